@@ -1,0 +1,3 @@
+from argmap.cli import main
+
+main()

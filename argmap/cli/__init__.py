@@ -1,0 +1,101 @@
+"""The argmap command line: a thin layer that parses options, calls the library and
+prints. Errors become exit statuses here, in :class:`ArgmapGroup`, and nowhere else.
+
+Exit statuses: 0 success, 1 invalid map (or validate found errors), 2 bad
+usage, 3 an outside tool failed, 70 an internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+try:  # Typer vendors click from 0.2x on; older releases depend on it
+    from typer._click import exceptions as _click
+except ImportError:  # pragma: no cover
+    from click import exceptions as _click
+
+from argmap.cli import export, schema, show, validate
+from argmap.errors import EXIT_USAGE, ArgmapError
+
+__all__ = ["app", "main"]
+
+EXIT_INTERNAL = 70
+
+
+class ArgmapGroup(TyperGroup):
+    """Typer's group, with argmap's error reporting: one line per problem, no traceback."""
+
+    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            code = super().main(args=args, prog_name=prog_name or "argmap",
+                                complete_var=complete_var, standalone_mode=False, **extra)
+        except ArgmapError as exc:
+            _print_error(exc.lines(), exc)
+            code = exc.exit_code
+        except _click.ClickException as exc:
+            where = f"{exc.ctx.command_path}" if getattr(exc, "ctx", None) else "argmap"
+            _print_error([f"{where}: error: {exc.format_message()} (see {where} --help)"])
+            code = exc.exit_code if exc.exit_code else EXIT_USAGE
+        except _click.Abort:
+            code = 130
+        except BrokenPipeError:
+            _silence_stdout()
+            code = 0
+        except Exception as exc:  # a bug: say so in one line unless asked for more
+            if os.environ.get("ARGMAP_DEBUG"):
+                raise
+            _print_error([f"argmap: internal error: {type(exc).__name__}: {exc} "
+                          "(please report it; rerun with ARGMAP_DEBUG=1 for details)"])
+            code = EXIT_INTERNAL
+        if not isinstance(code, int):
+            code = 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _print_error(lines: list[str], exc: ArgmapError | None = None) -> None:
+    from argmap.cli.output import print_error
+    from argmap.errors import MapError
+
+    if exc is not None and not isinstance(exc, MapError):
+        lines = [f"argmap: {line}" for line in lines]
+    try:
+        print_error(lines)
+    except BrokenPipeError:
+        pass
+
+
+def _silence_stdout() -> None:
+    # Output went to a pipe that closed (argmap ... | head -1): stop quietly.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+app = typer.Typer(
+    cls=ArgmapGroup,
+    name="argmap",
+    help="Map policy arguments: show, validate and export argument maps kept as YAML or JSON.",
+    epilog="Example: argmap show maps/us-japan-trump2.yaml",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.command("show")(show.show)
+app.command("validate")(validate.validate)
+app.command("export")(export.export)
+app.command("schema")(schema.schema)
+
+
+def main() -> None:
+    """The console script."""
+    app()

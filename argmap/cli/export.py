@@ -1,0 +1,52 @@
+"""argmap export: write a map as canonical JSON or YAML, DOT, or a rendered picture."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from argmap.cli.options import MapArg
+
+ExportFormat = StrEnum("ExportFormat", ["json", "yaml", "dot", "svg", "png", "pdf"])
+
+
+def export(
+    map_file: MapArg,
+    to: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--to",
+            "-t",
+            case_sensitive=False,
+            help="Output format; default: from the -o suffix, else dot.",
+        ),
+    ] = None,
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE", help="Write here (- = stdout).")
+    ] = "-",
+) -> None:
+    """Export a map: canonical json or yaml, Graphviz dot, or svg/png/pdf through Graphviz.
+
+    The json form is argmap's canonical map (shorthand links made explicit) and
+    reads back into every command. Output is deterministic: the same map gives
+    the same bytes. Files are written atomically; nothing is written for a
+    broken map.
+
+    Example: argmap export maps/us-japan-trump2.yaml --to svg -o us-japan.svg
+    """
+    from argmap.files import write_output
+    from argmap.formats import export as convert
+    from argmap.formats import read_map
+
+    fmt = to.value if to is not None else _from_suffix(output)
+    write_output(convert(read_map(map_file), fmt), output)
+
+
+def _from_suffix(output: str) -> str:
+    suffix = Path(output).suffix.lower().lstrip(".")
+    aliases = {"yml": "yaml", "gv": "dot"}
+    suffix = aliases.get(suffix, suffix)
+    return suffix if output != "-" and suffix in ExportFormat.__members__ else "dot"

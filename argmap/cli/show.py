@@ -1,0 +1,51 @@
+"""argmap show: the map as a tree, conclusions first."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from argmap.cli.options import Format, FormatOpt, MapArg
+
+
+def show(
+    map_file: MapArg,
+    claim: Annotated[
+        str | None, typer.Argument(metavar="CLAIM", help="Start from this claim id instead.")
+    ] = None,
+    depth: Annotated[
+        int | None,
+        typer.Option("--depth", "-d", min=0, help="Follow at most this many levels of links."),
+    ] = None,
+    quotes: Annotated[
+        bool, typer.Option("--quotes", "-q", help="Show each claim's quote and its source.")
+    ] = False,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    """Show a map as a tree: each conclusion with what supports (+) and attacks (−) it.
+
+    Undercuts (⊘) stand under the support they attack. A claim reached twice is
+    drawn once in full, then referred to. Claims connected to no conclusion
+    follow at the end. --format json gives the same tree as nested records;
+    --format ids lists the claim ids in tree order.
+
+    Example: argmap show maps/us-japan-trump2.yaml --depth 2 --quotes
+    """
+    from argmap.cli.output import emit_json, emit_lines, emit_text
+    from argmap.formats import read_map
+    from argmap.graph import build_graph, require_claim
+    from argmap.outline import outline, tree_ids
+
+    doc = read_map(map_file)
+    G = build_graph(doc)
+    roots = [require_claim(G, claim)] if claim is not None else None
+    trees = outline(G, roots, depth=depth)
+    if fmt is Format.json:
+        emit_json([t.to_dict(G) for t in trees])
+    elif fmt is Format.ids:
+        emit_lines(tree_ids(trees))
+    else:
+        from argmap.render import outline_view
+
+        emit_text(outline_view(G, trees, quotes=quotes))

@@ -1,0 +1,153 @@
+"""Error types, locations and diagnostics: every failure argmap reports.
+
+This module imports nothing heavy, so the CLI can use it before deciding what
+else to load. The exit status of each kind of failure lives here, and the CLI
+turns an :class:`ArgmapError` into that status in one place.
+
+Examples:
+    >>> d = Diagnostic("dangling_ref", "error", "unknown claim 'x'", Location("m.yaml", 3, 5))
+    >>> d.format()
+    "m.yaml:3:5: error[dangling_ref]: unknown claim 'x'"
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "EXIT_OK",
+    "EXIT_INVALID",
+    "EXIT_USAGE",
+    "EXIT_TOOL",
+    "Severity",
+    "Location",
+    "Diagnostic",
+    "ArgmapError",
+    "MapError",
+    "UsageError",
+    "ToolError",
+    "did_you_mean",
+]
+
+EXIT_OK = 0
+EXIT_INVALID = 1  # the map is invalid, or validate found errors
+EXIT_USAGE = 2  # the call was wrong: bad option, missing file, unknown claim id
+EXIT_TOOL = 3  # the environment failed: Graphviz missing, output not writable
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in an input: file name, 1-based line and column (0 = unknown)."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.file
+        if self.col <= 0:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in a map: a stable code, a severity, a message and where."""
+
+    code: str
+    severity: Severity
+    message: str
+    location: Location | None = None
+    hint: str | None = None
+    claim: str | None = field(default=None, compare=False)
+
+    def format(self) -> str:
+        """The one-line form: ``FILE:LINE:COL: severity[code]: message (hint)``."""
+        where = f"{self.location}: " if self.location else ""
+        text = f"{where}{self.severity}[{self.code}]: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def to_dict(self) -> dict:
+        """A JSON-ready record with stable keys."""
+        loc = self.location
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+            "file": loc.file if loc else None,
+            "line": loc.line if loc else None,
+            "col": loc.col if loc else None,
+            "claim": self.claim,
+        }
+
+
+class ArgmapError(Exception):
+    """Base of every error argmap raises on purpose; carries its exit status."""
+
+    exit_code = EXIT_INVALID
+    code = "error"
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def lines(self) -> list[str]:
+        """The lines to print on stderr, without the program name."""
+        line = f"error: {self.message}"
+        if self.hint:
+            line += f" ({self.hint})"
+        return [line]
+
+
+class MapError(ArgmapError):
+    """The input is not a valid map: one or more located diagnostics (exit 1)."""
+
+    exit_code = EXIT_INVALID
+    code = "invalid_map"
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.diagnostics = list(diagnostics)
+        first = self.diagnostics[0].format() if self.diagnostics else "invalid map"
+        super().__init__(first)
+
+    def lines(self) -> list[str]:
+        return [d.format() for d in self.diagnostics]
+
+
+class UsageError(ArgmapError):
+    """The command was called wrongly: missing file, unknown id, bad option (exit 2)."""
+
+    exit_code = EXIT_USAGE
+    code = "usage"
+
+
+class ToolError(ArgmapError):
+    """An outside tool or the environment failed, e.g. Graphviz is missing (exit 3)."""
+
+    exit_code = EXIT_TOOL
+    code = "tool"
+
+
+def did_you_mean(word: str, choices: Iterable[str], *, n: int = 3) -> str | None:
+    """A hint naming the closest choices to ``word``, or None when nothing is close.
+
+    Examples:
+        >>> did_you_mean("txt", ["text", "tags", "kind"])
+        "did you mean 'text'?"
+        >>> did_you_mean("zzz", ["text"]) is None
+        True
+    """
+    matches = difflib.get_close_matches(str(word), list(choices), n=n, cutoff=0.6)
+    if not matches:
+        return None
+    return "did you mean " + " or ".join(repr(m) for m in matches) + "?"

@@ -1,0 +1,156 @@
+"""Reading inputs and writing outputs: the only module that touches disk, stdin and stdout.
+
+Inputs are a path or ``-`` for standard input; they are size-capped and must be
+UTF-8 text. Outputs are written whole and atomically (a temporary file in the
+same folder, then a rename), so an interrupted command never leaves a partly
+written file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.errors import Diagnostic, Location, MapError, ToolError, UsageError
+
+__all__ = ["MAX_INPUT_BYTES", "Input", "read_input", "decode", "write_output", "STDIN"]
+
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Input:
+    """The text of one input with the name used in messages and its file suffix."""
+
+    text: str
+    name: str
+    suffix: str = ""
+    path: Path | None = None
+
+
+def read_input(path: str | os.PathLike, *, max_bytes: int = MAX_INPUT_BYTES) -> Input:
+    """Read a path, or standard input for ``-``, as UTF-8 text.
+
+    Raises:
+        UsageError: the file does not exist or cannot be read, or stdin is a terminal.
+        MapError: the file is too large, binary, or not UTF-8.
+    """
+    spath = os.fspath(path)
+    if spath == STDIN:
+        if sys.stdin is None or (hasattr(sys.stdin, "isatty") and sys.stdin.isatty()):
+            raise UsageError(
+                "'-' reads the map from standard input, but stdin is a terminal",
+                hint="pipe a map in, e.g. cat map.yaml | argmap show -",
+            )
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is not None:
+            data = stream.read(max_bytes + 1)
+        else:  # a text stream without a buffer (some test harnesses)
+            data = sys.stdin.read(max_bytes + 1).encode("utf-8")
+        return Input(decode(data, "<stdin>", max_bytes=max_bytes), "<stdin>", "")
+    p = Path(spath)
+    try:
+        if p.is_dir():
+            raise UsageError(f"{spath}: is a folder, not a map file")
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise UsageError(f"{spath}: no such file") from None
+    except PermissionError:
+        raise UsageError(f"{spath}: permission denied") from None
+    except OSError as exc:
+        raise UsageError(f"{spath}: cannot read ({exc.strerror or exc})") from None
+    return Input(decode(data, spath, max_bytes=max_bytes), spath, p.suffix.lower(), p)
+
+
+def decode(data: bytes, name: str, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
+    """Decode bytes as UTF-8 text, rejecting oversized, binary and non-UTF-8 input.
+
+    Examples:
+        >>> decode(b"title: x", "m.yaml")
+        'title: x'
+        >>> decode(b"\\x00\\x01", "m.yaml")
+        Traceback (most recent call last):
+        argmap.errors.MapError: m.yaml:1:1: error[binary]: not a text file (it contains NUL bytes)
+    """
+    if len(data) > max_bytes:
+        raise MapError(
+            [_diag("too_large", f"input is larger than {max_bytes // (1024 * 1024)} MiB", name)]
+        )
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = _line_col(data, nul)
+        raise MapError(
+            [_diag("binary", "not a text file (it contains NUL bytes)", name, line, col)]
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        raise MapError(
+            [_diag("encoding", f"not UTF-8 text (byte 0x{data[exc.start]:02x})", name, line, col)]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def _diag(code: str, message: str, name: str, line: int = 1, col: int = 1) -> Diagnostic:
+    return Diagnostic(code, "error", message, Location(name, line, col))
+
+
+def write_output(data: str | bytes, path: str | os.PathLike = STDIN) -> None:
+    """Write text or bytes to ``path`` atomically, or to stdout for ``-``.
+
+    Raises:
+        UsageError: binary data would go to a terminal.
+        ToolError: the file cannot be written.
+    """
+    spath = os.fspath(path)
+    if spath == STDIN:
+        if isinstance(data, bytes):
+            if sys.stdout.isatty():
+                raise UsageError(
+                    "refusing to write binary output to a terminal", hint="use -o FILE"
+                )
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
+            sys.stdout.flush()
+        return
+    target = Path(spath)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    folder = target.parent if str(target.parent) else Path(".")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if target.exists():
+            os.chmod(tmp_name, target.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_name, 0o666 & ~umask)
+        os.replace(tmp_name, target)
+        tmp_name = None
+    except OSError as exc:
+        raise ToolError(f"{spath}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass

@@ -1,0 +1,153 @@
+"""Graphviz DOT: the map as a picture description. All styling lives here.
+
+Claims are boxes shaped and coloured by kind; support arrows are solid green,
+attacks red with a flat head, undercuts dashed red and aimed at a small dot on
+the arrow they attack. Premises that hold only together meet in a junction dot
+before their arrow reaches the target. Labels are HTML-like, escaped, and
+wrapped; any text gives valid DOT. Output is deterministic (document order).
+
+Examples:
+    >>> from argmap.formats.native import loads
+    >>> from argmap.graph import build_graph
+    >>> G = build_graph(loads("title: t\\nclaims:\\n  - {id: c, text: 'a < b', kind: conclusion}\\n"))
+    >>> "a &lt; b" in dump(G)
+    True
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+from typing import TYPE_CHECKING
+
+from argmap.model import Claim, Link
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["dump", "WRAP"]
+
+WRAP = 34
+FONT = "Helvetica"
+
+_KIND_STYLE = {
+    "conclusion": {"style": "rounded,filled,bold", "fillcolor": "#d6e6f7", "peripheries": "2"},
+    "claim": {"style": "rounded,filled", "fillcolor": "#f2f2f2"},
+    "premise": {"style": "rounded,filled", "fillcolor": "#e6f2e6"},
+    "evidence": {"shape": "note", "style": "filled", "fillcolor": "#fff6d5"},
+    "assumption": {"style": "rounded,filled,dashed", "fillcolor": "#efe3f5"},
+    "objection": {"style": "rounded,filled", "fillcolor": "#fbdcdc"},
+    "question": {"shape": "box", "style": "filled,diagonals", "fillcolor": "#fde9cc"},
+}
+_SUPPORT = {"color": "#2e7d32", "arrowhead": "normal"}
+_ATTACK = {"color": "#c62828", "arrowhead": "tee", "penwidth": "1.6"}
+_UNDERCUT = {"color": "#c62828", "arrowhead": "tee", "style": "dashed", "penwidth": "1.6"}
+
+# Characters XML 1.0 (and so Graphviz's HTML labels) cannot carry.
+_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def dump(G: nx.MultiDiGraph, *, wrap: int = WRAP) -> str:
+    """The DOT text of an argument graph."""
+    out = [
+        "digraph argmap {",
+        f"  graph [rankdir=BT, charset=\"UTF-8\", fontname={_q(FONT)}, labelloc=t, "
+        f"fontsize=16, nodesep=0.35, ranksep=0.45, label=<<B>{_h(G.graph.get('title', ''))}</B>>];",
+        f"  node [shape=box, fontname={_q(FONT)}, fontsize=11, margin=\"0.14,0.07\"];",
+        f"  edge [fontname={_q(FONT)}, fontsize=9, arrowsize=0.8];",
+    ]
+    for node, data in G.nodes(data=True):
+        out.append(f"  {_q(node)} [{_attrs(_node_attrs(data['claim'], wrap))}];")
+
+    edges = sorted(G.edges(data=True), key=lambda e: e[2]["index"])
+    undercut = {d["undercuts"] for _, _, d in edges if d["kind"] == "undercut"}
+    groups: dict[str, list[tuple[str, str, dict]]] = {}
+    for u, v, d in edges:
+        group = d["link"].group
+        if group is not None:
+            groups.setdefault(group, []).append((u, v, d))
+    # Where an arrow must be reachable by an undercut, or premises must meet, a small
+    # point node sits on the way: the arrow ends there and a second arrow goes on.
+    via: dict[str, str] = {}
+    for name, members in groups.items():
+        junction = f"group:{name}"
+        via.update({d["link"].id: junction for _, _, d in members})
+        _, target, first = members[0]
+        out.append(f"  {_q(junction)} [{_attrs(_point(f'linked group {name}'))}];")
+        out.append(f"  {_q(junction)} -> {_q(target)} [{_attrs(_edge_attrs(first['link'], _SUPPORT))}];")
+    for u, v, d in edges:
+        link: Link = d["link"]
+        if d["kind"] == "undercut":
+            continue
+        style = _SUPPORT if d["kind"] == "support" else _ATTACK
+        if link.id in via:
+            out.append(f"  {_q(u)} -> {_q(via[link.id])} [{_attrs(_edge_attrs(link, style, head=False))}];")
+        elif link.id in undercut:
+            mid = f"link:{link.id}"
+            via[link.id] = mid
+            out.append(f"  {_q(mid)} [{_attrs(_point(link.id))}];")
+            out.append(f"  {_q(u)} -> {_q(mid)} [{_attrs(_edge_attrs(link, style, head=False))}];")
+            out.append(f"  {_q(mid)} -> {_q(v)} [{_attrs(_edge_attrs(link, style))}];")
+        else:
+            out.append(f"  {_q(u)} -> {_q(v)} [{_attrs(_edge_attrs(link, style))}];")
+    for u, _, d in edges:
+        if d["kind"] == "undercut":
+            out.append(f"  {_q(u)} -> {_q(via[d['undercuts']])} [{_attrs(_edge_attrs(d['link'], _UNDERCUT))}];")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _node_attrs(c: Claim, wrap: int) -> dict[str, str]:
+    attrs = {"id": f"claim-{c.id}", "tooltip": c.text}
+    attrs.update(_KIND_STYLE[c.kind.value])
+    head = f'<FONT POINT-SIZE="8" COLOR="#555555">{_h(c.kind.value.upper())} · {_h(c.id)}</FONT>'
+    lines = textwrap.wrap(_clean(c.text), wrap, break_long_words=True) or [""]
+    body = '<BR ALIGN="LEFT"/>'.join(_h(line) for line in lines)
+    label = f'{head}<BR ALIGN="LEFT"/>{body}<BR ALIGN="LEFT"/>'
+    if c.tags:
+        tags = " ".join(f"#{t}" for t in c.tags)
+        label += f'<FONT POINT-SIZE="8" COLOR="#1f5fa8">{_h(tags)}</FONT><BR ALIGN="LEFT"/>'
+    attrs["label"] = f"<{label}>"
+    return attrs
+
+
+def _point(tooltip: str) -> dict[str, str]:
+    return {"shape": "point", "width": "0.09", "color": "#555555", "tooltip": tooltip, "label": ""}
+
+
+def _edge_attrs(link: Link, style: dict[str, str], *, head: bool = True) -> dict[str, str]:
+    attrs = {"id": f"link-{link.id}", **style}
+    if not head:
+        attrs["id"] += "-tail"
+        attrs["arrowhead"] = "none"
+    attrs["tooltip"] = f"{link.kind.value}: {link.note}" if link.note else link.kind.value
+    if link.weight is not None:
+        attrs["penwidth"] = f"{0.6 + 2.4 * link.weight:.2f}"
+    return attrs
+
+
+def _attrs(attrs: dict[str, str]) -> str:
+    parts = []
+    for key, value in attrs.items():
+        if key == "label" and value.startswith("<"):
+            parts.append(f"label={value}")
+        else:
+            parts.append(f"{key}={_q(value)}")
+    return ", ".join(parts)
+
+
+def _clean(text: str) -> str:
+    """Text on one line without characters DOT or XML cannot carry."""
+    return " ".join(_BAD_XML.sub("\N{REPLACEMENT CHARACTER}", str(text)).split())
+
+
+def _q(text: str) -> str:
+    """A DOT quoted string (escString): backslashes and quotes escaped, one line."""
+    cleaned = _clean(text).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{cleaned}"'
+
+
+def _h(text: str) -> str:
+    """Text for an HTML-like label."""
+    return html.escape(_clean(text), quote=True)

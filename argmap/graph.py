@@ -1,0 +1,325 @@
+"""The argument graph: the one place a map becomes a networkx graph.
+
+Claims are nodes keyed by id, in document order, with the :class:`Claim` as the
+``claim`` attribute. Every link is an edge ``source -> target`` of a
+``MultiDiGraph`` keyed by the link id, with ``kind`` (``"support"``,
+``"attack"`` or ``"undercut"``) and the :class:`Link` as ``link``. An undercut
+attacks a link, not a claim: its edge runs from the undercutter to the claim the
+undercut link supports, and its ``undercuts`` attribute names that link. So
+"what bears on X" is always "what has a path into X".
+
+``G.graph["links"]`` maps each link id to its ``(source, target, key)`` edge.
+
+Examples:
+    >>> from argmap.formats.native import loads
+    >>> G = build_graph(loads('''
+    ... title: t
+    ... claims:
+    ...   - {id: c, text: C, kind: conclusion}
+    ...   - {id: p, text: P, supports: [c]}
+    ...   - {id: u, text: U, undercuts: [p.support.c]}
+    ... '''))
+    >>> sorted((u, v, d["kind"]) for u, v, d in G.edges(data=True))
+    [('p', 'c', 'support'), ('u', 'c', 'undercut')]
+    >>> conclusions(G)
+    ['c']
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from argmap.document import Document
+from argmap.errors import Diagnostic, MapError, UsageError, did_you_mean
+from argmap.model import ArgMap, Claim, ClaimKind, Link, LinkKind, Path
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "build_graph",
+    "integrity_problems",
+    "claim",
+    "claims",
+    "links",
+    "conclusions",
+    "tops",
+    "bearing_on",
+    "require_claim",
+    "incoming",
+    "link_counts",
+]
+
+
+def build_graph(doc: Document | ArgMap) -> nx.MultiDiGraph:
+    """Build the argument graph of a map.
+
+    Raises:
+        MapError: the map has broken references (see :func:`integrity_problems`).
+    """
+    if isinstance(doc, ArgMap):
+        doc = Document(doc)
+    problems = [d for d in integrity_problems(doc) if d.severity == "error"]
+    if problems:
+        raise MapError(problems)
+    return _build(doc.model)
+
+
+def _build(m: ArgMap, *, tolerant: bool = False) -> nx.MultiDiGraph:
+    """The graph of a map; ``tolerant`` leaves out links whose references are broken
+    (for :func:`argmap.validate.validate`, which reports them)."""
+    import networkx as nx
+
+    G = nx.MultiDiGraph(title=m.title, map=m)
+    G.add_nodes_from((c.id, {"claim": c, "index": i}) for i, c in enumerate(m.claims))
+    all_links = m.all_links()
+    by_id = {link.id: link for link in all_links}
+    if tolerant:
+        all_links = [link for link in all_links if _sound(link, G, by_id)]
+    index: dict[str, tuple[str, str, str]] = {}
+    edges = []
+    for i, link in enumerate(all_links):
+        target = link.target
+        attrs: dict[str, Any] = {"kind": link.kind.value, "link": link, "index": i}
+        if link.kind is LinkKind.undercut:
+            attrs["undercuts"] = link.target
+            target = by_id[link.target].target
+        edges.append((link.source, target, link.id, attrs))
+        index[link.id] = (link.source, target, link.id)
+    G.add_edges_from(edges)
+    G.graph["links"] = index
+    return G
+
+
+def _sound(link: Link, G: nx.MultiDiGraph, by_id: dict[str, Link]) -> bool:
+    if link.source not in G:
+        return False
+    if link.kind is LinkKind.undercut:
+        target = by_id.get(link.target)
+        return (
+            target is not None
+            and target.kind is LinkKind.support
+            and _sound(target, G, by_id)
+        )
+    return link.target in G and link.target != link.source
+
+
+def integrity_problems(doc: Document) -> Iterator[Diagnostic]:
+    """Problems that stop a map becoming a graph: duplicate ids, dangling references,
+    self-links, misdirected undercuts and inconsistent linked groups."""
+    m = doc.model
+    yield from _duplicates(doc, "sources", [s.id for s in m.sources], "source")
+    yield from _duplicates(doc, "claims", [c.id for c in m.claims], "claim")
+    claim_ids = {c.id for c in m.claims}
+    source_ids = {s.id for s in m.sources}
+    for i, c in enumerate(m.claims):
+        if c.source is not None and c.source not in source_ids:
+            yield Diagnostic(
+                "dangling_ref",
+                "error",
+                f"claim {c.id!r} names source {c.source!r}, which is not in sources",
+                doc.locate(("claims", i, "source")),
+                hint=did_you_mean(c.source, source_ids),
+                claim=c.id,
+            )
+    paths_links = list(m.iter_links())
+    seen_link: dict[str, Path] = {}
+    for path, link in paths_links:
+        if link.id in seen_link:
+            yield Diagnostic(
+                "duplicate_id",
+                "error",
+                f"link id {link.id!r} is used twice (first at {doc.locate(seen_link[link.id])})",
+                doc.locate(path),
+            )
+        else:
+            seen_link[link.id] = path
+    links_by_id = {link.id: link for _, link in paths_links}
+    for path, link in paths_links:
+        where = doc.locate(path)
+        if link.source not in claim_ids:
+            yield Diagnostic(
+                "dangling_ref",
+                "error",
+                f"link {link.id!r} comes from unknown claim {link.source!r}",
+                doc.locate((*path, "source")) if path[0] == "links" else where,
+                hint=did_you_mean(link.source, claim_ids),
+            )
+        if link.kind is LinkKind.undercut:
+            yield from _undercut_problems(doc, path, link, links_by_id, claim_ids)
+            continue
+        if link.target not in claim_ids:
+            yield Diagnostic(
+                "dangling_ref",
+                "error",
+                f"link {link.id!r} points to unknown claim {link.target!r}",
+                doc.locate((*path, "target")) if path[0] == "links" else where,
+                hint=did_you_mean(link.target, claim_ids),
+            )
+        elif link.source == link.target:
+            yield Diagnostic(
+                "self_link",
+                "error",
+                f"claim {link.source!r} {link.kind.value}s itself",
+                where,
+                claim=link.source,
+            )
+    yield from _group_problems(doc, paths_links)
+
+
+def _duplicates(doc: Document, section: str, ids: list[str], what: str) -> Iterator[Diagnostic]:
+    first: dict[str, int] = {}
+    for i, ident in enumerate(ids):
+        if ident in first:
+            yield Diagnostic(
+                "duplicate_id",
+                "error",
+                f"{what} id {ident!r} is used twice (first at {doc.locate((section, first[ident]))})",
+                doc.locate((section, i, "id")),
+                claim=ident if what == "claim" else None,
+            )
+        else:
+            first[ident] = i
+
+
+def _undercut_problems(
+    doc: Document, path: Path, link: Link, links_by_id: dict[str, Link], claim_ids: set[str]
+) -> Iterator[Diagnostic]:
+    where = doc.locate((*path, "target")) if path[0] == "links" else doc.locate(path)
+    target = links_by_id.get(link.target)
+    if target is None:
+        if link.target in claim_ids:
+            yield Diagnostic(
+                "undercut_target",
+                "error",
+                f"undercut {link.id!r} targets claim {link.target!r}; an undercut targets a link",
+                where,
+                hint="to attack the claim itself, use an attack link",
+            )
+        else:
+            yield Diagnostic(
+                "dangling_ref",
+                "error",
+                f"undercut {link.id!r} targets unknown link {link.target!r}",
+                where,
+                hint=did_you_mean(link.target, links_by_id),
+            )
+    elif target.kind is not LinkKind.support:
+        yield Diagnostic(
+            "undercut_target",
+            "error",
+            f"undercut {link.id!r} targets {target.kind.value} link {target.id!r}; "
+            "only support links can be undercut",
+            where,
+        )
+    elif target.source == link.source:
+        yield Diagnostic(
+            "self_link", "error", f"claim {link.source!r} undercuts its own link", where
+        )
+
+
+def _group_problems(doc: Document, paths_links: list[tuple[Path, Link]]) -> Iterator[Diagnostic]:
+    groups: dict[str, list[tuple[Path, Link]]] = defaultdict(list)
+    for path, link in paths_links:
+        if link.group is not None:
+            groups[link.group].append((path, link))
+    for name, members in groups.items():
+        targets = {link.target for _, link in members}
+        path, first = members[0]
+        if len(targets) > 1:
+            yield Diagnostic(
+                "bad_group",
+                "error",
+                f"linked group {name!r} points to several targets ({', '.join(sorted(targets))}); "
+                "premises in a group support one claim together",
+                doc.locate((*path, "group")),
+            )
+        for p, link in members:
+            if link.kind is not LinkKind.support:
+                yield Diagnostic(
+                    "bad_group",
+                    "error",
+                    f"link {link.id!r} is a {link.kind.value} in linked group {name!r}; "
+                    "only support links can be linked",
+                    doc.locate((*p, "group")),
+                )
+        if len(members) == 1:
+            yield Diagnostic(
+                "lonely_group",
+                "warning",
+                f"linked group {name!r} has a single link; a linked argument needs two premises",
+                doc.locate((*path, "group")),
+            )
+
+
+# --- accessors ----------------------------------------------------------------------------
+
+
+def claim(G: nx.MultiDiGraph, ident: str) -> Claim:
+    """The claim with id ``ident``."""
+    return G.nodes[ident]["claim"]
+
+
+def claims(G: nx.MultiDiGraph) -> list[Claim]:
+    """All claims in document order."""
+    return [data["claim"] for _, data in G.nodes(data=True)]
+
+
+def links(G: nx.MultiDiGraph, kind: LinkKind | str | None = None) -> list[Link]:
+    """All links (optionally of one kind) in document order."""
+    wanted = None if kind is None else LinkKind(kind).value
+    found = [d for _, _, d in G.edges(data=True) if wanted is None or d["kind"] == wanted]
+    return [d["link"] for d in sorted(found, key=lambda d: d["index"])]
+
+
+def incoming(G: nx.MultiDiGraph, ident: str) -> list[tuple[str, dict]]:
+    """The links into a claim as (source id, edge data), in document order of the links."""
+    found = [(u, data) for u, _, data in G.in_edges(ident, data=True)]
+    return sorted(found, key=lambda item: item[1]["index"])
+
+
+def conclusions(G: nx.MultiDiGraph) -> list[str]:
+    """The conclusions in document order; when the map marks none, the claims that
+    bear on nothing (no outgoing link)."""
+    marked = [n for n, d in G.nodes(data=True) if d["claim"].kind is ClaimKind.conclusion]
+    if marked:
+        return marked
+    return [n for n in G.nodes if G.out_degree(n) == 0]
+
+
+def tops(G: nx.MultiDiGraph) -> list[str]:
+    """Where a reading of the map starts: the conclusions, then the questions (issues
+    that claims answer), in document order."""
+    questions = [n for n, d in G.nodes(data=True) if d["claim"].kind is ClaimKind.question]
+    return [*conclusions(G), *(q for q in questions if G.out_degree(q) == 0)]
+
+
+def bearing_on(G: nx.MultiDiGraph, targets: list[str]) -> set[str]:
+    """The targets and every claim with a path of links into one of them."""
+    import networkx as nx
+
+    found: set[str] = set()
+    for target in targets:
+        if target in found:  # reached already, so are all its ancestors
+            continue
+        found.add(target)
+        found |= nx.ancestors(G, target)
+    return found
+
+
+def require_claim(G: nx.MultiDiGraph, ident: str) -> str:
+    """Check that a claim id given by the user exists.
+
+    Raises:
+        UsageError: no such claim; the message suggests close ids.
+    """
+    if ident in G:
+        return ident
+    raise UsageError(f"no claim {ident!r} in this map", hint=did_you_mean(ident, list(G.nodes)))
+
+
+def link_counts(G: nx.MultiDiGraph) -> Counter:
+    """How many links of each kind."""
+    return Counter(data["kind"] for _, _, data in G.edges(data=True))

@@ -1,0 +1,261 @@
+"""The argmap map format, version 1: one pydantic schema for YAML and JSON.
+
+A map has metadata, sources, claims and links. A link says that its ``source``
+claim supports or attacks its ``target`` claim, or (``undercut``) that the
+source attacks another *link*, the inference rather than the claim. Links that
+share a ``group`` support their target only together (linked premises);
+without a group, support is convergent.
+
+For authoring by hand a claim may carry shorthand links (``supports``,
+``attacks``, ``undercuts``); :meth:`ArgMap.canonical` moves them into
+``links``, which is the form ``argmap export --to json`` writes.
+
+The model does no I/O and knows nothing of graphs or terminals. Unknown keys are
+rejected (``extra="forbid"``), never dropped.
+
+Examples:
+    >>> m = ArgMap.model_validate({"title": "t", "claims": [
+    ...     {"id": "c", "text": "C", "kind": "conclusion"},
+    ...     {"id": "p", "text": "P", "supports": ["c"]}]})
+    >>> [(link.id, link.kind.value) for link in m.all_links()]
+    [('p.support.c', 'support')]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+__all__ = [
+    "FORMAT_VERSION",
+    "ClaimKind",
+    "LinkKind",
+    "Source",
+    "Claim",
+    "Link",
+    "ArgMap",
+    "Path",
+    "default_link_id",
+    "json_schema",
+]
+
+FORMAT_VERSION = 1
+
+#: Where a value stands in the input document: keys and list indexes from the top.
+Path = tuple[str | int, ...]
+
+CLAIM_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
+LINK_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+
+
+class ClaimKind(StrEnum):
+    """The role a claim plays in the argument."""
+
+    conclusion = "conclusion"
+    claim = "claim"
+    premise = "premise"
+    evidence = "evidence"
+    assumption = "assumption"
+    objection = "objection"
+    question = "question"
+
+
+class LinkKind(StrEnum):
+    """What a link does: support or attack a claim, or undercut a link."""
+
+    support = "support"
+    attack = "attack"
+    undercut = "undercut"
+
+
+def _date_to_text(value: Any) -> Any:
+    # YAML reads 2025-03-25 as a date and 2025 as an int; the format keeps text.
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_date_to_text),
+    Field(
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="An ISO date, or a year-month or a year: 2025-03-25, 2025-03, 2025.",
+    ),
+]
+ClaimId = Annotated[
+    str,
+    Field(
+        pattern=CLAIM_ID_PATTERN,
+        max_length=200,
+        description="A stable slug: letters, digits, '-' and '_'.",
+    ),
+]
+LinkId = Annotated[
+    str,
+    Field(
+        pattern=LINK_ID_PATTERN,
+        max_length=500,
+        description="A link id: letters, digits, '-', '_' and '.'.",
+    ),
+]
+Text = Annotated[str, Field(min_length=1)]
+Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Source(_Strict):
+    """A document the claims are drawn from."""
+
+    id: ClaimId
+    title: Text
+    author: str | None = None
+    date: PartialDate | None = None
+    url: str | None = None
+    path: str | None = Field(
+        default=None, description="A local copy of the source text, relative to the map file."
+    )
+
+
+class Claim(_Strict):
+    """A statement in the argument, with its provenance."""
+
+    id: ClaimId
+    text: Text
+    kind: ClaimKind = ClaimKind.claim
+    tags: list[ClaimId] = Field(default_factory=list)
+    source: ClaimId | None = Field(default=None, description="The id of a source.")
+    quote: str | None = Field(default=None, description="Verbatim words from the source.")
+    locator: str | None = Field(
+        default=None, description="Where the quote stands: page, paragraph."
+    )
+    confidence: Unit | None = None
+    note: str | None = None
+    supports: list[ClaimId] = Field(
+        default_factory=list, description="Shorthand: claims this one supports."
+    )
+    attacks: list[ClaimId] = Field(
+        default_factory=list, description="Shorthand: claims this one attacks."
+    )
+    undercuts: list[LinkId] = Field(
+        default_factory=list, description="Shorthand: links (inferences) this one attacks."
+    )
+
+
+class Link(_Strict):
+    """A support, attack or undercut from one claim to a claim (or, undercut, to a link)."""
+
+    id: LinkId | None = Field(
+        default=None, description="Defaults to SOURCE.KIND.TARGET, e.g. a.support.b."
+    )
+    source: ClaimId
+    target: LinkId = Field(description="A claim id; for an undercut, a link id.")
+    kind: LinkKind = LinkKind.support
+    group: ClaimId | None = Field(
+        default=None, description="Links sharing a group support their target only together."
+    )
+    note: str | None = Field(default=None, description="The warrant: why it supports or attacks.")
+    weight: Unit | None = None
+
+    @property
+    def key(self) -> str:
+        """The link's id, given or derived."""
+        return self.id or default_link_id(self.source, self.kind, self.target)
+
+
+def default_link_id(source: str, kind: LinkKind | str, target: str) -> str:
+    """The id a link gets when none is given.
+
+    Examples:
+        >>> default_link_id("a", LinkKind.attack, "b")
+        'a.attack.b'
+    """
+    return f"{source}.{LinkKind(kind).value}.{target}"
+
+
+class ArgMap(_Strict):
+    """A whole argument map."""
+
+    argmap: int = Field(
+        default=FORMAT_VERSION, ge=1, le=FORMAT_VERSION, description="Format version."
+    )
+    title: Text
+    description: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    created: PartialDate | None = None
+    updated: PartialDate | None = None
+    tags: list[ClaimId] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+
+    def iter_links(self) -> Iterator[tuple[Path, Link]]:
+        """Every link, shorthand ones first in claim order, each with where it was written.
+
+        Shorthand links get their id from :func:`default_link_id`.
+        """
+        shorthand = (
+            ("supports", LinkKind.support),
+            ("attacks", LinkKind.attack),
+            ("undercuts", LinkKind.undercut),
+        )
+        for i, claim in enumerate(self.claims):
+            for field, kind in shorthand:
+                for j, target in enumerate(getattr(claim, field)):
+                    # The parts were validated with the claim: no need to validate again.
+                    link = Link.model_construct(
+                        id=default_link_id(claim.id, kind, target),
+                        source=claim.id,
+                        target=target,
+                        kind=kind,
+                    )
+                    yield ("claims", i, field, j), link
+        for k, link in enumerate(self.links):
+            if link.id is None:
+                link = link.model_copy(update={"id": link.key})
+            yield ("links", k), link
+
+    def all_links(self) -> list[Link]:
+        """Every link with its id filled in, shorthand included."""
+        return [link for _, link in self.iter_links()]
+
+    def canonical(self) -> ArgMap:
+        """The same map with shorthand moved into ``links`` and every link id explicit."""
+        claims = [
+            c.model_copy(update={"supports": [], "attacks": [], "undercuts": []})
+            for c in self.claims
+        ]
+        return self.model_copy(update={"claims": claims, "links": self.all_links()})
+
+    def to_data(self) -> dict[str, Any]:
+        """The canonical document as plain data, in a stable key order.
+
+        Empty lists and unset values are left out; the version is always written.
+        """
+        data = self.canonical().model_dump(mode="json", exclude_none=True)
+        return _drop_empty(data)
+
+
+def _drop_empty(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _drop_empty(v) for k, v in value.items() if v != []}
+    if isinstance(value, list):
+        return [_drop_empty(v) for v in value]
+    return value
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the map format, for editors and other tools."""
+    schema = ArgMap.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "argmap map, format version 1"
+    return schema

@@ -1,0 +1,174 @@
+"""The outline of a map: each conclusion with what supports and attacks it, recursively.
+
+This is the shape ``argmap show`` draws, as plain data, so the terminal view
+(:mod:`argmap.render`) and the JSON view are the same tree. A claim reached a
+second time is a reference (``ref``), not a copy; undercuts hang under the
+support they attack; premises that hold only together sit under one group node.
+
+Examples:
+    >>> from argmap.formats.native import loads
+    >>> from argmap.graph import build_graph
+    >>> G = build_graph(loads('''
+    ... title: t
+    ... claims:
+    ...   - {id: c, text: C, kind: conclusion}
+    ...   - {id: p, text: P, supports: [c]}
+    ...   - {id: o, text: O, kind: objection, attacks: [c, p]}
+    ... '''))
+    >>> [t.id for t in outline(G)]
+    ['c']
+    >>> [(n.link, n.id, n.ref) for n in outline(G)[0].children]
+    [('support', 'p', False), ('attack', 'o', False)]
+    >>> [(n.link, n.id, n.ref) for n in outline(G)[0].children[0].children]
+    [('attack', 'o', True)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from argmap.graph import bearing_on, incoming, tops
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["Node", "outline", "tree_ids"]
+
+
+@dataclass
+class Node:
+    """One line of the outline.
+
+    ``id`` is the claim (None for a linked-premise group node); ``link`` is how it
+    bears on its parent (None at a root); ``ref`` marks a claim drawn in full
+    elsewhere; ``hidden`` counts links cut off by the depth limit.
+    """
+
+    id: str | None
+    link: str | None = None
+    link_id: str | None = None
+    group: str | None = None
+    ref: bool = False
+    hidden: int = 0
+    loose: bool = False
+    children: list[Node] = field(default_factory=list)
+
+    def to_dict(self, G: nx.MultiDiGraph) -> dict[str, Any]:
+        """A JSON-ready record, with the claim's kind, text and tags."""
+        out: dict[str, Any] = {"id": self.id, "link": self.link, "link_id": self.link_id}
+        if self.id is not None:
+            c = G.nodes[self.id]["claim"]
+            out.update(kind=c.kind.value, text=c.text, tags=list(c.tags))
+        else:
+            out.update(group=self.group)
+        if self.ref:
+            out["ref"] = True
+        if self.hidden:
+            out["hidden"] = self.hidden
+        if self.loose:
+            out["loose"] = True
+        out["children"] = [child.to_dict(G) for child in self.children]
+        return out
+
+
+class _Walker:
+    def __init__(self, G: nx.MultiDiGraph, depth: int | None) -> None:
+        self.G = G
+        self.depth = depth
+        self.drawn: set[str] = set()
+
+    def root(self, ident: str) -> Node:
+        self.drawn.add(ident)
+        node = Node(ident)
+        if self.depth == 0:
+            node.hidden = self.G.in_degree(ident)
+        else:
+            self.expand(node, 1)
+        return node
+
+    def expand(self, node: Node, level: int) -> None:
+        links = incoming(self.G, node.id)
+        undercuts: dict[str, list[tuple[str, dict]]] = {}
+        for u, data in links:
+            if data["kind"] == "undercut":
+                undercuts.setdefault(data["undercuts"], []).append((u, data))
+        groups: dict[str, Node] = {}
+        # Reasons for first, then objections; each in the order the map gives them.
+        links.sort(key=lambda item: item[1]["kind"] != "support")
+        for u, data in links:
+            if data["kind"] == "undercut":
+                continue
+            link = data["link"]
+            parent = node
+            if link.group is not None:
+                if link.group not in groups:
+                    groups[link.group] = Node(None, link="support", group=link.group)
+                    node.children.append(groups[link.group])
+                parent = groups[link.group]
+            child = self.visit(u, data, level)
+            parent.children.append(child)
+            # An undercut attacks this support, so it stands under it, before the
+            # supporter's own reasons.
+            for w, udata in reversed(undercuts.get(link.id, [])):
+                child.children.insert(0, self.visit(w, udata, level + 1))
+
+    def visit(self, ident: str, data: dict, level: int) -> Node:
+        node = Node(ident, link=data["kind"], link_id=data["link"].id)
+        if ident in self.drawn:
+            node.ref = True
+        elif self.depth is not None and level >= self.depth:
+        # Cut off by the depth limit: say how much lies below.
+            node.hidden = self.G.in_degree(ident)
+        else:
+            self.drawn.add(ident)
+            self.expand(node, level + 1)
+        return node
+
+
+def outline(
+    G: nx.MultiDiGraph, roots: Iterable[str] | None = None, *, depth: int | None = None
+) -> list[Node]:
+    """The outline trees, from ``roots`` or else from the conclusions.
+
+    Without ``roots``, claims with no path to a conclusion follow in trees of their
+    own, marked ``loose``.
+
+    Args:
+        G: the argument graph.
+        roots: claim ids to start from; default, :func:`argmap.graph.tops`.
+        depth: how many levels of links to follow below each root (None: all).
+    """
+    walker = _Walker(G, depth)
+    if roots is not None:
+        return [walker.root(r) for r in roots]
+    starts = tops(G)
+    trees = [walker.root(r) for r in starts if r not in walker.drawn]
+    trees.extend(_loose_ends(G, walker, starts))
+    return trees
+
+
+def _loose_ends(G: nx.MultiDiGraph, walker: _Walker, starts: list[str]) -> list[Node]:
+    connected = bearing_on(G, starts)
+    rest = [n for n in G.nodes if n not in connected]
+    trees = []
+    # Claims that bear on nothing head their own trees first, in document order.
+    for n in sorted(rest, key=lambda n: G.out_degree(n) != 0):
+        if n not in walker.drawn:
+            tree = walker.root(n)
+            tree.loose = True
+            trees.append(tree)
+    return trees
+
+
+def tree_ids(trees: list[Node]) -> list[str]:
+    """The claim ids of an outline in reading order, each once."""
+    seen: dict[str, None] = {}
+    stack = list(reversed(trees))
+    while stack:
+        node = stack.pop()
+        if node.id is not None:
+            seen.setdefault(node.id, None)
+        stack.extend(reversed(node.children))
+    return list(seen)

@@ -1,0 +1,189 @@
+"""Checks on a map: each rule has a code, a severity and a one-line description.
+
+:func:`validate` runs them all and returns located :class:`Diagnostic` records,
+sorted by place. Reference problems come from :func:`argmap.graph.integrity_problems`;
+the graph rules then run on the parts of the map that are sound, so one run
+reports as much as it can.
+
+Examples:
+    >>> from argmap.formats.native import loads
+    >>> doc = loads('''
+    ... title: t
+    ... claims:
+    ...   - {id: c, text: C, kind: conclusion}
+    ...   - {id: a, text: A, supports: [b]}
+    ...   - {id: b, text: B, supports: [a, c]}
+    ... ''', "m.yaml")
+    >>> for d in validate(doc): print(d.format())
+    m.yaml:5:5: error[support_cycle]: support cycle: a -> b -> a
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from argmap.document import Document
+from argmap.errors import Diagnostic, Severity
+from argmap.graph import bearing_on, integrity_problems, tops
+from argmap.model import ClaimKind, LinkKind
+
+__all__ = ["Rule", "RULES", "validate", "has_errors"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A documented check."""
+
+    code: str
+    severity: Severity
+    description: str
+
+
+RULES: dict[str, Rule] = {
+    r.code: r
+    for r in [
+        Rule("syntax", "error", "the file is not well-formed YAML or JSON"),
+        Rule("unknown_key", "error", "a key the format does not know (with a did-you-mean hint)"),
+        Rule("missing_key", "error", "a required key is missing"),
+        Rule("bad_value", "error", "a value of the wrong type or out of range"),
+        Rule("bad_id", "error", "an id that is not a slug"),
+        Rule("duplicate_id", "error", "two claims, sources or links share an id"),
+        Rule("dangling_ref", "error", "a link or claim names a claim, link or source that does not exist"),
+        Rule("self_link", "error", "a claim supports, attacks or undercuts itself"),
+        Rule("undercut_target", "error", "an undercut aims at a claim or a non-support link"),
+        Rule("bad_group", "error", "a linked group mixes targets or link kinds"),
+        Rule("support_cycle", "error", "claims support each other in a circle"),
+        Rule("support_attack_conflict", "error", "a claim both supports and attacks the same target"),
+        Rule("quote_without_source", "error", "a claim quotes but names no source"),
+        Rule("lonely_group", "warning", "a linked group with a single link"),
+        Rule("duplicate_link", "warning", "the same link written twice"),
+        Rule("no_conclusion", "warning", "the map marks no claim as a conclusion"),
+        Rule("unsupported_conclusion", "warning", "a conclusion with no support"),
+        Rule("disconnected", "warning", "a claim with no path to a conclusion or an open question"),
+        Rule("unused_source", "warning", "a source no claim cites"),
+    ]
+}
+
+
+def has_errors(diagnostics: list[Diagnostic], *, strict: bool = False) -> bool:
+    """Whether the diagnostics fail a check (warnings too when ``strict``)."""
+    return any(d.severity == "error" or strict for d in diagnostics)
+
+
+def validate(doc: Document) -> list[Diagnostic]:
+    """Every problem in a map, sorted by location."""
+    from argmap.graph import _build
+
+    found = list(integrity_problems(doc))
+    G = _build(doc.model, tolerant=True)
+    index = {c.id: i for i, c in enumerate(doc.model.claims)}
+    for check in _CHECKS:
+        found.extend(check(doc, G, index))
+    return sorted(found, key=_order)
+
+
+def _order(d: Diagnostic) -> tuple:
+    loc = d.location
+    return (loc.line if loc else 0, loc.col if loc else 0, d.code, d.message)
+
+
+def _at(doc: Document, index: dict[str, int], ident: str):
+    return doc.locate(("claims", index[ident]))
+
+
+def _support_cycles(doc, G, index) -> Iterator[Diagnostic]:
+    import networkx as nx
+
+    S = nx.DiGraph()
+    S.add_edges_from((u, v) for u, v, d in G.edges(data=True) if d["kind"] == "support")
+    for scc in nx.strongly_connected_components(S):
+        if len(scc) < 2:
+            continue
+        start = min(scc, key=index.__getitem__)
+        cycle = [u for u, _ in nx.find_cycle(S.subgraph(scc), source=start)]
+        chain = " -> ".join([*cycle, cycle[0]])
+        yield Diagnostic(
+            "support_cycle", "error", f"support cycle: {chain}", _at(doc, index, start), claim=start
+        )
+
+
+def _conflicts(doc, G, index) -> Iterator[Diagnostic]:
+    for u, v in sorted(set(G.edges()), key=lambda e: (index[e[0]], index[e[1]])):
+        kinds = [d["kind"] for d in G.get_edge_data(u, v).values() if "undercuts" not in d]
+        if "support" in kinds and "attack" in kinds:
+            yield Diagnostic(
+                "support_attack_conflict",
+                "error",
+                f"claim {u!r} both supports and attacks {v!r}",
+                _at(doc, index, u),
+                claim=u,
+            )
+        for kind in ("support", "attack"):
+            if kinds.count(kind) > 1:
+                yield Diagnostic(
+                    "duplicate_link",
+                    "warning",
+                    f"claim {u!r} {kind}s {v!r} {kinds.count(kind)} times",
+                    _at(doc, index, u),
+                    claim=u,
+                )
+
+
+def _conclusions(doc, G, index) -> Iterator[Diagnostic]:
+    marked = [c.id for c in doc.model.claims if c.kind is ClaimKind.conclusion]
+    if not marked:
+        if doc.model.claims:
+            yield Diagnostic(
+                "no_conclusion",
+                "warning",
+                "no claim has kind 'conclusion'",
+                doc.locate(("claims",), key=True),
+                hint="mark the main claim(s) with kind: conclusion",
+            )
+        return
+    for ident in dict.fromkeys(marked):
+        if not any(d["kind"] == LinkKind.support.value for _, _, d in G.in_edges(ident, data=True)):
+            yield Diagnostic(
+                "unsupported_conclusion",
+                "warning",
+                f"conclusion {ident!r} has no support",
+                _at(doc, index, ident),
+                claim=ident,
+            )
+    reaching = bearing_on(G, tops(G))
+    for c in doc.model.claims:
+        if c.id not in reaching:
+            yield Diagnostic(
+                "disconnected",
+                "warning",
+                f"claim {c.id!r} bears on no conclusion or question",
+                _at(doc, index, c.id),
+                claim=c.id,
+            )
+
+
+def _provenance(doc, G, index) -> Iterator[Diagnostic]:
+    cited = set()
+    for i, c in enumerate(doc.model.claims):
+        cited.add(c.source)
+        if c.quote is not None and c.source is None:
+            yield Diagnostic(
+                "quote_without_source",
+                "error",
+                f"claim {c.id!r} has a quote but no source",
+                doc.locate(("claims", i, "quote"), key=True),
+                hint="add source: SOURCE-ID",
+                claim=c.id,
+            )
+    for i, s in enumerate(doc.model.sources):
+        if s.id not in cited:
+            yield Diagnostic(
+                "unused_source",
+                "warning",
+                f"source {s.id!r} is cited by no claim",
+                doc.locate(("sources", i)),
+            )
+
+
+_CHECKS: list[Callable] = [_support_cycles, _conflicts, _conclusions, _provenance]
