@@ -12,7 +12,6 @@ Examples:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -147,6 +146,8 @@ def did_you_mean(word: str, choices: Iterable[str], *, n: int = 3) -> str | None
         >>> did_you_mean("zzz", ["text"]) is None
         True
     """
+    import difflib
+
     matches = difflib.get_close_matches(str(word), list(choices), n=n, cutoff=0.6)
     if not matches:
         return None

@@ -8,6 +8,7 @@ written file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -150,7 +151,5 @@ def write_output(data: str | bytes, path: str | os.PathLike = STDIN) -> None:
         raise ToolError(f"{spath}: cannot write ({exc.strerror or exc})") from None
     finally:
         if tmp_name is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-            except OSError:
-                pass

@@ -63,7 +63,7 @@ def build_graph(doc: Document | ArgMap) -> nx.MultiDiGraph:
         doc = Document(doc)
     problems = [d for d in integrity_problems(doc) if d.severity == "error"]
     if problems:
-        raise MapError(problems)
+        raise MapError(sorted(problems, key=lambda d: (d.location.line, d.location.col)))
     return _build(doc.model)
 
 
@@ -98,11 +98,7 @@ def _sound(link: Link, G: nx.MultiDiGraph, by_id: dict[str, Link]) -> bool:
         return False
     if link.kind is LinkKind.undercut:
         target = by_id.get(link.target)
-        return (
-            target is not None
-            and target.kind is LinkKind.support
-            and _sound(target, G, by_id)
-        )
+        return target is not None and target.kind is LinkKind.support and _sound(target, G, by_id)
     return link.target in G and link.target != link.source
 
 
@@ -176,7 +172,8 @@ def _duplicates(doc: Document, section: str, ids: list[str], what: str) -> Itera
             yield Diagnostic(
                 "duplicate_id",
                 "error",
-                f"{what} id {ident!r} is used twice (first at {doc.locate((section, first[ident]))})",
+                f"{what} id {ident!r} is used twice "
+                f"(first at {doc.locate((section, first[ident]))})",
                 doc.locate((section, i, "id")),
                 claim=ident if what == "claim" else None,
             )

@@ -18,9 +18,9 @@ Examples:
     >>> [t.id for t in outline(G)]
     ['c']
     >>> [(n.link, n.id, n.ref) for n in outline(G)[0].children]
-    [('support', 'p', False), ('attack', 'o', False)]
+    [('support', 'p', False), ('attack', 'o', True)]
     >>> [(n.link, n.id, n.ref) for n in outline(G)[0].children[0].children]
-    [('attack', 'o', True)]
+    [('attack', 'o', False)]
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ class _Walker:
         if ident in self.drawn:
             node.ref = True
         elif self.depth is not None and level >= self.depth:
-        # Cut off by the depth limit: say how much lies below.
+            # Cut off by the depth limit: say how much lies below.
             node.hidden = self.G.in_degree(ident)
         else:
             self.drawn.add(ident)

@@ -1,18 +1,33 @@
-"""Rich renderables for the terminal: the claim tree and diagnostics.
+"""Views for people: the claim tree and diagnostics, as styled text.
 
-Functions here build renderables and return them; they never print. User text
-always goes into :class:`rich.text.Text`, never into markup, so brackets in a
-claim cannot be read as styles. Support, attack and undercut differ by symbol as
-well as by colour, so the tree reads without colour.
+Every line is first built as *segments*, ``(text, style)`` pairs, in one place
+(:func:`label`). A terminal gets them as a rich tree with colour
+(:func:`outline_view`); a pipe gets the same tree as plain lines, one claim per
+line, drawn without rich (:func:`outline_lines`), which keeps ``argmap show |
+grep`` fast and exact. Support, attack and undercut differ by symbol as well as
+by colour, so the tree reads without colour. User text always goes into
+:class:`rich.text.Text` as text, never as markup.
+
+Examples:
+    >>> from argmap.formats.native import loads
+    >>> from argmap.graph import build_graph
+    >>> from argmap.outline import outline
+    >>> G = build_graph(loads('''
+    ... title: Tiny
+    ... claims:
+    ...   - {id: c, text: C, kind: conclusion}
+    ...   - {id: p, text: P, supports: [c]}
+    ...   - {id: o, text: O, kind: objection, attacks: [c]}
+    ... '''))
+    >>> print("\\n".join(outline_lines(G, outline(G))[3:]))
+    ■ CONCLUSION c  C
+    ├── + CLAIM p  P
+    └── − OBJECTION o  O
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from rich.console import Group
-from rich.text import Text
-from rich.tree import Tree
+from typing import TYPE_CHECKING, Any
 
 from argmap.outline import Node
 
@@ -21,7 +36,20 @@ if TYPE_CHECKING:
 
     from argmap.errors import Diagnostic
 
-__all__ = ["SYMBOLS", "outline_view", "diagnostics_text", "validation_summary"]
+__all__ = [
+    "SYMBOLS",
+    "Segments",
+    "label",
+    "outline_lines",
+    "outline_view",
+    "diagnostic_segments",
+    "summary_segments",
+    "plain",
+    "styled",
+]
+
+#: A line of styled text: (text, rich style or None) pairs.
+Segments = list[tuple[str, str | None]]
 
 SYMBOLS = {"support": "+", "attack": "−", "undercut": "⊘"}
 _LINK_STYLE = {"support": "bold green", "attack": "bold red", "undercut": "bold red"}
@@ -37,94 +65,131 @@ _KIND_STYLE = {
 }
 
 
-def outline_view(G: nx.MultiDiGraph, trees: list[Node], *, quotes: bool = False) -> Group:
-    """The outline (:func:`argmap.outline.outline`) as titled rich trees with a legend."""
-    legend = Text.assemble(
-        ("+", _LINK_STYLE["support"]), " supports   ",
-        ("−", _LINK_STYLE["attack"]), " attacks   ",
-        ("⊘", _LINK_STYLE["undercut"]), " undercuts the support above it",
-        style="dim",
-    )
-    parts: list = [Text(G.graph.get("title", ""), style="bold underline"), legend]
+def plain(segments: Segments) -> str:
+    """Segments as plain text."""
+    return "".join(text for text, _ in segments)
+
+
+def styled(segments: Segments) -> Any:
+    """Segments as a rich Text."""
+    from rich.text import Text
+
+    out = Text()
+    for text, style in segments:
+        out.append(text, style=style or "")
+    return out
+
+
+def _header(G: nx.MultiDiGraph) -> list[Segments]:
+    return [
+        [(G.graph.get("title", ""), "bold underline")],
+        [
+            ("+", _LINK_STYLE["support"]), (" supports   ", "dim"),
+            ("−", _LINK_STYLE["attack"]), (" attacks   ", "dim"),
+            ("⊘", _LINK_STYLE["undercut"]), (" undercuts the support above it", "dim"),
+        ],
+    ]  # fmt: skip
+
+
+def label(G: nx.MultiDiGraph, node: Node, *, quotes: bool = False) -> list[Segments]:
+    """The line(s) for one node of the outline: the claim, then its quote if asked."""
+    line: Segments = []
+    if node.link is not None:
+        line += [(SYMBOLS[node.link], _LINK_STYLE[node.link]), (" ", None)]
+    if node.id is None:
+        return [[*line, ("together", "italic"), (f"  (linked premises, group {node.group})", "dim")]]
+    c = G.nodes[node.id]["claim"]
+    kind = c.kind.value
+    if node.link is None and kind in _ROOT_MARK:
+        line.append((_ROOT_MARK[kind], _KIND_STYLE[kind]))
+    line += [(kind.upper(), _KIND_STYLE[kind]), (" ", None), (c.id, "dim")]
+    if node.ref:
+        return [[*line, ("  (shown above)", "dim italic")]]
+    line += [("  ", None), (" ".join(c.text.split()), None)]
+    line += [(f"  #{tag}", "cyan") for tag in c.tags]
+    if c.confidence is not None:
+        line.append((f"  (confidence {c.confidence:g})", "dim"))
+    if node.hidden:
+        more = "link" if node.hidden == 1 else "links"
+        line.append((f"  … {node.hidden} more {more} below", "dim"))
+    lines = [line]
+    if quotes and c.quote:
+        quote: Segments = [(f"“{' '.join(c.quote.split())}”", "italic")]
+        where = ", ".join(x for x in (c.source, c.locator) if x)
+        if where:
+            quote.append((f" — {where}", "dim"))
+        lines.append(quote)
+    return lines
+
+
+def outline_lines(G: nx.MultiDiGraph, trees: list[Node], *, quotes: bool = False) -> list[str]:
+    """The outline as plain text lines, one claim a line, with tree guides."""
+    out = [plain(s) for s in _header(G)]
+    loose_heading = False
+    for tree in trees:
+        if tree.loose and not loose_heading:
+            out += ["", "Not connected to a conclusion"]
+            loose_heading = True
+        elif not tree.loose:
+            out.append("")
+        _draw(G, tree, "", "", quotes, out)
+    return out
+
+
+def _draw(G, node: Node, first: str, rest: str, quotes: bool, out: list[str]) -> None:
+    lines = label(G, node, quotes=quotes)
+    out.append(first + plain(lines[0]))
+    below = rest + ("│   " if node.children else "    ")
+    out.extend(below + plain(extra) for extra in lines[1:])
+    for i, child in enumerate(node.children):
+        last = i == len(node.children) - 1
+        _draw(G, child, rest + ("└── " if last else "├── "), rest + ("    " if last else "│   "),
+              quotes, out)  # fmt: skip
+
+
+def outline_view(G: nx.MultiDiGraph, trees: list[Node], *, quotes: bool = False) -> Any:
+    """The outline as titled rich trees with a legend, for a terminal."""
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[Any] = [styled(s) for s in _header(G)]
     loose_heading = False
     for tree in trees:
         if tree.loose and not loose_heading:
             parts.append(Text("\nNot connected to a conclusion", style="bold"))
             loose_heading = True
-        else:
+        elif not tree.loose:
             parts.append(Text(""))
-        parts.append(_tree(G, tree, quotes))
+        parts.append(_rich_tree(G, tree, quotes))
     return Group(*parts)
 
 
-def _tree(G: nx.MultiDiGraph, node: Node, quotes: bool) -> Tree:
-    tree = Tree(_label(G, node, quotes), guide_style="dim")
-    for child in node.children:
-        tree.children.append(_tree(G, child, quotes))
+def _rich_tree(G: nx.MultiDiGraph, node: Node, quotes: bool) -> Any:
+    from rich.text import Text
+    from rich.tree import Tree
+
+    text = Text("\n").join(styled(s) for s in label(G, node, quotes=quotes))
+    tree = Tree(text, guide_style="dim")
+    tree.children.extend(_rich_tree(G, child, quotes) for child in node.children)
     return tree
 
 
-def _label(G: nx.MultiDiGraph, node: Node, quotes: bool) -> Text:
-    text = Text()
-    if node.link is not None:
-        text.append(SYMBOLS[node.link], style=_LINK_STYLE[node.link])
-        text.append(" ")
-    if node.id is None:
-        text.append("together", style="italic")
-        text.append(f"  (linked premises, group {node.group})", style="dim")
-        return text
-    c = G.nodes[node.id]["claim"]
-    if node.link is None and c.kind.value in _ROOT_MARK:
-        text.append(_ROOT_MARK[c.kind.value], style=_KIND_STYLE[c.kind.value])
-    text.append(c.kind.value.upper(), style=_KIND_STYLE[c.kind.value])
-    text.append(" ")
-    text.append(c.id, style="dim")
-    if node.ref:
-        text.append("  (shown above)", style="dim italic")
-        return text
-    text.append("  ")
-    text.append(c.text)
-    for tag in c.tags:
-        text.append(f"  #{tag}", style="cyan")
-    if c.confidence is not None:
-        text.append(f"  (confidence {c.confidence:g})", style="dim")
-    if node.hidden:
-        more = "link" if node.hidden == 1 else "links"
-        text.append(f"  … {node.hidden} more {more} below", style="dim")
-    if quotes and c.quote:
-        text.append("\n")
-        text.append(f"“{c.quote}”", style="italic")
-        where = ", ".join(x for x in (c.source, c.locator) if x)
-        if where:
-            text.append(f" — {where}", style="dim")
-    return text
+def diagnostic_segments(d: Diagnostic) -> Segments:
+    """One diagnostic, errors in red and warnings in yellow."""
+    return [(d.format(), "red" if d.severity == "error" else "yellow")]
 
 
-def diagnostics_text(diagnostics: list[Diagnostic]) -> Text:
-    """Diagnostics, one per line, errors in red and warnings in yellow."""
-    out = Text()
-    for d in diagnostics:
-        out.append(d.format(), style="red" if d.severity == "error" else "yellow")
-        out.append("\n")
-    out.rstrip()
-    return out
-
-
-def validation_summary(results: list[tuple[str, str | None, list[Diagnostic]]]) -> Text:
-    """One line per map: ok, or how many errors and warnings (``summary`` None: unreadable)."""
-    out = Text()
-    for name, summary, diags in results:
-        errors = sum(d.severity == "error" for d in diags)
-        warnings = len(diags) - errors
-        out.append(f"{name}: ")
-        if errors:
-            out.append(f"{errors} error{'s' * (errors != 1)}", style="bold red")
-        else:
-            out.append("ok", style="bold green")
-        if warnings:
-            out.append(f", {warnings} warning{'s' * (warnings != 1)}", style="yellow")
-        if summary:
-            out.append(f" ({summary})", style="dim")
-        out.append("\n")
-    out.rstrip()
-    return out
+def summary_segments(name: str, summary: str | None, diags: list[Diagnostic]) -> Segments:
+    """One map's verdict: ok, or how many errors and warnings (``summary`` None: unreadable)."""
+    errors = sum(d.severity == "error" for d in diags)
+    warnings = len(diags) - errors
+    line: Segments = [(f"{name}: ", None)]
+    if errors:
+        line.append((f"{errors} error{'s' * (errors != 1)}", "bold red"))
+    else:
+        line.append(("ok", "bold green"))
+    if warnings:
+        line.append((f", {warnings} warning{'s' * (warnings != 1)}", "yellow"))
+    if summary:
+        line.append((f" ({summary})", "dim"))
+    return line

@@ -49,12 +49,18 @@ RULES: dict[str, Rule] = {
         Rule("bad_value", "error", "a value of the wrong type or out of range"),
         Rule("bad_id", "error", "an id that is not a slug"),
         Rule("duplicate_id", "error", "two claims, sources or links share an id"),
-        Rule("dangling_ref", "error", "a link or claim names a claim, link or source that does not exist"),
+        Rule(
+            "dangling_ref",
+            "error",
+            "a link or claim names a claim, link or source that does not exist",
+        ),
         Rule("self_link", "error", "a claim supports, attacks or undercuts itself"),
         Rule("undercut_target", "error", "an undercut aims at a claim or a non-support link"),
         Rule("bad_group", "error", "a linked group mixes targets or link kinds"),
         Rule("support_cycle", "error", "claims support each other in a circle"),
-        Rule("support_attack_conflict", "error", "a claim both supports and attacks the same target"),
+        Rule(
+            "support_attack_conflict", "error", "a claim both supports and attacks the same target"
+        ),
         Rule("quote_without_source", "error", "a claim quotes but names no source"),
         Rule("lonely_group", "warning", "a linked group with a single link"),
         Rule("duplicate_link", "warning", "the same link written twice"),

@@ -7,6 +7,7 @@ usage, 3 an outside tool failed, 70 an internal error.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import Any
@@ -30,11 +31,22 @@ EXIT_INTERNAL = 70
 class ArgmapGroup(TyperGroup):
     """Typer's group, with argmap's error reporting: one line per problem, no traceback."""
 
-    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Any = None,
+        prog_name: Any = None,
+        complete_var: Any = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         try:
-            code = super().main(args=args, prog_name=prog_name or "argmap",
-                                complete_var=complete_var, standalone_mode=False, **extra)
+            code = super().main(
+                args=args,
+                prog_name=prog_name or "argmap",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
         except ArgmapError as exc:
             _print_error(exc.lines(), exc)
             code = exc.exit_code
@@ -42,7 +54,7 @@ class ArgmapGroup(TyperGroup):
             where = f"{exc.ctx.command_path}" if getattr(exc, "ctx", None) else "argmap"
             _print_error([f"{where}: error: {exc.format_message()} (see {where} --help)"])
             code = exc.exit_code if exc.exit_code else EXIT_USAGE
-        except _click.Abort:
+        except typer.Abort:
             code = 130
         except BrokenPipeError:
             _silence_stdout()
@@ -50,8 +62,12 @@ class ArgmapGroup(TyperGroup):
         except Exception as exc:  # a bug: say so in one line unless asked for more
             if os.environ.get("ARGMAP_DEBUG"):
                 raise
-            _print_error([f"argmap: internal error: {type(exc).__name__}: {exc} "
-                          "(please report it; rerun with ARGMAP_DEBUG=1 for details)"])
+            _print_error(
+                [
+                    f"argmap: internal error: {type(exc).__name__}: {exc} "
+                    "(please report it; rerun with ARGMAP_DEBUG=1 for details)"
+                ]
+            )
             code = EXIT_INTERNAL
         if not isinstance(code, int):
             code = 0
@@ -66,10 +82,8 @@ def _print_error(lines: list[str], exc: ArgmapError | None = None) -> None:
 
     if exc is not None and not isinstance(exc, MapError):
         lines = [f"argmap: {line}" for line in lines]
-    try:
+    with contextlib.suppress(BrokenPipeError):
         print_error(lines)
-    except BrokenPipeError:
-        pass
 
 
 def _silence_stdout() -> None:
@@ -98,4 +112,9 @@ app.command("schema")(schema.schema)
 
 def main() -> None:
     """The console script."""
+    # pydantic looks for third-party plugins (observability hooks) by scanning every
+    # installed package's metadata, which costs a shell tool ~25 ms per run; argmap
+    # uses none. Typer turns the scan off for its own models the same way. A user
+    # who wants plugins sets PYDANTIC_DISABLE_PLUGINS to an empty string.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     app()

@@ -1,17 +1,28 @@
 """Where results go: rich on a terminal, plain text when piped, JSON and ids for tools.
 
-Machine formats are written with plain writes, never through rich (which wraps
-lines and reads brackets as markup). Errors go to stderr only.
+Rich is imported only when stdout is a terminal (or FORCE_COLOR is set); piped text
+is written plainly, so it is exact for grep and cheap to produce. Machine formats
+never go through rich (which wraps lines and reads brackets as markup). Errors go
+to stderr only.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Format", "console", "emit_json", "emit_lines", "emit_text", "print_error"]
+__all__ = [
+    "Format",
+    "is_terminal",
+    "emit_json",
+    "emit_lines",
+    "emit_rich",
+    "emit_segments",
+    "print_error",
+]
 
 
 class Format(StrEnum):
@@ -22,17 +33,32 @@ class Format(StrEnum):
     ids = "ids"
 
 
-def console(*, stderr: bool = False):
-    """A rich console for stdout or stderr; colour only on a terminal and without NO_COLOR."""
+def is_terminal() -> bool:
+    """Whether stdout is a terminal that gets rich output (FORCE_COLOR forces it)."""
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def emit_rich(renderable: Any, *, wrap: bool = True) -> None:
+    """Print a rich renderable to stdout (colour unless NO_COLOR); ``wrap=False`` keeps
+    each line whole."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, emoji=False)
+    Console(highlight=False, emoji=False).print(renderable, soft_wrap=not wrap)
 
 
-def emit_text(renderable: Any, *, wrap: bool = True) -> None:
-    """Print a rich renderable to stdout; ``wrap=False`` keeps each line whole (for
-    lines meant for grep, such as diagnostics)."""
-    console().print(renderable, soft_wrap=not wrap)
+def emit_segments(lines: list[list[tuple[str, str | None]]]) -> None:
+    """Styled lines: coloured on a terminal, plain text otherwise. Lines are never wrapped."""
+    from argmap.render import plain, styled
+
+    if is_terminal():
+        from rich.text import Text
+
+        emit_rich(Text("\n").join(styled(line) for line in lines), wrap=False)
+    else:
+        emit_lines([plain(line) for line in lines])
 
 
 def emit_json(data: Any) -> None:

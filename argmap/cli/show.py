@@ -32,7 +32,7 @@ def show(
 
     Example: argmap show maps/us-japan-trump2.yaml --depth 2 --quotes
     """
-    from argmap.cli.output import emit_json, emit_lines, emit_text
+    from argmap.cli.output import emit_json, emit_lines, emit_rich, is_terminal
     from argmap.formats import read_map
     from argmap.graph import build_graph, require_claim
     from argmap.outline import outline, tree_ids
@@ -45,7 +45,11 @@ def show(
         emit_json([t.to_dict(G) for t in trees])
     elif fmt is Format.ids:
         emit_lines(tree_ids(trees))
-    else:
+    elif is_terminal():
         from argmap.render import outline_view
 
-        emit_text(outline_view(G, trees, quotes=quotes))
+        emit_rich(outline_view(G, trees, quotes=quotes))
+    else:
+        from argmap.render import outline_lines
+
+        emit_lines(outline_lines(G, trees, quotes=quotes))

@@ -25,7 +25,7 @@ def validate(
 
     Example: argmap validate maps/*.yaml --strict
     """
-    from argmap.cli.output import emit_json, emit_lines, emit_text
+    from argmap.cli.output import emit_json, emit_lines, emit_segments
     from argmap.errors import MapError
     from argmap.formats import read_map
     from argmap.validate import has_errors
@@ -49,10 +49,10 @@ def validate(
     elif fmt is Format.ids:
         emit_lines(list(dict.fromkeys(d.claim for d in found if d.claim)))
     else:
-        from argmap.render import diagnostics_text, validation_summary
+        from argmap.render import diagnostic_segments, summary_segments
 
-        if found:
-            emit_text(diagnostics_text(found), wrap=False)
-        emit_text(validation_summary(summaries), wrap=False)
+        lines = [diagnostic_segments(d) for d in found]
+        lines += [summary_segments(*result) for result in summaries]
+        emit_segments(lines)
     if has_errors(found, strict=strict):
         raise typer.Exit(1)

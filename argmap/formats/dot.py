@@ -9,7 +9,7 @@ wrapped; any text gives valid DOT. Output is deterministic (document order).
 Examples:
     >>> from argmap.formats.native import loads
     >>> from argmap.graph import build_graph
-    >>> G = build_graph(loads("title: t\\nclaims:\\n  - {id: c, text: 'a < b', kind: conclusion}\\n"))
+    >>> G = build_graph(loads("title: t\\nclaims:\\n  - {id: c, text: 'a < b'}\\n"))
     >>> "a &lt; b" in dump(G)
     True
 """
@@ -52,9 +52,9 @@ def dump(G: nx.MultiDiGraph, *, wrap: int = WRAP) -> str:
     """The DOT text of an argument graph."""
     out = [
         "digraph argmap {",
-        f"  graph [rankdir=BT, charset=\"UTF-8\", fontname={_q(FONT)}, labelloc=t, "
+        f'  graph [rankdir=BT, charset="UTF-8", fontname={_q(FONT)}, labelloc=t, '
         f"fontsize=16, nodesep=0.35, ranksep=0.45, label=<<B>{_h(G.graph.get('title', ''))}</B>>];",
-        f"  node [shape=box, fontname={_q(FONT)}, fontsize=11, margin=\"0.14,0.07\"];",
+        f'  node [shape=box, fontname={_q(FONT)}, fontsize=11, margin="0.14,0.07"];',
         f"  edge [fontname={_q(FONT)}, fontsize=9, arrowsize=0.8];",
     ]
     for node, data in G.nodes(data=True):
@@ -75,14 +75,18 @@ def dump(G: nx.MultiDiGraph, *, wrap: int = WRAP) -> str:
         via.update({d["link"].id: junction for _, _, d in members})
         _, target, first = members[0]
         out.append(f"  {_q(junction)} [{_attrs(_point(f'linked group {name}'))}];")
-        out.append(f"  {_q(junction)} -> {_q(target)} [{_attrs(_edge_attrs(first['link'], _SUPPORT))}];")
+        out.append(
+            f"  {_q(junction)} -> {_q(target)} [{_attrs(_edge_attrs(first['link'], _SUPPORT))}];"
+        )
     for u, v, d in edges:
         link: Link = d["link"]
         if d["kind"] == "undercut":
             continue
         style = _SUPPORT if d["kind"] == "support" else _ATTACK
         if link.id in via:
-            out.append(f"  {_q(u)} -> {_q(via[link.id])} [{_attrs(_edge_attrs(link, style, head=False))}];")
+            out.append(
+                f"  {_q(u)} -> {_q(via[link.id])} [{_attrs(_edge_attrs(link, style, head=False))}];"
+            )
         elif link.id in undercut:
             mid = f"link:{link.id}"
             via[link.id] = mid
@@ -93,7 +97,8 @@ def dump(G: nx.MultiDiGraph, *, wrap: int = WRAP) -> str:
             out.append(f"  {_q(u)} -> {_q(v)} [{_attrs(_edge_attrs(link, style))}];")
     for u, _, d in edges:
         if d["kind"] == "undercut":
-            out.append(f"  {_q(u)} -> {_q(via[d['undercuts']])} [{_attrs(_edge_attrs(d['link'], _UNDERCUT))}];")
+            attrs = _attrs(_edge_attrs(d["link"], _UNDERCUT))
+            out.append(f"  {_q(u)} -> {_q(via[d['undercuts']])} [{attrs}];")
     out.append("}")
     return "\n".join(out) + "\n"
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 from argmap.document import Document, format_path
@@ -101,9 +102,8 @@ def _load_json(inp: Input) -> tuple[Any, Any]:
     try:
         data = json.loads(inp.text)
     except json.JSONDecodeError as exc:
-        raise MapError(
-            [Diagnostic("syntax", "error", f"invalid JSON: {exc.msg}", Location(inp.name, exc.lineno, exc.colno))]
-        ) from None
+        where = Location(inp.name, exc.lineno, exc.colno)
+        raise MapError([Diagnostic("syntax", "error", f"invalid JSON: {exc.msg}", where)]) from None
     except RecursionError:
         raise MapError(
             [Diagnostic("too_deep", "error", "JSON nested too deeply", Location(inp.name, 1, 1))]
@@ -112,11 +112,12 @@ def _load_json(inp: Input) -> tuple[Any, Any]:
     cache: list[Any] = []
 
     def positions(path: Path, key: bool) -> tuple[int, int]:
-        # Positions are needed only to report a problem: read them then, once.
+        # Positions are needed only to report a problem: read them then, once. JSON is
+        # YAML flow syntax, so the YAML composer finds them.
         if not cache:
             try:
-                cache.append(_yaml_positions(_compose_yaml(inp.text)))
-            except Exception:  # the JSON is valid; a YAML reading of it is a bonus
+                cache.append(_positions(_compose_yaml(inp.text)))
+            except Exception:  # the JSON is valid; positions are a bonus
                 cache.append(lambda p, k: (0, 0))
         return cache[0](path, key)
 
@@ -124,110 +125,166 @@ def _load_json(inp: Input) -> tuple[Any, Any]:
 
 
 # --- YAML ---------------------------------------------------------------------------------
+#
+# libyaml (through PyYAML) composes the document into nodes that carry their positions;
+# argmap then builds plain values itself, by the YAML 1.2 core schema (so `no` and `on` stay
+# text and 2025-03-25 stays a date string), refusing duplicate keys, unknown tags, complex
+# keys and alias expansion beyond MAX_NODES. Nothing but str, int, float, bool, None, list
+# and dict is ever constructed.
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_CORE_TAGS = {
+    _STR, _SEQ, _MAP,
+    "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+}  # fmt: skip
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+def _loader() -> type:
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        """Composes only: every plain scalar is left as text for argmap to resolve."""
+
+        yaml_implicit_resolvers = {}  # noqa: RUF012
+
+    return Loader
 
 
 def _compose_yaml(text: str) -> Any:
-    from ruamel.yaml import YAML
+    import yaml
 
-    yaml = YAML(typ="rt", pure=True)
-    yaml.allow_duplicate_keys = False
-    return yaml.load(io.StringIO(text))
+    return yaml.compose(text, Loader=_loader())
 
 
 def _load_yaml(inp: Input) -> tuple[Any, Any]:
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    import yaml
 
     try:
-        data = _compose_yaml(inp.text)
-    except MarkedYAMLError as exc:
+        root = _compose_yaml(inp.text)
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        if "found duplicate key" in str(problem):
-            problem = problem.replace("found duplicate key", "duplicate key")
-            code = "duplicate_key"
-        else:
-            code = "syntax"
         raise MapError(
-            [Diagnostic(code, "error", f"invalid YAML: {problem}", Location(inp.name, line, col))]
+            [Diagnostic("syntax", "error", f"invalid YAML: {problem}", Location(inp.name, line, col))]
         ) from None
-    except YAMLError as exc:
+    except yaml.YAMLError as exc:
         raise MapError(
             [Diagnostic("syntax", "error", f"invalid YAML: {exc}", Location(inp.name, 1, 1))]
         ) from None
+    if root is None:
+        return None, _positions(None)
+    try:
+        data = _Builder(inp.name).build(root)
     except RecursionError:
         raise MapError(
             [Diagnostic("too_deep", "error", "YAML nested too deeply", Location(inp.name, 1, 1))]
         ) from None
-    _check_expansion(data, inp.name)
-    return _plain(data), _yaml_positions(data)
+    return data, _positions(root)
 
 
-def _check_expansion(data: Any, name: str) -> None:
-    """Refuse documents whose aliases expand past MAX_NODES values (billion laughs)."""
-    count = 0
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        count += 1
-        if count > MAX_NODES:
-            raise MapError(
-                [
-                    Diagnostic(
-                        "too_large",
-                        "error",
-                        f"the document expands to more than {MAX_NODES:,} values (aliases?)",
-                        Location(name, 1, 1),
-                    )
-                ]
+class _Builder:
+    """Plain values from composed YAML nodes, by the YAML 1.2 core schema."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.budget = MAX_NODES
+
+    def fail(self, code: str, message: str, node: Any, hint: str | None = None) -> MapError:
+        mark = node.start_mark
+        where = Location(self.name, mark.line + 1, mark.column + 1)
+        return MapError([Diagnostic(code, "error", message, where, hint=hint)])
+
+    def build(self, node: Any) -> Any:
+        import yaml
+
+        self.budget -= 1
+        if self.budget < 0:
+            raise self.fail(
+                "too_large",
+                f"the document expands to more than {MAX_NODES:,} values (aliases?)",
+                node,
             )
-        if isinstance(node, dict):
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
+        if node.tag not in _CORE_TAGS:
+            raise self.fail(
+                "bad_value", f"unsupported YAML tag {node.tag!r}", node,
+                hint="maps hold plain text, numbers, lists and mappings",
+            )  # fmt: skip
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item) for item in node.value]
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.build(key_node)
+            if isinstance(key, dict | list):
+                raise self.fail("bad_value", "a mapping key must be plain text", key_node)
+            if key in out:
+                raise self.fail("duplicate_key", f"invalid YAML: duplicate key {key!r}", key_node)
+            out[key] = self.build(value_node)
+        return out
 
-
-def _plain(value: Any) -> Any:
-    """ruamel's commented containers and scalar types as plain Python values."""
-    if isinstance(value, dict):
-        return {_plain_key(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, bool) or value is None:
+    @staticmethod
+    def scalar(node: Any) -> Any:
+        value = node.value
+        if node.style is not None:
+            return value  # quoted or block scalars are always text
+        if _NULL.match(value):
+            return None
+        if value in _BOOL:
+            return _BOOL[value]
+        if _INT.match(value):
+            return int(value)
+        if _OCT.match(value):
+            return int(value[2:], 8)
+        if _HEX.match(value):
+            return int(value[2:], 16)
+        if _FLOAT.match(value):
+            return float(value)
+        if _INF.match(value):
+            return float("-inf") if value.startswith("-") else float("inf")
+        if _NAN.match(value):
+            return float("nan")
         return value
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, float):
-        return float(value)
-    if isinstance(value, int):
-        return int(value)
-    return value
 
 
-def _plain_key(key: Any) -> Any:
-    return str(key) if isinstance(key, str) else key
+def _positions(root: Any):
+    """A lookup of (line, col) for a path, walking the composed nodes on demand."""
 
-
-def _yaml_positions(root: Any):
     def positions(path: Path, key: bool) -> tuple[int, int]:
         node = root
         best = (1, 1)
         for i, part in enumerate(path):
             last = i == len(path) - 1
-            lc = getattr(node, "lc", None)
-            try:
-                if isinstance(node, dict) and part in node:
-                    line, col = lc.key(part) if (key and last) else lc.value(part)
-                    best = (line + 1, col + 1)
-                    node = node[part]
-                elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-                    line, col = lc.item(part)
-                    best = (line + 1, col + 1)
-                    node = node[part]
-                else:
-                    break
-            except (AttributeError, KeyError, TypeError, IndexError):
+            items = getattr(node, "value", None)
+            if not isinstance(items, list):
                 break
+            if node.tag == _MAP:
+                pair = next(
+                    ((k, v) for k, v in items if getattr(k, "value", None) == str(part)), None
+                )
+                if pair is None:
+                    break
+                chosen = pair[0] if (key and last) else pair[1]
+                node = pair[1]
+            elif isinstance(part, int) and 0 <= part < len(items):
+                chosen = node = items[part]
+            else:
+                break
+            best = (chosen.start_mark.line + 1, chosen.start_mark.column + 1)
         return best
 
     return positions
@@ -325,4 +382,3 @@ def dump_yaml(model: ArgMap) -> str:
     out = io.StringIO()
     yaml.dump(model.to_data(), out)
     return out.getvalue()
-

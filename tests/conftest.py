@@ -1,0 +1,47 @@
+"""Shared fixtures: paths to the shipped maps, a CLI runner, and a deterministic terminal."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+MAPS = sorted((ROOT / "maps").glob("*.yaml"))
+SHIPPED = ROOT / "maps" / "us-japan-trump2.yaml"
+EXAMPLE = ROOT / "maps" / "example-congestion.yaml"
+SOURCE_TEXT = ROOT.parent / "shared" / "sources" / "us-japan-trump2-panda-2025.txt"
+
+
+@pytest.fixture(autouse=True)
+def _plain_terminal(monkeypatch):
+    """No colour, a fixed width, and no debugging tracebacks, whatever the developer's shell."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
+
+
+@pytest.fixture(scope="session")
+def dot_program():
+    """The real Graphviz `dot`. CI installs it, so there a missing `dot` fails the test."""
+    found = shutil.which("dot")
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("Graphviz `dot` is required in CI (see .ci/run)")
+        pytest.skip("Graphviz `dot` is not installed")
+    return found
+
+
+@pytest.fixture
+def tiny_map_text():
+    return (
+        "title: Tiny\n"
+        "claims:\n"
+        "  - {id: c, text: C, kind: conclusion}\n"
+        "  - {id: p, text: P, kind: premise, supports: [c]}\n"
+        "  - {id: o, text: O, kind: objection, attacks: [c]}\n"
+    )

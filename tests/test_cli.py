@@ -1,0 +1,314 @@
+"""The command line, driven in-process through Typer's runner and, where the process
+matters (pipes, stdin, start-up), as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import DATA, EXAMPLE, MAPS, ROOT, SHIPPED
+from typer.testing import CliRunner
+
+from argmap.cli import app
+
+runner = CliRunner()
+COMMANDS = ["show", "validate", "export", "schema"]
+
+
+def run(*args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+# --- help ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0, result.output
+    assert "Example: argmap " + command in " ".join(result.stdout.split())
+
+
+def test_no_arguments_shows_help():
+    result = run()
+    assert "Usage" in result.output and "show" in result.output
+
+
+# --- show ----------------------------------------------------------------------------------
+
+
+def test_show_prints_the_tree_conclusions_first():
+    result = run("show", SHIPPED)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "US-Japan relations in the Trump 2.0 era"
+    first_tree = next(line for line in lines if line.startswith("■"))
+    assert first_tree.startswith("■ CONCLUSION hedge  Japan should hope for the best")
+    assert "⊘ CLAIM priorities-unsettled" in result.stdout
+    assert "\x1b[" not in result.stdout  # NO_COLOR: no escape codes
+
+
+def test_show_from_a_claim_with_depth_and_quotes():
+    result = run("show", SHIPPED, "nk-engagement-risk", "--depth", "1", "--quotes")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "■" not in out
+    assert "CLAIM nk-engagement-risk" in out.splitlines()[3]
+    assert "“may throw caution to the wind and seek engagement at all costs” — panda2025, ¶11" in (
+        " ".join(out.split()).replace("│ ", "")
+    )
+    assert "− OBJECTION nk-uninterested" in out
+
+
+def test_show_json_is_the_outline_as_records():
+    result = run("show", EXAMPLE, "--format", "json")
+    assert result.exit_code == 0, result.output
+    trees = json.loads(result.stdout)
+    assert [t["id"] for t in trees] == ["adopt-charge", "how-spend"]
+    root = trees[0]
+    assert root["kind"] == "conclusion" and root["link"] is None
+    group = next(c for c in root["children"] if c["id"] is None)
+    assert group["group"] == "problem-and-remedy"
+    assert [c["id"] for c in group["children"]] == ["congestion-is-costly", "charge-cuts-traffic"]
+    assert trees[1]["children"][0]["ref"] is True
+
+
+def test_show_ids_lists_every_claim_once():
+    result = run("show", SHIPPED, "-f", "ids")
+    ids = result.stdout.split()
+    assert ids[0] == "hedge"
+    assert len(ids) == len(set(ids)) == 35
+
+
+def test_show_reads_stdin():
+    result = run("show", "-", input=SHIPPED.read_text(encoding="utf-8"))
+    assert result.exit_code == 0, result.output
+    assert "CONCLUSION hedge" in result.stdout
+
+
+def test_show_reads_canonical_json_back():
+    exported = run("export", SHIPPED, "--to", "json").stdout
+    assert run("show", "-", input=exported).stdout == run("show", SHIPPED).stdout
+
+
+def test_unknown_claim_is_a_usage_error_with_a_suggestion():
+    result = run("show", SHIPPED, "hedg")
+    assert result.exit_code == 2
+    assert result.stderr == "argmap: error: no claim 'hedg' in this map (did you mean 'hedge'?)\n"
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("bad-*")))
+def test_broken_maps_give_one_located_line_and_exit_1(name):
+    result = run("show", DATA / name)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(str(DATA / name) + ":")
+    assert ": error[" in first
+    assert "Traceback" not in result.output
+
+
+def test_missing_file_is_a_usage_error():
+    result = run("show", "no/such/map.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == "argmap: error: no/such/map.yaml: no such file\n"
+
+
+def test_bad_option_is_a_one_line_usage_error():
+    result = run("show", SHIPPED, "--bogus")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "No such option: --bogus" in result.stderr
+
+
+# --- validate ------------------------------------------------------------------------------
+
+
+def test_validate_shipped_maps_strict():
+    result = run("validate", *MAPS, "--strict")
+    assert result.exit_code == 0, result.output
+    assert f"{SHIPPED.relative_to(ROOT)}" in result.stdout or str(SHIPPED) in result.stdout
+    assert result.stdout.count(": ok (") == len(MAPS)
+
+
+def test_validate_reports_every_map_and_fails_on_errors():
+    result = run("validate", SHIPPED, DATA / "bad-dangling-ref.yaml", DATA / "bad-syntax.yaml")
+    assert result.exit_code == 1
+    out = result.stdout
+    assert (
+        "bad-dangling-ref.yaml:8:16: error[dangling_ref]: link 'b.support.c' points to "
+        "unknown claim 'c'\n" in out
+    )
+    assert "bad-syntax.yaml: 1 error" in out
+    assert ": ok (35 claims" in out
+
+
+def test_validate_warnings_fail_only_when_strict(tmp_path):
+    path = tmp_path / "w.yaml"
+    path.write_text("title: t\nclaims:\n  - {id: a, text: A}\n")
+    assert run("validate", path).exit_code == 0
+    assert run("validate", path, "--strict").exit_code == 1
+
+
+def test_validate_json_records():
+    result = run("validate", DATA / "bad-duplicate-id.yaml", "--format", "json")
+    assert result.exit_code == 1
+    records = json.loads(result.stdout)
+    assert [r["code"] for r in records] == ["unsupported_conclusion", "duplicate_id"]
+    assert records[1]["line"] == 6 and records[1]["severity"] == "error"
+    assert set(records[0]) == {
+        "code",
+        "severity",
+        "message",
+        "hint",
+        "file",
+        "line",
+        "col",
+        "claim",
+    }
+
+
+def test_validate_json_is_empty_list_when_clean():
+    result = run("validate", SHIPPED, "-f", "json")
+    assert (result.exit_code, result.stdout) == (0, "[]\n")
+
+
+# --- export --------------------------------------------------------------------------------
+
+
+def test_export_json_round_trips_through_the_cli(tmp_path):
+    first = tmp_path / "a.json"
+    second = tmp_path / "b.json"
+    assert run("export", SHIPPED, "-o", first).exit_code == 0
+    assert run("export", first, "--to", "json", "-o", second).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert json.loads(first.read_text())["title"] == "US-Japan relations in the Trump 2.0 era"
+
+
+def test_export_defaults_to_dot_and_guesses_from_suffix(tmp_path):
+    assert run("export", EXAMPLE).stdout.startswith("digraph argmap {")
+    out = tmp_path / "m.yml"
+    run("export", EXAMPLE, "-o", out)
+    assert out.read_text().startswith("argmap: 1\n")
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
+def test_export_renders_pictures_with_graphviz(dot_program, tmp_path, fmt):
+    out = tmp_path / f"map.{fmt}"
+    result = run("export", SHIPPED, "--to", fmt, "-o", out)
+    assert result.exit_code == 0, result.output
+    magic = {"svg": b"<?xml", "png": b"\x89PNG", "pdf": b"%PDF"}[fmt]
+    assert out.read_bytes().startswith(magic)
+
+
+def test_export_without_graphviz_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("ARGMAP_DOT", raising=False)
+    out = tmp_path / "map.svg"
+    result = run("export", SHIPPED, "-o", out)
+    assert result.exit_code == 3
+    assert "Graphviz 'dot' is not installed" in result.stderr
+    assert not out.exists()
+
+
+def test_export_of_a_broken_map_writes_nothing(tmp_path):
+    out = tmp_path / "out.dot"
+    out.write_text("before")
+    result = run("export", DATA / "bad-dangling-ref.yaml", "-o", out)
+    assert result.exit_code == 1
+    assert out.read_text() == "before"
+
+
+def test_unknown_export_format_is_a_usage_error():
+    result = run("export", SHIPPED, "--to", "docx")
+    assert result.exit_code == 2
+
+
+# --- schema --------------------------------------------------------------------------------
+
+
+def test_schema_is_json_schema():
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert schema["type"] == "object"
+    assert "claims" in schema["properties"]
+
+
+# --- as a real process ---------------------------------------------------------------------
+
+
+def argmap_process(*args, **kwargs):
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *map(str, args)],
+        capture_output=True,
+        env=env,
+        check=False,
+        **kwargs,
+    )
+
+
+def test_python_dash_m_help():
+    proc = argmap_process("--help")
+    assert proc.returncode == 0
+    assert b"show" in proc.stdout
+
+
+def test_broken_pipe_is_quiet():
+    proc = subprocess.run(
+        f"{sys.executable} -m argmap show {SHIPPED} | head -1",
+        shell=True,
+        capture_output=True,
+        check=False,
+    )
+    assert proc.stdout.decode().strip() == "US-Japan relations in the Trump 2.0 era"
+    assert proc.stderr == b""
+
+
+def test_piped_output_has_no_colour_even_without_no_color():
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap", "show", str(SHIPPED)],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0
+    assert b"\x1b[" not in proc.stdout
+
+
+def test_stdin_from_a_terminal_is_refused_not_awaited():
+    # A pseudo-terminal on stdin: argmap must not hang waiting for a map.
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "argmap", "show", "-"],
+            stdin=follower,
+            capture_output=True,
+            timeout=20,
+            check=False,
+        )
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert proc.returncode == 2
+    assert b"stdin is a terminal" in proc.stderr
+
+
+def test_internal_errors_are_one_line(monkeypatch):
+    import argmap.outline
+
+    def boom(*a, **k):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(argmap.outline, "outline", boom)
+    result = run("show", SHIPPED)
+    assert result.exit_code == 70
+    assert "internal error: RuntimeError: kaboom" in result.stderr
+    assert "Traceback" not in result.output

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import DATA, MAPS, SHIPPED
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.errors import MapError
+from argmap.formats import read_map
+from argmap.formats.native import MAX_NODES, dump_json, dump_yaml, loads
+from argmap.model import ArgMap
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "line", "col", "words"),
+    [
+        ("bad-syntax.yaml", "syntax", 5, 1, "invalid YAML"),
+        ("bad-type.yaml", "bad_value", 5, 17, "confidence"),
+        ("bad-unknown-key.yaml", "unknown_key", 5, 5, "did you mean 'kind'?"),
+        ("bad-unknown-key.json", "unknown_key", 2, 28, "'colour'"),
+        ("bad-syntax.json", "syntax", 2, 13, "invalid JSON"),
+        ("bad-empty.yaml", "empty", 1, 1, "empty"),
+        ("bad-binary.yaml", "binary", 1, 9, "NUL"),
+        ("bad-encoding.yaml", "encoding", 1, 11, "UTF-8"),
+    ],
+)
+def test_broken_files_give_located_errors(name, code, line, col, words):
+    with pytest.raises(MapError) as info:
+        read_map(DATA / name)
+    d = info.value.diagnostics[0]
+    assert (d.code, d.location.line, d.location.col) == (code, line, col), d.format()
+    assert d.location.file.endswith(name)
+    assert words in d.format()
+
+
+def test_all_schema_problems_are_reported_at_once():
+    text = "title: t\nclaims:\n  - id: a\n    txt: A\n  - id: b\n    text: B\n    kind: fact\n"
+    with pytest.raises(MapError) as info:
+        loads(text, "m.yaml")
+    got = [(d.code, d.location.line) for d in info.value.diagnostics]
+    assert got == [("missing_key", 3), ("unknown_key", 4), ("bad_value", 7)]
+
+
+def test_top_level_must_be_a_mapping():
+    with pytest.raises(MapError, match="top level must be a mapping"):
+        loads("- a\n- b\n")
+
+
+def test_duplicate_yaml_keys_are_errors():
+    with pytest.raises(MapError) as info:
+        loads("title: a\ntitle: b\n", "m.yaml")
+    assert info.value.diagnostics[0].code == "duplicate_key"
+    assert info.value.diagnostics[0].location.line == 2
+
+
+def test_alias_bomb_is_refused_quickly():
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for i in range(1, 8):
+        refs = ", ".join([f"*a{i - 1}"] * 10)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    with pytest.raises(MapError) as info:
+        loads("\n".join(lines) + "\n", "bomb.yaml")
+    assert info.value.diagnostics[0].code == "too_large"
+    assert f"{MAX_NODES:,}" in info.value.diagnostics[0].message
+
+
+def test_yaml_objects_are_not_constructed():
+    with pytest.raises(MapError):
+        loads("title: !!python/object/apply:os.system ['echo hacked']\n")
+
+
+def test_json_and_yaml_give_the_same_model():
+    yaml_doc = read_map(SHIPPED)
+    json_doc = loads(dump_json(yaml_doc.model), "m.json")
+    assert json_doc.model == yaml_doc.model.canonical()
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_canonical_json_round_trips_byte_for_byte(path):
+    first = dump_json(read_map(path).model)
+    second = dump_json(loads(first, "m.json").model)
+    assert first == second
+    assert json.loads(first)["argmap"] == 1
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_canonical_yaml_round_trips_and_matches_json(path):
+    model = read_map(path).model
+    yaml_text = dump_yaml(model)
+    again = loads(yaml_text, "m.yaml").model
+    assert dump_yaml(again) == yaml_text
+    assert dump_json(again) == dump_json(model)
+
+
+def test_output_is_deterministic_across_reads():
+    assert dump_json(read_map(SHIPPED).model) == dump_json(read_map(SHIPPED).model)
+    assert dump_yaml(read_map(SHIPPED).model) == dump_yaml(read_map(SHIPPED).model)
+
+
+# Any claim text at all must survive a trip through JSON and YAML.
+texts = st.text(min_size=1, max_size=60)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(texts, min_size=1, max_size=5), st.sampled_from(["json", "yaml"]))
+def test_round_trip_of_arbitrary_text(claim_texts, syntax):
+    model = ArgMap.model_validate(
+        {
+            "title": claim_texts[0],
+            "claims": [
+                {"id": f"c{i}", "text": t, "note": t, "quote": t, "source": "s"}
+                for i, t in enumerate(claim_texts)
+            ],
+            "sources": [{"id": "s", "title": "S"}],
+            "links": [{"source": "c0", "target": "c0", "note": claim_texts[-1]}],
+        }
+    )
+    text = dump_json(model) if syntax == "json" else dump_yaml(model)
+    assert loads(text, f"m.{syntax}").model == model.canonical()

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import pytest
+from conftest import SHIPPED
+
+from argmap.errors import MapError, UsageError
+from argmap.formats import read_map
+from argmap.formats.native import loads
+from argmap.graph import (
+    bearing_on,
+    build_graph,
+    claims,
+    conclusions,
+    incoming,
+    integrity_problems,
+    link_counts,
+    links,
+    require_claim,
+    tops,
+)
+
+MAP = """
+title: t
+claims:
+  - {id: c, text: C, kind: conclusion}
+  - {id: p, text: P, supports: [c]}
+  - {id: q, text: Q}
+  - {id: o, text: O, kind: objection, attacks: [c]}
+  - {id: u, text: U, undercuts: [p.support.c]}
+  - {id: x, text: X}
+links:
+  - {source: q, target: c, group: g}
+  - {source: x, target: c, group: g}
+"""
+
+
+def test_nodes_and_edges_carry_claims_and_links():
+    G = build_graph(loads(MAP))
+    assert list(G.nodes) == ["c", "p", "q", "o", "u", "x"]
+    assert G.nodes["p"]["claim"].text == "P"
+    assert sorted((u, v, k, d["kind"]) for u, v, k, d in G.edges(keys=True, data=True)) == [
+        ("o", "c", "o.attack.c", "attack"),
+        ("p", "c", "p.support.c", "support"),
+        ("q", "c", "q.support.c", "support"),
+        ("u", "c", "u.undercut.p.support.c", "undercut"),
+        ("x", "c", "x.support.c", "support"),
+    ]
+    assert G.edges["u", "c", "u.undercut.p.support.c"]["undercuts"] == "p.support.c"
+    assert G.graph["links"]["p.support.c"] == ("p", "c", "p.support.c")
+
+
+def test_accessors_keep_document_order():
+    G = build_graph(loads(MAP))
+    assert [c.id for c in claims(G)] == ["c", "p", "q", "o", "u", "x"]
+    assert [lk.id for lk in links(G, "support")] == ["p.support.c", "q.support.c", "x.support.c"]
+    assert [u for u, _ in incoming(G, "c")] == ["p", "o", "u", "q", "x"]
+    assert link_counts(G) == {"support": 3, "attack": 1, "undercut": 1}
+
+
+def test_conclusions_fall_back_to_claims_that_bear_on_nothing():
+    assert conclusions(build_graph(loads(MAP))) == ["c"]
+    G = build_graph(
+        loads(
+            "title: t\nclaims:\n  - {id: a, text: A, supports: [b]}\n"
+            "  - {id: b, text: B}\n  - {id: z, text: Z}\n"
+        )
+    )
+    assert conclusions(G) == ["b", "z"]
+
+
+def test_tops_add_open_questions_after_conclusions():
+    G = build_graph(
+        loads(
+            "title: t\nclaims:\n  - {id: q, text: Q?, kind: question}\n"
+            "  - {id: c, text: C, kind: conclusion}\n"
+            "  - {id: a, text: A, supports: [q]}\n"
+        )
+    )
+    assert tops(G) == ["c", "q"]
+    assert bearing_on(G, tops(G)) == {"c", "q", "a"}
+
+
+def test_a_claim_may_both_support_and_attack_without_losing_a_link():
+    G = build_graph(
+        loads(
+            "title: t\nclaims:\n  - {id: a, text: A, supports: [b], attacks: [b]}\n"
+            "  - {id: b, text: B}\n"
+        )
+    )
+    assert G.number_of_edges("a", "b") == 2
+
+
+@pytest.mark.parametrize(
+    ("claims_yaml", "code"),
+    [
+        ("  - {id: a, text: A, supports: [zz]}\n", "dangling_ref"),
+        ("  - {id: a, text: A}\n  - {id: a, text: B}\n", "duplicate_id"),
+        ("  - {id: a, text: A, supports: [a]}\n", "self_link"),
+        ("  - {id: a, text: A, undercuts: [b]}\n  - {id: b, text: B}\n", "undercut_target"),
+        (
+            "  - {id: a, text: A, attacks: [b]}\n  - {id: b, text: B}\n"
+            "  - {id: u, text: U, undercuts: [a.attack.b]}\n",
+            "undercut_target",
+        ),
+        ("  - {id: a, text: A, source: nowhere}\n", "dangling_ref"),
+    ],
+)
+def test_broken_references_stop_the_graph(claims_yaml, code):
+    doc = loads("title: t\nclaims:\n" + claims_yaml, "m.yaml")
+    with pytest.raises(MapError) as info:
+        build_graph(doc)
+    assert [d.code for d in info.value.diagnostics] == [code]
+    assert info.value.diagnostics[0].location.line >= 3
+
+
+def test_group_with_two_targets_is_an_error():
+    doc = loads(
+        "title: t\nclaims:\n  - {id: a, text: A}\n  - {id: b, text: B}\n"
+        "  - {id: c, text: C}\nlinks:\n  - {source: a, target: b, group: g}\n"
+        "  - {source: c, target: a, group: g}\n"
+    )
+    codes = [d.code for d in integrity_problems(doc)]
+    assert codes == ["bad_group"]
+
+
+def test_require_claim_suggests_close_ids():
+    G = build_graph(read_map(SHIPPED))
+    assert require_claim(G, "hedge") == "hedge"
+    with pytest.raises(UsageError) as info:
+        require_claim(G, "hegde")
+    assert "did you mean 'hedge'" in info.value.hint
+
+
+def test_shipped_map_graph_counts():
+    doc = read_map(SHIPPED)
+    G = build_graph(doc)
+    assert G.number_of_nodes() == len(doc.model.claims)
+    assert G.number_of_edges() == len(doc.model.all_links())
+    assert 25 <= G.number_of_nodes() <= 45
+    assert set(link_counts(G)) == {"support", "attack", "undercut"}

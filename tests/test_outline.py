@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import io
+
+from conftest import SHIPPED
+
+from argmap.formats import read_map
+from argmap.formats.native import loads
+from argmap.graph import build_graph
+from argmap.outline import outline, tree_ids
+from argmap.render import outline_view
+
+MAP = """
+title: t
+claims:
+  - {id: c, text: C, kind: conclusion}
+  - {id: p, text: P, supports: [c]}
+  - {id: e, text: E, kind: evidence, supports: [p]}
+  - {id: u, text: U, undercuts: [e.support.p]}
+  - {id: o, text: O, kind: objection, attacks: [c]}
+  - {id: r, text: R, attacks: [o]}
+  - {id: a, text: A}
+  - {id: b, text: B}
+  - {id: lone, text: Lone}
+links:
+  - {source: a, target: c, group: g}
+  - {source: b, target: c, group: g}
+"""
+
+
+def shape(node):
+    label = node.id if node.id is not None else f"group:{node.group}"
+    mark = "*" if node.ref else ""
+    return (node.link, label + mark, [shape(c) for c in node.children])
+
+
+def test_outline_shape_supports_first_undercut_under_its_support_groups_together():
+    G = build_graph(loads(MAP))
+    trees = outline(G)
+    assert [t.id for t in trees] == ["c", "lone"]
+    assert trees[1].loose and not trees[0].loose
+    assert shape(trees[0]) == (
+        None,
+        "c",
+        [
+            ("support", "p", [("support", "e", [("undercut", "u", [])])]),
+            ("support", "group:g", [("support", "a", []), ("support", "b", [])]),
+            ("attack", "o", [("attack", "r", [])]),
+        ],
+    )
+
+
+def test_a_claim_reached_twice_is_drawn_once_then_referenced():
+    G = build_graph(
+        loads(
+            "title: t\nclaims:\n  - {id: c, text: C, kind: conclusion}\n"
+            "  - {id: d, text: D, kind: conclusion}\n"
+            "  - {id: s, text: S, supports: [c, d]}\n"
+        )
+    )
+    assert [shape(t) for t in outline(G)] == [
+        (None, "c", [("support", "s", [])]),
+        (None, "d", [("support", "s*", [])]),
+    ]
+
+
+def test_cycles_terminate():
+    G = build_graph(
+        loads(
+            "title: t\nclaims:\n  - {id: a, text: A, attacks: [b]}\n"
+            "  - {id: b, text: B, attacks: [a]}\n"
+        )
+    )
+    trees = outline(G)
+    assert [shape(t) for t in trees] == [(None, "a", [("attack", "b", [("attack", "a*", [])])])]
+
+
+def test_depth_cuts_and_counts_what_is_hidden():
+    G = build_graph(loads(MAP))
+    (root,) = outline(G, ["c"], depth=1)
+    assert [(n.id, n.hidden) for n in root.children] == [("p", 2), (None, 0), ("o", 1)]
+    assert all(not n.children for n in root.children if n.id)
+    (bare,) = outline(G, ["c"], depth=0)
+    assert bare.children == [] and bare.hidden == 4
+
+
+def test_tree_ids_lists_each_claim_once_in_reading_order():
+    G = build_graph(loads(MAP))
+    assert tree_ids(outline(G)) == ["c", "p", "e", "u", "a", "b", "o", "r", "lone"]
+
+
+def test_every_claim_of_the_shipped_map_appears_in_its_outline():
+    G = build_graph(read_map(SHIPPED))
+    assert sorted(tree_ids(outline(G))) == sorted(G.nodes)
+
+
+def test_view_reads_without_colour(tmp_path):
+    from rich.console import Console
+
+    G = build_graph(loads(MAP))
+    console = Console(width=100, no_color=True, record=True, file=io.StringIO())
+    console.print(outline_view(G, outline(G)))
+    text = console.export_text()
+    assert "■ CONCLUSION c  C" in text
+    assert "+ CLAIM p  P" in text
+    assert "⊘ CLAIM u  U" in text
+    assert "− OBJECTION o  O" in text
+    assert "+ together  (linked premises, group g)" in text
+    assert "Not connected to a conclusion" in text
+
+
+def test_markup_in_claim_text_is_printed_literally(tmp_path):
+    from rich.console import Console
+
+    G = build_graph(
+        loads(
+            "title: '[red]t[/red]'\nclaims:\n"
+            "  - {id: c, text: '[bold]x[/bold] and [link=http://e]y', kind: conclusion}\n"
+        )
+    )
+    console = Console(width=100, record=True, file=io.StringIO())
+    console.print(outline_view(G, outline(G)))
+    text = console.export_text()
+    assert "[bold]x[/bold] and [link=http://e]y" in text
+    assert "[red]t[/red]" in text

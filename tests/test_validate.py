@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import pytest
+from conftest import MAPS
+
+from argmap.formats import read_map
+from argmap.formats.native import loads
+from argmap.validate import RULES, has_errors, validate
+
+
+def codes(text):
+    return [d.code for d in validate(loads("title: t\n" + text, "m.yaml"))]
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_shipped_maps_are_clean_even_when_strict(path):
+    found = validate(read_map(path))
+    assert found == [], [d.format() for d in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "claims:\n  - {id: c, text: C, kind: conclusion}\n"
+            "  - {id: a, text: A, supports: [b]}\n  - {id: b, text: B, supports: [a, c]}\n",
+            ["support_cycle"],
+        ),
+        (
+            "claims:\n  - {id: c, text: C, kind: conclusion}\n"
+            "  - {id: a, text: A, supports: [c], attacks: [c]}\n",
+            ["support_attack_conflict"],
+        ),
+        (
+            "claims:\n  - {id: c, text: C, kind: conclusion}\n  - {id: a, text: A, supports: [c]}\n"
+            "  - {id: z, text: Z}\n",
+            ["disconnected"],
+        ),
+        (
+            "claims:\n  - {id: c, text: C, kind: conclusion}\n"
+            "  - {id: o, text: O, kind: objection, attacks: [c]}\n",
+            ["unsupported_conclusion"],
+        ),
+        ("claims:\n  - {id: a, text: A}\n", ["no_conclusion"]),
+        (
+            "claims:\n  - {id: c, text: C, kind: conclusion, quote: said}\n"
+            "  - {id: a, text: A, supports: [c]}\n",
+            ["quote_without_source"],
+        ),
+        (
+            "sources:\n  - {id: s, title: S}\nclaims:\n  - {id: c, text: C, kind: conclusion}\n"
+            "  - {id: a, text: A, supports: [c]}\n",
+            ["unused_source"],
+        ),
+        (
+            "claims:\n  - {id: c, text: C, kind: conclusion}\n  - {id: a, text: A}\n"
+            "links:\n  - {source: a, target: c, group: g}\n",
+            ["lonely_group"],
+        ),
+        (
+            "claims:\n  - {id: c, text: C, kind: conclusion}\n  - {id: a, text: A, supports: [c]}\n"
+            "links:\n  - {id: again, source: a, target: c}\n",
+            ["duplicate_link"],
+        ),
+        (
+            "claims:\n  - {id: c, text: C, kind: conclusion}\n  - {id: a, text: A, supports: [c]}\n"
+            "  - {id: a, text: B}\n  - {id: b, text: B, supports: [nope]}\n",
+            ["duplicate_id", "disconnected", "dangling_ref"],
+        ),
+    ],
+)
+def test_each_rule_fires_on_its_fault(text, expected):
+    assert codes(text) == expected
+    assert all(code in RULES for code in expected)
+
+
+def test_cycle_message_names_the_cycle_and_its_place():
+    (d,) = validate(
+        loads(
+            "title: t\nclaims:\n  - {id: c, text: C, kind: conclusion}\n"
+            "  - {id: a, text: A, supports: [b]}\n"
+            "  - {id: b, text: B, supports: [a, c]}\n",
+            "m.yaml",
+        )
+    )
+    assert d.format() == "m.yaml:4:5: error[support_cycle]: support cycle: a -> b -> a"
+
+
+def test_graph_rules_still_run_when_references_are_broken():
+    found = codes(
+        "claims:\n  - {id: c, text: C, kind: conclusion}\n"
+        "  - {id: a, text: A, supports: [b, ghost]}\n"
+        "  - {id: b, text: B, supports: [a, c]}\n"
+    )
+    assert sorted(found) == ["dangling_ref", "support_cycle"]
+
+
+def test_has_errors_and_strict():
+    warn = validate(loads("title: t\nclaims:\n  - {id: a, text: A}\n"))
+    assert [d.severity for d in warn] == ["warning"]
+    assert not has_errors(warn)
+    assert has_errors(warn, strict=True)
+
+
+def test_rules_have_known_severities():
+    assert {r.severity for r in RULES.values()} == {"error", "warning"}
