@@ -97,7 +97,8 @@ def label(G: nx.MultiDiGraph, node: Node, *, quotes: bool = False) -> list[Segme
     if node.link is not None:
         line += [(SYMBOLS[node.link], _LINK_STYLE[node.link]), (" ", None)]
     if node.id is None:
-        return [[*line, ("together", "italic"), (f"  (linked premises, group {node.group})", "dim")]]
+        group = f"  (linked premises, group {node.group})"
+        return [[*line, ("together", "italic"), (group, "dim")]]
     c = G.nodes[node.id]["claim"]
     kind = c.kind.value
     if node.link is None and kind in _ROOT_MARK:

@@ -178,9 +178,8 @@ def _load_yaml(inp: Input) -> tuple[Any, Any]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        raise MapError(
-            [Diagnostic("syntax", "error", f"invalid YAML: {problem}", Location(inp.name, line, col))]
-        ) from None
+        where = Location(inp.name, line, col)
+        raise MapError([Diagnostic("syntax", "error", f"invalid YAML: {problem}", where)]) from None
     except yaml.YAMLError as exc:
         raise MapError(
             [Diagnostic("syntax", "error", f"invalid YAML: {exc}", Location(inp.name, 1, 1))]
