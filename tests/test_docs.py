@@ -1,0 +1,48 @@
+"""The README is the tour: its console examples are run and must print what it shows, and
+every command has a section and --help with an example."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+from argmap.cli import app
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+COMMANDS = sorted(app.registered_commands, key=lambda c: c.name)
+
+
+def console_examples():
+    for block in re.findall(r"```console\n(.*?)```", README, flags=re.S):
+        command, _, output = block.partition("\n")
+        assert command.startswith("$ "), block
+        yield command[2:], output
+
+
+@pytest.mark.parametrize(("command", "expected"), list(console_examples()))
+def test_readme_console_examples_print_what_they_show(command, expected):
+    shell = re.sub(r"(^|\| )argmap ", rf"\1{sys.executable} -m argmap ", command)
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    proc = subprocess.run(shell, shell=True, cwd=ROOT, capture_output=True, text=True, env=env,
+                          check=False)  # fmt: skip
+    assert proc.stdout == expected, proc.stderr
+
+
+@pytest.mark.parametrize("command", [c.name for c in COMMANDS])
+def test_every_command_has_a_readme_section(command):
+    assert f"### `argmap {command}`" in README
+
+
+def test_readme_contract_commands_match_ci():
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert ".venv/bin/python -m pytest" in README
+    assert ".venv/bin/python -m pytest" in ci
+    assert (
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[dev]' && "
+        ".venv/bin/argmap show maps/us-japan-trump2.yaml" in README
+    )
