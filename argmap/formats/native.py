@@ -25,7 +25,6 @@ Examples:
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from typing import Any
@@ -371,13 +370,19 @@ def dump_json(model: ArgMap) -> str:
 
 
 def dump_yaml(model: ArgMap) -> str:
-    """The canonical YAML document of a map."""
-    from ruamel.yaml import YAML
+    """The canonical YAML document of a map.
 
-    yaml = YAML(typ="rt", pure=True)
-    yaml.width = 88
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.allow_unicode = True
-    out = io.StringIO()
-    yaml.dump(model.to_data(), out)
-    return out.getvalue()
+    Written by the same library (libyaml through PyYAML) that reads it, so every
+    character a reader treats specially (line separators, NEL) is escaped on the way out.
+    """
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(
+        model.to_data(),
+        Dumper=dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=88,
+    )
