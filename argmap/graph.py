@@ -2,7 +2,7 @@
 
 Claims are nodes keyed by id, in document order, with the :class:`Claim` as the
 ``claim`` attribute. Every link is an edge ``source -> target`` of a
-``MultiDiGraph`` keyed by the link id, with ``kind`` (``"support"``,
+``MultiDiGraph`` keyed by the link id, with ``kind`` (a :class:`LinkKind`, equal to ``"support"``,
 ``"attack"`` or ``"undercut"``) and the :class:`Link` as ``link``. An undercut
 attacks a link, not a claim: its edge runs from the undercutter to the claim the
 undercut link supports, and its ``undercuts`` attribute names that link. So
@@ -19,7 +19,7 @@ Examples:
     ...   - {id: p, text: P, supports: [c]}
     ...   - {id: u, text: U, undercuts: [p.support.c]}
     ... '''))
-    >>> sorted((u, v, d["kind"]) for u, v, d in G.edges(data=True))
+    >>> sorted((u, v, str(d["kind"])) for u, v, d in G.edges(data=True))
     [('p', 'c', 'support'), ('u', 'c', 'undercut')]
     >>> conclusions(G)
     ['c']
@@ -50,6 +50,7 @@ __all__ = [
     "require_claim",
     "incoming",
     "link_counts",
+    "add_keyed_edges",
 ]
 
 
@@ -61,36 +62,71 @@ def build_graph(doc: Document | ArgMap) -> nx.MultiDiGraph:
     """
     if isinstance(doc, ArgMap):
         doc = Document(doc)
-    problems = [d for d in integrity_problems(doc) if d.severity == "error"]
-    if problems:
-        raise MapError(sorted(problems, key=lambda d: (d.location.line, d.location.col)))
-    return _build(doc.model)
+    from argmap.bulk import paused_gc
+
+    with paused_gc():
+        paths_links = list(doc.model.iter_links())
+        problems = [d for d in integrity_problems(doc, paths_links) if d.severity == "error"]
+        if problems:
+            raise MapError(sorted(problems, key=lambda d: (d.location.line, d.location.col)))
+        return _build(doc.model, [link for _, link in paths_links])
 
 
-def _build(m: ArgMap, *, tolerant: bool = False) -> nx.MultiDiGraph:
+def _build(
+    m: ArgMap, all_links: list[Link] | None = None, *, tolerant: bool = False
+) -> nx.MultiDiGraph:
     """The graph of a map; ``tolerant`` leaves out links whose references are broken
     (for :func:`argmap.validate.validate`, which reports them)."""
     import networkx as nx
 
     G = nx.MultiDiGraph(title=m.title, map=m)
     G.add_nodes_from((c.id, {"claim": c, "index": i}) for i, c in enumerate(m.claims))
-    all_links = m.all_links()
+    if all_links is None:
+        all_links = m.all_links()
     by_id = {link.id: link for link in all_links}
     if tolerant:
         all_links = [link for link in all_links if _sound(link, G, by_id)]
     index: dict[str, tuple[str, str, str]] = {}
     edges = []
+    undercut = LinkKind.undercut
     for i, link in enumerate(all_links):
         target = link.target
-        attrs: dict[str, Any] = {"kind": link.kind.value, "link": link, "index": i}
-        if link.kind is LinkKind.undercut:
+        # The kind is a StrEnum: it equals "support", "attack" or "undercut".
+        attrs: dict[str, Any] = {"kind": link.kind, "link": link, "index": i}
+        if link.kind is undercut:
             attrs["undercuts"] = link.target
             target = by_id[link.target].target
         edges.append((link.source, target, link.id, attrs))
         index[link.id] = (link.source, target, link.id)
-    G.add_edges_from(edges)
+    add_keyed_edges(G, edges)
     G.graph["links"] = index
     return G
+
+
+def add_keyed_edges(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict]]) -> None:
+    """Add ``(u, v, key, attrs)`` edges between existing nodes, as ``G.add_edges_from`` would.
+
+    networkx's own loop spends most of its time on checks this function's callers have
+    done already (both ends exist; keys are unique): seconds for a 200,000-link map. This
+    writes the same adjacency structure directly, and takes over the ``attrs`` dicts
+    (they must be fresh, plain dicts); ``tests/test_graph.py`` checks it against networkx.
+    """
+    succ, pred = G._succ, G._pred
+    new_keydict = G.edge_key_dict_factory
+    for u, v, key, attrs in edges:
+        keydict = succ[u].get(v)
+        if keydict is None:
+            keydict = new_keydict()
+            succ[u][v] = keydict
+            pred[v][u] = keydict
+        data = keydict.get(key)
+        if data is None:
+            keydict[key] = attrs
+        else:
+            data.update(attrs)
+    cache = getattr(G, "__networkx_cache__", None)
+    if cache:
+        cache.clear()
 
 
 def _sound(link: Link, G: nx.MultiDiGraph, by_id: dict[str, Link]) -> bool:
@@ -102,9 +138,13 @@ def _sound(link: Link, G: nx.MultiDiGraph, by_id: dict[str, Link]) -> bool:
     return link.target in G and link.target != link.source
 
 
-def integrity_problems(doc: Document) -> Iterator[Diagnostic]:
+def integrity_problems(
+    doc: Document, paths_links: list[tuple[Path, Link]] | None = None
+) -> Iterator[Diagnostic]:
     """Problems that stop a map becoming a graph: duplicate ids, dangling references,
-    self-links, misdirected undercuts and inconsistent linked groups."""
+    self-links, misdirected undercuts and inconsistent linked groups.
+
+    ``paths_links`` is ``list(doc.model.iter_links())`` when the caller has it already."""
     m = doc.model
     yield from _duplicates(doc, "sources", [s.id for s in m.sources], "source")
     yield from _duplicates(doc, "claims", [c.id for c in m.claims], "claim")
@@ -120,7 +160,8 @@ def integrity_problems(doc: Document) -> Iterator[Diagnostic]:
                 hint=did_you_mean(c.source, source_ids),
                 claim=c.id,
             )
-    paths_links = list(m.iter_links())
+    if paths_links is None:
+        paths_links = list(m.iter_links())
     seen_link: dict[str, Path] = {}
     for path, link in paths_links:
         if link.id in seen_link:
@@ -134,13 +175,12 @@ def integrity_problems(doc: Document) -> Iterator[Diagnostic]:
             seen_link[link.id] = path
     links_by_id = {link.id: link for _, link in paths_links}
     for path, link in paths_links:
-        where = doc.locate(path)
         if link.source not in claim_ids:
             yield Diagnostic(
                 "dangling_ref",
                 "error",
                 f"link {link.id!r} comes from unknown claim {link.source!r}",
-                doc.locate((*path, "source")) if path[0] == "links" else where,
+                _link_part(doc, path, "source"),
                 hint=did_you_mean(link.source, claim_ids),
             )
         if link.kind is LinkKind.undercut:
@@ -151,7 +191,7 @@ def integrity_problems(doc: Document) -> Iterator[Diagnostic]:
                 "dangling_ref",
                 "error",
                 f"link {link.id!r} points to unknown claim {link.target!r}",
-                doc.locate((*path, "target")) if path[0] == "links" else where,
+                _link_part(doc, path, "target"),
                 hint=did_you_mean(link.target, claim_ids),
             )
         elif link.source == link.target:
@@ -159,10 +199,16 @@ def integrity_problems(doc: Document) -> Iterator[Diagnostic]:
                 "self_link",
                 "error",
                 f"claim {link.source!r} {link.kind.value}s itself",
-                where,
+                doc.locate(path),
                 claim=link.source,
             )
     yield from _group_problems(doc, paths_links)
+
+
+def _link_part(doc: Document, path: Path, part: str):
+    """Where a link's source or target is written: the key of an explicit link, or the
+    shorthand entry on its claim."""
+    return doc.locate((*path, part)) if path[0] == "links" else doc.locate(path)
 
 
 def _duplicates(doc: Document, section: str, ids: list[str], what: str) -> Iterator[Diagnostic]:
@@ -184,7 +230,6 @@ def _duplicates(doc: Document, section: str, ids: list[str], what: str) -> Itera
 def _undercut_problems(
     doc: Document, path: Path, link: Link, links_by_id: dict[str, Link], claim_ids: set[str]
 ) -> Iterator[Diagnostic]:
-    where = doc.locate((*path, "target")) if path[0] == "links" else doc.locate(path)
     target = links_by_id.get(link.target)
     if target is None:
         if link.target in claim_ids:
@@ -192,7 +237,7 @@ def _undercut_problems(
                 "undercut_target",
                 "error",
                 f"undercut {link.id!r} targets claim {link.target!r}; an undercut targets a link",
-                where,
+                _link_part(doc, path, "target"),
                 hint="to attack the claim itself, use an attack link",
             )
         else:
@@ -200,7 +245,7 @@ def _undercut_problems(
                 "dangling_ref",
                 "error",
                 f"undercut {link.id!r} targets unknown link {link.target!r}",
-                where,
+                _link_part(doc, path, "target"),
                 hint=did_you_mean(link.target, links_by_id),
             )
     elif target.kind is not LinkKind.support:
@@ -209,11 +254,11 @@ def _undercut_problems(
             "error",
             f"undercut {link.id!r} targets {target.kind.value} link {target.id!r}; "
             "only support links can be undercut",
-            where,
+            _link_part(doc, path, "target"),
         )
     elif target.source == link.source:
         yield Diagnostic(
-            "self_link", "error", f"claim {link.source!r} undercuts its own link", where
+            "self_link", "error", f"claim {link.source!r} undercuts its own link", doc.locate(path)
         )
 
 

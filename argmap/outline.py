@@ -115,7 +115,7 @@ class _Walker:
                 child.children.insert(0, self.visit(w, udata, level + 1))
 
     def visit(self, ident: str, data: dict, level: int) -> Node:
-        node = Node(ident, link=data["kind"], link_id=data["link"].id)
+        node = Node(ident, link=str(data["kind"]), link_id=data["link"].id)
         if ident in self.drawn:
             node.ref = True
         elif self.depth is not None and level >= self.depth:

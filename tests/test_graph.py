@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import pytest
 from conftest import SHIPPED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.errors import MapError, UsageError
 from argmap.formats import read_map
 from argmap.formats.native import loads
 from argmap.graph import (
+    add_keyed_edges,
     bearing_on,
     build_graph,
     claims,
@@ -138,3 +141,37 @@ def test_shipped_map_graph_counts():
     assert G.number_of_edges() == len(doc.model.all_links())
     assert 25 <= G.number_of_nodes() <= 45
     assert set(link_counts(G)) == {"support", "attack", "undercut"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=12).flatmap(
+        lambda n: st.lists(
+            st.tuples(
+                st.integers(0, n - 1),
+                st.integers(0, n - 1),
+                st.sampled_from("abc"),
+                st.dictionaries(st.sampled_from(["kind", "w"]), st.integers(0, 3)),
+            ),
+            max_size=40,
+        ).map(lambda edges: (n, edges))
+    )
+)
+def test_add_keyed_edges_builds_what_networkx_builds(case):
+    import networkx as nx
+
+    n, edges = case
+    edges = [(f"n{u}", f"n{v}", k, d) for u, v, k, d in edges]
+    expected = nx.MultiDiGraph()
+    expected.add_nodes_from(f"n{i}" for i in range(n))
+    expected.add_edges_from(edges)
+    got = nx.MultiDiGraph()
+    got.add_nodes_from(f"n{i}" for i in range(n))
+    add_keyed_edges(got, [(u, v, k, dict(d)) for u, v, k, d in edges])
+    assert nx.utils.graphs_equal(got, expected)
+    assert sorted(got.in_edges(keys=True, data=True)) == sorted(
+        expected.in_edges(keys=True, data=True)
+    )
+    assert dict(got.in_degree()) == dict(expected.in_degree())
+    for u, v in got.edges():
+        assert got._pred[v][u] is got._succ[u][v]  # one shared key dict, as networkx keeps it

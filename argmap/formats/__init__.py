@@ -24,10 +24,13 @@ def read_map(path: str | os.PathLike) -> Document:
         UsageError: the file cannot be read.
         MapError: the map is malformed (located diagnostics).
     """
+    from argmap.bulk import paused_gc
     from argmap.files import read_input
     from argmap.formats import native
 
-    return native.parse(read_input(path))
+    inp = read_input(path)
+    with paused_gc():
+        return native.parse(inp)
 
 
 def export(doc: Document, to: str) -> str | bytes:

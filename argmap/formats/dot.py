@@ -50,10 +50,13 @@ _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]
 
 def dump(G: nx.MultiDiGraph, *, wrap: int = WRAP) -> str:
     """The DOT text of an argument graph."""
+    title = _h(G.graph.get("title", ""))
+    # An empty <B></B> is a syntax error in Graphviz's HTML labels.
+    title_label = f"<<B>{title}</B>>" if title else '""'
     out = [
         "digraph argmap {",
         f'  graph [rankdir=BT, charset="UTF-8", fontname={_q(FONT)}, labelloc=t, '
-        f"fontsize=16, nodesep=0.35, ranksep=0.45, label=<<B>{_h(G.graph.get('title', ''))}</B>>];",
+        f"fontsize=16, nodesep=0.35, ranksep=0.45, label={title_label}];",
         f'  node [shape=box, fontname={_q(FONT)}, fontsize=11, margin="0.14,0.07"];',
         f"  edge [fontname={_q(FONT)}, fontsize=9, arrowsize=0.8];",
     ]
