@@ -51,6 +51,7 @@ __all__ = [
     "incoming",
     "link_counts",
     "add_keyed_edges",
+    "add_claim_nodes",
 ]
 
 
@@ -80,7 +81,7 @@ def _build(
     import networkx as nx
 
     G = nx.MultiDiGraph(title=m.title, map=m)
-    G.add_nodes_from((c.id, {"claim": c, "index": i}) for i, c in enumerate(m.claims))
+    add_claim_nodes(G, m.claims)
     if all_links is None:
         all_links = m.all_links()
     by_id = {link.id: link for link in all_links}
@@ -101,6 +102,19 @@ def _build(
     add_keyed_edges(G, edges)
     G.graph["links"] = index
     return G
+
+
+def add_claim_nodes(G: nx.MultiDiGraph, claims: list[Claim]) -> None:
+    """Add one node per claim, keyed by id, with ``claim`` and ``index`` attributes, as
+    ``G.add_nodes_from`` would, into an empty graph (see :func:`add_keyed_edges`)."""
+    node, succ, pred = G._node, G._succ, G._pred
+    new_attrs, new_adj = G.node_attr_dict_factory, G.adjlist_inner_dict_factory
+    for i, c in enumerate(claims):
+        if c.id not in node:
+            succ[c.id] = new_adj()
+            pred[c.id] = new_adj()
+            node[c.id] = new_attrs()
+        node[c.id].update(claim=c, index=i)
 
 
 def add_keyed_edges(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict]]) -> None:
@@ -162,8 +176,10 @@ def integrity_problems(
             )
     if paths_links is None:
         paths_links = list(m.iter_links())
+    links_by_id = {link.id: link for _, link in paths_links}
     seen_link: dict[str, Path] = {}
-    for path, link in paths_links:
+    # Look for the repeated ids only when the count says there are some.
+    for path, link in paths_links if len(links_by_id) < len(paths_links) else ():
         if link.id in seen_link:
             yield Diagnostic(
                 "duplicate_id",
@@ -173,8 +189,17 @@ def integrity_problems(
             )
         else:
             seen_link[link.id] = path
-    links_by_id = {link.id: link for _, link in paths_links}
-    for path, link in paths_links:
+    # Most links are sound: find the few worth a closer look with one quick pass.
+    undercut = LinkKind.undercut
+    suspects = [
+        (path, link)
+        for path, link in paths_links
+        if link.kind is undercut
+        or link.source not in claim_ids
+        or link.target not in claim_ids
+        or link.source == link.target
+    ]
+    for path, link in suspects:
         if link.source not in claim_ids:
             yield Diagnostic(
                 "dangling_ref",
@@ -212,6 +237,8 @@ def _link_part(doc: Document, path: Path, part: str):
 
 
 def _duplicates(doc: Document, section: str, ids: list[str], what: str) -> Iterator[Diagnostic]:
+    if len(set(ids)) == len(ids):
+        return
     first: dict[str, int] = {}
     for i, ident in enumerate(ids):
         if ident in first:

@@ -9,6 +9,7 @@ from argmap.errors import MapError, UsageError
 from argmap.formats import read_map
 from argmap.formats.native import loads
 from argmap.graph import (
+    add_claim_nodes,
     add_keyed_edges,
     bearing_on,
     build_graph,
@@ -175,3 +176,19 @@ def test_add_keyed_edges_builds_what_networkx_builds(case):
     assert dict(got.in_degree()) == dict(expected.in_degree())
     for u, v in got.edges():
         assert got._pred[v][u] is got._succ[u][v]  # one shared key dict, as networkx keeps it
+
+
+def test_add_claim_nodes_builds_what_networkx_builds():
+    import networkx as nx
+
+    doc = loads(MAP)
+    expected = nx.MultiDiGraph()
+    expected.add_nodes_from(
+        (c.id, {"claim": c, "index": i}) for i, c in enumerate(doc.model.claims)
+    )
+    got = nx.MultiDiGraph()
+    add_claim_nodes(got, doc.model.claims)
+    assert nx.utils.graphs_equal(got, expected)
+    assert list(got.nodes(data=True)) == list(expected.nodes(data=True))
+    got.add_edge("c", "p")  # the adjacency dicts are in place
+    assert list(got.predecessors("p")) == ["c"]

@@ -22,6 +22,9 @@ __all__ = [
     "emit_rich",
     "emit_segments",
     "print_error",
+    "RowFormat",
+    "emit_table",
+    "emit_tsv",
 ]
 
 
@@ -77,3 +80,40 @@ def print_error(lines: list[str]) -> None:
     for line in lines:
         sys.stderr.write(line + "\n")
     sys.stderr.flush()
+
+
+class RowFormat(StrEnum):
+    """Output formats of the query commands."""
+
+    text = "text"
+    json = "json"
+    ids = "ids"
+    tsv = "tsv"
+
+
+def emit_table(columns: list[str], rows: list[list[str]]) -> None:
+    """Rows as a rich table on a terminal; piped, as plain columns, one row a line."""
+    if is_terminal():
+        from rich.table import Table
+
+        table = Table(*columns, box=None, header_style="bold", pad_edge=False)
+        for row in rows:
+            table.add_row(*row)
+        emit_rich(table)
+        return
+    widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns[:-1])]
+    lines = []
+    for row in [columns, *rows]:
+        cells = [cell.ljust(w) for cell, w in zip(row, widths, strict=False)]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    emit_lines(lines)
+
+
+def emit_tsv(columns: list[str], rows: list[list[str]]) -> None:
+    """Rows as tab-separated values with a header line; tabs and newlines in cells become
+    spaces, so every row stays one line."""
+
+    def clean(cell: str) -> str:
+        return " ".join(cell.replace("\t", " ").split())
+
+    emit_lines(["\t".join(columns), *("\t".join(clean(c) for c in row) for row in rows)])

@@ -61,6 +61,9 @@ def parse(inp: Input, *, syntax: str | None = None) -> Document:
     if not inp.text.strip():
         raise MapError([Diagnostic("empty", "error", "the map is empty", Location(inp.name, 1, 1))])
     if syntax == "json":
+        fast = _fast_json(inp)
+        if fast is not None:
+            return fast
         data, positions = _load_json(inp)
     else:
         data, positions = _load_yaml(inp)
@@ -97,17 +100,20 @@ def _guess_syntax(inp: Input) -> str:
 # --- JSON ---------------------------------------------------------------------------------
 
 
-def _load_json(inp: Input) -> tuple[Any, Any]:
-    try:
-        data = json.loads(inp.text)
-    except json.JSONDecodeError as exc:
-        where = Location(inp.name, exc.lineno, exc.colno)
-        raise MapError([Diagnostic("syntax", "error", f"invalid JSON: {exc.msg}", where)]) from None
-    except RecursionError:
-        raise MapError(
-            [Diagnostic("too_deep", "error", "JSON nested too deeply", Location(inp.name, 1, 1))]
-        ) from None
+def _fast_json(inp: Input) -> Document | None:
+    """A valid JSON map, parsed and validated in one pass by pydantic-core (the common case,
+    and much the fastest for large maps); None when anything is wrong, so that the slow path
+    can say exactly what and where."""
+    from pydantic import ValidationError
 
+    try:
+        model = ArgMap.model_validate_json(inp.text)
+    except ValidationError:
+        return None
+    return Document(model, inp.name, inp.path, _lazy_json_positions(inp))
+
+
+def _lazy_json_positions(inp: Input):
     cache: list[Any] = []
 
     def positions(path: Path, key: bool) -> tuple[int, int]:
@@ -120,7 +126,21 @@ def _load_json(inp: Input) -> tuple[Any, Any]:
                 cache.append(lambda p, k: (0, 0))
         return cache[0](path, key)
 
-    return data, positions
+    return positions
+
+
+def _load_json(inp: Input) -> tuple[Any, Any]:
+    try:
+        data = json.loads(inp.text)
+    except json.JSONDecodeError as exc:
+        where = Location(inp.name, exc.lineno, exc.colno)
+        raise MapError([Diagnostic("syntax", "error", f"invalid JSON: {exc.msg}", where)]) from None
+    except RecursionError:
+        raise MapError(
+            [Diagnostic("too_deep", "error", "JSON nested too deeply", Location(inp.name, 1, 1))]
+        ) from None
+
+    return data, _lazy_json_positions(inp)
 
 
 # --- YAML ---------------------------------------------------------------------------------

@@ -1,0 +1,309 @@
+"""Questions asked of an argument graph: pure functions, graph first, plain data out.
+
+- :class:`ClaimFilter` and :func:`find_claims`: claims by text, tag, kind, source and
+  relation (all filters combine with AND);
+- :func:`rests_on` and :func:`bears_on`: everything a claim rests on, or bears on,
+  transitively, with the distance and the net effect;
+- :func:`chains`: the chains of links by which one claim bears on another, each with its
+  net sign (a support of an attack is an attack; an attack on an attack is a defence);
+- :func:`summary`: counts, depth, contested claims, open objections, central claims.
+
+Sign: a support link is +1, an attack or an undercut (an attack on a support link) is
+-1; a chain's sign is the product of its links' signs.
+
+Examples:
+    >>> from argmap.formats.native import loads
+    >>> from argmap.graph import build_graph
+    >>> G = build_graph(loads('''
+    ... title: t
+    ... claims:
+    ...   - {id: c, text: Conclusion, kind: conclusion}
+    ...   - {id: p, text: A premise about China, supports: [c], tags: [china]}
+    ...   - {id: o, text: Objection, kind: objection, attacks: [p]}
+    ...   - {id: r, text: Reply, attacks: [o]}
+    ... '''))
+    >>> [c.id for c in find_claims(G, ClaimFilter(text="china"))]
+    ['p']
+    >>> [c.id for c in find_claims(G, ClaimFilter(contested=True))]
+    ['p', 'o']
+    >>> [(r.id, r.distance, r.effect) for r in bears_on(G, "r")]
+    [('o', 1, 'attack'), ('p', 2, 'support'), ('c', 3, 'support')]
+    >>> [(ch.claims, ch.net) for ch in chains(G, "o", "c")]
+    [(['o', 'p', 'c'], 'attack')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from argmap.model import ArgMap, Claim, ClaimKind
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "ClaimFilter",
+    "find_claims",
+    "Reached",
+    "rests_on",
+    "bears_on",
+    "Chain",
+    "chains",
+    "summary",
+    "SIGN",
+    "CENTRALITY",
+]
+
+SIGN = {"support": 1, "attack": -1, "undercut": -1}
+CENTRALITY = "betweenness centrality (networkx.betweenness_centrality)"
+_EFFECT = {1: "support", -1: "attack"}
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What a claim must satisfy to be listed; every given condition must hold.
+
+    ``kinds`` lists the kinds allowed (any of them); ``tags`` the tags required (all of
+    them). ``supports=ID`` keeps the claims with a support link into ID, ``supported_by=ID``
+    those that ID supports (likewise ``attacks``, ``attacked_by``). ``unsupported``: no
+    support link in; ``unattacked``: no attack link in; ``contested``: at least one;
+    ``roots``: bears on nothing; ``leaves``: rests on nothing. ``min_confidence`` keeps
+    claims whose confidence is given and at least that.
+    """
+
+    text: str | None = None
+    pattern: re.Pattern[str] | None = None
+    tags: tuple[str, ...] = ()
+    kinds: tuple[ClaimKind | str, ...] = ()
+    source: str | None = None
+    supports: str | None = None
+    attacks: str | None = None
+    supported_by: str | None = None
+    attacked_by: str | None = None
+    unsupported: bool = False
+    unattacked: bool = False
+    contested: bool = False
+    roots: bool = False
+    leaves: bool = False
+    min_confidence: float | None = None
+
+    @property
+    def needs_graph(self) -> bool:
+        """Whether a relation is asked about (the claims alone do not answer it)."""
+        return any(
+            (self.supports, self.attacks, self.supported_by, self.attacked_by,
+             self.unsupported, self.unattacked, self.contested, self.roots, self.leaves)
+        )  # fmt: skip
+
+    @property
+    def named_claims(self) -> list[str]:
+        """The claim ids the filter names."""
+        ids = (self.supports, self.attacks, self.supported_by, self.attacked_by)
+        return [i for i in ids if i is not None]
+
+
+def find_claims(G: nx.MultiDiGraph | ArgMap, f: ClaimFilter) -> list[Claim]:
+    """The claims that pass the filter, in document order.
+
+    A map (rather than its graph) answers only filters on the claims themselves.
+    """
+    if isinstance(G, ArgMap):
+        if f.needs_graph:
+            raise ValueError("this filter asks about links: pass the graph")
+        candidates: Iterable[Claim] = G.claims
+    else:
+        candidates = (data["claim"] for _, data in G.nodes(data=True))
+    needle = f.text.casefold() if f.text else None
+    kinds = {ClaimKind(k) for k in f.kinds}
+    tags = set(f.tags)
+    related = _related_sets(G, f) if f.needs_graph else {}
+    out = []
+    for c in candidates:
+        if needle is not None and needle not in c.text.casefold():
+            continue
+        if f.pattern is not None and not f.pattern.search(c.text):
+            continue
+        if kinds and c.kind not in kinds:
+            continue
+        if tags and not tags.issubset(c.tags):
+            continue
+        if f.source is not None and c.source != f.source:
+            continue
+        if f.min_confidence is not None and (
+            c.confidence is None or c.confidence < f.min_confidence
+        ):
+            continue
+        if related and not all(c.id in allowed for allowed in related.values()):
+            continue
+        if f.needs_graph and not _passes_degree_filters(G, c.id, f):
+            continue
+        out.append(c)
+    return out
+
+
+def _related_sets(G: nx.MultiDiGraph, f: ClaimFilter) -> dict[str, set[str]]:
+    sets = {}
+    if f.supports is not None:
+        sets["supports"] = {
+            u for u, _, d in G.in_edges(f.supports, data=True) if d["kind"] == "support"
+        }
+    if f.attacks is not None:
+        sets["attacks"] = {
+            u for u, _, d in G.in_edges(f.attacks, data=True) if d["kind"] == "attack"
+        }
+    if f.supported_by is not None:
+        sets["supported_by"] = {
+            v for _, v, d in G.out_edges(f.supported_by, data=True) if d["kind"] == "support"
+        }
+    if f.attacked_by is not None:
+        sets["attacked_by"] = {
+            v for _, v, d in G.out_edges(f.attacked_by, data=True) if d["kind"] == "attack"
+        }
+    return sets
+
+
+def _passes_degree_filters(G: nx.MultiDiGraph, ident: str, f: ClaimFilter) -> bool:
+    kinds_in = [d["kind"] for _, _, d in G.in_edges(ident, data=True)]
+    if f.unsupported and "support" in kinds_in:
+        return False
+    attacked = "attack" in kinds_in
+    if f.unattacked and attacked:
+        return False
+    if f.contested and not attacked:
+        return False
+    if f.roots and G.out_degree(ident) != 0:
+        return False
+    return not (f.leaves and kinds_in)
+
+
+@dataclass(frozen=True)
+class Reached:
+    """A claim reached from another: how many links away, and with what net effect.
+
+    ``effect`` is ``"support"`` when every chain between them is positive, ``"attack"``
+    when every one is negative, and ``"mixed"`` when there are both.
+    """
+
+    id: str
+    distance: int
+    effect: str
+
+
+def _reach(G: nx.MultiDiGraph, start: str, *, forward: bool) -> list[Reached]:
+    # Breadth first over (claim, sign) states: at most two visits a claim, so linear.
+    # Breadth first also means claims are found in order of distance.
+    from argmap.bulk import paused_gc
+
+    # The raw adjacency dicts: networkx's views cost more than the walk itself here.
+    adjacency = G._succ if forward else G._pred
+    signs: dict[str, set[int]] = {}
+    distance: dict[str, int] = {}
+    queue = deque([(start, 1, 0)])
+    visited = {(start, 1)}
+    with paused_gc():
+        while queue:
+            node, sign, dist = queue.popleft()
+            for nxt, keydict in adjacency[node].items():
+                for data in keydict.values():
+                    s = sign * SIGN[data["kind"]]
+                    if (nxt, s) in visited:
+                        continue
+                    visited.add((nxt, s))
+                    if nxt != start:
+                        signs.setdefault(nxt, set()).add(s)
+                        distance.setdefault(nxt, dist + 1)
+                    queue.append((nxt, s, dist + 1))
+    return [
+        Reached(n, d, _EFFECT[next(iter(signs[n]))] if len(signs[n]) == 1 else "mixed")
+        for n, d in distance.items()
+    ]
+
+
+def rests_on(G: nx.MultiDiGraph, ident: str) -> list[Reached]:
+    """Every claim with a chain of links into ``ident`` (its networkx ancestors), nearest
+    first, with its net effect on ``ident``."""
+    return _reach(G, ident, forward=False)
+
+
+def bears_on(G: nx.MultiDiGraph, ident: str) -> list[Reached]:
+    """Every claim ``ident`` has a chain of links into (its networkx descendants), nearest
+    first, with the net effect of ``ident`` on it."""
+    return _reach(G, ident, forward=True)
+
+
+@dataclass(frozen=True)
+class Chain:
+    """One way a claim bears on another: the claims passed, the links taken, the net sign."""
+
+    claims: list[str]
+    links: list[str]
+    kinds: list[str]
+    net: str = field(default="support")
+
+
+def chains(G: nx.MultiDiGraph, a: str, b: str, *, limit: int = 100) -> list[Chain]:
+    """The simple chains of links from ``a`` to ``b``, shortest first (at most ``limit``)."""
+    import networkx as nx
+
+    if a == b:
+        return []
+    out = []
+    for path in nx.all_simple_edge_paths(G, a, b):
+        kinds = [str(G.edges[u, v, k]["kind"]) for u, v, k in path]
+        sign = 1
+        for kind in kinds:
+            sign *= SIGN[kind]
+        claims = [path[0][0], *(v for _, v, _ in path)]
+        out.append(Chain(claims, [k for _, _, k in path], kinds, _EFFECT[sign]))
+        if len(out) >= limit:
+            break
+    return sorted(out, key=lambda ch: (len(ch.links), ch.claims, ch.links))
+
+
+def summary(G: nx.MultiDiGraph, *, top: int = 5) -> dict[str, Any]:
+    """Counts and notable claims of a map, as a JSON-ready dict.
+
+    ``depth`` is the longest chain of support links (in links); ``central`` ranks claims by
+    betweenness centrality, sampled from 500 claims on larger maps (seeded, so stable).
+    """
+    import networkx as nx
+
+    claims = [d["claim"] for _, d in G.nodes(data=True)]
+    kinds_in: dict[str, Counter] = {n: Counter() for n in G.nodes}
+    for _, v, d in G.edges(data=True):
+        kinds_in[v][str(d["kind"])] += 1
+    support = nx.DiGraph()
+    support.add_nodes_from(G.nodes)
+    support.add_edges_from((u, v) for u, v, d in G.edges(data=True) if d["kind"] == "support")
+    dag = nx.condensation(support)
+    depth = nx.dag_longest_path_length(dag) if dag.number_of_nodes() else 0
+    k = None if G.number_of_nodes() <= 500 else 500
+    centrality = (
+        nx.betweenness_centrality(nx.DiGraph(G), k=k, seed=0) if G.number_of_nodes() else {}
+    )
+    index = {n: i for i, n in enumerate(G.nodes)}
+    central = sorted(centrality, key=lambda n: (-centrality[n], index[n]))[:top]
+    return {
+        "title": G.graph.get("title", ""),
+        "claims": len(claims),
+        "links": G.number_of_edges(),
+        "claims_by_kind": {k.value: sum(c.kind is k for c in claims) for k in ClaimKind},
+        "links_by_kind": {
+            kind: sum(1 for _, _, d in G.edges(data=True) if d["kind"] == kind)
+            for kind in ("support", "attack", "undercut")
+        },
+        "depth": depth,
+        "contested": [c.id for c in claims if kinds_in[c.id]["attack"]],
+        "unsupported_conclusions": [
+            c.id for c in claims if c.kind is ClaimKind.conclusion and not kinds_in[c.id]["support"]
+        ],
+        "unanswered_objections": [
+            c.id for c in claims if c.kind is ClaimKind.objection and not kinds_in[c.id]["attack"]
+        ],
+        "central": [{"id": n, "score": round(centrality[n], 6)} for n in central],
+        "centrality": CENTRALITY + (" sampled from 500 claims" if k else ""),
+    }
