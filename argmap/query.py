@@ -194,8 +194,9 @@ class Reached:
 
 
 def _reach(G: nx.MultiDiGraph, start: str, *, forward: bool) -> list[Reached]:
-    # Breadth first over (claim, sign) states: at most two visits a claim, so linear.
-    # Breadth first also means claims are found in order of distance.
+    # Breadth first over (claim, sign) states: at most two visits a claim, so linear. The
+    # signs are those of every walk of links, round cycles too: a claim that supports its
+    # own attacker has a mixed effect on it. Nearest first, then in document order.
     from argmap.bulk import paused_gc
 
     # The raw adjacency dicts: networkx's views cost more than the walk itself here.
@@ -217,9 +218,11 @@ def _reach(G: nx.MultiDiGraph, start: str, *, forward: bool) -> list[Reached]:
                         signs.setdefault(nxt, set()).add(s)
                         distance.setdefault(nxt, dist + 1)
                     queue.append((nxt, s, dist + 1))
+    nodes = G._node
+    found = sorted(distance, key=lambda n: (distance[n], nodes[n]["index"]))
     return [
-        Reached(n, d, _EFFECT[next(iter(signs[n]))] if len(signs[n]) == 1 else "mixed")
-        for n, d in distance.items()
+        Reached(n, distance[n], _EFFECT[next(iter(signs[n]))] if len(signs[n]) == 1 else "mixed")
+        for n in found
     ]
 
 

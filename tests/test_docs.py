@@ -26,10 +26,12 @@ def console_examples():
 
 @pytest.mark.parametrize(("command", "expected"), list(console_examples()))
 def test_readme_console_examples_print_what_they_show(command, expected):
-    shell = re.sub(r"(^|\| )argmap ", rf"\1{sys.executable} -m argmap ", command)
+    # Every `argmap` in command position (first, after a pipe, after xargs) runs this one.
+    shell = re.sub(r"(?<![\w/.-])argmap ", f"{sys.executable} -m argmap ", command)
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
-    proc = subprocess.run(shell, shell=True, cwd=ROOT, capture_output=True, text=True, env=env,
-                          check=False)  # fmt: skip
+    proc = subprocess.run(
+        shell, shell=True, cwd=ROOT, capture_output=True, text=True, env=env, check=False
+    )
     assert proc.stdout == expected, proc.stderr
 
 

@@ -1,0 +1,213 @@
+"""The query commands through the CLI: filters, output modes, grep's exit statuses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import DATA, EXAMPLE, ROOT, SHIPPED
+from typer.testing import CliRunner
+
+from argmap.cli import app
+
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+def test_claims_json_shape_and_map_column():
+    result = run("claims", SHIPPED, EXAMPLE, "--kind", "objection", "-f", "json")
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    assert {r["map"] for r in records} == {str(SHIPPED), str(EXAMPLE)}
+    assert all(r["kind"] == "objection" for r in records)
+    assert set(records[0]) >= {"id", "text", "kind", "tags", "map"}
+    assert [r["id"] for r in records if r["map"] == str(EXAMPLE)] == ["hurts-poor", "shops-lose"]
+
+
+def test_claims_filters_combine_with_and():
+    result = run(
+        "claims", SHIPPED, "--tag", "china", "--kind", "evidence", "--unattacked", "-f", "ids"
+    )
+    assert result.stdout.split() == [
+        "china-nk-on-agenda",
+        "officials-statements",
+        "trump-authoritarians",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["--text", "NORTH KOREA"],
+            [
+                "china-nk-on-agenda",
+                "nk-engagement-risk",
+                "divergent-courses",
+                "first-term-failure",
+                "nk-uninterested",
+            ],
+        ),
+        (["--regex", r"^Trump('s)? (appears|has)"], ["trump-authoritarians", "get-along-with-kim"]),
+        (
+            ["--source", "panda2025", "--kind", "conclusion"],
+            ["hedge", "plan-for-america-first", "deepen-ties"],
+        ),
+        (["--supports", "irreversible-since-2016"], []),
+        (["--attacks", "irreversible-since-2016"], ["biden-normalcy"]),
+        (
+            ["--supported-by", "america-first-stays"],
+            ["plan-for-america-first", "prepare-for-readjustment"],
+        ),
+        (["--attacked-by", "no-return-to-2016"], ["biden-normalcy"]),
+        (["--contested", "--kind", "objection"], ["alliance-as-usual", "biden-normalcy"]),
+        (["--roots"], ["hedge", "plan-for-america-first", "deepen-ties"]),
+        (["--leaves", "--kind", "assumption"], ["japan-middle-power", "biden-was-interlude"]),
+        (["--unsupported", "--kind", "conclusion"], []),
+        (["--min-confidence", "0.6"], ["no-moderating-advisors"]),
+    ],
+)
+def test_claims_filters_on_the_shipped_map(args, expected):
+    result = run("claims", SHIPPED, *args, "-f", "ids")
+    assert result.stdout.split() == expected
+    assert result.exit_code == (0 if expected else 1)
+
+
+def test_claims_text_and_tsv():
+    result = run("claims", EXAMPLE, "--tag", "equity")
+    assert result.stdout.splitlines()[0].split() == ["map", "id", "kind", "tags", "text"]
+    assert "poor-ride-buses" in result.stdout
+    tsv = run("claims", EXAMPLE, "--tag", "equity", "-f", "tsv").stdout.splitlines()
+    assert tsv[0] == "map\tid\tkind\ttags\ttext"
+    assert tsv[1].split("\t")[1:4] == ["hurts-poor", "objection", "equity"]
+
+
+def test_no_match_exits_1_with_empty_output():
+    result = run("claims", SHIPPED, "--text", "no such words", "-f", "json")
+    assert (result.exit_code, result.stdout) == (1, "[]\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--kind", "objectoin"], "unknown kind 'objectoin' (did you mean 'objection'?)"),
+        (["--supports", "hegde"], "no claim 'hegde' in the maps given (did you mean 'hedge'?)"),
+        (["--regex", "("], "--regex '(' is not a valid pattern"),
+    ],
+)
+def test_usage_errors_exit_2(args, message):
+    result = run("claims", SHIPPED, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_a_broken_map_is_trouble_not_no_match():
+    result = run("claims", DATA / "bad-syntax.yaml", "--text", "x")
+    assert result.exit_code == 2
+    assert "bad-syntax.yaml:5:1: error[syntax]" in result.stderr
+
+
+def test_why_draws_the_tree_and_lists_with_effects():
+    text = run("why", SHIPPED, "irreversible-since-2016").stdout
+    assert "CLAIM irreversible-since-2016" in text
+    assert "− OBJECTION biden-normalcy" in text
+    records = json.loads(run("why", SHIPPED, "irreversible-since-2016", "-f", "json").stdout)
+    assert [(r["id"], r["distance"], r["effect"]) for r in records] == [
+        ("biden-normalcy", 1, "attack"),
+        ("no-return-to-2016", 2, "support"),
+        ("biden-was-interlude", 3, "support"),
+    ]
+
+
+def test_why_of_a_claim_resting_on_nothing_exits_1():
+    assert run("why", SHIPPED, "nss-2022", "-f", "ids").exit_code == 1
+
+
+def test_impact_lists_what_a_claim_bears_on():
+    result = run("impact", SHIPPED, "biden-was-interlude", "-f", "tsv")
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert rows[0] == ["map", "id", "distance", "effect", "kind", "tags", "text"]
+    assert [(r[1], r[2], r[3]) for r in rows[1:4]] == [
+        ("no-return-to-2016", "1", "support"),
+        ("biden-normalcy", "2", "attack"),
+        ("irreversible-since-2016", "3", "support"),
+    ]
+    assert [r[1] for r in rows[-2:]] == ["hedge", "deepen-ties"]  # same distance: map order
+
+
+def test_impact_unknown_claim():
+    result = run("impact", SHIPPED, "nope")
+    assert result.exit_code == 2
+    assert "no claim 'nope'" in result.stderr
+
+
+def test_path_with_net_sign():
+    result = run("path", SHIPPED, "priorities-unsettled", "retrenchment-risk", "-f", "json")
+    (chain,) = json.loads(result.stdout)
+    assert chain["claims"] == ["priorities-unsettled", "china-focus", "retrenchment-risk"]
+    assert chain["kinds"] == ["undercut", "attack"]
+    assert chain["net"] == "support"
+    text = run("path", SHIPPED, "biden-was-interlude", "hedge").stdout
+    assert "biden-was-interlude +> no-return-to-2016 -> biden-normalcy -> " in text
+    assert run("path", SHIPPED, "hedge", "nss-2022").exit_code == 1
+
+
+def test_stats():
+    data = json.loads(run("stats", SHIPPED, "-f", "json").stdout)
+    assert data["claims"] == 35
+    text = run("stats", SHIPPED).stdout
+    assert "most central, by betweenness centrality" in text
+    assert run("stats", SHIPPED, "-f", "ids").stdout.split()[0] == "prepare-for-readjustment"
+
+
+def test_pipeline_ids_into_xargs():
+    env = {**os.environ, "NO_COLOR": "1"}
+    argmap = f"{sys.executable} -m argmap"
+    cmd = (
+        f"{argmap} claims {SHIPPED} --kind objection --contested -f ids "
+        f"| xargs -n1 {argmap} why {SHIPPED} -f ids"
+    )
+    proc = subprocess.run(
+        cmd, shell=True, capture_output=True, text=True, env=env, cwd=ROOT, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == [
+        "us-reorientation",
+        "allies-as-liabilities",
+        "no-business-as-usual",
+        "no-moderating-advisors",
+        "no-return-to-2016",
+        "biden-was-interlude",
+    ]
+
+
+def test_shell_completion_offers_claim_ids():
+    env = {
+        **os.environ,
+        "_ARGMAP_COMPLETE": "complete_bash",
+        "COMP_WORDS": f"argmap why {SHIPPED} nk-",
+        "COMP_CWORD": "3",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap"], capture_output=True, text=True, env=env, check=False
+    )
+    assert sorted(proc.stdout.split()) == ["nk-engagement-risk", "nk-uninterested"]
+
+
+def test_shell_completion_offers_kinds():
+    env = {
+        **os.environ,
+        "_ARGMAP_COMPLETE": "complete_bash",
+        "COMP_WORDS": f"argmap claims {SHIPPED} --kind ev",
+        "COMP_CWORD": "4",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap"], capture_output=True, text=True, env=env, check=False
+    )
+    assert proc.stdout.split() == ["evidence"]

@@ -1,0 +1,213 @@
+from __future__ import annotations
+
+import re
+
+import networkx as nx
+import pytest
+from conftest import SHIPPED
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.formats import read_map
+from argmap.formats.native import loads
+from argmap.graph import build_graph
+from argmap.model import ArgMap
+from argmap.query import ClaimFilter, bears_on, chains, find_claims, rests_on, summary
+
+# A map with a cycle of attacks, an undercut, a linked pair and a part cut off from the rest.
+MAP = """
+title: t
+claims:
+  - {id: c, text: The conclusion, kind: conclusion, tags: [main]}
+  - {id: p, text: Premise on China trade, kind: premise, tags: [china, trade], confidence: 0.9}
+  - {id: q, text: Second premise, kind: premise, tags: [china]}
+  - {id: e, text: Evidence from a report, kind: evidence, source: s, quote: a report said,
+     supports: [p]}
+  - {id: o, text: An objection, kind: objection, attacks: [c], confidence: 0.4}
+  - {id: r, text: A reply, attacks: [o]}
+  - {id: x, text: X attacks Y, attacks: [y]}
+  - {id: y, text: Y attacks X, attacks: [x]}
+  - {id: u, text: Undercutter, undercuts: [e.support.p]}
+sources:
+  - {id: s, title: S}
+links:
+  - {source: q, target: c, group: g}
+  - {source: p, target: c, group: g, id: p-in-group}
+"""
+
+
+@pytest.fixture(scope="module")
+def G():
+    return build_graph(loads(MAP))
+
+
+def ids(claims):
+    return [c.id for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("f", "expected"),
+    [
+        (ClaimFilter(), ["c", "p", "q", "e", "o", "r", "x", "y", "u"]),
+        (ClaimFilter(text="CHINA"), ["p"]),
+        (ClaimFilter(pattern=re.compile(r"^[XY] attacks")), ["x", "y"]),
+        (ClaimFilter(tags=("china",)), ["p", "q"]),
+        (ClaimFilter(tags=("china", "trade")), ["p"]),
+        (ClaimFilter(kinds=("premise", "evidence")), ["p", "q", "e"]),
+        (ClaimFilter(source="s"), ["e"]),
+        (ClaimFilter(supports="c"), ["p", "q"]),
+        (ClaimFilter(attacks="c"), ["o"]),
+        (ClaimFilter(supported_by="e"), ["p"]),
+        (ClaimFilter(attacked_by="r"), ["o"]),
+        (ClaimFilter(unsupported=True), ["q", "e", "o", "r", "x", "y", "u"]),
+        (ClaimFilter(unattacked=True), ["p", "q", "e", "r", "u"]),
+        (ClaimFilter(contested=True), ["c", "o", "x", "y"]),
+        (ClaimFilter(roots=True), ["c"]),
+        (ClaimFilter(leaves=True), ["q", "e", "r", "u"]),
+        (ClaimFilter(min_confidence=0.5), ["p"]),
+        (
+            ClaimFilter(kinds=("premise",), tags=("china",), supports="c", unattacked=True),
+            ["p", "q"],
+        ),
+        (ClaimFilter(text="nothing like this"), []),
+    ],
+)
+def test_each_filter(G, f, expected):
+    assert ids(find_claims(G, f)) == expected
+
+
+def test_a_map_answers_filters_on_claims_alone_and_refuses_relations(G):
+    m = G.graph["map"]
+    assert ids(find_claims(m, ClaimFilter(tags=("china",)))) == ["p", "q"]
+    with pytest.raises(ValueError):
+        find_claims(m, ClaimFilter(roots=True))
+
+
+def test_rests_on_and_bears_on_with_distance_and_effect(G):
+    assert [(r.id, r.distance, r.effect) for r in rests_on(G, "c")] == [
+        ("p", 1, "support"),
+        ("q", 1, "support"),
+        ("o", 1, "attack"),
+        ("e", 2, "support"),
+        ("r", 2, "support"),
+        ("u", 2, "attack"),
+    ]
+    assert [(r.id, r.effect) for r in bears_on(G, "u")] == [("p", "attack"), ("c", "attack")]
+    # In a cycle of attacks each claim is both defended and attacked by the other's chain.
+    assert [(r.id, r.effect) for r in bears_on(G, "x")] == [("y", "attack")]
+    assert rests_on(G, "r") == []
+
+
+def test_mixed_effect_when_chains_of_both_signs_meet():
+    G = build_graph(
+        loads(
+            "title: t\nclaims:\n  - {id: a, text: A, supports: [b, c]}\n"
+            "  - {id: b, text: B, supports: [d]}\n  - {id: c, text: C, attacks: [d]}\n"
+            "  - {id: d, text: D}\n"
+        )
+    )
+    assert [(r.id, r.effect) for r in bears_on(G, "a")] == [
+        ("b", "support"),
+        ("c", "support"),
+        ("d", "mixed"),
+    ]
+
+
+def test_chains_with_net_sign(G):
+    found = chains(G, "r", "c")
+    assert [(ch.claims, ch.kinds, ch.net) for ch in found] == [
+        (["r", "o", "c"], ["attack", "attack"], "support")
+    ]
+    (via_undercut,) = chains(G, "u", "c")
+    assert via_undercut.claims == ["u", "p", "c"]
+    assert via_undercut.kinds == ["undercut", "support"]
+    assert via_undercut.net == "attack"
+    assert chains(G, "c", "r") == []
+    assert chains(G, "c", "c") == []
+
+
+def test_chains_are_capped():
+    claims = "\n".join(f"  - {{id: m{i}, text: M, supports: [z]}}" for i in range(30))
+    links = "\n".join(f"  - {{source: a, target: m{i}}}" for i in range(30))
+    G = build_graph(
+        loads(
+            f"title: t\nclaims:\n  - {{id: a, text: A}}\n  - {{id: z, text: Z}}\n"
+            f"{claims}\nlinks:\n{links}\n"
+        )
+    )
+    assert len(chains(G, "a", "z", limit=7)) == 7
+    assert len(chains(G, "a", "z")) == 30
+
+
+def test_summary_of_the_shipped_map():
+    G = build_graph(read_map(SHIPPED))
+    s = summary(G)
+    assert s["claims"] == 35 and s["links"] == 39
+    assert s["links_by_kind"] == {"support": 30, "attack": 8, "undercut": 1}
+    assert sum(s["claims_by_kind"].values()) == 35
+    assert s["unsupported_conclusions"] == []
+    assert "nk-uninterested" in s["unanswered_objections"]
+    assert s["central"][0]["id"] == "prepare-for-readjustment"
+    assert "betweenness" in s["centrality"]
+    assert s["depth"] >= 3
+
+
+# --- property: why/impact agree with networkx on random graphs ---------------------------
+
+
+@st.composite
+def random_maps(draw):
+    n = draw(st.integers(1, 12))
+    edges = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, n - 1), st.integers(0, n - 1), st.sampled_from(["support", "attack"])
+            ),
+            max_size=30,
+        )
+    )
+    seen = set()
+    links = []
+    for u, v, kind in edges:
+        if u == v or (u, v) in seen:
+            continue
+        seen.add((u, v))
+        links.append({"source": f"n{u}", "target": f"n{v}", "kind": kind})
+    return ArgMap.model_validate(
+        {
+            "title": "random",
+            "claims": [{"id": f"n{i}", "text": f"N{i}"} for i in range(n)],
+            "links": links,
+        }
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_maps(), st.data())
+def test_why_and_impact_agree_with_networkx(m, data):
+    G = build_graph(m)
+    node = data.draw(st.sampled_from(sorted(G.nodes)))
+    assert {r.id for r in rests_on(G, node)} == nx.ancestors(G, node)
+    assert {r.id for r in bears_on(G, node)} == nx.descendants(G, node)
+    for r in bears_on(G, node):
+        assert r.distance == nx.shortest_path_length(G, node, r.id)
+    # The effect is the set of signs over all walks of links (a walk may go round a cycle:
+    # a claim that supports its own attacker undermines itself), checked layer by layer.
+    sign_of = {"support": 1, "attack": -1}
+    layer = {(node, 1)}
+    signs: dict[str, set[int]] = {}
+    for _ in range(2 * G.number_of_nodes() + 1):
+        layer = {
+            (v, s * sign_of[d["kind"]]) for u, s in layer for _, v, d in G.out_edges(u, data=True)
+        }
+        for v, s in layer:
+            if v != node:
+                signs.setdefault(v, set()).add(s)
+    expected = {
+        v: ("support" if s == {1} else "attack" if s == {-1} else "mixed") for v, s in signs.items()
+    }
+    assert {r.id: r.effect for r in bears_on(G, node)} == expected
+    if nx.is_directed_acyclic_graph(G):  # then walks are simple chains: check against them
+        for r in bears_on(G, node):
+            nets = {ch.net for ch in chains(G, node, r.id, limit=10_000)}
+            assert r.effect == (nets.pop() if len(nets) == 1 else "mixed")
