@@ -95,9 +95,18 @@ class ClaimFilter:
     def needs_graph(self) -> bool:
         """Whether a relation is asked about (the claims alone do not answer it)."""
         return any(
-            (self.supports, self.attacks, self.supported_by, self.attacked_by,
-             self.unsupported, self.unattacked, self.contested, self.roots, self.leaves)
-        )  # fmt: skip
+            (
+                self.supports,
+                self.attacks,
+                self.supported_by,
+                self.attacked_by,
+                self.unsupported,
+                self.unattacked,
+                self.contested,
+                self.roots,
+                self.leaves,
+            )
+        )
 
     @property
     def named_claims(self) -> list[str]:

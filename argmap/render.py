@@ -41,6 +41,7 @@ __all__ = [
     "Segments",
     "label",
     "outline_lines",
+    "tree_lines",
     "outline_view",
     "diagnostic_segments",
     "summary_segments",
@@ -84,15 +85,31 @@ def _header(G: nx.MultiDiGraph) -> list[Segments]:
     return [
         [(G.graph.get("title", ""), "bold underline")],
         [
-            ("+", _LINK_STYLE["support"]), (" supports   ", "dim"),
-            ("−", _LINK_STYLE["attack"]), (" attacks   ", "dim"),
-            ("⊘", _LINK_STYLE["undercut"]), (" undercuts the support above it", "dim"),
+            ("+", _LINK_STYLE["support"]),
+            (" supports   ", "dim"),
+            ("−", _LINK_STYLE["attack"]),
+            (" attacks   ", "dim"),
+            ("⊘", _LINK_STYLE["undercut"]),
+            (" undercuts the support above it", "dim"),
         ],
-    ]  # fmt: skip
+    ]
 
 
-def label(G: nx.MultiDiGraph, node: Node, *, quotes: bool = False) -> list[Segments]:
-    """The line(s) for one node of the outline: the claim, then its quote if asked."""
+_VERDICT_STYLE = {"in": "bold green", "out": "bold red", "undec": "bold yellow"}
+
+
+def label(
+    G: nx.MultiDiGraph,
+    node: Node,
+    *,
+    quotes: bool = False,
+    verdicts: dict[str, tuple[str, float | None]] | None = None,
+) -> list[Segments]:
+    """The line(s) for one node of the outline: the claim, then its quote if asked.
+
+    ``verdicts`` maps claim ids to (label, strength) from an evaluation, shown as
+    ``[in 0.85]`` after the id.
+    """
     line: Segments = []
     if node.link is not None:
         line += [(SYMBOLS[node.link], _LINK_STYLE[node.link]), (" ", None)]
@@ -104,6 +121,10 @@ def label(G: nx.MultiDiGraph, node: Node, *, quotes: bool = False) -> list[Segme
     if node.link is None and kind in _ROOT_MARK:
         line.append((_ROOT_MARK[kind], _KIND_STYLE[kind]))
     line += [(kind.upper(), _KIND_STYLE[kind]), (" ", None), (c.id, "dim")]
+    if verdicts and c.id in verdicts:
+        verdict, strength = verdicts[c.id]
+        shown = verdict if strength is None else f"{verdict} {strength:.2f}"
+        line += [(" [", None), (shown, _VERDICT_STYLE[verdict]), ("]", None)]
     if node.ref:
         return [[*line, ("  (shown above)", "dim italic")]]
     line += [("  ", None), (" ".join(c.text.split()), None)]
@@ -123,7 +144,9 @@ def label(G: nx.MultiDiGraph, node: Node, *, quotes: bool = False) -> list[Segme
     return lines
 
 
-def outline_lines(G: nx.MultiDiGraph, trees: list[Node], *, quotes: bool = False) -> list[str]:
+def outline_lines(
+    G: nx.MultiDiGraph, trees: list[Node], *, quotes: bool = False, verdicts: dict | None = None
+) -> list[str]:
     """The outline as plain text lines, one claim a line, with tree guides."""
     out = [plain(s) for s in _header(G)]
     loose_heading = False
@@ -133,22 +156,37 @@ def outline_lines(G: nx.MultiDiGraph, trees: list[Node], *, quotes: bool = False
             loose_heading = True
         elif not tree.loose:
             out.append("")
-        _draw(G, tree, "", "", quotes, out)
+        out += tree_lines(
+            tree,
+            lambda n: [plain(s) for s in label(G, n, quotes=quotes, verdicts=verdicts)],
+            lambda n: n.children,
+        )
     return out
 
 
-def _draw(G, node: Node, first: str, rest: str, quotes: bool, out: list[str]) -> None:
-    lines = label(G, node, quotes=quotes)
-    out.append(first + plain(lines[0]))
-    below = rest + ("│   " if node.children else "    ")
-    out.extend(below + plain(extra) for extra in lines[1:])
-    for i, child in enumerate(node.children):
-        last = i == len(node.children) - 1
-        _draw(G, child, rest + ("└── " if last else "├── "), rest + ("    " if last else "│   "),
-              quotes, out)  # fmt: skip
+def tree_lines(root: Any, lines_of: Any, children_of: Any) -> list[str]:
+    """Any tree as plain lines with guides (``├──``, ``│``, ``└──``), the way rich draws
+    trees. ``lines_of(node)`` gives a node's text lines; ``children_of(node)`` its children.
+    """
+    out: list[str] = []
+
+    def draw(node: Any, first: str, rest: str) -> None:
+        lines = lines_of(node)
+        children = children_of(node)
+        out.append(first + lines[0])
+        below = rest + ("│   " if children else "    ")
+        out.extend(below + extra for extra in lines[1:])
+        for i, child in enumerate(children):
+            last = i == len(children) - 1
+            draw(child, rest + ("└── " if last else "├── "), rest + ("    " if last else "│   "))
+
+    draw(root, "", "")
+    return out
 
 
-def outline_view(G: nx.MultiDiGraph, trees: list[Node], *, quotes: bool = False) -> Any:
+def outline_view(
+    G: nx.MultiDiGraph, trees: list[Node], *, quotes: bool = False, verdicts: dict | None = None
+) -> Any:
     """The outline as titled rich trees with a legend, for a terminal."""
     from rich.console import Group
     from rich.text import Text
@@ -161,17 +199,17 @@ def outline_view(G: nx.MultiDiGraph, trees: list[Node], *, quotes: bool = False)
             loose_heading = True
         elif not tree.loose:
             parts.append(Text(""))
-        parts.append(_rich_tree(G, tree, quotes))
+        parts.append(_rich_tree(G, tree, quotes, verdicts))
     return Group(*parts)
 
 
-def _rich_tree(G: nx.MultiDiGraph, node: Node, quotes: bool) -> Any:
+def _rich_tree(G: nx.MultiDiGraph, node: Node, quotes: bool, verdicts: dict | None) -> Any:
     from rich.text import Text
     from rich.tree import Tree
 
-    text = Text("\n").join(styled(s) for s in label(G, node, quotes=quotes))
+    text = Text("\n").join(styled(s) for s in label(G, node, quotes=quotes, verdicts=verdicts))
     tree = Tree(text, guide_style="dim")
-    tree.children.extend(_rich_tree(G, child, quotes) for child in node.children)
+    tree.children.extend(_rich_tree(G, child, quotes, verdicts) for child in node.children)
     return tree
 
 

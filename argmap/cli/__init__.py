@@ -21,7 +21,7 @@ try:  # Typer vendors click from 0.2x on; older releases depend on it
 except ImportError:  # pragma: no cover
     from click import exceptions as _click
 
-from argmap.cli import export, query, schema, show, validate
+from argmap.cli import evaluate, export, query, schema, show, validate
 from argmap.errors import EXIT_USAGE, ArgmapError
 
 __all__ = ["app", "main"]
@@ -113,6 +113,7 @@ app.command("why")(query.why)
 app.command("impact")(query.impact)
 app.command("path")(query.path)
 app.command("stats")(query.stats)
+app.command("eval")(evaluate.evaluate)
 app.command("schema")(schema.schema)
 
 

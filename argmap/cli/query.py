@@ -91,7 +91,7 @@ def claims(
             help="Is of this kind (repeat: any of them).",
             autocompletion=complete_kind,
         ),
-    ] = None,  # fmt: skip
+    ] = None,
     source: Annotated[str | None, typer.Option("--source", help="Cites this source.")] = None,
     supports: Annotated[
         str | None, typer.Option("--supports", metavar="ID", help="Supports claim ID.")
@@ -148,11 +148,22 @@ def claims(
     except re.error as exc:
         raise UsageError(f"--regex {regex!r} is not a valid pattern: {exc}") from None
     f = ClaimFilter(
-        text=text, pattern=pattern, tags=tuple(tag or ()), kinds=tuple(kinds), source=source,
-        supports=supports, attacks=attacks, supported_by=supported_by, attacked_by=attacked_by,
-        unsupported=unsupported, unattacked=unattacked, contested=contested, roots=roots,
-        leaves=leaves, min_confidence=min_confidence,
-    )  # fmt: skip
+        text=text,
+        pattern=pattern,
+        tags=tuple(tag or ()),
+        kinds=tuple(kinds),
+        source=source,
+        supports=supports,
+        attacks=attacks,
+        supported_by=supported_by,
+        attacked_by=attacked_by,
+        unsupported=unsupported,
+        unattacked=unattacked,
+        contested=contested,
+        roots=roots,
+        leaves=leaves,
+        min_confidence=min_confidence,
+    )
     records = []
     named_seen: set[str] = set()
     loaded = [_load(path, graph=f.needs_graph) for path in map_files]
@@ -270,10 +281,18 @@ def path(
         return " ".join(parts)
 
     if fmt is RowFormat.json:
-        emit_json([
-            {"map": doc.name, "claims": ch.claims, "links": ch.links, "kinds": ch.kinds,
-             "net": ch.net} for ch in found
-        ])  # fmt: skip
+        emit_json(
+            [
+                {
+                    "map": doc.name,
+                    "claims": ch.claims,
+                    "links": ch.links,
+                    "kinds": ch.kinds,
+                    "net": ch.net,
+                }
+                for ch in found
+            ]
+        )
     elif fmt is RowFormat.ids:
         emit_lines(list(dict.fromkeys(c for ch in found for c in ch.claims)))
     else:

@@ -21,6 +21,14 @@ def show(
     quotes: Annotated[
         bool, typer.Option("--quotes", "-q", help="Show each claim's quote and its source.")
     ] = False,
+    with_eval: Annotated[
+        bool,
+        typer.Option(
+            "--eval",
+            help="Show each claim's grounded label and strength (DF-QuAD; quadratic energy "
+            "when the map has cycles).",
+        ),
+    ] = False,
     fmt: FormatOpt = Format.text,
 ) -> None:
     """Show a map as a tree: each conclusion with what supports (+) and attacks (−) it.
@@ -41,15 +49,38 @@ def show(
     G = build_graph(doc)
     roots = [require_claim(G, claim)] if claim is not None else None
     trees = outline(G, roots, depth=depth)
+    verdicts = _verdicts(G) if with_eval else None
     if fmt is Format.json:
-        emit_json([t.to_dict(G) for t in trees])
+        records = [t.to_dict(G) for t in trees]
+        if verdicts:
+            _annotate(records, verdicts)
+        emit_json(records)
     elif fmt is Format.ids:
         emit_lines(tree_ids(trees))
     elif is_terminal():
         from argmap.render import outline_view
 
-        emit_rich(outline_view(G, trees, quotes=quotes))
+        emit_rich(outline_view(G, trees, quotes=quotes, verdicts=verdicts))
     else:
         from argmap.render import outline_lines
 
-        emit_lines(outline_lines(G, trees, quotes=quotes))
+        emit_lines(outline_lines(G, trees, quotes=quotes, verdicts=verdicts))
+
+
+def _verdicts(G) -> dict[str, tuple[str, float]]:
+    import networkx as nx
+
+    from argmap.semantics.evaluate import evaluate
+    from argmap.semantics.gradual import dfquad, qe
+
+    labels = evaluate(G).labels
+    strengths = (dfquad(G) if nx.is_directed_acyclic_graph(G) else qe(G)).strength
+    return {c: (labels[c], strengths[c]) for c in labels}
+
+
+def _annotate(records: list[dict], verdicts: dict[str, tuple[str, float]]) -> None:
+    for record in records:
+        if record.get("id") in verdicts:
+            label, strength = verdicts[record["id"]]
+            record["label"], record["strength"] = label, round(strength, 6)
+        _annotate(record["children"], verdicts)

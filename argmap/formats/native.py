@@ -155,10 +155,14 @@ _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _CORE_TAGS = {
-    _STR, _SEQ, _MAP,
-    "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
-}  # fmt: skip
+    _STR,
+    _SEQ,
+    _MAP,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
@@ -238,9 +242,11 @@ class _Builder:
             )
         if node.tag not in _CORE_TAGS:
             raise self.fail(
-                "bad_value", f"unsupported YAML tag {node.tag!r}", node,
+                "bad_value",
+                f"unsupported YAML tag {node.tag!r}",
+                node,
                 hint="maps hold plain text, numbers, lists and mappings",
-            )  # fmt: skip
+            )
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):

@@ -1,0 +1,180 @@
+"""Evaluating a map or a framework: labels, extensions, and what changes under what-ifs.
+
+Examples:
+    >>> from argmap.formats.native import loads
+    >>> from argmap.graph import build_graph
+    >>> G = build_graph(loads('''
+    ... title: t
+    ... claims:
+    ...   - {id: c, text: C, kind: conclusion}
+    ...   - {id: p, text: P, supports: [c]}
+    ...   - {id: o, text: O, kind: objection, attacks: [c]}
+    ...   - {id: r, text: R, attacks: [o]}
+    ... '''))
+    >>> evaluate(G).labels
+    {'c': 'in', 'p': 'in', 'o': 'out', 'r': 'in'}
+    >>> evaluate(G, retract=["r"]).labels
+    {'c': 'out', 'p': 'in', 'o': 'in'}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from argmap.semantics.bipolar import Encoding, encode
+from argmap.semantics.dung import Grounded, extensions, grounded, labels_from_extensions
+from argmap.semantics.framework import Framework
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "Evaluation",
+    "evaluate",
+    "evaluate_framework",
+    "Change",
+    "changes",
+    "Critical",
+    "critical",
+]
+
+
+@dataclass
+class Evaluation:
+    """Labels of the claims (or arguments), and the extensions, under one semantics."""
+
+    semantics: str
+    acceptance: str | None
+    labels: dict[str, str]
+    extensions: list[list[str]]
+    encoding: Encoding | None = None
+    ground: Grounded | None = None
+
+    def to_dict(self) -> dict:
+        """The JSON shape: semantics, labels, extensions (each and all sorted)."""
+        out = {"semantics": self.semantics}
+        if self.acceptance is not None:
+            out["acceptance"] = self.acceptance
+        out["labels"] = self.labels
+        out["extensions"] = self.extensions
+        return out
+
+
+def _solve(F: Framework, semantics: str, acceptance: str) -> tuple[list[str], list, Grounded]:
+    ground = grounded(F)
+    if semantics == "grounded":
+        return ground.labels, [ground.extension], ground
+    found = extensions(F, semantics)
+    return labels_from_extensions(F, found, acceptance=acceptance), found, ground
+
+
+def evaluate(
+    G: nx.MultiDiGraph,
+    *,
+    semantics: str = "grounded",
+    acceptance: str = "sceptical",
+    retract: Iterable[str] = (),
+    assume: Iterable[str] = (),
+) -> Evaluation:
+    """Label every claim of a map (see :mod:`argmap.semantics.bipolar` for how supports
+    and undercuts count)."""
+    enc = encode(G, retract=retract, assume=assume)
+    F = enc.framework
+    labels, found, ground = _solve(F, semantics, acceptance)
+    k = len(enc.claims)
+    projected = sorted({tuple(sorted(enc.claims[i] for i in ext if i < k)) for ext in found})
+    return Evaluation(
+        semantics,
+        None if semantics == "grounded" else acceptance,
+        {c: labels[i] for i, c in enumerate(enc.claims)},
+        [list(e) for e in projected],
+        enc,
+        ground,
+    )
+
+
+def evaluate_framework(
+    F: Framework, *, semantics: str = "grounded", acceptance: str = "sceptical"
+) -> Evaluation:
+    """Label every argument of an abstract framework."""
+    labels, found, ground = _solve(F, semantics, acceptance)
+    names = F.names
+    exts = sorted(sorted(names[i] for i in ext) for ext in found)
+    return Evaluation(
+        semantics,
+        None if semantics == "grounded" else acceptance,
+        dict(zip(names, labels, strict=True)),
+        exts,
+        None,
+        ground,
+    )
+
+
+@dataclass(frozen=True)
+class Change:
+    """A claim whose label differs between two evaluations (None: retracted)."""
+
+    id: str
+    before: str | None
+    after: str | None
+
+
+def changes(before: Evaluation, after: Evaluation) -> list[Change]:
+    """The claims whose label changed, in the order of the first evaluation."""
+    ids = list(dict.fromkeys([*before.labels, *after.labels]))
+    return [
+        Change(i, before.labels.get(i), after.labels.get(i))
+        for i in ids
+        if before.labels.get(i) != after.labels.get(i)
+    ]
+
+
+@dataclass(frozen=True)
+class Critical:
+    """A claim whose retraction alone makes a conclusion lose its ``in`` label."""
+
+    id: str
+    distance: int
+    topples: tuple[str, ...]
+
+
+def critical(
+    G: nx.MultiDiGraph,
+    *,
+    semantics: str = "grounded",
+    acceptance: str = "sceptical",
+) -> dict[str, list[Critical]]:
+    """For each conclusion labelled in, the claims whose retraction alone would make it
+    fall (no longer in), most damaging first: by how many conclusions they topple, then
+    nearest first, then map order.
+
+    Only claims the conclusion rests on can matter, so only those are tried.
+    """
+    from argmap.graph import conclusions
+    from argmap.query import rests_on
+
+    base = evaluate(G, semantics=semantics, acceptance=acceptance)
+    standing = [c for c in conclusions(G) if base.labels[c] == "in"]
+    candidates: dict[str, int] = {}
+    for c in standing:
+        for r in rests_on(G, c):
+            candidates[r.id] = min(candidates.get(r.id, r.distance), r.distance)
+    topples: dict[str, list[str]] = {}
+    for claim in candidates:
+        after = evaluate(G, semantics=semantics, acceptance=acceptance, retract=[claim])
+        fallen = [c for c in standing if c != claim and after.labels.get(c) != "in"]
+        if fallen:
+            topples[claim] = fallen
+    index = {n: i for i, n in enumerate(G.nodes)}
+    out: dict[str, list[Critical]] = {}
+    for c in standing:
+        found = [
+            Critical(claim, candidates[claim], tuple(fallen))
+            for claim, fallen in topples.items()
+            if c in fallen
+        ]
+        found.sort(key=lambda k: (-len(k.topples), k.distance, index[k.id]))
+        out[c] = found
+    return out
