@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import EXAMPLE, SHIPPED
+from typer.testing import CliRunner
+
+from argmap.cli import app
+
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+def test_eval_json_shape():
+    result = run("eval", SHIPPED, "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["semantics"] == "grounded"
+    assert data["labels"]["hedge"] == "in"
+    assert set(data["labels"].values()) <= {"in", "out", "undec"}
+    (ext,) = data["extensions"]
+    assert ext == sorted(ext) and "hedge" in ext
+
+
+def test_eval_preferred_credulous_with_extensions():
+    cycle = (
+        "title: t\nclaims:\n  - {id: a, text: A, attacks: [b]}\n"
+        "  - {id: b, text: B, attacks: [a]}\n"
+    )
+    data = json.loads(
+        run(
+            "eval", "-", "-s", "preferred", "--acceptance", "credulous", "-f", "json", input=cycle
+        ).stdout
+    )
+    assert data == {
+        "semantics": "preferred",
+        "acceptance": "credulous",
+        "labels": {"a": "in", "b": "in"},
+        "extensions": [["a"], ["b"]],
+    }
+    text = run("eval", "-", "-s", "preferred", "-e", input=cycle).stdout
+    assert "2 extension(s):" in text and "  1. {a}" in text
+
+
+def test_eval_text_lists_conclusions_first():
+    lines = run("eval", SHIPPED).stdout.splitlines()
+    assert lines[0] == f"{SHIPPED}: grounded semantics: 31 in, 4 out, 0 undec"
+    body = [line.split() for line in lines[3:6]]
+    assert [row[:3] for row in body] == [
+        ["in", "conclusion", "hedge"],
+        ["in", "conclusion", "plan-for-america-first"],
+        ["in", "conclusion", "deepen-ties"],
+    ]
+
+
+def test_what_if_retract_prints_what_changed():
+    result = run(
+        "eval", SHIPPED, "--retract", "no-return-to-2016", "--strength", "dfquad", "-f", "json"
+    )
+    data = json.loads(result.stdout)
+    assert data["changes"][0] == {"id": "plan-for-america-first", "before": "in", "after": "out"}
+    assert {"id": "no-return-to-2016", "before": "in", "after": None} in data["changes"]
+    deltas = data["strength_changes"]
+    assert deltas[0]["id"] == "biden-normalcy"
+    assert [abs(d["delta"]) for d in deltas] == sorted(
+        (abs(d["delta"]) for d in deltas), reverse=True
+    )
+    text = run("eval", SHIPPED, "--retract", "no-return-to-2016").stdout
+    assert "  conclusion plan-for-america-first: in -> out" in text
+
+
+def test_assume():
+    data = json.loads(run("eval", SHIPPED, "--assume", "biden-normalcy", "-f", "json").stdout)
+    assert data["labels"]["biden-normalcy"] == "in"
+    assert data["labels"]["plan-for-america-first"] == "out"
+
+
+def test_explain_label_and_strength():
+    result = run("eval", EXAMPLE, "--explain", "charge-cuts-traffic", "--strength", "dfquad")
+    assert "PREMISE charge-cuts-traffic is OUT: none of its supports holds" in result.stdout
+    assert "the support other-cities -> charge-cuts-traffic fails" in result.stdout
+    assert "Strength of charge-cuts-traffic: base 0.5" in result.stdout
+    data = json.loads(
+        run("eval", EXAMPLE, "--explain", "adopt-charge", "--strength", "qe", "-f", "json").stdout
+    )
+    assert data["explanation"]["label"] == "in"
+    assert data["strength_explanation"]["method"] == "qe"
+
+
+def test_critical():
+    data = json.loads(run("eval", SHIPPED, "--critical", "-f", "json").stdout)
+    assert data["critical"]["hedge"] == []
+    assert data["critical"]["deepen-ties"][0]["id"] == "prepare-for-readjustment"
+
+
+def test_abstract_framework_input(tmp_path):
+    apx = tmp_path / "f.apx"
+    apx.write_text("arg(a).\narg(b).\narg(c).\natt(a,b).\natt(b,c).\n")
+    data = json.loads(run("eval", apx, "-f", "json").stdout)
+    assert data["labels"] == {"a": "in", "b": "out", "c": "in"}
+    i23 = json.loads(
+        run(
+            "eval", "-", "--from", "i23", "-s", "stable", "-f", "json", input="p af 2\n1 2\n2 1\n"
+        ).stdout
+    )
+    assert i23["extensions"] == [["1"], ["2"]]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["--retract", "nope"], 2, "no claim 'nope'"),
+        (["--explain", "hegde"], 2, "did you mean 'hedge'"),
+        (["-s", "ideal"], 2, "ideal"),
+        (["-f", "ids"], 2, "not available"),
+    ],
+)
+def test_eval_usage_errors(args, code, words):
+    result = run("eval", SHIPPED, *args)
+    assert result.exit_code == code
+    assert words in result.stderr
+
+
+def test_framework_input_refuses_map_only_options(tmp_path):
+    apx = tmp_path / "f.apx"
+    apx.write_text("arg(a).\n")
+    result = run("eval", apx, "--strength", "qe")
+    assert result.exit_code == 2
+    assert "need an argument map" in result.stderr
+
+
+def test_show_eval_marks_each_claim():
+    out = run("show", EXAMPLE, "--eval").stdout
+    assert "■ CONCLUSION adopt-charge [in 0.85]" in out
+    assert "PREMISE charge-cuts-traffic [out 0.66]" in out
+    records = json.loads(run("show", EXAMPLE, "--eval", "-f", "json").stdout)
+    assert (records[0]["label"], records[0]["strength"]) == ("in", pytest.approx(0.852, abs=1e-3))

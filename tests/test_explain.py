@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from conftest import SHIPPED
+
+from argmap.formats import read_map
+from argmap.formats.native import loads
+from argmap.graph import build_graph
+from argmap.semantics.evaluate import evaluate
+from argmap.semantics.explain import explain
+
+
+def tree(text, claim, **kw):
+    G = build_graph(loads("title: t\nclaims:\n" + text))
+    return explain(G, evaluate(G, **kw), claim).lines()
+
+
+def test_out_because_no_support_holds_says_which_and_why():
+    lines = tree(
+        "  - {id: c, text: C}\n  - {id: p, text: P, supports: [c]}\n"
+        "  - {id: o, text: O, attacks: [p]}\n",
+        "c",
+    )
+    assert lines == [
+        "CLAIM c is OUT: none of its supports holds",
+        "└── the support p -> c fails",
+        "    └── premise p does not stand",
+        "        └── CLAIM p is OUT: attacked by o, which is in",
+        "            └── CLAIM o is IN: nothing attacks it and it needs no support",
+    ]
+
+
+def test_undercut_in_explanation():
+    lines = tree(
+        "  - {id: c, text: C}\n  - {id: p, text: P, supports: [c]}\n"
+        "  - {id: u, text: U, undercuts: [p.support.c]}\n",
+        "c",
+    )
+    assert lines[1] == "└── the support p -> c fails"
+    assert lines[2] == "    └── CLAIM u is IN: nothing attacks it and it needs no support"
+
+
+def test_undecided_cycle_ends():
+    lines = tree(
+        "  - {id: a, text: A, attacks: [b]}\n  - {id: b, text: B, attacks: [a]}\n"
+        "  - {id: c, text: C}\nlinks:\n  - {source: a, target: c, kind: attack}\n",
+        "c",
+    )
+    assert lines[0] == "CLAIM c is UNDEC: it depends on a cycle of attacks"
+    assert len(lines) == 3  # a, then b; a again is not repeated
+
+
+def test_every_shipped_claim_can_be_explained_and_the_tree_ends_in_given_claims():
+    G = build_graph(read_map(SHIPPED))
+    result = evaluate(G)
+    for claim in G.nodes:
+        reason = explain(G, result, claim)
+        assert reason.label == result.labels[claim]
+        leaves = []
+        stack = [reason]
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
+            if not node.children:
+                leaves.append(node.text)
+        assert all("nothing attacks it and it needs no support" in leaf for leaf in leaves)

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.errors import MapError
+from argmap.formats import iccma
+from argmap.semantics.framework import Framework
+
+names = st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True)
+frameworks = st.lists(names, min_size=1, max_size=12, unique=True).flatmap(
+    lambda ns: st.lists(st.tuples(st.sampled_from(ns), st.sampled_from(ns)), max_size=30).map(
+        lambda atts: Framework.from_pairs(ns, atts)
+    )
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(frameworks, st.sampled_from(["apx", "tgf"]))
+def test_named_syntaxes_round_trip(F, syntax):
+    again = iccma.parse(iccma.dump(F, syntax), "f", syntax)
+    assert again.names == F.names
+    assert again.attack_pairs() == F.attack_pairs()
+
+
+@settings(max_examples=100, deadline=None)
+@given(frameworks)
+def test_i23_round_trips_by_position(F):
+    again = iccma.parse_i23(iccma.dump_i23(F))
+    assert again.n == F.n
+    assert again.attacks == F.attacks
+
+
+def test_i23_example_from_the_iccma_23_rules():
+    F = iccma.parse_i23("p af 6\n# a comment\n1 2\n2 1\n2 3\n3 3\n3 4\n")
+    assert F.n == 6
+    assert F.attack_pairs() == [("1", "2"), ("2", "1"), ("2", "3"), ("3", "3"), ("3", "4")]
+
+
+@pytest.mark.parametrize(
+    ("syntax", "text", "line", "words"),
+    [
+        ("apx", "arg(a).\narg(b).\natt(a,b\n", 3, "not an APX fact"),
+        ("apx", "arg(a).\natt(a,z).\n", 2, "undeclared argument 'z'"),
+        ("apx", "arg(a).\narg(a).\n", 1, "declared twice"),
+        ("tgf", "a\nb\n#\na\n", 4, "needs two arguments"),
+        ("i23", "1 2\n", 1, "p af N"),
+        ("i23", "p af 2\n1 3\n", 2, "outside 1..2"),
+        ("i23", "p af 2\n1 x\n", 2, "not an argument number"),
+    ],
+)
+def test_errors_are_located(syntax, text, line, words):
+    with pytest.raises(MapError) as info:
+        iccma.parse(text, "f." + syntax, syntax)
+    d = info.value.diagnostics[0]
+    assert d.location.line == line, d.format()
+    assert words in d.message
+
+
+TRUNCATED = ROOT.parent / "shared/corpora/iccma/afgen-samples-large/n512p5q2_vh.apx"
+
+
+@pytest.mark.skipif(not TRUNCATED.exists(), reason="corpus not present")
+def test_a_truncated_corpus_file_is_reported_at_its_last_line():
+    with pytest.raises(MapError) as info:
+        iccma.parse_apx(TRUNCATED.read_text(), str(TRUNCATED))
+    assert info.value.diagnostics[0].location.line == 30331
