@@ -158,7 +158,7 @@ def _evaluate_framework(path, kind, semantics, acceptance, show_extensions, fmt)
         return
     counts = {k: sum(v == k for v in result.labels.values()) for k in ("in", "out", "undec")}
     lines = [
-        f"{inp.name}: {F.n} arguments, {len(F.attacks)} attacks; {_header(result)}: "
+        f"{inp.name}: {F.n} arguments, {len(F.sources)} attacks; {_header(result)}: "
         f"{counts['in']} in, {counts['out']} out, {counts['undec']} undec"
     ]
     lines += [f"{label}\t{name}" for name, label in result.labels.items()]

@@ -149,9 +149,10 @@ def parse_i23(text: str, name: str = "<i23>") -> Framework:
     if numbers and (min(numbers) < 1 or max(numbers) > n):
         bad = next(x for x in numbers if not 1 <= x <= n)
         raise _fail(name, _line_of(text, str(bad)), f"argument {bad} is outside 1..{n}")
-    it = iter(numbers)
-    attacks = [(a - 1, b - 1) for a, b in zip(it, it, strict=True)]
-    return Framework([str(i) for i in range(1, n + 1)], attacks)
+    # Attacks stay two flat lists of numbers (0-based): no pair objects for millions of lines.
+    sources = [x - 1 for x in numbers[0::2]]
+    dests = [x - 1 for x in numbers[1::2]]
+    return Framework([str(i) for i in range(1, n + 1)], sources=sources, dests=dests)
 
 
 def dump_apx(F: Framework) -> str:

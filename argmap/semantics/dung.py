@@ -64,7 +64,7 @@ def grounded(F: Framework) -> Grounded:
     n = F.n
     labels = [UNDEC] * n
     rounds: list[int | None] = [None] * n
-    pending = [len(a) for a in F.attackers]  # attackers not yet out
+    pending = list(F.attacker_counts)  # attackers not yet out
     queue = deque(i for i in range(n) if pending[i] == 0)
     for i in queue:
         labels[i] = IN
