@@ -36,7 +36,9 @@ def test_undercut_in_explanation():
         "c",
     )
     assert lines[1] == "└── the support p -> c fails"
-    assert lines[2] == "    └── CLAIM u is IN: nothing attacks it and it needs no support"
+    assert lines[2] == (
+        "    └── undercut by CLAIM u is IN: nothing attacks it and it needs no support"
+    )
 
 
 def test_undecided_cycle_ends():

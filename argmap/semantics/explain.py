@@ -117,23 +117,26 @@ def explain(G: nx.MultiDiGraph, evaluation: Evaluation, claim: str) -> Reason:
             why = "it depends on a cycle of attacks"
         return f"{claim_words(name)} is {upper}: {why}"
 
-    def build(i: int) -> Reason:
+    def build(i: int, parent: int | None = None) -> Reason:
         label = labels[i]
-        node = Reason(sentence(i), label)
+        text = sentence(i)
+        if parent is not None and names[parent].startswith("inference:") and i < len(enc.claims):
+            text = f"undercut by {text}"  # a claim attacking a support is an undercut
+        node = Reason(text, label)
         attackers = F.attackers[i]
         if label == "in":
-            node.children = [build(a) for a in attackers]
+            node.children = [build(a, i) for a in attackers]
         elif label == "out":
             best = min((a for a in attackers if labels[a] == "in"), key=lambda a: rounds[a])
             if names[best].startswith("unsupported:"):
                 # Say which supports fail and why, rather than "no support holds".
-                node.children = [build(s) for s in F.attackers[best]]
+                node.children = [build(s, best) for s in F.attackers[best]]
             else:
-                node.children = [build(best)]
+                node.children = [build(best, i)]
         else:
             seen_undec.add(i)
             node.children = [
-                build(a) for a in attackers if labels[a] != "out" and a not in seen_undec
+                build(a, i) for a in attackers if labels[a] != "out" and a not in seen_undec
             ]
         return node
 
