@@ -5,7 +5,8 @@ Evidence-Based Argumentation*, COMMA 2008; Polberg & Oren 2014), encoded into a 
 Dung framework with auxiliary arguments in the manner of Boella, Gabbay, van der Torre
 and Villata (*Support in Abstract Argumentation*, COMMA 2010):
 
-- A claim with no support link is taken as given (*prima facie*) unless attacked.
+- A claim with no support link is taken as given (*prima facie*) unless attacked; a
+  ``question`` never is: it stands only when an answer supporting it stands.
 - A claim with support links stands only if at least one of its supports holds: its
   reasons are alternatives (convergent), so an objection to one reason does not topple
   a claim that has another.
@@ -44,6 +45,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from argmap.model import ClaimKind
 from argmap.semantics.framework import Framework
 
 if TYPE_CHECKING:
@@ -144,6 +146,12 @@ def encode(
     supported: dict[str, list[str]] = {
         v: [] for _, v, d in G.edges(data=True) if d["kind"] == "support" and v not in retract
     }
+    # A question is never taken as given: it stands only when an answer supporting it does.
+    supported.update(
+        (n, [])
+        for n in claims
+        if G.nodes[n]["claim"].kind is ClaimKind.question and n not in supported
+    )
     for inf in infs.values():
         names.append(inf.name)
         supported.setdefault(inf.target, []).append(inf.name)

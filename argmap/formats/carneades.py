@@ -1,0 +1,181 @@
+"""Carneades 4 (CAES) argument graphs in YAML, read into an argmap map.
+
+How the parts map:
+
+- statements become claims (text kept; ids made into slugs, e.g. ``¬app(a1)`` ->
+  ``not-app-a1``, the original id in the note); assumed statements (the ``assumptions``
+  list, or ``assumed: true``) become claims of kind ``assumption``;
+- a statement that is neither assumed nor the conclusion of any argument becomes a
+  ``question``: argmap never takes a question as given, as Carneades never takes an
+  unassumed statement as in;
+- an argument becomes a linked group of support links from its premises to its conclusion
+  (a single link when it has one premise, separate links for ``scheme: convergent``; an
+  argument with no premises gets a claim of its own, "argument X applies", kind
+  ``assumption``); its ``undercutter`` undercuts it;
+- the positions of an issue attack each other (a pro argument for one position is a con
+  argument for the others).
+
+Not carried: argument weights, proof standards and the other schemes (``cumulative``
+arguments are read as linked), and the rule languages
+(``language``, ``argument_schemes``, ``issue_schemes``, ``weighing_functions``): a file
+using the latter is refused, since its labels depend on them.
+
+Examples:
+    >>> m = parse("statements: {p: P, q: Q}\\narguments: {a1: {conclusion: q, premises: [p]}}\\n"
+    ...           "assumptions: [p]\\n")
+    >>> [(c.id, c.kind.value) for c in m.claims]
+    [('p', 'assumption'), ('q', 'claim')]
+    >>> [(lk.source, lk.target, lk.id) for lk in m.links]
+    [('p', 'q', 'a1')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from argmap.errors import Diagnostic, Location, MapError
+from argmap.model import ArgMap
+
+__all__ = ["parse", "slug", "UNSUPPORTED_KEYS"]
+
+UNSUPPORTED_KEYS = ("language", "argument_schemes", "issue_schemes", "weighing_functions")
+
+
+def slug(ident: Any) -> str:
+    """A Carneades id as an argmap id.
+
+    Examples:
+        >>> slug("¬app(a1)"), slug("a1.2"), slug("ä")
+        ('not-app-a1', 'a1-2', 'a')
+    """
+    import unicodedata
+
+    text = str(ident).replace("¬", "not-")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-_")
+    return text or "x"
+
+
+def _fail(name: str, message: str) -> MapError:
+    return MapError([Diagnostic("bad_value", "error", message, Location(name, 1, 1))])
+
+
+def parse(text: str, name: str = "<carneades>") -> ArgMap:
+    """Read a Carneades 4 YAML argument graph.
+
+    Raises:
+        MapError: not YAML, not a Carneades graph, or it relies on a rule language.
+    """
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise MapError(
+            [Diagnostic("syntax", "error", f"invalid YAML: {exc}", Location(name, line, 1))]
+        ) from None
+    if not isinstance(data, dict):
+        raise _fail(name, "not a Carneades argument graph (not a mapping)")
+    used = [k for k in UNSUPPORTED_KEYS if data.get(k)]
+    if used:
+        raise _fail(name, f"uses {', '.join(used)}, which argmap does not evaluate")
+    if "statements" not in data:
+        raise _fail(name, "not a Carneades argument graph (no 'statements')")
+    ids: dict[str, str] = {}
+
+    def claim_id(ident: Any) -> str:
+        key = str(ident)
+        if key not in ids:
+            base = slug(key)
+            candidate, n = base, 2
+            while candidate in ids.values():
+                candidate, n = f"{base}-{n}", n + 1
+            ids[key] = candidate
+        return ids[key]
+
+    statements = data.get("statements") or {}
+    arguments = data.get("arguments") or {}
+    assumed = {str(s) for s in data.get("assumptions") or []}
+    texts: dict[str, str] = {}
+    for key, value in statements.items():
+        if isinstance(value, dict):
+            texts[str(key)] = str(value.get("text") or key).strip()
+            if value.get("assumed"):
+                assumed.add(str(key))
+        else:
+            texts[str(key)] = str(value if value is not None else key).strip()
+    concluded = {str(a.get("conclusion")) for a in arguments.values() if isinstance(a, dict)}
+    for a in arguments.values():  # statements named only in arguments still count
+        for s in _premises(a) + [a.get("conclusion"), a.get("undercutter")]:
+            if s is not None:
+                texts.setdefault(str(s), str(s))
+    claims = []
+    for key, body in texts.items():
+        if key in assumed:
+            kind = "assumption"
+        elif key in concluded:
+            kind = "claim"
+        else:
+            kind = "question"
+        cid = claim_id(key)
+        claims.append(
+            {
+                "id": cid,
+                "text": body or key,
+                "kind": kind,
+                **({"note": f"Carneades id: {key}"} if cid != key else {}),
+            }
+        )
+    links: list[dict[str, Any]] = []
+    for arg_key, arg in arguments.items():
+        arg_id = slug(arg_key)
+        premises = [claim_id(p) for p in _premises(arg)]
+        target = claim_id(arg["conclusion"])
+        if not premises:
+            applies = claim_id(f"{arg_key}-applies")
+            claims.append(
+                {"id": applies, "text": f"Argument {arg_key} applies.", "kind": "assumption"}
+            )
+            premises = [applies]
+        if len(premises) == 1 or arg.get("scheme") == "convergent":
+            # A convergent argument's premises each support the conclusion on their own.
+            single = [
+                {
+                    "id": arg_id if len(premises) == 1 else f"{arg_id}.{i}",
+                    "source": p,
+                    "target": target,
+                }
+                for i, p in enumerate(premises, 1)
+            ]
+            links += single
+            first = single[0]["id"]
+        else:
+            group = [
+                {"id": f"{arg_id}.{i}", "source": p, "target": target, "group": arg_id}
+                for i, p in enumerate(premises, 1)
+            ]
+            links += group
+            first = group[0]["id"]
+        if arg.get("undercutter") is not None:
+            links.append(
+                {"source": claim_id(arg["undercutter"]), "target": first, "kind": "undercut"}
+            )
+    for issue in (data.get("issues") or {}).values():
+        positions = [claim_id(p) for p in (issue or {}).get("positions", [])]
+        for a in positions:
+            for b in positions:
+                if a != b:
+                    links.append({"source": a, "target": b, "kind": "attack"})
+    meta = data.get("meta") or {}
+    title = str(meta.get("title") or name).strip()
+    return ArgMap.model_validate({"title": title, "claims": claims, "links": links})
+
+
+def _premises(arg: Any) -> list[Any]:
+    premises = arg.get("premises") if isinstance(arg, dict) else None
+    if isinstance(premises, dict):
+        return list(premises.values())
+    return list(premises or [])
