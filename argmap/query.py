@@ -155,23 +155,20 @@ def find_claims(G: nx.MultiDiGraph | ArgMap, f: ClaimFilter) -> list[Claim]:
 
 
 def _related_sets(G: nx.MultiDiGraph, f: ClaimFilter) -> dict[str, set[str]]:
+    """For each relation the filter names, the claims standing in it."""
+    asked = {
+        # filter: (named claim, look at links into it (True) or out of it, link kind)
+        "supports": (f.supports, True, "support"),
+        "attacks": (f.attacks, True, "attack"),
+        "supported_by": (f.supported_by, False, "support"),
+        "attacked_by": (f.attacked_by, False, "attack"),
+    }
     sets = {}
-    if f.supports is not None:
-        sets["supports"] = {
-            u for u, _, d in G.in_edges(f.supports, data=True) if d["kind"] == "support"
-        }
-    if f.attacks is not None:
-        sets["attacks"] = {
-            u for u, _, d in G.in_edges(f.attacks, data=True) if d["kind"] == "attack"
-        }
-    if f.supported_by is not None:
-        sets["supported_by"] = {
-            v for _, v, d in G.out_edges(f.supported_by, data=True) if d["kind"] == "support"
-        }
-    if f.attacked_by is not None:
-        sets["attacked_by"] = {
-            v for _, v, d in G.out_edges(f.attacked_by, data=True) if d["kind"] == "attack"
-        }
+    for name, (ident, into, kind) in asked.items():
+        if ident is None:
+            continue
+        edges = G.in_edges(ident, data=True) if into else G.out_edges(ident, data=True)
+        sets[name] = {u if into else v for u, v, d in edges if d["kind"] == kind}
     return sets
 
 
