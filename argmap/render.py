@@ -102,10 +102,13 @@ def label(
     G: nx.MultiDiGraph,
     node: Node,
     *,
-    quotes: bool = False,
+    quotes: bool | dict[str, str] = False,
     verdicts: dict[str, tuple[str, float | None]] | None = None,
 ) -> list[Segments]:
     """The line(s) for one node of the outline: the claim, then its quote if asked.
+
+    ``quotes`` may map claim ids to where each quote was found in its source (see
+    :func:`argmap.provenance.quote_positions`); those replace the map's own locator.
 
     ``verdicts`` maps claim ids to (label, strength) from an evaluation, shown as
     ``[in 0.85]`` after the id.
@@ -137,7 +140,8 @@ def label(
     lines = [line]
     if quotes and c.quote:
         quote: Segments = [(f"“{' '.join(c.quote.split())}”", "italic")]
-        where = ", ".join(x for x in (c.source, c.locator) if x)
+        found = quotes.get(c.id) if isinstance(quotes, dict) else None
+        where = found or ", ".join(x for x in (c.source, c.locator) if x)
         if where:
             quote.append((f" — {where}", "dim"))
         lines.append(quote)
@@ -145,7 +149,11 @@ def label(
 
 
 def outline_lines(
-    G: nx.MultiDiGraph, trees: list[Node], *, quotes: bool = False, verdicts: dict | None = None
+    G: nx.MultiDiGraph,
+    trees: list[Node],
+    *,
+    quotes: bool | dict[str, str] = False,
+    verdicts: dict | None = None,
 ) -> list[str]:
     """The outline as plain text lines, one claim a line, with tree guides."""
     out = [plain(s) for s in _header(G)]
@@ -185,7 +193,11 @@ def tree_lines(root: Any, lines_of: Any, children_of: Any) -> list[str]:
 
 
 def outline_view(
-    G: nx.MultiDiGraph, trees: list[Node], *, quotes: bool = False, verdicts: dict | None = None
+    G: nx.MultiDiGraph,
+    trees: list[Node],
+    *,
+    quotes: bool | dict[str, str] = False,
+    verdicts: dict | None = None,
 ) -> Any:
     """The outline as titled rich trees with a legend, for a terminal."""
     from rich.console import Group
@@ -203,7 +215,7 @@ def outline_view(
     return Group(*parts)
 
 
-def _rich_tree(G: nx.MultiDiGraph, node: Node, quotes: bool, verdicts: dict | None) -> Any:
+def _rich_tree(G: nx.MultiDiGraph, node: Node, quotes: Any, verdicts: dict | None) -> Any:
     from rich.text import Text
     from rich.tree import Tree
 

@@ -62,6 +62,15 @@ RULES: dict[str, Rule] = {
             "support_attack_conflict", "error", "a claim both supports and attacks the same target"
         ),
         Rule("quote_without_source", "error", "a claim quotes but names no source"),
+        Rule(
+            "quote_not_found",
+            "error",
+            "a quote is not in its source's text (closest passage shown)",
+        ),
+        Rule("source_unreadable", "error", "a source's local text cannot be read"),
+        Rule(
+            "locator_mismatch", "warning", "a ¶N locator names another paragraph than the quote's"
+        ),
         Rule("lonely_group", "warning", "a linked group with a single link"),
         Rule("duplicate_link", "warning", "the same link written twice"),
         Rule("no_conclusion", "warning", "the map marks no claim as a conclusion"),
@@ -192,4 +201,10 @@ def _provenance(doc, G, index) -> Iterator[Diagnostic]:
             )
 
 
-_CHECKS: list[Callable] = [_support_cycles, _conflicts, _conclusions, _provenance]
+def _quotes(doc, G, index) -> Iterator[Diagnostic]:
+    from argmap.provenance import check_quotes
+
+    yield from check_quotes(doc).problems
+
+
+_CHECKS: list[Callable] = [_support_cycles, _conflicts, _conclusions, _provenance, _quotes]

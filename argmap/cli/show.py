@@ -19,7 +19,10 @@ def show(
         typer.Option("--depth", "-d", min=0, help="Follow at most this many levels of links."),
     ] = None,
     quotes: Annotated[
-        bool, typer.Option("--quotes", "-q", help="Show each claim's quote and its source.")
+        bool,
+        typer.Option(
+            "--quotes", "-q", help="Show each quote, with where it stands in its source text."
+        ),
     ] = False,
     with_eval: Annotated[
         bool,
@@ -50,6 +53,10 @@ def show(
     roots = [require_claim(G, claim)] if claim is not None else None
     trees = outline(G, roots, depth=depth)
     verdicts = _verdicts(G) if with_eval else None
+    if quotes:
+        from argmap.provenance import quote_positions
+
+        quotes = quote_positions(doc) or True
     if fmt is Format.json:
         records = [t.to_dict(G) for t in trees]
         if verdicts:

@@ -1,0 +1,386 @@
+"""Quotes checked against their source texts, and how much of a source a map covers.
+
+A source may name a local copy of its text (``path:``, relative to the map). A claim's
+quote must occur in that text. Matching forgives what copying text from a page changes
+without changing the words: runs of white space and line breaks, typographic quotes and
+apostrophes, dashes and hyphens, non-breaking spaces, and letter case. Anything else is a
+miss, reported with the closest passage of the source and its similarity.
+
+Paragraphs: in a text with one paragraph per line (as saved from a web page), each
+non-empty line; in a hard-wrapped text, each block of lines between blank lines.
+
+Examples:
+    >>> text = SourceText("It said: “the alliance must continue” — and more.\\n")
+    >>> hit = text.find('the alliance  must\\ncontinue')
+    >>> (hit.paragraph, hit.start, text.text[hit.start:hit.end])
+    (1, 10, 'the alliance must continue')
+    >>> text.find("the alliance should continue") is None
+    True
+    >>> near = text.closest("the alliance should continue")
+    >>> near.passage, round(near.similarity, 2)
+    ('the alliance must continue', 0.82)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "normalize",
+    "SourceText",
+    "Hit",
+    "Near",
+    "load_source",
+    "ARGUMENTATIVE_WORDS",
+    "QuoteCheck",
+    "check_quotes",
+    "quote_positions",
+    "coverage",
+]
+
+#: Paragraphs shorter than this (headings, bylines, captions) are not argumentative.
+ARGUMENTATIVE_WORDS = 12
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+    }
+)
+
+
+_EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}—–-,.;: "
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """Text folded for matching, and for each folded character its offset in ``text``.
+
+    Quotes, dashes and spaces are made plain, case is folded, and every run of white
+    space becomes one space (none at either end).
+    """
+    out: list[str] = []
+    where: list[int] = []
+    pending_space = False
+    for i, ch in enumerate(text.translate(_FOLD)):
+        if ch.isspace():
+            pending_space = bool(out)
+            continue
+        if pending_space:
+            out.append(" ")
+            where.append(i - 1)
+            pending_space = False
+        for folded in ch.casefold():
+            out.append(folded)
+            where.append(i)
+    return "".join(out), where
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where a quote stands: paragraph number (from 1) and character offsets in the text."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Near:
+    """The passage of a source most like a quote that is not in it."""
+
+    passage: str
+    similarity: float
+    paragraph: int
+
+
+class SourceText:
+    """A source's text, ready for quotes to be looked up in it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded, self.offsets = normalize(text)
+        self.paragraphs = _paragraphs(text)
+
+    def paragraph_at(self, offset: int) -> int:
+        """The number (from 1) of the paragraph holding character ``offset``."""
+        for number, (start, end) in enumerate(self.paragraphs, 1):
+            if start <= offset < end:
+                return number
+        return len(self.paragraphs)
+
+    def find(self, quote: str) -> Hit | None:
+        """Where ``quote`` stands, forgiving only spacing, quotes, dashes and case."""
+        needle, _ = normalize(quote)
+        if not needle:
+            return None
+        at = self.folded.find(needle)
+        if at < 0:
+            return None
+        start = self.offsets[at]
+        end = self.offsets[at + len(needle) - 1] + 1
+        return Hit(self.paragraph_at(start), start, end)
+
+    def find_all(self, quote: str) -> list[Hit]:
+        """Every place ``quote`` stands (a text may repeat a passage, as pull-quotes do)."""
+        needle, _ = normalize(quote)
+        hits: list[Hit] = []
+        at = self.folded.find(needle) if needle else -1
+        while at >= 0:
+            start = self.offsets[at]
+            end = self.offsets[at + len(needle) - 1] + 1
+            hits.append(Hit(self.paragraph_at(start), start, end))
+            at = self.folded.find(needle, at + 1)
+        return hits
+
+    def closest(self, quote: str) -> Near:
+        """The passage most like ``quote`` (as many words long), with its similarity 0..1."""
+        needle, _ = normalize(quote)
+        words = [m.start() for m in re.finditer(r"\S+", self.folded)]
+        width = max(1, len(needle.split()))
+        best = (0.0, 0, 0)
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(needle)
+        for k, start in enumerate(words):
+            end_word = min(k + width, len(words)) - 1
+            end = self.folded.find(" ", words[end_word])
+            end = len(self.folded) if end < 0 else end
+            matcher.set_seq1(self.folded[start:end])
+            if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best[0]:
+                best = (ratio, start, end)
+        ratio, start, end = best
+        if end <= start:
+            return Near("", 0.0, 0)
+        a, b = self.offsets[start], self.offsets[end - 1] + 1
+        passage = " ".join(self.text[a:b].split()).strip(_EDGE_PUNCTUATION)
+        return Near(passage, ratio, self.paragraph_at(a))
+
+    def argumentative(self) -> list[int]:
+        """The numbers of the paragraphs long enough to argue something."""
+        return [
+            n
+            for n, (start, end) in enumerate(self.paragraphs, 1)
+            if len(self.text[start:end].split()) >= ARGUMENTATIVE_WORDS
+        ]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.end() > m.start()]
+    content = [(s, e) for s, e in lines if text[s:e].strip()]
+    if not content:
+        return []
+    # Hard-wrapped prose has short lines that run on into the next one; one paragraph a
+    # line has long lines. Decide by the typical line.
+    lengths = sorted(e - s for s, e in content)
+    wrapped = lengths[len(lengths) // 2] < 100 and re.search(r"\S\n\S", text) is not None
+    if not wrapped:
+        return content
+    blocks = []
+    for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
+        blocks.append((m.start(), m.end()))
+    return blocks
+
+
+def load_source(map_path: Path | None, source_path: str) -> tuple[Path, SourceText]:
+    """Read a source text named relative to its map (or to the working folder).
+
+    Raises:
+        OSError: the file cannot be read.
+        UnicodeDecodeError: it is not UTF-8 text.
+    """
+    base = map_path.parent if map_path is not None else Path(".")
+    path = (
+        (base / source_path).resolve() if not Path(source_path).is_absolute() else Path(source_path)
+    )
+    return path, SourceText(path.read_text(encoding="utf-8"))
+
+
+@dataclass
+class QuoteCheck:
+    """Where each quote of a map stands in its source, and what is wrong."""
+
+    hits: dict[str, Hit]
+    problems: list  # Diagnostic
+    sources: dict[str, Path]
+
+
+def check_quotes(doc) -> QuoteCheck:
+    """Look up every quote whose source names a local text; report misses, unreadable
+    sources, and ``¶N`` locators that disagree with where the quote stands."""
+    from argmap.errors import Diagnostic
+
+    m = doc.model
+    texts: dict[str, SourceText | None] = {}
+    paths: dict[str, Path] = {}
+    problems = []
+    for i, s in enumerate(m.sources):
+        if s.path is None:
+            continue
+        try:
+            paths[s.id], texts[s.id] = load_source(doc.path, s.path)
+        except (OSError, UnicodeDecodeError) as exc:
+            texts[s.id] = None
+            reason = (
+                "not UTF-8 text"
+                if isinstance(exc, UnicodeDecodeError)
+                else (exc.strerror or str(exc))
+            )
+            problems.append(
+                Diagnostic(
+                    "source_unreadable",
+                    "error",
+                    f"source {s.id!r}: cannot read {s.path!r} ({reason})",
+                    doc.locate(("sources", i, "path")),
+                )
+            )
+    hits: dict[str, Hit] = {}
+    for i, c in enumerate(m.claims):
+        text = texts.get(c.source) if c.source else None
+        if c.quote is None or text is None:
+            continue
+        hit = text.find(c.quote)
+        if hit is None:
+            near = text.closest(c.quote)
+            problems.append(
+                Diagnostic(
+                    "quote_not_found",
+                    "error",
+                    f"claim {c.id!r}: quote {_short(c.quote)!r} is not in source {c.source!r}; "
+                    f"closest passage (¶{near.paragraph}, {near.similarity:.0%} alike): "
+                    f"{_short(near.passage)!r}",
+                    doc.locate(("claims", i, "quote")),
+                    claim=c.id,
+                )
+            )
+            continue
+        hits[c.id] = hit
+        stated = re.fullmatch(r"\s*¶\s*(\d+)\s*", c.locator or "")
+        if stated and int(stated.group(1)) != hit.paragraph:
+            problems.append(
+                Diagnostic(
+                    "locator_mismatch",
+                    "warning",
+                    f"claim {c.id!r}: locator says ¶{stated.group(1)}, the quote stands in "
+                    f"¶{hit.paragraph}",
+                    doc.locate(("claims", i, "locator")),
+                    claim=c.id,
+                )
+            )
+    return QuoteCheck(hits, problems, paths)
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quote_positions(doc) -> dict[str, str]:
+    """For each quote with a local source text, where it stands, in words: ``source,
+    ¶N, characters A-B``, or that it was not found."""
+    check = check_quotes(doc)
+    out = {}
+    for c in doc.model.claims:
+        if c.quote is None or c.source not in check.sources:
+            continue
+        hit = check.hits.get(c.id)
+        if hit is None:
+            out[c.id] = f"{c.source}: NOT FOUND in the source text"
+        else:
+            out[c.id] = f"{c.source}, ¶{hit.paragraph}, characters {hit.start}–{hit.end}"
+    return out
+
+
+def coverage(doc, G, *, source_file: str | None = None) -> dict:
+    """What a map leaves open, and how much of its source texts it draws on.
+
+    Returns a JSON-ready dict: ``unsupported_conclusions``, ``unanswered_objections``
+    (objections nothing attacks), ``evidence_without_provenance`` (evidence lacking a source
+    or a quote), and per source text the argumentative paragraphs (at least
+    :data:`ARGUMENTATIVE_WORDS` words) the quotes draw on and those they leave out.
+    ``source_file`` checks every quote against that one text instead.
+    """
+    from argmap.model import ClaimKind
+
+    claims = doc.model.claims
+    kinds_in: dict[str, set[str]] = {c.id: set() for c in claims}
+    for _, v, d in G.edges(data=True):
+        kinds_in[v].add(str(d["kind"]))
+    report: dict = {
+        "unsupported_conclusions": [
+            c.id
+            for c in claims
+            if c.kind is ClaimKind.conclusion and "support" not in kinds_in[c.id]
+        ],
+        "unanswered_objections": [
+            c.id for c in claims if c.kind is ClaimKind.objection and "attack" not in kinds_in[c.id]
+        ],
+        "evidence_without_provenance": [
+            c.id for c in claims if c.kind is ClaimKind.evidence and not (c.source and c.quote)
+        ],
+        "sources": [],
+    }
+    if source_file is not None:
+        path = Path(source_file)
+        texts = {"*": (path, SourceText(path.read_text(encoding="utf-8")))}
+    else:
+        texts = {}
+        for s in doc.model.sources:
+            if s.path is not None:
+                try:
+                    texts[s.id] = load_source(doc.path, s.path)
+                except (OSError, UnicodeDecodeError):
+                    continue  # validate reports it
+    for sid, (path, text) in texts.items():
+        used: dict[int, list[str]] = {}
+        for c in claims:
+            if c.quote and (sid == "*" or c.source == sid):
+                for hit in text.find_all(c.quote):
+                    ids = used.setdefault(hit.paragraph, [])
+                    if c.id not in ids:
+                        ids.append(c.id)
+        arguing = text.argumentative()
+        drawn = [p for p in arguing if p in used]
+        left = [p for p in arguing if p not in used]
+        report["sources"].append(
+            {
+                "source": None if sid == "*" else sid,
+                "path": str(path),
+                "paragraphs": len(text.paragraphs),
+                "argumentative": len(arguing),
+                "drawn_on": drawn,
+                "left_out": left,
+                "coverage": round(len(drawn) / len(arguing), 4) if arguing else None,
+                "claims_by_paragraph": {str(p): ids for p, ids in sorted(used.items())},
+                "left_out_text": {
+                    str(p): _short(text.text[slice(*text.paragraphs[p - 1])], 120) for p in left
+                },
+            }
+        )
+    return report

@@ -1,0 +1,161 @@
+"""Quotes checked against source texts, where they stand, and coverage."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from conftest import SHIPPED, SOURCE_TEXT
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from argmap.formats import read_map
+from argmap.graph import build_graph
+from argmap.provenance import SourceText, check_quotes, coverage, normalize
+from argmap.validate import validate
+
+runner = CliRunner()
+
+SOURCE = (
+    "Our Harbour Plan\n\n"
+    "The port must open at night. Night opening would\n"
+    "cut the “waiting time” of trucks — by half — said the port's own study.\n\n"
+    "Critics say the noise would harm the neighbourhood, which is the oldest in town and\n"
+    "the most crowded.\n\n"
+    "A short line.\n"
+)
+
+
+def write_map(tmp_path, quote, locator=None, source_path="texts/plan.txt"):
+    (tmp_path / "texts").mkdir(exist_ok=True)
+    (tmp_path / "texts" / "plan.txt").write_text(SOURCE, encoding="utf-8")
+    claim = {"id": "c", "text": "Open at night", "kind": "conclusion"}
+    ev = {
+        "id": "e",
+        "text": "Halves waiting",
+        "kind": "evidence",
+        "source": "s",
+        "quote": quote,
+        "supports": ["c"],
+    }
+    if locator:
+        ev["locator"] = locator
+    data = {
+        "title": "t",
+        "sources": [{"id": "s", "title": "Plan", "path": source_path}],
+        "claims": [claim, ev],
+    }
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        'cut the "waiting time" of trucks',  # straight quotes for curly ones
+        "Night opening would cut the",  # across a line break
+        "night opening  would\n cut",  # other spacing and case
+        "trucks - by half - said the port’s own study",  # dashes and apostrophes
+        "trucks\u00a0— by half",  # a non-breaking space
+    ],
+)
+def test_quotes_that_differ_only_in_typography_pass(tmp_path, quote):
+    doc = read_map(write_map(tmp_path, quote))
+    assert validate(doc) == []
+
+
+def test_a_quote_altered_by_one_word_is_caught_with_the_closest_passage(tmp_path):
+    doc = read_map(write_map(tmp_path, "cut the waiting time of lorries"))
+    (d,) = validate(doc)
+    assert d.code == "quote_not_found" and d.severity == "error"
+    assert "'cut the waiting time of lorries' is not in source 's'" in d.message
+    assert "closest passage (¶2, " in d.message
+    assert "'cut the “waiting time” of trucks'" in d.message
+    assert d.location.line == 1  # JSON on one line: the quote's place
+
+
+def test_locator_must_agree_when_it_names_a_paragraph(tmp_path):
+    ok = read_map(write_map(tmp_path, "The port must open at night", locator="¶2"))
+    assert validate(ok) == []
+    off = read_map(write_map(tmp_path, "The port must open at night", locator="¶3"))
+    assert [d.code for d in validate(off)] == ["locator_mismatch"]
+
+
+def test_unreadable_source_is_an_error(tmp_path):
+    doc = read_map(write_map(tmp_path, "x", source_path="texts/missing.txt"))
+    assert [d.code for d in validate(doc)] == ["source_unreadable"]
+
+
+def test_paragraphs_of_a_wrapped_text_are_blocks():
+    text = SourceText(SOURCE)
+    assert len(text.paragraphs) == 4
+    assert text.find("the most crowded").paragraph == 3
+    assert text.argumentative() == [2, 3]
+
+
+def test_paragraphs_of_a_text_with_one_per_line():
+    text = SourceText("Title\n" + "word " * 30 + "\n" + "other " * 30 + "\n")
+    assert len(text.paragraphs) == 3
+    assert text.find("other other").paragraph == 3
+
+
+def test_normalize_keeps_offsets():
+    folded, where = normalize("A  “B”\n—c")
+    assert folded == 'a "b" -c'
+    assert [where[i] for i in range(len(folded))] == [0, 2, 3, 4, 5, 6, 7, 8][: len(folded)]
+
+
+def test_show_quotes_prints_where_each_quote_stands(tmp_path):
+    path = write_map(tmp_path, "Night opening would cut the")
+    out = runner.invoke(app, ["show", str(path), "--quotes"]).stdout
+    assert "— s, ¶2, characters 47–74" in out
+    assert SOURCE[47:74].split() == "Night opening would cut the".split()
+
+
+def test_coverage_report(tmp_path):
+    path = write_map(tmp_path, "Night opening would cut the")
+    doc = read_map(path)
+    report = coverage(doc, build_graph(doc))
+    (src,) = report["sources"]
+    assert (src["argumentative"], src["drawn_on"], src["left_out"]) == (2, [2], [3])
+    assert src["coverage"] == 0.5
+    text = runner.invoke(app, ["coverage", str(path)]).stdout
+    assert "source s: draws on 1 of 2 argumentative paragraphs (50%)" in text
+    assert "left out ¶3: Critics say the noise" in text
+
+
+def test_coverage_lists_what_is_left_open(tmp_path):
+    data = {
+        "title": "t",
+        "claims": [
+            {"id": "c", "text": "C", "kind": "conclusion"},
+            {"id": "o", "text": "O", "kind": "objection", "attacks": ["c"]},
+            {"id": "e", "text": "E", "kind": "evidence", "attacks": ["o"]},
+        ],
+    }
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(data))
+    report = json.loads(runner.invoke(app, ["coverage", str(path), "-f", "json"]).stdout)
+    assert report["unsupported_conclusions"] == ["c"]
+    assert report["unanswered_objections"] == []
+    assert report["evidence_without_provenance"] == ["e"]
+    ids = runner.invoke(app, ["coverage", str(path), "-f", "ids"]).stdout.split()
+    assert ids == ["c", "e"]
+
+
+@pytest.mark.skipif(not SOURCE_TEXT.exists(), reason="the essay is not in ../shared/sources")
+def test_the_shipped_map_passes_against_the_essay(tmp_path):
+    # Copied to a fresh place, as the map names the essay relative to itself.
+    (tmp_path / "repo" / "maps").mkdir(parents=True)
+    (tmp_path / "shared" / "sources").mkdir(parents=True)
+    shutil.copy(SHIPPED, tmp_path / "repo" / "maps" / SHIPPED.name)
+    shutil.copy(SOURCE_TEXT, tmp_path / "shared" / "sources" / SOURCE_TEXT.name)
+    doc = read_map(tmp_path / "repo" / "maps" / SHIPPED.name)
+    check = check_quotes(doc)
+    assert check.problems == []
+    quoted = [c.id for c in doc.model.claims if c.quote]
+    assert sorted(check.hits) == sorted(quoted)
+    report = coverage(doc, build_graph(doc))
+    assert report["sources"][0]["coverage"] == 1.0
