@@ -57,7 +57,7 @@ def test_show_from_a_claim_with_depth_and_quotes():
     out = result.stdout
     assert "■" not in out
     assert "CLAIM nk-engagement-risk" in out.splitlines()[3]
-    assert "“may throw caution to the wind and seek engagement at all costs” — panda2025, ¶11" in (
+    assert "“may throw caution to the wind and seek engagement at all costs” — panda2025, ¶21" in (
         " ".join(out.split()).replace("│ ", "")
     )
     assert "− OBJECTION nk-uninterested" in out

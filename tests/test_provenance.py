@@ -111,7 +111,7 @@ def test_show_quotes_prints_where_each_quote_stands(tmp_path):
     path = write_map(tmp_path, "Night opening would cut the")
     out = runner.invoke(app, ["show", str(path), "--quotes"]).stdout
     assert "— s, ¶2, characters 47–74" in out
-    assert SOURCE[47:74].split() == "Night opening would cut the".split()
+    assert SOURCE[47:74].split() == ["Night", "opening", "would", "cut", "the"]
 
 
 def test_coverage_report(tmp_path):
