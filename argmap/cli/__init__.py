@@ -21,7 +21,7 @@ try:  # Typer vendors click from 0.2x on; older releases depend on it
 except ImportError:  # pragma: no cover
     from click import exceptions as _click
 
-from argmap.cli import coverage, evaluate, export, query, schema, show, validate
+from argmap.cli import coverage, edit, evaluate, export, query, schema, show, validate
 from argmap.errors import EXIT_USAGE, ArgmapError
 
 __all__ = ["app", "main"]
@@ -115,6 +115,13 @@ app.command("path")(query.path)
 app.command("stats")(query.stats)
 app.command("eval")(evaluate.evaluate)
 app.command("coverage")(coverage.coverage)
+app.command("new")(edit.new)
+app.command("add")(edit.add)
+app.command("link")(edit.link)
+app.command("unlink")(edit.unlink)
+app.command("rm")(edit.rm)
+app.command("set")(edit.set_field)
+app.command("fmt")(edit.fmt)
 app.command("schema")(schema.schema)
 
 

@@ -1,0 +1,359 @@
+"""Editing commands: new, add, link, unlink, rm, set, fmt.
+
+Each reads the map, makes its change to the text (:mod:`argmap.edit`), validates the
+result, and only then writes it, atomically. A change that would leave the map invalid
+is refused and the file stays byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from argmap.cli.options import complete_claim_id, complete_kind
+
+FileArg = Annotated[str, typer.Argument(metavar="MAP", help="The map file to change.")]
+IdArg = Annotated[
+    str, typer.Argument(metavar="CLAIM", help="A claim id.", autocompletion=complete_claim_id)
+]
+
+
+class Relation(StrEnum):
+    supports = "supports"
+    attacks = "attacks"
+    undercuts = "undercuts"
+
+
+_KIND = {"supports": "support", "attacks": "attack", "undercuts": "undercut"}
+
+
+def _open(path: str):
+    from argmap.edit import Editor
+    from argmap.errors import UsageError
+    from argmap.files import read_input
+    from argmap.formats.native import parse
+
+    if path == "-":
+        raise UsageError("editing needs a map file, not standard input")
+    inp = read_input(path)
+    parse(inp)  # the map must be readable before anything is changed
+    syntax = "json" if inp.suffix == ".json" else None
+    return Editor(inp.text, inp.name, syntax=syntax), inp
+
+
+def _errors(inp) -> list:
+    from argmap.errors import MapError
+    from argmap.formats.native import parse
+    from argmap.validate import validate
+
+    try:
+        doc = parse(inp)
+    except MapError as exc:
+        return exc.diagnostics
+    return [d for d in validate(doc) if d.severity == "error"]
+
+
+def _commit(editor, inp) -> None:
+    """Validate the edited text and write it atomically; refuse a change that makes the
+    map invalid. Errors the file had already (a source text not found here, say) do not
+    block an edit that leaves them as they were."""
+    from dataclasses import replace
+
+    from argmap.errors import MapError
+    from argmap.files import Input, write_output
+
+    text = editor.render()
+    before = {(d.code, d.message) for d in _errors(inp)}
+    problems = [
+        d
+        for d in _errors(Input(text, inp.name, inp.suffix, inp.path))
+        if (d.code, d.message) not in before
+    ]
+    if problems:
+        raise MapError(
+            [
+                replace(d, message=f"{d.message} (after this change; nothing was written)")
+                for d in problems
+            ]
+        )
+    write_output(text, inp.name)
+
+
+def new(
+    path: Annotated[str, typer.Argument(metavar="FILE", help="The map file to create.")],
+    title: Annotated[str, typer.Option("--title", help="The map's title.")],
+    description: Annotated[str | None, typer.Option(help="What the map is about.")] = None,
+    author: Annotated[list[str] | None, typer.Option(help="An author (repeat).")] = None,
+) -> None:
+    """Create a new, empty map file (YAML, or JSON for a .json name).
+
+    Example: argmap new maps/ports.yaml --title "Should the port open at night?"
+    """
+    import datetime
+    import json
+    from pathlib import Path
+
+    from argmap.errors import UsageError
+    from argmap.files import write_output
+    from argmap.model import ArgMap
+
+    if Path(path).exists():
+        raise UsageError(f"{path}: already exists")
+    data: dict[str, Any] = {"argmap": 1, "title": title}
+    if description:
+        data["description"] = description
+    if author:
+        data["authors"] = list(author)
+    data["created"] = datetime.date.today().isoformat()
+    ArgMap.model_validate(data)
+    if path.endswith(".json"):
+        text = json.dumps({**data, "claims": []}, ensure_ascii=False, indent=2) + "\n"
+    else:
+        import yaml
+
+        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)
+        text += "claims: []\n"
+    write_output(text, path)
+
+
+def add(
+    map_file: FileArg,
+    text: Annotated[str, typer.Option("--text", help="What the claim says.")],
+    kind: Annotated[
+        str, typer.Option("--kind", "-k", help="Its kind.", autocompletion=complete_kind)
+    ] = "claim",
+    ident: Annotated[
+        str | None, typer.Option("--id", help="Its id (default: a slug of the text).")
+    ] = None,
+    supports: Annotated[
+        list[str] | None,
+        typer.Option(metavar="ID", help="Supports ID.", autocompletion=complete_claim_id),
+    ] = None,
+    attacks: Annotated[
+        list[str] | None,
+        typer.Option(metavar="ID", help="Attacks ID.", autocompletion=complete_claim_id),
+    ] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="A tag (repeat).")] = None,
+    quote: Annotated[str | None, typer.Option(help="Verbatim words from the source.")] = None,
+    source: Annotated[str | None, typer.Option(help="The source id of the quote.")] = None,
+    locator: Annotated[str | None, typer.Option(help="Where the quote stands.")] = None,
+    confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
+    note: Annotated[str | None, typer.Option(help="A note.")] = None,
+) -> None:
+    """Add a claim; print its id.
+
+    Example: argmap add maps/ports.yaml --text "Night work halves waits" --supports open-at-night
+    """
+    from argmap.cli.output import emit_lines
+    from argmap.edit import slugify
+
+    editor, inp = _open(map_file)
+    taken = {c.get("id") for c in editor.claims()}
+    claim_id = ident or slugify(text, taken)
+    claim: dict[str, Any] = {"id": claim_id, "text": text, "kind": kind}
+    for key, value in (
+        ("tags", tag),
+        ("source", source),
+        ("quote", quote),
+        ("locator", locator),
+        ("confidence", confidence),
+        ("note", note),
+        ("supports", supports),
+        ("attacks", attacks),
+    ):
+        if value:
+            claim[key] = list(value) if isinstance(value, list) else value
+    editor.add_claim(claim)
+    _commit(editor, inp)
+    emit_lines([claim_id])
+
+
+def link(
+    map_file: FileArg,
+    source: IdArg,
+    relation: Annotated[Relation, typer.Argument(help="supports, attacks or undercuts.")],
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="TARGET",
+            help="A claim id (a link id for undercuts).",
+            autocompletion=complete_claim_id,
+        ),
+    ],
+    ident: Annotated[str | None, typer.Option("--id", help="Name the link.")] = None,
+    group: Annotated[
+        str | None, typer.Option(help="Linked group (premises that hold together).")
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option(help="The warrant: why it supports or attacks.")
+    ] = None,
+    weight: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
+) -> None:
+    """Link two claims (or undercut a link); print the link's id.
+
+    Example: argmap link maps/ports.yaml noise-harms attacks open-at-night
+    """
+    from argmap.cli.output import emit_lines
+    from argmap.model import default_link_id
+
+    editor, inp = _open(map_file)
+    kind = _KIND[relation.value]
+    item: dict[str, Any] = {}
+    if ident:
+        item["id"] = ident
+    item.update(source=source, target=target, kind=kind)
+    for key, value in (("group", group), ("note", note), ("weight", weight)):
+        if value is not None:
+            item[key] = value
+    editor.add_link(item)
+    _commit(editor, inp)
+    emit_lines([ident or default_link_id(source, kind, target)])
+
+
+def unlink(
+    map_file: FileArg,
+    first: Annotated[str, typer.Argument(metavar="LINK|CLAIM", help="A link id, or a claim id.")],
+    relation: Annotated[
+        Relation | None, typer.Argument(help="With a claim id: the relation.")
+    ] = None,
+    target: Annotated[str | None, typer.Argument(metavar="TARGET")] = None,
+) -> None:
+    """Remove a link, named by its id or as SOURCE RELATION TARGET.
+
+    Example: argmap unlink maps/ports.yaml noise-harms attacks open-at-night
+    """
+    from argmap.cli.output import emit_lines
+    from argmap.errors import UsageError
+    from argmap.model import default_link_id
+
+    if (relation is None) != (target is None):
+        raise UsageError("name a link by its id, or as SOURCE RELATION TARGET")
+    editor, inp = _open(map_file)
+    link_id = first
+    if relation is not None:
+        kind = _KIND[relation.value]
+        named = [
+            lk
+            for lk in editor.links()
+            if (lk.get("source"), lk.get("target"), lk.get("kind", "support"))
+            == (first, target, kind)
+            and lk.get("id")
+        ]
+        link_id = named[0]["id"] if named else default_link_id(first, kind, target)
+    editor.remove_link(link_id)
+    _commit(editor, inp)
+    emit_lines([link_id])
+
+
+def rm(
+    map_file: FileArg,
+    ident: IdArg,
+    cascade: Annotated[
+        bool,
+        typer.Option("--cascade", help="Also remove the links that would dangle, and list them."),
+    ] = False,
+) -> None:
+    """Remove a claim. Refuses while other links point at it, unless --cascade.
+
+    Example: argmap rm maps/ports.yaml noise-harms --cascade
+    """
+    from argmap.cli.output import emit_lines
+    from argmap.edit import references
+    from argmap.errors import UsageError
+    from argmap.formats.native import parse
+
+    editor, inp = _open(map_file)
+    editor.claim_index(ident)
+    dangling = references(parse(inp).model, ident)
+    if dangling and not cascade:
+        raise UsageError(
+            f"{ident!r} is still linked: {', '.join(dangling)}",
+            hint="remove those links first, or use --cascade",
+        )
+    for link_id in dangling:
+        editor.remove_link(link_id)
+    editor.remove_claim(ident)
+    _commit(editor, inp)
+    emit_lines([f"removed link {i}" for i in dangling] + [f"removed claim {ident}"])
+
+
+def set_field(
+    map_file: FileArg,
+    ident: IdArg,
+    field: Annotated[
+        str,
+        typer.Argument(
+            metavar="FIELD",
+            help="text, kind, tags, source, quote, "
+            "locator, confidence, note, supports, attacks, undercuts.",
+        ),
+    ],
+    value: Annotated[
+        str | None, typer.Argument(metavar="VALUE", help="Lists: comma separated.")
+    ] = None,
+    unset: Annotated[bool, typer.Option("--unset", help="Remove the field.")] = False,
+) -> None:
+    """Set one field of a claim (or remove it with --unset).
+
+    Example: argmap set maps/ports.yaml noise-harms confidence 0.4
+    """
+    from argmap.edit import SETTABLE
+    from argmap.errors import UsageError, did_you_mean
+
+    if field not in SETTABLE:
+        raise UsageError(f"cannot set {field!r}", hint=did_you_mean(field, SETTABLE))
+    if unset == (value is not None):
+        raise UsageError("give a VALUE, or --unset")
+    parsed: Any = None
+    if value is not None:
+        reader = SETTABLE[field]
+        if reader == "list":
+            parsed = [v.strip() for v in value.split(",") if v.strip()]
+        elif reader is float:
+            try:
+                parsed = float(value)
+            except ValueError:
+                raise UsageError(f"{field} takes a number, not {value!r}") from None
+        else:
+            parsed = value
+    editor, inp = _open(map_file)
+    editor.set_field(ident, field, parsed)
+    _commit(editor, inp)
+
+
+def fmt(
+    map_files: Annotated[list[str], typer.Argument(metavar="MAP...", help="Map files to format.")],
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 if a file would change.")
+    ] = False,
+) -> None:
+    """Rewrite maps in the canonical order and layout, keeping comments and shorthand.
+
+    Keys follow the format's order (id, text, kind, ... for claims), indentation is two
+    spaces, lists are indented under their key. --check reports files that would change.
+
+    Example: argmap fmt maps/*.yaml --check
+    """
+    from argmap.cli.output import emit_lines
+    from argmap.files import read_input, write_output
+    from argmap.formats.layout import canonical_layout
+
+    changed = []
+    for path in map_files:
+        inp = read_input(path)
+        from argmap.formats.native import parse
+
+        parse(inp)  # refuse to format a map that does not read
+        text = canonical_layout(inp.text, json_syntax=inp.suffix == ".json")
+        if text != inp.text:
+            changed.append(path)
+            if not check:
+                write_output(text, path)
+    if check:
+        emit_lines([f"would reformat {p}" for p in changed])
+        if changed:
+            raise typer.Exit(1)
+    else:
+        emit_lines([f"reformatted {p}" for p in changed])

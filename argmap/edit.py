@@ -1,0 +1,414 @@
+"""Editing a map file in place, losing nothing.
+
+YAML maps are edited as text: each change replaces, inserts or deletes only the bytes of
+what it changes, found through the positions libyaml records, so comments, key order,
+blank lines, line wrapping and every untouched part of the file stay exactly as they were.
+JSON maps (which carry no comments) are edited as data and written back with two-space
+indentation, keys in their order.
+
+Every edit works on an :class:`Editor` and returns the new text; the caller validates it
+and writes it atomically (:func:`apply`), so a failed edit leaves the file unchanged.
+
+Examples:
+    >>> ed = Editor("title: t\\nclaims:\\n  # the point\\n  - id: c\\n    text: C\\n", "m.yaml")
+    >>> ed.add_claim({"id": "p", "text": "P", "supports": ["c"]})
+    >>> print(ed.text, end="")
+    title: t
+    claims:
+      # the point
+      - id: c
+        text: C
+      - id: p
+        text: P
+        supports: [c]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from argmap.errors import UsageError, did_you_mean
+
+__all__ = ["Editor", "Removed", "slugify", "SETTABLE", "references"]
+
+#: Claim fields that ``argmap set`` may change, and how a value is read.
+SETTABLE = {
+    "text": str,
+    "kind": str,
+    "tags": "list",
+    "source": str,
+    "quote": str,
+    "locator": str,
+    "confidence": float,
+    "note": str,
+    "supports": "list",
+    "attacks": "list",
+    "undercuts": "list",
+}
+_LINK_LISTS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+
+
+def slugify(text: str, taken: set[str] | frozenset[str] = frozenset(), words: int = 6) -> str:
+    """An id made from a claim's first words, unique among ``taken``.
+
+    Examples:
+        >>> slugify("Japan must prepare for the worst, now!")
+        'japan-must-prepare-for-the-worst'
+        >>> slugify("Japan must", {"japan-must"})
+        'japan-must-2'
+    """
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = ascii_text.replace("'", "")  # "Japan's" -> "japans", not "japan-s"
+    parts = re.findall(r"[a-z0-9]+", ascii_text.lower())[:words] or ["claim"]
+    base = "-".join(parts)
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _item_dumper() -> type:
+    """A YAML dumper writing mappings as blocks and lists of plain values on one line."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        def represent_list(self, data: list) -> Any:
+            flat = all(not isinstance(v, dict | list) for v in data)
+            return self.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flat)
+
+        def represent_dict(self, data: dict) -> Any:
+            return self.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False)
+
+    Dumper.add_representer(list, Dumper.represent_list)
+    Dumper.add_representer(dict, Dumper.represent_dict)
+    return Dumper
+
+
+@dataclass(frozen=True)
+class Removed:
+    """Something an edit took out, for the user to see."""
+
+    what: str
+    ident: str
+
+
+class Editor:
+    """A map file's text, with the edits argmap can make to it."""
+
+    def __init__(self, text: str, name: str, *, syntax: str | None = None) -> None:
+        self.name = name
+        self.syntax = syntax or ("json" if text.lstrip().startswith("{") else "yaml")
+        self.text = text
+        self.removed: list[Removed] = []
+        if self.syntax == "json":
+            self.data = json.loads(text)
+        else:
+            self._compose()
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def _compose(self) -> None:
+        from argmap.formats.native import _compose_yaml
+
+        self.root = _compose_yaml(self.text)
+
+    def _value(self, mapping: Any, key: str) -> Any:
+        for k, v in mapping.value:
+            if k.value == key:
+                return v
+        return None
+
+    def _pair(self, mapping: Any, key: str) -> tuple[Any, Any] | None:
+        for k, v in mapping.value:
+            if k.value == key:
+                return k, v
+        return None
+
+    def claims(self) -> list[dict]:
+        """The claims as plain data (for looking things up)."""
+        if self.syntax == "json":
+            return list(self.data.get("claims") or [])
+        from argmap.formats.native import _Builder
+
+        node = self._value(self.root, "claims")
+        return _Builder(self.name).build(node) if node is not None else []
+
+    def links(self) -> list[dict]:
+        """The explicit links as plain data."""
+        if self.syntax == "json":
+            return list(self.data.get("links") or [])
+        from argmap.formats.native import _Builder
+
+        node = self._value(self.root, "links")
+        return _Builder(self.name).build(node) if node is not None else []
+
+    def claim_index(self, ident: str) -> int:
+        ids = [c.get("id") for c in self.claims()]
+        if ident not in ids:
+            raise UsageError(
+                f"no claim {ident!r} in {self.name}",
+                hint=did_you_mean(ident, [i for i in ids if i]),
+            )
+        return ids.index(ident)
+
+    # --- text surgery ------------------------------------------------------------------------
+
+    def _splice(self, start: int, end: int, new: str) -> None:
+        self.text = self.text[:start] + new + self.text[end:]
+        self._compose()
+
+    def _line_start(self, index: int) -> int:
+        return self.text.rfind("\n", 0, index) + 1
+
+    def _after_line(self, index: int) -> int:
+        """The offset just after the line holding ``index - 1`` (a node's end)."""
+        if index > 0 and self.text[index - 1] == "\n":
+            return index
+        end = self.text.find("\n", index)
+        return len(self.text) if end < 0 else end + 1
+
+    def _node_end(self, node: Any) -> int:
+        """Where a node's own text ends: its last value, not the blank lines and comments
+        libyaml counts up to the next node."""
+        import yaml
+
+        while (
+            isinstance(node, yaml.MappingNode | yaml.SequenceNode)
+            and not node.flow_style
+            and node.value
+        ):
+            last = node.value[-1]
+            node = last[1] if isinstance(last, tuple) else last
+        end = node.end_mark.index
+        while end > node.start_mark.index and self.text[end - 1] in " \t\n\r":
+            end -= 1
+        return end
+
+    @staticmethod
+    def _scalar(value: Any) -> str:
+        import yaml
+
+        text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1 << 30)
+        text = text.removesuffix("\n").removesuffix("\n...").removesuffix("...")
+        return text.rstrip("\n")
+
+    def _block(self, item: dict, dash_col: int, content_col: int) -> str:
+        import yaml
+
+        body = yaml.dump(item, Dumper=_item_dumper(), sort_keys=False, allow_unicode=True, width=88)
+        lines = body.rstrip("\n").split("\n")
+        first = " " * dash_col + "-" + " " * (content_col - dash_col - 1) + lines[0]
+        return "\n".join([first, *(" " * content_col + line for line in lines[1:])]) + "\n"
+
+    def _append_item(self, key: str, item: dict) -> None:
+        """Add ``item`` at the end of the top-level list ``key`` (made if missing)."""
+        if self.syntax == "json":
+            self.data.setdefault(key, []).append(item)
+            return
+        pair = self._pair(self.root, key)
+        if pair is None or not pair[1].value:
+            # No list yet: write the key (or replace an empty one) at the end, block style.
+            text = f"{key}:\n" + self._block(item, 2, 4)
+            if pair is not None:
+                start = self._line_start(pair[0].start_mark.index)
+                end = self._after_line(pair[1].end_mark.index)
+                self._splice(start, end, text)
+            else:
+                sep = "" if self.text.endswith("\n") or not self.text else "\n"
+                self._splice(len(self.text), len(self.text), sep + text)
+            return
+        seq = pair[1]
+        if seq.flow_style:
+            items = [*(self._plain(n) for n in seq.value), item]
+            self._splice(seq.start_mark.index, seq.end_mark.index, self._scalar(items))
+            return
+        first, last = seq.value[0], seq.value[-1]
+        dash = self.text.rfind(
+            "-", self._line_start(first.start_mark.index), first.start_mark.index
+        )
+        dash_col = dash - self._line_start(dash)
+        content_col = first.start_mark.column
+        spaced = len(seq.value) > 1 and self._blank_between(seq.value[0], seq.value[1])
+        at = self._after_line(self._node_end(last))
+        self._splice(at, at, ("\n" if spaced else "") + self._block(item, dash_col, content_col))
+
+    def _blank_between(self, a: Any, b: Any) -> bool:
+        gap = self.text[self._node_end(a) : self._line_start(b.start_mark.index)]
+        return "\n\n" in gap or bool(re.search(r"\n[ \t]*\n", gap))
+
+    def _plain(self, node: Any) -> Any:
+        from argmap.formats.native import _Builder
+
+        return _Builder(self.name).build(node)
+
+    def _empty_list(self, key: str) -> None:
+        """Remove the one item of the top-level list ``key``, leaving ``key: []`` (and the
+        comments around it)."""
+        k, v = self._pair(self.root, key)
+        if v.flow_style:
+            self._splice(v.start_mark.index, v.end_mark.index, "[]")
+            return
+        item = v.value[0]
+        colon = self.text.index(":", k.end_mark.index) + 1
+        start = self._line_start(item.start_mark.index)
+        end = self._after_line(self._node_end(item))
+        self.text = self.text[:colon] + " []" + self.text[colon:start] + self.text[end:]
+        self._compose()
+
+    def _remove_item(self, seq: Any, position: int) -> None:
+        node = seq.value[position]
+        if seq.flow_style:
+            items = [self._plain(n) for i, n in enumerate(seq.value) if i != position]
+            self._splice(seq.start_mark.index, seq.end_mark.index, self._scalar(items))
+            return
+        start = self._line_start(node.start_mark.index)
+        end = self._after_line(self._node_end(node))
+        # Take one blank line with it when the item stood between blank lines.
+        before_blank = self.text[:start].endswith("\n\n") or start == 0
+        if before_blank and self.text[end:].startswith("\n"):
+            end += 1
+        self._splice(start, end, "")
+
+    def _remove_key(self, mapping: Any, key: str) -> None:
+        pairs = mapping.value
+        i = next(n for n, (k, _) in enumerate(pairs) if k.value == key)
+        k, v = pairs[i]
+        if mapping.flow_style:
+            start = self._node_end(pairs[i - 1][1]) if i else k.start_mark.index
+            end = (
+                v.end_mark.index
+                if i
+                else pairs[i + 1][0].start_mark.index
+                if len(pairs) > 1
+                else v.end_mark.index
+            )
+            self._splice(start, end, "")
+            return
+        self._splice(self._line_start(k.start_mark.index), self._after_line(self._node_end(v)), "")
+
+    def _set_key(self, mapping: Any, key: str, value: Any) -> None:
+        pair = self._pair(mapping, key)
+        rendered = self._scalar(value)
+        if pair is not None:
+            _, v = pair
+            self._splice(v.start_mark.index, self._node_end(v), rendered)
+            return
+        last_k, last_v = mapping.value[-1]
+        if mapping.flow_style:
+            at = self._node_end(last_v)
+            self._splice(at, at, f", {key}: {rendered}")
+            return
+        at = self._after_line(self._node_end(last_v))
+        col = mapping.value[0][0].start_mark.column
+        self._splice(at, at, " " * col + f"{key}: {rendered}\n")
+
+    # --- edits -------------------------------------------------------------------------------
+
+    def add_claim(self, claim: dict) -> None:
+        """Append a claim."""
+        self._append_item("claims", claim)
+
+    def add_link(self, link: dict) -> None:
+        """Append an explicit link."""
+        self._append_item("links", link)
+
+    def set_field(self, ident: str, field: str, value: Any) -> None:
+        """Set (or, with ``value`` None, remove) a field of a claim."""
+        i = self.claim_index(ident)
+        if self.syntax == "json":
+            claim = self.data["claims"][i]
+            if value is None:
+                claim.pop(field, None)
+            else:
+                claim[field] = value
+            return
+        node = self._value(self.root, "claims").value[i]
+        if value is None:
+            if self._pair(node, field) is not None:
+                self._remove_key(node, field)
+        else:
+            self._set_key(node, field, value)
+
+    def remove_link(self, link_id: str) -> str:
+        """Remove one link, explicit or shorthand; returns the claim or list it was in."""
+        from argmap.model import default_link_id
+
+        for position, link in enumerate(self.links()):
+            lid = link.get("id") or default_link_id(
+                link["source"], link.get("kind", "support"), link["target"]
+            )
+            if lid == link_id:
+                self._remove_list_entry(("links",), position)
+                return "links"
+        for i, claim in enumerate(self.claims()):
+            for kind, field in _LINK_LISTS.items():
+                for j, target in enumerate(claim.get(field) or []):
+                    if default_link_id(claim["id"], kind, target) == link_id:
+                        self._remove_list_entry(("claims", i, field), j)
+                        return claim["id"]
+        raise UsageError(f"no link {link_id!r} in {self.name}")
+
+    def _remove_list_entry(self, path: tuple, position: int) -> None:
+        if self.syntax == "json":
+            node = self.data
+            for part in path:
+                node = node[part]
+            del node[position]
+            if not node and path[0] == "claims":
+                del self.data["claims"][path[1]][path[2]]
+            return
+        if path[0] == "links":
+            seq = self._value(self.root, "links")
+            if len(seq.value) == 1:
+                self._empty_list("links")
+            else:
+                self._remove_item(seq, position)
+            return
+        claim = self._value(self.root, "claims").value[path[1]]
+        seq = self._value(claim, path[2])
+        if len(seq.value) == 1:
+            self._remove_key(claim, path[2])
+        else:
+            self._remove_item(seq, position)
+
+    def remove_claim(self, ident: str) -> None:
+        """Remove a claim (and nothing else: see :meth:`references`)."""
+        i = self.claim_index(ident)
+        if self.syntax == "json":
+            del self.data["claims"][i]
+        elif len(self._value(self.root, "claims").value) == 1:
+            self._empty_list("claims")
+        else:
+            self._remove_item(self._value(self.root, "claims"), i)
+        self.removed.append(Removed("claim", ident))
+
+    def render(self) -> str:
+        """The map's text after the edits."""
+        if self.syntax == "json":
+            return json.dumps(self.data, ensure_ascii=False, indent=2) + "\n"
+        return self.text
+
+
+def references(model: Any, ident: str) -> list[str]:
+    """The ids of the links that would dangle if claim ``ident`` went: links from or to it
+    written elsewhere than on the claim itself, and the undercuts of any link from or to it.
+    Undercuts come first, so removing in this order never leaves one dangling."""
+    links = model.all_links()
+    claim = next(c for c in model.claims if c.id == ident)
+    written_on_claim = {
+        f"{ident}.{kind}.{target}"
+        for kind, field in _LINK_LISTS.items()
+        for target in getattr(claim, field)
+    }
+    touching = [lk.id for lk in links if ident in (lk.source, lk.target) and lk.kind != "undercut"]
+    undercuts = [
+        lk.id
+        for lk in links
+        if lk.kind == "undercut" and (lk.target in touching or lk.source == ident)
+    ]
+    return [i for i in dict.fromkeys(undercuts + touching) if i not in written_on_claim]

@@ -1,0 +1,72 @@
+"""The canonical layout of a map file, for ``argmap fmt``: keys in the format's order,
+two-space indentation, comments kept (YAML through ruamel.yaml's round-trip mode).
+
+Unlike ``export --to yaml``, formatting keeps the author's shorthand links and comments;
+it only orders and indents.
+
+Examples:
+    >>> print(canonical_layout("claims:\\n- text: C  # main\\n  id: c\\ntitle: T\\n"), end="")
+    title: T
+    claims:
+      - id: c
+        text: C # main
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+from argmap.model import ArgMap, Claim, Link, Source
+
+__all__ = ["canonical_layout", "WIDTH"]
+
+WIDTH = 88
+_ORDER = {"sources": Source, "claims": Claim, "links": Link}
+
+
+def _reorder(mapping: Any, keys: list[str]) -> None:
+    # Known keys move to the end in the format's order; comments travel with their keys.
+    for key in keys:
+        if key in mapping:
+            mapping.move_to_end(key)
+
+
+def _ordered(mapping: dict, keys: list[str]) -> dict:
+    out = {k: mapping[k] for k in keys if k in mapping}
+    out.update((k, v) for k, v in mapping.items() if k not in out)
+    return out
+
+
+def canonical_layout(text: str, *, json_syntax: bool = False) -> str:
+    """``text`` in the canonical layout (JSON stays JSON)."""
+    top = list(ArgMap.model_fields)
+    if json_syntax:
+        data = _ordered(json.loads(text), top)
+        for section, model in _ORDER.items():
+            if isinstance(data.get(section), list):
+                data[section] = [
+                    _ordered(item, list(model.model_fields)) if isinstance(item, dict) else item
+                    for item in data[section]
+                ]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.width = WIDTH
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.preserve_quotes = True
+    data = yaml.load(text)
+    _reorder(data, top)
+    for section, model in _ORDER.items():
+        for item in data.get(section) or []:
+            if hasattr(item, "move_to_end"):
+                _reorder(item, list(model.model_fields))
+    out = io.StringIO()
+    yaml.dump(data, out)
+    text = out.getvalue()
+    # The emitter leaves a space at the end of lines where it folds a long plain scalar.
+    # Drop those, unless that would change what the file says (as in a literal block).
+    stripped = "\n".join(line.rstrip(" ") for line in text.split("\n"))
+    return stripped if yaml.load(stripped) == yaml.load(text) else text

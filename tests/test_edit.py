@@ -1,0 +1,201 @@
+"""Editing maps from the shell: nothing lost, nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from conftest import EXAMPLE, MAPS
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from argmap.formats import read_map
+
+runner = CliRunner()
+
+COMMENTED = textwrap.dedent("""\
+    # Harbour plan map.
+    argmap: 1
+    title: Should the port open at night?   # the question
+    claims:
+      # --- the proposal ---
+      - id: open
+        text: The port should open at night
+        kind: conclusion
+
+      # --- for ---
+      - id: halves
+        text: Night opening halves truck waiting times
+        kind: evidence
+        supports: [open]   # the main reason
+
+      # --- against ---
+      - id: noise
+        text: Noise would harm the old town
+        kind: objection
+    links:
+      # an objection
+      - {source: noise, target: open, kind: attack}
+    """)
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def map_file(tmp_path):
+    path = tmp_path / "ports.yaml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    return path
+
+
+def comments(text):
+    return [line.strip() for line in text.splitlines() if "#" in line]
+
+
+def test_add_keeps_every_comment_and_every_untouched_byte(map_file):
+    result = run(
+        "add",
+        map_file,
+        "--text",
+        "Trucks could use the bypass",
+        "--kind",
+        "objection",
+        "--attacks",
+        "halves",
+        "--tag",
+        "traffic",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "trucks-could-use-the-bypass\n"
+    new = map_file.read_text()
+    assert new.startswith(COMMENTED.split("links:")[0].rstrip("\n"))
+    assert comments(new) == comments(COMMENTED)
+    assert "  - id: trucks-could-use-the-bypass\n    text: Trucks could use the bypass\n" in new
+    assert "    tags: [traffic]\n    attacks: [halves]\n" in new
+    doc = read_map(map_file)
+    assert doc.model.claims[-1].attacks == ["halves"]
+
+
+def test_link_set_unlink_rm_keep_comments(map_file):
+    assert run("link", map_file, "noise", "attacks", "halves", "--note", "louder").stdout == (
+        "noise.attack.halves\n"
+    )
+    assert run("set", map_file, "noise", "confidence", "0.4").exit_code == 0
+    assert run("set", map_file, "open", "text", "The port should open at night: yes").exit_code == 0
+    assert run("unlink", map_file, "noise", "attacks", "open").exit_code == 0
+    assert run("rm", map_file, "halves", "--cascade").stdout == (
+        "removed link noise.attack.halves\nremoved claim halves\n"
+    )
+    new = map_file.read_text()
+    assert comments(new) == [
+        c for c in comments(COMMENTED) if c != "supports: [open]   # the main reason"
+    ]
+    model = read_map(map_file).model
+    assert [c.id for c in model.claims] == ["open", "noise"]
+    assert model.claims[0].text == "The port should open at night: yes"
+    assert model.claims[1].confidence == 0.4
+    assert model.links == []
+
+
+def test_rm_refuses_while_linked(map_file):
+    before = map_file.read_bytes()
+    result = run("rm", map_file, "open")
+    assert result.exit_code == 2
+    assert "'open' is still linked: halves.support.open, noise.attack.open" in result.stderr
+    assert map_file.read_bytes() == before
+
+
+def test_a_failed_validation_leaves_the_file_byte_for_byte(map_file):
+    before = map_file.read_bytes()
+    for args in (
+        ["set", map_file, "noise", "kind", "objecton"],  # not a kind
+        ["link", map_file, "noise", "supports", "nowhere"],  # dangling
+        ["link", map_file, "open", "supports", "halves"],  # a cycle of support
+        ["add", map_file, "--text", "Again", "--id", "open"],  # duplicate id
+        ["set", map_file, "noise", "confidence", "7"],  # out of range
+    ):
+        result = run(*args)
+        assert result.exit_code in (1, 2), args
+        assert "Traceback" not in result.output
+        assert map_file.read_bytes() == before, args
+    assert "nothing was written" in run("set", map_file, "noise", "kind", "objecton").stderr
+
+
+def test_unset_and_usage_errors(map_file):
+    assert run("set", map_file, "noise", "colour", "red").exit_code == 2
+    assert run("set", map_file, "noise", "text").exit_code == 2
+    assert run("set", map_file, "nobody", "text", "x").exit_code == 2
+    assert run("set", map_file, "open", "kind", "--unset").exit_code == 0
+    assert read_map(map_file).model.claims[0].kind.value == "claim"
+
+
+def test_json_maps_are_edited_as_data(tmp_path):
+    path = tmp_path / "m.json"
+    assert run("new", path, "--title", "T").exit_code == 0
+    assert run("add", path, "--text", "A claim", "--kind", "conclusion").exit_code == 0
+    assert run("add", path, "--text", "A reason", "--supports", "a-claim").exit_code == 0
+    data = json.loads(path.read_text())
+    assert [c["id"] for c in data["claims"]] == ["a-claim", "a-reason"]
+    assert run("unlink", path, "a-reason.support.a-claim").exit_code == 0
+    assert "supports" not in json.loads(path.read_text())["claims"][1]
+
+
+def test_new_refuses_to_overwrite(map_file):
+    assert run("new", map_file, "--title", "T").exit_code == 2
+
+
+def test_a_process_killed_mid_write_leaves_the_old_file(map_file):
+    before = map_file.read_bytes()
+    script = textwrap.dedent(f"""
+        import os, signal, sys
+        real = os.replace
+        def die(*a, **k):
+            os.kill(os.getpid(), signal.SIGKILL)
+        os.replace = die
+        sys.argv = ["argmap", "set", {str(map_file)!r}, "noise", "confidence", "0.3"]
+        from argmap.cli import main
+        main()
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, check=False)
+    assert proc.returncode == -signal.SIGKILL
+    assert map_file.read_bytes() == before
+    assert read_map(map_file).model.claims[2].confidence is None
+
+
+def test_fmt_orders_keys_keeps_comments_and_is_idempotent(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "# top\nclaims:\n  - text: C  # the claim\n    kind: conclusion\n    id: c\ntitle: T\n"
+    )
+    assert run("fmt", path, "--check").exit_code == 1
+    assert run("fmt", path).stdout == f"reformatted {path}\n"
+    assert path.read_text() == (
+        "# top\ntitle: T\nclaims:\n  - id: c\n    text: C  # the claim\n    kind: conclusion\n"
+    )
+    check = run("fmt", path, "--check")
+    assert (check.exit_code, check.stdout) == (0, "")
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_shipped_maps_are_formatted(path, tmp_path):
+    copy = tmp_path / path.name
+    shutil.copy(path, copy)
+    assert run("fmt", copy, "--check").exit_code == 0
+
+
+def test_editing_a_map_with_a_missing_source_text_still_works(tmp_path):
+    # The map names a source text that is not there: an error of the map, not of the edit.
+    path = tmp_path / EXAMPLE.name
+    shutil.copy(EXAMPLE, path)
+    assert run("validate", path).exit_code == 1
+    assert run("set", path, "hurts-poor", "confidence", "0.3").exit_code == 0
+    assert read_map(path).model.claims[7].confidence == 0.3
+    assert os.path.exists(path)
