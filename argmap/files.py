@@ -17,7 +17,7 @@ from pathlib import Path
 
 from argmap.errors import Diagnostic, Location, MapError, ToolError, UsageError
 
-__all__ = ["MAX_INPUT_BYTES", "Input", "read_input", "decode", "write_output", "STDIN"]
+__all__ = ["MAX_INPUT_BYTES", "Input", "read_input", "read_git", "decode", "write_output", "STDIN"]
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 STDIN = "-"
@@ -153,3 +153,25 @@ def write_output(data: str | bytes, path: str | os.PathLike = STDIN) -> None:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def read_git(spec: str) -> Input:
+    """Read ``REV:path`` from git (the path relative to the working folder).
+
+    Raises:
+        UsageError: not in a git repository, or no such revision or file.
+    """
+    import subprocess
+
+    rev, _, path = spec.partition(":")
+    target = path if path.startswith(("/", "./", "../")) else f"./{path}"
+    try:
+        proc = subprocess.run(
+            ["git", "show", f"{rev}:{target}"], capture_output=True, check=False, timeout=60
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise UsageError(f"{spec}: cannot run git ({exc})") from None
+    if proc.returncode != 0:
+        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UsageError(f"{spec}: {message[-1] if message else 'git show failed'}")
+    return Input(decode(proc.stdout, spec), spec, Path(path).suffix.lower(), None)

@@ -21,7 +21,7 @@ try:  # Typer vendors click from 0.2x on; older releases depend on it
 except ImportError:  # pragma: no cover
     from click import exceptions as _click
 
-from argmap.cli import coverage, edit, evaluate, export, query, schema, show, validate
+from argmap.cli import coverage, diff, edit, evaluate, export, query, schema, show, validate
 from argmap.errors import EXIT_USAGE, ArgmapError
 
 __all__ = ["app", "main"]
@@ -115,6 +115,7 @@ app.command("path")(query.path)
 app.command("stats")(query.stats)
 app.command("eval")(evaluate.evaluate)
 app.command("coverage")(coverage.coverage)
+app.command("diff")(diff.diff)
 app.command("new")(edit.new)
 app.command("add")(edit.add)
 app.command("link")(edit.link)

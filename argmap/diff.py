@@ -1,0 +1,206 @@
+"""What changed between two versions of a map, in the terms of the argument.
+
+Claims are matched by id, then, among those left over, by text similarity (an id that
+was renamed), so a rename reads as a rename, not as one claim removed and another added.
+A removed (or added) claim takes its own links with it in the report; links are otherwise
+compared by their ends, so a support that became an attack is one change of kind.
+
+Examples:
+    >>> from argmap.model import ArgMap
+    >>> old = ArgMap.model_validate({"title": "t", "claims": [
+    ...     {"id": "c", "text": "Ports should open", "kind": "conclusion"},
+    ...     {"id": "p", "text": "Waiting halves", "supports": ["c"]}]})
+    >>> new = ArgMap.model_validate({"title": "t", "claims": [
+    ...     {"id": "c", "text": "Ports should open at night", "kind": "conclusion"},
+    ...     {"id": "p", "text": "Waiting halves", "attacks": ["c"]}]})
+    >>> d = diff_maps(old, new)
+    >>> [(r.id, r.after) for r in d.reworded]
+    [('c', 'Ports should open at night')]
+    >>> [(k.source, k.before, k.after) for k in d.kind_changed]
+    [('p', 'support', 'attack')]
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from argmap.model import ArgMap
+
+__all__ = ["MapDiff", "diff_maps", "RENAME_SIMILARITY"]
+
+#: How alike two texts must be for a claim whose id changed to count as the same claim.
+RENAME_SIMILARITY = 0.6
+
+
+@dataclass(frozen=True)
+class Reworded:
+    id: str
+    before: str
+    after: str
+    similarity: float
+    old_id: str | None = None  # set when the id changed too
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    id: str
+    field: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class LinkRef:
+    source: str
+    target: str
+    kind: str
+    id: str
+
+
+@dataclass(frozen=True)
+class KindChange:
+    source: str
+    target: str
+    before: str
+    after: str
+
+
+@dataclass
+class MapDiff:
+    """The changes from one map to another; empty lists mean no change of that sort."""
+
+    added_claims: list[str] = field(default_factory=list)
+    removed_claims: list[str] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    reworded: list[Reworded] = field(default_factory=list)
+    changed_fields: list[FieldChange] = field(default_factory=list)
+    added_links: list[LinkRef] = field(default_factory=list)
+    removed_links: list[LinkRef] = field(default_factory=list)
+    kind_changed: list[KindChange] = field(default_factory=list)
+    label_changes: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not any(getattr(self, f) for f in self.__dataclass_fields__)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added_claims": self.added_claims,
+            "removed_claims": self.removed_claims,
+            "renamed": [{"before": a, "after": b} for a, b in self.renamed],
+            "reworded": [asdict(r) for r in self.reworded],
+            "changed_fields": [asdict(c) for c in self.changed_fields],
+            "added_links": [asdict(lk) for lk in self.added_links],
+            "removed_links": [asdict(lk) for lk in self.removed_links],
+            "kind_changed": [asdict(k) for k in self.kind_changed],
+            "label_changes": self.label_changes,
+        }
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, " ".join(a.split()), " ".join(b.split())).ratio()
+
+
+_COMPARED = ("kind", "tags", "source", "quote", "locator", "confidence", "note")
+
+
+def diff_maps(old: ArgMap, new: ArgMap) -> MapDiff:
+    """The changes from ``old`` to ``new`` (labels are not compared; see the CLI's --eval)."""
+    out = MapDiff()
+    old_claims = {c.id: c for c in old.claims}
+    new_claims = {c.id: c for c in new.claims}
+    gone = [i for i in old_claims if i not in new_claims]
+    fresh = [i for i in new_claims if i not in old_claims]
+    # Pair what is left over by text: the most alike first.
+    candidates = sorted(
+        ((_similarity(old_claims[a].text, new_claims[b].text), a, b) for a in gone for b in fresh),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    renamed: dict[str, str] = {}
+    for score, a, b in candidates:
+        if score < RENAME_SIMILARITY:
+            break
+        if a in renamed or b in renamed.values():
+            continue
+        renamed[a] = b
+    out.renamed = [(a, b) for a, b in renamed.items()]
+    out.removed_claims = [i for i in gone if i not in renamed]
+    out.added_claims = [i for i in fresh if i not in renamed.values()]
+    for old_id, before in old_claims.items():
+        new_id = renamed.get(old_id, old_id)
+        after = new_claims.get(new_id)
+        if after is None:
+            continue
+        if not _same_text(before.text, after.text):
+            out.reworded.append(
+                Reworded(
+                    new_id,
+                    before.text,
+                    after.text,
+                    round(_similarity(before.text, after.text), 4),
+                    old_id if new_id != old_id else None,
+                )
+            )
+        for name in _COMPARED:
+            a, b = getattr(before, name), getattr(after, name)
+            if a != b:
+                out.changed_fields.append(FieldChange(new_id, name, _plain(a), _plain(b)))
+    _diff_links(old, new, renamed, set(out.removed_claims), set(out.added_claims), out)
+    return out
+
+
+def _plain(value: Any) -> Any:
+    return value.value if hasattr(value, "value") else value
+
+
+def _ends(m: ArgMap, rename: dict[str, str]) -> dict[str, tuple[str, str, str]]:
+    """Each link as (source, target, kind) in the new map's ids; an undercut's target is
+    the ends of the link it undercuts."""
+    links = m.all_links()
+    by_id = {lk.id: lk for lk in links}
+    out = {}
+    for lk in links:
+        source = rename.get(lk.source, lk.source)
+        if lk.kind == "undercut" and lk.target in by_id:
+            t = by_id[lk.target]
+            target = f"{rename.get(t.source, t.source)}>{rename.get(t.target, t.target)}"
+        else:
+            target = rename.get(lk.target, lk.target)
+        out[lk.id] = (source, target, lk.kind.value)
+    return out
+
+
+def _diff_links(old, new, renamed, removed, added, out: MapDiff) -> None:
+    old_ends = _ends(old, renamed)
+    new_ends = _ends(new, {})
+
+    def touches(ends, claims):
+        return ends[0] in claims or any(part in claims for part in ends[1].split(">"))
+
+    def pairs(ends_by_id):
+        found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for lid, (s, t, k) in ends_by_id.items():
+            found.setdefault((s, t), []).append((k, lid))
+        return found
+
+    before, after = pairs(old_ends), pairs(new_ends)
+    for key in dict.fromkeys([*before, *after]):
+        kinds_before = sorted(before.get(key, []))
+        kinds_after = sorted(after.get(key, []))
+        b_only = [x for x in kinds_before if x[0] not in {k for k, _ in kinds_after}]
+        a_only = [x for x in kinds_after if x[0] not in {k for k, _ in kinds_before}]
+        while b_only and a_only:
+            (kb, _), (ka, _) = b_only.pop(0), a_only.pop(0)
+            out.kind_changed.append(KindChange(key[0], key[1], kb, ka))
+        for kind, lid in b_only:
+            if not touches((key[0], key[1]), removed):
+                out.removed_links.append(LinkRef(key[0], key[1], kind, lid))
+        for kind, lid in a_only:
+            if not touches((key[0], key[1]), added):
+                out.added_links.append(LinkRef(key[0], key[1], kind, lid))

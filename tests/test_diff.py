@@ -1,0 +1,156 @@
+"""argmap diff: changes in the terms of the argument, from files or from git."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import SHIPPED
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from argmap.diff import diff_maps
+from argmap.formats.native import loads
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def versions(tmp_path):
+    """The shipped map, and a copy with one claim reworded, one removed, one link flipped."""
+    old = tmp_path / "v1.yaml"
+    new = tmp_path / "v2.yaml"
+    shutil.copy(SHIPPED, old)
+    shutil.copy(SHIPPED, new)
+    assert (
+        run("set", new, "china-focus", "text", "The administration may refocus on China.").exit_code
+        == 0
+    )
+    assert run("rm", new, "first-term-failure").exit_code == 0
+    assert run("unlink", new, "us-reorientation", "attacks", "alliance-as-usual").exit_code == 0
+    assert run("link", new, "us-reorientation", "supports", "alliance-as-usual").exit_code == 0
+    return old, new
+
+
+def test_exactly_the_three_changes(versions):
+    old, new = versions
+    result = run("diff", old, new, "-f", "json")
+    assert result.exit_code == 1
+    d = json.loads(result.stdout)
+    assert d["removed_claims"] == ["first-term-failure"]
+    assert [r["id"] for r in d["reworded"]] == ["china-focus"]
+    assert d["kind_changed"] == [
+        {
+            "source": "us-reorientation",
+            "target": "alliance-as-usual",
+            "before": "attack",
+            "after": "support",
+        }
+    ]
+    rest = {k: v for k, v in d.items() if k not in ("removed_claims", "reworded", "kind_changed")}
+    assert all(v == [] for v in rest.values()), rest
+
+
+def test_text_output_and_no_change(versions):
+    old, new = versions
+    text = run("diff", old, new).stdout.splitlines()
+    assert text[0] == "- claim first-term-failure (removed, with its links)"
+    assert text[-1] == "~ link us-reorientation -> alliance-as-usual: attack became support"
+    same = run("diff", old, old)
+    assert (same.exit_code, same.stdout) == (0, "no changes\n")
+
+
+def test_eval_reports_label_changes(tmp_path):
+    old = tmp_path / "a.yaml"
+    new = tmp_path / "b.yaml"
+    old.write_text(
+        "title: t\nclaims:\n  - {id: c, text: C, kind: conclusion}\n"
+        "  - {id: p, text: P, supports: [c]}\n  - {id: o, text: O, attacks: [c]}\n"
+        "  - {id: r, text: R, attacks: [o]}\n"
+    )
+    new.write_text(
+        "title: t\nclaims:\n  - {id: c, text: C, kind: conclusion}\n"
+        "  - {id: p, text: P, supports: [c]}\n  - {id: o, text: O, attacks: [c]}\n"
+    )
+    d = json.loads(run("diff", old, new, "--eval", "-f", "json").stdout)
+    assert d["removed_claims"] == ["r"]
+    assert d["label_changes"] == [
+        {"id": "c", "before": "in", "after": "out", "conclusion": True},
+        {"id": "o", "before": "out", "after": "in", "conclusion": False},
+    ]
+
+
+def test_a_renamed_claim_is_matched_by_its_text():
+    old = loads(
+        "title: t\nclaims:\n  - {id: c, text: The port should open at night}\n"
+        "  - {id: p, text: Waiting halves, supports: [c]}\n"
+    ).model
+    new = loads(
+        "title: t\nclaims:\n  - {id: open-at-night, text: The port should open at night}\n"
+        "  - {id: p, text: Waiting halves, supports: [open-at-night]}\n"
+    ).model
+    d = diff_maps(old, new)
+    assert d.renamed == [("c", "open-at-night")]
+    assert (d.added_claims, d.removed_claims, d.added_links, d.removed_links) == ([], [], [], [])
+
+
+def test_unreadable_side_is_trouble(tmp_path, versions):
+    old, _ = versions
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [\n")
+    assert run("diff", old, bad).exit_code == 2
+    assert run("diff", old, tmp_path / "nope.yaml").exit_code == 2
+
+
+def _git(cwd, *args):
+    subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@t",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@t",
+        },
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_rev_path_and_git_diff_driver(tmp_path, versions):
+    old, new = versions
+    repo = tmp_path / "repo"
+    (repo / "maps").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    shutil.copy(old, repo / "maps" / "m.yaml")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "one")
+    shutil.copy(new, repo / "maps" / "m.yaml")
+    argmap = f"{sys.executable} -m argmap"
+    proc = subprocess.run(
+        f"{argmap} diff HEAD:maps/m.yaml maps/m.yaml",
+        shell=True,
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "- claim first-term-failure" in proc.stdout
+    # As git's external diff driver, the way the README sets it up.
+    (repo / ".gitattributes").write_text("*.yaml diff=argmap\n")
+    _git(repo, "config", "diff.argmap.command", f'sh -c \'{argmap} diff "$2" "$5" || true\' --')
+    shown = subprocess.run(
+        ["git", "diff", "--ext-diff"], cwd=repo, capture_output=True, text=True, check=False
+    )
+    assert "~ link us-reorientation -> alliance-as-usual: attack became support" in shown.stdout
