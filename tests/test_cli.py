@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from argmap.cli import app
 
 runner = CliRunner()
-COMMANDS = ["show", "validate", "export", "schema"]
+COMMANDS = [c.name for c in app.registered_commands]
 
 
 def run(*args, input=None):

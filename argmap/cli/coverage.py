@@ -42,7 +42,8 @@ def coverage(
     except (OSError, UnicodeDecodeError) as exc:
         from argmap.errors import UsageError
 
-        raise UsageError(f"{source}: cannot read the source text ({exc})") from None
+        reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
+        raise UsageError(f"{source}: cannot read the source text ({reason})") from None
     if fmt is Format.json:
         emit_json(report)
         return

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from argmap.cli.options import ClaimArg, MapArg, MapsArg, RowFormat, RowFormatOpt, complete_kind
+from argmap.cli.options import (
+    ClaimArg,
+    MapArg,
+    MapsArg,
+    RowFormat,
+    RowFormatOpt,
+    complete_claim_id,
+    complete_kind,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -249,8 +257,20 @@ def _emit_reached(doc: Document, G: nx.MultiDiGraph, reached: list, fmt: RowForm
 
 def path(
     map_file: MapArg,
-    source: ClaimArg,
-    target: ClaimArg,
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="FROM",
+            help="The claim the chains start from.",
+            autocompletion=complete_claim_id,
+        ),
+    ],
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="TO", help="The claim they lead to.", autocompletion=complete_claim_id
+        ),
+    ],
     limit: Annotated[
         int, typer.Option("--max", min=1, help="List at most this many chains.")
     ] = 100,
