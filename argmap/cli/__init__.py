@@ -21,7 +21,18 @@ try:  # Typer vendors click from 0.2x on; older releases depend on it
 except ImportError:  # pragma: no cover
     from click import exceptions as _click
 
-from argmap.cli import coverage, diff, edit, evaluate, export, query, schema, show, validate
+from argmap.cli import (
+    convert,
+    coverage,
+    diff,
+    edit,
+    evaluate,
+    export,
+    query,
+    schema,
+    show,
+    validate,
+)
 from argmap.errors import EXIT_USAGE, ArgmapError
 
 __all__ = ["app", "main"]
@@ -108,6 +119,7 @@ app = typer.Typer(
 app.command("show")(show.show)
 app.command("validate")(validate.validate)
 app.command("export")(export.export)
+app.command("import")(convert.import_file)
 app.command("claims")(query.claims)
 app.command("why")(query.why)
 app.command("impact")(query.impact)

@@ -10,7 +10,9 @@ import typer
 
 from argmap.cli.options import MapArg
 
-ExportFormat = StrEnum("ExportFormat", ["json", "yaml", "dot", "svg", "png", "pdf"])
+ExportFormat = StrEnum(
+    "ExportFormat", ["json", "yaml", "dot", "aif", "graphml", "mermaid", "svg", "png", "pdf"]
+)
 
 
 def export(
@@ -28,25 +30,32 @@ def export(
         str, typer.Option("--output", "-o", metavar="FILE", help="Write here (- = stdout).")
     ] = "-",
 ) -> None:
-    """Export a map: canonical json or yaml, Graphviz dot, or svg/png/pdf through Graphviz.
+    """Export a map: canonical json or yaml, Graphviz dot, svg/png/pdf through Graphviz,
+    or the formats of other tools: aif (AIFdb JSON), graphml, mermaid.
 
     The json form is argmap's canonical map (shorthand links made explicit) and
-    reads back into every command. Output is deterministic: the same map gives
-    the same bytes. Files are written atomically; nothing is written for a
-    broken map.
+    reads back into every command. What a format cannot carry is named in a
+    warning. Output is deterministic: the same map gives the same bytes. Files are
+    written atomically; nothing is written for a broken map.
 
     Example: argmap export maps/us-japan-trump2.yaml --to svg -o us-japan.svg
     """
+    from argmap.cli.output import print_error
     from argmap.files import write_output
     from argmap.formats import export as convert
-    from argmap.formats import read_map
+    from argmap.formats import losses, read_map
 
     fmt = to.value if to is not None else _from_suffix(output)
-    write_output(convert(read_map(map_file), fmt), output)
+    doc = read_map(map_file)
+    data = convert(doc, fmt)
+    lost = losses(doc, fmt)
+    if lost:
+        print_error([f"argmap: warning: {fmt} does not carry {', '.join(lost)}"])
+    write_output(data, output)
 
 
 def _from_suffix(output: str) -> str:
     suffix = Path(output).suffix.lower().lstrip(".")
-    aliases = {"yml": "yaml", "gv": "dot"}
+    aliases = {"yml": "yaml", "gv": "dot", "mmd": "mermaid"}
     suffix = aliases.get(suffix, suffix)
     return suffix if output != "-" and suffix in ExportFormat.__members__ else "dot"

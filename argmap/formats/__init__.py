@@ -11,10 +11,34 @@ import os
 
 from argmap.document import Document
 
-__all__ = ["EXPORT_FORMATS", "TEXT_FORMATS", "read_map", "export"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "TEXT_FORMATS",
+    "IMPORT_FORMATS",
+    "FEATURES",
+    "read_map",
+    "export",
+    "losses",
+    "import_map",
+    "guess_import_format",
+]
 
-TEXT_FORMATS = ("json", "yaml", "dot")
+TEXT_FORMATS = ("json", "yaml", "dot", "aif", "graphml", "mermaid")
 EXPORT_FORMATS = (*TEXT_FORMATS, "svg", "png", "pdf")
+IMPORT_FORMATS = ("aif", "carneades", "graphml")
+
+#: The parts of a map some formats cannot carry, in words.
+FEATURES = {
+    "kinds": "claim kinds",
+    "tags": "tags",
+    "quotes": "quotes",
+    "sources": "sources",
+    "confidence": "confidence",
+    "link-notes": "link notes and weights",
+    "link-ids": "link ids",
+    "undercuts": "undercuts (drawn as a dotted arrow to the supported claim)",
+    "metadata": "the map's description, authors and dates",
+}
 
 
 def read_map(path: str | os.PathLike) -> Document:
@@ -51,6 +75,10 @@ def export(doc: Document, to: str) -> str | bytes:
         from argmap.formats.native import dump_yaml
 
         return dump_yaml(doc.model)
+    if to in ("aif", "graphml", "mermaid"):
+        import importlib
+
+        return importlib.import_module(f"argmap.formats.{to}").dump(doc.model)
     from argmap.formats import dot
 
     text = dot.dump(G)
@@ -59,3 +87,71 @@ def export(doc: Document, to: str) -> str | bytes:
     from argmap.formats import graphviz
 
     return graphviz.render(text, to)
+
+
+def _present(model) -> set[str]:
+    """Which of :data:`FEATURES` a map uses."""
+    links = model.all_links()
+    found = set()
+    if any(c.kind.value not in ("claim", "conclusion") for c in model.claims):
+        found.add("kinds")
+    if any(c.tags for c in model.claims) or model.tags:
+        found.add("tags")
+    if any(c.quote for c in model.claims):
+        found.add("quotes")
+    if model.sources:
+        found.add("sources")
+    if any(c.confidence is not None for c in model.claims):
+        found.add("confidence")
+    if any(lk.note or lk.weight is not None for lk in links):
+        found.add("link-notes")
+    if any(lk.kind == "undercut" for lk in links):
+        found.add("undercuts")
+    if any(lk.id for lk in model.links):
+        found.add("link-ids")
+    if model.description or model.authors or model.created or model.updated:
+        found.add("metadata")
+    return found
+
+
+def losses(doc: Document, to: str) -> list[str]:
+    """What exporting this map to ``to`` leaves out, in words (empty when nothing)."""
+    import importlib
+
+    if to not in ("aif", "graphml", "mermaid"):
+        return []
+    cannot = importlib.import_module(f"argmap.formats.{to}").LOSSES
+    present = _present(doc.model)
+    return [FEATURES[k] for k in FEATURES if k in cannot and k in present]
+
+
+def guess_import_format(name: str, text: str) -> str | None:
+    """The import format of a file, from its name and first bytes; None when unsure."""
+    lower = name.lower()
+    head = text.lstrip()[:2000]
+    if lower.endswith(".graphml") or "<graphml" in head:
+        return "graphml"
+    if lower.endswith((".yml", ".yaml")) and "statements:" in text and "arguments:" in text:
+        return "carneades"
+    if head.startswith("{") and '"nodes"' in text and ('"nodeID"' in text or '"AIF"' in text):
+        return "aif"
+    return None
+
+
+def import_map(text: str, name: str, fmt: str):
+    """Read a file of another tool into an :class:`~argmap.model.ArgMap`."""
+    import importlib
+
+    from pydantic import ValidationError
+
+    from argmap.errors import Diagnostic, Location, MapError
+
+    if fmt not in IMPORT_FORMATS:
+        raise ValueError(f"cannot import {fmt!r}")
+    try:
+        return importlib.import_module(f"argmap.formats.{fmt}").parse(text, name)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        message = f"{fmt} file gives no valid map: {where}: {first['msg']}"
+        raise MapError([Diagnostic("bad_value", "error", message, Location(name, 1, 1))]) from None

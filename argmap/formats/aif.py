@@ -1,0 +1,233 @@
+"""AIF (the Argument Interchange Format) as AIFdb JSON: ``{"nodes": [...], "edges": [...]}``.
+
+Reading:
+
+- I-nodes (information) become claims; an I-node that some inference concludes and that
+  is premise of nothing becomes a conclusion;
+- an RA node (inference) becomes support: one link per premise, grouped (linked premises)
+  when there are several;
+- a CA node (conflict) becomes an attack, or, aimed at an RA node, an undercut of it;
+- MA nodes (rephrase) and the dialogue layer (L, YA, TA and other locution nodes) have no
+  place in an argmap map: they are dropped and counted in the map's description.
+
+Writing is the reverse: claims are I-nodes (their ids kept as node ids), each support (a
+linked group as one) an RA node, each attack a CA node, each undercut a CA node aimed at the
+RA node of the support it attacks. Text round-trips; ids of links do not (AIF names nodes,
+not edges), but every link's kind and ends do.
+
+Examples:
+    >>> m = parse('{"nodes": [{"nodeID": "1", "text": "C", "type": "I"},'
+    ...           '{"nodeID": "2", "text": "P", "type": "I"}, {"nodeID": "3", "type": "RA"}],'
+    ...           '"edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}]}')
+    >>> [(c.id, c.kind.value) for c in m.claims], [(lk.source, lk.target) for lk in m.links]
+    ([('1', 'conclusion'), ('2', 'claim')], [('2', '1')])
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from typing import Any
+
+from argmap.errors import Diagnostic, Location, MapError
+from argmap.model import ArgMap
+
+__all__ = ["parse", "dump", "LOSSES"]
+
+#: What an AIF file cannot carry from an argmap map (see argmap.formats.FEATURES).
+LOSSES = {"kinds", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids", "metadata"}
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-_") or "x"
+
+
+def _fail(name: str, message: str) -> MapError:
+    return MapError([Diagnostic("bad_value", "error", message, Location(name, 1, 1))])
+
+
+def parse(text: str, name: str = "<aif>") -> ArgMap:
+    """Read AIFdb JSON (or the AIF part of xAIF) into a map."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MapError(
+            [
+                Diagnostic(
+                    "syntax",
+                    "error",
+                    f"invalid JSON: {exc.msg}",
+                    Location(name, exc.lineno, exc.colno),
+                )
+            ]
+        ) from None
+    if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
+        data = data["AIF"]  # xAIF wraps AIF
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise _fail(name, "not AIF: expected an object with 'nodes' and 'edges'")
+    nodes = {str(n.get("nodeID")): n for n in data["nodes"] if isinstance(n, dict)}
+    edges = [
+        (str(e.get("fromID")), str(e.get("toID")))
+        for e in data.get("edges") or []
+        if isinstance(e, dict)
+    ]
+    into: dict[str, list[str]] = {}
+    out_of: dict[str, list[str]] = {}
+    for a, b in edges:
+        out_of.setdefault(a, []).append(b)
+        into.setdefault(b, []).append(a)
+    kind_of = {i: str(n.get("type", "")).upper() for i, n in nodes.items()}
+    ids: dict[str, str] = {}
+    for i in nodes:
+        if kind_of[i] == "I":
+            ids[i] = i if _ID.match(i) else "i" + re.sub(r"[^A-Za-z0-9_-]+", "-", i).strip("-")
+
+    def premises(s: str) -> list[str]:
+        return [ids[p] for p in into.get(s, []) if kind_of.get(p) == "I"]
+
+    links: list[dict[str, Any]] = []
+    ra_links: dict[str, list[str]] = {}
+    concluded: set[str] = set()
+    used_as_premise: set[str] = set()
+    dropped: Counter = Counter()
+    for s in nodes:
+        if kind_of[s] != "RA":
+            continue
+        prem = premises(s)
+        targets = [ids[t] for t in out_of.get(s, []) if kind_of.get(t) == "I"]
+        if not prem or not targets:
+            dropped["RA without premise or conclusion"] += 1
+            continue
+        for target in targets:
+            group = _slug(f"RA{s}") if len(prem) > 1 else None
+            made = []
+            for k, p in enumerate(prem, 1):
+                lid = f"RA{s}" if len(prem) == 1 and len(targets) == 1 else f"RA{s}.{target}.{k}"
+                links.append(
+                    {
+                        "id": lid,
+                        "source": p,
+                        "target": target,
+                        "kind": "support",
+                        **(
+                            {"group": _slug(f"{group}-{target}") if len(targets) > 1 else group}
+                            if group
+                            else {}
+                        ),
+                    }
+                )
+                made.append(lid)
+            ra_links.setdefault(s, []).extend(made)
+            concluded.add(target)
+            used_as_premise.update(prem)
+    for s in nodes:
+        if kind_of[s] != "CA":
+            continue
+        attackers = premises(s)
+        if not attackers:
+            dropped["CA without attacker"] += 1
+            continue
+        for t in out_of.get(s, []):
+            for a in attackers:
+                if kind_of.get(t) == "I":
+                    links.append(
+                        {
+                            "id": f"CA{s}.{ids[t]}.{a}",
+                            "source": a,
+                            "target": ids[t],
+                            "kind": "attack",
+                        }
+                    )
+                    used_as_premise.add(a)
+                elif kind_of.get(t) == "RA" and t in ra_links:
+                    links.append(
+                        {
+                            "id": f"CA{s}.{a}",
+                            "source": a,
+                            "target": ra_links[t][0],
+                            "kind": "undercut",
+                        }
+                    )
+                    used_as_premise.add(a)
+                else:
+                    dropped[f"CA aimed at a {kind_of.get(t) or 'missing'} node"] += 1
+    for s in nodes:
+        if kind_of[s] not in ("I", "RA", "CA"):
+            dropped[f"{kind_of[s] or 'untyped'} node"] += 1
+    claims = []
+    for i, node in nodes.items():
+        if kind_of[i] != "I":
+            continue
+        cid = ids[i]
+        kind = "conclusion" if cid in concluded and cid not in used_as_premise else "claim"
+        text = str(node.get("text") or "") or "(no text)"
+        claims.append({"id": cid, "text": text, "kind": kind})
+    note = ""
+    if dropped:
+        note = (
+            "Imported from AIF; not carried: "
+            + ", ".join(f"{n} {what}" for what, n in sorted(dropped.items()))
+            + " (MA = rephrase; L, YA, TA = dialogue layer)."
+        )
+    title = name.rsplit("/", 1)[-1]
+    return ArgMap.model_validate(
+        {
+            "title": title,
+            **({"description": note} if note else {}),
+            "claims": claims,
+            "links": links,
+        }
+    )
+
+
+def dump(model: ArgMap) -> str:
+    """The map as AIFdb JSON."""
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+
+    def edge(a: str, b: str) -> None:
+        edges.append({"edgeID": f"e{len(edges) + 1}", "fromID": a, "toID": b})
+
+    for c in model.claims:
+        nodes.append({"nodeID": c.id, "text": c.text, "type": "I"})
+    links = model.all_links()
+    inference_of: dict[str, str] = {}
+    groups: dict[tuple[str, str], list] = {}
+    for lk in links:
+        if lk.kind == "support" and lk.group is not None:
+            groups.setdefault((lk.group, lk.target), []).append(lk)
+    made_groups: set[tuple[str, str]] = set()
+    for lk in links:
+        if lk.kind != "support":
+            continue
+        if lk.group is not None:
+            key = (lk.group, lk.target)
+            if key in made_groups:
+                continue
+            made_groups.add(key)
+            members = groups[key]
+            ra = f"RA.{lk.group}.{lk.target}"
+            nodes.append({"nodeID": ra, "text": "Default Inference", "type": "RA"})
+            for m in members:
+                edge(m.source, ra)
+                inference_of[m.id] = ra
+            edge(ra, lk.target)
+        else:
+            ra = f"RA.{lk.id}"
+            nodes.append({"nodeID": ra, "text": "Default Inference", "type": "RA"})
+            edge(lk.source, ra)
+            edge(ra, lk.target)
+            inference_of[lk.id] = ra
+    for lk in links:
+        if lk.kind == "support":
+            continue
+        ca = f"CA.{lk.id}"
+        nodes.append({"nodeID": ca, "text": "Default Conflict", "type": "CA"})
+        edge(lk.source, ca)
+        edge(ca, inference_of[lk.target] if lk.kind == "undercut" else lk.target)
+    return (
+        json.dumps({"nodes": nodes, "edges": edges, "locutions": []}, ensure_ascii=False, indent=2)
+        + "\n"
+    )

@@ -1,0 +1,131 @@
+"""GraphML, for graph tools (networkx, Gephi, yEd, Cytoscape).
+
+Written by networkx from argmap's own graph: one node per claim with ``text``, ``kind``,
+``tags`` (comma separated) and, where set, ``source``, ``quote``, ``locator``,
+``confidence`` and ``note``; one edge per link with ``kind``, ``link_id`` and, where set,
+``group``, ``note``, ``weight`` and ``undercuts`` (the link an undercut attacks; the edge
+then runs from the undercutter to the claim that link supports). The map's title,
+description, dates, authors, tags and sources are graph attributes (lists and sources as
+JSON text). Reading it back gives the same map, except for control characters, which XML
+cannot hold (they are written as U+FFFD).
+
+Examples:
+    >>> from argmap.model import ArgMap
+    >>> m = ArgMap.model_validate({"title": "t", "claims": [
+    ...     {"id": "c", "text": "C", "kind": "conclusion"},
+    ...     {"id": "p", "text": "P", "supports": ["c"]}]})
+    >>> again = parse(dump(m))
+    >>> [(lk.source, lk.target, lk.kind.value) for lk in again.links]
+    [('p', 'c', 'support')]
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from typing import Any
+
+from argmap.errors import Diagnostic, Location, MapError
+from argmap.model import ArgMap
+
+__all__ = ["parse", "dump", "LOSSES"]
+
+#: What GraphML as argmap writes it cannot carry (see argmap.formats.FEATURES).
+LOSSES: set[str] = set()
+#: Map-level fields kept as graph attributes (lists and sources as JSON text).
+_META = ("title", "description", "authors", "created", "updated", "tags", "sources")
+_JSON_META = {"authors", "tags", "sources"}
+_CLAIM_FIELDS = ("source", "quote", "locator", "confidence", "note")
+
+
+def dump(model: ArgMap) -> str:
+    """The map as GraphML text."""
+    import networkx as nx
+
+    meta = model.model_dump(mode="json", exclude_none=True, include=set(_META))
+    G = nx.MultiDiGraph(
+        **{
+            k: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+            for k, v in meta.items()
+            if v != []
+        }
+    )
+    for c in model.claims:
+        attrs: dict[str, Any] = {"text": c.text, "kind": c.kind.value, "tags": ",".join(c.tags)}
+        attrs.update({f: getattr(c, f) for f in _CLAIM_FIELDS if getattr(c, f) is not None})
+        G.add_node(c.id, **attrs)
+    links = model.all_links()
+    by_id = {lk.id: lk for lk in links}
+    for order, lk in enumerate(links):
+        attrs = {"kind": lk.kind.value, "link_id": lk.id, "order": order}
+        target = lk.target
+        if lk.kind == "undercut":
+            attrs["undercuts"] = lk.target
+            target = by_id[lk.target].target
+        for f in ("group", "note", "weight"):
+            if getattr(lk, f) is not None:
+                attrs[f] = getattr(lk, f)
+        G.add_edge(lk.source, target, key=lk.id, **attrs)
+    _clean_for_xml(G)
+    out = io.BytesIO()
+    nx.write_graphml(G, out, encoding="utf-8", prettyprint=True)
+    return out.getvalue().decode("utf-8")
+
+
+# Characters XML 1.0 cannot hold; GraphML is XML, so they become U+FFFD.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean_for_xml(G: Any) -> None:
+    def clean(attrs: dict) -> None:
+        for k, v in attrs.items():
+            if isinstance(v, str) and _NOT_XML.search(v):
+                attrs[k] = _NOT_XML.sub("\ufffd", v)
+
+    clean(G.graph)
+    for _, d in G.nodes(data=True):
+        clean(d)
+    for _, _, d in G.edges(data=True):
+        clean(d)
+
+
+def parse(text: str, name: str = "<graphml>") -> ArgMap:
+    """Read GraphML written by :func:`dump` (or any graph with ``text`` on its nodes)."""
+    import networkx as nx
+
+    try:
+        G = nx.parse_graphml(text, force_multigraph=True)
+    except Exception as exc:  # networkx raises several kinds for bad XML
+        raise MapError(
+            [Diagnostic("syntax", "error", f"not GraphML: {exc}", Location(name, 1, 1))]
+        ) from None
+    claims = []
+    for n, d in G.nodes(data=True):
+        claim = {
+            "id": str(n),
+            "text": str(d.get("text") or d.get("label") or n),
+            "kind": d.get("kind", "claim"),
+        }
+        if d.get("tags"):
+            claim["tags"] = [t for t in str(d["tags"]).split(",") if t]
+        claim.update({f: d[f] for f in _CLAIM_FIELDS if f in d})
+        claims.append(claim)
+    links = []
+    edges = sorted(G.edges(keys=True, data=True), key=lambda e: e[3].get("order", 0))
+    for u, v, key, d in edges:
+        link = {
+            "id": str(d.get("link_id", key)),
+            "source": str(u),
+            "kind": d.get("kind", "support"),
+        }
+        link["target"] = str(d["undercuts"]) if link["kind"] == "undercut" else str(v)
+        link.update({f: d[f] for f in ("group", "note", "weight") if f in d})
+        links.append(link)
+    data: dict[str, Any] = {"title": str(G.graph.get("title") or name)}
+    for key in _META:
+        if key in G.graph and key != "title":
+            value = G.graph[key]
+            data[key] = json.loads(value) if key in _JSON_META else value
+    data.update(claims=claims, links=links)
+    return ArgMap.model_validate(data)

@@ -1,0 +1,83 @@
+"""Mermaid flowcharts, which GitHub renders inside Markdown (a ```mermaid block).
+
+Claims are nodes labelled with kind, id and text (shaped by kind); supports are arrows,
+attacks are arrows ending in a cross, drawn red. Mermaid cannot aim an edge at an edge, so
+an undercut is a dotted arrow to the supported claim labelled with the link it undercuts;
+linked premises are labelled with their group. Node names are generated (``n0``, ``n1``,
+...) so that no claim id can collide with Mermaid's keywords.
+
+Examples:
+    >>> from argmap.model import ArgMap
+    >>> m = ArgMap.model_validate({"title": "t", "claims": [
+    ...     {"id": "c", "text": 'Say "no"', "kind": "conclusion"},
+    ...     {"id": "o", "text": "O", "attacks": ["c"]}]})
+    >>> print(dump(m), end="")
+    flowchart BT
+      n0(["CONCLUSION c<br/>Say #quot;no#quot;"])
+      n1["CLAIM o<br/>O"]
+      n1 --x n0
+      linkStyle 0 stroke:#c62828,color:#c62828
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from argmap.model import ArgMap
+
+__all__ = ["dump", "LOSSES"]
+
+#: What a Mermaid flowchart cannot carry (see argmap.formats.FEATURES).
+LOSSES = {
+    "quotes",
+    "sources",
+    "tags",
+    "confidence",
+    "link-notes",
+    "undercuts",
+    "metadata",
+    "link-ids",
+}
+_SHAPE = {
+    "conclusion": ('(["', '"])'),
+    "evidence": ('[/"', '"/]'),
+    "question": ('{{"', '"}}'),
+    "assumption": ('[("', '")]'),
+}
+
+
+def _label(text: str) -> str:
+    safe = " ".join(text.split())
+    for a, b in (("&", "#amp;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
+        safe = safe.replace(a, b)
+    return "<br/>".join(textwrap.wrap(safe, 40)) or " "
+
+
+def dump(model: ArgMap) -> str:
+    """The map as a Mermaid flowchart."""
+    names = {c.id: f"n{i}" for i, c in enumerate(model.claims)}
+    lines = ["flowchart BT"]
+    for c in model.claims:
+        left, right = _SHAPE.get(c.kind.value, ('["', '"]'))
+        lines.append(
+            f"  {names[c.id]}{left}{c.kind.value.upper()} {c.id}<br/>{_label(c.text)}{right}"
+        )
+    links = model.all_links()
+    by_id = {lk.id: lk for lk in links}
+    red = []  # indexes (in drawing order) of the edges to draw red
+    for k, lk in enumerate(links):
+        if lk.kind == "support":
+            arrow = f"-->|linked: {_label(lk.group)}|" if lk.group else "-->"
+            lines.append(f"  {names[lk.source]} {arrow} {names[lk.target]}")
+            continue
+        red.append(k)
+        if lk.kind == "attack":
+            lines.append(f"  {names[lk.source]} --x {names[lk.target]}")
+        else:
+            target = by_id[lk.target]
+            lines.append(
+                f"  {names[lk.source]} -.->|undercuts {_label(target.id)}| {names[target.target]}"
+            )
+    for index in red:
+        lines.append(f"  linkStyle {index} stroke:#c62828,color:#c62828")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,232 @@
+"""AIF, GraphML and Mermaid: round trips, corpus imports, escaping, and loss warnings."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections import Counter
+
+import pytest
+from conftest import EXAMPLE, MAPS, ROOT, SHIPPED
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from argmap.document import Document
+from argmap.errors import MapError
+from argmap.formats import aif, graphml, import_map, mermaid, read_map
+from argmap.formats.dot import dump as dump_dot
+from argmap.graph import build_graph
+from argmap.model import ArgMap
+from argmap.validate import validate
+
+runner = CliRunner()
+AIF_FILES = sorted((ROOT.parent / "shared" / "corpora").glob("aif-*/*.json"))
+
+
+def link_ends(model: ArgMap) -> Counter:
+    """Every link as (source, kind, target), an undercut's target as the ends it attacks."""
+    links = model.all_links()
+    by_id = {lk.id: lk for lk in links}
+    out = Counter()
+    for lk in links:
+        target = lk.target
+        if lk.kind == "undercut":
+            t = by_id[lk.target]
+            target = (t.source, t.target)
+        out[(lk.source, lk.kind.value, target)] += 1
+    return out
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_aif_round_trip_keeps_every_claim_text_and_link(path):
+    model = read_map(path).model
+    again = aif.parse(aif.dump(model))
+    assert [(c.id, c.text) for c in again.claims] == [(c.id, c.text) for c in model.claims]
+    assert link_ends(again) == link_ends(model)
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_graphml_round_trip_gives_the_same_map(path):
+    model = read_map(path).model
+    again = graphml.parse(graphml.dump(model))
+    assert again == model.canonical()
+
+
+maps = st.integers(1, 8).flatmap(
+    lambda n: st.tuples(
+        st.lists(
+            st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=30),
+            min_size=n,
+            max_size=n,
+        ),
+        st.lists(
+            st.tuples(
+                st.integers(0, n - 1), st.integers(0, n - 1), st.sampled_from(["support", "attack"])
+            ),
+            max_size=12,
+        ),
+    )
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps)
+def test_random_maps_round_trip_through_aif_and_graphml(case):
+    texts, edges = case
+    links = [
+        {"source": f"c{a}", "target": f"c{b}", "kind": k}
+        for a, b, k in dict.fromkeys(edges)
+        if a != b
+    ]
+    model = ArgMap.model_validate(
+        {
+            "title": "t",
+            "claims": [{"id": f"c{i}", "text": t} for i, t in enumerate(texts)],
+            "links": links,
+        }
+    )
+    via_aif = aif.parse(aif.dump(model))
+    assert [c.text for c in via_aif.claims] == texts
+    assert link_ends(via_aif) == link_ends(model)
+    assert graphml.parse(graphml.dump(model)) == model.canonical()
+
+
+def expected_counts(data: dict) -> tuple[int, int, int]:
+    """Claims, supports and attacks an AIF file should give, counted from its own nodes."""
+    kind = {str(n["nodeID"]): str(n.get("type", "")).upper() for n in data["nodes"]}
+    into, out = {}, {}
+    for e in data.get("edges") or []:
+        out.setdefault(str(e["fromID"]), []).append(str(e["toID"]))
+        into.setdefault(str(e["toID"]), []).append(str(e["fromID"]))
+    claims = sum(k == "I" for k in kind.values())
+    supports = attacks = 0
+    for node, k in kind.items():
+        i_in = [p for p in into.get(node, []) if kind.get(p) == "I"]
+        if k == "RA":
+            i_out = [t for t in out.get(node, []) if kind.get(t) == "I"]
+            supports += len(i_in) * len(i_out)
+        if k == "CA":
+            attacks += len(i_in) * sum(kind.get(t) in ("I", "RA") for t in out.get(node, []))
+    return claims, supports, attacks
+
+
+@pytest.mark.skipif(not AIF_FILES, reason="../shared/corpora/aif-* is absent")
+def test_every_aif_corpus_file_imports_validates_and_counts_match():
+    for path in AIF_FILES:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text)
+        data = data.get("AIF", data)
+        model = import_map(text, str(path), "aif")
+        claims, supports, attacks = expected_counts(data)
+        kinds = Counter(lk.kind.value for lk in model.all_links())
+        assert len(model.claims) == claims, path
+        assert kinds["support"] == supports, path
+        assert kinds["attack"] + kinds["undercut"] == attacks, path
+        errors = [d for d in validate(Document(model, str(path))) if d.severity == "error"]
+        assert errors == [], (path, errors[:1])
+
+
+@pytest.mark.skipif(not AIF_FILES, reason="../shared/corpora/aif-* is absent")
+def test_aif_corpus_maps_render_with_real_dot(dot_program):
+    for path in AIF_FILES[::40]:
+        model = import_map(path.read_text(encoding="utf-8"), str(path), "aif")
+        proc = subprocess.run(
+            [dot_program, "-Tsvg"],
+            input=dump_dot(build_graph(model)).encode(),
+            capture_output=True,
+            check=False,
+        )
+        assert proc.returncode == 0, (path, proc.stderr[:200])
+
+
+def test_aif_dialogue_layer_is_dropped_and_counted():
+    text = json.dumps(
+        {
+            "nodes": [
+                {"nodeID": "1", "type": "I", "text": "C"},
+                {"nodeID": "2", "type": "I", "text": "P"},
+                {"nodeID": "3", "type": "RA"},
+                {"nodeID": "4", "type": "L", "text": "Bob: P"},
+                {"nodeID": "5", "type": "YA"},
+                {"nodeID": "6", "type": "CA"},
+                {"nodeID": "7", "type": "I", "text": "U"},
+            ],
+            "edges": [
+                {"fromID": "2", "toID": "3"},
+                {"fromID": "3", "toID": "1"},
+                {"fromID": "4", "toID": "5"},
+                {"fromID": "5", "toID": "2"},
+                {"fromID": "7", "toID": "6"},
+                {"fromID": "6", "toID": "3"},
+            ],
+        }
+    )
+    model = aif.parse(text)
+    assert [(lk.source, lk.kind.value, lk.target) for lk in model.links] == [
+        ("2", "support", "1"),
+        ("7", "undercut", "RA3"),
+    ]
+    assert "1 L node" in model.description and "1 YA node" in model.description
+
+
+def test_aif_errors_are_map_errors():
+    with pytest.raises(MapError, match="invalid JSON"):
+        aif.parse("{nodes")
+    with pytest.raises(MapError, match="not AIF"):
+        aif.parse('{"title": "x"}')
+
+
+def test_mermaid_escapes_and_draws_every_link_kind():
+    text = mermaid.dump(read_map(EXAMPLE).model)
+    lines = text.splitlines()
+    assert lines[0] == "flowchart BT"
+    assert sum(" --> " in line or "-->|" in line for line in lines) == 7
+    assert sum(" --x " in line for line in lines) == 4
+    assert sum("-.->|undercuts" in line for line in lines) == 1
+    assert all(
+        '"' not in line.split('"', 1)[1].rsplit('"', 1)[0]
+        for line in lines
+        if line.strip().startswith("n") and '["' in line
+    )
+    red = [line for line in lines if line.strip().startswith("linkStyle")]
+    assert len(red) == 5
+    hostile = ArgMap.model_validate(
+        {"title": "t", "claims": [{"id": "end", "text": 'a "b" <c> & d\nnext'}]}
+    )
+    out = mermaid.dump(hostile)
+    assert 'n0["CLAIM end<br/>a #quot;b#quot; #lt;c#gt; #amp; d next"]' in out
+
+
+def test_export_warns_about_what_a_format_cannot_carry(tmp_path):
+    result = runner.invoke(app, ["export", str(EXAMPLE), "--to", "mermaid"])
+    assert result.exit_code == 0
+    assert result.stderr.startswith("argmap: warning: mermaid does not carry tags, quotes,")
+    plain = tmp_path / "p.yaml"
+    plain.write_text("title: t\nclaims:\n  - {id: c, text: C, kind: conclusion}\n")
+    assert runner.invoke(app, ["export", str(plain), "--to", "mermaid"]).stderr == ""
+    assert runner.invoke(app, ["export", str(SHIPPED), "--to", "graphml"]).stderr == ""
+
+
+def test_import_command_guesses_and_writes(tmp_path):
+    source = tmp_path / "x.json"
+    source.write_text(aif.dump(read_map(EXAMPLE).model))
+    out = tmp_path / "x.yaml"
+    result = runner.invoke(app, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert read_map(out).model.claims[0].text == read_map(EXAMPLE).model.claims[0].text
+    unknown = tmp_path / "y.txt"
+    unknown.write_text("hello")
+    result = runner.invoke(app, ["import", str(unknown)])
+    assert result.exit_code == 2
+    assert "cannot tell its format" in result.stderr
+    bad = runner.invoke(app, ["import", str(unknown), "--from", "aif"])
+    assert bad.exit_code == 1 and "invalid JSON" in bad.stderr
+
+
+def test_graphml_replaces_what_xml_cannot_hold():
+    model = ArgMap.model_validate({"title": "t\x07", "claims": [{"id": "c", "text": "a\x1fb"}]})
+    again = graphml.parse(graphml.dump(model))
+    assert again.claims[0].text == "a\ufffdb"
+    assert again.title == "t\ufffd"
