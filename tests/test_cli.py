@@ -312,3 +312,25 @@ def test_internal_errors_are_one_line(monkeypatch):
     assert result.exit_code == 70
     assert "internal error: RuntimeError: kaboom" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", SHIPPED, "--quotes", "--eval"],
+        ["claims", SHIPPED, "--tag", "china"],
+        ["validate", SHIPPED, DATA / "bad-dangling-ref.yaml"],
+        ["why", SHIPPED, "irreversible-since-2016"],
+        ["stats", EXAMPLE],
+        ["eval", EXAMPLE],
+    ],
+)
+def test_terminal_output_is_styled_and_does_not_fail(monkeypatch, args):
+    # FORCE_COLOR makes argmap behave as on a terminal: rich trees, tables and colour.
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    result = run(*args)
+    assert result.exit_code in (0, 1), result.output
+    assert "Traceback" not in result.output
+    if args[0] != "eval":
+        assert "\x1b[" in result.stdout

@@ -96,7 +96,14 @@ def emit_table(columns: list[str], rows: list[list[str]]) -> None:
     if is_terminal():
         from rich.table import Table
 
-        table = Table(*columns, box=None, header_style="bold", pad_edge=False)
+        table = Table(box=None, header_style="bold", pad_edge=False)
+        for i, name in enumerate(columns):
+            if i == len(columns) - 1:  # the text wraps; ids and labels stay whole
+                table.add_column(name, min_width=30, ratio=1, overflow="fold")
+            elif name == "map":
+                table.add_column(name, no_wrap=True, max_width=24, overflow="ellipsis")
+            else:
+                table.add_column(name, no_wrap=True)
         for row in rows:
             table.add_row(*row)
         emit_rich(table)
