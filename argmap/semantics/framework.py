@@ -59,21 +59,21 @@ class Framework:
         """Argument number by name."""
         return {name: i for i, name in enumerate(self.names)}
 
+    def _adjacency(self, keys: list[int], values: list[int]) -> list[list[int]]:
+        out: list[list[int]] = [[] for _ in self.names]
+        for k, v in zip(keys, values, strict=True):
+            out[k].append(v)
+        return out
+
     @cached_property
     def targets(self) -> list[list[int]]:
         """For each argument, the arguments it attacks."""
-        out: list[list[int]] = [[] for _ in self.names]
-        for a, b in zip(self.sources, self.dests, strict=True):
-            out[a].append(b)
-        return out
+        return self._adjacency(self.sources, self.dests)
 
     @cached_property
     def attackers(self) -> list[list[int]]:
         """For each argument, the arguments attacking it."""
-        out: list[list[int]] = [[] for _ in self.names]
-        for a, b in zip(self.sources, self.dests, strict=True):
-            out[b].append(a)
-        return out
+        return self._adjacency(self.dests, self.sources)
 
     @cached_property
     def attacker_counts(self) -> list[int]:
