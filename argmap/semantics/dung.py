@@ -95,19 +95,25 @@ defeated(X) :- in(Y), att(Y,X).
 :- in(X), att(Y,X), not defeated(Y).
 """
 # Complete: admissible, and holding every argument it defends.
-_COMPLETE = _ADMISSIBLE + """
+_COMPLETE = (
+    _ADMISSIBLE
+    + """
 undefended(X) :- arg(X), att(Y,X), not defeated(Y).
 :- arg(X), not in(X), not undefended(X).
 """
+)
 # Stable: exactly the arguments it does not defeat (conflict-freeness follows).
 _STABLE = """
 in(X) :- arg(X), not defeated(X).
 defeated(X) :- in(Y), att(Y,X).
 """
 # Preferred: subset-maximal admissible sets, by clingo's domain heuristics.
-_PREFERRED = _ADMISSIBLE + """
+_PREFERRED = (
+    _ADMISSIBLE
+    + """
 #heuristic in(X) : arg(X). [1,true]
 """
+)
 _PROGRAMS = {"complete": _COMPLETE, "stable": _STABLE, "preferred": _PREFERRED}
 
 
