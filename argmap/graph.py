@@ -148,7 +148,9 @@ def _sound(link: Link, G: nx.MultiDiGraph, by_id: dict[str, Link]) -> bool:
         return False
     if link.kind is LinkKind.undercut:
         target = by_id.get(link.target)
-        return target is not None and target.kind is LinkKind.support and _sound(target, G, by_id)
+        return (
+            target is not None and target.kind is not LinkKind.undercut and _sound(target, G, by_id)
+        )
     return link.target in G and link.target != link.source
 
 
@@ -275,12 +277,12 @@ def _undercut_problems(
                 _link_part(doc, path, "target"),
                 hint=did_you_mean(link.target, links_by_id),
             )
-    elif target.kind is not LinkKind.support:
+    elif target.kind is LinkKind.undercut:
         yield Diagnostic(
             "undercut_target",
             "error",
-            f"undercut {link.id!r} targets {target.kind.value} link {target.id!r}; "
-            "only support links can be undercut",
+            f"undercut {link.id!r} targets another undercut, {target.id!r}; "
+            "only supports and attacks can be undercut",
             _link_part(doc, path, "target"),
         )
     elif target.source == link.source:

@@ -2,7 +2,8 @@
 
 A map has metadata, sources, claims and links. A link says that its ``source``
 claim supports or attacks its ``target`` claim, or (``undercut``) that the
-source attacks another *link*, the inference rather than the claim. Links that
+source attacks another *link* (a support or an attack): the inference rather than
+the claim. Links that
 share a ``group`` support their target only together (linked premises);
 without a group, support is convergent.
 

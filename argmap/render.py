@@ -90,7 +90,7 @@ def _header(G: nx.MultiDiGraph) -> list[Segments]:
             ("−", _LINK_STYLE["attack"]),
             (" attacks   ", "dim"),
             ("⊘", _LINK_STYLE["undercut"]),
-            (" undercuts the support above it", "dim"),
+            (" undercuts the link above it", "dim"),
         ],
     ]
 

@@ -102,8 +102,9 @@ def test_a_claim_may_both_support_and_attack_without_losing_a_link():
         ("  - {id: a, text: A, supports: [a]}\n", "self_link"),
         ("  - {id: a, text: A, undercuts: [b]}\n  - {id: b, text: B}\n", "undercut_target"),
         (
-            "  - {id: a, text: A, attacks: [b]}\n  - {id: b, text: B}\n"
-            "  - {id: u, text: U, undercuts: [a.attack.b]}\n",
+            "  - {id: a, text: A, supports: [b]}\n  - {id: b, text: B}\n"
+            "  - {id: u, text: U, undercuts: [a.support.b]}\n"
+            "  - {id: w, text: W, undercuts: [u.undercut.a.support.b]}\n",
             "undercut_target",
         ),
         ("  - {id: a, text: A, source: nowhere}\n", "dangling_ref"),

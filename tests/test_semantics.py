@@ -222,3 +222,30 @@ def test_shipped_map_verdicts_and_single_points_of_failure():
         "irreversible-since-2016",
     ]
     assert [k.id for k in crit["deepen-ties"]] == ["prepare-for-readjustment"]
+
+
+def test_an_undercut_attack_no_longer_defeats_its_target():
+    text = (
+        "  - {id: c, text: C}\n  - {id: o, text: O, attacks: [c]}\n"
+        "  - {id: u, text: U, undercuts: [o.attack.c]}\n"
+    )
+    assert labels(text) == {"c": "in", "o": "in", "u": "in"}
+    # Without the undercut the attack stands; with the undercut itself attacked, again.
+    assert labels(text, retract=["u"])["c"] == "out"
+    assert labels(text + "  - {id: r, text: R, attacks: [u]}\n")["c"] == "out"
+
+
+def test_undercut_attacks_agree_with_brute_force():
+    text = (
+        "  - {id: a, text: A, attacks: [b]}\n  - {id: b, text: B, attacks: [a]}\n"
+        "  - {id: u, text: U, undercuts: [a.attack.b]}\n  - {id: v, text: V, attacks: [u]}\n"
+        "  - {id: w, text: W, attacks: [v]}\n"
+    )
+    G = build_graph(loads("title: t\nclaims:\n" + text))
+    from argmap.semantics.bipolar import encode
+
+    F = encode(G).framework
+    for semantics, exts in brute_force(F).items():
+        assert extensions(F, semantics) == exts
+    # w defeats v, so u stands and stops a's attack; b's attack on a then wins.
+    assert evaluate(G).labels == {"a": "out", "b": "in", "u": "in", "v": "out", "w": "in"}

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-ImportFormat = StrEnum("ImportFormat", ["aif", "carneades", "graphml"])
+ImportFormat = StrEnum("ImportFormat", ["aif", "carneades", "graphml", "microtexts"])
 
 
 def import_file(
@@ -20,7 +20,8 @@ def import_file(
         str, typer.Option("--output", "-o", metavar="MAP", help="Write the map here (- = stdout).")
     ] = "-",
 ) -> None:
-    """Import a map from another tool: AIF (AIFdb JSON, xAIF), Carneades 4 YAML, GraphML.
+    """Import a map from another tool: AIF (AIFdb JSON, xAIF), Carneades 4 YAML, GraphML,
+    Potsdam microtexts (arggraph XML).
 
     Writes argmap YAML (JSON for a .json output), validated on the way out; what the
     source format holds that argmap cannot (dialogue nodes, weights) is named in the
@@ -39,7 +40,8 @@ def import_file(
     fmt = source.value if source is not None else guess_import_format(inp.name, inp.text)
     if fmt is None:
         raise UsageError(
-            f"{inp.name}: cannot tell its format", hint="give --from aif|carneades|graphml"
+            f"{inp.name}: cannot tell its format",
+            hint="give --from aif|carneades|graphml|microtexts",
         )
     model = import_map(inp.text, inp.name, fmt)
     build_graph(Document(model, inp.name))  # refuse a result with broken references

@@ -25,7 +25,7 @@ __all__ = [
 
 TEXT_FORMATS = ("json", "yaml", "dot", "aif", "graphml", "mermaid")
 EXPORT_FORMATS = (*TEXT_FORMATS, "svg", "png", "pdf")
-IMPORT_FORMATS = ("aif", "carneades", "graphml")
+IMPORT_FORMATS = ("aif", "carneades", "graphml", "microtexts")
 
 #: The parts of a map some formats cannot carry, in words.
 FEATURES = {
@@ -131,6 +131,8 @@ def guess_import_format(name: str, text: str) -> str | None:
     head = text.lstrip()[:2000]
     if lower.endswith(".graphml") or "<graphml" in head:
         return "graphml"
+    if "<arggraph" in head:
+        return "microtexts"
     if lower.endswith((".yml", ".yaml")) and "statements:" in text and "arguments:" in text:
         return "carneades"
     if head.startswith("{") and '"nodes"' in text and ('"nodeID"' in text or '"AIF"' in text):

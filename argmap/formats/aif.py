@@ -6,13 +6,14 @@ Reading:
   is premise of nothing becomes a conclusion;
 - an RA node (inference) becomes support: one link per premise, grouped (linked premises)
   when there are several;
-- a CA node (conflict) becomes an attack, or, aimed at an RA node, an undercut of it;
+- a CA node (conflict) becomes an attack, or, aimed at an RA or CA node, an undercut of that
+  support or attack;
 - MA nodes (rephrase) and the dialogue layer (L, YA, TA and other locution nodes) have no
   place in an argmap map: they are dropped and counted in the map's description.
 
 Writing is the reverse: claims are I-nodes (their ids kept as node ids), each support (a
 linked group as one) an RA node, each attack a CA node, each undercut a CA node aimed at the
-RA node of the support it attacks. Text round-trips; ids of links do not (AIF names nodes,
+RA or CA node of the link it attacks. Text round-trips; ids of links do not (AIF names nodes,
 not edges), but every link's kind and ends do.
 
 Examples:
@@ -122,7 +123,13 @@ def parse(text: str, name: str = "<aif>") -> ArgMap:
             ra_links.setdefault(s, []).extend(made)
             concluded.add(target)
             used_as_premise.update(prem)
-    for s in nodes:
+    ca_links: dict[str, str] = {}
+    # Conflicts aimed at claims and inferences first; then those aimed at other conflicts.
+    cas = sorted(
+        (s for s in nodes if kind_of[s] == "CA"),
+        key=lambda s: any(kind_of.get(t) == "CA" for t in out_of.get(s, [])),
+    )
+    for s in cas:
         if kind_of[s] != "CA":
             continue
         attackers = premises(s)
@@ -139,6 +146,12 @@ def parse(text: str, name: str = "<aif>") -> ArgMap:
                             "target": ids[t],
                             "kind": "attack",
                         }
+                    )
+                    ca_links.setdefault(s, f"CA{s}.{ids[t]}.{a}")
+                    used_as_premise.add(a)
+                elif kind_of.get(t) == "CA" and t in ca_links:
+                    links.append(
+                        {"id": f"CA{s}.{a}", "source": a, "target": ca_links[t], "kind": "undercut"}
                     )
                     used_as_premise.add(a)
                 elif kind_of.get(t) == "RA" and t in ra_links:
@@ -220,13 +233,15 @@ def dump(model: ArgMap) -> str:
             edge(lk.source, ra)
             edge(ra, lk.target)
             inference_of[lk.id] = ra
-    for lk in links:
-        if lk.kind == "support":
-            continue
+    # Attacks first, so that an undercut of an attack can aim at its CA node.
+    for lk in sorted(
+        (lk for lk in links if lk.kind != "support"), key=lambda lk: lk.kind == "undercut"
+    ):
         ca = f"CA.{lk.id}"
         nodes.append({"nodeID": ca, "text": "Default Conflict", "type": "CA"})
         edge(lk.source, ca)
         edge(ca, inference_of[lk.target] if lk.kind == "undercut" else lk.target)
+        inference_of[lk.id] = ca
     return (
         json.dumps({"nodes": nodes, "edges": edges, "locutions": []}, ensure_ascii=False, indent=2)
         + "\n"

@@ -17,7 +17,9 @@ and Villata (*Support in Abstract Argumentation*, COMMA 2010):
 The encoding adds, for each support (a single link, or a linked group), an *inference*
 argument; for each supported claim, an argument ``unsupported:C`` that attacks C and is
 attacked by every inference into C; and for each premise P of an inference I, an argument
-``missing:P@I`` that attacks I and is attacked by P. Undercuts attack the inference.
+``missing:P@I`` that attacks I and is attacked by P. Undercuts attack the inference; an
+undercut attack A -> B becomes an argument ``attack:ID`` that attacks B, needs A the way an
+inference needs its premise, and is attacked by the undercuts.
 Every Dung semantics then applies unchanged, and each verdict can be traced through
 these arguments (:mod:`argmap.semantics.explain`).
 
@@ -137,9 +139,22 @@ def encode(
     claims = [n for n in G.nodes if n not in retract]
     names = list(claims)
     attacks: list[tuple[str, str]] = []
+    undercut_by: dict[str, list[str]] = {}
+    for u, _, d in G.edges(data=True):
+        if d["kind"] == "undercut" and u not in retract:
+            undercut_by.setdefault(d["undercuts"], []).append(u)
     for u, v, d in G.edges(data=True):
-        if d["kind"] == "attack" and u not in retract and v not in retract and v not in assume:
+        if d["kind"] != "attack" or u in retract or v in retract or v in assume:
+            continue
+        cutters = undercut_by.get(d["link"].id)
+        if not cutters:
             attacks.append((u, v))
+            continue
+        # An undercut attack holds only while its attacker stands and no undercut does.
+        node = f"attack:{d['link'].id}"
+        missing = f"missing:{u}@{node}"
+        names += [node, missing]
+        attacks += [(node, v), (missing, node), (u, missing), *((w, node) for w in cutters)]
     infs = {inf.name: inf for inf in inferences(G, skip=retract)}
     # A claim the map gives reasons for needs one to hold, even when what-ifs have
     # retracted them all: then it has nothing left to stand on.

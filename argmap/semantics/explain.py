@@ -86,6 +86,10 @@ def explain(G: nx.MultiDiGraph, evaluation: Evaluation, claim: str) -> Reason:
         if name.startswith("inference:"):
             verb = {"in": "holds", "out": "fails", "undec": "is undecided"}[label]
             return f"{support_words(name)} {verb}"
+        if name.startswith("attack:"):
+            source, target, _ = G.graph["links"][name.removeprefix("attack:")]
+            verb = {"in": "holds", "out": "fails", "undec": "is undecided"}[label]
+            return f"the attack {source} -> {target} {verb}"
         if name.startswith("unsupported:"):
             target = name.removeprefix("unsupported:")
             return {
@@ -120,7 +124,8 @@ def explain(G: nx.MultiDiGraph, evaluation: Evaluation, claim: str) -> Reason:
     def build(i: int, parent: int | None = None) -> Reason:
         label = labels[i]
         text = sentence(i)
-        if parent is not None and names[parent].startswith("inference:") and i < len(enc.claims):
+        via = parent is not None and names[parent].startswith(("inference:", "attack:"))
+        if via and i < len(enc.claims):
             text = f"undercut by {text}"  # a claim attacking a support is an undercut
         node = Reason(text, label)
         attackers = F.attackers[i]
