@@ -295,3 +295,32 @@ def test_microtext_relations():
     from argmap.semantics.evaluate import evaluate
 
     assert evaluate(build_graph(m)).labels["a1"] == "in"
+
+
+SADFACE = sorted((ROOT.parent / "shared" / "corpora" / "sadface").glob("*.json"))
+
+
+@pytest.mark.skipif(not SADFACE, reason="../shared/corpora/sadface is absent")
+@pytest.mark.parametrize("path", SADFACE, ids=lambda p: p.name)
+def test_sadface_corpus_imports_with_its_counts(path):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    result = runner.invoke(app, ["import", str(path)])
+    assert result.exit_code == 0, result.output
+    model = read_map_text(result.stdout)
+    atoms = sum(n["type"] == "atom" for n in data["nodes"])
+    schemes = {n["id"]: n.get("name") for n in data["nodes"] if n["type"] == "scheme"}
+    premises = sum(1 for e in data["edges"] if e["target_id"] in schemes)
+    assert len(model.claims) == atoms
+    assert len(model.all_links()) == premises
+    kinds = Counter(lk.kind.value for lk in model.all_links())
+    conflicts = sum(1 for e in data["edges"] if schemes.get(e["target_id"]) == "conflict")
+    assert kinds["attack"] == conflicts
+    assert validate(Document(model)) == [] or all(
+        d.severity == "warning" for d in validate(Document(model))
+    )
+
+
+def read_map_text(text):
+    from argmap.formats.native import loads
+
+    return loads(text, "m.yaml").model

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-ImportFormat = StrEnum("ImportFormat", ["aif", "carneades", "graphml", "microtexts"])
+ImportFormat = StrEnum("ImportFormat", ["aif", "carneades", "graphml", "microtexts", "sadface"])
 
 
 def import_file(
@@ -21,7 +21,7 @@ def import_file(
     ] = "-",
 ) -> None:
     """Import a map from another tool: AIF (AIFdb JSON, xAIF), Carneades 4 YAML, GraphML,
-    Potsdam microtexts (arggraph XML).
+    Potsdam microtexts (arggraph XML), SADFace JSON.
 
     Writes argmap YAML (JSON for a .json output), validated on the way out; what the
     source format holds that argmap cannot (dialogue nodes, weights) is named in the
@@ -41,7 +41,7 @@ def import_file(
     if fmt is None:
         raise UsageError(
             f"{inp.name}: cannot tell its format",
-            hint="give --from aif|carneades|graphml|microtexts",
+            hint="give --from aif|carneades|graphml|microtexts|sadface",
         )
     model = import_map(inp.text, inp.name, fmt)
     build_graph(Document(model, inp.name))  # refuse a result with broken references

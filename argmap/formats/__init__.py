@@ -25,7 +25,7 @@ __all__ = [
 
 TEXT_FORMATS = ("json", "yaml", "dot", "aif", "graphml", "mermaid")
 EXPORT_FORMATS = (*TEXT_FORMATS, "svg", "png", "pdf")
-IMPORT_FORMATS = ("aif", "carneades", "graphml", "microtexts")
+IMPORT_FORMATS = ("aif", "carneades", "graphml", "microtexts", "sadface")
 
 #: The parts of a map some formats cannot carry, in words.
 FEATURES = {
@@ -137,6 +137,9 @@ def guess_import_format(name: str, text: str) -> str | None:
         return "carneades"
     if head.startswith("{") and '"nodes"' in text and ('"nodeID"' in text or '"AIF"' in text):
         return "aif"
+    sadface_keys = ('"source_id"', '"atom"', '"core"')
+    if head.startswith("{") and '"nodes"' in text and any(k in text for k in sadface_keys):
+        return "sadface"
     return None
 
 

@@ -34,7 +34,7 @@ from typing import Any
 from argmap.errors import Diagnostic, Location, MapError
 from argmap.model import ArgMap
 
-__all__ = ["parse", "dump", "LOSSES"]
+__all__ = ["parse", "dump", "from_nodes", "LOSSES"]
 
 #: What an AIF file cannot carry from an argmap map (see argmap.formats.FEATURES).
 LOSSES = {"kinds", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids", "metadata"}
@@ -74,6 +74,14 @@ def parse(text: str, name: str = "<aif>") -> ArgMap:
         for e in data.get("edges") or []
         if isinstance(e, dict)
     ]
+    return from_nodes(nodes, edges, name.rsplit("/", 1)[-1], name)
+
+
+def from_nodes(
+    nodes: dict[str, dict], edges: list[tuple[str, str]], title: str, name: str
+) -> ArgMap:
+    """A map from AIF-shaped nodes (``type`` I, RA, CA, ...; ``text``) and edges; also used
+    by the readers of other node-and-scheme formats (SADFace)."""
     into: dict[str, list[str]] = {}
     out_of: dict[str, list[str]] = {}
     for a, b in edges:
@@ -184,7 +192,6 @@ def parse(text: str, name: str = "<aif>") -> ArgMap:
             + ", ".join(f"{n} {what}" for what, n in sorted(dropped.items()))
             + " (MA = rephrase; L, YA, TA = dialogue layer)."
         )
-    title = name.rsplit("/", 1)[-1]
     return ArgMap.model_validate(
         {
             "title": title,

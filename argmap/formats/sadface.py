@@ -1,0 +1,63 @@
+"""SADFace JSON documents, read into an argmap map.
+
+SADFace has the shape of AIF: ``atom`` nodes hold the claims, ``scheme`` nodes the
+relations between them (``conflict`` ones attack; ``support`` and every named argument
+scheme support), with edges ``source_id -> target_id``. It is read through the AIF reader
+(:func:`argmap.formats.aif.from_nodes`), so the same rules apply; the document's title and
+description are kept.
+
+Examples:
+    >>> m = parse('{"metadata": {"core": {"title": "T"}}, "nodes": ['
+    ...           '{"id": "c", "type": "atom", "text": "C"},'
+    ...           '{"id": "p", "type": "atom", "text": "P"},'
+    ...           '{"id": "s", "type": "scheme", "name": "support"}], "edges": ['
+    ...           '{"source_id": "p", "target_id": "s"}, {"source_id": "s", "target_id": "c"}]}')
+    >>> m.title, [(lk.source, lk.kind.value, lk.target) for lk in m.links]
+    ('T', [('p', 'support', 'c')])
+"""
+
+from __future__ import annotations
+
+import json
+
+from argmap.errors import Diagnostic, Location, MapError
+from argmap.formats.aif import from_nodes
+from argmap.model import ArgMap
+
+__all__ = ["parse"]
+
+_CONFLICT = {"conflict", "attack", "rebuttal", "undercut", "default conflict"}
+
+
+def parse(text: str, name: str = "<sadface>") -> ArgMap:
+    """Read a SADFace document."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = Location(name, exc.lineno, exc.colno)
+        raise MapError([Diagnostic("syntax", "error", f"invalid JSON: {exc.msg}", where)]) from None
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise MapError(
+            [Diagnostic("bad_value", "error", "not SADFace: no 'nodes' list", Location(name, 1, 1))]
+        )
+    nodes = {}
+    for n in data["nodes"]:
+        if not isinstance(n, dict):
+            continue
+        if n.get("type") == "atom":
+            nodes[str(n.get("id"))] = {"type": "I", "text": n.get("text", "")}
+        elif n.get("type") == "scheme":
+            kind = "CA" if str(n.get("name", "")).lower() in _CONFLICT else "RA"
+            nodes[str(n.get("id"))] = {"type": kind}
+    edges = [
+        (str(e.get("source_id")), str(e.get("target_id")))
+        for e in data.get("edges") or []
+        if isinstance(e, dict)
+    ]
+    core = (data.get("metadata") or {}).get("core") or {}
+    model = from_nodes(nodes, edges, str(core.get("title") or name.rsplit("/", 1)[-1]), name)
+    description = core.get("description")
+    if description:
+        note = f"{description} {model.description or ''}".strip()
+        model = model.model_copy(update={"description": note})
+    return model
