@@ -324,3 +324,40 @@ def read_map_text(text):
     from argmap.formats.native import loads
 
     return loads(text, "m.yaml").model
+
+
+def test_html_report_is_standalone_and_links_every_claim(dot_program, tmp_path):
+    from html.parser import HTMLParser
+
+    out = tmp_path / "report.html"
+    result = runner.invoke(app, ["export", str(SHIPPED), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    model = read_map(SHIPPED).model
+
+    class Collect(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.ids, self.hrefs, self.tags = set(), [], Counter()
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            self.tags[tag] += 1
+            if "id" in attrs:
+                self.ids.add(attrs["id"])
+            for key in ("href", "xlink:href"):
+                if attrs.get(key, "").startswith("#"):
+                    self.hrefs.append(attrs[key][1:])
+
+    parser = Collect()
+    parser.feed(text)
+    assert parser.tags["svg"] == 1 and parser.tags["script"] == 0 and parser.tags["link"] == 0
+    assert "src=" not in text
+    assert {f"c-{c.id}" for c in model.claims} <= parser.ids
+    assert set(parser.hrefs) <= parser.ids
+    assert sum(h.startswith("c-") for h in parser.hrefs) >= len(model.claims) * 2
+    for c in model.claims:
+        import html as html_module
+
+        assert html_module.escape(c.text) in text
+    assert "@media print" in text

@@ -11,7 +11,8 @@ import typer
 from argmap.cli.options import MapArg
 
 ExportFormat = StrEnum(
-    "ExportFormat", ["json", "yaml", "dot", "aif", "graphml", "mermaid", "svg", "png", "pdf"]
+    "ExportFormat",
+    ["json", "yaml", "dot", "aif", "graphml", "mermaid", "html", "svg", "png", "pdf"],
 )
 
 
@@ -31,7 +32,8 @@ def export(
     ] = "-",
 ) -> None:
     """Export a map: canonical json or yaml, Graphviz dot, svg/png/pdf through Graphviz,
-    or the formats of other tools: aif (AIFdb JSON), graphml, mermaid.
+    the formats of other tools: aif (AIFdb JSON), graphml, mermaid; or html, a standalone
+    report with the picture and every claim written out.
 
     The json form is argmap's canonical map (shorthand links made explicit) and
     reads back into every command. What a format cannot carry is named in a
@@ -56,6 +58,6 @@ def export(
 
 def _from_suffix(output: str) -> str:
     suffix = Path(output).suffix.lower().lstrip(".")
-    aliases = {"yml": "yaml", "gv": "dot", "mmd": "mermaid"}
+    aliases = {"yml": "yaml", "gv": "dot", "mmd": "mermaid", "htm": "html"}
     suffix = aliases.get(suffix, suffix)
     return suffix if output != "-" and suffix in ExportFormat.__members__ else "dot"

@@ -23,7 +23,7 @@ __all__ = [
     "guess_import_format",
 ]
 
-TEXT_FORMATS = ("json", "yaml", "dot", "aif", "graphml", "mermaid")
+TEXT_FORMATS = ("json", "yaml", "dot", "aif", "graphml", "mermaid", "html")
 EXPORT_FORMATS = (*TEXT_FORMATS, "svg", "png", "pdf")
 IMPORT_FORMATS = ("aif", "carneades", "graphml", "microtexts", "sadface")
 
@@ -79,6 +79,10 @@ def export(doc: Document, to: str) -> str | bytes:
         import importlib
 
         return importlib.import_module(f"argmap.formats.{to}").dump(doc.model)
+    if to == "html":
+        from argmap.formats import html
+
+        return html.dump(G)
     from argmap.formats import dot
 
     text = dot.dump(G)

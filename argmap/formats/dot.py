@@ -48,8 +48,11 @@ _UNDERCUT = {"color": "#c62828", "arrowhead": "tee", "style": "dashed", "penwidt
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
-def dump(G: nx.MultiDiGraph, *, wrap: int = WRAP) -> str:
-    """The DOT text of an argument graph."""
+def dump(G: nx.MultiDiGraph, *, wrap: int = WRAP, href: str | None = None) -> str:
+    """The DOT text of an argument graph.
+
+    ``href``, a pattern such as ``"#c-{id}"``, makes each claim a link (in SVG output).
+    """
     title = _h(G.graph.get("title", ""))
     # An empty <B></B> is a syntax error in Graphviz's HTML labels.
     title_label = f"<<B>{title}</B>>" if title else '""'
@@ -61,7 +64,10 @@ def dump(G: nx.MultiDiGraph, *, wrap: int = WRAP) -> str:
         f"  edge [fontname={_q(FONT)}, fontsize=9, arrowsize=0.8];",
     ]
     for node, data in G.nodes(data=True):
-        out.append(f"  {_q(node)} [{_attrs(_node_attrs(data['claim'], wrap))}];")
+        attrs = _node_attrs(data["claim"], wrap)
+        if href is not None:
+            attrs["href"] = href.format(id=node)
+        out.append(f"  {_q(node)} [{_attrs(attrs)}];")
 
     edges = sorted(G.edges(data=True), key=lambda e: e[2]["index"])
     undercut = {d["undercuts"] for _, _, d in edges if d["kind"] == "undercut"}
