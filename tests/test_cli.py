@@ -12,10 +12,11 @@ import pytest
 from conftest import DATA, EXAMPLE, MAPS, ROOT, SHIPPED
 from typer.testing import CliRunner
 
+from argmap.cli import COMMANDS as ARGMAP_COMMANDS
 from argmap.cli import app
 
 runner = CliRunner()
-COMMANDS = [c.name for c in app.registered_commands]
+COMMANDS = list(ARGMAP_COMMANDS)
 
 
 def run(*args, input=None):

@@ -21,18 +21,6 @@ try:  # Typer vendors click from 0.2x on; older releases depend on it
 except ImportError:  # pragma: no cover
     from click import exceptions as _click
 
-from argmap.cli import (
-    convert,
-    coverage,
-    diff,
-    edit,
-    evaluate,
-    export,
-    query,
-    schema,
-    show,
-    validate,
-)
 from argmap.errors import EXIT_USAGE, ArgmapError
 
 __all__ = ["app", "main"]
@@ -40,8 +28,59 @@ __all__ = ["app", "main"]
 EXIT_INTERNAL = 70
 
 
+#: Every command: its name, then the module and function that implement it. Modules are
+#: imported only when their command runs (or when help lists them all): start-up time is a
+#: feature of a shell tool, and each command module costs a few milliseconds to define.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "show": ("show", "show"),
+    "validate": ("validate", "validate"),
+    "export": ("export", "export"),
+    "import": ("convert", "import_file"),
+    "claims": ("query", "claims"),
+    "why": ("query", "why"),
+    "impact": ("query", "impact"),
+    "path": ("query", "path"),
+    "stats": ("query", "stats"),
+    "eval": ("evaluate", "evaluate"),
+    "coverage": ("coverage", "coverage"),
+    "diff": ("diff", "diff"),
+    "new": ("edit", "new"),
+    "add": ("edit", "add"),
+    "link": ("edit", "link"),
+    "unlink": ("edit", "unlink"),
+    "rm": ("edit", "rm"),
+    "set": ("edit", "set_field"),
+    "fmt": ("edit", "fmt"),
+    "schema": ("schema", "schema"),
+}
+
+
+def command_function(name: str) -> Any:
+    """The function behind command ``name``."""
+    import importlib
+
+    module, function = COMMANDS[name]
+    return getattr(importlib.import_module(f"argmap.cli.{module}"), function)
+
+
 class ArgmapGroup(TyperGroup):
-    """Typer's group, with argmap's error reporting: one line per problem, no traceback."""
+    """Typer's group, with argmap's error reporting (one line per problem, no traceback)
+    and commands built on first use."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            from typer.main import get_command_from_info
+            from typer.models import CommandInfo
+
+            self.commands[cmd_name] = get_command_from_info(
+                CommandInfo(name=cmd_name, callback=command_function(cmd_name)),
+                pretty_exceptions_short=True,
+                rich_markup_mode=self.rich_markup_mode,
+            )
+        return super().get_command(ctx, cmd_name)
 
     def main(
         self,
@@ -116,26 +155,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.command("show")(show.show)
-app.command("validate")(validate.validate)
-app.command("export")(export.export)
-app.command("import")(convert.import_file)
-app.command("claims")(query.claims)
-app.command("why")(query.why)
-app.command("impact")(query.impact)
-app.command("path")(query.path)
-app.command("stats")(query.stats)
-app.command("eval")(evaluate.evaluate)
-app.command("coverage")(coverage.coverage)
-app.command("diff")(diff.diff)
-app.command("new")(edit.new)
-app.command("add")(edit.add)
-app.command("link")(edit.link)
-app.command("unlink")(edit.unlink)
-app.command("rm")(edit.rm)
-app.command("set")(edit.set_field)
-app.command("fmt")(edit.fmt)
-app.command("schema")(schema.schema)
+
+
+@app.callback()
+def _root() -> None:
+    # A callback makes the app a group even though its commands are added lazily.
+    pass
 
 
 def main() -> None:

@@ -20,8 +20,10 @@ def import_file(
         str, typer.Option("--output", "-o", metavar="MAP", help="Write the map here (- = stdout).")
     ] = "-",
 ) -> None:
-    """Import a map from another tool: AIF (AIFdb JSON, xAIF), Carneades 4 YAML, GraphML,
-    Potsdam microtexts (arggraph XML), SADFace JSON.
+    """Import a map from another tool's format.
+
+    Formats: AIF (AIFdb JSON, xAIF), Carneades 4 YAML, GraphML, Potsdam microtexts
+    (arggraph XML), SADFace JSON.
 
     Writes argmap YAML (JSON for a .json output), validated on the way out; what the
     source format holds that argmap cannot (dialogue nodes, weights) is named in the

@@ -31,9 +31,11 @@ def export(
         str, typer.Option("--output", "-o", metavar="FILE", help="Write here (- = stdout).")
     ] = "-",
 ) -> None:
-    """Export a map: canonical json or yaml, Graphviz dot, svg/png/pdf through Graphviz,
-    the formats of other tools: aif (AIFdb JSON), graphml, mermaid; or html, a standalone
-    report with the picture and every claim written out.
+    """Export a map: canonical JSON or YAML, a picture, or another tool's format.
+
+    Formats: json, yaml (argmap's own), dot, and svg/png/pdf through Graphviz; aif (AIFdb
+    JSON), graphml, mermaid; html, a standalone report with the picture and every claim
+    written out.
 
     The json form is argmap's canonical map (shorthand links made explicit) and
     reads back into every command. What a format cannot carry is named in a
