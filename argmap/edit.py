@@ -159,8 +159,26 @@ class Editor:
     # --- text surgery ------------------------------------------------------------------------
 
     def _splice(self, start: int, end: int, new: str) -> None:
+        import yaml
+
+        from argmap.errors import Diagnostic, Location, MapError
+
         self.text = self.text[:start] + new + self.text[end:]
-        self._compose()
+        try:
+            self._compose()
+        except yaml.YAMLError as exc:  # a layout this editor does not handle: say so
+            raise MapError(
+                [
+                    Diagnostic(
+                        "edit_failed",
+                        "error",
+                        f"argmap could not make this change to the file's layout ({exc.problem}); "
+                        "nothing was written",
+                        Location(self.name, 1, 1),
+                        hint="run argmap fmt on the file first",
+                    )
+                ]
+            ) from None
 
     def _line_start(self, index: int) -> int:
         return self.text.rfind("\n", 0, index) + 1
@@ -235,7 +253,11 @@ class Editor:
         content_col = first.start_mark.column
         spaced = len(seq.value) > 1 and self._blank_between(seq.value[0], seq.value[1])
         at = self._after_line(self._node_end(last))
-        self._splice(at, at, ("\n" if spaced else "") + self._block(item, dash_col, content_col))
+        # A file that ends without a line break needs one before the new item.
+        lead = "\n" if at == len(self.text) and not self.text.endswith("\n") else ""
+        if spaced:
+            lead += "\n"
+        self._splice(at, at, lead + self._block(item, dash_col, content_col))
 
     def _blank_between(self, a: Any, b: Any) -> bool:
         gap = self.text[self._node_end(a) : self._line_start(b.start_mark.index)]
@@ -305,7 +327,8 @@ class Editor:
             return
         at = self._after_line(self._node_end(last_v))
         col = mapping.value[0][0].start_mark.column
-        self._splice(at, at, " " * col + f"{key}: {rendered}\n")
+        lead = "\n" if at == len(self.text) and not self.text.endswith("\n") else ""
+        self._splice(at, at, lead + " " * col + f"{key}: {rendered}\n")
 
     # --- edits -------------------------------------------------------------------------------
 

@@ -199,3 +199,27 @@ def test_editing_a_map_with_a_missing_source_text_still_works(tmp_path):
     assert run("set", path, "hurts-poor", "confidence", "0.3").exit_code == 0
     assert read_map(path).model.claims[7].confidence == 0.3
     assert os.path.exists(path)
+
+
+def test_edits_work_on_other_layouts(tmp_path):
+    # Items not indented under their key, and no line break at the end of the file.
+    path = tmp_path / "m.yaml"
+    path.write_text("title: t\nclaims:\n- id: c\n  text: C\n  kind: conclusion")
+    assert run("add", path, "--text", "Q", "--attacks", "c").exit_code == 0
+    assert run("set", path, "q", "note", "a note").exit_code == 0
+    assert run("link", path, "q", "supports", "c", "--id", "also").exit_code == 0
+    text = path.read_text()
+    assert text.startswith("title: t\nclaims:\n- id: c\n  text: C\n  kind: conclusion\n- id: q\n")
+    model = read_map(path).model
+    assert model.claims[1].note == "a note"
+    assert [lk.id for lk in model.all_links()] == ["q.attack.c", "also"]
+    # Flow-style claims are edited in place.
+    flow = tmp_path / "f.yaml"
+    flow.write_text(
+        "title: t\nclaims:\n  - {id: c, text: C}\n  - {id: a, text: A, supports: [c]}\n"
+    )
+    assert run("set", flow, "a", "text", "New: A").exit_code == 0
+    assert run("unlink", flow, "a", "supports", "c").exit_code == 0
+    assert (
+        flow.read_text() == "title: t\nclaims:\n  - {id: c, text: C}\n  - {id: a, text: 'New: A'}\n"
+    )
