@@ -207,7 +207,7 @@ def test_edits_work_on_other_layouts(tmp_path):
     path.write_text("title: t\nclaims:\n- id: c\n  text: C\n  kind: conclusion")
     assert run("add", path, "--text", "Q", "--attacks", "c").exit_code == 0
     assert run("set", path, "q", "note", "a note").exit_code == 0
-    assert run("link", path, "q", "supports", "c", "--id", "also").exit_code == 0
+    assert run("link", path, "q", "attacks", "c", "--id", "also").exit_code == 0
     text = path.read_text()
     assert text.startswith("title: t\nclaims:\n- id: c\n  text: C\n  kind: conclusion\n- id: q\n")
     model = read_map(path).model
