@@ -429,9 +429,21 @@ def references(model: Any, ident: str) -> list[str]:
         for target in getattr(claim, field)
     }
     touching = [lk.id for lk in links if ident in (lk.source, lk.target) and lk.kind != "undercut"]
-    undercuts = [
-        lk.id
-        for lk in links
-        if lk.kind == "undercut" and (lk.target in touching or lk.source == ident)
-    ]
+    # Undercuts of those links, undercuts of those undercuts, and so on; the deepest
+    # come first so that none is ever left aiming at a removed link.
+    gone = set(touching)
+    layers: list[list[str]] = []
+    while True:
+        layer = [
+            lk.id
+            for lk in links
+            if lk.kind == "undercut"
+            and lk.id not in gone
+            and (lk.target in gone or lk.source == ident)
+        ]
+        if not layer:
+            break
+        gone.update(layer)
+        layers.append(layer)
+    undercuts = [i for layer in reversed(layers) for i in layer]
     return [i for i in dict.fromkeys(undercuts + touching) if i not in written_on_claim]

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.document import Document
 from argmap.errors import Diagnostic, MapError, UsageError, did_you_mean
-from argmap.model import ArgMap, Claim, ClaimKind, Link, LinkKind, Path
+from argmap.model import ArgMap, Claim, ClaimKind, Link, LinkKind, Path, landing_claim
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -96,7 +96,7 @@ def _build(
         attrs: dict[str, Any] = {"kind": link.kind, "link": link, "index": i}
         if link.kind is undercut:
             attrs["undercuts"] = link.target
-            target = by_id[link.target].target
+            target = landing_claim(link, by_id)
         edges.append((link.source, target, link.id, attrs))
         index[link.id] = (link.source, target, link.id)
     add_keyed_edges(G, edges)
@@ -148,9 +148,9 @@ def _sound(link: Link, G: nx.MultiDiGraph, by_id: dict[str, Link]) -> bool:
         return False
     if link.kind is LinkKind.undercut:
         target = by_id.get(link.target)
-        return (
-            target is not None and target.kind is not LinkKind.undercut and _sound(target, G, by_id)
-        )
+        if target is None or landing_claim(link, by_id) is None:
+            return False
+        return _sound(target, G, by_id)
     return link.target in G and link.target != link.source
 
 
@@ -277,12 +277,11 @@ def _undercut_problems(
                 _link_part(doc, path, "target"),
                 hint=did_you_mean(link.target, links_by_id),
             )
-    elif target.kind is LinkKind.undercut:
+    elif landing_claim(link, links_by_id) is None:
         yield Diagnostic(
             "undercut_target",
             "error",
-            f"undercut {link.id!r} targets another undercut, {target.id!r}; "
-            "only supports and attacks can be undercut",
+            f"undercut {link.id!r} is part of a circle of undercuts",
             _link_part(doc, path, "target"),
         )
     elif target.source == link.source:

@@ -41,6 +41,7 @@ __all__ = [
     "ArgMap",
     "Path",
     "default_link_id",
+    "landing_claim",
     "json_schema",
 ]
 
@@ -171,6 +172,27 @@ class Link(_Strict):
     def key(self) -> str:
         """The link's id, given or derived."""
         return self.id or default_link_id(self.source, self.kind, self.target)
+
+
+def landing_claim(link: Link, links_by_id: dict[str, Link]) -> str | None:
+    """The claim a link finally bears on: its target, or for an undercut the claim the
+    undercut link (or the link that one undercuts, and so on) bears on; None when the
+    chain is broken or goes round.
+
+    Examples:
+        >>> s = Link(id="s", source="p", target="c")
+        >>> u = Link(id="u", source="x", target="s", kind="undercut")
+        >>> w = Link(id="w", source="y", target="u", kind="undercut")
+        >>> landing_claim(w, {"s": s, "u": u, "w": w})
+        'c'
+    """
+    seen = set()
+    while link.kind is LinkKind.undercut:
+        if link.id in seen or link.target not in links_by_id:
+            return None
+        seen.add(link.id)
+        link = links_by_id[link.target]
+    return link.target
 
 
 def default_link_id(source: str, kind: LinkKind | str, target: str) -> str:

@@ -109,10 +109,20 @@ class _Walker:
                 parent = groups[link.group]
             child = self.visit(u, data, level)
             parent.children.append(child)
-            # An undercut attacks this support, so it stands under it, before the
-            # supporter's own reasons.
-            for w, udata in reversed(undercuts.get(link.id, [])):
-                child.children.insert(0, self.visit(w, udata, level + 1))
+            self.hang_undercuts(child, link.id, undercuts, level + 1, set())
+
+    def hang_undercuts(
+        self, child: Node, link_id: str, undercuts: dict, level: int, done: set[str]
+    ) -> None:
+        """Undercuts of a link stand under the claim that link comes from, before that
+        claim's own reasons; undercuts of an undercut under the undercutter, and so on."""
+        if link_id in done:
+            return
+        done.add(link_id)
+        for w, udata in reversed(undercuts.get(link_id, [])):
+            grandchild = self.visit(w, udata, level)
+            child.children.insert(0, grandchild)
+            self.hang_undercuts(grandchild, udata["link"].id, undercuts, level + 1, done)
 
     def visit(self, ident: str, data: dict, level: int) -> Node:
         node = Node(ident, link=str(data["kind"]), link_id=data["link"].id)

@@ -55,7 +55,9 @@ RULES: dict[str, Rule] = {
             "a link or claim names a claim, link or source that does not exist",
         ),
         Rule("self_link", "error", "a claim supports, attacks or undercuts itself"),
-        Rule("undercut_target", "error", "an undercut aims at a claim or at another undercut"),
+        Rule(
+            "undercut_target", "error", "an undercut aims at a claim, or undercuts go in a circle"
+        ),
         Rule("bad_group", "error", "a linked group mixes targets or link kinds"),
         Rule("support_cycle", "error", "claims support each other in a circle"),
         Rule(

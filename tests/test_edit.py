@@ -223,3 +223,21 @@ def test_edits_work_on_other_layouts(tmp_path):
     assert (
         flow.read_text() == "title: t\nclaims:\n  - {id: c, text: C}\n  - {id: a, text: 'New: A'}\n"
     )
+
+
+def test_rm_cascade_removes_chains_of_undercuts_deepest_first(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "title: t\nclaims:\n  - {id: c, text: C, kind: conclusion}\n"
+        "  - {id: p, text: P, supports: [c]}\n  - {id: q, text: Q, supports: [c]}\n"
+        "  - {id: u, text: U, undercuts: [p.support.c]}\n"
+        "  - {id: w, text: W, undercuts: [u.undercut.p.support.c]}\n"
+    )
+    result = run("rm", path, "p", "--cascade")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "removed link w.undercut.u.undercut.p.support.c",
+        "removed link u.undercut.p.support.c",
+        "removed claim p",
+    ]
+    assert [c.id for c in read_map(path).model.claims] == ["c", "q", "u", "w"]

@@ -249,3 +249,19 @@ def test_undercut_attacks_agree_with_brute_force():
         assert extensions(F, semantics) == exts
     # w defeats v, so u stands and stops a's attack; b's attack on a then wins.
     assert evaluate(G).labels == {"a": "out", "b": "in", "u": "in", "v": "out", "w": "in"}
+
+
+def test_an_undercut_of_an_undercut_reinstates_the_support():
+    text = (
+        "  - {id: c, text: C}\n  - {id: p, text: P, supports: [c]}\n"
+        "  - {id: u, text: U, undercuts: [p.support.c]}\n"
+        "  - {id: w, text: W, undercuts: [u.undercut.p.support.c]}\n"
+    )
+    assert labels(text) == {"c": "in", "p": "in", "u": "in", "w": "in"}
+    assert labels(text, retract=["w"])["c"] == "out"
+    G = build_graph(loads("title: t\nclaims:\n" + text))
+    from argmap.semantics.bipolar import encode
+
+    F = encode(G).framework
+    for semantics, exts in brute_force(F).items():
+        assert extensions(F, semantics) == exts

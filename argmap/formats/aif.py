@@ -131,49 +131,39 @@ def from_nodes(
             ra_links.setdefault(s, []).extend(made)
             concluded.add(target)
             used_as_premise.update(prem)
+    # Conflicts become links in rounds: one aimed at another conflict waits until that one
+    # is a link, so chains of undercuts of any length resolve.
     ca_links: dict[str, str] = {}
-    # Conflicts aimed at claims and inferences first; then those aimed at other conflicts.
-    cas = sorted(
-        (s for s in nodes if kind_of[s] == "CA"),
-        key=lambda s: any(kind_of.get(t) == "CA" for t in out_of.get(s, [])),
-    )
-    for s in cas:
-        if kind_of[s] != "CA":
-            continue
-        attackers = premises(s)
-        if not attackers:
-            dropped["CA without attacker"] += 1
-            continue
-        for t in out_of.get(s, []):
-            for a in attackers:
-                if kind_of.get(t) == "I":
-                    links.append(
-                        {
-                            "id": f"CA{s}.{ids[t]}.{a}",
-                            "source": a,
-                            "target": ids[t],
-                            "kind": "attack",
-                        }
-                    )
-                    ca_links.setdefault(s, f"CA{s}.{ids[t]}.{a}")
+    pending = [s for s in nodes if kind_of[s] == "CA"]
+    while pending:
+        waiting = []
+        for s in pending:
+            attackers = premises(s)
+            if not attackers:
+                dropped["CA without attacker"] += 1
+                continue
+            targets = out_of.get(s, [])
+            if any(kind_of.get(t) == "CA" and t not in ca_links for t in targets):
+                waiting.append(s)
+                continue
+            for t in targets:
+                for a in attackers:
+                    if kind_of.get(t) == "I":
+                        lid, target, kind = f"CA{s}.{ids[t]}.{a}", ids[t], "attack"
+                    elif kind_of.get(t) == "CA":
+                        lid, target, kind = f"CA{s}.{a}", ca_links[t], "undercut"
+                    elif kind_of.get(t) == "RA" and t in ra_links:
+                        lid, target, kind = f"CA{s}.{a}", ra_links[t][0], "undercut"
+                    else:
+                        dropped[f"CA aimed at a {kind_of.get(t) or 'missing'} node"] += 1
+                        continue
+                    links.append({"id": lid, "source": a, "target": target, "kind": kind})
+                    ca_links.setdefault(s, lid)
                     used_as_premise.add(a)
-                elif kind_of.get(t) == "CA" and t in ca_links:
-                    links.append(
-                        {"id": f"CA{s}.{a}", "source": a, "target": ca_links[t], "kind": "undercut"}
-                    )
-                    used_as_premise.add(a)
-                elif kind_of.get(t) == "RA" and t in ra_links:
-                    links.append(
-                        {
-                            "id": f"CA{s}.{a}",
-                            "source": a,
-                            "target": ra_links[t][0],
-                            "kind": "undercut",
-                        }
-                    )
-                    used_as_premise.add(a)
-                else:
-                    dropped[f"CA aimed at a {kind_of.get(t) or 'missing'} node"] += 1
+        if len(waiting) == len(pending):
+            dropped["CA in a circle of conflicts"] += len(waiting)
+            break
+        pending = waiting
     for s in nodes:
         if kind_of[s] not in ("I", "RA", "CA"):
             dropped[f"{kind_of[s] or 'untyped'} node"] += 1
@@ -240,10 +230,17 @@ def dump(model: ArgMap) -> str:
             edge(lk.source, ra)
             edge(ra, lk.target)
             inference_of[lk.id] = ra
-    # Attacks first, so that an undercut of an attack can aim at its CA node.
-    for lk in sorted(
-        (lk for lk in links if lk.kind != "support"), key=lambda lk: lk.kind == "undercut"
-    ):
+    # Attacks first, then undercuts after what they undercut, so each aims at a node
+    # already written.
+    by_id = {lk.id: lk for lk in links}
+
+    def depth(lk) -> int:
+        n = 0
+        while lk.kind == "undercut" and lk.target in by_id and n < len(by_id):
+            lk, n = by_id[lk.target], n + 1
+        return n
+
+    for lk in sorted((lk for lk in links if lk.kind != "support"), key=depth):
         ca = f"CA.{lk.id}"
         nodes.append({"nodeID": ca, "text": "Default Conflict", "type": "CA"})
         edge(lk.source, ca)

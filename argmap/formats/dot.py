@@ -104,10 +104,26 @@ def dump(G: nx.MultiDiGraph, *, wrap: int = WRAP, href: str | None = None) -> st
             out.append(f"  {_q(mid)} -> {_q(v)} [{_attrs(_edge_attrs(link, style))}];")
         else:
             out.append(f"  {_q(u)} -> {_q(v)} [{_attrs(_edge_attrs(link, style))}];")
-    for u, _, d in edges:
-        if d["kind"] == "undercut":
-            attrs = _attrs(_edge_attrs(d["link"], _UNDERCUT))
-            out.append(f"  {_q(u)} -> {_q(via[d['undercuts']])} [{attrs}];")
+    # Undercuts last, those aimed at other undercuts after their targets; an undercut that
+    # is itself undercut gets its own point on the way, as attacks do.
+    pending = [(u, d) for u, _, d in edges if d["kind"] == "undercut"]
+    while pending:
+        ready = [(u, d) for u, d in pending if d["undercuts"] in via]
+        if not ready:
+            break  # a circle of undercuts: validation reports it
+        for u, d in ready:
+            link = d["link"]
+            target = via[d["undercuts"]]
+            if link.id in undercut:
+                mid = f"link:{link.id}"
+                via[link.id] = mid
+                out.append(f"  {_q(mid)} [{_attrs(_point(link.id))}];")
+                tail = _attrs(_edge_attrs(link, _UNDERCUT, head=False))
+                out.append(f"  {_q(u)} -> {_q(mid)} [{tail}];")
+                out.append(f"  {_q(mid)} -> {_q(target)} [{_attrs(_edge_attrs(link, _UNDERCUT))}];")
+            else:
+                out.append(f"  {_q(u)} -> {_q(target)} [{_attrs(_edge_attrs(link, _UNDERCUT))}];")
+        pending = [item for item in pending if item not in ready]
     out.append("}")
     return "\n".join(out) + "\n"
 

@@ -10,7 +10,7 @@ JSON text). Reading it back gives the same map, except for control characters, w
 cannot hold (they are written as U+FFFD).
 
 Examples:
-    >>> from argmap.model import ArgMap
+    >>> from argmap.model import ArgMap, landing_claim
     >>> m = ArgMap.model_validate({"title": "t", "claims": [
     ...     {"id": "c", "text": "C", "kind": "conclusion"},
     ...     {"id": "p", "text": "P", "supports": ["c"]}]})
@@ -27,7 +27,7 @@ import re
 from typing import Any
 
 from argmap.errors import Diagnostic, Location, MapError
-from argmap.model import ArgMap
+from argmap.model import ArgMap, landing_claim
 
 __all__ = ["parse", "dump", "LOSSES"]
 
@@ -62,7 +62,7 @@ def dump(model: ArgMap) -> str:
         target = lk.target
         if lk.kind == "undercut":
             attrs["undercuts"] = lk.target
-            target = by_id[lk.target].target
+            target = landing_claim(lk, by_id)
         for f in ("group", "note", "weight"):
             if getattr(lk, f) is not None:
                 attrs[f] = getattr(lk, f)

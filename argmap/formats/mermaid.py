@@ -7,7 +7,7 @@ linked premises are labelled with their group. Node names are generated (``n0``,
 ...) so that no claim id can collide with Mermaid's keywords.
 
 Examples:
-    >>> from argmap.model import ArgMap
+    >>> from argmap.model import ArgMap, landing_claim
     >>> m = ArgMap.model_validate({"title": "t", "claims": [
     ...     {"id": "c", "text": 'Say "no"', "kind": "conclusion"},
     ...     {"id": "o", "text": "O", "attacks": ["c"]}]})
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import textwrap
 
-from argmap.model import ArgMap
+from argmap.model import ArgMap, landing_claim
 
 __all__ = ["dump", "LOSSES"]
 
@@ -74,10 +74,8 @@ def dump(model: ArgMap) -> str:
         if lk.kind == "attack":
             lines.append(f"  {names[lk.source]} --x {names[lk.target]}")
         else:
-            target = by_id[lk.target]
-            lines.append(
-                f"  {names[lk.source]} -.->|undercuts {_label(target.id)}| {names[target.target]}"
-            )
+            lands = names[landing_claim(lk, by_id)]
+            lines.append(f"  {names[lk.source]} -.->|undercuts {_label(lk.target)}| {lands}")
     for index in red:
         lines.append(f"  linkStyle {index} stroke:#c62828,color:#c62828")
     return "\n".join(lines) + "\n"

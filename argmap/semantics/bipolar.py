@@ -139,22 +139,31 @@ def encode(
     claims = [n for n in G.nodes if n not in retract]
     names = list(claims)
     attacks: list[tuple[str, str]] = []
-    undercut_by: dict[str, list[str]] = {}
+    # The undercuts aimed at each link, as (undercutter, undercut link id).
+    undercut_by: dict[str, list[tuple[str, str]]] = {}
     for u, _, d in G.edges(data=True):
         if d["kind"] == "undercut" and u not in retract:
-            undercut_by.setdefault(d["undercuts"], []).append(u)
+            undercut_by.setdefault(d["undercuts"], []).append((u, d["link"].id))
+    carriers: dict[str, str] = {}
+
+    def carrier(source: str, link_id: str) -> str:
+        """The argument that carries a link's attack: its source claim, or, when the
+        link is itself undercut, an ``attack:ID`` argument that holds only while the
+        source stands and no undercut of it does."""
+        if link_id not in undercut_by:
+            return source
+        if link_id not in carriers:
+            node = f"attack:{link_id}"
+            missing = f"missing:{source}@{node}"
+            carriers[link_id] = node
+            names.extend([node, missing])
+            attacks.extend([(missing, node), (source, missing)])
+            attacks.extend((carrier(w, wid), node) for w, wid in undercut_by[link_id])
+        return carriers[link_id]
+
     for u, v, d in G.edges(data=True):
-        if d["kind"] != "attack" or u in retract or v in retract or v in assume:
-            continue
-        cutters = undercut_by.get(d["link"].id)
-        if not cutters:
-            attacks.append((u, v))
-            continue
-        # An undercut attack holds only while its attacker stands and no undercut does.
-        node = f"attack:{d['link'].id}"
-        missing = f"missing:{u}@{node}"
-        names += [node, missing]
-        attacks += [(node, v), (missing, node), (u, missing), *((w, node) for w in cutters)]
+        if d["kind"] == "attack" and u not in retract and v not in retract and v not in assume:
+            attacks.append((carrier(u, d["link"].id), v))
     infs = {inf.name: inf for inf in inferences(G, skip=retract)}
     # A claim the map gives reasons for needs one to hold, even when what-ifs have
     # retracted them all: then it has nothing left to stand on.
@@ -174,7 +183,8 @@ def encode(
             missing = f"missing:{p}@{inf.name}"
             names.append(missing)
             attacks += [(missing, inf.name), (p, missing)]
-        attacks += [(u, inf.name) for u in inf.undercutters]
+        for link_id in inf.links:
+            attacks += [(carrier(w, wid), inf.name) for w, wid in undercut_by.get(link_id, [])]
     for claim, into in supported.items():
         if claim in assume:
             continue

@@ -87,8 +87,12 @@ def explain(G: nx.MultiDiGraph, evaluation: Evaluation, claim: str) -> Reason:
             verb = {"in": "holds", "out": "fails", "undec": "is undecided"}[label]
             return f"{support_words(name)} {verb}"
         if name.startswith("attack:"):
-            source, target, _ = G.graph["links"][name.removeprefix("attack:")]
+            link_id = name.removeprefix("attack:")
+            source, target, key = G.graph["links"][link_id]
+            data = G.edges[source, target, key]
             verb = {"in": "holds", "out": "fails", "undec": "is undecided"}[label]
+            if data["kind"] == "undercut":
+                return f"the undercut by {source} of {data['undercuts']} {verb}"
             return f"the attack {source} -> {target} {verb}"
         if name.startswith("unsupported:"):
             target = name.removeprefix("unsupported:")

@@ -6,8 +6,9 @@ bears on it:
 - a support contributes ``weight x strength``; a linked group counts as one support whose
   strength is its weakest member's and whose weight is its smallest link weight;
 - an attack contributes ``weight x strength of the attacker``;
-- an undercut weakens the support it attacks: the support's weight is multiplied by
-  ``1 - strength`` of each undercutter.
+- an undercut weakens the link it attacks: that link's weight is multiplied by
+  ``1 - strength x weight`` of each undercut (an undercut's own weight being scaled, in
+  turn, by the undercuts aimed at it).
 
 Link weights default to 1. Two published semantics combine these:
 
@@ -43,7 +44,7 @@ Examples:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ArgmapError
 
@@ -105,15 +106,29 @@ def _base(G: nx.MultiDiGraph, n: str) -> float:
 
 def _terms(G: nx.MultiDiGraph, n: str, strength: dict[str, float]) -> list[Term]:
     """The supports (linked groups as one) and attacks bearing on claim ``n``."""
-    cut: dict[str, float] = {}
+    # Every undercut bearing on n ends at n, however deep its chain: an undercut's own
+    # weight is scaled by the undercuts aimed at it, before it scales its target's.
+    undercuts: dict[str, list[tuple[str, Any]]] = {}
     for u, _, d in G.in_edges(n, data=True):
         if d["kind"] == "undercut":
-            cut[d["undercuts"]] = cut.get(d["undercuts"], 1.0) * (1.0 - strength[u])
+            undercuts.setdefault(d["undercuts"], []).append((u, d["link"]))
+    cut: dict[str, float] = {}
+
+    def factor(link_id: str) -> float:
+        if link_id not in cut:
+            cut[link_id] = 1.0  # guards a circle; validation rejects those anyway
+            value = 1.0
+            for u, link in undercuts.get(link_id, []):
+                weight = (1.0 if link.weight is None else link.weight) * factor(link.id)
+                value *= 1.0 - strength[u] * weight
+            cut[link_id] = value
+        return cut[link_id]
+
     terms: list[Term] = []
     groups: dict[str, list[tuple[str, float]]] = {}
     for u, _, d in sorted(G.in_edges(n, data=True), key=lambda e: e[2]["index"]):
         link = d["link"]
-        weight = (1.0 if link.weight is None else link.weight) * cut.get(link.id, 1.0)
+        weight = (1.0 if link.weight is None else link.weight) * factor(link.id)
         if d["kind"] == "attack":
             terms.append(Term("attack", (u,), strength[u], weight))
         elif d["kind"] == "support":
