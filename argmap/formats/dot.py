@@ -179,5 +179,6 @@ def _q(text: str) -> str:
 
 
 def _h(text: str) -> str:
-    """Text for an HTML-like label."""
-    return html.escape(_clean(text), quote=True)
+    """Text for an HTML-like label. Graphviz reads escapes such as ``\\N`` and ``\\E`` even
+    there, so every backslash is doubled to stay a backslash."""
+    return html.escape(_clean(text), quote=True).replace("\\", "\\\\")
