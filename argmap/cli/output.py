@@ -20,6 +20,7 @@ __all__ = [
     "emit_json",
     "emit_lines",
     "emit_rich",
+    "emit_outline",
     "emit_segments",
     "print_error",
     "RowFormat",
@@ -62,6 +63,19 @@ def emit_segments(lines: list[list[tuple[str, str | None]]]) -> None:
         emit_rich(Text("\n").join(styled(line) for line in lines), wrap=False)
     else:
         emit_lines([plain(line) for line in lines])
+
+
+def emit_outline(G: Any, trees: list, **options: Any) -> None:
+    """An outline (:mod:`argmap.outline`): a rich tree on a terminal, plain lines otherwise.
+    ``options`` go to the renderer (``quotes``, ``verdicts``)."""
+    if is_terminal():
+        from argmap.render import outline_view
+
+        emit_rich(outline_view(G, trees, **options))
+    else:
+        from argmap.render import outline_lines
+
+        emit_lines(outline_lines(G, trees, **options))
 
 
 def emit_json(data: Any) -> None:

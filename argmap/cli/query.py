@@ -207,18 +207,10 @@ def why(map_file: MapArg, claim: ClaimArg, fmt: RowFormatOpt = RowFormat.text) -
     require_claim(G, claim)
     reached = rests_on(G, claim)
     if fmt is RowFormat.text:
-        from argmap.cli.output import emit_lines, emit_rich, is_terminal
+        from argmap.cli.output import emit_outline
         from argmap.outline import outline
 
-        trees = outline(G, [claim])
-        if is_terminal():
-            from argmap.render import outline_view
-
-            emit_rich(outline_view(G, trees))
-        else:
-            from argmap.render import outline_lines
-
-            emit_lines(outline_lines(G, trees))
+        emit_outline(G, outline(G, [claim]))
     else:
         _emit_reached(doc, G, reached, fmt)
     _exit_by_matches(reached)

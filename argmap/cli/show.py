@@ -43,7 +43,7 @@ def show(
 
     Example: argmap show maps/us-japan-trump2.yaml --depth 2 --quotes
     """
-    from argmap.cli.output import emit_json, emit_lines, emit_rich, is_terminal
+    from argmap.cli.output import emit_json, emit_lines, emit_outline
     from argmap.formats import read_map
     from argmap.graph import build_graph, require_claim
     from argmap.outline import outline, tree_ids
@@ -64,14 +64,8 @@ def show(
         emit_json(records)
     elif fmt is Format.ids:
         emit_lines(tree_ids(trees))
-    elif is_terminal():
-        from argmap.render import outline_view
-
-        emit_rich(outline_view(G, trees, quotes=quotes, verdicts=verdicts))
     else:
-        from argmap.render import outline_lines
-
-        emit_lines(outline_lines(G, trees, quotes=quotes, verdicts=verdicts))
+        emit_outline(G, trees, quotes=quotes, verdicts=verdicts)
 
 
 def _verdicts(G) -> dict[str, tuple[str, float]]:

@@ -44,7 +44,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from argmap.model import ClaimKind
@@ -65,7 +65,6 @@ class Inference:
     target: str
     links: tuple[str, ...]
     group: str | None = None
-    undercutters: tuple[str, ...] = field(default=())
 
 
 @dataclass
@@ -83,10 +82,6 @@ def inferences(G: nx.MultiDiGraph, *, skip: Iterable[str] = ()) -> list[Inferenc
     Claims in ``skip`` (retracted) take their supports with them.
     """
     skip = set(skip)
-    undercutters: dict[str, list[str]] = {}
-    for u, _, d in G.edges(data=True):
-        if d["kind"] == "undercut" and u not in skip:
-            undercutters.setdefault(d["undercuts"], []).append(u)
     grouped: dict[tuple[str, str], list] = {}
     found: list[Inference] = []
     edges = sorted(G.edges(data=True), key=lambda e: e[2]["index"])
@@ -104,12 +99,10 @@ def inferences(G: nx.MultiDiGraph, *, skip: Iterable[str] = ()) -> list[Inferenc
                 v,
                 (link.id,),
                 None,
-                tuple(undercutters.get(link.id, ())),
             )
         )
     for (group, target), members in grouped.items():
         ids = tuple(link.id for _, link in members)
-        cutters = tuple(dict.fromkeys(w for i in ids for w in undercutters.get(i, ())))
         found.append(
             Inference(
                 f"inference:group:{group}",
@@ -117,7 +110,6 @@ def inferences(G: nx.MultiDiGraph, *, skip: Iterable[str] = ()) -> list[Inferenc
                 target,
                 ids,
                 group,
-                cutters,
             )
         )
     return [
