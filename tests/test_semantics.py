@@ -91,6 +91,15 @@ def brute_force(F: Framework) -> dict[str, list[list[int]]]:
     }
 
 
+def assert_encoding_agrees_with_brute_force(G):
+    """A map's framework gives, under every semantics, what brute force finds."""
+    from argmap.semantics.bipolar import encode
+
+    F = encode(G).framework
+    for semantics, exts in brute_force(F).items():
+        assert extensions(F, semantics) == exts, semantics
+
+
 frameworks = st.integers(min_value=0, max_value=10).flatmap(
     lambda n: st.lists(
         st.tuples(st.integers(0, max(n - 1, 0)), st.integers(0, max(n - 1, 0))),
@@ -242,11 +251,7 @@ def test_undercut_attacks_agree_with_brute_force():
         "  - {id: w, text: W, attacks: [v]}\n"
     )
     G = build_graph(loads("title: t\nclaims:\n" + text))
-    from argmap.semantics.bipolar import encode
-
-    F = encode(G).framework
-    for semantics, exts in brute_force(F).items():
-        assert extensions(F, semantics) == exts
+    assert_encoding_agrees_with_brute_force(G)
     # w defeats v, so u stands and stops a's attack; b's attack on a then wins.
     assert evaluate(G).labels == {"a": "out", "b": "in", "u": "in", "v": "out", "w": "in"}
 
@@ -260,8 +265,4 @@ def test_an_undercut_of_an_undercut_reinstates_the_support():
     assert labels(text) == {"c": "in", "p": "in", "u": "in", "w": "in"}
     assert labels(text, retract=["w"])["c"] == "out"
     G = build_graph(loads("title: t\nclaims:\n" + text))
-    from argmap.semantics.bipolar import encode
-
-    F = encode(G).framework
-    for semantics, exts in brute_force(F).items():
-        assert extensions(F, semantics) == exts
+    assert_encoding_agrees_with_brute_force(G)
