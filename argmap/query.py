@@ -281,6 +281,9 @@ def summary(G: nx.MultiDiGraph, *, top: int = 5) -> dict[str, Any]:
     """
     import networkx as nx
 
+    from argmap.graph import link_counts
+
+    counts = link_counts(G)
     claims = [d["claim"] for _, d in G.nodes(data=True)]
     kinds_in: dict[str, Counter] = {n: Counter() for n in G.nodes}
     for _, v, d in G.edges(data=True):
@@ -301,10 +304,7 @@ def summary(G: nx.MultiDiGraph, *, top: int = 5) -> dict[str, Any]:
         "claims": len(claims),
         "links": G.number_of_edges(),
         "claims_by_kind": {k.value: sum(c.kind is k for c in claims) for k in ClaimKind},
-        "links_by_kind": {
-            kind: sum(1 for _, _, d in G.edges(data=True) if d["kind"] == kind)
-            for kind in ("support", "attack", "undercut")
-        },
+        "links_by_kind": {kind: counts.get(kind, 0) for kind in ("support", "attack", "undercut")},
         "depth": depth,
         "contested": [c.id for c in claims if kinds_in[c.id]["attack"]],
         "unsupported_conclusions": [
