@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "build_graph",
+    "check_integrity",
     "integrity_problems",
     "claim",
     "claims",
@@ -66,11 +67,22 @@ def build_graph(doc: Document | ArgMap) -> nx.MultiDiGraph:
     from argmap.bulk import paused_gc
 
     with paused_gc():
-        paths_links = list(doc.model.iter_links())
-        problems = [d for d in integrity_problems(doc, paths_links) if d.severity == "error"]
-        if problems:
-            raise MapError(sorted(problems, key=lambda d: (d.location.line, d.location.col)))
-        return _build(doc.model, [link for _, link in paths_links])
+        return _build(doc.model, check_integrity(doc))
+
+
+def check_integrity(doc: Document | ArgMap) -> list[Link]:
+    """Every link of a map, once its references are known to hold (no graph is built).
+
+    Raises:
+        MapError: the map has broken references (see :func:`integrity_problems`).
+    """
+    if isinstance(doc, ArgMap):
+        doc = Document(doc)
+    paths_links = list(doc.model.iter_links())
+    problems = [d for d in integrity_problems(doc, paths_links) if d.severity == "error"]
+    if problems:
+        raise MapError(sorted(problems, key=lambda d: (d.location.line, d.location.col)))
+    return [link for _, link in paths_links]
 
 
 def _build(

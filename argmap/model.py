@@ -64,6 +64,8 @@ class ClaimKind(StrEnum):
     assumption = "assumption"
     objection = "objection"
     question = "question"
+    #: An argument taken as one unit, its reasoning told in its text (Argdown's ``<Title>``).
+    argument = "argument"
 
 
 class LinkKind(StrEnum):
@@ -111,6 +113,11 @@ Text = Annotated[str, Field(min_length=1)]
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
+def _empty(value: list) -> bool:
+    # Empty lists are left out when a map is written (see ArgMap.to_data).
+    return not value
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
@@ -134,7 +141,7 @@ class Claim(_Strict):
     id: ClaimId
     text: Text
     kind: ClaimKind = ClaimKind.claim
-    tags: list[ClaimId] = Field(default_factory=list)
+    tags: list[ClaimId] = Field(default_factory=list, exclude_if=_empty)
     source: ClaimId | None = Field(default=None, description="The id of a source.")
     quote: str | None = Field(default=None, description="Verbatim words from the source.")
     locator: str | None = Field(
@@ -143,13 +150,15 @@ class Claim(_Strict):
     confidence: Unit | None = None
     note: str | None = None
     supports: list[ClaimId] = Field(
-        default_factory=list, description="Shorthand: claims this one supports."
+        default_factory=list, exclude_if=_empty, description="Shorthand: claims this one supports."
     )
     attacks: list[ClaimId] = Field(
-        default_factory=list, description="Shorthand: claims this one attacks."
+        default_factory=list, exclude_if=_empty, description="Shorthand: claims this one attacks."
     )
     undercuts: list[LinkId] = Field(
-        default_factory=list, description="Shorthand: links (inferences) this one attacks."
+        default_factory=list,
+        exclude_if=_empty,
+        description="Shorthand: links (inferences) this one attacks.",
     )
 
 
@@ -213,13 +222,13 @@ class ArgMap(_Strict):
     )
     title: Text
     description: str | None = None
-    authors: list[str] = Field(default_factory=list)
+    authors: list[str] = Field(default_factory=list, exclude_if=_empty)
     created: PartialDate | None = None
     updated: PartialDate | None = None
-    tags: list[ClaimId] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
-    claims: list[Claim] = Field(default_factory=list)
-    links: list[Link] = Field(default_factory=list)
+    tags: list[ClaimId] = Field(default_factory=list, exclude_if=_empty)
+    sources: list[Source] = Field(default_factory=list, exclude_if=_empty)
+    claims: list[Claim] = Field(default_factory=list, exclude_if=_empty)
+    links: list[Link] = Field(default_factory=list, exclude_if=_empty)
 
     def iter_links(self) -> Iterator[tuple[Path, Link]]:
         """Every link, shorthand ones first in claim order, each with where it was written.
@@ -253,6 +262,10 @@ class ArgMap(_Strict):
 
     def canonical(self) -> ArgMap:
         """The same map with shorthand moved into ``links`` and every link id explicit."""
+        if all(link.id is not None for link in self.links) and not any(
+            c.supports or c.attacks or c.undercuts for c in self.claims
+        ):
+            return self
         claims = [
             c.model_copy(update={"supports": [], "attacks": [], "undercuts": []})
             for c in self.claims
@@ -264,16 +277,12 @@ class ArgMap(_Strict):
 
         Empty lists and unset values are left out; the version is always written.
         """
-        data = self.canonical().model_dump(mode="json", exclude_none=True)
-        return _drop_empty(data)
+        return self.canonical().model_dump(mode="json", exclude_none=True)
 
-
-def _drop_empty(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _drop_empty(v) for k, v in value.items() if v != []}
-    if isinstance(value, list):
-        return [_drop_empty(v) for v in value]
-    return value
+    def to_json(self) -> str:
+        """The canonical document as JSON text (two-space indent, no final newline), the
+        same data as :meth:`to_data`, written by pydantic-core."""
+        return self.canonical().model_dump_json(exclude_none=True, indent=2)
 
 
 def json_schema() -> dict[str, Any]:

@@ -63,6 +63,7 @@ _KIND_STYLE = {
     "assumption": "bold magenta",
     "objection": "bold red",
     "question": "bold cyan",
+    "argument": "bold blue",
 }
 
 

@@ -36,6 +36,26 @@ def dot_program():
     return found
 
 
+@pytest.fixture(scope="session")
+def argdown_cli():
+    """The Argdown CLI (``argdown``): .ci/run installs it into .argdown-peer; elsewhere
+    $ARGDOWN_CLI or ``argdown`` on PATH. CI fails without it; elsewhere the tests skip."""
+    found = (
+        os.environ.get("ARGDOWN_CLI")
+        or (
+            str(ROOT / ".argdown-peer/node_modules/.bin/argdown")
+            if (ROOT / ".argdown-peer/node_modules/.bin/argdown").exists()
+            else None
+        )
+        or shutil.which("argdown")
+    )
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("the Argdown CLI is required in CI (see .ci/run)")
+        pytest.skip("the Argdown CLI is not installed (see bench/peers/argdown)")
+    return found
+
+
 @pytest.fixture
 def tiny_map_text():
     return (

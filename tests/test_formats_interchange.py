@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from argmap.cli import app
 from argmap.document import Document
 from argmap.errors import MapError
-from argmap.formats import aif, graphml, import_map, mermaid, read_map
+from argmap.formats import aif, argdown, graphml, import_map, mermaid, read_map
 from argmap.formats.dot import dump as dump_dot
 from argmap.graph import build_graph
 from argmap.model import ArgMap
@@ -352,6 +352,7 @@ def _importable():
     yield from ((p, "sadface") for p in sorted(corpora.glob("sadface/*.json")))
     yield from ((p, "microtexts") for p in MICROTEXTS)
     yield from ((p, "carneades") for p in sorted(corpora.glob("carneades-yaml/*.yml")))
+    yield from ((p, "argdown") for p in sorted(corpora.glob("argdown/*/*.argdown")))
 
 
 @pytest.mark.skipif(not AIF_FILES, reason="../shared/corpora is absent")
@@ -414,6 +415,7 @@ def test_undercut_chains_through_every_format(dot_program):
     )
     assert proc.returncode == 0, proc.stderr
     assert ends(aif.parse(aif.dump(CHAIN))) == ends(CHAIN)
+    assert ends(argdown.parse(argdown.dump(CHAIN))) == ends(CHAIN)
     assert graphml.parse(graphml.dump(CHAIN)) == CHAIN.canonical()
     assert mermaid.dump(CHAIN).count("-.->|undercuts") == 4
     from argmap.outline import outline

@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
-ImportFormat = StrEnum("ImportFormat", ["aif", "carneades", "graphml", "microtexts", "sadface"])
+from argmap.formats import IMPORT_FORMATS
+
+ImportFormat = StrEnum("ImportFormat", list(IMPORT_FORMATS))
 
 
 def import_file(
@@ -22,30 +24,30 @@ def import_file(
 ) -> None:
     """Import a map from another tool's format.
 
-    Formats: AIF (AIFdb JSON, xAIF), Carneades 4 YAML, GraphML, Potsdam microtexts
-    (arggraph XML), SADFace JSON.
+    Formats: Argdown (.argdown), AIF (AIFdb JSON, xAIF), Carneades 4 YAML, GraphML,
+    Potsdam microtexts (arggraph XML), SADFace JSON.
 
     Writes argmap YAML (JSON for a .json output), validated on the way out; what the
     source format holds that argmap cannot (dialogue nodes, weights) is named in the
     map's description.
 
-    Example: argmap import nodeset10.json --from aif -o maps/nodeset10.yaml
+    Example: argmap import debate.argdown -o maps/debate.yaml
     """
     from argmap.document import Document
     from argmap.errors import UsageError
     from argmap.files import read_input, write_output
     from argmap.formats import guess_import_format, import_map
     from argmap.formats.native import dump_json, dump_yaml
-    from argmap.graph import build_graph
+    from argmap.graph import check_integrity
 
     inp = read_input(path)
     fmt = source.value if source is not None else guess_import_format(inp.name, inp.text)
     if fmt is None:
         raise UsageError(
             f"{inp.name}: cannot tell its format",
-            hint="give --from aif|carneades|graphml|microtexts|sadface",
+            hint="give --from " + "|".join(IMPORT_FORMATS),
         )
     model = import_map(inp.text, inp.name, fmt)
-    build_graph(Document(model, inp.name))  # refuse a result with broken references
+    check_integrity(Document(model, inp.name))  # refuse a result with broken references
     text = dump_json(model) if output.endswith(".json") else dump_yaml(model)
     write_output(text, output)

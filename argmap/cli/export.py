@@ -9,11 +9,9 @@ from typing import Annotated
 import typer
 
 from argmap.cli.options import MapArg
+from argmap.formats import EXPORT_FORMATS
 
-ExportFormat = StrEnum(
-    "ExportFormat",
-    ["json", "yaml", "dot", "aif", "graphml", "mermaid", "html", "svg", "png", "pdf"],
-)
+ExportFormat = StrEnum("ExportFormat", list(EXPORT_FORMATS))
 
 
 def export(
@@ -33,8 +31,8 @@ def export(
 ) -> None:
     """Export a map: canonical JSON or YAML, a picture, or another tool's format.
 
-    Formats: json, yaml (argmap's own), dot, and svg/png/pdf through Graphviz; aif (AIFdb
-    JSON), graphml, mermaid; html, a standalone report with the picture and every claim
+    Formats: json, yaml (argmap's own), dot, and svg/png/pdf through Graphviz; argdown,
+    aif (AIFdb JSON), graphml, mermaid; html, a standalone report with the picture and every claim
     written out.
 
     The json form is argmap's canonical map (shorthand links made explicit) and
@@ -60,6 +58,6 @@ def export(
 
 def _from_suffix(output: str) -> str:
     suffix = Path(output).suffix.lower().lstrip(".")
-    aliases = {"yml": "yaml", "gv": "dot", "mmd": "mermaid", "htm": "html"}
+    aliases = {"yml": "yaml", "gv": "dot", "mmd": "mermaid", "htm": "html", "ad": "argdown"}
     suffix = aliases.get(suffix, suffix)
     return suffix if output != "-" and suffix in ExportFormat.__members__ else "dot"

@@ -23,9 +23,9 @@ __all__ = [
     "guess_import_format",
 ]
 
-TEXT_FORMATS = ("json", "yaml", "dot", "aif", "graphml", "mermaid", "html")
+TEXT_FORMATS = ("json", "yaml", "dot", "argdown", "aif", "graphml", "mermaid", "html")
 EXPORT_FORMATS = (*TEXT_FORMATS, "svg", "png", "pdf")
-IMPORT_FORMATS = ("aif", "carneades", "graphml", "microtexts", "sadface")
+IMPORT_FORMATS = ("argdown", "aif", "carneades", "graphml", "microtexts", "sadface")
 
 #: The parts of a map some formats cannot carry, in words.
 FEATURES = {
@@ -75,7 +75,7 @@ def export(doc: Document, to: str) -> str | bytes:
         from argmap.formats.native import dump_yaml
 
         return dump_yaml(doc.model)
-    if to in ("aif", "graphml", "mermaid"):
+    if to in ("argdown", "aif", "graphml", "mermaid"):
         import importlib
 
         return importlib.import_module(f"argmap.formats.{to}").dump(doc.model)
@@ -122,7 +122,7 @@ def losses(doc: Document, to: str) -> list[str]:
     """What exporting this map to ``to`` leaves out, in words (empty when nothing)."""
     import importlib
 
-    if to not in ("aif", "graphml", "mermaid"):
+    if to not in ("argdown", "aif", "graphml", "mermaid"):
         return []
     cannot = importlib.import_module(f"argmap.formats.{to}").LOSSES
     present = _present(doc.model)
@@ -133,6 +133,8 @@ def guess_import_format(name: str, text: str) -> str | None:
     """The import format of a file, from its name and first bytes; None when unsure."""
     lower = name.lower()
     head = text.lstrip()[:2000]
+    if lower.endswith((".argdown", ".ad")):
+        return "argdown"
     if lower.endswith(".graphml") or "<graphml" in head:
         return "graphml"
     if "<arggraph" in head:

@@ -39,6 +39,7 @@ _KIND_STYLE = {
     "assumption": {"style": "rounded,filled,dashed", "fillcolor": "#efe3f5"},
     "objection": {"style": "rounded,filled", "fillcolor": "#fbdcdc"},
     "question": {"shape": "box", "style": "filled,diagonals", "fillcolor": "#fde9cc"},
+    "argument": {"shape": "box", "style": "filled", "fillcolor": "#e3ecf9"},
 }
 _SUPPORT = {"color": "#2e7d32", "arrowhead": "normal"}
 _ATTACK = {"color": "#c62828", "arrowhead": "tee", "penwidth": "1.6"}

@@ -392,7 +392,7 @@ def _fields_hint(model: type) -> str:
 
 def dump_json(model: ArgMap) -> str:
     """The canonical JSON document of a map, ending with a newline."""
-    return json.dumps(model.to_data(), ensure_ascii=False, indent=2) + "\n"
+    return model.to_json() + "\n"
 
 
 def dump_yaml(model: ArgMap) -> str:

@@ -1,0 +1,541 @@
+"""Argdown (https://argdown.org), read into an argmap map and written from one.
+
+Reading (the language itself is read by :mod:`argmap.formats.argdown_syntax`):
+
+- every statement (an equivalence class: all statements of one title) becomes a claim;
+  its id is its title made a slug (``Statement 1`` -> ``Statement-1``), its text the
+  first text given for it (markup out, tags taken out into ``tags``);
+- an argument becomes a claim of kind ``argument``, so the distinction survives;
+- a premise-conclusion structure becomes support: the premises of each inference step
+  support its conclusion, linked (one group) when there are several. An argument that is
+  nothing but its structure (no description, and nothing supports or attacks it as a
+  whole) is that support: the links carry its title as their group (or, with a single
+  premise, as the link's id), and an undercut of the argument undercuts them. An argument
+  with its own description stays a claim: its premises support it, and it supports its
+  conclusion;
+- support and entailment become support; attack and contrariety, attack; a
+  contradiction, an attack each way; an undercut of an argument, an undercut of that
+  argument's inference (its support of its conclusion, or of whatever it supports or
+  attacks). Argdown also lets an undercut aim at a statement, or at an argument that bears
+  on nothing; argmap reads those as attacks and says so in the map's description;
+- data ``{kind: ..., source: ..., quote: ..., locator: ..., confidence: ..., note: ...}``
+  after a statement fills those fields (a ``source`` that names no source of the map
+  becomes one, titled by what the data says); the front matter's ``title`` (and ``argmap:``
+  block, which argmap writes) gives the map's title, description, authors, dates, tags
+  and sources. Headings and other data keys are not carried; the description counts them.
+
+Writing is the reverse, so that a map read back is the same map: claims are defined one
+by one with their tags and, as data, their kind (when not what reading would infer),
+source, quote, locator, confidence and note; supports and attacks are relation trees
+under their target; a linked group is an argument with a premise-conclusion structure,
+titled by the group; an ungrouped link that an undercut aims at is an argument standing
+for that link, marked with the data ``{argmap-link: KIND}``, supported by the link's
+source and bearing on its target. Not carried: the notes and weights of single links,
+and link ids except where a link is written as an argument.
+
+Examples:
+    >>> m = parse('''[Price]: Cities should price congestion.
+    ...   + <Time>: Drivers lose hours in jams.
+    ...   - [Poor]: Pricing hurts the poor. {kind: objection}''')
+    >>> [(c.id, c.kind.value) for c in m.claims]
+    [('Price', 'conclusion'), ('Time', 'argument'), ('Poor', 'objection')]
+    >>> [(lk.source, lk.kind.value, lk.target) for lk in m.links]
+    [('Time', 'support', 'Price'), ('Poor', 'attack', 'Price')]
+    >>> again = parse(dump(m))
+    >>> [(c.id, c.text, c.kind.value) for c in again.claims] == [
+    ...     (c.id, c.text, c.kind.value) for c in m.claims]
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from typing import Any
+
+from argmap.formats import argdown_syntax as syntax
+from argmap.model import ArgMap, ClaimKind, Link, LinkKind
+
+__all__ = ["parse", "dump", "LOSSES", "inferred_kinds"]
+
+#: What Argdown as argmap writes it cannot carry (see argmap.formats.FEATURES).
+LOSSES = {"link-notes", "link-ids"}
+
+_MARK = "argmap-link"
+_CLAIM_DATA = ("source", "quote", "locator", "confidence", "note")
+_META_KEYS = ("description", "authors", "created", "updated", "tags", "sources")
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,189}")
+_PLAIN_DOTS = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,189}")
+_NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
+_NOT_ID_DOTS = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def _slug(title: str, dots: bool = False) -> str:
+    """An id from a title: ASCII letters, digits, '-' and '_' (and '.' for link ids)."""
+    if (_PLAIN_DOTS if dots else _PLAIN).fullmatch(title):
+        return title
+    if not title.isascii():
+        title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    s = (_NOT_ID_DOTS if dots else _NOT_ID).sub("-", title).strip("-_.")
+    return (s or "x")[:190]
+
+
+class _Ids:
+    """Unique ids from titles."""
+
+    def __init__(self, dots: bool = False) -> None:
+        self.used: set[str] = set()
+        self.dots = dots
+
+    def __call__(self, title: str) -> str:
+        base = _slug(title, self.dots)
+        out, k = base, 2
+        while out in self.used:
+            out, k = f"{base}-{k}", k + 1
+        self.used.add(out)
+        return out
+
+
+def inferred_kinds(links: list[tuple[str, str, str]]) -> dict[str, ClaimKind]:
+    """The kind reading Argdown gives a statement with no ``kind`` in its data, by claim
+    id, from links as (source, kind, target): a conclusion when something bears on it and
+    it bears on nothing; otherwise (and for ids not in the result) a claim."""
+    into = {target for _, kind, target in links if kind != "undercut"}
+    out = {source for source, _, _ in links}
+    return {c: ClaimKind.conclusion for c in into - out}
+
+
+# --- reading ------------------------------------------------------------------------
+
+
+def parse(text: str, name: str = "<argdown>") -> ArgMap:
+    """Read an Argdown document into a map."""
+    return from_document(syntax.parse(text, name), name)
+
+
+def _marker_parts(arg, touching):
+    """For an argument written as a link: (its support from the source, its relation to
+    the target); None when it is not one."""
+    kind = arg.data.get(_MARK)
+    if kind not in ("support", "attack", "undercut") or arg.pcs or arg.text:
+        return None
+    ref = ("argument", arg.title)
+    rels = [
+        r for r in touching.get(ref, []) if not (r.kind == "undercut" and r.target[1] == arg.title)
+    ]
+    into = [r for r in rels if r.target == ref]
+    out = [r for r in rels if r.source == ref]
+    if len(rels) != 2 or len(into) != 1 or len(out) != 1:
+        return None
+    if into[0].kind != "support" or out[0].kind != kind:
+        return None
+    return into[0], out[0]
+
+
+def from_document(doc: syntax.ArgdownDocument, name: str = "<argdown>") -> ArgMap:
+    """A map from a parsed Argdown document."""
+    touching: dict[tuple[str, str], list] = {}
+    for r in doc.relations:
+        touching.setdefault(r.source, []).append(r)
+        if r.target != r.source:
+            touching.setdefault(r.target, []).append(r)
+    markers = {}
+    collapsed = set()
+    for arg in doc.arguments.values():
+        parts = _marker_parts(arg, touching)
+        if parts:
+            markers[arg.title] = parts
+        elif arg.pcs and not arg.text:
+            ref = ("argument", arg.title)
+            if not any(r.target == ref and r.kind != "undercut" for r in touching.get(ref, [])):
+                collapsed.add(arg.title)
+
+    # Claims, in the order the document first names them.
+    ids = _Ids()
+    claim_of: dict[tuple[str, str], str] = {}
+    order = [(st.line, 0, ("statement", t)) for t, st in doc.statements.items()]
+    order += [
+        (a.line, 1, ("argument", t))
+        for t, a in doc.arguments.items()
+        if t not in markers and t not in collapsed
+    ]
+    order.sort(key=lambda x: (x[0], x[1]))
+    for _, _, ref in order:
+        claim_of[ref] = ids(ref[1])
+
+    link_ids = _Ids(dots=True)
+    links: list[dict[str, Any]] = []
+    dropped: Counter = Counter()
+
+    def add_link(source: str, target: str, kind: str, lid: str | None = None, **extra) -> str:
+        lid = link_ids(lid or f"{source}.{kind}.{target}")
+        links.append({"id": lid, "source": source, "target": target, "kind": kind, **extra})
+        return lid
+
+    # Premise-conclusion structures.
+    inference_of: dict[str, list[str]] = {}  # argument title -> link ids an undercut hits
+    for title, arg in doc.arguments.items():
+        if not arg.steps:
+            continue
+        base = _slug(title)
+        last = len(arg.steps) - 1
+        for i, step in enumerate(arg.steps):
+            conclusion = claim_of[("statement", step.conclusion)]
+            if i == last and title not in collapsed:
+                target = claim_of[("argument", title)]
+            else:
+                target = conclusion
+            premises = [claim_of[("statement", p)] for p in step.premises]
+            note = {"note": step.rule} if step.rule else {}
+            group = base if i == last else f"{base}-step{i + 1}"
+            made = []
+            for p in premises:
+                if len(premises) > 1:
+                    made.append(add_link(p, target, "support", group=group, **note))
+                else:
+                    made.append(
+                        add_link(p, target, "support", title if i == last else group, **note)
+                    )
+            if i == last:
+                if title in collapsed:
+                    inference_of[title] = made[:1]
+                else:
+                    inference_of[title] = [add_link(target, conclusion, "support")]
+
+    # Arguments standing for links come after what they bear on is known.
+    marker_link: dict[str, str] = {}
+    for title in markers:
+        marker_link[title] = link_ids(title)
+
+    def endpoint(ref) -> str | None:
+        return claim_of.get(ref)
+
+    undercuts = []
+    for r in doc.relations:
+        if r.source[0] == "argument" and r.source[1] in markers:
+            continue
+        if r.target[0] == "argument" and r.target[1] in markers and r.kind != "undercut":
+            continue
+        if r.kind == "undercut":
+            undercuts.append(r)
+            continue
+        source, target = endpoint(r.source), endpoint(r.target)
+        if source is None or target is None:  # pragma: no cover - excluded above
+            continue
+        if r.kind in ("support", "entails"):
+            lid = add_link(source, target, "support")
+        else:
+            extra = {"note": f"{r.kind} in Argdown"} if r.kind != "attack" else {}
+            lid = add_link(source, target, "attack", **extra)
+            if r.kind == "contradictory":
+                add_link(target, source, "attack", **extra)
+        if r.source[0] == "argument":
+            inference_of.setdefault(r.source[1], [])
+            if not doc.arguments[r.source[1]].steps:
+                inference_of[r.source[1]].append(lid)
+
+    # Links written as arguments, then undercuts; an undercut may aim at a link that is
+    # itself written as an argument, so both wait for what they aim at.
+    pending = [("marker", t) for t in markers] + [("undercut", r) for r in undercuts]
+    while pending:
+        waiting = []
+        for what, item in pending:
+            if what == "marker":
+                into, out = markers[item]
+                source = endpoint(into.source)
+                if out.kind == "undercut":
+                    aims = _aims(out.target, inference_of, marker_link, markers, links)
+                    if aims is None:
+                        waiting.append((what, item))
+                        continue
+                    if not aims:
+                        dropped["undercuts of what bears on nothing, read as attacks"] += 1
+                        add_link(source, endpoint(out.target), "attack", marker_link[item])
+                        continue
+                    target = aims[0]
+                else:
+                    target = endpoint(out.target)
+                lid = marker_link[item]
+                link_ids.used.discard(lid)
+                group = doc.arguments[item].data.get("group")
+                extra = {"group": _slug(str(group))} if group and out.kind == "support" else {}
+                add_link(source, target, out.kind, lid, **extra)
+                continue
+            r = item
+            source = endpoint(r.source)
+            aims = _aims(r.target, inference_of, marker_link, markers, links)
+            if aims is None:
+                waiting.append((what, item))
+                continue
+            if not aims:
+                target = endpoint(r.target)
+                dropped["undercuts of what bears on nothing, read as attacks"] += 1
+                add_link(source, target, "attack", note="undercut in Argdown")
+                continue
+            for aim in aims:
+                add_link(source, aim, "undercut", f"{source}.undercut.{aim}")
+        if len(waiting) == len(pending):
+            raise _circle(name, waiting)
+        pending = waiting
+
+    # Claims.
+    inferred = inferred_kinds([(lk["source"], lk["kind"], lk["target"]) for lk in links])
+    claims = []
+    other_keys: Counter = Counter()
+    for _, _, ref in order:
+        node = doc.statements[ref[1]] if ref[0] == "statement" else doc.arguments[ref[1]]
+        cid = claim_of[ref]
+        claim: dict[str, Any] = {"id": cid, "text": node.text or ref[1]}
+        data = dict(node.data)
+        kind = data.pop("kind", None)
+        if ref[0] == "argument":
+            claim["kind"] = str(kind) if kind else "argument"
+        else:
+            claim["kind"] = str(kind) if kind else inferred.get(cid, ClaimKind.claim).value
+        for key in _CLAIM_DATA:
+            value = data.pop(key, None)
+            if value is not None:
+                claim[key] = value if key == "confidence" else str(value)
+        tags = []
+        for t in node.tags:
+            slug = _slug(t)
+            if slug not in tags:
+                tags.append(slug)
+        if tags:
+            claim["tags"] = tags
+        for key in data:
+            other_keys[key] += 1
+        claims.append(claim)
+
+    meta = _front(doc.front, name)
+    # Argdown's data 'source' is free text; argmap's names a source of the map: one is
+    # made for each name not already there.
+    known = {s["id"] for s in meta.get("sources", []) if isinstance(s, dict) and "id" in s}
+    for claim in claims:
+        if "source" in claim and claim["source"] not in known:
+            sid = _slug(claim["source"])
+            if sid not in known:
+                known.add(sid)
+                meta.setdefault("sources", []).append({"id": sid, "title": claim["source"]})
+            claim["source"] = sid
+    notes = []
+    if doc.headings:
+        notes.append(f"{len(doc.headings)} headings")
+    if other_keys:
+        notes.append("data keys " + ", ".join(sorted(other_keys)))
+    notes += [f"{n} {what}" for what, n in sorted(dropped.items())]
+    if notes:
+        said = "Imported from Argdown; not carried: " + "; ".join(notes) + "."
+        meta["description"] = (
+            (meta["description"] + "\n\n" + said) if meta.get("description") else said
+        )
+    return ArgMap.model_validate({**meta, "claims": claims, "links": links})
+
+
+def _aims(ref, inference_of, marker_link, markers, links) -> list[str] | None:
+    """The link ids an undercut of ``ref`` aims at; None while not yet known; [] when
+    the thing undercut bears on nothing (or is a statement)."""
+    if ref[0] not in ("argument", "inference"):
+        return []
+    title = ref[1]
+    if title in markers:
+        lid = marker_link[title]
+        return [lid] if any(lk["id"] == lid for lk in links) else None
+    return list(inference_of.get(title, []))
+
+
+def _circle(name: str, waiting) -> Exception:
+    from argmap.errors import Diagnostic, Location, MapError
+
+    line = waiting[0][1].line if waiting[0][0] == "undercut" else 1
+    return MapError(
+        [
+            Diagnostic(
+                "undercut_target",
+                "error",
+                "undercuts aim at each other in a circle",
+                Location(name, line, 1),
+            )
+        ]
+    )
+
+
+def _front(front: dict[str, Any], name: str) -> dict[str, Any]:
+    """The map's title and metadata from the front matter."""
+    meta: dict[str, Any] = {}
+    title = front.get("title")
+    stem = name.rsplit("/", 1)[-1]
+    stem = stem[: -len(".argdown")] if stem.endswith(".argdown") else stem
+    meta["title"] = " ".join(str(title).split()) if title else (stem or "Argdown map")
+    block = front.get("argmap") if isinstance(front.get("argmap"), dict) else {}
+    for key in _META_KEYS:
+        if block.get(key) is not None:
+            meta[key] = block[key]
+    if "description" not in meta:
+        for key in ("abstract", "subTitle", "description"):
+            if front.get(key):
+                meta["description"] = str(front[key])
+                break
+    if "authors" not in meta and front.get("author"):
+        author = front["author"]
+        meta["authors"] = [str(a) for a in author] if isinstance(author, list) else [str(author)]
+    if "created" not in meta and front.get("date") is not None:
+        date = front["date"]
+        if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(date)) or hasattr(date, "isoformat"):
+            meta["created"] = date
+    return meta
+
+
+# --- writing ------------------------------------------------------------------------
+
+_TEXT_SPECIAL = re.compile(r"([\\\[\]<>#@*_{}/])")
+
+
+def _text(text: str) -> str:
+    """Claim text as one Argdown line that reads back to the same words."""
+    text = " ".join(text.split())
+    text = _TEXT_SPECIAL.sub(r"\\\1", text)
+    # A shortcode such as .A. would become a symbol: escape its first character.
+    return (
+        syntax._SHORTCODE.sub(lambda m: "\\" + m.group(0), text)
+        if "." in text or ":" in text
+        else text
+    )
+
+
+def _json_value(value: Any) -> str:
+    """A value as YAML flow (JSON), braces and '=' inside strings escaped so that
+    Argdown's data and front-matter patterns cannot end early."""
+    if isinstance(value, dict):
+        return (
+            "{"
+            + ", ".join(f"{_json_value(str(k))}: {_json_value(v)}" for k, v in value.items())
+            + "}"
+        )
+    if isinstance(value, list):
+        return "[" + ", ".join(_json_value(v) for v in value) + "]"
+    text = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        text = text.replace("{", "\\u007b").replace("}", "\\u007d").replace("=", "\\u003d")
+    return text
+
+
+def _data(pairs: dict[str, Any]) -> str:
+    return "{" + ", ".join(f"{k}: {_json_value(v)}" for k, v in pairs.items()) + "}"
+
+
+def dump(model: ArgMap) -> str:
+    """The map as Argdown text (loose mode)."""
+    links = model.all_links()
+    kinds = {c.id: c.kind for c in model.claims}
+    inferred = inferred_kinds([(lk.source, lk.kind.value, lk.target) for lk in links])
+    aimed_at = {lk.target for lk in links if lk.kind is LinkKind.undercut}
+
+    def ref(claim_id: str) -> str:
+        return f"<{claim_id}>" if kinds.get(claim_id) is ClaimKind.argument else f"[{claim_id}]"
+
+    # Argument titles: argument claims first, then groups, then links written as arguments.
+    titles: set[str] = {c.id for c in model.claims if c.kind is ClaimKind.argument}
+
+    def title_for(wanted: str) -> str:
+        out, k = wanted, 2
+        while out in titles:
+            out, k = f"{wanted}~{k}", k + 1
+        titles.add(out)
+        return out
+
+    # A linked group is a premise-conclusion structure when Argdown can write it as one:
+    # two premises or more, all of them and the conclusion statements.
+    grouped: dict[tuple[str, str], list[Link]] = {}
+    for lk in links:
+        if lk.kind is LinkKind.support and lk.group is not None:
+            grouped.setdefault((lk.group, lk.target), []).append(lk)
+    groups = {
+        key: members
+        for key, members in grouped.items()
+        if len(members) > 1
+        and kinds.get(key[1]) is not ClaimKind.argument
+        and all(kinds.get(m.source) is not ClaimKind.argument for m in members)
+    }
+    group_targets = Counter(g for g, _ in groups)
+    group_title = {
+        key: title_for(key[0] if group_targets[key[0]] == 1 else f"{key[0]}-{key[1]}")
+        for key in groups
+    }
+    argument_of: dict[str, str] = {}  # link id -> the argument title standing for it
+    for key, members in groups.items():
+        for lk in members:
+            argument_of[lk.id] = group_title[key]
+    # Other links an undercut aims at, and members of other groups, are arguments of their own.
+    as_argument = [
+        lk
+        for lk in links
+        if lk.id not in argument_of and (lk.id in aimed_at or lk.group is not None)
+    ]
+    for lk in as_argument:
+        argument_of[lk.id] = title_for(lk.id)
+
+    out: list[str] = ["==="]
+    out.append(f"title: {_json_value(model.title)}")
+    if model.authors:
+        out.append(f"author: {_json_value(', '.join(model.authors))}")
+    block = {k: getattr(model, k) for k in _META_KEYS if getattr(model, k)}
+    if block:
+        block = json.loads(model.model_dump_json(include=set(block), exclude_none=True))
+        out.append(f"argmap: {_json_value(block)}")
+    out += ["===", ""]
+
+    for c in model.claims:
+        data: dict[str, Any] = {}
+        if c.kind is not ClaimKind.argument and c.kind is not inferred.get(c.id, ClaimKind.claim):
+            data["kind"] = c.kind.value
+        for key in _CLAIM_DATA:
+            value = getattr(c, key)
+            if value is not None:
+                data[key] = value
+        line = f"{ref(c.id)}: {_text(c.text)}"
+        if c.tags:
+            line += " " + " ".join(f"#{t}" for t in c.tags)
+        if data:
+            line += " " + _data(data)
+        out += [line, ""]
+
+    for (group, target), members in groups.items():
+        out += [f"<{group_title[(group, target)]}>", ""]
+        for k, lk in enumerate(members, 1):
+            out.append(f"({k}) {ref(lk.source)}")
+        notes = {lk.note for lk in members}
+        rule = notes.pop() if len(notes) == 1 else None
+        out.append(f"-- {_rule(rule)} --" if rule else "----")
+        out += [f"({len(members) + 1}) {ref(target)}", ""]
+
+    ops = {LinkKind.support: "+>", LinkKind.attack: "->", LinkKind.undercut: "_>"}
+    for lk in as_argument:
+        mark = {_MARK: lk.kind.value, **({"group": lk.group} if lk.group else {})}
+        out.append(f"<{argument_of[lk.id]}> {_data(mark)}")
+        out.append(f"  <+ {ref(lk.source)}")
+        aim = f"<{argument_of[lk.target]}>" if lk.kind is LinkKind.undercut else ref(lk.target)
+        out += [f"  {ops[lk.kind]} {aim}", ""]
+
+    plain: dict[str, list[Link]] = {}
+    for lk in links:
+        if lk.id in argument_of:
+            continue
+        if lk.kind is LinkKind.undercut:
+            plain.setdefault("<" + argument_of[lk.target] + ">", []).append(lk)
+        else:
+            plain.setdefault(ref(lk.target), []).append(lk)
+    symbol = {LinkKind.support: "+", LinkKind.attack: "-", LinkKind.undercut: "_"}
+    for head, into in plain.items():
+        out.append(head)
+        out += [f"  {symbol[lk.kind]} {ref(lk.source)}" for lk in into]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _rule(note: str) -> str:
+    return re.sub(r"-{2,}", "-", " ".join(note.split())).replace("{", "(").replace("}", ")")

@@ -1,0 +1,439 @@
+"""Argdown: the reader agrees with the Argdown CLI, the writer's output is read by it, and
+maps survive argmap -> Argdown -> argmap."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import MAPS, ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from argmap.document import Document
+from argmap.errors import MapError
+from argmap.formats import argdown, argdown_syntax, read_map
+from argmap.graph import build_graph
+from argmap.model import ArgMap
+from argmap.validate import validate
+
+CORPUS = sorted((ROOT.parent / "shared" / "corpora" / "argdown").glob("*/*.argdown"))
+#: A lexer test of bare relation symbols: not a document; the Argdown CLI refuses it too.
+NOT_A_DOCUMENT = "lexer-relations.argdown"
+
+
+def key(path: Path) -> str:
+    return f"{path.parent.name}-{path.stem}"
+
+
+def run_cli(cli: str, files: list[Path], work: Path) -> dict[str, dict]:
+    """The Argdown CLI's JSON for each file (one process for all), by :func:`key`; files
+    it refuses are absent."""
+    inp, out = work / "in", work / "out"
+    inp.mkdir(parents=True)
+    for f in files:
+        (inp / f"{key(f)}.argdown").write_bytes(f.read_bytes())
+    subprocess.run(
+        [cli, "json", str(inp / "*.argdown"), str(out)],
+        capture_output=True,
+        check=False,
+        timeout=300,
+    )
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")}
+
+
+def cli_view(data: dict) -> dict:
+    """What the CLI parsed: statements with their texts, arguments with their structure,
+    relations."""
+    kind = {"equivalence-class": "statement", "argument": "argument", "inference": "inference"}
+
+    def text(members):
+        member = next((m for m in members if m.get("text")), {})
+        t = member.get("text", "")
+        for tag in member.get("tags", []):  # the CLI keeps tags in the text; argmap not
+            t = re.sub(rf"#(?:\({re.escape(tag)}\)|{re.escape(tag)})(?![\w-])[ \t]?", "", t)
+        return " ".join(t.split())
+
+    return {
+        "statements": {t: text(s["members"]) for t, s in data["statements"].items()},
+        "arguments": {
+            t: [p["title"] for p in a.get("pcs", [])] for t, a in data["arguments"].items()
+        },
+        "relations": Counter(
+            (r["relationType"], (kind[r["fromType"]], r["from"]), (kind[r["toType"]], r["to"]))
+            for r in data["relations"]
+        ),
+    }
+
+
+def our_view(doc: argdown_syntax.ArgdownDocument) -> dict:
+    return {
+        "statements": {t: s.text for t, s in doc.statements.items()},
+        "arguments": {t: a.pcs for t, a in doc.arguments.items()},
+        "relations": Counter((r.kind, r.source, r.target) for r in doc.relations),
+    }
+
+
+@pytest.mark.skipif(not CORPUS, reason="../shared/corpora/argdown is absent")
+def test_reader_agrees_with_the_argdown_cli_on_every_example(argdown_cli, tmp_path):
+    reference = run_cli(argdown_cli, CORPUS, tmp_path)
+    compared = 0
+    for path in CORPUS:
+        if path.name == NOT_A_DOCUMENT:
+            assert key(path) not in reference  # the CLI refuses it
+            with pytest.raises(MapError, match="no statement or argument above it"):
+                argdown_syntax.parse(path.read_text(encoding="utf-8"), str(path))
+            continue
+        ours = our_view(argdown_syntax.parse(path.read_text(encoding="utf-8"), str(path)))
+        theirs = cli_view(reference[key(path)])
+        assert ours == theirs, path.name
+        compared += 1
+    assert compared == len(CORPUS) - 1 == 11
+
+
+@pytest.mark.skipif(not CORPUS, reason="../shared/corpora/argdown is absent")
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_every_example_imports_validates_and_keeps_its_counts(path, tmp_path):
+    out = tmp_path / "map.yaml"
+    result = CliRunner().invoke(app, ["import", str(path), "-o", str(out)])
+    if path.name == NOT_A_DOCUMENT:
+        assert result.exit_code == 1
+        assert f"{path}:1:1: error[syntax]" in result.output
+        return
+    assert result.exit_code == 0, result.output
+    doc = read_map(out)
+    assert not [d for d in validate(doc) if d.severity == "error"]
+    parsed = argdown_syntax.parse(path.read_text(encoding="utf-8"), str(path))
+    model = doc.model
+    # Every statement is a claim; every argument is a claim, or the support it consists of.
+    arguments = [c for c in model.claims if c.kind == "argument"]
+    assert len(model.claims) - len(arguments) == len(parsed.statements)
+    groups = {lk.group for lk in model.links if lk.group} | {lk.id for lk in model.links}
+    for title in parsed.arguments:
+        slug = argdown._slug(title)
+        assert (
+            any(c.id.startswith(slug) for c in arguments)
+            or slug in groups
+            or (any(g.startswith(slug) for g in groups))
+        ), title
+    # Every relation is a link (a contradiction two), besides the premise-conclusion links.
+    kinds = Counter(r.kind for r in parsed.relations)
+    expected = sum(kinds.values()) + kinds["contradictory"]
+    pcs_links = 0
+    for arg in parsed.arguments.values():
+        for step in arg.steps:
+            pcs_links += len(step.premises)
+        if arg.steps and any(c.id == argdown._slug(arg.title) for c in arguments):
+            pcs_links += 1  # the argument's support of its conclusion
+    assert len(model.links) == expected + pcs_links
+
+
+def test_relations_by_symbol_and_indentation():
+    doc = argdown_syntax.parse(
+        "[A]: a\n"
+        "  + [B]: b\n"
+        "    <- [C]: c\n"
+        "      +> [D]: d\n"
+        "  - <E>: e\n"
+        "    _ <F>: f\n"
+        "  -> [G]: g\n"
+        "  >< [H]: h\n"
+        "  <_ <I>: i\n"
+    )
+    assert [(r.kind, r.source[1], r.target[1]) for r in doc.relations] == [
+        ("support", "B", "A"),
+        ("attack", "C", "B"),
+        ("support", "C", "D"),
+        ("attack", "E", "A"),
+        ("undercut", "F", "E"),
+        ("attack", "A", "G"),
+        ("contradictory", "A", "H"),
+        ("undercut", "I", "A"),
+    ]
+
+
+def test_premise_conclusion_structures_become_support():
+    m = argdown.parse(
+        "<Core>\n\n(1) [Doom]: Society is doomed.\n(2) [Only]: Only we can save it.\n"
+        "-- modus ponens --\n(3) [Power]: We must come to power.\n\n"
+        "<Core>\n  _ [Doubt]: The premises do not give the conclusion.\n"
+    )
+    assert [(c.id, c.kind.value) for c in m.claims] == [
+        ("Doom", "claim"),
+        ("Only", "claim"),
+        ("Power", "conclusion"),
+        ("Doubt", "claim"),
+    ]
+    support = [(lk.source, lk.target, lk.group, lk.note) for lk in m.links if lk.kind == "support"]
+    assert support == [
+        ("Doom", "Power", "Core", "modus ponens"),
+        ("Only", "Power", "Core", "modus ponens"),
+    ]
+    (undercut,) = [lk for lk in m.links if lk.kind == "undercut"]
+    assert (undercut.source, undercut.target) == ("Doubt", "Doom.support.Power")
+
+
+def test_an_argument_with_its_own_text_stays_a_claim():
+    m = argdown.parse(
+        "<Core>: The populists alone can save society.\n\n"
+        "(1) [Doom]: Society is doomed.\n----\n(2) [Power]: We must come to power.\n\n"
+        "[Power]\n  - [Elite]: The elite disagrees.\n\n<Core>\n  - [Liberal]: Pluralism.\n"
+    )
+    assert {c.id: c.kind.value for c in m.claims}["Core"] == "argument"
+    assert [(lk.source, lk.kind.value, lk.target) for lk in m.links] == [
+        ("Doom", "support", "Core"),
+        ("Core", "support", "Power"),
+        ("Elite", "attack", "Power"),
+        ("Liberal", "attack", "Core"),
+    ]
+
+
+def test_text_markup_tags_data_and_comments():
+    doc = argdown_syntax.parse(
+        "===\ntitle: T\n===\n\n"
+        "[A]: **Bold** and _italic_ with a [link](https://x.org/a//b) #tag #(two words)\n"
+        "continued // a comment\n"
+        "<!-- a comment\n over lines -->\n"
+        '  + [B]: b \\#not-a-tag .A.x {kind: evidence, quote: "a // b"}\n'
+    )
+    a, b = doc.statements["A"], doc.statements["B"]
+    assert a.text == "Bold and italic with a link continued"
+    assert a.tags == ["tag", "two words"]
+    assert b.text == "b #not-a-tag \u2200x"
+    assert b.data == {"kind": "evidence", "quote": "a // b"}
+    assert doc.front == {"title": "T"}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("(1) A\n(2) B\n", 1, "no inference line"),
+        ("(1) A\n--\nrule\n", 2, "not closed"),
+        ("[A]: a {kind: [unclosed}\n", 1, "invalid YAML in data"),
+        ("===\ntitle: [\n===\n\n[A]: a\n", 3, "invalid YAML in front matter"),
+        ("[A]: a\n  +\n", 2, "names no statement or argument"),
+        ("+ [A]: a\n", 1, "no statement or argument above it"),
+    ],
+)
+def test_errors_name_the_line(text, line, message):
+    with pytest.raises(MapError, match=message) as info:
+        argdown_syntax.parse(text, "x.argdown")
+    assert info.value.diagnostics[0].location.line == line
+
+
+def test_import_reports_the_file_and_line(tmp_path):
+    bad = tmp_path / "bad.argdown"
+    bad.write_text("[A]: a\n\n(1) P\n(2) Q\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad}:3:1: error[syntax]: argument <Untitled 1> has premises" in result.output
+
+
+# --- round trips ----------------------------------------------------------------------
+
+
+def claims_of(model: ArgMap) -> list[tuple]:
+    return [
+        (
+            c.id,
+            " ".join(c.text.split()),
+            c.kind.value,
+            c.tags,
+            c.source,
+            c.quote,
+            c.locator,
+            c.confidence,
+            c.note,
+        )
+        for c in model.claims
+    ]
+
+
+def links_of(model: ArgMap) -> Counter:
+    """Links as (source, kind, target); an undercut's target as what it undercuts, a
+    member of a linked group standing for the whole group."""
+    by_id = {lk.id: lk for lk in model.all_links()}
+
+    def key(lk):
+        if lk.kind == "undercut":
+            return (lk.source, "undercut", key(by_id[lk.target]))
+        if lk.group is not None:
+            members = sorted(
+                m.source for m in by_id.values() if m.group == lk.group and m.target == lk.target
+            )
+            return (tuple(members), lk.kind.value, lk.target)
+        return (lk.source, lk.kind.value, lk.target)
+
+    return Counter(
+        key(lk) for lk in by_id.values() if lk.kind == "undercut" or not lk.group
+    ) + Counter({key(lk) for lk in by_id.values() if lk.group and lk.kind != "undercut"})
+
+
+FEATURES = ArgMap.model_validate(
+    {
+        "title": "Round = trip {test} ===",
+        "description": 'a "map" with // and {braces}',
+        "authors": ["A. B", "C"],
+        "created": "2025-03",
+        "tags": ["policy"],
+        "sources": [{"id": "s1", "title": "The essay", "path": "essay.txt"}],
+        "claims": [
+            {
+                "id": "c",
+                "text": "Price [really] <now> #1 @x *a* _b_ .A. {d} // e /* f */ \\ g",
+                "kind": "conclusion",
+                "tags": ["t1", "t-2"],
+            },
+            {
+                "id": "p",
+                "text": "P one\nover two lines",
+                "kind": "evidence",
+                "source": "s1",
+                "quote": "a } b { c // d",
+                "locator": "¶3",
+                "confidence": 0.7,
+                "note": "n: x",
+            },
+            {"id": "q", "text": "Q two", "kind": "premise"},
+            {"id": "a", "text": "An argument", "kind": "argument", "supports": ["c"]},
+            {"id": "o", "text": "Objection", "kind": "objection", "attacks": ["c"]},
+            {"id": "u", "text": "Undercutter", "undercuts": ["o.attack.c"]},
+            {"id": "v", "text": "Undercuts an undercut", "undercuts": ["u.undercut.o.attack.c"]},
+            {"id": "w", "text": "Undercuts a group"},
+            {"id": "x", "text": "Undercuts a support", "undercuts": ["a.support.c"]},
+            {"id": "k", "text": "A question?", "kind": "question"},
+        ],
+        "links": [
+            {"source": "p", "target": "c", "group": "g1", "note": "both needed"},
+            {"source": "q", "target": "c", "group": "g1", "note": "both needed"},
+            {"source": "q", "target": "k", "group": "g1"},
+            {"source": "o", "target": "k", "group": "g1"},
+            {"source": "w", "target": "q.support.c", "kind": "undercut"},
+            {"source": "q", "target": "o", "kind": "attack"},
+        ],
+    }
+)
+
+
+def assert_round_trip(model: ArgMap) -> ArgMap:
+    again = argdown.parse(argdown.dump(model), "x.argdown")
+    assert claims_of(again) == claims_of(model)
+    assert links_of(again) == links_of(model)
+    return again
+
+
+def test_every_feature_survives_a_round_trip():
+    again = assert_round_trip(FEATURES)
+    for key in ("title", "description", "authors", "created", "tags", "sources"):
+        assert getattr(again, key) == getattr(FEATURES, key), key
+    assert {lk.group for lk in again.links if lk.group} == {"g1-c", "g1-k"}
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_shipped_maps_survive_a_round_trip(path):
+    model = read_map(path).model
+    again = assert_round_trip(model)
+    assert (again.title, again.sources) == (model.title, model.sources)
+
+
+_texts = st.text(
+    st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=40
+)
+maps = st.integers(1, 7).flatmap(
+    lambda n: st.tuples(
+        st.lists(_texts.filter(str.strip), min_size=n, max_size=n),
+        st.lists(
+            st.sampled_from(["claim", "conclusion", "evidence", "argument", "question"]),
+            min_size=n,
+            max_size=n,
+        ),
+        st.lists(
+            st.tuples(
+                st.integers(0, n - 1),
+                st.integers(0, n - 1),
+                st.sampled_from(["support", "attack", "group"]),
+            ),
+            max_size=10,
+        ),
+        st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, 30)), max_size=4),
+    )
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps)
+def test_random_maps_round_trip(case):
+    texts, kinds, edges, cuts = case
+    links = []
+    for a, b, k in dict.fromkeys(edges):
+        if a != b:
+            link = {
+                "source": f"c{a}",
+                "target": f"c{b}",
+                "kind": "attack" if k == "attack" else "support",
+            }
+            if k == "group":
+                link["group"] = "g"
+            links.append(link)
+    ids = [f"{lk['source']}.{lk['kind']}.{lk['target']}" for lk in links]
+    # Avoid a grouped and an ungrouped link with the same ends: argmap would give them one id.
+    seen = set()
+    unique = []
+    for lk, lid in zip(links, ids, strict=True):
+        if lid not in seen:
+            seen.add(lid)
+            unique.append({**lk, "id": lid})
+    for who, which in cuts:
+        if unique:
+            target = unique[which % len(unique)]["id"]
+            unique.append(
+                {
+                    "source": f"c{who}",
+                    "target": target,
+                    "kind": "undercut",
+                    "id": f"c{who}.undercut.{target}",
+                }
+            )
+    unique = list({lk["id"]: lk for lk in unique}.values())
+    model = ArgMap.model_validate(
+        {
+            "title": "t",
+            "claims": [
+                {"id": f"c{i}", "text": t, "kind": k}
+                for i, (t, k) in enumerate(zip(texts, kinds, strict=True))
+            ],
+            "links": unique,
+        }
+    )
+    assert_round_trip(model)
+
+
+def test_written_argdown_is_read_by_the_argdown_cli_as_argmap_reads_it(argdown_cli, tmp_path):
+    written = []
+    for name, model in [("features", FEATURES), *((p.stem, read_map(p).model) for p in MAPS)]:
+        path = tmp_path / f"{name}.argdown"
+        path.write_text(argdown.dump(model), encoding="utf-8")
+        written.append(path)
+    reference = run_cli(argdown_cli, written, tmp_path / "cli")
+    assert sorted(reference) == sorted(key(p) for p in written)  # no syntax errors
+    for path in written:
+        ours = our_view(argdown_syntax.parse(path.read_text(encoding="utf-8")))
+        assert ours == cli_view(reference[key(path)]), path.name
+
+
+def test_export_and_import_commands(tmp_path):
+    shipped = MAPS[0]
+    out = tmp_path / "m.argdown"
+    result = CliRunner().invoke(app, ["export", str(shipped), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("===\ntitle: ")
+    back = tmp_path / "m.yaml"
+    result = CliRunner().invoke(app, ["import", str(out), "-o", str(back)])
+    assert result.exit_code == 0, result.output
+    build_graph(Document(read_map(back).model))
