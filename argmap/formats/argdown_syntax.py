@@ -129,6 +129,11 @@ _NUMBER = re.compile(r"^[ \t]*\(\d+\)[ \t]*")
 _INFERENCE = re.compile(r"^[ \t]*--")
 _LIST_ITEM = re.compile(r"^([ \t]+)(?:\*|\d+\.)(?=\s)[ \t]*")
 _HEADING = re.compile(r"^#+ ")
+#: What ends an element's text: the start of a relation, a numbered statement, an
+#: inference line or a list item (the four patterns above in one).
+_BREAK = re.compile(
+    r"[ \t]*(?:\+>|->|_>|><|<\+|<-|<_|\+|-|_(?=[ \t])|\(\d+\))|[ \t]+(?:\*|\d+\.)(?=\s)"
+)
 _FRONT = re.compile(r"\A\s*===+[^\S\n]*\n(.*?)\n[^\S\n]*===+[^\S\n]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -189,8 +194,6 @@ _SHORTCODES = {
     )
     for d in ".:"
 }
-#: Whether a text may hold anything :func:`_clean` changes besides spacing.
-_MARKUP = re.compile(r"[\\#*_]|\]\(|[.:](?:[AEOPv~^]|v_|->|<->|<>|\[\])[.:]")
 _SHORTCODE = re.compile("|".join(re.escape(k) for k in sorted(_SHORTCODES, key=len, reverse=True)))
 #: A '{' not escaped (preceded by an even number of backslashes).
 _OPEN_BRACE = re.compile(r"(?<!\\)(?:\\\\)*\{")
@@ -212,7 +215,14 @@ def _clean(text: str) -> tuple[str, list[str]]:
     """Text as Argdown shows it (markup out, links as their words, escapes resolved),
     with tags taken out of it, and the tags."""
     tags: list[str] = []
-    if not _MARKUP.search(text):  # most text: plain words
+    if not (  # most text is plain words
+        "\\" in text
+        or "#" in text
+        or "*" in text
+        or "_" in text
+        or "](" in text
+        or (("." in text or ":" in text) and _SHORTCODE.search(text))
+    ):
         return " ".join(text.split()), tags
 
     def tag(m: re.Match) -> str:
@@ -296,12 +306,12 @@ def _element(raw: str, line: int, name: str, *, default: str = "statement") -> _
                 raw = raw[: brace.end() - 1].rstrip()
                 break
     kind, title, is_ref = default, None, False
-    m = _DEF.match(raw)
+    m = _DEF.match(raw) if raw[:1] in ("[", "<") else None
     if m:
         kind = "statement" if m.group(1) else "argument"
         title = m.group(2) or m.group(4)
         raw = raw[m.end() :]
-    else:
+    elif raw[:1] in ("[", "<"):
         m = _REF.match(raw)
         if m:
             kind = "statement" if m.group(1) else "argument"
@@ -309,7 +319,7 @@ def _element(raw: str, line: int, name: str, *, default: str = "statement") -> _
             raw = raw[m.end() :]
             is_ref = not raw.strip()
     text, tags = _clean(raw)
-    if title is not None:
+    if title is not None and ("  " in title or "\t" in title or title != title.strip()):
         title = " ".join(title.split())
     return _Element(kind, title, text, tags, data, line, is_ref)
 
@@ -421,12 +431,7 @@ class _Reader:
         k += 1
         while k < len(lines):
             line = lines[k][1]
-            if (
-                _RELATION.match(line)
-                or _NUMBER.match(line)
-                or _INFERENCE.match(line)
-                or _LIST_ITEM.match(line)
-            ):
+            if _BREAK.match(line):
                 break
             parts.append(line.strip())
             k += 1
