@@ -138,214 +138,239 @@ def _marker_parts(arg, touching):
 
 def from_document(doc: syntax.ArgdownDocument, name: str = "<argdown>") -> ArgMap:
     """A map from a parsed Argdown document."""
-    touching: dict[tuple[str, str], list] = {}
-    for r in doc.relations:
-        touching.setdefault(r.source, []).append(r)
-        if r.target != r.source:
-            touching.setdefault(r.target, []).append(r)
-    markers = {}
-    collapsed = set()
-    for arg in doc.arguments.values():
-        parts = _marker_parts(arg, touching)
-        if parts:
-            markers[arg.title] = parts
-        elif arg.pcs and not arg.text:
-            ref = ("argument", arg.title)
-            if not any(r.target == ref and r.kind != "undercut" for r in touching.get(ref, [])):
-                collapsed.add(arg.title)
+    return _Converter(doc, name).run()
 
-    # Claims, in the order the document first names them.
-    ids = _Ids()
-    claim_of: dict[tuple[str, str], str] = {}
-    order = [(st.line, 0, ("statement", t)) for t, st in doc.statements.items()]
-    order += [
-        (a.line, 1, ("argument", t))
-        for t, a in doc.arguments.items()
-        if t not in markers and t not in collapsed
-    ]
-    order.sort(key=lambda x: (x[0], x[1]))
-    for _, _, ref in order:
-        claim_of[ref] = ids(ref[1])
 
-    link_ids = _Ids(dots=True)
-    links: list[dict[str, Any]] = []
-    dropped: Counter = Counter()
+_AS_ATTACK = "undercuts of what bears on nothing, read as attacks"
 
-    def add_link(source: str, target: str, kind: str, lid: str | None = None, **extra) -> str:
-        lid = link_ids(lid or f"{source}.{kind}.{target}")
-        links.append({"id": lid, "source": source, "target": target, "kind": kind, **extra})
+
+class _Converter:
+    """One Argdown document becoming one map, in steps: which arguments are links or
+    supports rather than claims, the claims' ids, the links of premise-conclusion
+    structures, the links of relations, then links written as arguments and undercuts
+    (which wait for what they aim at), the claims' fields, and the metadata."""
+
+    def __init__(self, doc: syntax.ArgdownDocument, name: str) -> None:
+        self.doc, self.name = doc, name
+        self.links: list[dict[str, Any]] = []
+        self.link_ids = _Ids(dots=True)
+        self.written: set[str] = set()  # ids of the links made so far
+        self.dropped: Counter = Counter()
+        #: argument title -> the link ids an undercut of it aims at
+        self.inference_of: dict[str, list[str]] = {}
+
+    def run(self) -> ArgMap:
+        self.classify()
+        self.name_claims()
+        self.structure_links()
+        undercuts = self.relation_links()
+        self.waiting_links(undercuts)
+        claims, other_keys = self.claims()
+        meta = self.metadata(claims, other_keys)
+        return ArgMap.model_validate({**meta, "claims": claims, "links": self.links})
+
+    def add_link(self, source: str, target: str, kind: str, lid: str | None = None, **extra) -> str:
+        lid = self.link_ids(lid or f"{source}.{kind}.{target}")
+        self.links.append({"id": lid, "source": source, "target": target, "kind": kind, **extra})
+        self.written.add(lid)
         return lid
 
-    # Premise-conclusion structures.
-    inference_of: dict[str, list[str]] = {}  # argument title -> link ids an undercut hits
-    for title, arg in doc.arguments.items():
-        if not arg.steps:
-            continue
-        base = _slug(title)
-        last = len(arg.steps) - 1
-        for i, step in enumerate(arg.steps):
-            conclusion = claim_of[("statement", step.conclusion)]
-            if i == last and title not in collapsed:
-                target = claim_of[("argument", title)]
-            else:
-                target = conclusion
-            premises = [claim_of[("statement", p)] for p in step.premises]
-            note = {"note": step.rule} if step.rule else {}
-            group = base if i == last else f"{base}-step{i + 1}"
-            made = []
-            for p in premises:
+    def classify(self) -> None:
+        """Arguments written for a link (markers) and arguments that are only their
+        premise-conclusion structure (collapsed) do not become claims."""
+        touching: dict[tuple[str, str], list] = {}
+        for r in self.doc.relations:
+            touching.setdefault(r.source, []).append(r)
+            if r.target != r.source:
+                touching.setdefault(r.target, []).append(r)
+        self.markers: dict[str, tuple] = {}
+        self.collapsed: set[str] = set()
+        for arg in self.doc.arguments.values():
+            parts = _marker_parts(arg, touching)
+            if parts:
+                self.markers[arg.title] = parts
+            elif arg.pcs and not arg.text:
+                ref = ("argument", arg.title)
+                if not any(r.target == ref and r.kind != "undercut" for r in touching.get(ref, [])):
+                    self.collapsed.add(arg.title)
+
+    def name_claims(self) -> None:
+        """Claim ids, in the order the document first names the claims."""
+        doc = self.doc
+        order = [(st.line, 0, ("statement", t)) for t, st in doc.statements.items()]
+        order += [
+            (a.line, 1, ("argument", t))
+            for t, a in doc.arguments.items()
+            if t not in self.markers and t not in self.collapsed
+        ]
+        order.sort(key=lambda x: (x[0], x[1]))
+        ids = _Ids()
+        self.order = [ref for _, _, ref in order]
+        self.claim_of = {ref: ids(ref[1]) for ref in self.order}
+
+    def structure_links(self) -> None:
+        """Each inference step of a premise-conclusion structure: its premises support its
+        conclusion (or, last step of an argument that stays a claim, the argument, which
+        supports the conclusion)."""
+        claim_of = self.claim_of
+        for title, arg in self.doc.arguments.items():
+            if not arg.steps:
+                continue
+            base = _slug(title)
+            last = len(arg.steps) - 1
+            for i, step in enumerate(arg.steps):
+                conclusion = claim_of[("statement", step.conclusion)]
+                stays = i == last and title not in self.collapsed
+                target = claim_of[("argument", title)] if stays else conclusion
+                premises = [claim_of[("statement", p)] for p in step.premises]
+                note = {"note": step.rule} if step.rule else {}
+                group = base if i == last else f"{base}-step{i + 1}"
                 if len(premises) > 1:
-                    made.append(add_link(p, target, "support", group=group, **note))
+                    made = [
+                        self.add_link(p, target, "support", group=group, **note) for p in premises
+                    ]
                 else:
-                    made.append(
-                        add_link(p, target, "support", title if i == last else group, **note)
+                    lid = title if i == last else group
+                    made = [self.add_link(premises[0], target, "support", lid, **note)]
+                if i == last:
+                    self.inference_of[title] = (
+                        [self.add_link(target, conclusion, "support")] if stays else made[:1]
                     )
-            if i == last:
-                if title in collapsed:
-                    inference_of[title] = made[:1]
-                else:
-                    inference_of[title] = [add_link(target, conclusion, "support")]
+        # Links written as arguments keep their titles as ids: reserved now, made later.
+        self.marker_link = {title: self.link_ids(title) for title in self.markers}
 
-    # Arguments standing for links come after what they bear on is known.
-    marker_link: dict[str, str] = {}
-    for title in markers:
-        marker_link[title] = link_ids(title)
-
-    def endpoint(ref) -> str | None:
-        return claim_of.get(ref)
-
-    undercuts = []
-    for r in doc.relations:
-        if r.source[0] == "argument" and r.source[1] in markers:
-            continue
-        if r.target[0] == "argument" and r.target[1] in markers and r.kind != "undercut":
-            continue
-        if r.kind == "undercut":
-            undercuts.append(r)
-            continue
-        source, target = endpoint(r.source), endpoint(r.target)
-        if source is None or target is None:  # pragma: no cover - excluded above
-            continue
-        if r.kind in ("support", "entails"):
-            lid = add_link(source, target, "support")
-        else:
-            extra = {"note": f"{r.kind} in Argdown"} if r.kind != "attack" else {}
-            lid = add_link(source, target, "attack", **extra)
-            if r.kind == "contradictory":
-                add_link(target, source, "attack", **extra)
-        if r.source[0] == "argument":
-            inference_of.setdefault(r.source[1], [])
-            if not doc.arguments[r.source[1]].steps:
-                inference_of[r.source[1]].append(lid)
-
-    # Links written as arguments, then undercuts; an undercut may aim at a link that is
-    # itself written as an argument, so both wait for what they aim at.
-    pending = [("marker", t) for t in markers] + [("undercut", r) for r in undercuts]
-    while pending:
-        waiting = []
-        for what, item in pending:
-            if what == "marker":
-                into, out = markers[item]
-                source = endpoint(into.source)
-                if out.kind == "undercut":
-                    aims = _aims(out.target, inference_of, marker_link, markers, links)
-                    if aims is None:
-                        waiting.append((what, item))
-                        continue
-                    if not aims:
-                        dropped["undercuts of what bears on nothing, read as attacks"] += 1
-                        add_link(source, endpoint(out.target), "attack", marker_link[item])
-                        continue
-                    target = aims[0]
-                else:
-                    target = endpoint(out.target)
-                lid = marker_link[item]
-                link_ids.used.discard(lid)
-                group = doc.arguments[item].data.get("group")
-                extra = {"group": _slug(str(group))} if group and out.kind == "support" else {}
-                add_link(source, target, out.kind, lid, **extra)
+    def relation_links(self) -> list:
+        """Supports and attacks (contradictions both ways); the undercuts, for later."""
+        undercuts = []
+        markers = self.markers
+        for r in self.doc.relations:
+            if r.source[0] == "argument" and r.source[1] in markers:
+                continue  # part of a link written as an argument
+            if r.kind == "undercut":
+                undercuts.append(r)
                 continue
-            r = item
-            source = endpoint(r.source)
-            aims = _aims(r.target, inference_of, marker_link, markers, links)
-            if aims is None:
-                waiting.append((what, item))
+            if r.target[0] == "argument" and r.target[1] in markers:
                 continue
-            if not aims:
-                target = endpoint(r.target)
-                dropped["undercuts of what bears on nothing, read as attacks"] += 1
-                add_link(source, target, "attack", note="undercut in Argdown")
-                continue
-            for aim in aims:
-                add_link(source, aim, "undercut", f"{source}.undercut.{aim}")
-        if len(waiting) == len(pending):
-            raise _circle(name, waiting)
-        pending = waiting
+            source, target = self.claim_of[r.source], self.claim_of[r.target]
+            if r.kind in ("support", "entails"):
+                lid = self.add_link(source, target, "support")
+            else:
+                extra = {"note": f"{r.kind} in Argdown"} if r.kind != "attack" else {}
+                lid = self.add_link(source, target, "attack", **extra)
+                if r.kind == "contradictory":
+                    self.add_link(target, source, "attack", **extra)
+            if r.source[0] == "argument" and not self.doc.arguments[r.source[1]].steps:
+                self.inference_of.setdefault(r.source[1], []).append(lid)
+        return undercuts
 
-    # Claims.
-    inferred = inferred_kinds([(lk["source"], lk["kind"], lk["target"]) for lk in links])
-    claims = []
-    other_keys: Counter = Counter()
-    for _, _, ref in order:
-        node = doc.statements[ref[1]] if ref[0] == "statement" else doc.arguments[ref[1]]
-        cid = claim_of[ref]
-        claim: dict[str, Any] = {"id": cid, "text": node.text or ref[1]}
-        data = dict(node.data)
-        kind = data.pop("kind", None)
-        if ref[0] == "argument":
-            claim["kind"] = str(kind) if kind else "argument"
-        else:
-            claim["kind"] = str(kind) if kind else inferred.get(cid, ClaimKind.claim).value
-        for key in _CLAIM_DATA:
-            value = data.pop(key, None)
-            if value is not None:
-                claim[key] = value if key == "confidence" else str(value)
-        tags = []
-        for t in node.tags:
-            slug = _slug(t)
-            if slug not in tags:
-                tags.append(slug)
-        if tags:
-            claim["tags"] = tags
-        for key in data:
-            other_keys[key] += 1
-        claims.append(claim)
+    def aims(self, ref) -> list[str] | None:
+        """The link ids an undercut of ``ref`` aims at; None while not yet known; [] when
+        what is undercut bears on nothing (or is a statement)."""
+        if ref[0] not in ("argument", "inference"):
+            return []
+        title = ref[1]
+        if title in self.markers:
+            lid = self.marker_link[title]
+            return [lid] if lid in self.written else None
+        return list(self.inference_of.get(title, []))
 
-    meta = _front(doc.front, name)
-    # Argdown's data 'source' is free text; argmap's names a source of the map: one is
-    # made for each name not already there.
-    known = {s["id"] for s in meta.get("sources", []) if isinstance(s, dict) and "id" in s}
-    for claim in claims:
-        if "source" in claim and claim["source"] not in known:
-            sid = _slug(claim["source"])
-            if sid not in known:
-                known.add(sid)
-                meta.setdefault("sources", []).append({"id": sid, "title": claim["source"]})
-            claim["source"] = sid
-    notes = []
-    if doc.headings:
-        notes.append(f"{len(doc.headings)} headings")
-    if other_keys:
-        notes.append("data keys " + ", ".join(sorted(other_keys)))
-    notes += [f"{n} {what}" for what, n in sorted(dropped.items())]
-    if notes:
-        said = "Imported from Argdown; not carried: " + "; ".join(notes) + "."
-        meta["description"] = (
-            (meta["description"] + "\n\n" + said) if meta.get("description") else said
-        )
-    return ArgMap.model_validate({**meta, "claims": claims, "links": links})
+    def waiting_links(self, undercuts: list) -> None:
+        """Links written as arguments, then undercuts, in rounds: one aimed at a link not
+        yet made waits for it."""
+        pending = [("marker", t) for t in self.markers] + [("undercut", r) for r in undercuts]
+        while pending:
+            waiting = [(what, item) for what, item in pending if not self.make(what, item)]
+            if len(waiting) == len(pending):
+                raise _circle(self.name, waiting)
+            pending = waiting
 
+    def make(self, what: str, item) -> bool:
+        """Make one waiting link; False when what it aims at is not made yet."""
+        if what == "marker":
+            into, out = self.markers[item]
+            source, lid = self.claim_of[into.source], self.marker_link[item]
+            target = self.claim_of.get(out.target)
+            if out.kind == "undercut":
+                aims = self.aims(out.target)
+                if aims is None:
+                    return False
+                if not aims:
+                    self.dropped[_AS_ATTACK] += 1
+                    self.link_ids.used.discard(lid)
+                    self.add_link(source, target, "attack", lid)
+                    return True
+                target = aims[0]
+            self.link_ids.used.discard(lid)
+            group = self.doc.arguments[item].data.get("group")
+            extra = {"group": _slug(str(group))} if group and out.kind == "support" else {}
+            self.add_link(source, target, out.kind, lid, **extra)
+            return True
+        source = self.claim_of[item.source]
+        aims = self.aims(item.target)
+        if aims is None:
+            return False
+        if not aims:
+            self.dropped[_AS_ATTACK] += 1
+            self.add_link(source, self.claim_of[item.target], "attack", note="undercut in Argdown")
+        for aim in aims:
+            self.add_link(source, aim, "undercut", f"{source}.undercut.{aim}")
+        return True
 
-def _aims(ref, inference_of, marker_link, markers, links) -> list[str] | None:
-    """The link ids an undercut of ``ref`` aims at; None while not yet known; [] when
-    the thing undercut bears on nothing (or is a statement)."""
-    if ref[0] not in ("argument", "inference"):
-        return []
-    title = ref[1]
-    if title in markers:
-        lid = marker_link[title]
-        return [lid] if any(lk["id"] == lid for lk in links) else None
-    return list(inference_of.get(title, []))
+    def claims(self) -> tuple[list[dict[str, Any]], Counter]:
+        """The claims with their fields, and the data keys argmap has no field for."""
+        inferred = inferred_kinds([(lk["source"], lk["kind"], lk["target"]) for lk in self.links])
+        claims = []
+        other_keys: Counter = Counter()
+        for ref in self.order:
+            is_argument = ref[0] == "argument"
+            node = self.doc.arguments[ref[1]] if is_argument else self.doc.statements[ref[1]]
+            cid = self.claim_of[ref]
+            claim: dict[str, Any] = {"id": cid, "text": node.text or ref[1]}
+            data = dict(node.data)
+            kind = data.pop("kind", None)
+            if kind:
+                claim["kind"] = str(kind)
+            else:
+                claim["kind"] = (
+                    "argument" if is_argument else inferred.get(cid, ClaimKind.claim).value
+                )
+            for key in _CLAIM_DATA:
+                value = data.pop(key, None)
+                if value is not None:
+                    claim[key] = value if key == "confidence" else str(value)
+            tags = list(dict.fromkeys(_slug(t) for t in node.tags))
+            if tags:
+                claim["tags"] = tags
+            other_keys.update(data)
+            claims.append(claim)
+        return claims, other_keys
+
+    def metadata(self, claims: list[dict[str, Any]], other_keys: Counter) -> dict[str, Any]:
+        """The map's title and metadata, sources named by claims' data, and a description
+        of what was not carried."""
+        meta = _front(self.doc.front, self.name)
+        # Argdown's data 'source' is free text; argmap's names a source of the map: one is
+        # made for each name not already there.
+        known = {s["id"] for s in meta.get("sources", []) if isinstance(s, dict) and "id" in s}
+        for claim in claims:
+            if "source" in claim and claim["source"] not in known:
+                sid = _slug(claim["source"])
+                if sid not in known:
+                    known.add(sid)
+                    meta.setdefault("sources", []).append({"id": sid, "title": claim["source"]})
+                claim["source"] = sid
+        notes = []
+        if self.doc.headings:
+            notes.append(f"{len(self.doc.headings)} headings")
+        if other_keys:
+            notes.append("data keys " + ", ".join(sorted(other_keys)))
+        notes += [f"{n} {what}" for what, n in sorted(self.dropped.items())]
+        if notes:
+            said = "Imported from Argdown; not carried: " + "; ".join(notes) + "."
+            meta["description"] = (
+                (meta["description"] + "\n\n" + said) if meta.get("description") else said
+            )
+        return meta
 
 
 def _circle(name: str, waiting) -> Exception:
