@@ -227,6 +227,42 @@ def test_errors_name_the_line(text, line, message):
     assert info.value.diagnostics[0].location.line == line
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("[A]: a\n  + [B]: b {kind: bogus}\n", 2, "bad data of 'B': kind: Input should be"),
+        ("[A]: a\n\n<C>: c {confidence: 2}\n", 3, "bad data of 'C': confidence"),
+        ("===\ntitle: T\nargmap: {created: someday}\n===\n\n[A]: a\n", 1, "bad front matter"),
+    ],
+)
+def test_bad_data_is_reported_at_its_element(text, line, message):
+    with pytest.raises(MapError, match=message) as info:
+        argdown.parse(text, "x.argdown")
+    assert info.value.diagnostics[0].location.line == line
+
+
+PIECES = [
+    "[A]", "[A]:", "<B>", "<B>:", " text", " #tag", " #(t t)", "{kind: evidence}", "{x", "}",
+    "\n", "\n\n", "  ", "\t", "+ ", "- ", "_ ", "<+ ", "<- ", "<_ ", "+> ", "-> ", "_> ",
+    ">< ", "(1) ", "(2) ", "--", "----", "-- r --", "# H", "===\ntitle: x\n===\n", "//c",
+    "/*", "*/", "<!--", "-->", "**b**", "_i_", "\\", "@[A]", "[l](u)", " 1. ", " * ", ".A.",
+    "\u00e9", "\r\n", "{kind: argument}", "{confidence: 2}", "{source: 3}", "{kind: bogus}",
+    "{group: g, argmap-link: support}", "{argmap-link: undercut}", "{argmap-link: attack}",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_any_text_is_read_or_refused_with_a_line(text):
+    # Never a traceback: either a map (that builds a graph) or a located MapError.
+    try:
+        model = argdown.parse(text, "f.argdown")
+    except MapError as exc:
+        assert exc.diagnostics[0].location.line >= 1
+        return
+    build_graph(Document(model))
+
+
 def test_import_reports_the_file_and_line(tmp_path):
     bad = tmp_path / "bad.argdown"
     bad.write_text("[A]: a\n\n(1) P\n(2) Q\n", encoding="utf-8")

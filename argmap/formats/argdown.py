@@ -167,7 +167,32 @@ class _Converter:
         self.waiting_links(undercuts)
         claims, other_keys = self.claims()
         meta = self.metadata(claims, other_keys)
-        return ArgMap.model_validate({**meta, "claims": claims, "links": self.links})
+        from pydantic import ValidationError
+
+        try:
+            return ArgMap.model_validate({**meta, "claims": claims, "links": self.links})
+        except ValidationError as exc:
+            raise self.located(exc) from None
+
+    def located(self, exc) -> Exception:
+        """A schema error as a map error at the line of the statement or argument whose
+        data is wrong (or of the front matter)."""
+        from argmap.errors import Diagnostic, Location, MapError
+
+        first = exc.errors(include_url=False)[0]
+        loc = first["loc"]
+        line, what = 1, "front matter"
+        if len(loc) >= 2 and loc[0] == "claims" and isinstance(loc[1], int):
+            ref = self.order[loc[1]]
+            node = (self.doc.arguments if ref[0] == "argument" else self.doc.statements)[ref[1]]
+            line, what = node.line, f"data of {ref[1]!r}"
+        field = (
+            ".".join(str(p) for p in loc[2:])
+            if loc[:1] == ("claims",)
+            else ".".join(str(p) for p in loc)
+        )
+        message = f"bad {what}: {field}: {first['msg']}"
+        return MapError([Diagnostic("bad_value", "error", message, Location(self.name, line, 1))])
 
     def add_link(self, source: str, target: str, kind: str, lid: str | None = None, **extra) -> str:
         lid = self.link_ids(lid or f"{source}.{kind}.{target}")
@@ -341,7 +366,7 @@ class _Converter:
             tags = list(dict.fromkeys(_slug(t) for t in node.tags))
             if tags:
                 claim["tags"] = tags
-            other_keys.update(data)
+            other_keys.update(data.keys())
             claims.append(claim)
         return claims, other_keys
 
