@@ -351,7 +351,7 @@ class _Converter:
             node = self.doc.arguments[ref[1]] if is_argument else self.doc.statements[ref[1]]
             cid = self.claim_of[ref]
             claim: dict[str, Any] = {"id": cid, "text": node.text or ref[1]}
-            data = dict(node.data)
+            data = dict(node.data) if node.data else {}
             kind = data.pop("kind", None)
             if kind:
                 claim["kind"] = str(kind)
@@ -359,14 +359,14 @@ class _Converter:
                 claim["kind"] = (
                     "argument" if is_argument else inferred.get(cid, ClaimKind.claim).value
                 )
-            for key in _CLAIM_DATA:
-                value = data.pop(key, None)
-                if value is not None:
-                    claim[key] = value if key == "confidence" else str(value)
-            tags = list(dict.fromkeys(_slug(t) for t in node.tags))
-            if tags:
-                claim["tags"] = tags
-            other_keys.update(data.keys())
+            if data:
+                for key in _CLAIM_DATA:
+                    value = data.pop(key, None)
+                    if value is not None:
+                        claim[key] = value if key == "confidence" else str(value)
+                other_keys.update(data.keys())
+            if node.tags:
+                claim["tags"] = list(dict.fromkeys(_slug(t) for t in node.tags))
             claims.append(claim)
         return claims, other_keys
 

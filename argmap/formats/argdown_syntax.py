@@ -59,7 +59,13 @@ class Statement:
     @property
     def text(self) -> str:
         """The first non-empty text given for it ('' when it is only referred to)."""
-        return next((t for t in self.texts if t), "")
+        return _first_text(self.texts)
+
+
+def _first_text(texts: list[str]) -> str:
+    if texts and texts[0]:
+        return texts[0]
+    return next((t for t in texts if t), "")
 
 
 @dataclass
@@ -87,7 +93,7 @@ class Argument:
 
     @property
     def text(self) -> str:
-        return next((t for t in self.texts if t), "")
+        return _first_text(self.texts)
 
     @property
     def conclusion(self) -> str | None:
@@ -161,7 +167,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
             line = line.replace(_COMMENT_MARK, "")
             if not line.strip():
                 continue
-        out.append((n, line.rstrip("\r") if line.strip() else ""))
+        out.append((n, line.rstrip()))  # trailing space never matters; blank lines are ''
     return out
 
 
@@ -194,7 +200,7 @@ _SHORTCODES = {
     )
     for d in ".:"
 }
-_SHORTCODE = re.compile("|".join(re.escape(k) for k in sorted(_SHORTCODES, key=len, reverse=True)))
+_SHORTCODE = re.compile(r"([.:])(?:<->|->|<>|\[\]|v_|[AEOPv~^])\1")
 #: A '{' not escaped (preceded by an even number of backslashes).
 _OPEN_BRACE = re.compile(r"(?<!\\)(?:\\\\)*\{")
 _DATA = re.compile(r"\{((?!\}\s[^,}])(?:.|\n))*\}(?!\s*(?:,|\}))\s*$")
@@ -297,7 +303,8 @@ def _read_yaml(text: str, name: str, line: int, what: str) -> dict[str, Any]:
 
 def _element(raw: str, line: int, name: str, *, default: str = "statement") -> _Element:
     """One statement or argument from its written text (several lines joined)."""
-    raw = raw.strip()
+    if raw[:1] in (" ", "\t") or raw[-1:] in (" ", "\t"):
+        raw = raw.strip()
     data: dict[str, Any] = {}
     if raw.endswith("}"):
         for brace in _OPEN_BRACE.finditer(raw):
@@ -427,8 +434,10 @@ class _Reader:
 
     def gather(self, lines: list[tuple[int, str]], k: int, first: str) -> tuple[str, int]:
         """An element's text: this line's rest and the continuation lines after it."""
-        parts = [first]
         k += 1
+        if k >= len(lines) or not lines[k][1] or _BREAK.match(lines[k][1]):
+            return first, k  # most elements take one line
+        parts = [first]
         while k < len(lines):
             line = lines[k][1]
             if _BREAK.match(line):
