@@ -197,7 +197,8 @@ def _evaluate_map(
     from argmap.errors import UsageError
     from argmap.formats import read_map
     from argmap.graph import build_graph, conclusions, require_claim
-    from argmap.semantics.evaluate import changes, critical, evaluate
+    from argmap.semantics.evaluate import changes, critical, evaluate, what_if_graph
+    from argmap.semantics.gradual import strength_changes, strengths
 
     if fmt is Format.ids:
         raise UsageError("--format ids is not available for eval")
@@ -212,8 +213,8 @@ def _evaluate_map(
     after = evaluate(G, semantics=semantics, acceptance=acceptance, retract=retract, assume=assume)
     strengths_before = strengths_after = None
     if strength:
-        strengths_before = _strengths(G, strength)
-        strengths_after = _strengths(_without(G, retract, assume), strength) if whatif else None
+        strengths_before = strengths(G, strength)
+        strengths_after = strengths(what_if_graph(G, retract, assume), strength) if whatif else None
     result = after
     shown_strength = strengths_after or strengths_before
     data: dict[str, Any] = result.to_dict()
@@ -229,18 +230,18 @@ def _evaluate_map(
         data["retract"], data["assume"] = retract, assume
         data["changes"] = [{"id": c.id, "before": c.before, "after": c.after} for c in changed]
         if strengths_before and strengths_after:
-            data["strength_changes"] = _deltas(strengths_before, strengths_after)
+            data["strength_changes"] = strength_changes(strengths_before, strengths_after)
     explanation = None
     if explain_claim:
         from argmap.semantics.explain import explain
 
         explanation = explain(
-            G if not whatif else _without(G, retract, assume), result, explain_claim
+            G if not whatif else what_if_graph(G, retract, assume), result, explain_claim
         )
         data["explain"] = explain_claim
         data["explanation"] = explanation.to_dict()
         if shown_strength:
-            data["strength_explanation"] = _strength_trace(shown_strength, explain_claim)
+            data["strength_explanation"] = shown_strength.explain(explain_claim)
     crit = None
     if show_critical:
         crit = critical(G, semantics=semantics, acceptance=acceptance)
@@ -256,70 +257,6 @@ def _evaluate_map(
             G, doc, result, data, show_extensions, shown_strength, explanation, crit, conclusion_ids
         )
     )
-
-
-def _without(G, retract, assume):
-    """The graph the gradual semantics see under a what-if: retracted claims removed,
-    assumed claims kept with nothing attacking them."""
-    H = G.copy()
-    H.remove_nodes_from(retract)
-    for claim in assume:
-        H.remove_edges_from(
-            [
-                (u, v, k)
-                for u, v, k, d in H.in_edges(claim, keys=True, data=True)
-                if d["kind"] == "attack"
-            ]
-        )
-    H.graph = dict(G.graph)
-    return H
-
-
-def _strengths(G, method):
-    from argmap.semantics.gradual import dfquad, qe
-
-    return dfquad(G) if method == "dfquad" else qe(G)
-
-
-def _deltas(before, after) -> list[dict[str, Any]]:
-    rows = []
-    for claim, old in before.strength.items():
-        new = after.strength.get(claim)
-        if new is None:
-            continue
-        delta = new - old
-        if abs(delta) > 1e-9:
-            rows.append(
-                {
-                    "id": claim,
-                    "before": round(old, 6),
-                    "after": round(new, 6),
-                    "delta": round(delta, 6),
-                }
-            )
-    rows.sort(key=lambda r: -abs(r["delta"]))
-    return rows
-
-
-def _strength_trace(strengths, claim: str) -> dict[str, Any]:
-    t = strengths.traces[claim]
-    return {
-        "method": strengths.method,
-        "base": t.base,
-        "terms": [
-            {
-                "kind": term.kind,
-                "from": list(term.sources),
-                "strength": round(term.strength, 6),
-                "weight": round(term.weight, 6),
-                "contribution": round(term.contribution, 6),
-            }
-            for term in t.terms
-        ],
-        "supports": round(t.supports, 6),
-        "attacks": round(t.attacks, 6),
-        "strength": round(t.strength, 6),
-    }
 
 
 def _text_report(

@@ -38,6 +38,7 @@ __all__ = [
     "changes",
     "Critical",
     "critical",
+    "what_if_graph",
 ]
 
 
@@ -178,3 +179,23 @@ def critical(
         found.sort(key=lambda k: (-len(k.topples), k.distance, index[k.id]))
         out[c] = found
     return out
+
+
+def what_if_graph(
+    G: nx.MultiDiGraph, retract: Iterable[str] = (), assume: Iterable[str] = ()
+) -> nx.MultiDiGraph:
+    """The graph under a what-if, for readings that work on the graph itself (gradual
+    strengths, explanations): retracted claims removed, assumed claims kept with nothing
+    attacking them. (:func:`evaluate` applies a what-if inside its own encoding.)"""
+    H = G.copy()
+    H.remove_nodes_from(list(retract))
+    for claim in assume:
+        H.remove_edges_from(
+            [
+                (u, v, k)
+                for u, v, k, d in H.in_edges(claim, keys=True, data=True)
+                if d["kind"] == "attack"
+            ]
+        )
+    H.graph = dict(G.graph)
+    return H

@@ -51,7 +51,17 @@ from argmap.errors import ArgmapError
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["DEFAULT_BASE", "Term", "Trace", "Strengths", "dfquad", "qe", "NoConvergence"]
+__all__ = [
+    "DEFAULT_BASE",
+    "Term",
+    "Trace",
+    "Strengths",
+    "dfquad",
+    "qe",
+    "strengths",
+    "strength_changes",
+    "NoConvergence",
+]
 
 DEFAULT_BASE = 0.5
 
@@ -97,6 +107,53 @@ class Strengths:
     strength: dict[str, float]
     traces: dict[str, Trace]
     iterations: int = 0
+
+    def explain(self, claim: str) -> dict[str, Any]:
+        """How ``claim``'s strength was computed, as JSON-ready data (rounded)."""
+        t = self.traces[claim]
+        return {
+            "method": self.method,
+            "base": t.base,
+            "terms": [
+                {
+                    "kind": term.kind,
+                    "from": list(term.sources),
+                    "strength": round(term.strength, 6),
+                    "weight": round(term.weight, 6),
+                    "contribution": round(term.contribution, 6),
+                }
+                for term in t.terms
+            ],
+            "supports": round(t.supports, 6),
+            "attacks": round(t.attacks, 6),
+            "strength": round(t.strength, 6),
+        }
+
+
+def strengths(G: nx.MultiDiGraph, method: str) -> Strengths:
+    """The strengths by ``method``: ``dfquad`` or ``qe``."""
+    return dfquad(G) if method == "dfquad" else qe(G)
+
+
+def strength_changes(before: Strengths, after: Strengths) -> list[dict[str, Any]]:
+    """Claims whose strength moved, largest move first, as JSON-ready rows (rounded)."""
+    rows = []
+    for claim, old in before.strength.items():
+        new = after.strength.get(claim)
+        if new is None:
+            continue
+        delta = new - old
+        if abs(delta) > 1e-9:
+            rows.append(
+                {
+                    "id": claim,
+                    "before": round(old, 6),
+                    "after": round(new, 6),
+                    "delta": round(delta, 6),
+                }
+            )
+    rows.sort(key=lambda r: -abs(r["delta"]))
+    return rows
 
 
 def _base(G: nx.MultiDiGraph, n: str) -> float:
