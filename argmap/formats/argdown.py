@@ -571,20 +571,53 @@ def dump(model: ArgMap) -> str:
         aim = f"<{argument_of[lk.target]}>" if lk.kind is LinkKind.undercut else ref(lk.target)
         out += [f"  {ops[lk.kind]} {aim}", ""]
 
-    plain: dict[str, list[Link]] = {}
+    into: dict[str, list[Link]] = {}
+    undercuts: dict[str, list[Link]] = {}
     for lk in links:
         if lk.id in argument_of:
             continue
         if lk.kind is LinkKind.undercut:
-            plain.setdefault("<" + argument_of[lk.target] + ">", []).append(lk)
+            undercuts.setdefault(argument_of[lk.target], []).append(lk)
         else:
-            plain.setdefault(ref(lk.target), []).append(lk)
-    symbol = {LinkKind.support: "+", LinkKind.attack: "-", LinkKind.undercut: "_"}
-    for head, into in plain.items():
-        out.append(head)
-        out += [f"  {symbol[lk.kind]} {ref(lk.source)}" for lk in into]
+            into.setdefault(lk.target, []).append(lk)
+    out += _trees([c.id for c in model.claims], into, ref)
+    for title, cuts in undercuts.items():
+        out.append(f"<{title}>")
+        out += [f"  _ {ref(lk.source)}" for lk in cuts]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _trees(order: list[str], into: dict[str, list[Link]], ref) -> list[str]:
+    """Supports and attacks as Argdown relation trees: from each claim that bears on
+    nothing, its reasons and objections, theirs indented under them, and so on. Each
+    claim's reasons are written once, under its first appearance; a claim met again is
+    only named. Claims left over (in a circle) start trees of their own."""
+    bears = {lk.source for links in into.values() for lk in links}
+    roots = [c for c in order if c in into and c not in bears]
+    roots += [c for c in order if c in into and c in bears]
+    symbol = {LinkKind.support: "+", LinkKind.attack: "-"}
+    expanded: set[str] = set()
+    lines: list[str] = []
+    for root in roots:
+        if root in expanded:
+            continue
+        expanded.add(root)
+        lines.append(ref(root))
+        stack = [(root, 1, 0)]  # (claim, depth, next link to write)
+        while stack:
+            claim, depth, i = stack.pop()
+            links = into[claim]
+            if i >= len(links):
+                continue
+            stack.append((claim, depth, i + 1))
+            source = links[i].source
+            lines.append(f"{'  ' * depth}{symbol[links[i].kind]} {ref(source)}")
+            if source in into and source not in expanded:
+                expanded.add(source)
+                stack.append((source, depth + 1, 0))
+        lines.append("")
+    return lines
 
 
 def _rule(note: str) -> str:
