@@ -217,6 +217,13 @@ class _Element:
     is_reference: bool
 
 
+def _spaced(text: str) -> str:
+    """Runs of white space as one space, none at the ends."""
+    if "  " in text or "\t" in text or "\n" in text or "\r" in text or not text.isascii():
+        return " ".join(text.split())
+    return text.strip()
+
+
 def _clean(text: str) -> tuple[str, list[str]]:
     """Text as Argdown shows it (markup out, links as their words, escapes resolved),
     with tags taken out of it, and the tags."""
@@ -229,7 +236,7 @@ def _clean(text: str) -> tuple[str, list[str]]:
         or "](" in text
         or (("." in text or ":" in text) and _SHORTCODE.search(text))
     ):
-        return " ".join(text.split()), tags
+        return _spaced(text), tags
 
     def tag(m: re.Match) -> str:
         t = m.group(1) or m.group(2)
@@ -251,12 +258,14 @@ def _clean(text: str) -> tuple[str, list[str]]:
     text = _SHORTCODE.sub(lambda m: _SHORTCODES[m.group(0)], text)
     if "#" in text:
         text = _TAG.sub(tag, text)
-    for _ in range(3 if "*" in text or "_" in text else 0):  # nested markup: __*x*__
+    for _ in range(3):  # nested markup: __*x*__
+        if "*" not in text and "_" not in text:
+            break
         new = _BOLD_ITALIC.sub(r"\2", text)
         if new == text:
             break
         text = new
-    text = " ".join(text.split())
+    text = _spaced(text)
     if escaped:
         text = re.sub(r"\x01(\d+)\x02", lambda m: escaped[int(m.group(1))], text)
     return text, tags
