@@ -54,7 +54,6 @@ class Statement:
     texts: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
-    roles: set[str] = field(default_factory=set)
 
     @property
     def text(self) -> str:
@@ -94,10 +93,6 @@ class Argument:
     @property
     def text(self) -> str:
         return _first_text(self.texts)
-
-    @property
-    def conclusion(self) -> str | None:
-        return self.pcs[-1] if self.pcs else None
 
 
 @dataclass
@@ -214,7 +209,6 @@ class _Element:
     tags: list[str]
     data: dict[str, Any]
     line: int
-    is_reference: bool
 
 
 def _spaced(text: str) -> str:
@@ -321,7 +315,7 @@ def _element(raw: str, line: int, name: str, *, default: str = "statement") -> _
                 data = _yaml(raw[brace.end() - 1 :], name, line, "data")
                 raw = raw[: brace.end() - 1].rstrip()
                 break
-    kind, title, is_ref = default, None, False
+    kind, title = default, None
     m = _DEF.match(raw) if raw[:1] in ("[", "<") else None
     if m:
         kind = "statement" if m.group(1) else "argument"
@@ -333,11 +327,10 @@ def _element(raw: str, line: int, name: str, *, default: str = "statement") -> _
             kind = "statement" if m.group(1) else "argument"
             title = m.group(2) or m.group(4)
             raw = raw[m.end() :]
-            is_ref = not raw.strip()
     text, tags = _clean(raw)
     if title is not None and ("  " in title or "\t" in title or title != title.strip()):
         title = " ".join(title.split())
-    return _Element(kind, title, text, tags, data, line, is_ref)
+    return _Element(kind, title, text, tags, data, line)
 
 
 # --- the document ---------------------------------------------------------------------
@@ -371,7 +364,7 @@ class _Reader:
         self.untitled += 1
         return f"Untitled {self.untitled}"
 
-    def add(self, el: _Element, role: str) -> Ref:
+    def add(self, el: _Element) -> Ref:
         """Record an element; its reference."""
         title = el.title or self.new_title()
         if el.kind == "argument":
@@ -385,7 +378,6 @@ class _Reader:
             if st is None:
                 st = self.doc.statements[title] = Statement(title, el.line)
             st.texts.append(el.text)
-            st.roles.add(role)
             target = st
         for t in el.tags:
             if t not in target.tags:
@@ -461,9 +453,8 @@ class _Reader:
         if _RELATION.match(line):
             raise self.fail(lineno, "a relation with no statement or argument above it to bear on")
         item = _LIST_ITEM.match(line)
-        role = "list-item" if item else "top-level"
         raw, k = self.gather(lines, k, line[item.end() :] if item else line)
-        top = self.add(_element(raw, lineno, self.name), role)
+        top = self.add(_element(raw, lineno, self.name))
         k = self.relations(lines, k, top)
         return k, top
 
@@ -487,7 +478,7 @@ class _Reader:
             el = _element(raw, lineno, self.name)
             if not el.title and not el.text:
                 raise self.fail(lineno, f"relation '{m.group(2)}' names no statement or argument")
-            child = self.add(el, "relation")
+            child = self.add(el)
             kind, parent_is_source = _OPS[m.group(2)]
             if parent_is_source:
                 self.relate(kind, owner, child, lineno)
@@ -517,16 +508,14 @@ class _Reader:
                     raise self.fail(
                         lineno, "a premise-conclusion structure holds statements, not arguments"
                     )
-                ref = self.add(el, "pcs")
+                ref = self.add(el)
                 if after_inference is not None:
                     arg.steps.append(Step(inputs, ref[1], after_inference))
-                    self.doc.statements[ref[1]].roles.add("conclusion")
                     inputs = [ref[1]]
                     after_inference = None
                 else:
                     inputs.append(ref[1])
                     arg.premises.append(ref[1])
-                    self.doc.statements[ref[1]].roles.add("premise")
                 arg.pcs.append(ref[1])
                 k = self.relations(lines, k, ref)
                 continue
