@@ -158,6 +158,9 @@ class _Converter:
         self.dropped: Counter = Counter()
         #: argument title -> the link ids an undercut of it aims at
         self.inference_of: dict[str, list[str]] = {}
+        #: (argument title, step) -> the link an undercut of that inference aims at, for
+        #: every step but the last (which is the argument's own inference)
+        self.step_links: dict[tuple[str, int], list[str]] = {}
 
     def run(self) -> ArgMap:
         self.classify()
@@ -261,6 +264,8 @@ class _Converter:
                     self.inference_of[title] = (
                         [self.add_link(target, conclusion, "support")] if stays else made[:1]
                     )
+                else:
+                    self.step_links[(title, i)] = made[:1]
         # Links written as arguments keep their titles as ids: reserved now, made later.
         self.marker_link = {title: self.link_ids(title) for title in self.markers}
 
@@ -288,12 +293,15 @@ class _Converter:
                 self.inference_of.setdefault(r.source[1], []).append(lid)
         return undercuts
 
-    def aims(self, ref) -> list[str] | None:
-        """The link ids an undercut of ``ref`` aims at; None while not yet known; [] when
-        what is undercut bears on nothing (or is a statement)."""
+    def aims(self, ref, step: int | None = None) -> list[str] | None:
+        """The link ids an undercut of ``ref`` (of its inference ``step``) aims at; None
+        while not yet known; [] when what is undercut bears on nothing (or is a
+        statement)."""
         if ref[0] not in ("argument", "inference"):
             return []
         title = ref[1]
+        if (title, step) in self.step_links:
+            return list(self.step_links[(title, step)])
         if title in self.markers:
             lid = self.marker_link[title]
             return [lid] if lid in self.written else None
@@ -331,7 +339,7 @@ class _Converter:
             self.add_link(source, target, out.kind, lid, **extra)
             return True
         source = self.claim_of[item.source]
-        aims = self.aims(item.target)
+        aims = self.aims(item.target, item.step)
         if aims is None:
             return False
         if not aims:

@@ -54,17 +54,21 @@ class Statement:
     texts: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
+    canonical: str | None = None  # the text of the member marked {isCanonical: true}
 
     @property
     def text(self) -> str:
-        """The first non-empty text given for it ('' when it is only referred to)."""
-        return _first_text(self.texts)
+        """Its text, as Argdown chooses it: the one marked ``{isCanonical: true}``, else
+        the last one given ('' when it is only referred to)."""
+        return _canonical(self.texts, self.canonical)
 
 
-def _first_text(texts: list[str]) -> str:
-    if texts and texts[0]:
-        return texts[0]
-    return next((t for t in texts if t), "")
+def _canonical(texts: list[str], marked: str | None) -> str:
+    if marked is not None:
+        return marked
+    if texts and texts[-1]:
+        return texts[-1]
+    return next((t for t in reversed(texts) if t), "")
 
 
 @dataclass
@@ -86,13 +90,14 @@ class Argument:
     texts: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
+    canonical: str | None = None
     pcs: list[str] = field(default_factory=list)
     premises: list[str] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
 
     @property
     def text(self) -> str:
-        return _first_text(self.texts)
+        return _canonical(self.texts, self.canonical)
 
 
 @dataclass
@@ -104,6 +109,8 @@ class Relation:
     source: Ref
     target: Ref
     line: int
+    #: For a target ("inference", ARGUMENT): which inference step of it (0 = the first).
+    step: int | None = None
 
 
 @dataclass
@@ -316,18 +323,21 @@ def _element(raw: str, line: int, name: str, *, default: str = "statement") -> _
                 raw = raw[: brace.end() - 1].rstrip()
                 break
     kind, title = default, None
-    m = _DEF.match(raw) if raw[:1] in ("[", "<") else None
+    heads = raw[:1] == "<" or (raw[:1] == "[" and not _LINK.match(raw))  # a link is no title
+    m = _DEF.match(raw) if heads else None
     if m:
         kind = "statement" if m.group(1) else "argument"
         title = m.group(2) or m.group(4)
         raw = raw[m.end() :]
-    elif raw[:1] in ("[", "<"):
+    elif heads:
         m = _REF.match(raw)
         if m:
             kind = "statement" if m.group(1) else "argument"
             title = m.group(2) or m.group(4)
             raw = raw[m.end() :]
     text, tags = _clean(raw)
+    if not text and tags:  # a statement of tags alone: its tags are its text
+        text = _spaced(raw)
     if title is not None and ("  " in title or "\t" in title or title != title.strip()):
         title = " ".join(title.split())
     return _Element(kind, title, text, tags, data, line)
@@ -355,7 +365,10 @@ class _Reader:
         self.name = name
         self.doc = ArgdownDocument()
         self.untitled = 0
-        self.seen: set[tuple[str, Ref, Ref]] = set()
+        #: The last inference read: (its argument, its step).
+        self.last_inference: tuple[str, int] | None = None
+        self.seen: set[tuple[str, Ref, Ref, int | None]] = set()
+        self.into: set[tuple[str, Ref]] = set()  # (kind, target) of the relations so far
 
     def fail(self, line: int, message: str) -> MapError:
         return MapError([Diagnostic("syntax", "error", message, Location(self.name, line, 1))])
@@ -364,33 +377,49 @@ class _Reader:
         self.untitled += 1
         return f"Untitled {self.untitled}"
 
-    def add(self, el: _Element) -> Ref:
-        """Record an element; its reference."""
+    def add(self, el: _Element) -> tuple[Ref, tuple]:
+        """Record an element: its reference, and what :meth:`settle` adds once the
+        relations under it are read (Argdown counts a statement's members in that order,
+        children first, and takes the last one's text)."""
         title = el.title or self.new_title()
         if el.kind == "argument":
-            arg = self.doc.arguments.get(title)
-            if arg is None:
-                arg = self.doc.arguments[title] = Argument(title, el.line)
-            arg.texts.append(el.text)
-            target: Statement | Argument = arg
+            node: Statement | Argument | None = self.doc.arguments.get(title)
+            if node is None:
+                node = self.doc.arguments[title] = Argument(title, el.line)
         else:
-            st = self.doc.statements.get(title)
-            if st is None:
-                st = self.doc.statements[title] = Statement(title, el.line)
-            st.texts.append(el.text)
-            target = st
-        for t in el.tags:
-            if t not in target.tags:
-                target.tags.append(t)
-        target.data.update(el.data)
-        return (el.kind, title)
+            node = self.doc.statements.get(title)
+            if node is None:
+                node = self.doc.statements[title] = Statement(title, el.line)
+        return (el.kind, title), (node, el)
 
-    def relate(self, kind: str, source: Ref, target: Ref, line: int) -> None:
-        key = (kind, source, target)
-        if key in self.seen or (kind == "contradictory" and (kind, target, source) in self.seen):
+    def settle(self, pending: tuple, relation: tuple | None = None) -> None:
+        """Add an element's text, tags and data to its statement or argument, and make
+        the relation that brought it in (Argdown makes relations in that order too)."""
+        node, el = pending
+        if relation is not None:
+            self.relate(*relation)
+        node.texts.append(el.text)
+        for t in el.tags:
+            if t not in node.tags:
+                node.tags.append(t)
+        if el.data:
+            node.data.update(el.data)
+            if el.data.get("isCanonical") is True and el.text:
+                node.canonical = el.text
+
+    def relate(
+        self, kind: str, source: Ref, target: Ref, line: int, step: int | None = None
+    ) -> None:
+        key = (kind, source, target, step)
+        if key in self.seen or (
+            kind == "contradictory" and (kind, target, source, step) in self.seen
+        ):
             return
+        if source == target and (kind, target) in self.into:
+            return  # as in Argdown, which takes it for the relation already coming in
+        self.into.add((kind, target))
         self.seen.add(key)
-        self.doc.relations.append(Relation(kind, source, target, line))
+        self.doc.relations.append(Relation(kind, source, target, line, step))
 
     # A block is a run of non-empty lines.
     def read(self, text: str) -> ArgdownDocument:
@@ -454,13 +483,16 @@ class _Reader:
             raise self.fail(lineno, "a relation with no statement or argument above it to bear on")
         item = _LIST_ITEM.match(line)
         raw, k = self.gather(lines, k, line[item.end() :] if item else line)
-        top = self.add(_element(raw, lineno, self.name))
+        top, pending = self.add(_element(raw, lineno, self.name))
         k = self.relations(lines, k, top)
+        self.settle(pending)
         return k, top
 
     def relations(self, lines: list[tuple[int, str]], k: int, parent: Ref) -> int:
         """Relation lines under ``parent``, by indentation, until something else starts."""
-        frames: list[tuple[int, Ref]] = [(-1, parent)]
+        # (indent of the children, their parent, how many open elements down it is)
+        frames: list[tuple[int, Ref, int]] = [(-1, parent, 0)]
+        open_: list[tuple] = []  # elements whose relations may still follow, outermost first
         last = parent
         while k < len(lines):
             lineno, line = lines[k]
@@ -469,22 +501,36 @@ class _Reader:
                 break
             indent = len(m.group(1).expandtabs(4))
             if indent > frames[-1][0]:
-                frames.append((indent, last))
+                frames.append((indent, last, len(open_)))
             else:
                 while len(frames) > 2 and indent < frames[-1][0]:
                     frames.pop()
-            owner = frames[-1][1]
+            _, owner, depth = frames[-1]
+            while len(open_) > depth:  # what was open below the owner is complete
+                self.settle(*open_.pop())
             raw, k = self.gather(lines, k, line[m.end() :])
             el = _element(raw, lineno, self.name)
             if not el.title and not el.text:
                 raise self.fail(lineno, f"relation '{m.group(2)}' names no statement or argument")
-            child = self.add(el)
+            child, pending = self.add(el)
             kind, parent_is_source = _OPS[m.group(2)]
+            step = None
+            # As in Argdown, an undercut of a statement is an undercut of the last inference
+            # read so far, wherever it was (there is none before the first).
+            if (
+                kind == "undercut"
+                and not parent_is_source
+                and owner[0] == "statement"
+                and self.last_inference is not None
+            ):
+                owner, step = ("inference", self.last_inference[0]), self.last_inference[1]
             if parent_is_source:
-                self.relate(kind, owner, child, lineno)
+                open_.append((pending, (kind, owner, child, lineno)))
             else:
-                self.relate(kind, child, owner, lineno)
+                open_.append((pending, (kind, child, owner, lineno, step)))
             last = child
+        while open_:
+            self.settle(*open_.pop())
         return k
 
     def pcs(self, lines: list[tuple[int, str]], k: int, attach: Ref | None) -> int:
@@ -508,7 +554,7 @@ class _Reader:
                     raise self.fail(
                         lineno, "a premise-conclusion structure holds statements, not arguments"
                     )
-                ref = self.add(el)
+                ref, pending = self.add(el)
                 if after_inference is not None:
                     arg.steps.append(Step(inputs, ref[1], after_inference))
                     inputs = [ref[1]]
@@ -518,10 +564,12 @@ class _Reader:
                     arg.premises.append(ref[1])
                 arg.pcs.append(ref[1])
                 k = self.relations(lines, k, ref)
+                self.settle(pending)
                 continue
             if _INFERENCE.match(line):
                 rule, k = self.inference(lines, k)
                 after_inference = rule
+                self.last_inference = (title, len(arg.steps))
                 continue
             break  # the structure ends; what follows is a new element
         if not arg.steps:
@@ -557,28 +605,29 @@ class _Reader:
         model = doc.front.get("model")
         strict = isinstance(model, dict) and str(model.get("mode", "")).lower() == "strict"
         out: list[Relation] = []
-        seen: set[tuple[str, Ref, Ref]] = set()
+        seen: set[tuple[str, Ref, Ref, int | None]] = set()
         for r in doc.relations:
             source = r.source
             if source[0] == "argument" and doc.arguments[source[1]].pcs:
                 source = ("statement", doc.arguments[source[1]].pcs[-1])
-            if source == r.target:
-                continue  # an argument's relation to its own conclusion says nothing
-            kind, target = r.kind, r.target
+                if source == r.target:
+                    continue  # an argument's relation to its own conclusion says nothing
+            kind, target, step = r.kind, r.target, r.step
             if kind == "undercut" and target[0] == "argument" and doc.arguments[target[1]].pcs:
                 target = ("inference", target[1])
+                step = len(doc.arguments[target[1]].steps) - 1
             if strict and source[0] == target[0] == "statement":
                 if kind == "support":
                     kind = "entails"
                 elif kind == "attack":
-                    if ("contrary", target, source) in seen:
+                    if ("contrary", target, source, step) in seen:
                         continue
                     kind = "contrary"
-            key = (kind, source, target)
+            key = (kind, source, target, step)
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Relation(kind, source, target, r.line))
+            out.append(Relation(kind, source, target, r.line, step))
 
         # A statement attacking a reconstructed argument whose premise it already attacks
         # (or contradicts) says nothing more.
