@@ -175,7 +175,6 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 # --- text -----------------------------------------------------------------------------
 
-_DEF = re.compile(r"^(\[)(.+?)\]:[ \t]*|^(<)(.+?)>:[ \t]*")
 _REF = re.compile(r"^(\[)(.+?)\][ \t]*(?=$|\{|#)|^(<)(.+?)>[ \t]*(?=$|\{|#)")
 _TAG = re.compile(r"#(?:\(([^)]+)\)|([A-Za-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))[ \t]?")
 _LINK = re.compile(r"\[([^\]]+?)\]\([^)]+?\)")
@@ -323,18 +322,20 @@ def _element(raw: str, line: int, name: str, *, default: str = "statement") -> _
                 raw = raw[: brace.end() - 1].rstrip()
                 break
     kind, title = default, None
-    heads = raw[:1] == "<" or (raw[:1] == "[" and not _LINK.match(raw))  # a link is no title
-    m = _DEF.match(raw) if heads else None
-    if m:
-        kind = "statement" if m.group(1) else "argument"
-        title = m.group(2) or m.group(4)
-        raw = raw[m.end() :]
-    elif heads:
-        m = _REF.match(raw)
-        if m:
-            kind = "statement" if m.group(1) else "argument"
-            title = m.group(2) or m.group(4)
-            raw = raw[m.end() :]
+    opener = raw[:1]
+    if opener == "<" or (opener == "[" and not _LINK.match(raw)):  # a link is no title
+        # A definition runs to the first "]:" (">:"), as Argdown's lazy pattern does.
+        end = raw.find("]:" if opener == "[" else ">:", 2)
+        if end != -1:
+            kind = "statement" if opener == "[" else "argument"
+            title = raw[1:end]
+            raw = raw[end + 2 :].lstrip(" \t")
+        else:
+            m = _REF.match(raw)
+            if m:
+                kind = "statement" if m.group(1) else "argument"
+                title = m.group(2) or m.group(4)
+                raw = raw[m.end() :]
     text, tags = _clean(raw)
     if not text and tags:  # a statement of tags alone: its tags are its text
         text = _spaced(raw)
@@ -591,7 +592,10 @@ class _Reader:
             m = re.search(r"--+", rest)
             if m:
                 parts.append(rest[: m.start()])
-                return " ".join(" ".join(parts).split()), k + 1
+                rule = " ".join(" ".join(parts).split())
+                # Its data ({uses: [1, 2]}) is Argdown's business; the rule's words stay.
+                rule = re.sub(r"\s*\{[^{}]*\}\s*$", "", rule)
+                return _clean(rule)[0] if rule else rule, k + 1
             parts.append(rest)
             k += 1
             if k >= len(lines):
