@@ -488,112 +488,156 @@ def _data(pairs: dict[str, Any]) -> str:
 
 def dump(model: ArgMap) -> str:
     """The map as Argdown text (loose mode)."""
-    links = model.all_links()
-    kinds = {c.id: c.kind for c in model.claims}
-    inferred = inferred_kinds([(lk.source, lk.kind.value, lk.target) for lk in links])
-    aimed_at = {lk.target for lk in links if lk.kind is LinkKind.undercut}
+    return _Writer(model).write()
 
-    def ref(claim_id: str) -> str:
-        return f"<{claim_id}>" if kinds.get(claim_id) is ClaimKind.argument else f"[{claim_id}]"
 
-    # Argument titles: argument claims first, then groups, then links written as arguments.
-    titles: set[str] = {c.id for c in model.claims if c.kind is ClaimKind.argument}
+_OPS = {LinkKind.support: "+>", LinkKind.attack: "->", LinkKind.undercut: "_>"}
 
-    def title_for(wanted: str) -> str:
+
+class _Writer:
+    """One map becoming one Argdown document: the front matter, every claim defined
+    once, linked groups as premise-conclusion structures, links an undercut aims at as
+    arguments of their own, then relation trees and undercuts."""
+
+    def __init__(self, model: ArgMap) -> None:
+        self.model = model
+        self.links = model.all_links()
+        self.kinds = {c.id: c.kind for c in model.claims}
+        # Argument titles: argument claims first, then groups, then links written as
+        # arguments.
+        self.titles = {c.id for c in model.claims if c.kind is ClaimKind.argument}
+        self.argument_of: dict[str, str] = {}  # link id -> the argument standing for it
+        self.plan()
+
+    def ref(self, claim_id: str) -> str:
+        if self.kinds.get(claim_id) is ClaimKind.argument:
+            return f"<{claim_id}>"
+        return f"[{claim_id}]"
+
+    def title_for(self, wanted: str) -> str:
         out, k = wanted, 2
-        while out in titles:
+        while out in self.titles:
             out, k = f"{wanted}~{k}", k + 1
-        titles.add(out)
+        self.titles.add(out)
         return out
 
-    # A linked group is a premise-conclusion structure when Argdown can write it as one:
-    # two premises or more, all of them and the conclusion statements.
-    grouped: dict[tuple[str, str], list[Link]] = {}
-    for lk in links:
-        if lk.kind is LinkKind.support and lk.group is not None:
-            grouped.setdefault((lk.group, lk.target), []).append(lk)
-    groups = {
-        key: members
-        for key, members in grouped.items()
-        if len(members) > 1
-        and kinds.get(key[1]) is not ClaimKind.argument
-        and all(kinds.get(m.source) is not ClaimKind.argument for m in members)
-    }
-    group_targets = Counter(g for g, _ in groups)
-    group_title = {
-        key: title_for(key[0] if group_targets[key[0]] == 1 else f"{key[0]}-{key[1]}")
-        for key in groups
-    }
-    argument_of: dict[str, str] = {}  # link id -> the argument title standing for it
-    for key, members in groups.items():
-        for lk in members:
-            argument_of[lk.id] = group_title[key]
-    # Other links an undercut aims at, and members of other groups, are arguments of their own.
-    as_argument = [
-        lk
-        for lk in links
-        if lk.id not in argument_of and (lk.id in aimed_at or lk.group is not None)
-    ]
-    for lk in as_argument:
-        argument_of[lk.id] = title_for(lk.id)
+    def plan(self) -> None:
+        """Which links are written as arguments, under which titles."""
+        argument = ClaimKind.argument
+        grouped: dict[tuple[str, str], list[Link]] = {}
+        for lk in self.links:
+            if lk.kind is LinkKind.support and lk.group is not None:
+                grouped.setdefault((lk.group, lk.target), []).append(lk)
+        # A linked group is a premise-conclusion structure when Argdown can write it as
+        # one: two premises or more, all of them and the conclusion statements.
+        self.groups = {
+            key: members
+            for key, members in grouped.items()
+            if len(members) > 1
+            and self.kinds.get(key[1]) is not argument
+            and all(self.kinds.get(m.source) is not argument for m in members)
+        }
+        uses = Counter(group for group, _ in self.groups)
+        self.group_title = {
+            key: self.title_for(key[0] if uses[key[0]] == 1 else f"{key[0]}-{key[1]}")
+            for key in self.groups
+        }
+        for key, members in self.groups.items():
+            for lk in members:
+                self.argument_of[lk.id] = self.group_title[key]
+        # Other links an undercut aims at, and members of other groups, stand alone.
+        aimed_at = {lk.target for lk in self.links if lk.kind is LinkKind.undercut}
+        self.as_argument = [
+            lk
+            for lk in self.links
+            if lk.id not in self.argument_of and (lk.id in aimed_at or lk.group is not None)
+        ]
+        for lk in self.as_argument:
+            self.argument_of[lk.id] = self.title_for(lk.id)
 
-    out: list[str] = ["==="]
-    out.append(f"title: {_json_value(model.title)}")
-    if model.authors:
-        out.append(f"author: {_json_value(', '.join(model.authors))}")
-    block = {k: getattr(model, k) for k in _META_KEYS if getattr(model, k)}
-    if block:
-        block = json.loads(model.model_dump_json(include=set(block), exclude_none=True))
-        out.append(f"argmap: {_json_value(block)}")
-    out += ["===", ""]
+    def write(self) -> str:
+        out = [*self.front(), *self.claims(), *self.structures(), *self.link_arguments()]
+        out += self.relations()
+        return "\n".join(out).rstrip("\n") + "\n"
 
-    for c in model.claims:
-        data: dict[str, Any] = {}
-        if c.kind is not ClaimKind.argument and c.kind is not inferred.get(c.id, ClaimKind.claim):
-            data["kind"] = c.kind.value
-        for key in _CLAIM_DATA:
-            value = getattr(c, key)
-            if value is not None:
-                data[key] = value
-        line = f"{ref(c.id)}: {_text(c.text)}"
-        if c.tags:
-            line += " " + " ".join(f"#{t}" for t in c.tags)
-        if data:
-            line += " " + _data(data)
-        out += [line, ""]
+    def front(self) -> list[str]:
+        m = self.model
+        out = ["===", f"title: {_json_value(m.title)}"]
+        if m.authors:
+            out.append(f"author: {_json_value(', '.join(m.authors))}")
+        block = {k for k in _META_KEYS if getattr(m, k)}
+        if block:
+            data = json.loads(m.model_dump_json(include=block, exclude_none=True))
+            out.append(f"argmap: {_json_value(data)}")
+        return [*out, "===", ""]
 
-    for (group, target), members in groups.items():
-        out += [f"<{group_title[(group, target)]}>", ""]
-        for k, lk in enumerate(members, 1):
-            out.append(f"({k}) {ref(lk.source)}")
-        notes = {lk.note for lk in members}
-        rule = notes.pop() if len(notes) == 1 else None
-        out.append(f"-- {_rule(rule)} --" if rule else "----")
-        out += [f"({len(members) + 1}) {ref(target)}", ""]
+    def claims(self) -> list[str]:
+        """Every claim defined once, with its tags and its fields as data."""
+        inferred = inferred_kinds([(lk.source, lk.kind.value, lk.target) for lk in self.links])
+        out = []
+        for c in self.model.claims:
+            data: dict[str, Any] = {}
+            if c.kind is not ClaimKind.argument and c.kind is not inferred.get(
+                c.id, ClaimKind.claim
+            ):
+                data["kind"] = c.kind.value
+            for key in _CLAIM_DATA:
+                value = getattr(c, key)
+                if value is not None:
+                    data[key] = value
+            line = f"{self.ref(c.id)}: {_text(c.text)}"
+            if c.tags:
+                line += " " + " ".join(f"#{t}" for t in c.tags)
+            if data:
+                line += " " + _data(data)
+            out += [line, ""]
+        return out
 
-    ops = {LinkKind.support: "+>", LinkKind.attack: "->", LinkKind.undercut: "_>"}
-    for lk in as_argument:
-        mark = {_MARK: lk.kind.value, **({"group": lk.group} if lk.group else {})}
-        out.append(f"<{argument_of[lk.id]}> {_data(mark)}")
-        out.append(f"  <+ {ref(lk.source)}")
-        aim = f"<{argument_of[lk.target]}>" if lk.kind is LinkKind.undercut else ref(lk.target)
-        out += [f"  {ops[lk.kind]} {aim}", ""]
+    def structures(self) -> list[str]:
+        """Linked groups as premise-conclusion structures."""
+        out = []
+        for (group, target), members in self.groups.items():
+            out += [f"<{self.group_title[(group, target)]}>", ""]
+            out += [f"({k}) {self.ref(lk.source)}" for k, lk in enumerate(members, 1)]
+            notes = {lk.note for lk in members}
+            rule = notes.pop() if len(notes) == 1 else None
+            out.append(f"-- {_rule(rule)} --" if rule else "----")
+            out += [f"({len(members) + 1}) {self.ref(target)}", ""]
+        return out
 
-    into: dict[str, list[Link]] = {}
-    undercuts: dict[str, list[Link]] = {}
-    for lk in links:
-        if lk.id in argument_of:
-            continue
-        if lk.kind is LinkKind.undercut:
-            undercuts.setdefault(argument_of[lk.target], []).append(lk)
-        else:
-            into.setdefault(lk.target, []).append(lk)
-    out += _trees([c.id for c in model.claims], into, ref)
-    for title, cuts in undercuts.items():
-        out.append(f"<{title}>")
-        out += [f"  _ {ref(lk.source)}" for lk in cuts]
-        out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    def link_arguments(self) -> list[str]:
+        """Links written as arguments: supported by the link's source, bearing on its
+        target, marked with their kind (and group)."""
+        out = []
+        for lk in self.as_argument:
+            mark = {_MARK: lk.kind.value, **({"group": lk.group} if lk.group else {})}
+            if lk.kind is LinkKind.undercut:
+                aim = f"<{self.argument_of[lk.target]}>"
+            else:
+                aim = self.ref(lk.target)
+            out += [
+                f"<{self.argument_of[lk.id]}> {_data(mark)}",
+                f"  <+ {self.ref(lk.source)}",
+                f"  {_OPS[lk.kind]} {aim}",
+                "",
+            ]
+        return out
+
+    def relations(self) -> list[str]:
+        """The other supports and attacks as trees; undercuts under what they undercut."""
+        into: dict[str, list[Link]] = {}
+        undercuts: dict[str, list[Link]] = {}
+        for lk in self.links:
+            if lk.id in self.argument_of:
+                continue
+            if lk.kind is LinkKind.undercut:
+                undercuts.setdefault(self.argument_of[lk.target], []).append(lk)
+            else:
+                into.setdefault(lk.target, []).append(lk)
+        out = _trees([c.id for c in self.model.claims], into, self.ref)
+        for title, cuts in undercuts.items():
+            out += [f"<{title}>", *(f"  _ {self.ref(lk.source)}" for lk in cuts), ""]
+        return out
 
 
 def _trees(order: list[str], into: dict[str, list[Link]], ref) -> list[str]:
