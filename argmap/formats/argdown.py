@@ -3,14 +3,16 @@
 Reading (the language itself is read by :mod:`argmap.formats.argdown_syntax`):
 
 - every statement (an equivalence class: all statements of one title) becomes a claim;
-  its id is its title made a slug (``Statement 1`` -> ``Statement-1``), its text the
-  first text given for it (markup out, tags taken out into ``tags``);
+  its id is its title made a slug (``Statement 1`` -> ``Statement-1``), its text the one
+  Argdown shows (see :mod:`argmap.formats.argdown_syntax`), markup out and tags taken out
+  into ``tags``;
 - an argument becomes a claim of kind ``argument``, so the distinction survives;
 - a premise-conclusion structure becomes support: the premises of each inference step
   support its conclusion, linked (one group) when there are several. An argument that is
   nothing but its structure (no description, and nothing supports or attacks it as a
   whole) is that support: the links carry its title as their group (or, with a single
-  premise, as the link's id), and an undercut of the argument undercuts them. An argument
+  premise, as the link's id), and an undercut of the argument (or of one inference step)
+  undercuts them. An argument
   with its own description stays a claim: its premises support it, and it supports its
   conclusion;
 - support and entailment become support; attack and contrariety, attack; a
@@ -27,11 +29,13 @@ Reading (the language itself is read by :mod:`argmap.formats.argdown_syntax`):
 Writing is the reverse, so that a map read back is the same map: claims are defined one
 by one with their tags and, as data, their kind (when not what reading would infer),
 source, quote, locator, confidence and note; supports and attacks are relation trees
-under their target; a linked group is an argument with a premise-conclusion structure,
-titled by the group; an ungrouped link that an undercut aims at is an argument standing
-for that link, marked with the data ``{argmap-link: KIND}``, supported by the link's
-source and bearing on its target. Not carried: the notes and weights of single links,
-and link ids except where a link is written as an argument.
+grown from the claims that bear on nothing; a linked group of statements is an argument
+with a premise-conclusion structure, titled by the group (its note the inference rule);
+any other link that an undercut aims at, or that is in a group Argdown cannot write as a
+structure (one member, or an argument among its ends), is an argument standing for that
+link, marked with the data ``{argmap-link: KIND}`` (and ``group``), supported by the
+link's source and bearing on its target. Not carried: the notes and weights of single
+links, and link ids except where a link is written as an argument.
 
 Examples:
     >>> m = parse('''[Price]: Cities should price congestion.

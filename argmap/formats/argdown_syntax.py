@@ -13,10 +13,18 @@ bold, italic, links and escapes in text; list items; relation trees by indentati
 (``+ - _`` and ``<+ <- <_`` for a child bearing on its parent, ``+> -> _>`` for the
 parent bearing on its child, ``><`` contradiction); premise-conclusion structures
 ``(1) ...`` with inference lines ``--`` (one line or several), attached to the argument
-just before them. As in Argdown, relations from a reconstructed argument are those of
-its main conclusion, undercuts of a reconstructed argument aim at its inference, repeated
-relations count once, and in ``mode: strict`` a support between statements is an
-entailment and an attack a contrary.
+just before them.
+
+Where Argdown makes a choice, this module makes the same one: a statement's text is the
+one marked ``{isCanonical: true}``, else the last one written (counting the statements
+under a relation before the one above them); relations from a reconstructed argument are
+those of its main conclusion; an undercut of a reconstructed argument aims at its last
+inference, and an undercut written under a statement aims at the last inference read so
+far, if any; repeated relations count once; and in ``mode: strict`` a support between
+statements is an entailment and an attack a contrary. Argmap is more lenient about
+layout than the Argdown CLI (a continuation line after a reference, say, is read as
+text), and refuses, with the line, what it cannot read: a relation with nothing above it
+or naming nothing, a structure without inference or conclusion, invalid YAML.
 
 Examples:
     >>> doc = parse('''[A]: Cities should price congestion. #transport
