@@ -206,7 +206,7 @@ def test_every_example_imports_validates_and_keeps_its_counts(path, tmp_path):
         ), title
     # Every relation is a link (a contradiction two), besides the premise-conclusion links.
     kinds = Counter(r.kind for r in parsed.relations)
-    expected = sum(kinds.values()) + kinds["contradictory"]
+    expected = sum(kinds.values()) + kinds["contradictory"] + kinds["contrary"]
     pcs_links = 0
     for arg in parsed.arguments.values():
         for step in arg.steps:

@@ -15,11 +15,12 @@ Reading (the language itself is read by :mod:`argmap.formats.argdown_syntax`):
   undercuts them. An argument
   with its own description stays a claim: its premises support it, and it supports its
   conclusion;
-- support and entailment become support; attack and contrariety, attack; a
-  contradiction, an attack each way; an undercut of an argument, an undercut of that
-  argument's inference (its support of its conclusion, or of whatever it supports or
-  attacks). Argdown also lets an undercut aim at a statement, or at an argument that bears
-  on nothing; argmap reads those as attacks and says so in the map's description;
+- support and entailment become support; attack, attack; a contradiction or a
+  contrariety (neither can stand with the other), an attack each way; an undercut of an
+  argument, an undercut of that argument's inference (its support of its conclusion, or
+  of whatever it supports or attacks). Argdown also lets an undercut aim at a statement,
+  or at an argument that bears on nothing; argmap reads those as attacks and says so in
+  the map's description;
 - data ``{kind: ..., source: ..., quote: ..., locator: ..., confidence: ..., note: ...}``
   after a statement fills those fields (a ``source`` that names no source of the map
   becomes one, titled by what the data says); the front matter's ``title`` (and ``argmap:``
@@ -291,7 +292,7 @@ class _Converter:
             else:
                 extra = {"note": f"{r.kind} in Argdown"} if r.kind != "attack" else {}
                 lid = self.add_link(source, target, "attack", **extra)
-                if r.kind == "contradictory":
+                if r.kind in ("contradictory", "contrary"):  # neither can stand with the other
                     self.add_link(target, source, "attack", **extra)
             if r.source[0] == "argument" and not self.doc.arguments[r.source[1]].steps:
                 self.inference_of.setdefault(r.source[1], []).append(lid)
