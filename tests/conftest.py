@@ -56,6 +56,20 @@ def argdown_cli():
     return found
 
 
+@pytest.fixture(scope="session")
+def mermaid_parser():
+    """Mermaid's own parser: the command that checks Mermaid files (``node check.mjs``),
+    from .mermaid-peer, which .ci/run installs. CI fails without it; elsewhere the tests
+    skip."""
+    script = ROOT / ".mermaid-peer" / "check.mjs"
+    node = shutil.which("node")
+    if not (node and script.exists() and (ROOT / ".mermaid-peer" / "node_modules").exists()):
+        if os.environ.get("CI"):
+            pytest.fail("Mermaid's parser is required in CI (see .ci/run)")
+        pytest.skip("Mermaid's parser is not installed (see bench/peers/mermaid)")
+    return [node, str(script)]
+
+
 @pytest.fixture
 def tiny_map_text():
     return (

@@ -186,6 +186,45 @@ def test_mermaid_escapes_and_draws_every_link_kind():
     assert 'n0["CLAIM end<br/>a #quot;b#quot; #lt;c#gt; #amp; d next"]' in out
 
 
+@settings(max_examples=1, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(maps, min_size=40, max_size=40))
+def test_mermaid_is_read_by_mermaids_own_parser(mermaid_parser, tmp_path_factory, cases):
+    # The shipped maps, a chain of undercuts, hostile text, and 40 random maps, checked by
+    # the parser GitHub's Markdown diagrams use, in one run.
+    out = tmp_path_factory.mktemp("mermaid")
+    hostile = ArgMap.model_validate(
+        {
+            "title": "t",
+            "claims": [
+                {"id": "end", "text": 'a "b" <c> & d\nnext; `e` [f] {g} (h) |i| #j %k --> l'},
+                {"id": "graph", "text": "click subgraph style classDef linkStyle",
+                 "kind": "question", "supports": ["end"]},
+                {"id": "x-1", "text": "\u00e9\u4e2d\U0001f600 \\ / ' ~", "attacks": ["end"],
+                 "undercuts": ["graph.support.end"]},
+            ],
+        }
+    )  # fmt: skip
+    models = [read_map(p).model for p in MAPS] + [CHAIN, hostile]
+    for texts, edges in cases:
+        links = [
+            {"source": f"c{a}", "target": f"c{b}", "kind": k}
+            for a, b, k in dict.fromkeys(edges)
+            if a != b
+        ]
+        claims = [{"id": f"c{i}", "text": t} for i, t in enumerate(texts)]
+        models.append(ArgMap.model_validate({"title": "t", "claims": claims, "links": links}))
+    files = []
+    for i, model in enumerate(models):
+        path = out / f"m{i}.mmd"
+        path.write_text(mermaid.dump(model), encoding="utf-8")
+        files.append(str(path))
+    proc = subprocess.run(
+        [*mermaid_parser, *files], capture_output=True, text=True, check=False, timeout=300
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.count("\nok ") + proc.stdout.startswith("ok ") == len(files)
+
+
 def test_export_warns_about_what_a_format_cannot_carry(tmp_path):
     result = runner.invoke(app, ["export", str(EXAMPLE), "--to", "mermaid"])
     assert result.exit_code == 0
