@@ -129,14 +129,27 @@ def claims(
         float | None,
         typer.Option("--min-confidence", min=0.0, max=1.0, help="Confidence given and ≥ X."),
     ] = None,
+    where: Annotated[
+        str | None,
+        typer.Option(
+            "--where",
+            "-w",
+            metavar="EXPR",
+            help="Conditions joined by and/or/not, e.g. 'tag:china or not contested'.",
+        ),
+    ] = None,
     fmt: RowFormatOpt = RowFormat.text,
 ) -> None:
     """List the claims that pass every filter given, from one map or several.
 
-    Filters combine with AND. Each row names the map it came from. Exit status 0 when
-    something matched, 1 when nothing did, 2 on a usage error or an unreadable map.
+    Filters combine with AND. --where takes an expression for the rest: conditions
+    text:, regex:, tag:, kind:, source:, supports:, attacks:, supported-by:,
+    attacked-by:, min-confidence: and the flags unsupported, unattacked, contested, roots,
+    leaves, joined by not, and, or and parentheses (quote values with spaces). Each row
+    names the map it came from. Exit status 0 when something matched, 1 when nothing did,
+    2 on a usage error or an unreadable map.
 
-    Example: argmap claims maps/*.yaml --kind evidence --tag china --format ids
+    Example: argmap claims maps/*.yaml --where 'kind:evidence and (tag:china or tag:korea)'
     """
     import re
 
@@ -172,18 +185,26 @@ def claims(
         leaves=leaves,
         min_confidence=min_confidence,
     )
+    from argmap import expression
+
+    expr = expression.parse(where) if where is not None else None
+    named = f.named_claims + (expression.named_claims(expr) if expr else [])
+    graph = f.needs_graph or (expr is not None and expression.needs_graph(expr))
     records = []
     named_seen: set[str] = set()
-    loaded = [_load(path, graph=f.needs_graph) for path in map_files]
+    loaded = [_load(path, graph=graph) for path in map_files]
     for doc, G in loaded:
         if G is not None:
-            named_seen |= {i for i in f.named_claims if i in G}
-        usable = [i for i in f.named_claims if G is None or i in G]
-        if len(usable) < len(f.named_claims):
+            named_seen |= {i for i in named if i in G}
+        usable = [i for i in named if G is None or i in G]
+        if len(usable) < len(named):
             continue  # this map lacks a claim the filter names: nothing in it can match
         found = find_claims(G if G is not None else doc.model, f)
+        if expr is not None:
+            passing = expression.evaluate(G if G is not None else doc.model, expr)
+            found = [c for c in found if c.id in passing]
         records.extend(_record(doc, c) for c in found)
-    for ident in f.named_claims:
+    for ident in named:
         if ident not in named_seen:
             ids = {c.id for doc, _ in loaded for c in doc.model.claims}
             raise UsageError(f"no claim {ident!r} in the maps given", hint=did_you_mean(ident, ids))

@@ -1,0 +1,137 @@
+"""The --where expression language: parsing, precedence, errors, and agreement with the
+filters it is made of."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SHIPPED
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from argmap import expression
+from argmap.cli import app
+from argmap.errors import UsageError
+from argmap.formats import read_map
+from argmap.graph import build_graph
+from argmap.query import ClaimFilter, find_claims
+
+G = build_graph(read_map(SHIPPED))
+ALL = set(G.nodes)
+
+
+def ids(f: ClaimFilter) -> set[str]:
+    return {c.id for c in find_claims(G, f)}
+
+
+def test_precedence_not_then_and_then_or():
+    assert expression.parse("tag:a or tag:b and not contested") == (
+        "or",
+        ("is", "tags", "a"),
+        ("and", ("is", "tags", "b"), ("not", ("flag", "contested"))),
+    )
+    assert expression.parse("(tag:a or tag:b) and roots") == (
+        "and",
+        ("or", ("is", "tags", "a"), ("is", "tags", "b")),
+        ("flag", "roots"),
+    )
+    assert expression.parse('text:"a \\"quoted\\" (word)"') == (
+        "is",
+        "text",
+        'a "quoted" (word)',
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("tag:a and", "ends too soon"),
+        ("(tag:a", "'(' at column 1 is not closed"),
+        ("tag:a tag:b", "unexpected 'tag:b' at column 7"),
+        ("tags:a", "unknown condition 'tags' at column 1"),
+        ("contestd", "unknown condition 'contestd'"),
+        ("text:", "text: needs a value"),
+        ('text:"open', "unclosed quote at column 6"),
+        ("and tag:a", "expected a condition at column 1"),
+    ],
+)
+def test_malformed_expressions_name_the_place(text, message):
+    with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        expression.parse(text)
+
+
+def test_bad_values_are_usage_errors():
+    for text, message in [
+        ("kind:evidnce", "did you mean 'evidence'"),
+        ('regex:"("', "not a valid pattern"),
+        ("min-confidence:high", "not a number"),
+    ]:
+        with pytest.raises(UsageError) as info:
+            expression.evaluate(G, expression.parse(text))
+        assert message in " ".join(info.value.lines())
+
+
+CONDITIONS = [
+    ("tag:china", ClaimFilter(tags=("china",))),
+    ("tag:alliance", ClaimFilter(tags=("alliance",))),
+    ("kind:evidence", ClaimFilter(kinds=("evidence",))),
+    ("kind:objection", ClaimFilter(kinds=("objection",))),
+    ('text:"the alliance"', ClaimFilter(text="the alliance")),
+    ("contested", ClaimFilter(contested=True)),
+    ("roots", ClaimFilter(roots=True)),
+    ("leaves", ClaimFilter(leaves=True)),
+    ("supports:hedge", ClaimFilter(supports="hedge")),
+    ("min-confidence:0.5", ClaimFilter(min_confidence=0.5)),
+]
+
+exprs = st.recursive(
+    st.sampled_from(range(len(CONDITIONS))).map(lambda i: ("c", i)),
+    lambda inner: st.one_of(
+        inner.map(lambda e: ("not", e)),
+        st.tuples(st.sampled_from(["and", "or"]), inner, inner),
+    ),
+    max_leaves=8,
+)
+
+
+def render(e) -> str:
+    if e[0] == "c":
+        return CONDITIONS[e[1]][0]
+    if e[0] == "not":
+        return f"not ({render(e[1])})"
+    return f"({render(e[1])}) {e[0]} ({render(e[2])})"
+
+
+def brute(e) -> set[str]:
+    if e[0] == "c":
+        return ids(CONDITIONS[e[1]][1])
+    if e[0] == "not":
+        return ALL - brute(e[1])
+    a, b = brute(e[1]), brute(e[2])
+    return a & b if e[0] == "and" else a | b
+
+
+@settings(max_examples=200, deadline=None)
+@given(exprs)
+def test_expressions_agree_with_set_algebra_over_the_filters(e):
+    assert expression.evaluate(G, expression.parse(render(e))) == brute(e)
+
+
+def test_claims_command_combines_where_with_the_other_filters():
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["claims", str(SHIPPED), "--kind", "evidence", "--where", "tag:china or tag:europe",
+              "-f", "ids"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    expected = (ids(ClaimFilter(tags=("china",))) | ids(ClaimFilter(tags=("europe",)))) & ids(
+        ClaimFilter(kinds=("evidence",))
+    )
+    assert set(result.stdout.split()) == expected and expected
+    bad = runner.invoke(app, ["claims", str(SHIPPED), "--where", "tag:china and"])
+    assert bad.exit_code == 2
+    assert "--where: the expression ends too soon" in bad.stderr
+    missing = runner.invoke(app, ["claims", str(SHIPPED), "--where", "supports:hedg"])
+    assert missing.exit_code == 2
+    assert "did you mean 'hedge'" in missing.stderr
