@@ -90,6 +90,10 @@ class ArgmapGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        from argmap import progress
+
+        words = ["argmap", *(sys.argv[1:] if args is None else args)]
+        progress.start(" ".join(words)[:70])
         try:
             code = super().main(
                 args=args,
@@ -112,6 +116,7 @@ class ArgmapGroup(TyperGroup):
             code = 0
         except Exception as exc:  # a bug: say so in one line unless asked for more
             if os.environ.get("ARGMAP_DEBUG"):
+                progress.stop()
                 raise
             _print_error(
                 [
@@ -120,6 +125,7 @@ class ArgmapGroup(TyperGroup):
                 ]
             )
             code = EXIT_INTERNAL
+        progress.stop()
         if not isinstance(code, int):
             code = 0
         if standalone_mode:

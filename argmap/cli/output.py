@@ -14,6 +14,8 @@ import sys
 from enum import StrEnum
 from typing import Any
 
+from argmap.progress import stop as _stop_progress
+
 __all__ = [
     "Format",
     "is_terminal",
@@ -50,6 +52,7 @@ def emit_rich(renderable: Any, *, wrap: bool = True) -> None:
     each line whole."""
     from rich.console import Console
 
+    _stop_progress()
     Console(highlight=False, emoji=False).print(renderable, soft_wrap=not wrap)
 
 
@@ -80,17 +83,20 @@ def emit_outline(G: Any, trees: list, **options: Any) -> None:
 
 def emit_json(data: Any) -> None:
     """Write one JSON document to stdout, UTF-8, stable key order, newline at the end."""
+    _stop_progress()
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def emit_lines(lines: list[str]) -> None:
     """Write plain lines (e.g. ids) to stdout, one per line."""
+    _stop_progress()
     if lines:
         sys.stdout.write("\n".join(lines) + "\n")
 
 
 def print_error(lines: list[str]) -> None:
     """Write error lines to stderr, plainly (no markup, no wrapping)."""
+    _stop_progress()
     for line in lines:
         sys.stderr.write(line + "\n")
     sys.stderr.flush()
