@@ -533,6 +533,16 @@ def test_random_maps_round_trip(case):
     assert_round_trip(model)
 
 
+@pytest.mark.skipif(not CORPUS, reason="../shared/corpora/argdown is absent")
+@pytest.mark.parametrize(
+    "path", [p for p in CORPUS if p.name != NOT_A_DOCUMENT], ids=lambda p: p.name
+)
+def test_imported_examples_survive_being_written_and_read_again(path):
+    model = argdown.parse(path.read_text(encoding="utf-8"), str(path))
+    again = assert_round_trip(model)
+    assert again.description == model.description  # what was not carried, still said
+
+
 def test_written_argdown_is_read_by_the_argdown_cli_as_argmap_reads_it(argdown_cli, tmp_path):
     written = []
     for name, model in [("features", FEATURES), *((p.stem, read_map(p).model) for p in MAPS)]:
