@@ -135,3 +135,37 @@ def test_claims_command_combines_where_with_the_other_filters():
     missing = runner.invoke(app, ["claims", str(SHIPPED), "--where", "supports:hedg"])
     assert missing.exit_code == 2
     assert "did you mean 'hedge'" in missing.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "(",
+                ")",
+                "and",
+                "or",
+                "not",
+                "tag:x",
+                "kind:claim",
+                'text:"a b"',
+                '"',
+                "tag:",
+                "contested",
+                "foo",
+                "supports:hedge",
+                ":",
+                "\\",
+                "kind:",
+                'regex:"["',
+            ]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_any_expression_parses_or_is_a_usage_error(text):
+    try:
+        expression.evaluate(G, expression.parse(text))
+    except UsageError as exc:
+        assert exc.exit_code == 2
