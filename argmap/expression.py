@@ -239,7 +239,10 @@ def evaluate(G: nx.MultiDiGraph | ArgMap, expr: Expr) -> set[str]:
         op = e[0]
         if op in ("is", "flag"):
             if e not in answers:
-                answers[e] = {c.id for c in find_claims(G, _filter(e))}
+                f = _filter(e)
+                # A claim this map lacks stands in no relation here.
+                missing = any(i not in universe for i in f.named_claims)
+                answers[e] = set() if missing else {c.id for c in find_claims(G, f)}
             return answers[e]
         if op == "not":
             return universe - walk(e[1])

@@ -169,3 +169,21 @@ def test_any_expression_parses_or_is_a_usage_error(text):
         expression.evaluate(G, expression.parse(text))
     except UsageError as exc:
         assert exc.exit_code == 2
+
+
+def test_a_claim_one_map_lacks_matches_nothing_there_but_or_still_works():
+    import json
+
+    from conftest import EXAMPLE
+
+    result = CliRunner().invoke(
+        app, ["claims", str(SHIPPED), str(EXAMPLE), "--where", "kind:question or supports:hedge",
+              "-f", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    # The example map has no claim 'hedge' but its question still matches.
+    assert [r["id"] for r in rows if r["map"].endswith("example-congestion.yaml")] == ["how-spend"]
+    assert {r["id"] for r in rows if r["map"].endswith("us-japan-trump2.yaml")} == ids(
+        ClaimFilter(supports="hedge")
+    ) | ids(ClaimFilter(kinds=("question",)))

@@ -196,9 +196,8 @@ def claims(
     for doc, G in loaded:
         if G is not None:
             named_seen |= {i for i in named if i in G}
-        usable = [i for i in named if G is None or i in G]
-        if len(usable) < len(named):
-            continue  # this map lacks a claim the filter names: nothing in it can match
+        if any(G is not None and i not in G for i in f.named_claims):
+            continue  # this map lacks a claim a filter names: nothing in it can match
         found = find_claims(G if G is not None else doc.model, f)
         if expr is not None:
             passing = expression.evaluate(G if G is not None else doc.model, expr)
