@@ -70,6 +70,19 @@ def mermaid_parser():
     return [node, str(script)]
 
 
+@pytest.fixture(scope="session")
+def arguebuf_reader():
+    """The command that reads AIF files with arguebuf (``read_aif.py`` in the venv .ci/run
+    makes, .arguebuf-peer). CI fails without it; elsewhere the tests skip."""
+    python = ROOT / ".arguebuf-peer" / "bin" / "python"
+    script = ROOT / "bench" / "peers" / "arguebuf" / "read_aif.py"
+    if not python.exists():
+        if os.environ.get("CI"):
+            pytest.fail("arguebuf is required in CI (see .ci/run)")
+        pytest.skip("arguebuf is not installed (see bench/peers/arguebuf)")
+    return [str(python), str(script)]
+
+
 @pytest.fixture
 def tiny_map_text():
     return (

@@ -93,6 +93,77 @@ def test_random_maps_round_trip_through_aif_and_graphml(case):
     assert graphml.parse(graphml.dump(model)) == model.canonical()
 
 
+def inference_keys(model: ArgMap) -> Counter:
+    """Each support (a linked group as one), attack and undercut as AIF has it: (scheme
+    type, its premises, what it concludes: a claim, or the key of the inference an
+    undercut attacks)."""
+    links = model.all_links()
+    by_id = {lk.id: lk for lk in links}
+
+    def key(lk):
+        if lk.kind == "support":
+            if lk.group is None:
+                return ("Support", (lk.source,), lk.target)
+            members = [m for m in links if m.group == lk.group and m.target == lk.target]
+            return ("Support", tuple(sorted(m.source for m in members)), lk.target)
+        aim = key(by_id[lk.target]) if lk.kind == "undercut" else lk.target
+        return ("Attack", (lk.source,), aim)
+
+    groups_seen: set[tuple[str, str]] = set()
+    out: Counter = Counter()
+    for lk in links:
+        if lk.kind == "support" and lk.group is not None:
+            if (lk.group, lk.target) in groups_seen:
+                continue  # one inference for the whole group
+            groups_seen.add((lk.group, lk.target))
+        out[key(lk)] += 1
+    return out
+
+
+@settings(max_examples=1, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(maps, min_size=30, max_size=30))
+def test_aif_is_read_back_by_arguebuf(arguebuf_reader, tmp_path_factory, cases):
+    # arguebuf, the peer library, loads every AIF file argmap writes and finds the claims'
+    # texts and every support, attack and undercut with the same ends.
+    out = tmp_path_factory.mktemp("aif")
+    models = [read_map(p).model for p in MAPS] + [CHAIN]
+    for texts, edges in cases:
+        links = [
+            {"source": f"c{a}", "target": f"c{b}", "kind": k}
+            for a, b, k in dict.fromkeys(edges)
+            if a != b
+        ]
+        claims = [{"id": f"c{i}", "text": t} for i, t in enumerate(texts)]
+        models.append(ArgMap.model_validate({"title": "t", "claims": claims, "links": links}))
+    files = []
+    for i, model in enumerate(models):
+        path = out / f"m{i}.json"
+        path.write_text(aif.dump(model), encoding="utf-8")
+        files.append(path)
+    proc = subprocess.run(
+        [*arguebuf_reader, *map(str, files)], capture_output=True, text=True, check=False,
+        timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    seen = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(seen) == len(models)
+    for model, found in zip(models, seen, strict=True):
+        assert found["atoms"] == {c.id: c.text for c in model.claims}, found["file"]
+        assert peer_inference_keys(found) == inference_keys(model), found["file"]
+
+
+def peer_inference_keys(found: dict) -> Counter:
+    """The keys of :func:`inference_keys` for the schemes arguebuf found."""
+    schemes = {s["id"]: s for s in found["schemes"]}
+
+    def key(s):
+        premises = tuple(p for p in s["premises"] if p in found["atoms"])
+        (aim,) = s["conclusions"]
+        return (s["type"], premises, key(schemes[aim]) if aim in schemes else aim)
+
+    return Counter(key(s) for s in schemes.values())
+
+
 def expected_counts(data: dict) -> tuple[int, int, int]:
     """Claims, supports and attacks an AIF file should give, counted from its own nodes."""
     kind = {str(n["nodeID"]): str(n.get("type", "")).upper() for n in data["nodes"]}
