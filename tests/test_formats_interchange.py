@@ -15,8 +15,18 @@ from typer.testing import CliRunner
 from argmap.cli import app
 from argmap.document import Document
 from argmap.errors import MapError
-from argmap.formats import aif, argdown, graphml, import_map, mermaid, read_map
+from argmap.formats import (
+    aif,
+    argdown,
+    graphml,
+    import_map,
+    mermaid,
+    microtexts,
+    read_map,
+    sadface,
+)
 from argmap.formats.dot import dump as dump_dot
+from argmap.formats.xmltext import xml_safe
 from argmap.graph import build_graph
 from argmap.model import ArgMap
 from argmap.validate import validate
@@ -162,6 +172,90 @@ def peer_inference_keys(found: dict) -> Counter:
         return (s["type"], premises, key(schemes[aim]) if aim in schemes else aim)
 
     return Counter(key(s) for s in schemes.values())
+
+
+def claim_texts(model: ArgMap) -> list[tuple[str, str]]:
+    return [(c.id, " ".join(c.text.split())) for c in model.claims]
+
+
+@pytest.mark.parametrize("fmt", [sadface, microtexts], ids=["sadface", "microtexts"])
+def test_sadface_and_microtexts_round_trips_keep_claims_and_every_inference(fmt):
+    for model in [*(read_map(p).model for p in MAPS), CHAIN]:
+        again = fmt.parse(fmt.dump(model))
+        assert claim_texts(again) == claim_texts(model)
+        assert inference_keys(again) == inference_keys(model)
+    objections = [c.id for c in read_map(EXAMPLE).model.claims if c.kind == "objection"]
+    again = microtexts.parse(microtexts.dump(read_map(EXAMPLE).model))
+    assert [c.id for c in again.claims if c.kind == "objection"] == objections
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps, st.lists(st.tuples(st.integers(0, 7), st.integers(0, 40)), max_size=3))
+def test_random_maps_round_trip_through_sadface_and_microtexts(case, cuts):
+    texts, edges = case
+    links = [
+        {"source": f"c{a}", "target": f"c{b}", "kind": k, "id": f"c{a}.{k}.c{b}"}
+        for a, b, k in dict.fromkeys(edges)
+        if a != b
+    ]
+    for who, which in cuts:
+        if links and who < len(texts):
+            aim = links[which % len(links)]["id"]
+            links.append({"source": f"c{who}", "target": aim, "kind": "undercut",
+                          "id": f"c{who}.undercut.{aim}"})  # fmt: skip
+    links = list({lk["id"]: lk for lk in links}.values())
+    model = ArgMap.model_validate(
+        {
+            "title": 't <&> "x"',
+            "claims": [{"id": f"c{i}", "text": t} for i, t in enumerate(texts)],
+            "links": links,
+        }
+    )
+    for fmt in (sadface, microtexts):
+        again = fmt.parse(fmt.dump(model))
+        expected = [(i, " ".join(xml_safe(t).split()) if fmt is microtexts else t)
+                    for i, t in claim_texts(model)]  # fmt: skip
+        assert claim_texts(again) == expected
+        assert inference_keys(again) == inference_keys(model)
+    assert sadface.parse(sadface.dump(model)).title == model.title
+
+
+ARGGRAPH_DTD = ROOT.parent / "shared/corpora/arg-microtexts/part1/corpus/arggraph.dtd"
+
+
+@pytest.mark.skipif(not ARGGRAPH_DTD.exists(), reason="../shared/corpora/arg-microtexts is absent")
+def test_microtexts_exports_are_valid_against_the_corpus_dtd(arguebuf_reader, tmp_path):
+    awkward = ArgMap.model_validate(
+        {
+            "title": "1 title: with spaces & <marks>",
+            "claims": [
+                {"id": "e1", "text": "an id that an EDU would take", "kind": "conclusion"},
+                {"id": "1st", "text": "an id that is not an XML name", "supports": ["e1"]},
+                {"id": "s1", "text": "another", "attacks": ["e1"], "undercuts": ["1st.support.e1"]},
+            ],
+        }
+    )  # fmt: skip
+    files = []
+    for i, model in enumerate([*(read_map(p).model for p in MAPS), CHAIN, awkward]):
+        path = tmp_path / f"m{i}.xml"
+        path.write_text(microtexts.dump(model), encoding="utf-8")
+        files.append(str(path))
+        if model is not awkward:
+            assert inference_keys(microtexts.parse(microtexts.dump(model))) == inference_keys(model)
+    # Ids that are not XML names get a prefix; nothing else changes.
+    again = microtexts.parse(microtexts.dump(awkward))
+    assert [c.id for c in again.claims] == ["e1", "a_1st", "s1"]
+    assert again.title == "m_1_title_with_spaces_marks"
+    assert sorted((lk.source, lk.kind.value) for lk in again.links) == [
+        ("a_1st", "support"), ("s1", "attack"), ("s1", "undercut"),
+    ]  # fmt: skip
+    python = arguebuf_reader[0]
+    check = ROOT / "bench" / "peers" / "arguebuf" / "dtd_check.py"
+    proc = subprocess.run(
+        [python, str(check), str(ARGGRAPH_DTD), *files], capture_output=True, text=True,
+        check=False, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def expected_counts(data: dict) -> tuple[int, int, int]:

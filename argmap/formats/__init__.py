@@ -23,8 +23,21 @@ __all__ = [
     "guess_import_format",
 ]
 
-TEXT_FORMATS = ("json", "yaml", "dot", "argdown", "aif", "graphml", "mermaid", "html")
+TEXT_FORMATS = (
+    "json",
+    "yaml",
+    "dot",
+    "argdown",
+    "aif",
+    "sadface",
+    "microtexts",
+    "graphml",
+    "mermaid",
+    "html",
+)
 EXPORT_FORMATS = (*TEXT_FORMATS, "svg", "png", "pdf")
+#: Export formats written by ``argmap.formats.<name>.dump(model)``.
+_MODULE_WRITERS = ("argdown", "aif", "sadface", "microtexts", "graphml", "mermaid")
 IMPORT_FORMATS = ("argdown", "aif", "carneades", "graphml", "microtexts", "sadface")
 
 #: The parts of a map some formats cannot carry, in words.
@@ -75,7 +88,7 @@ def export(doc: Document, to: str) -> str | bytes:
         from argmap.formats.native import dump_yaml
 
         return dump_yaml(doc.model)
-    if to in ("argdown", "aif", "graphml", "mermaid"):
+    if to in _MODULE_WRITERS:
         import importlib
 
         return importlib.import_module(f"argmap.formats.{to}").dump(doc.model)
@@ -122,7 +135,7 @@ def losses(doc: Document, to: str) -> list[str]:
     """What exporting this map to ``to`` leaves out, in words (empty when nothing)."""
     import importlib
 
-    if to not in ("argdown", "aif", "graphml", "mermaid"):
+    if to not in _MODULE_WRITERS:
         return []
     cannot = importlib.import_module(f"argmap.formats.{to}").LOSSES
     present = _present(doc.model)

@@ -34,7 +34,7 @@ from typing import Any
 from argmap.errors import Diagnostic, Location, MapError
 from argmap.model import ArgMap
 
-__all__ = ["parse", "dump", "from_nodes", "LOSSES"]
+__all__ = ["parse", "dump", "from_nodes", "to_nodes", "LOSSES"]
 
 #: What an AIF file cannot carry from an argmap map (see argmap.formats.FEATURES).
 LOSSES = {"kinds", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids", "metadata"}
@@ -194,14 +194,39 @@ def from_nodes(
 
 def dump(model: ArgMap) -> str:
     """The map as AIFdb JSON."""
-    nodes: list[dict[str, Any]] = []
-    edges: list[dict[str, Any]] = []
+    nodes, edges = to_nodes(model)
+    aif_nodes = [
+        {
+            "nodeID": i,
+            "text": n["text"] if n["type"] == "I" else _SCHEME_TEXT[n["type"]],
+            "type": n["type"],
+        }
+        for i, n in nodes.items()
+    ]
+    aif_edges = [{"edgeID": f"e{k}", "fromID": a, "toID": b} for k, (a, b) in enumerate(edges, 1)]
+    return (
+        json.dumps(
+            {"nodes": aif_nodes, "edges": aif_edges, "locutions": []}, ensure_ascii=False, indent=2
+        )
+        + "\n"
+    )
+
+
+_SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
+
+
+def to_nodes(model: ArgMap) -> tuple[dict[str, dict[str, Any]], list[tuple[str, str]]]:
+    """The map as AIF-shaped nodes (by id: ``type`` I, RA or CA; ``text`` for I-nodes) and
+    edges, the inverse of :func:`from_nodes`; also used by the writers of other
+    node-and-scheme formats (SADFace)."""
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: list[tuple[str, str]] = []
 
     def edge(a: str, b: str) -> None:
-        edges.append({"edgeID": f"e{len(edges) + 1}", "fromID": a, "toID": b})
+        edges.append((a, b))
 
     for c in model.claims:
-        nodes.append({"nodeID": c.id, "text": c.text, "type": "I"})
+        nodes[c.id] = {"text": c.text, "type": "I"}
     links = model.all_links()
     inference_of: dict[str, str] = {}
     groups: dict[tuple[str, str], list] = {}
@@ -219,14 +244,14 @@ def dump(model: ArgMap) -> str:
             made_groups.add(key)
             members = groups[key]
             ra = f"RA.{lk.group}.{lk.target}"
-            nodes.append({"nodeID": ra, "text": "Default Inference", "type": "RA"})
+            nodes[ra] = {"type": "RA"}
             for m in members:
                 edge(m.source, ra)
                 inference_of[m.id] = ra
             edge(ra, lk.target)
         else:
             ra = f"RA.{lk.id}"
-            nodes.append({"nodeID": ra, "text": "Default Inference", "type": "RA"})
+            nodes[ra] = {"type": "RA"}
             edge(lk.source, ra)
             edge(ra, lk.target)
             inference_of[lk.id] = ra
@@ -242,11 +267,8 @@ def dump(model: ArgMap) -> str:
 
     for lk in sorted((lk for lk in links if lk.kind != "support"), key=depth):
         ca = f"CA.{lk.id}"
-        nodes.append({"nodeID": ca, "text": "Default Conflict", "type": "CA"})
+        nodes[ca] = {"type": "CA"}
         edge(lk.source, ca)
         edge(ca, inference_of[lk.target] if lk.kind == "undercut" else lk.target)
         inference_of[lk.id] = ca
-    return (
-        json.dumps({"nodes": nodes, "edges": edges, "locutions": []}, ensure_ascii=False, indent=2)
-        + "\n"
-    )
+    return nodes, edges

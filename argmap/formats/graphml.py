@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from typing import Any
 
 from argmap.errors import Diagnostic, Location, MapError
+from argmap.formats.xmltext import xml_safe
 from argmap.model import ArgMap, landing_claim
 
 __all__ = ["parse", "dump", "LOSSES"]
@@ -73,15 +73,11 @@ def dump(model: ArgMap) -> str:
     return out.getvalue().decode("utf-8")
 
 
-# Characters XML 1.0 cannot hold; GraphML is XML, so they become U+FFFD.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _clean_for_xml(G: Any) -> None:
     def clean(attrs: dict) -> None:
         for k, v in attrs.items():
-            if isinstance(v, str) and _NOT_XML.search(v):
-                attrs[k] = _NOT_XML.sub("\ufffd", v)
+            if isinstance(v, str):
+                attrs[k] = xml_safe(v)
 
     clean(G.graph)
     for _, d in G.nodes(data=True):

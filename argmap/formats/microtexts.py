@@ -8,6 +8,17 @@ the edge it names (a support or an attack); ``add`` adds a premise to an edge: t
 support it makes a linked group, to an attack or undercut (which argmap does not link) a
 second link of the same kind, with a note. Link ids are the corpus's edge ids.
 
+Writing is the reverse: each claim an EDU and an ADU (``opp`` for objections, ``pro``
+otherwise) joined by a ``seg`` edge; each support a ``sup`` edge (``exa`` from evidence),
+each attack ``reb``, each undercut ``und`` aimed at the edge it attacks; the other members
+of a linked group are ``add`` edges to the first member's edge. The document is valid
+against the corpus's DTD: every id is an XML name, unique in the document, so the title
+becomes one (``Should_we_act``) and an id that is not a name gets a prefix (``a_1``). Read
+back, claims keep their ids (names) and texts (spacing aside), links their kinds and ends
+and linked groups their members; kinds other than objection, evidence and conclusion,
+tags, quotes, sources, confidence, notes, most link ids and the title's spacing are not
+carried (XML cannot hold control characters: they become U+FFFD).
+
 Examples:
     >>> xml = '''<arggraph id="m"><edu id="e1">Do it.</edu><edu id="e2">It helps.</edu>
     ... <adu id="a1" type="pro"/><adu id="a2" type="pro"/>
@@ -16,18 +27,31 @@ Examples:
     >>> m = parse(xml)
     >>> [(c.id, c.kind.value, c.text) for c in m.claims]
     [('a1', 'conclusion', 'Do it.'), ('a2', 'claim', 'It helps.')]
+    >>> [(lk.source, lk.kind.value, lk.target) for lk in parse(dump(m)).links]
+    [('a2', 'support', 'a1')]
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from argmap.errors import Diagnostic, Location, MapError
 from argmap.model import ArgMap
 
-__all__ = ["parse"]
+__all__ = ["parse", "dump", "LOSSES"]
+
+#: What an arggraph document as argmap writes it cannot carry (FEATURES of argmap.formats).
+LOSSES = {
+    "kinds", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids", "metadata",
+}  # fmt: skip
 
 _KINDS = {"sup": "support", "exa": "support", "reb": "attack", "und": "undercut"}
+
+
+def _group_id(edge_id: str) -> str:
+    # A group id is a slug; an edge id may hold other characters (argmap's link ids hold dots).
+    return "g-" + re.sub(r"[^A-Za-z0-9_-]+", "-", edge_id)
 
 
 def _fail(name: str, message: str) -> MapError:
@@ -72,7 +96,7 @@ def parse(text: str, name: str = "<microtext>") -> ArgMap:
         if base is None:
             raise _fail(name, f"an 'add' edge names edge {eid!r}, which is not a relation")
         if base["kind"] == "support":
-            base["group"] = f"g-{eid}"
+            base["group"] = _group_id(eid)
             for k, src in enumerate(sources, 1):
                 links.append(
                     {
@@ -80,7 +104,7 @@ def parse(text: str, name: str = "<microtext>") -> ArgMap:
                         "source": src,
                         "target": base["target"],
                         "kind": "support",
-                        "group": f"g-{eid}",
+                        "group": _group_id(eid),
                     }
                 )
         else:
@@ -115,3 +139,65 @@ def parse(text: str, name: str = "<microtext>") -> ArgMap:
             "links": links,
         }
     )
+
+
+def dump(model: ArgMap) -> str:
+    """The map as one arggraph XML document, valid against the corpus's DTD."""
+    import xml.etree.ElementTree as ET
+
+    from argmap.formats.xmltext import xml_safe
+    from argmap.model import ClaimKind, LinkKind
+
+    links = model.all_links()
+    kinds = {c.id: c.kind for c in model.claims}
+    # One namespace of XML ids for the document, units and edges (the DTD says ID): claim
+    # and link ids are kept where they are XML names; others get a prefix.
+    taken: set[str] = set()
+
+    def name(wanted: str, prefix: str) -> str:
+        base = wanted if _XML_NAME.match(wanted) else f"{prefix}{wanted}"
+        out, k = base, 2
+        while out in taken:
+            out, k = f"{base}-{k}", k + 1
+        taken.add(out)
+        return out
+
+    adu = {c.id: name(c.id, "a_") for c in model.claims}
+    edge = {lk.id: name(lk.id, "c_") for lk in links}
+    root = ET.Element("arggraph", id=name(_slug(model.title), "m_"))
+    edus = [name(f"e{i}", "") for i in range(1, len(model.claims) + 1)]
+    for e, c in zip(edus, model.claims, strict=True):
+        ET.SubElement(root, "edu", id=e).text = xml_safe(c.text)
+    for c in model.claims:
+        kind = "opp" if c.kind is ClaimKind.objection else "pro"
+        ET.SubElement(root, "adu", id=adu[c.id], type=kind)
+    for i, (e, c) in enumerate(zip(edus, model.claims, strict=True), 1):
+        ET.SubElement(root, "edge", id=name(f"s{i}", ""), src=e, trg=adu[c.id], type="seg")
+    # A linked group: its first member an ordinary edge, the others 'add' edges to it.
+    first_of: dict[tuple[str, str], str] = {}
+    base_of: dict[str, str] = {}  # link id -> the edge an undercut of it aims at
+    for lk in links:
+        if lk.kind is LinkKind.support and lk.group is not None:
+            base_of[lk.id] = first_of.setdefault((lk.group, lk.target), lk.id)
+    for lk in links:
+        attrs = {"id": edge[lk.id], "src": adu[lk.source]}
+        if lk.kind is LinkKind.undercut:
+            attrs.update(trg=edge[base_of.get(lk.target, lk.target)], type="und")
+        elif base_of.get(lk.id, lk.id) != lk.id:
+            attrs.update(trg=edge[base_of[lk.id]], type="add")
+        elif lk.kind is LinkKind.support:
+            evidence = kinds.get(lk.source) is ClaimKind.evidence
+            attrs.update(trg=adu[lk.target], type="exa" if evidence else "sup")
+        else:
+            attrs.update(trg=adu[lk.target], type="reb")
+        ET.SubElement(root, "edge", attrs)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+#: An XML name as an ID attribute needs it (ASCII letters, digits, '_', '-', '.').
+_XML_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_") or "map"

@@ -1,9 +1,12 @@
-"""SADFace JSON documents, read into an argmap map.
+"""SADFace JSON documents, read into an argmap map and written from one.
 
 SADFace has the shape of AIF: ``atom`` nodes hold the claims, ``scheme`` nodes the
 relations between them (``conflict`` ones attack; ``support`` and every named argument
 scheme support), with edges ``source_id -> target_id``. It is read through the AIF reader
-(:func:`argmap.formats.aif.from_nodes`), so the same rules apply; the document's title and
+(:func:`argmap.formats.aif.from_nodes`) and written through the AIF writer
+(:func:`argmap.formats.aif.to_nodes`), so the same rules apply both ways: claims keep their
+ids and texts, every link its kind and ends (a linked group is one ``support`` scheme, an
+undercut a ``conflict`` scheme aimed at the scheme it attacks); the document's title and
 description are kept.
 
 Examples:
@@ -14,6 +17,9 @@ Examples:
     ...           '{"source_id": "p", "target_id": "s"}, {"source_id": "s", "target_id": "c"}]}')
     >>> m.title, [(lk.source, lk.kind.value, lk.target) for lk in m.links]
     ('T', [('p', 'support', 'c')])
+    >>> again = parse(dump(m))
+    >>> again.title, [(lk.source, lk.kind.value, lk.target) for lk in again.links]
+    ('T', [('p', 'support', 'c')])
 """
 
 from __future__ import annotations
@@ -21,10 +27,13 @@ from __future__ import annotations
 import json
 
 from argmap.errors import Diagnostic, Location, MapError
-from argmap.formats.aif import from_nodes
+from argmap.formats.aif import from_nodes, to_nodes
 from argmap.model import ArgMap
 
-__all__ = ["parse"]
+__all__ = ["parse", "dump", "LOSSES"]
+
+#: What SADFace as argmap writes it cannot carry (see argmap.formats.FEATURES).
+LOSSES = {"kinds", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids", "metadata"}
 
 _CONFLICT = {"conflict", "attack", "rebuttal", "undercut", "default conflict"}
 
@@ -61,3 +70,30 @@ def parse(text: str, name: str = "<sadface>") -> ArgMap:
         note = f"{description} {model.description or ''}".strip()
         model = model.model_copy(update={"description": note})
     return model
+
+
+def dump(model: ArgMap) -> str:
+    """The map as a SADFace document (version 0.5)."""
+    nodes, edges = to_nodes(model)
+    core = {"version": "0.5", "title": model.title}
+    if model.description:
+        core["description"] = model.description
+    document = {
+        "metadata": {"core": core},
+        "resources": [],
+        "nodes": [
+            {"id": i, "type": "atom", "text": n["text"], "sources": [], "metadata": {}}
+            if n["type"] == "I"
+            else {
+                "id": i,
+                "type": "scheme",
+                "name": "support" if n["type"] == "RA" else "conflict",
+                "metadata": {},
+            }
+            for i, n in nodes.items()
+        ],
+        "edges": [
+            {"id": f"e{k}", "source_id": a, "target_id": b} for k, (a, b) in enumerate(edges, 1)
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
