@@ -109,7 +109,7 @@ def random_document(seed: int) -> str:
     comments, headings and list items."""
     r = random.Random(seed)
     ops = ["+", "-", "<+", "<-", "+>", "->", "_", "<_", "_>", "><"]
-    words = ["the", "policy", "works", "**bold**", "_it_", "#tag", "#(two tags)", "@[A]",
+    words = ["the", "policy", "works", "**bold**", "_it_", "#tag", "#(two tags)", "#my_tag", "@[A]",
              "[link](http://x.y)", "costs", "a:b", "e.g.", "\\#esc", ".A.x"]  # fmt: skip
 
     def text():
@@ -407,7 +407,7 @@ FEATURES = ArgMap.model_validate(
                 "id": "c",
                 "text": "Price [really] <now> #1 @x *a* _b_ .A. {d} // e /* f */ \\ g",
                 "kind": "conclusion",
-                "tags": ["t1", "t-2"],
+                "tags": ["t1", "t-2", "t_3"],
             },
             {
                 "id": "p",

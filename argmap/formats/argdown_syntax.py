@@ -184,7 +184,8 @@ def _lines(text: str) -> list[tuple[int, str]]:
 # --- text -----------------------------------------------------------------------------
 
 _REF = re.compile(r"^(\[)(.+?)\][ \t]*(?=$|\{|#)|^(<)(.+?)>[ \t]*(?=$|\{|#)")
-_TAG = re.compile(r"#(?:\(([^)]+)\)|([A-Za-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))[ \t]?")
+# As Argdown's own pattern: its range A-z also takes [ \ ] ^ _ and ` (tags like #my_tag).
+_TAG = re.compile(r"#(?:\(([^)]+)\)|([a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))[ \t]?")
 _LINK = re.compile(r"\[([^\]]+?)\]\([^)]+?\)")
 _BOLD_ITALIC = re.compile(
     r"(?<![\w\\])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?=[ \t]|$|[)}_.,!?;:*-])", re.DOTALL
