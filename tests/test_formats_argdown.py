@@ -59,7 +59,7 @@ def cli_view(data: dict) -> dict:
         # not a mere reference.
         written = [m for m in members if not m.get("isReference")]
         marked = [m for m in written if (m.get("data") or {}).get("isCanonical") is True]
-        member = (marked or written[-1:] or [{}])[0]
+        member = (marked[-1:] or written[-1:] or [{}])[0]
         original = t = member.get("text", "")
         for tag in member.get("tags", []):  # the CLI keeps tags in the text; argmap not
             t = re.sub(rf"#(?:\({re.escape(tag)}\)|{re.escape(tag)})(?![\w-])[ \t]?", "", t)
@@ -104,77 +104,94 @@ def test_reader_agrees_with_the_argdown_cli_on_every_example(argdown_cli, tmp_pa
 
 
 def random_document(seed: int) -> str:
-    """A random Argdown document: statements and arguments, defined and referred to, with
-    relation trees of every symbol, premise-conclusion structures, tags, data, markup,
-    comments, headings and list items."""
+    """A random Argdown document: statements and arguments, defined and referred to (some
+    marked canonical), with relation trees of every symbol (spaces or tabs, comments,
+    continued lines), premise-conclusion structures with every kind of inference line,
+    tags, data, markup, mentions, shortcodes, escapes, headings, list items, front matter
+    (loose or strict) and, now and then, CRLF line ends."""
     r = random.Random(seed)
     ops = ["+", "-", "<+", "<-", "+>", "->", "_", "<_", "_>", "><"]
-    words = ["the", "policy", "works", "**bold**", "_it_", "#tag", "#(two tags)", "#my_tag", "@[A]",
-             "[link](http://x.y)", "costs", "a:b", "e.g.", "\\#esc", ".A.x"]  # fmt: skip
+    words = ["the", "policy", "works", "**bold**", "*it*", "__b__", "_i_", "#tag", "#(two tags)",
+             "#my_tag", "@[A]", "@<B>", "[link](http://x.y/a_b)", "costs", "a:b", "e.g.",
+             "\\#esc", "\\[x\\]", ".A.x", ":E:y", "x.->.y", "done."]  # fmt: skip
+    tab = r.random() < 0.2
 
     def text():
         return " ".join(r.choice(words) for _ in range(r.randint(1, 5)))
 
     def element(pcs=False):
-        t = r.choice(["A", "B", "C", "D", "Long title", "\u00dcn\u00ef"])
+        t = r.choice(["A", "B", "C", "D", "Long title", "\u00dcn\u00ef", "x_y", "T.1"])
         c = r.random()
-        if c < 0.25:
+        if c < 0.2:
             return f"[{t}]"
-        if c < 0.45:
-            return f"[{t}]: {text()}"
-        if c < 0.75 and not pcs:
-            return f"<{t}>" if c < 0.6 else f"<{t}>: {text()}"
+        if c < 0.4:
+            return f"[{t}]: {text()}" + (" {isCanonical: true}" if r.random() < 0.1 else "")
+        if c < 0.7 and not pcs:
+            return f"<{t}>" if c < 0.55 else f"<{t}>: {text()}"
         return text()
 
     def tree(depth, indent):
         lines = []
         for _ in range(r.randint(0, 3 if depth < 3 else 0)):
-            lines.append(" " * indent + r.choice(ops) + " " + element())
+            pad = "\t" * (indent // 2) if tab else " " * indent
+            el = element()
+            lines.append(pad + r.choice(ops) + " " + el)
+            if r.random() < 0.15 and not el.startswith(("[", "<")):
+                lines.append(pad + "  continued " + text())
+            if r.random() < 0.05:
+                lines.append(pad + "  // a comment")
             lines += tree(depth + 1, indent + 2)
         return lines
 
     out = []
-    if r.random() < 0.3:
-        out += ["===", "model:", f"    mode: {r.choice(['strict', 'loose'])}", "===", ""]
+    if r.random() < 0.4:
+        out += ["===", f"title: Random {seed}"]
+        if r.random() < 0.5:
+            out += ["model:", f"    mode: {r.choice(['strict', 'loose'])}"]
+        out += ["===", ""]
+    rules = [["----"], ["-- rule --"], ["--", "some rule", "--"], ["-- {uses: [1]} --"],
+             ["-- Modus .->. ponens --"]]  # fmt: skip
     for _ in range(r.randint(1, 8)):
         c = r.random()
         if c < 0.1:
-            out += [f"{'#' * r.randint(1, 3)} Heading {text()}"]
+            out.append(f"{'#' * r.randint(1, 3)} Heading {text()}")
         elif c < 0.35:
             if r.random() < 0.6:
                 out += [f"<{r.choice('ABCDE')}>" + (f": {text()}" if r.random() < 0.5 else ""), ""]
             n = 1
             for _ in range(r.randint(1, 2)):
                 for _ in range(r.randint(1, 3)):
-                    out.append(f"({n}) {element(pcs=True)}")
-                    out += tree(2, 2)
+                    out += [f"({n}) {element(pcs=True)}", *tree(2, 2)]
                     n += 1
-                out += r.choice([["----"], ["-- rule --"], ["--", "some rule", "--"]])
+                out += r.choice(rules)
             out += [f"({n}) {element(pcs=True)}", *tree(2, 2)]
-        elif c < 0.4:
-            out += [f"  * {text()}", f"  * {text()}"]
+        elif c < 0.42:
+            out += [f"  * {text()}", f"  * {text()}", *tree(1, 4)]
+        elif c < 0.47:
+            out += [f"  1. {text()}", f"  2. {text()}"]
         else:
             out.append(element() + (" {kind: evidence}" if r.random() < 0.2 else ""))
             if r.random() < 0.1:
                 out.append("<!-- a comment -->")
             out += tree(0, 2)
         out.append("")
-    return "\n".join(out)
+    return ("\r\n" if r.random() < 0.1 else "\n").join(out)
 
 
 def test_reader_agrees_with_the_argdown_cli_on_random_documents(argdown_cli, tmp_path):
     docs = []
     for seed in range(400):
         path = tmp_path / f"random{seed:03d}.argdown"
-        path.write_text(random_document(seed), encoding="utf-8")
+        path.write_bytes(random_document(seed).encode("utf-8"))
         docs.append(path)
     reference = run_cli(argdown_cli, docs, tmp_path / "cli")
     compared = 0
     for path in docs:
         if key(path) not in reference:
             continue  # the CLI refuses it (argmap is more lenient about layout)
-        ours = our_view(argdown_syntax.parse(path.read_text(encoding="utf-8"), str(path)))
-        assert ours == cli_view(reference[key(path)]), path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")
+        ours = our_view(argdown_syntax.parse(text, str(path)))
+        assert ours == cli_view(reference[key(path)]), text
         compared += 1
     assert compared >= 150, compared
 

@@ -619,6 +619,12 @@ class _Reader:
         strict = isinstance(model, dict) and str(model.get("mode", "")).lower() == "strict"
         out: list[Relation] = []
         seen: set[tuple[str, Ref, Ref, int | None]] = set()
+        # What each inference holds, as the CLI keeps it: (source, kind) of the undercuts
+        # written under it, in the order they were made.
+        held: dict[tuple[str, int | None], list[tuple[Ref, str]]] = {}
+        for r in doc.relations:
+            if r.target[0] == "inference":
+                held.setdefault((r.target[1], r.step), []).append((r.source, r.kind))
         for r in doc.relations:
             source = r.source
             if source[0] == "argument" and doc.arguments[source[1]].pcs:
@@ -626,9 +632,25 @@ class _Reader:
                 if source == r.target:
                     continue  # an argument's relation to its own conclusion says nothing
             kind, target, step = r.kind, r.target, r.step
-            if kind == "undercut" and target[0] == "argument" and doc.arguments[target[1]].pcs:
+            moved = (
+                kind == "undercut"
+                and target[0] == "argument"
+                and bool(doc.arguments[target[1]].pcs)
+            )
+            if moved:
                 target = ("inference", target[1])
                 step = len(doc.arguments[target[1]].steps) - 1
+                # Moving it, the CLI first drops the last relation the inference holds (it
+                # asks to remove the moved one, which is not there yet), then keeps the
+                # moved one unless one from the same source is still held.
+                holds = held.setdefault((target[1], step), [])
+                if holds:
+                    holds.pop()
+                if (source, kind) in holds:
+                    continue
+                holds.append((source, kind))
+                out.append(Relation(kind, source, target, r.line, step))
+                continue
             if strict and source[0] == target[0] == "statement":
                 if kind == "support":
                     kind = "entails"
