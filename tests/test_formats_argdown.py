@@ -20,6 +20,7 @@ from argmap.cli import app
 from argmap.document import Document
 from argmap.errors import MapError
 from argmap.formats import argdown, argdown_syntax, read_map
+from argmap.formats.ids import slug
 from argmap.graph import build_graph
 from argmap.model import ArgMap
 from argmap.validate import validate
@@ -215,11 +216,11 @@ def test_every_example_imports_validates_and_keeps_its_counts(path, tmp_path):
     assert len(model.claims) - len(arguments) == len(parsed.statements)
     groups = {lk.group for lk in model.links if lk.group} | {lk.id for lk in model.links}
     for title in parsed.arguments:
-        slug = argdown._slug(title)
+        base = slug(title)
         assert (
-            any(c.id.startswith(slug) for c in arguments)
-            or slug in groups
-            or (any(g.startswith(slug) for g in groups))
+            any(c.id.startswith(base) for c in arguments)
+            or base in groups
+            or (any(g.startswith(base) for g in groups))
         ), title
     # Every relation is a link (a contradiction two), besides the premise-conclusion links.
     kinds = Counter(r.kind for r in parsed.relations)
@@ -228,7 +229,7 @@ def test_every_example_imports_validates_and_keeps_its_counts(path, tmp_path):
     for arg in parsed.arguments.values():
         for step in arg.steps:
             pcs_links += len(step.premises)
-        if arg.steps and any(c.id == argdown._slug(arg.title) for c in arguments):
+        if arg.steps and any(c.id == slug(arg.title) for c in arguments):
             pcs_links += 1  # the argument's support of its conclusion
     assert len(model.links) == expected + pcs_links
 

@@ -56,11 +56,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from typing import Any
 
 from argmap.formats import argdown_syntax as syntax
+from argmap.formats.ids import UniqueIds
+from argmap.formats.ids import slug as _slug
 from argmap.model import ArgMap, ClaimKind, Link, LinkKind
 
 __all__ = ["parse", "dump", "LOSSES", "inferred_kinds"]
@@ -71,38 +72,6 @@ LOSSES = {"link-notes", "link-ids"}
 _MARK = "argmap-link"
 _CLAIM_DATA = ("source", "quote", "locator", "confidence", "note")
 _META_KEYS = ("description", "authors", "created", "updated", "tags", "sources")
-
-
-_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,189}")
-_PLAIN_DOTS = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,189}")
-_NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
-_NOT_ID_DOTS = re.compile(r"[^A-Za-z0-9_.-]+")
-
-
-def _slug(title: str, dots: bool = False) -> str:
-    """An id from a title: ASCII letters, digits, '-' and '_' (and '.' for link ids)."""
-    if (_PLAIN_DOTS if dots else _PLAIN).fullmatch(title):
-        return title
-    if not title.isascii():
-        title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    s = (_NOT_ID_DOTS if dots else _NOT_ID).sub("-", title).strip("-_.")
-    return (s or "x")[:190]
-
-
-class _Ids:
-    """Unique ids from titles."""
-
-    def __init__(self, dots: bool = False) -> None:
-        self.used: set[str] = set()
-        self.dots = dots
-
-    def __call__(self, title: str) -> str:
-        base = _slug(title, self.dots)
-        out, k = base, 2
-        while out in self.used:
-            out, k = f"{base}-{k}", k + 1
-        self.used.add(out)
-        return out
 
 
 def inferred_kinds(links: list[tuple[str, str, str]]) -> dict[str, ClaimKind]:
@@ -158,7 +127,7 @@ class _Converter:
     def __init__(self, doc: syntax.ArgdownDocument, name: str) -> None:
         self.doc, self.name = doc, name
         self.links: list[dict[str, Any]] = []
-        self.link_ids = _Ids(dots=True)
+        self.link_ids = UniqueIds(dots=True)
         self.written: set[str] = set()  # ids of the links made so far
         self.dropped: Counter = Counter()
         #: argument title -> the link ids an undercut of it aims at
@@ -237,7 +206,7 @@ class _Converter:
             if t not in self.markers and t not in self.collapsed
         ]
         order.sort(key=lambda x: (x[0], x[1]))
-        ids = _Ids()
+        ids = UniqueIds()
         self.order = [ref for _, _, ref in order]
         self.claim_of = {ref: ids(ref[1]) for ref in self.order}
 

@@ -31,10 +31,11 @@ Examples:
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from argmap.errors import Diagnostic, Location, MapError
+from argmap.formats.ids import UniqueIds
+from argmap.formats.ids import slug as ids_slug
 from argmap.model import ArgMap
 
 __all__ = ["parse", "slug", "UNSUPPORTED_KEYS"]
@@ -43,18 +44,13 @@ UNSUPPORTED_KEYS = ("language", "argument_schemes", "issue_schemes", "weighing_f
 
 
 def slug(ident: Any) -> str:
-    """A Carneades id as an argmap id.
+    """A Carneades id as an argmap id (``¬`` read as ``not-``).
 
     Examples:
         >>> slug("¬app(a1)"), slug("a1.2"), slug("ä")
         ('not-app-a1', 'a1-2', 'a')
     """
-    import unicodedata
-
-    text = str(ident).replace("¬", "not-")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-_")
-    return text or "x"
+    return ids_slug(str(ident).replace("¬", "not-"))
 
 
 def _fail(name: str, message: str) -> MapError:
@@ -85,15 +81,12 @@ def parse(text: str, name: str = "<carneades>") -> ArgMap:
     if "statements" not in data:
         raise _fail(name, "not a Carneades argument graph (no 'statements')")
     ids: dict[str, str] = {}
+    unique = UniqueIds()
 
     def claim_id(ident: Any) -> str:
         key = str(ident)
         if key not in ids:
-            base = slug(key)
-            candidate, n = base, 2
-            while candidate in ids.values():
-                candidate, n = f"{base}-{n}", n + 1
-            ids[key] = candidate
+            ids[key] = unique(key.replace("¬", "not-"))
         return ids[key]
 
     statements = data.get("statements") or {}
