@@ -213,7 +213,9 @@ def test_random_maps_round_trip_through_sadface_and_microtexts(case, cuts):
     )
     for fmt in (sadface, microtexts):
         again = fmt.parse(fmt.dump(model))
-        expected = [(i, " ".join(xml_safe(t).split()) if fmt is microtexts else t)
+        # A microtext unit's text is read with its spacing normalised; a unit with no
+        # words left is named by its id.
+        expected = [(i, (" ".join(xml_safe(t).split()) or i) if fmt is microtexts else t)
                     for i, t in claim_texts(model)]  # fmt: skip
         assert claim_texts(again) == expected
         assert inference_keys(again) == inference_keys(model)
