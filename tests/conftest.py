@@ -25,62 +25,54 @@ def _plain_terminal(monkeypatch):
     monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
 
 
-@pytest.fixture(scope="session")
-def dot_program():
-    """The real Graphviz `dot`. CI installs it, so there a missing `dot` fails the test."""
-    found = shutil.which("dot")
+def require(found, what: str, where: str):
+    """A reference tool the tests need: ``found`` when it is there. CI installs every one
+    (see .ci/run), so there a missing one fails the test; elsewhere the test skips."""
     if not found:
         if os.environ.get("CI"):
-            pytest.fail("Graphviz `dot` is required in CI (see .ci/run)")
-        pytest.skip("Graphviz `dot` is not installed")
+            pytest.fail(f"{what} is required in CI (see .ci/run)")
+        pytest.skip(f"{what} is not installed ({where})")
     return found
+
+
+@pytest.fixture(scope="session")
+def dot_program():
+    """The real Graphviz `dot`."""
+    return require(shutil.which("dot"), "Graphviz `dot`", "apt-get install graphviz")
 
 
 @pytest.fixture(scope="session")
 def argdown_cli():
     """The Argdown CLI (``argdown``): .ci/run installs it into .argdown-peer; elsewhere
-    $ARGDOWN_CLI or ``argdown`` on PATH. CI fails without it; elsewhere the tests skip."""
+    $ARGDOWN_CLI or ``argdown`` on PATH."""
+    local = ROOT / ".argdown-peer/node_modules/.bin/argdown"
     found = (
         os.environ.get("ARGDOWN_CLI")
-        or (
-            str(ROOT / ".argdown-peer/node_modules/.bin/argdown")
-            if (ROOT / ".argdown-peer/node_modules/.bin/argdown").exists()
-            else None
-        )
+        or (str(local) if local.exists() else None)
         or shutil.which("argdown")
     )
-    if not found:
-        if os.environ.get("CI"):
-            pytest.fail("the Argdown CLI is required in CI (see .ci/run)")
-        pytest.skip("the Argdown CLI is not installed (see bench/peers/argdown)")
-    return found
+    return require(found, "the Argdown CLI", "see bench/peers/argdown")
 
 
 @pytest.fixture(scope="session")
 def mermaid_parser():
     """Mermaid's own parser: the command that checks Mermaid files (``node check.mjs``),
-    from .mermaid-peer, which .ci/run installs. CI fails without it; elsewhere the tests
-    skip."""
+    from .mermaid-peer, which .ci/run installs."""
     script = ROOT / ".mermaid-peer" / "check.mjs"
     node = shutil.which("node")
-    if not (node and script.exists() and (ROOT / ".mermaid-peer" / "node_modules").exists()):
-        if os.environ.get("CI"):
-            pytest.fail("Mermaid's parser is required in CI (see .ci/run)")
-        pytest.skip("Mermaid's parser is not installed (see bench/peers/mermaid)")
-    return [node, str(script)]
+    there = node and script.exists() and (ROOT / ".mermaid-peer" / "node_modules").exists()
+    return require(there and [node, str(script)], "Mermaid's parser", "see bench/peers/mermaid")
 
 
 @pytest.fixture(scope="session")
 def arguebuf_reader():
     """The command that reads AIF files with arguebuf (``read_aif.py`` in the venv .ci/run
-    makes, .arguebuf-peer). CI fails without it; elsewhere the tests skip."""
+    makes, .arguebuf-peer)."""
     python = ROOT / ".arguebuf-peer" / "bin" / "python"
     script = ROOT / "bench" / "peers" / "arguebuf" / "read_aif.py"
-    if not python.exists():
-        if os.environ.get("CI"):
-            pytest.fail("arguebuf is required in CI (see .ci/run)")
-        pytest.skip("arguebuf is not installed (see bench/peers/arguebuf)")
-    return [str(python), str(script)]
+    return require(
+        python.exists() and [str(python), str(script)], "arguebuf", "see bench/peers/arguebuf"
+    )
 
 
 @pytest.fixture
