@@ -461,7 +461,9 @@ FEATURES = ArgMap.model_validate(
 def assert_round_trip(model: ArgMap) -> ArgMap:
     again = argdown.parse(argdown.dump(model), "x.argdown")
     assert claims_of(again) == claims_of(model)
-    assert links_of(again) == links_of(model)
+    # Argdown says a relation once: links alike (two undercuts by one claim of the same
+    # linked group, say) come back as one.
+    assert links_of(again) == Counter(set(links_of(model)))
     return again
 
 
