@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
+
+from argmap.model import ArgMap
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -84,3 +87,30 @@ def tiny_map_text():
         "  - {id: p, text: P, kind: premise, supports: [c]}\n"
         "  - {id: o, text: O, kind: objection, attacks: [c]}\n"
     )
+
+
+def inference_keys(model: ArgMap) -> Counter:
+    """Each support (a linked group as one), attack and undercut as AIF has it: (scheme
+    type, its premises, what it concludes: a claim, or the key of the inference an
+    undercut attacks)."""
+    links = model.all_links()
+    by_id = {lk.id: lk for lk in links}
+
+    def key(lk):
+        if lk.kind == "support":
+            if lk.group is None:
+                return ("Support", (lk.source,), lk.target)
+            members = [m for m in links if m.group == lk.group and m.target == lk.target]
+            return ("Support", tuple(sorted(m.source for m in members)), lk.target)
+        aim = key(by_id[lk.target]) if lk.kind == "undercut" else lk.target
+        return ("Attack", (lk.source,), aim)
+
+    groups_seen: set[tuple[str, str]] = set()
+    out: Counter = Counter()
+    for lk in links:
+        if lk.kind == "support" and lk.group is not None:
+            if (lk.group, lk.target) in groups_seen:
+                continue  # one inference for the whole group
+            groups_seen.add((lk.group, lk.target))
+        out[key(lk)] += 1
+    return out

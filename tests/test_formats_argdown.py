@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import MAPS, ROOT
+from conftest import MAPS, ROOT, inference_keys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -392,26 +392,6 @@ def claims_of(model: ArgMap) -> list[tuple]:
     ]
 
 
-def links_of(model: ArgMap) -> Counter:
-    """Links as (source, kind, target); an undercut's target as what it undercuts, a
-    member of a linked group standing for the whole group."""
-    by_id = {lk.id: lk for lk in model.all_links()}
-
-    def key(lk):
-        if lk.kind == "undercut":
-            return (lk.source, "undercut", key(by_id[lk.target]))
-        if lk.group is not None:
-            members = sorted(
-                m.source for m in by_id.values() if m.group == lk.group and m.target == lk.target
-            )
-            return (tuple(members), lk.kind.value, lk.target)
-        return (lk.source, lk.kind.value, lk.target)
-
-    return Counter(
-        key(lk) for lk in by_id.values() if lk.kind == "undercut" or not lk.group
-    ) + Counter({key(lk) for lk in by_id.values() if lk.group and lk.kind != "undercut"})
-
-
 FEATURES = ArgMap.model_validate(
     {
         "title": "Round = trip {test} ===",
@@ -463,7 +443,7 @@ def assert_round_trip(model: ArgMap) -> ArgMap:
     assert claims_of(again) == claims_of(model)
     # Argdown says a relation once: links alike (two undercuts by one claim of the same
     # linked group, say) come back as one.
-    assert links_of(again) == Counter(set(links_of(model)))
+    assert inference_keys(again) == Counter(set(inference_keys(model)))
     return again
 
 

@@ -7,7 +7,7 @@ import subprocess
 from collections import Counter
 
 import pytest
-from conftest import EXAMPLE, MAPS, ROOT, SHIPPED
+from conftest import EXAMPLE, MAPS, ROOT, SHIPPED, inference_keys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -81,53 +81,30 @@ maps = st.integers(1, 8).flatmap(
 )
 
 
+def random_links(edges: list[tuple[int, int, str]]) -> list[dict]:
+    """Links between claims c0, c1, ... from drawn (source, target, kind), each once."""
+    return [
+        {"id": f"c{a}.{k}.c{b}", "source": f"c{a}", "target": f"c{b}", "kind": k}
+        for a, b, k in dict.fromkeys(edges)
+        if a != b
+    ]
+
+
+def random_map(texts: list[str], links: list[dict], title: str = "t") -> ArgMap:
+    """A map of claims c0, c1, ... with these texts, and these links."""
+    claims = [{"id": f"c{i}", "text": t} for i, t in enumerate(texts)]
+    return ArgMap.model_validate({"title": title, "claims": claims, "links": links})
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(maps)
 def test_random_maps_round_trip_through_aif_and_graphml(case):
     texts, edges = case
-    links = [
-        {"source": f"c{a}", "target": f"c{b}", "kind": k}
-        for a, b, k in dict.fromkeys(edges)
-        if a != b
-    ]
-    model = ArgMap.model_validate(
-        {
-            "title": "t",
-            "claims": [{"id": f"c{i}", "text": t} for i, t in enumerate(texts)],
-            "links": links,
-        }
-    )
+    model = random_map(texts, random_links(edges))
     via_aif = aif.parse(aif.dump(model))
     assert [c.text for c in via_aif.claims] == texts
     assert link_ends(via_aif) == link_ends(model)
     assert graphml.parse(graphml.dump(model)) == model.canonical()
-
-
-def inference_keys(model: ArgMap) -> Counter:
-    """Each support (a linked group as one), attack and undercut as AIF has it: (scheme
-    type, its premises, what it concludes: a claim, or the key of the inference an
-    undercut attacks)."""
-    links = model.all_links()
-    by_id = {lk.id: lk for lk in links}
-
-    def key(lk):
-        if lk.kind == "support":
-            if lk.group is None:
-                return ("Support", (lk.source,), lk.target)
-            members = [m for m in links if m.group == lk.group and m.target == lk.target]
-            return ("Support", tuple(sorted(m.source for m in members)), lk.target)
-        aim = key(by_id[lk.target]) if lk.kind == "undercut" else lk.target
-        return ("Attack", (lk.source,), aim)
-
-    groups_seen: set[tuple[str, str]] = set()
-    out: Counter = Counter()
-    for lk in links:
-        if lk.kind == "support" and lk.group is not None:
-            if (lk.group, lk.target) in groups_seen:
-                continue  # one inference for the whole group
-            groups_seen.add((lk.group, lk.target))
-        out[key(lk)] += 1
-    return out
 
 
 @settings(max_examples=1, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -137,14 +114,7 @@ def test_aif_is_read_back_by_arguebuf(arguebuf_reader, tmp_path_factory, cases):
     # texts and every support, attack and undercut with the same ends.
     out = tmp_path_factory.mktemp("aif")
     models = [read_map(p).model for p in MAPS] + [CHAIN]
-    for texts, edges in cases:
-        links = [
-            {"source": f"c{a}", "target": f"c{b}", "kind": k}
-            for a, b, k in dict.fromkeys(edges)
-            if a != b
-        ]
-        claims = [{"id": f"c{i}", "text": t} for i, t in enumerate(texts)]
-        models.append(ArgMap.model_validate({"title": "t", "claims": claims, "links": links}))
+    models += [random_map(texts, random_links(edges)) for texts, edges in cases]
     files = []
     for i, model in enumerate(models):
         path = out / f"m{i}.json"
@@ -193,24 +163,14 @@ def test_sadface_and_microtexts_round_trips_keep_claims_and_every_inference(fmt)
 @given(maps, st.lists(st.tuples(st.integers(0, 7), st.integers(0, 40)), max_size=3))
 def test_random_maps_round_trip_through_sadface_and_microtexts(case, cuts):
     texts, edges = case
-    links = [
-        {"source": f"c{a}", "target": f"c{b}", "kind": k, "id": f"c{a}.{k}.c{b}"}
-        for a, b, k in dict.fromkeys(edges)
-        if a != b
-    ]
+    links = random_links(edges)
     for who, which in cuts:
         if links and who < len(texts):
             aim = links[which % len(links)]["id"]
             links.append({"source": f"c{who}", "target": aim, "kind": "undercut",
                           "id": f"c{who}.undercut.{aim}"})  # fmt: skip
     links = list({lk["id"]: lk for lk in links}.values())
-    model = ArgMap.model_validate(
-        {
-            "title": 't <&> "x"',
-            "claims": [{"id": f"c{i}", "text": t} for i, t in enumerate(texts)],
-            "links": links,
-        }
-    )
+    model = random_map(texts, links, title='t <&> "x"')
     for fmt in (sadface, microtexts):
         again = fmt.parse(fmt.dump(model))
         # A microtext unit's text is read with its spacing normalised; a unit with no
@@ -372,14 +332,7 @@ def test_mermaid_is_read_by_mermaids_own_parser(mermaid_parser, tmp_path_factory
         }
     )  # fmt: skip
     models = [read_map(p).model for p in MAPS] + [CHAIN, hostile]
-    for texts, edges in cases:
-        links = [
-            {"source": f"c{a}", "target": f"c{b}", "kind": k}
-            for a, b, k in dict.fromkeys(edges)
-            if a != b
-        ]
-        claims = [{"id": f"c{i}", "text": t} for i, t in enumerate(texts)]
-        models.append(ArgMap.model_validate({"title": "t", "claims": claims, "links": links}))
+    models += [random_map(texts, random_links(edges)) for texts, edges in cases]
     files = []
     for i, model in enumerate(models):
         path = out / f"m{i}.mmd"
