@@ -36,7 +36,9 @@ EXIT_INVALID = 1  # the map is invalid, or validate found errors
 EXIT_USAGE = 2  # the call was wrong: bad option, missing file, unknown claim id
 EXIT_TOOL = 3  # the environment failed: Graphviz missing, output not writable
 
-Severity = Literal["error", "warning"]
+#: ``note``: something a reader should know that is not a fault (a source text that is
+#: not there, so its quotes went unchecked); it never fails a check, even a strict one.
+Severity = Literal["error", "warning", "note"]
 
 
 @dataclass(frozen=True, order=True)

@@ -224,11 +224,20 @@ def load_source(map_path: Path | None, source_path: str) -> tuple[Path, SourceTe
 
 @dataclass
 class QuoteCheck:
-    """Where each quote of a map stands in its source, and what is wrong."""
+    """Where each quote of a map stands in its source, and what is wrong.
+
+    ``problems`` holds one ``source_absent`` note for each source whose text is not
+    there: its quotes are left unchecked, never reported as missing.
+    """
 
     hits: dict[str, Hit]
     problems: list  # Diagnostic
     sources: dict[str, Path]
+
+    @property
+    def absent(self) -> list:
+        """The ``source_absent`` notes, one per source whose text is not there."""
+        return [d for d in self.problems if d.code == "source_absent"]
 
 
 def check_quotes(doc) -> QuoteCheck:
@@ -245,6 +254,9 @@ def check_quotes(doc) -> QuoteCheck:
             continue
         try:
             paths[s.id], texts[s.id] = load_source(doc.path, s.path)
+        except FileNotFoundError:
+            texts[s.id] = None
+            problems.append(absent_note(doc, i))
         except (OSError, UnicodeDecodeError) as exc:
             texts[s.id] = None
             reason = (
@@ -296,14 +308,28 @@ def check_quotes(doc) -> QuoteCheck:
     return QuoteCheck(hits, problems, paths)
 
 
+def absent_note(doc, index: int):
+    """The ``source_absent`` note for the map's source number ``index``."""
+    from argmap.errors import Diagnostic
+
+    s = doc.model.sources[index]
+    return Diagnostic(
+        "source_absent",
+        "note",
+        f"source {s.id!r}: no text at {s.path!r}, so its quotes are not checked",
+        doc.locate(("sources", index, "path")),
+    )
+
+
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def quote_positions(doc) -> dict[str, str]:
+def quote_positions(doc) -> tuple[dict[str, str], list]:
     """For each quote with a local source text, where it stands, in words: ``source,
-    ¶N, characters A-B``, or that it was not found."""
+    ¶N, characters A-B``, or that it was not found; and the ``source_absent`` notes of
+    the sources whose text is not there."""
     check = check_quotes(doc)
     out = {}
     for c in doc.model.claims:
@@ -314,7 +340,7 @@ def quote_positions(doc) -> dict[str, str]:
             out[c.id] = f"{c.source}: NOT FOUND in the source text"
         else:
             out[c.id] = f"{c.source}, ¶{hit.paragraph}, characters {hit.start}–{hit.end}"
-    return out
+    return out, check.absent
 
 
 def coverage(doc, G, *, source_file: str | None = None) -> dict:
@@ -322,8 +348,10 @@ def coverage(doc, G, *, source_file: str | None = None) -> dict:
 
     Returns a JSON-ready dict: ``unsupported_conclusions``, ``unanswered_objections``
     (objections nothing attacks), ``evidence_without_provenance`` (evidence lacking a source
-    or a quote), and per source text the argumentative paragraphs (at least
-    :data:`ARGUMENTATIVE_WORDS` words) the quotes draw on and those they leave out.
+    or a quote), per source text the argumentative paragraphs (at least
+    :data:`ARGUMENTATIVE_WORDS` words) the quotes draw on and those they leave out, and
+    ``sources_absent``: the sources whose text is not there (``source``, ``path``), whose
+    coverage is therefore unknown.
     ``source_file`` checks every quote against that one text instead.
     """
     from argmap.model import ClaimKind
@@ -345,6 +373,7 @@ def coverage(doc, G, *, source_file: str | None = None) -> dict:
             c.id for c in claims if c.kind is ClaimKind.evidence and not (c.source and c.quote)
         ],
         "sources": [],
+        "sources_absent": [],
     }
     if source_file is not None:
         path = Path(source_file)
@@ -355,6 +384,8 @@ def coverage(doc, G, *, source_file: str | None = None) -> dict:
             if s.path is not None:
                 try:
                     texts[s.id] = load_source(doc.path, s.path)
+                except FileNotFoundError:
+                    report["sources_absent"].append({"source": s.id, "path": s.path})
                 except (OSError, UnicodeDecodeError):
                     continue  # validate reports it
     for sid, (path, text) in texts.items():

@@ -227,14 +227,14 @@ def _rich_tree(G: nx.MultiDiGraph, node: Node, quotes: Any, verdicts: dict | Non
 
 
 def diagnostic_segments(d: Diagnostic) -> Segments:
-    """One diagnostic, errors in red and warnings in yellow."""
-    return [(d.format(), "red" if d.severity == "error" else "yellow")]
+    """One diagnostic, errors in red, warnings in yellow, notes dim."""
+    return [(d.format(), {"error": "red", "warning": "yellow"}.get(d.severity, "dim"))]
 
 
 def summary_segments(name: str, summary: str | None, diags: list[Diagnostic]) -> Segments:
     """One map's verdict: ok, or how many errors and warnings (``summary`` None: unreadable)."""
     errors = sum(d.severity == "error" for d in diags)
-    warnings = len(diags) - errors
+    warnings = sum(d.severity == "warning" for d in diags)
     line: Segments = [(f"{name}: ", None)]
     if errors:
         line.append((f"{errors} error{'s' * (errors != 1)}", "bold red"))

@@ -71,6 +71,11 @@ RULES: dict[str, Rule] = {
         ),
         Rule("source_unreadable", "error", "a source's local text cannot be read"),
         Rule(
+            "source_absent",
+            "note",
+            "a source's local text is not there (not committed, say), so its quotes go unchecked",
+        ),
+        Rule(
             "locator_mismatch", "warning", "a ¶N locator names another paragraph than the quote's"
         ),
         Rule("lonely_group", "warning", "a linked group with a single link"),
@@ -85,7 +90,8 @@ RULES: dict[str, Rule] = {
 
 def has_errors(diagnostics: list[Diagnostic], *, strict: bool = False) -> bool:
     """Whether the diagnostics fail a check (warnings too when ``strict``)."""
-    return any(d.severity == "error" or strict for d in diagnostics)
+    failing = ("error", "warning") if strict else ("error",)
+    return any(d.severity in failing for d in diagnostics)
 
 
 def validate(doc: Document) -> list[Diagnostic]:

@@ -48,7 +48,7 @@ def test_show_prints_the_tree_conclusions_first():
     assert lines[0] == "US-Japan relations in the Trump 2.0 era"
     first_tree = next(line for line in lines if line.startswith("■"))
     assert first_tree.startswith("■ CONCLUSION hedge  Japan should hope for the best")
-    assert "⊘ CLAIM priorities-unsettled" in result.stdout
+    assert "⊘ EVIDENCE nk-uninterested" in result.stdout
     assert "\x1b[" not in result.stdout  # NO_COLOR: no escape codes
 
 
@@ -61,7 +61,7 @@ def test_show_from_a_claim_with_depth_and_quotes():
     assert "“may throw caution to the wind and seek engagement at all costs” — panda2025, ¶21" in (
         " ".join(out.split()).replace("│ ", "")
     )
-    assert "− OBJECTION nk-uninterested" in out
+    assert "− OBJECTION caution-after-failure" in out
 
 
 def test_show_json_is_the_outline_as_records():
@@ -81,7 +81,7 @@ def test_show_ids_lists_every_claim_once():
     result = run("show", SHIPPED, "-f", "ids")
     ids = result.stdout.split()
     assert ids[0] == "hedge"
-    assert len(ids) == len(set(ids)) == 35
+    assert len(ids) == len(set(ids)) == 40
 
 
 def test_show_reads_stdin():
@@ -145,7 +145,7 @@ def test_validate_reports_every_map_and_fails_on_errors():
         "unknown claim 'c'\n" in out
     )
     assert "bad-syntax.yaml: 1 error" in out
-    assert ": ok (35 claims" in out
+    assert ": ok (40 claims" in out
 
 
 def test_validate_warnings_fail_only_when_strict(tmp_path):

@@ -34,11 +34,7 @@ def test_claims_filters_combine_with_and():
     result = run(
         "claims", SHIPPED, "--tag", "china", "--kind", "evidence", "--unattacked", "-f", "ids"
     )
-    assert result.stdout.split() == [
-        "china-nk-on-agenda",
-        "officials-statements",
-        "trump-authoritarians",
-    ]
+    assert result.stdout.split() == ["officials-statements", "trump-authoritarians"]
 
 
 @pytest.mark.parametrize(
@@ -51,6 +47,8 @@ def test_claims_filters_combine_with_and():
                 "nk-engagement-risk",
                 "divergent-courses",
                 "first-term-failure",
+                "caution-after-failure",
+                "nk-deal-costs-japan",
                 "nk-uninterested",
             ],
         ),
@@ -60,15 +58,27 @@ def test_claims_filters_combine_with_and():
             ["hedge", "plan-for-america-first", "deepen-ties"],
         ),
         (["--supports", "irreversible-since-2016"], []),
-        (["--attacks", "irreversible-since-2016"], ["biden-normalcy"]),
+        (["--attacks", "america-first-stays"], ["return-to-equilibrium"]),
         (
             ["--supported-by", "america-first-stays"],
-            ["plan-for-america-first", "prepare-for-readjustment"],
+            ["plan-for-america-first", "no-return-to-2016"],
         ),
-        (["--attacked-by", "no-return-to-2016"], ["biden-normalcy"]),
-        (["--contested", "--kind", "objection"], ["alliance-as-usual", "biden-normalcy"]),
-        (["--roots"], ["hedge", "plan-for-america-first", "deepen-ties"]),
-        (["--leaves", "--kind", "assumption"], ["japan-middle-power", "biden-was-interlude"]),
+        (["--attacked-by", "no-return-to-2016"], ["return-to-equilibrium"]),
+        (
+            ["--contested", "--kind", "objection"],
+            ["caution-after-failure", "return-to-equilibrium"],
+        ),
+        (["--roots"], ["plan-for-america-first", "deepen-ties"]),
+        (
+            ["--leaves", "--kind", "assumption"],
+            [
+                "japan-middle-power",
+                "europe-lessons-apply",
+                "nk-deal-costs-japan",
+                "japan-controls-own-posture",
+                "partners-reduce-exposure",
+            ],
+        ),
         (["--unsupported", "--kind", "conclusion"], []),
         (["--min-confidence", "0.6"], ["no-moderating-advisors"]),
     ],
@@ -114,14 +124,15 @@ def test_a_broken_map_is_trouble_not_no_match():
 
 
 def test_why_draws_the_tree_and_lists_with_effects():
-    text = run("why", SHIPPED, "irreversible-since-2016").stdout
-    assert "CLAIM irreversible-since-2016" in text
-    assert "− OBJECTION biden-normalcy" in text
-    records = json.loads(run("why", SHIPPED, "irreversible-since-2016", "-f", "json").stdout)
+    text = run("why", SHIPPED, "america-first-stays").stdout
+    assert "CLAIM america-first-stays" in text
+    assert "− OBJECTION return-to-equilibrium" in text
+    records = json.loads(run("why", SHIPPED, "america-first-stays", "-f", "json").stdout)
     assert [(r["id"], r["distance"], r["effect"]) for r in records] == [
-        ("biden-normalcy", 1, "attack"),
+        ("irreversible-since-2016", 1, "support"),
+        ("return-to-equilibrium", 1, "attack"),
+        ("biden-normalcy", 2, "attack"),
         ("no-return-to-2016", 2, "support"),
-        ("biden-was-interlude", 3, "support"),
     ]
 
 
@@ -130,13 +141,13 @@ def test_why_of_a_claim_resting_on_nothing_exits_1():
 
 
 def test_impact_lists_what_a_claim_bears_on():
-    result = run("impact", SHIPPED, "biden-was-interlude", "-f", "tsv")
+    result = run("impact", SHIPPED, "biden-normalcy", "-f", "tsv")
     rows = [line.split("\t") for line in result.stdout.splitlines()]
     assert rows[0] == ["map", "id", "distance", "effect", "kind", "tags", "text"]
     assert [(r[1], r[2], r[3]) for r in rows[1:4]] == [
-        ("no-return-to-2016", "1", "support"),
-        ("biden-normalcy", "2", "attack"),
-        ("irreversible-since-2016", "3", "support"),
+        ("return-to-equilibrium", "1", "support"),
+        ("america-first-stays", "2", "attack"),
+        ("plan-for-america-first", "3", "attack"),
     ]
     assert [r[1] for r in rows[-2:]] == ["hedge", "deepen-ties"]  # same distance: map order
 
@@ -148,19 +159,24 @@ def test_impact_unknown_claim():
 
 
 def test_path_with_net_sign():
-    result = run("path", SHIPPED, "priorities-unsettled", "retrenchment-risk", "-f", "json")
+    result = run("path", SHIPPED, "renegotiate-europe", "keep-investing", "-f", "json")
     (chain,) = json.loads(result.stdout)
-    assert chain["claims"] == ["priorities-unsettled", "china-focus", "retrenchment-risk"]
-    assert chain["kinds"] == ["undercut", "attack"]
-    assert chain["net"] == "support"
-    text = run("path", SHIPPED, "biden-was-interlude", "hedge").stdout
-    assert "biden-was-interlude +> no-return-to-2016 -> biden-normalcy -> " in text
+    assert chain["claims"] == [
+        "renegotiate-europe",
+        "retrenchment-risk",
+        "china-focus",
+        "keep-investing",
+    ]
+    assert chain["kinds"] == ["support", "attack", "support"]
+    assert chain["net"] == "attack"
+    text = run("path", SHIPPED, "biden-normalcy", "hedge").stdout
+    assert "biden-normalcy +> return-to-equilibrium -> america-first-stays +> " in text
     assert run("path", SHIPPED, "hedge", "nss-2022").exit_code == 1
 
 
 def test_stats():
     data = json.loads(run("stats", SHIPPED, "-f", "json").stdout)
-    assert data["claims"] == 35
+    assert data["claims"] == 40
     text = run("stats", SHIPPED).stdout
     assert "most central, by betweenness centrality" in text
     assert run("stats", SHIPPED, "-f", "ids").stdout.split()[0] == "prepare-for-readjustment"
@@ -178,12 +194,12 @@ def test_pipeline_ids_into_xargs():
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == [
-        "us-reorientation",
-        "allies-as-liabilities",
-        "no-business-as-usual",
-        "no-moderating-advisors",
+        "get-along-with-kim",
+        "first-term-failure",
+        "irreversible-since-2016",
+        "biden-normalcy",
         "no-return-to-2016",
-        "biden-was-interlude",
+        "america-first-stays",
     ]
 
 
@@ -197,7 +213,11 @@ def test_shell_completion_offers_claim_ids():
     proc = subprocess.run(
         [sys.executable, "-m", "argmap"], capture_output=True, text=True, env=env, check=False
     )
-    assert sorted(proc.stdout.split()) == ["nk-engagement-risk", "nk-uninterested"]
+    assert sorted(proc.stdout.split()) == [
+        "nk-deal-costs-japan",
+        "nk-engagement-risk",
+        "nk-uninterested",
+    ]
 
 
 def test_shell_completion_offers_kinds():

@@ -35,8 +35,12 @@ def versions(tmp_path):
         == 0
     )
     assert run("rm", new, "first-term-failure").exit_code == 0
-    assert run("unlink", new, "us-reorientation", "attacks", "alliance-as-usual").exit_code == 0
-    assert run("link", new, "us-reorientation", "supports", "alliance-as-usual").exit_code == 0
+    assert (
+        run("unlink", new, "get-along-with-kim", "attacks", "caution-after-failure").exit_code == 0
+    )
+    assert (
+        run("link", new, "get-along-with-kim", "supports", "caution-after-failure").exit_code == 0
+    )
     return old, new
 
 
@@ -49,8 +53,8 @@ def test_exactly_the_three_changes(versions):
     assert [r["id"] for r in d["reworded"]] == ["china-focus"]
     assert d["kind_changed"] == [
         {
-            "source": "us-reorientation",
-            "target": "alliance-as-usual",
+            "source": "get-along-with-kim",
+            "target": "caution-after-failure",
             "before": "attack",
             "after": "support",
         }
@@ -63,7 +67,7 @@ def test_text_output_and_no_change(versions):
     old, new = versions
     text = run("diff", old, new).stdout.splitlines()
     assert text[0] == "- claim first-term-failure (removed, with its links)"
-    assert text[-1] == "~ link us-reorientation -> alliance-as-usual: attack became support"
+    assert text[-1] == "~ link get-along-with-kim -> caution-after-failure: attack became support"
     same = run("diff", old, old)
     assert (same.exit_code, same.stdout) == (0, "no changes\n")
 
@@ -153,4 +157,6 @@ def test_rev_path_and_git_diff_driver(tmp_path, versions):
     shown = subprocess.run(
         ["git", "diff", "--ext-diff"], cwd=repo, capture_output=True, text=True, check=False
     )
-    assert "~ link us-reorientation -> alliance-as-usual: attack became support" in shown.stdout
+    assert (
+        "~ link get-along-with-kim -> caution-after-failure: attack became support" in shown.stdout
+    )

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SOURCE_TEXT
 
 from argmap.cli import COMMANDS
 
@@ -32,6 +32,8 @@ def test_readme_console_examples_print_what_they_show(command, expected):
     proc = subprocess.run(
         shell, shell=True, cwd=ROOT, capture_output=True, text=True, env=env, check=False
     )
+    if not SOURCE_TEXT.exists() and "source_absent" in proc.stdout + proc.stderr:
+        pytest.skip("the example shows what the essay's text gives; ../shared is absent")
     assert proc.stdout == expected, proc.stderr
 
 

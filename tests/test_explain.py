@@ -52,6 +52,7 @@ def test_undecided_cycle_ends():
 
 
 def test_every_shipped_claim_can_be_explained_and_the_tree_ends_in_given_claims():
+    # ...or, for the two rival readings the essay leaves open, in their cycle of attacks.
     G = build_graph(read_map(SHIPPED))
     result = evaluate(G)
     for claim in G.nodes:
@@ -64,4 +65,8 @@ def test_every_shipped_claim_can_be_explained_and_the_tree_ends_in_given_claims(
             stack.extend(node.children)
             if not node.children:
                 leaves.append(node.text)
-        assert all("nothing attacks it and it needs no support" in leaf for leaf in leaves)
+        assert all(
+            "nothing attacks it and it needs no support" in leaf
+            or "depends on a cycle of attacks" in leaf
+            for leaf in leaves
+        ), leaves

@@ -84,8 +84,35 @@ def test_locator_must_agree_when_it_names_a_paragraph(tmp_path):
 
 
 def test_unreadable_source_is_an_error(tmp_path):
-    doc = read_map(write_map(tmp_path, "x", source_path="texts/missing.txt"))
-    assert [d.code for d in validate(doc)] == ["source_unreadable"]
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "latin1.txt").write_bytes("caf\xe9 cr\xe8me".encode("latin-1"))
+    doc = read_map(write_map(tmp_path, "x", source_path="texts/latin1.txt"))
+    (d,) = validate(doc)
+    assert (d.code, d.severity) == ("source_unreadable", "error")
+    assert "not UTF-8 text" in d.message
+
+
+def test_an_absent_source_text_leaves_its_quotes_unchecked_and_says_so_once(tmp_path):
+    # A text not committed beside the map (an article under copyright, say) is the normal
+    # case in a fresh clone: a note per source, never a failure, never silence.
+    path = write_map(tmp_path, "words the text does not have", source_path="texts/gone.txt")
+    doc = read_map(path)
+    (d,) = validate(doc)
+    assert (d.code, d.severity) == ("source_absent", "note")
+    assert d.message == "source 's': no text at 'texts/gone.txt', so its quotes are not checked"
+    strict = runner.invoke(app, ["validate", str(path), "--strict"])
+    assert strict.exit_code == 0, strict.output
+    assert strict.stdout.count("note[source_absent]") == 1
+    assert strict.stdout.endswith(": ok (2 claims, 1 links)\n")
+    shown = runner.invoke(app, ["show", str(path), "--quotes"])
+    assert shown.exit_code == 0
+    assert shown.stderr.count("note[source_absent]: source 's': no text at") == 1
+    assert "words the text does not have" in shown.stdout
+    report = json.loads(runner.invoke(app, ["coverage", str(path), "-f", "json"]).stdout)
+    assert report["sources_absent"] == [{"source": "s", "path": "texts/gone.txt"}]
+    assert report["sources"] == []
+    text = runner.invoke(app, ["coverage", str(path)]).stdout
+    assert "source s: no text at texts/gone.txt, so its quotes were not checked" in text
 
 
 def test_paragraphs_of_a_wrapped_text_are_blocks():

@@ -217,20 +217,30 @@ def test_retract_and_assume():
     assert evaluate(G, assume=["o"]).labels == {"c": "out", "p": "in", "o": "in", "r": "in"}
 
 
-def test_shipped_map_verdicts_and_single_points_of_failure():
-    G = build_graph(read_map(SHIPPED))
-    result = evaluate(G)
-    assert [
-        c for c in ("hedge", "plan-for-america-first", "deepen-ties") if result.labels[c] == "in"
-    ] == ["hedge", "plan-for-america-first", "deepen-ties"]
-    assert result.labels["retrenchment-risk"] == "out"  # china-focus stands unanswered
+def test_shipped_map_says_what_the_essay_says():
+    doc = read_map(SHIPPED)
+    G = build_graph(doc)
+    labels = evaluate(G).labels
+    # The conclusions stand; the essay's central question stays open ("The coming months
+    # will tell"): a renewed China focus and a retrenchment from Asia are rival readings.
+    assert [labels[c] for c in ("hedge", "plan-for-america-first", "deepen-ties")] == ["in"] * 3
+    assert (labels["china-focus"], labels["retrenchment-risk"]) == ("undec", "undec")
+    # What the essay asserts or concedes stands; the inferences it rejects do not.
+    assert labels["nk-engagement-risk"] == "in"
+    assert (labels["biden-normalcy"], labels["return-to-equilibrium"]) == ("in", "out")
+    assert (labels["first-term-failure"], labels["caution-after-failure"]) == ("in", "out")
+    # No conclusion hangs on a step the mapper added: every single point of failure is a
+    # claim the essay states (it carries a quote).
+    stated = {c.id for c in doc.model.claims if c.quote}
+    reconstructed = {c.id for c in doc.model.claims if (c.note or "").startswith("Reconstructed")}
+    assert len(reconstructed) == 6 and not reconstructed & stated
     crit = critical(G)
-    assert crit["hedge"] == []  # several independent reasons
-    assert [k.id for k in crit["plan-for-america-first"]][:2] == [
+    assert crit["hedge"] == crit["deepen-ties"] == []  # several independent reasons
+    assert [k.id for k in crit["plan-for-america-first"]] == [
         "america-first-stays",
         "irreversible-since-2016",
     ]
-    assert [k.id for k in crit["deepen-ties"]] == ["prepare-for-readjustment"]
+    assert all(k.id in stated for keys in crit.values() for k in keys)
 
 
 def test_an_undercut_attack_no_longer_defeats_its_target():

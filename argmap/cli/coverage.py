@@ -57,6 +57,11 @@ def coverage(
         lines.append(
             f"{key.replace('_', ' ')}: {len(ids)}" + (f" ({', '.join(ids)})" if ids else "")
         )
+    for s in report["sources_absent"]:
+        lines.append(
+            f"source {s['source']}: no text at {s['path']}, so its quotes were not checked "
+            "and its coverage is unknown"
+        )
     for s in report["sources"]:
         name = s["source"] or s["path"]
         share = "n/a" if s["coverage"] is None else f"{s['coverage']:.0%}"

@@ -104,7 +104,7 @@ def evaluate(
     support it attacks. Also reads abstract frameworks (APX, TGF, ICCMA'23).
     --retract and --assume re-evaluate and print what changed.
 
-    Example: argmap eval maps/us-japan-trump2.yaml --retract no-return-to-2016 --strength dfquad
+    Example: argmap eval maps/us-japan-trump2.yaml --retract irreversible-since-2016 --strength qe
     """
     from argmap.errors import UsageError
 

@@ -54,9 +54,12 @@ def show(
     trees = outline(G, roots, depth=depth)
     verdicts = _verdicts(G) if with_eval else None
     if quotes:
+        from argmap.cli.output import print_error
         from argmap.provenance import quote_positions
 
-        quotes = quote_positions(doc) or True
+        positions, absent = quote_positions(doc)
+        print_error([d.format() for d in absent])
+        quotes = positions or True
     if fmt is Format.json:
         records = [t.to_dict(G) for t in trees]
         if verdicts:
