@@ -174,7 +174,7 @@ def test_validate_json_records():
 
 
 def test_validate_json_is_empty_list_when_clean():
-    result = run("validate", SHIPPED, "-f", "json")
+    result = run("validate", EXAMPLE, "-f", "json")
     assert (result.exit_code, result.stdout) == (0, "[]\n")
 
 

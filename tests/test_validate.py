@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MAPS
+from conftest import MAPS, SHIPPED, SOURCE_TEXT
 
 from argmap.formats import read_map
 from argmap.formats.native import loads
@@ -14,8 +14,13 @@ def codes(text):
 
 @pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
 def test_shipped_maps_are_clean_even_when_strict(path):
+    # Without the essay beside the repository (a fresh clone), its quotes go unchecked
+    # and that is all validate may say.
     found = validate(read_map(path))
-    assert found == [], [d.format() for d in found]
+    if path == SHIPPED and not SOURCE_TEXT.exists():
+        assert [(d.code, d.severity) for d in found] == [("source_absent", "note")]
+    else:
+        assert found == [], [d.format() for d in found]
 
 
 @pytest.mark.parametrize(
