@@ -410,6 +410,36 @@ class Editor:
             self._remove_item(self._value(self.root, "claims"), i)
         self.removed.append(Removed("claim", ident))
 
+    def rename(self, old: str, new: str, *, kind: str | None = None) -> tuple[str, int]:
+        """Rename a claim, link or source id everywhere it is written (shorthand lists,
+        links, groups' links, undercut targets, implicit link ids, claims citing a
+        source), changing nothing else. ``kind`` says which when ids of several kinds
+        are alike (default: claim, then link, then source).
+
+        Returns:
+            the kind renamed and how many places changed.
+
+        Raises:
+            UsageError: no such id, ``new`` is not a slug, or it is taken.
+        """
+        from argmap.references import Index, apply_edits, rename_edits
+
+        text = self.render()
+        index = Index.of_text(text)
+        if kind is None:
+            kind = next(
+                (k for k in ("claim", "link", "source") if index.definition(k, old) is not None),
+                "claim",
+            )
+        edits = rename_edits(index, kind, old, new)  # type: ignore[arg-type]
+        renamed = apply_edits(text, edits)
+        if self.syntax == "json":
+            self.data = json.loads(renamed)
+        else:
+            self.text = renamed
+            self._compose()
+        return kind, len(edits)
+
     def render(self) -> str:
         """The map's text after the edits."""
         if self.syntax == "json":

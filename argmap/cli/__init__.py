@@ -51,7 +51,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rm": ("edit", "rm"),
     "set": ("edit", "set_field"),
     "fmt": ("edit", "fmt"),
+    "rename": ("edit", "rename"),
     "schema": ("schema", "schema"),
+    "lsp": ("lsp", "lsp"),
 }
 
 

@@ -28,6 +28,9 @@ class Relation(StrEnum):
 
 _KIND = {"supports": "support", "attacks": "attack", "undercuts": "undercut"}
 
+#: The JSON Schema file that ``argmap new`` names in a YAML map's first line.
+SCHEMA_FILE = "argmap.schema.json"
+
 
 def _open(path: str):
     from argmap.edit import Editor
@@ -89,6 +92,10 @@ def new(
 ) -> None:
     """Create a new, empty map file (YAML, or JSON for a .json name).
 
+    A YAML map starts with a comment that points the YAML language server (VS Code's
+    YAML extension, and others) at argmap's JSON Schema, argmap.schema.json beside the
+    map, which is written there too when it is missing.
+
     Example: argmap new maps/ports.yaml --title "Should the port open at night?"
     """
     import datetime
@@ -113,8 +120,18 @@ def new(
     else:
         import yaml
 
-        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)
+        text = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
+        text += yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)
         text += "claims: []\n"
+        schema_path = Path(path).parent / SCHEMA_FILE
+        if not schema_path.exists():
+            from argmap.cli.output import print_error
+            from argmap.model import json_schema
+
+            write_output(
+                json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", str(schema_path)
+            )
+            print_error([f"argmap: wrote {schema_path} (the format's schema, for editors)"])
     write_output(text, path)
 
 
@@ -357,3 +374,41 @@ def fmt(
             raise typer.Exit(1)
     else:
         emit_lines([f"reformatted {p}" for p in changed])
+
+
+class IdKind(StrEnum):
+    claim = "claim"
+    link = "link"
+    source = "source"
+
+
+def rename(
+    map_file: FileArg,
+    old: Annotated[
+        str,
+        typer.Argument(metavar="OLD", help="The id to rename.", autocompletion=complete_claim_id),
+    ],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="Its new id (a slug).")],
+    kind: Annotated[
+        IdKind | None,
+        typer.Option(
+            "--kind",
+            help="Which id, when a claim, a link or a source share it "
+            "(default: claim, then link, then source).",
+        ),
+    ] = None,
+) -> None:
+    """Rename a claim, link or source id, and every reference to it.
+
+    Shorthand lists, links, undercut targets (including ids such as
+    OLD.support.X), and the claims citing a source all follow; nothing
+    else in the file changes. A new id that is taken is refused.
+
+    Example: argmap rename maps/us-japan-trump2.yaml hedge hope-and-prepare
+    """
+    from argmap.cli.output import emit_lines
+
+    editor, inp = _open(map_file)
+    renamed, places = editor.rename(old, new, kind=kind.value if kind else None)
+    _commit(editor, inp)
+    emit_lines([f"renamed {renamed} {old} to {new} ({places} place{'s' * (places != 1)})"])

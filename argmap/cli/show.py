@@ -52,7 +52,12 @@ def show(
     G = build_graph(doc)
     roots = [require_claim(G, claim)] if claim is not None else None
     trees = outline(G, roots, depth=depth)
-    verdicts = _verdicts(G) if with_eval else None
+    if with_eval:
+        from argmap.semantics.evaluate import verdicts as verdicts_of
+
+        verdicts = verdicts_of(G)
+    else:
+        verdicts = None
     if quotes:
         from argmap.cli.output import print_error
         from argmap.provenance import quote_positions
@@ -69,17 +74,6 @@ def show(
         emit_lines(tree_ids(trees))
     else:
         emit_outline(G, trees, quotes=quotes, verdicts=verdicts)
-
-
-def _verdicts(G) -> dict[str, tuple[str, float]]:
-    import networkx as nx
-
-    from argmap.semantics.evaluate import evaluate
-    from argmap.semantics.gradual import dfquad, qe
-
-    labels = evaluate(G).labels
-    strengths = (dfquad(G) if nx.is_directed_acyclic_graph(G) else qe(G)).strength
-    return {c: (labels[c], strengths[c]) for c in labels}
 
 
 def _annotate(records: list[dict], verdicts: dict[str, tuple[str, float]]) -> None:

@@ -47,12 +47,14 @@ def loads(text: str, name: str = "<map>", *, syntax: str | None = None) -> Docum
     return parse(Input(text, name, f".{syntax}" if syntax else ""))
 
 
-def parse(inp: Input, *, syntax: str | None = None) -> Document:
+def parse(inp: Input, *, syntax: str | None = None, composed: Any = None) -> Document:
     """Parse an input in the native format.
 
     Args:
         inp: the text and its name.
         syntax: ``"json"`` or ``"yaml"``; guessed from the suffix, then the text, when None.
+        composed: the YAML node tree of ``inp.text`` (:func:`compose`), when the caller
+            has it already (an editor that also indexes the text composes it once).
 
     Raises:
         MapError: the text is empty, not well-formed, or does not fit the schema.
@@ -60,7 +62,9 @@ def parse(inp: Input, *, syntax: str | None = None) -> Document:
     syntax = syntax or _guess_syntax(inp)
     if not inp.text.strip():
         raise MapError([Diagnostic("empty", "error", "the map is empty", Location(inp.name, 1, 1))])
-    if syntax == "json":
+    if composed is not None:
+        data, positions = _load_yaml(inp, composed)
+    elif syntax == "json":
         fast = _fast_json(inp)
         if fast is not None:
             return fast
@@ -192,11 +196,21 @@ def _compose_yaml(text: str) -> Any:
     return yaml.compose(text, Loader=_loader())
 
 
-def _load_yaml(inp: Input) -> tuple[Any, Any]:
+def compose(text: str, name: str = "<map>") -> Any:
+    """The YAML node tree of a map's text (JSON too: it is YAML's flow syntax), for
+    :func:`parse` and for tools that need every node's position.
+
+    Raises:
+        MapError: the text is not well-formed (``syntax``), with its place.
+    """
+    return _compose_or_fail(Input(text, name))
+
+
+def _compose_or_fail(inp: Input) -> Any:
     import yaml
 
     try:
-        root = _compose_yaml(inp.text)
+        return _compose_yaml(inp.text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -207,6 +221,11 @@ def _load_yaml(inp: Input) -> tuple[Any, Any]:
         raise MapError(
             [Diagnostic("syntax", "error", f"invalid YAML: {exc}", Location(inp.name, 1, 1))]
         ) from None
+
+
+def _load_yaml(inp: Input, root: Any = None) -> tuple[Any, Any]:
+    if root is None:
+        root = _compose_or_fail(inp)
     if root is None:
         return None, _positions(None)
     try:

@@ -39,6 +39,7 @@ __all__ = [
     "Critical",
     "critical",
     "what_if_graph",
+    "verdicts",
 ]
 
 
@@ -199,3 +200,15 @@ def what_if_graph(
         )
     H.graph = dict(G.graph)
     return H
+
+
+def verdicts(G: nx.MultiDiGraph) -> dict[str, tuple[str, float]]:
+    """Each claim's grounded label and gradual strength: DF-QuAD on a map without cycles,
+    quadratic energy on one with them (as ``show --eval`` and editors' hovers give them)."""
+    import networkx as nx
+
+    from argmap.semantics.gradual import dfquad, qe
+
+    labels = evaluate(G).labels
+    strengths = (dfquad(G) if nx.is_directed_acyclic_graph(G) else qe(G)).strength
+    return {c: (labels[c], strengths[c]) for c in labels}

@@ -1,0 +1,316 @@
+"""``argmap lsp``: a language server for map files, over standard input and output.
+
+A thin front end on :mod:`argmap.language`: each request is one library call, its answer
+translated into the Language Server Protocol (positions converted to the client's
+encoding, UTF-16 by default). Diagnostics follow every open, change (after a short pause
+in typing) and save; nothing the client sends can stop the server: a request that fails
+answers nothing and is logged to the client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from argmap import language
+from argmap.errors import ArgmapError
+
+__all__ = ["server", "serve", "DEBOUNCE_SECONDS"]
+
+#: How long typing must pause before a changed text is checked again.
+DEBOUNCE_SECONDS = 0.05
+
+_SEVERITY = {
+    "error": types.DiagnosticSeverity.Error,
+    "warning": types.DiagnosticSeverity.Warning,
+    "note": types.DiagnosticSeverity.Information,
+}
+_SYMBOL_KIND = {
+    "conclusion": types.SymbolKind.Class,
+    "question": types.SymbolKind.Interface,
+    "objection": types.SymbolKind.Event,
+    "evidence": types.SymbolKind.Constant,
+    "group": types.SymbolKind.Namespace,
+}
+_COMPLETION_KIND = {
+    "claim": types.CompletionItemKind.Reference,
+    "link": types.CompletionItemKind.Reference,
+    "source": types.CompletionItemKind.File,
+    "tag": types.CompletionItemKind.Keyword,
+    "group": types.CompletionItemKind.Module,
+    "kind": types.CompletionItemKind.EnumMember,
+    "key": types.CompletionItemKind.Property,
+}
+
+log = logging.getLogger("argmap.lsp")
+
+
+class ArgmapServer(LanguageServer):
+    """The server, with the latest analysis of each open document."""
+
+    def __init__(self) -> None:
+        from argmap import __version__
+
+        super().__init__("argmap", __version__)
+        self.analyses: dict[str, language.Analysis] = {}
+        self.readable: dict[str, language.Analysis] = {}  # last one that could be read
+        self.pending: dict[str, asyncio.Task] = {}
+
+    def analysis(self, uri: str) -> language.Analysis:
+        """The analysis of the document's current text (made now if it is out of date)."""
+        doc = self.workspace.get_text_document(uri)
+        current = self.analyses.get(uri)
+        if current is None or current.text != doc.source:
+            current = self.check(uri)
+        return current
+
+    def check(self, uri: str) -> language.Analysis:
+        """Analyse the document's text and publish its diagnostics."""
+        doc = self.workspace.get_text_document(uri)
+        path = _path_of(uri)
+        name = str(path) if path is not None else uri
+        result = language.analyse(doc.source, name, path)
+        self.analyses[uri] = result
+        if result.doc is not None:
+            self.readable[uri] = result
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri,
+                version=doc.version,
+                diagnostics=[_diagnostic(doc, result.text, d) for d in result.diagnostics],
+            )
+        )
+        return result
+
+
+server = ArgmapServer()
+
+
+def _path_of(uri: str) -> Path | None:
+    parsed = urlparse(uri)
+    return Path(unquote(parsed.path)) if parsed.scheme == "file" else None
+
+
+def _position(doc: Any, pos: tuple[int, int]) -> types.Position:
+    from pygls.workspace.position_codec import ServerTextPosition
+
+    line, col = pos
+    if line >= len(doc.lines):
+        return types.Position(line=line, character=col)
+    return doc.position_to_client_units(ServerTextPosition(line, col))
+
+
+def _range(doc: Any, span: language.Span) -> types.Range:
+    return types.Range(start=_position(doc, span[0]), end=_position(doc, span[1]))
+
+
+def _server_position(doc: Any, pos: types.Position) -> tuple[int, int]:
+    p = doc.position_from_client_units(pos)
+    return p.line, p.character
+
+
+def _diagnostic(doc: Any, text: str, d: Any) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=_range(doc, language.diagnostic_range(text, d)),
+        message=d.message + (f" ({d.hint})" if d.hint else ""),
+        severity=_SEVERITY.get(d.severity, types.DiagnosticSeverity.Information),
+        code=d.code,
+        source="argmap",
+    )
+
+
+# --- the document's life ------------------------------------------------------------------------
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: ArgmapServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.check(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: ArgmapServer, params: types.DidSaveTextDocumentParams) -> None:
+    ls.check(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+async def did_change(ls: ArgmapServer, params: types.DidChangeTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    previous = ls.pending.pop(uri, None)
+    if previous is not None:
+        previous.cancel()
+
+    async def later() -> None:
+        await asyncio.sleep(DEBOUNCE_SECONDS)
+        ls.pending.pop(uri, None)
+        ls.check(uri)
+
+    ls.pending[uri] = asyncio.ensure_future(later())
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: ArgmapServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    ls.analyses.pop(uri, None)
+    ls.readable.pop(uri, None)
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+# --- requests -----------------------------------------------------------------------------------
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_COMPLETION,
+    types.CompletionOptions(trigger_characters=["[", ",", " ", ":", "-"]),
+)
+def completion(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList:
+    uri = params.text_document.uri
+    doc = ls.workspace.get_text_document(uri)
+    line, col = _server_position(doc, params.position)
+    # A text being typed is often unreadable; its context is read from the text itself,
+    # and the ids come from the last version that could be read.
+    result = language.analyse(doc.source, uri) if uri not in ls.analyses else ls.analysis(uri)
+    items = language.complete(result, line, col, known=ls.readable.get(uri))
+    return types.CompletionList(
+        is_incomplete=False,
+        items=[
+            types.CompletionItem(
+                label=c.label,
+                kind=_COMPLETION_KIND.get(c.kind),
+                detail=c.detail or None,
+                documentation=c.documentation or None,
+                sort_text=f"{i:05d}",
+            )
+            for i, c in enumerate(items)
+        ],
+    )
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
+    doc = ls.workspace.get_text_document(params.text_document.uri)
+    result = ls.analysis(params.text_document.uri)
+    text = language.hover(result, *_server_position(doc, params.position))
+    if text is None:
+        return None
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
+
+
+@server.feature(types.TEXT_DOCUMENT_DEFINITION)
+def definition(ls: ArgmapServer, params: types.DefinitionParams) -> types.Location | None:
+    uri = params.text_document.uri
+    doc = ls.workspace.get_text_document(uri)
+    span = language.definition(ls.analysis(uri), *_server_position(doc, params.position))
+    return types.Location(uri=uri, range=_range(doc, span)) if span else None
+
+
+@server.feature(types.TEXT_DOCUMENT_REFERENCES)
+def references(ls: ArgmapServer, params: types.ReferenceParams) -> list[types.Location]:
+    uri = params.text_document.uri
+    doc = ls.workspace.get_text_document(uri)
+    spans = language.references(
+        ls.analysis(uri),
+        *_server_position(doc, params.position),
+        declaration=params.context.include_declaration,
+    )
+    return [types.Location(uri=uri, range=_range(doc, s)) for s in spans]
+
+
+@server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+def prepare_rename(ls: ArgmapServer, params: types.PrepareRenameParams) -> types.Range | None:
+    uri = params.text_document.uri
+    doc = ls.workspace.get_text_document(uri)
+    result = ls.analysis(uri)
+    line, col = _server_position(doc, params.position)
+    occ = result.index.at(result.offset(line, col)) if result.index else None
+    if occ is None or occ.kind not in ("claim", "link", "source") or occ.end == occ.start:
+        return None
+    return _range(doc, (result.index.position(occ.start), result.index.position(occ.end)))
+
+
+@server.feature(types.TEXT_DOCUMENT_RENAME)
+def rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+    from pygls.exceptions import JsonRpcInvalidParams
+
+    uri = params.text_document.uri
+    doc = ls.workspace.get_text_document(uri)
+    try:
+        edits = language.rename(
+            ls.analysis(uri), *_server_position(doc, params.position), params.new_name
+        )
+    except ArgmapError as exc:
+        message = exc.message + (f" ({exc.hint})" if exc.hint else "")
+        raise JsonRpcInvalidParams(message) from None
+    return types.WorkspaceEdit(
+        changes={
+            uri: [types.TextEdit(range=_range(doc, span), new_text=new) for span, new in edits]
+        }
+    )
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def document_symbol(ls: ArgmapServer, params: types.DocumentSymbolParams):
+    uri = params.text_document.uri
+    doc = ls.workspace.get_text_document(uri)
+
+    def convert(s: language.Symbol) -> types.DocumentSymbol:
+        return types.DocumentSymbol(
+            name=s.name,
+            detail=s.detail,
+            kind=_SYMBOL_KIND.get(s.kind, types.SymbolKind.String),
+            range=_range(doc, s.span),
+            selection_range=_range(doc, s.selection),
+            children=[convert(c) for c in s.children],
+        )
+
+    return [convert(s) for s in language.symbols(ls.analysis(uri))]
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+)
+def code_action(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    uri = params.text_document.uri
+    doc = ls.workspace.get_text_document(uri)
+    result = ls.analysis(uri)
+    wanted = params.range
+    start = _server_position(doc, wanted.start)
+    end = _server_position(doc, wanted.end)
+    chosen = [
+        d
+        for d in result.diagnostics
+        if _overlaps(language.diagnostic_range(result.text, d), (start, end))
+    ]
+    actions = []
+    for fix in language.fixes(result, chosen):
+        actions.append(
+            types.CodeAction(
+                title=fix.title,
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[_diagnostic(doc, result.text, fix.diagnostic)],
+                edit=types.WorkspaceEdit(
+                    changes={
+                        uri: [
+                            types.TextEdit(range=_range(doc, span), new_text=new)
+                            for span, new in fix.edits
+                        ]
+                    }
+                ),
+            )
+        )
+    return actions
+
+
+def _overlaps(a: language.Span, b: language.Span) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def serve() -> None:
+    """Serve over standard input and output until the client says exit."""
+    server.start_io()

@@ -1,0 +1,266 @@
+"""argmap lsp, driven over stdio by pytest-lsp's client with the recorded capabilities of
+real editors (VS Code, Neovim, Emacs)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from conftest import DATA, SHIPPED
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+EDITORS = ["visual-studio-code", "neovim", "emacs"]
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "argmap", "lsp"]),
+    params=EDITORS,
+)
+async def client(lsp_client: LanguageClient, request):
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities(request.param),
+            workspace_folders=[types.WorkspaceFolder(uri=Path.cwd().as_uri(), name="here")],
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+def _open(client: LanguageClient, path: Path, text: str | None = None) -> str:
+    uri = path.as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri,
+                language_id="yaml",
+                version=1,
+                text=path.read_text(encoding="utf-8") if text is None else text,
+            )
+        )
+    )
+    return uri
+
+
+async def _diagnostics(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return client.diagnostics[uri]
+
+
+@pytest.mark.asyncio
+async def test_diagnostics_are_those_of_validate(client: LanguageClient):
+    path = DATA / "bad-dangling-ref.yaml"
+    uri = _open(client, path)
+    got = await _diagnostics(client, uri)
+    from argmap.formats import read_map
+    from argmap.validate import validate
+
+    expected = validate(read_map(path))
+    assert [(d.code, d.range.start.line + 1, d.range.start.character + 1) for d in got] == [
+        (d.code, d.location.line, d.location.col) for d in expected
+    ]
+    assert got[0].source == "argmap"
+
+
+def _where(text: str, needle: str, offset: int = 0) -> types.Position:
+    index = text.index(needle) + offset
+    line = text.count("\n", 0, index)
+    return types.Position(line=line, character=index - (text.rfind("\n", 0, index) + 1))
+
+
+@pytest.mark.asyncio
+async def test_completion_after_supports_offers_claim_ids_while_the_text_is_broken(
+    client: LanguageClient,
+):
+    text = SHIPPED.read_text(encoding="utf-8")
+    uri = _open(client, SHIPPED, text)
+    await _diagnostics(client, uri)
+    # Half typed: the flow list is not closed, so the YAML cannot be read at all.
+    broken = text.replace("\nlinks:", "\n  - id: fresh\n    text: New.\n    supports: [\nlinks:", 1)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=broken)],
+        )
+    )
+    at = _where(broken, "supports: [\nlinks:", len("supports: ["))
+    result = await client.text_document_completion_async(
+        types.CompletionParams(text_document=types.TextDocumentIdentifier(uri=uri), position=at)
+    )
+    labels = [item.label for item in result.items]
+    from argmap.formats import read_map
+
+    assert labels == [c.id for c in read_map(SHIPPED).model.claims]
+    hedge = next(item for item in result.items if item.label == "hedge")
+    assert hedge.detail == "conclusion"
+
+
+@pytest.mark.asyncio
+async def test_hover_on_a_claim_id_shows_its_text_and_label(client: LanguageClient):
+    text = SHIPPED.read_text(encoding="utf-8")
+    uri = _open(client, SHIPPED, text)
+    await _diagnostics(client, uri)
+    result = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=_where(text, "id: hedge", len("id: he")),
+        )
+    )
+    assert result.contents.kind == types.MarkupKind.Markdown
+    value = result.contents.value
+    assert value.startswith("**CONCLUSION `hedge`** · grounded: **in** · strength ")
+    assert "Japan should hope for the best from its alliance" in value
+    assert "#alliance #hedging" in value
+    assert "— panda2025, ¶22" in value
+
+
+@pytest.mark.asyncio
+async def test_rename_changes_every_reference_and_nothing_else(client: LanguageClient):
+    text = SHIPPED.read_text(encoding="utf-8")
+    uri = _open(client, SHIPPED, text)
+    await _diagnostics(client, uri)
+    where = types.TextDocumentIdentifier(uri=uri)
+    at = _where(text, "target: hedge", len("target: "))
+    prepared = await client.text_document_prepare_rename_async(
+        types.PrepareRenameParams(text_document=where, position=at)
+    )
+    assert prepared.start == at
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=where, position=at, new_name="hope-and-prepare")
+    )
+    renamed = _apply(text, edit.changes[uri])
+    before, after = text.splitlines(), renamed.splitlines()
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert len(changed) == 5
+    assert all(b == a.replace("hedge", "hope-and-prepare") for a, b in changed)
+    # A clash is refused with a message.
+    with pytest.raises(Exception, match="'deepen-ties' is taken"):
+        await client.text_document_rename_async(
+            types.RenameParams(text_document=where, position=at, new_name="deepen-ties")
+        )
+
+
+def _apply(text: str, edits: list[types.TextEdit]) -> str:
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+
+    def at(p: types.Position) -> int:  # the shipped map is ASCII up to the ids renamed
+        return offsets[p.line] + p.character
+
+    for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character))[::-1]:
+        text = text[: at(e.range.start)] + e.new_text + text[at(e.range.end) :]
+    return text
+
+
+@pytest.mark.asyncio
+async def test_definition_references_and_outline(client: LanguageClient):
+    text = SHIPPED.read_text(encoding="utf-8")
+    uri = _open(client, SHIPPED, text)
+    await _diagnostics(client, uri)
+    where = types.TextDocumentIdentifier(uri=uri)
+    at = _where(text, "supports: [hedge]", len("supports: [h"))
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=where, position=at)
+    )
+    assert found.range.start == _where(text, "id: hedge", len("id: "))
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=where,
+            position=at,
+            context=types.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert len(refs) == 4
+    outline = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=where)
+    )
+    assert [s.name for s in outline] == ["hedge", "plan-for-america-first", "deepen-ties"]
+    kids = [s.name for s in outline[0].children]
+    assert "+ priorities-unsettled" in kids and "together (hope-and-prepare)" in kids
+
+
+@pytest.mark.asyncio
+async def test_quick_fixes_apply_a_did_you_mean_and_add_a_missing_claim(
+    client: LanguageClient, tmp_path
+):
+    path = tmp_path / "m.yaml"
+    text = (
+        "title: t\nclaims:\n  - id: goal\n    txet: The goal.\n    kind: conclusion\n"
+        "  - id: reason\n    text: A reason.\n    supports: [gaol, elsewhere]\n"
+    )
+    path.write_text(text)
+    uri = _open(client, path)
+    diagnostics = await _diagnostics(client, uri)
+    assert [d.code for d in diagnostics] == ["missing_key", "unknown_key"]
+    unknown = diagnostics[1]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=unknown.range,
+            context=types.CodeActionContext(diagnostics=[unknown]),
+        )
+    )
+    assert [a.title for a in actions] == ["Change to 'text'"]
+    fixed = _apply(text, actions[0].edit.changes[uri])
+    assert "    text: The goal.\n" in fixed
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)],
+        )
+    )
+    diagnostics = await _diagnostics(client, uri)
+    dangling = [d for d in diagnostics if d.code == "dangling_ref"]
+    assert len(dangling) == 2
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=dangling[1].range,
+            context=types.CodeActionContext(diagnostics=dangling),
+        )
+    )
+    titles = [a.title for a in actions]
+    assert titles == ["Add a claim 'elsewhere'"], titles
+    added = _apply(fixed, actions[0].edit.changes[uri])
+    assert added.endswith("  - id: elsewhere\n    text: 'TODO: what elsewhere says'\n")
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: t\nclaims: [\x00\x01\x02]\n",  # binary
+        "title: t\nclaims:\n  - id: a\n   text: bad indent\n",  # broken YAML
+        "- just\n- a list\n",  # not a map
+        "a: &x [*x]\n",  # a recursive alias
+        "title: t\nclaims:\n" + "  - {id: c%d, text: C}\n" * 3 + "[" * 5000,  # deep
+    ],
+)
+async def test_bad_input_gets_a_diagnostic_and_the_server_keeps_serving(
+    client: LanguageClient, tmp_path, text
+):
+    uri = _open(client, tmp_path / "bad.yaml", text)
+    diagnostics = await _diagnostics(client, uri)
+    assert diagnostics and diagnostics[0].severity == types.DiagnosticSeverity.Error
+    # Still serving: the shipped map gets its (empty) diagnostics.
+    good = _open(client, SHIPPED)
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert all(d.code == "source_absent" for d in client.diagnostics[good])
+
+
+def test_argmap_new_writes_the_schema_comment(tmp_path):
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    result = CliRunner().invoke(app, ["new", str(tmp_path / "m.yaml"), "--title", "T"])
+    assert result.exit_code == 0, result.output
+    first = (tmp_path / "m.yaml").read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=argmap.schema.json"
+    schema = tmp_path / "argmap.schema.json"
+    assert schema.exists() and '"title": "argmap map, format version 1"' in schema.read_text()
