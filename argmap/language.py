@@ -460,14 +460,15 @@ def _offset(text: str, line: int, col: int) -> int:
 # --- diagnostics' ranges, and their fixes -------------------------------------------------------
 
 
-def diagnostic_range(text: str, d: Diagnostic) -> Span:
+def diagnostic_range(text: str | list[str], d: Diagnostic) -> Span:
     """The span a diagnostic covers: from its location to the end of the token there
-    (a key, an id, a quoted string), or to the end of the line."""
+    (a key, an id, a quoted string), or to the end of the line. ``text`` may be given
+    as its lines already split (at ``\\n``), for many diagnostics of one text."""
     loc = d.location
     if loc is None or loc.line <= 0:
         return (0, 0), (0, 0)
     line, col = loc.line - 1, max(loc.col - 1, 0)
-    lines = text.split("\n")
+    lines = text.split("\n") if isinstance(text, str) else text
     if line >= len(lines):
         return (line, 0), (line, 0)
     m = _TOKEN.match(lines[line], col)
@@ -493,8 +494,9 @@ def fixes(analysis: Analysis, diagnostics: list[Diagnostic] | None = None) -> li
     did-you-mean applied (unknown key, id or kind), and a new claim for a reference to a
     claim that does not exist."""
     out: list[Fix] = []
+    lines = analysis.text.split("\n")
     for d in analysis.diagnostics if diagnostics is None else diagnostics:
-        span = diagnostic_range(analysis.text, d)
+        span = diagnostic_range(lines, d)
         for suggestion in _SUGGESTION.findall(d.hint or ""):
             out.append(Fix(f"Change to '{suggestion}'", [(span, suggestion)], d))
         missing = _UNKNOWN_CLAIM.search(d.message)

@@ -19,6 +19,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from argmap import language
+from argmap.bulk import paused_gc
 from argmap.errors import ArgmapError
 
 __all__ = ["server", "serve", "DEBOUNCE_SECONDS"]
@@ -75,7 +76,8 @@ class ArgmapServer(LanguageServer):
         doc = self.workspace.get_text_document(uri)
         path = _path_of(uri)
         name = str(path) if path is not None else uri
-        result = language.analyse(doc.source, name, path)
+        with paused_gc():  # reading a map makes many objects and no cycles
+            result = language.analyse(doc.source, name, path)
         self.analyses[uri] = result
         if result.doc is not None:
             self.readable[uri] = result
@@ -83,7 +85,7 @@ class ArgmapServer(LanguageServer):
             types.PublishDiagnosticsParams(
                 uri=uri,
                 version=doc.version,
-                diagnostics=[_diagnostic(doc, result.text, d) for d in result.diagnostics],
+                diagnostics=_diagnostics(doc, result),
             )
         )
         return result
@@ -92,22 +94,36 @@ class ArgmapServer(LanguageServer):
 server = ArgmapServer()
 
 
+def _diagnostics(doc: Any, result: language.Analysis, only: list | None = None) -> list:
+    units = _Units(doc)
+    lines = result.text.split("\n")
+    return [_diagnostic(units, lines, d) for d in (result.diagnostics if only is None else only)]
+
+
 def _path_of(uri: str) -> Path | None:
     parsed = urlparse(uri)
     return Path(unquote(parsed.path)) if parsed.scheme == "file" else None
 
 
-def _position(doc: Any, pos: tuple[int, int]) -> types.Position:
-    from pygls.workspace.position_codec import ServerTextPosition
+class _Units:
+    """Positions in the client's units (UTF-16 code units unless it asked otherwise) for
+    one text: its lines are split once, not once per position as pygls' document does."""
 
-    line, col = pos
-    if line >= len(doc.lines):
-        return types.Position(line=line, character=col)
-    return doc.position_to_client_units(ServerTextPosition(line, col))
+    def __init__(self, doc: Any) -> None:
+        self.codec = doc.position_codec
+        self.lines = doc.source.splitlines(True)
 
+    def position(self, pos: tuple[int, int]) -> types.Position:
+        line, col = pos
+        if line >= len(self.lines):
+            return types.Position(line=line, character=col)
+        text = self.lines[line]
+        if col <= len(text) and text[:col].isascii():
+            return types.Position(line=line, character=col)
+        return self.codec.position_to_client_units(self.lines, types.Position(line, col))
 
-def _range(doc: Any, span: language.Span) -> types.Range:
-    return types.Range(start=_position(doc, span[0]), end=_position(doc, span[1]))
+    def range(self, span: language.Span) -> types.Range:
+        return types.Range(start=self.position(span[0]), end=self.position(span[1]))
 
 
 def _server_position(doc: Any, pos: types.Position) -> tuple[int, int]:
@@ -115,9 +131,9 @@ def _server_position(doc: Any, pos: types.Position) -> tuple[int, int]:
     return p.line, p.character
 
 
-def _diagnostic(doc: Any, text: str, d: Any) -> types.Diagnostic:
+def _diagnostic(units: _Units, lines: list[str], d: Any) -> types.Diagnostic:
     return types.Diagnostic(
-        range=_range(doc, language.diagnostic_range(text, d)),
+        range=units.range(language.diagnostic_range(lines, d)),
         message=d.message + (f" ({d.hint})" if d.hint else ""),
         severity=_SEVERITY.get(d.severity, types.DiagnosticSeverity.Information),
         code=d.code,
@@ -206,7 +222,7 @@ def definition(ls: ArgmapServer, params: types.DefinitionParams) -> types.Locati
     uri = params.text_document.uri
     doc = ls.workspace.get_text_document(uri)
     span = language.definition(ls.analysis(uri), *_server_position(doc, params.position))
-    return types.Location(uri=uri, range=_range(doc, span)) if span else None
+    return types.Location(uri=uri, range=_Units(doc).range(span)) if span else None
 
 
 @server.feature(types.TEXT_DOCUMENT_REFERENCES)
@@ -218,7 +234,8 @@ def references(ls: ArgmapServer, params: types.ReferenceParams) -> list[types.Lo
         *_server_position(doc, params.position),
         declaration=params.context.include_declaration,
     )
-    return [types.Location(uri=uri, range=_range(doc, s)) for s in spans]
+    units = _Units(doc)
+    return [types.Location(uri=uri, range=units.range(s)) for s in spans]
 
 
 @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
@@ -230,7 +247,7 @@ def prepare_rename(ls: ArgmapServer, params: types.PrepareRenameParams) -> types
     occ = result.index.at(result.offset(line, col)) if result.index else None
     if occ is None or occ.kind not in ("claim", "link", "source") or occ.end == occ.start:
         return None
-    return _range(doc, (result.index.position(occ.start), result.index.position(occ.end)))
+    return _Units(doc).range((result.index.position(occ.start), result.index.position(occ.end)))
 
 
 @server.feature(types.TEXT_DOCUMENT_RENAME)
@@ -246,9 +263,10 @@ def rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit 
     except ArgmapError as exc:
         message = exc.message + (f" ({exc.hint})" if exc.hint else "")
         raise JsonRpcInvalidParams(message) from None
+    units = _Units(doc)
     return types.WorkspaceEdit(
         changes={
-            uri: [types.TextEdit(range=_range(doc, span), new_text=new) for span, new in edits]
+            uri: [types.TextEdit(range=units.range(span), new_text=new) for span, new in edits]
         }
     )
 
@@ -256,15 +274,15 @@ def rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit 
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
 def document_symbol(ls: ArgmapServer, params: types.DocumentSymbolParams):
     uri = params.text_document.uri
-    doc = ls.workspace.get_text_document(uri)
+    units = _Units(ls.workspace.get_text_document(uri))
 
     def convert(s: language.Symbol) -> types.DocumentSymbol:
         return types.DocumentSymbol(
             name=s.name,
             detail=s.detail,
             kind=_SYMBOL_KIND.get(s.kind, types.SymbolKind.String),
-            range=_range(doc, s.span),
-            selection_range=_range(doc, s.selection),
+            range=units.range(s.span),
+            selection_range=units.range(s.selection),
             children=[convert(c) for c in s.children],
         )
 
@@ -282,22 +300,24 @@ def code_action(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.
     wanted = params.range
     start = _server_position(doc, wanted.start)
     end = _server_position(doc, wanted.end)
+    lines = result.text.split("\n")
     chosen = [
         d
         for d in result.diagnostics
-        if _overlaps(language.diagnostic_range(result.text, d), (start, end))
+        if _overlaps(language.diagnostic_range(lines, d), (start, end))
     ]
+    units = _Units(doc)
     actions = []
     for fix in language.fixes(result, chosen):
         actions.append(
             types.CodeAction(
                 title=fix.title,
                 kind=types.CodeActionKind.QuickFix,
-                diagnostics=[_diagnostic(doc, result.text, fix.diagnostic)],
+                diagnostics=_diagnostics(doc, result, [fix.diagnostic]),
                 edit=types.WorkspaceEdit(
                     changes={
                         uri: [
-                            types.TextEdit(range=_range(doc, span), new_text=new)
+                            types.TextEdit(range=units.range(span), new_text=new)
                             for span, new in fix.edits
                         ]
                     }
@@ -313,4 +333,9 @@ def _overlaps(a: language.Span, b: language.Span) -> bool:
 
 def serve() -> None:
     """Serve over standard input and output until the client says exit."""
+    import gc
+
+    # What is loaded now lives as long as the server: keep it out of the collector's
+    # full runs, which would otherwise walk it after every few analyses.
+    gc.freeze()
     server.start_io()

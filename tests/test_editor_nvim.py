@@ -1,0 +1,76 @@
+"""A real editor: headless Neovim attaches `argmap lsp` with its built-in client and gets
+diagnostics, completion, a hover and a rename (Debian's neovim; .ci/run installs it)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import DATA, SHIPPED, require
+
+SESSION = os.path.join(os.path.dirname(__file__), "editors", "nvim_session.lua")
+
+
+@pytest.fixture(scope="module")
+def nvim():
+    return require(shutil.which("nvim"), "Neovim", "apt-get install neovim")
+
+
+def _session(nvim: str, path, tmp_path, steps: str = "") -> dict:
+    out = tmp_path / "out.json"
+    env = {
+        **os.environ,
+        "ARGMAP_FILE": str(path),
+        "ARGMAP_OUT": str(out),
+        "ARGMAP_STEPS": steps,
+        "ARGMAP_CMD": json.dumps([sys.executable, "-m", "argmap", "lsp"]),
+        "XDG_STATE_HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+    }
+    subprocess.run(
+        [nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", f"luafile {SESSION}"],
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+        capture_output=True,
+    )
+    result = json.loads(out.read_text())
+    assert "error" not in result, result["error"]
+    return result
+
+
+def test_diagnostics_in_neovim_are_those_of_validate(nvim, tmp_path):
+    path = DATA / "bad-dangling-ref.yaml"
+    got = _session(nvim, path, tmp_path)["diagnostics"]
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    expected = json.loads(CliRunner().invoke(app, ["validate", str(path), "-f", "json"]).stdout)
+    assert sorted((d["code"], d["line"] + 1, d["col"] + 1) for d in got) == sorted(
+        (d["code"], d["line"], d["col"]) for d in expected
+    )
+    assert len(got) == 3
+
+
+def test_completion_hover_and_rename_in_neovim(nvim, tmp_path):
+    path = tmp_path / "maps" / SHIPPED.name
+    path.parent.mkdir()
+    shutil.copy(SHIPPED, path)
+    result = _session(nvim, path, tmp_path, "hover,rename,complete")
+    from argmap.formats import read_map
+
+    ids = [c.id for c in read_map(SHIPPED).model.claims]
+    assert result["completion"] == ids
+    assert result["hover"].startswith("**CONCLUSION `hedge`** · grounded: **in**")
+    assert "Japan should hope for the best" in result["hover"]
+    before = SHIPPED.read_text(encoding="utf-8").splitlines()
+    after = result["renamed"].splitlines()
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert len(changed) == 5
+    assert all(b == a.replace("hedge", "hope-and-prepare") for a, b in changed)
