@@ -119,3 +119,39 @@ def test_round_trip_of_arbitrary_text(claim_texts, syntax):
     )
     text = dump_json(model) if syntax == "json" else dump_yaml(model)
     assert loads(text, f"m.{syntax}").model == model.canonical()
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        (
+            "title: t\nclaims:\n  - id: a\n    text: Note: this breaks\n",
+            "a value holding ': ' must be quoted, e.g. text: \"Note: this breaks\"",
+        ),
+        ("title: t\nclaims:\n  - id: a\n\ttext: tab\n", "YAML indents with spaces, never tabs"),
+        (
+            "title: t\nclaims:\n  - id: a\n     text: too deep\n",
+            "check the indentation: this line is indented deeper than the key before it",
+        ),
+        (
+            "title: t\nclaims:\n  - id: a\n   text: off by one\n",
+            "check the indentation: keys of one mapping line up",
+        ),
+        ('title: "t\nclaims: []\n', "a quote opened at line 1, column 8 is never closed"),
+        (
+            "title: t\nclaims:\n  - {id: a, text: b, supports: [x, y}\n",
+            "a [ or { is not closed, or two items lack a comma between them",
+        ),
+        ("title: t\nclaims: [\n", "something opened is never closed: a [, a { or a quote"),
+        (
+            'title: t\nclaims:\n  - id: a\n    text: "quoted" then more\n',
+            "a quoted value must be quoted whole, or not at all",
+        ),
+    ],
+)
+def test_common_yaml_mistakes_get_a_hint(text, hint):
+    with pytest.raises(MapError) as caught:
+        loads(text, "m.yaml")
+    (d,) = caught.value.diagnostics
+    assert d.code == "syntax" and d.hint is not None and d.hint.startswith(hint)
+    assert len(d.format().splitlines()) == 1

@@ -205,3 +205,31 @@ def test_symbols_outline_the_argument():
         stack.extend(s.children)
     claims = {c.id for c in a.doc.model.claims}
     assert claims <= set(names)  # every claim somewhere in the outline
+
+
+def test_fixes_for_an_unknown_kind_and_a_misspelt_id():
+    from argmap.language import fixes
+    from argmap.references import Edit, apply_edits
+
+    def apply(text, fix):
+        offsets = [0]
+        for line in text.split("\n"):
+            offsets.append(offsets[-1] + len(line) + 1)
+        return apply_edits(
+            text,
+            [Edit(offsets[s[0]] + s[1], offsets[e[0]] + e[1], new) for (s, e), new in fix.edits],
+        )
+
+    text = "title: t\nclaims:\n  - {id: goal, text: G, kind: conclusoin}\n"
+    (fix,) = fixes(analyse(text, "m.yaml"))
+    assert fix.title == "Change to 'conclusion'"
+    assert apply(text, fix) == text.replace("conclusoin", "conclusion")
+    text = (
+        "title: t\nclaims:\n  - {id: goal, text: G, kind: conclusion}\n"
+        "  - {id: r, text: R, supports: [gaol]}\n"
+    )
+    found = fixes(analyse(text, "m.yaml"))
+    assert [f.title for f in found] == ["Change to 'goal'", "Add a claim 'gaol'"]
+    assert apply(text, found[0]) == text.replace("[gaol]", "[goal]")
+    added = apply(text, found[1])
+    assert analyse(added, "m.yaml").doc.model.claims[-1].id == "gaol"

@@ -216,11 +216,61 @@ def _compose_or_fail(inp: Input) -> Any:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         where = Location(inp.name, line, col)
-        raise MapError([Diagnostic("syntax", "error", f"invalid YAML: {problem}", where)]) from None
+        hint = yaml_hint(exc, inp.text)
+        raise MapError(
+            [Diagnostic("syntax", "error", f"invalid YAML: {problem}", where, hint=hint)]
+        ) from None
     except yaml.YAMLError as exc:
         raise MapError(
             [Diagnostic("syntax", "error", f"invalid YAML: {exc}", Location(inp.name, 1, 1))]
         ) from None
+
+
+_VALUE_WITH_COLON = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+[^'\"\s\[{|>].*?:(?:\s|$)")
+
+
+def yaml_hint(exc: Any, text: str) -> str | None:
+    """A hint for the YAML mistakes people make most, from the parser's words and the line
+    it stopped at: an unquoted colon in a value, a tab, a wrong indent, an unclosed quote
+    or bracket.
+
+    Examples:
+        >>> import yaml
+        >>> text = "title: t\\nclaims:\\n  - id: a\\n    text: Note: a colon\\n"
+        >>> try:
+        ...     yaml.compose(text, Loader=_loader())
+        ... except yaml.MarkedYAMLError as exc:
+        ...     print(yaml_hint(exc, text))
+        a value holding ': ' must be quoted, e.g. text: "Note: a colon"
+    """
+    problem = f"{exc.problem or ''} {exc.context or ''}"
+    mark = exc.problem_mark or exc.context_mark
+    lines = text.split("\n")
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    if "\t" in problem or "tab" in problem:
+        return "YAML indents with spaces, never tabs"
+    if "quoted scalar" in problem:
+        start = exc.context_mark
+        where = f" at line {start.line + 1}, column {start.column + 1}" if start else ""
+        return f"a quote opened{where} is never closed"
+    if "mapping values are not allowed" in problem:
+        m = _VALUE_WITH_COLON.match(line)
+        if m:
+            key, _, value = line.strip().lstrip("- ").partition(":")
+            return f"a value holding ': ' must be quoted, e.g. {key}: \"{value.strip()}\""
+        return "check the indentation: this line is indented deeper than the key before it"
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "a [ or { is not closed, or two items lack a comma between them"
+    if "expected node content" in problem or "end of stream" in problem:
+        return "something opened is never closed: a [, a { or a quote"
+    if "expected key" in problem and re.search(r"""^\s*(?:-\s+)?[\w-]+:\s*["'].*["']\s*\S""", line):
+        return "a quoted value must be quoted whole, or not at all"
+    if "expected key" in problem or "'-' indicator" in problem or "block end" in problem:
+        return (
+            "check the indentation: keys of one mapping line up, and the items of a list "
+            "start with '- ' at one indentation"
+        )
+    return None
 
 
 def _load_yaml(inp: Input, root: Any = None) -> tuple[Any, Any]:
