@@ -570,3 +570,12 @@ def test_export_and_import_commands(tmp_path):
     result = CliRunner().invoke(app, ["import", str(out), "-o", str(back)])
     assert result.exit_code == 0, result.output
     build_graph(Document(read_map(back).model))
+
+
+def test_a_statement_that_supports_itself_is_left_out_and_counted():
+    # Argdown allows [A] + [A]; argmap refuses a self link: the import leaves it out (and
+    # the undercut aimed at it) and says so, so the map it writes is valid.
+    model = argdown.parse("[A]: a\n  + [A]\n", "f.argdown")
+    assert model.all_links() == []
+    assert "relations of a statement to itself" in (model.description or "")
+    build_graph(Document(model))

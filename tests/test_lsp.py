@@ -196,7 +196,13 @@ async def test_quick_fixes_apply_a_did_you_mean_and_add_a_missing_claim(
     path.write_text(text)
     uri = _open(client, path)
     diagnostics = await _diagnostics(client, uri)
-    assert [d.code for d in diagnostics] == ["missing_key", "unknown_key"]
+    # Schema and reference problems, in one run.
+    assert [d.code for d in diagnostics] == [
+        "missing_key",
+        "unknown_key",
+        "dangling_ref",
+        "dangling_ref",
+    ]
     unknown = diagnostics[1]
     actions = await client.text_document_code_action_async(
         types.CodeActionParams(

@@ -109,3 +109,26 @@ def test_has_errors_and_strict():
 
 def test_rules_have_known_severities():
     assert {r.severity for r in RULES.values()} == {"error", "warning", "note"}
+
+
+def test_one_run_reports_schema_reference_and_quote_errors_together(tmp_path):
+    (tmp_path / "essay.txt").write_text("The port must open at night, the study says.\n")
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "title: t\nsources:\n  - {id: s, title: S, path: essay.txt}\nclaims:\n"
+        "  - id: goal\n    txet: The goal.\n    kind: conclusion\n"
+        "  - id: reason\n    text: A reason.\n    kind: evidenc\n    supports: [gaol]\n"
+        "    source: s\n    quote: the port must close\n"
+    )
+    from argmap.errors import MapError
+
+    with pytest.raises(MapError) as caught:
+        read_map(path)
+    codes = [(d.code, d.location.line) for d in caught.value.diagnostics]
+    assert codes == [
+        ("missing_key", 5),
+        ("unknown_key", 6),
+        ("bad_value", 10),
+        ("dangling_ref", 11),
+        ("quote_not_found", 13),
+    ]

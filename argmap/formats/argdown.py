@@ -142,6 +142,7 @@ class _Converter:
         self.structure_links()
         undercuts = self.relation_links()
         self.waiting_links(undercuts)
+        self.drop_self_links()
         claims, other_keys = self.claims()
         meta = self.metadata(claims, other_keys)
         from pydantic import ValidationError
@@ -176,6 +177,29 @@ class _Converter:
         self.links.append({"id": lid, "source": source, "target": target, "kind": kind, **extra})
         self.written.add(lid)
         return lid
+
+    def drop_self_links(self) -> None:
+        """A statement supporting or attacking itself is Argdown's to allow and argmap's
+        to refuse (self_link): such relations, and undercuts aimed at them, are left out
+        and counted, so that the map imported is valid."""
+        gone = {
+            lk["id"]
+            for lk in self.links
+            if lk["kind"] != "undercut" and lk["source"] == lk["target"]
+        }
+        while gone:
+            more = {
+                lk["id"]
+                for lk in self.links
+                if lk["kind"] == "undercut" and lk["target"] in gone and lk["id"] not in gone
+            }
+            if not more:
+                break
+            gone |= more
+        if gone:
+            self.links = [lk for lk in self.links if lk["id"] not in gone]
+            self.written -= gone
+            self.dropped["relations of a statement to itself, and undercuts of them"] += len(gone)
 
     def classify(self) -> None:
         """Arguments written for a link (markers) and arguments that are only their

@@ -89,8 +89,62 @@ def parse(inp: Input, *, syntax: str | None = None, composed: Any = None) -> Doc
         model = ArgMap.model_validate(data)
     except ValidationError as exc:
         doc = Document(ArgMap.model_construct(title="?"), inp.name, inp.path, positions)
-        raise MapError(_schema_diagnostics(exc, doc)) from None
+        found = _schema_diagnostics(exc, doc) + _beyond_schema(data, exc, inp, positions)
+        raise MapError(sorted(found, key=_place)) from None
     return Document(model, inp.name, inp.path, positions)
+
+
+def _place(d: Diagnostic) -> tuple[int, int]:
+    return (d.location.line, d.location.col) if d.location else (0, 0)
+
+
+#: The fields a map's items cannot do without, and what stands in for a missing one while
+#: the rest of the map is checked.
+_STAND_INS = {"text": "?", "title": "?"}
+_PLACEHOLDER = "argmap-placeholder-"
+
+
+def _beyond_schema(data: dict, exc: Any, inp: Input, positions: Any) -> list[Diagnostic]:
+    """The reference, graph and quote errors of a map that also breaks the schema, so that
+    one run reports them all: the schema's faults are set aside (an unknown key dropped, a
+    bad optional value dropped, a missing text stood in for) and the rest is validated as
+    usual; its errors are kept (warnings wait until the map reads). Where that cannot be
+    done soundly, nothing more is reported."""
+    import copy
+
+    from pydantic import ValidationError
+
+    repaired = copy.deepcopy(data)
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        if len(loc) < 3 or loc[0] not in _MODELS or not isinstance(loc[1], int):
+            return []  # the map's own shape is wrong: nothing sound to check further
+        items = repaired.get(loc[0])
+        item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+        if not isinstance(item, dict):
+            return []
+        field = loc[2]
+        required = _MODELS[loc[0]].model_fields.get(str(field))
+        if err["type"] != "extra_forbidden" and required is not None and required.is_required():
+            if field == "id" and loc[0] == "claims":
+                item["id"] = f"{_PLACEHOLDER}{loc[1]}"
+            elif field in _STAND_INS:
+                item[field] = _STAND_INS[field]
+            else:
+                return []
+        else:
+            item.pop(field, None)
+    try:
+        model = ArgMap.model_validate(repaired)
+    except ValidationError:
+        return []
+    from argmap.validate import validate
+
+    return [
+        d
+        for d in validate(Document(model, inp.name, inp.path, positions))
+        if d.severity == "error" and _PLACEHOLDER not in d.message
+    ]
 
 
 def _guess_syntax(inp: Input) -> str:
