@@ -104,6 +104,10 @@ class Editor:
         self.name = name
         self.syntax = syntax or ("json" if text.lstrip().startswith("{") else "yaml")
         self.text = text
+        self.original = text
+        #: Each change to the text as made: (start, end of what it replaced, length of
+        #: what it wrote), offsets in the text as it was then.
+        self.splices: list[tuple[int, int, int]] = []
         self.removed: list[Removed] = []
         if self.syntax == "json":
             self.data = json.loads(text)
@@ -164,6 +168,7 @@ class Editor:
         from argmap.errors import Diagnostic, Location, MapError
 
         self.text = self.text[:start] + new + self.text[end:]
+        self.splices.append((start, end, len(new)))
         try:
             self._compose()
         except yaml.YAMLError as exc:  # a layout this editor does not handle: say so
@@ -223,19 +228,38 @@ class Editor:
         first = " " * dash_col + "-" + " " * (content_col - dash_col - 1) + lines[0]
         return "\n".join([first, *(" " * content_col + line for line in lines[1:])]) + "\n"
 
-    def _append_item(self, key: str, item: dict) -> None:
-        """Add ``item`` at the end of the top-level list ``key`` (made if missing)."""
+    def _append_item(self, key: str, item: dict, *, before: str | None = None) -> None:
+        """Add ``item`` at the end of the top-level list ``key`` (made if missing: before
+        the top-level key ``before`` when given and present, else at the end)."""
         if self.syntax == "json":
+            if key not in self.data and before in self.data:
+                keys = list(self.data)
+                at = keys.index(before)
+                self.data = {
+                    **{k: self.data[k] for k in keys[:at]},
+                    key: [],
+                    **{k: self.data[k] for k in keys[at:]},
+                }
             self.data.setdefault(key, []).append(item)
             return
         pair = self._pair(self.root, key)
         if pair is None or not pair[1].value:
             # No list yet: write the key (or replace an empty one) at the end, block style.
             text = f"{key}:\n" + self._block(item, 2, 4)
+            anchor = self._pair(self.root, before) if before else None
             if pair is not None:
                 start = self._line_start(pair[0].start_mark.index)
                 end = self._after_line(pair[1].end_mark.index)
                 self._splice(start, end, text)
+            elif anchor is not None:
+                start = self._line_start(anchor[0].start_mark.index)
+                # Above the comment lines that belong to the key, too.
+                while start > 0:
+                    above = self._line_start(start - 1)
+                    if not self.text[above:start].lstrip().startswith("#"):
+                        break
+                    start = above
+                self._splice(start, start, text)
             else:
                 sep = "" if self.text.endswith("\n") or not self.text else "\n"
                 self._splice(len(self.text), len(self.text), sep + text)
@@ -280,6 +304,7 @@ class Editor:
         start = self._line_start(item.start_mark.index)
         end = self._after_line(self._node_end(item))
         self.text = self.text[:colon] + " []" + self.text[colon:start] + self.text[end:]
+        self.splices += [(start, end, 0), (colon, colon, 3)]  # as if deleted, then inserted
         self._compose()
 
     def _remove_item(self, seq: Any, position: int) -> None:
@@ -339,6 +364,36 @@ class Editor:
     def add_link(self, link: dict) -> None:
         """Append an explicit link."""
         self._append_item("links", link)
+
+    def sources(self) -> list[dict]:
+        """The sources as plain data."""
+        if self.syntax == "json":
+            return list(self.data.get("sources") or [])
+        from argmap.formats.native import _Builder
+
+        node = self._value(self.root, "sources")
+        return _Builder(self.name).build(node) if node is not None else []
+
+    def add_source(self, source: dict) -> None:
+        """Append a source (the list is made before ``claims:`` when the map has none)."""
+        self._append_item("sources", source, before="claims")
+
+    def remove_source(self, ident: str) -> None:
+        """Remove a source (and nothing else: claims citing it are the caller's)."""
+        ids = [s.get("id") for s in self.sources()]
+        if ident not in ids:
+            raise UsageError(
+                f"no source {ident!r} in {self.name}",
+                hint=did_you_mean(ident, [i for i in ids if i]),
+            )
+        i = ids.index(ident)
+        if self.syntax == "json":
+            del self.data["sources"][i]
+        elif len(ids) == 1:
+            self._empty_list("sources")
+        else:
+            self._remove_item(self._value(self.root, "sources"), i)
+        self.removed.append(Removed("source", ident))
 
     def set_field(self, ident: str, field: str, value: Any) -> None:
         """Set (or, with ``value`` None, remove) a field of a claim."""
@@ -436,9 +491,31 @@ class Editor:
         if self.syntax == "json":
             self.data = json.loads(renamed)
         else:
+            for e in sorted(edits, key=lambda e: e.start, reverse=True):
+                self.splices.append((e.start, e.end, len(e.new)))
             self.text = renamed
             self._compose()
         return kind, len(edits)
+
+    def original_place(self, line: int, col: int) -> tuple[int, int] | None:
+        """Where a place (1-based line and column) of the edited text stands in the text
+        as it was read: the same words, before the edits moved them; the start of what an
+        edit replaced, for a place in text it rewrote; None for a place in text the edits
+        added, or for a JSON map (which is written anew)."""
+        if self.syntax == "json":
+            return None
+        offset = _offset_of(self.text, line, col)
+        for start, end, written in reversed(self.splices):
+            if offset < start:
+                continue
+            if offset >= start + written:
+                offset += (end - start) - written
+            elif end > start:
+                offset = start  # rewritten: where the old words stood
+            else:
+                return None  # added by this change
+        before = self.original[:offset]
+        return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
     def render(self) -> str:
         """The map's text after the edits."""
@@ -477,3 +554,14 @@ def references(model: Any, ident: str) -> list[str]:
         layers.append(layer)
     undercuts = [i for layer in reversed(layers) for i in layer]
     return [i for i in dict.fromkeys(undercuts + touching) if i not in written_on_claim]
+
+
+def _offset_of(text: str, line: int, col: int) -> int:
+    """The character offset of a 1-based line and column (clamped to the text)."""
+    offset = 0
+    for _ in range(max(line, 1) - 1):
+        nl = text.find("\n", offset)
+        if nl < 0:
+            return len(text)
+        offset = nl + 1
+    return min(offset + max(col, 1) - 1, len(text))

@@ -37,6 +37,9 @@ __all__ = [
     "ARGUMENTATIVE_WORDS",
     "QuoteCheck",
     "check_quotes",
+    "Passage",
+    "find_passage",
+    "require_source",
     "quote_positions",
     "coverage",
 ]
@@ -306,6 +309,86 @@ def check_quotes(doc) -> QuoteCheck:
                 )
             )
     return QuoteCheck(hits, problems, paths)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Words found in a source's text: the passage as the text has it (its spacing
+    folded), its paragraph, its character offsets, and a ``¶N`` locator for it."""
+
+    text: str
+    paragraph: int
+    start: int
+    end: int
+
+    @property
+    def locator(self) -> str:
+        return f"¶{self.paragraph}"
+
+
+def require_source(doc, source_id: str):
+    """The map's source ``source_id``.
+
+    Raises:
+        UsageError: there is none; the hint names a close id, or how to add it.
+    """
+    from argmap.errors import UsageError, did_you_mean
+
+    for source in doc.model.sources:
+        if source.id == source_id:
+            return source
+    raise UsageError(
+        f"no source {source_id!r} in {doc.name}",
+        hint=did_you_mean(source_id, [s.id for s in doc.model.sources])
+        or f"add it first: argmap source add {doc.name} --id {source_id} --title TITLE",
+    )
+
+
+def find_passage(doc, source_id: str, words: str, *, locator: str | None = None):
+    """Look ``words`` up in the text of source ``source_id``, with the same forgiving
+    matcher as ``validate`` (spacing, quotes, dashes, case): what a person types, found
+    as the source writes it.
+
+    Returns:
+        the :class:`Passage`, or None when the source names no text or its text is not
+        there (the words then stay as given, unchecked).
+
+    Raises:
+        UsageError: no such source; the words stand nowhere (the closest passage is
+            named) or in several places and ``locator`` (``¶N``) picks none of them.
+    """
+    from argmap.errors import UsageError
+
+    source = require_source(doc, source_id)
+    if source.path is None:
+        return None
+    try:
+        _, text = load_source(doc.path, source.path)
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"source {source_id!r}: cannot read {source.path!r} ({exc})") from None
+    hits = text.find_all(words)
+    if not hits:
+        near = text.closest(words)
+        raise UsageError(
+            f"{_short(words)!r} is not in source {source_id!r}",
+            hint=f"closest passage (¶{near.paragraph}, {near.similarity:.0%} alike): "
+            f"{_short(near.passage)!r}",
+        )
+    stated = re.fullmatch(r"\s*¶\s*(\d+)\s*", locator or "")
+    if len(hits) > 1 and stated:
+        hits = [h for h in hits if h.paragraph == int(stated.group(1))] or hits
+    if len(hits) > 1:
+        places = ", ".join(f"¶{h.paragraph} (characters {h.start}–{h.end})" for h in hits)
+        raise UsageError(
+            f"{_short(words)!r} stands in {len(hits)} places in source {source_id!r}: {places}",
+            hint="add words to tell them apart, or choose one with --locator ¶N",
+        )
+    hit = hits[0]
+    return Passage(
+        " ".join(text.text[hit.start : hit.end].split()), hit.paragraph, hit.start, hit.end
+    )
 
 
 def absent_note(doc, index: int):

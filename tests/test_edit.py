@@ -126,7 +126,7 @@ def test_a_failed_validation_leaves_the_file_byte_for_byte(map_file):
         assert result.exit_code in (1, 2), args
         assert "Traceback" not in result.output
         assert map_file.read_bytes() == before, args
-    assert "nothing was written" in run("set", map_file, "noise", "kind", "objecton").stderr
+    assert "refused, nothing written" in run("set", map_file, "noise", "kind", "objecton").stderr
 
 
 def test_unset_and_usage_errors(map_file):

@@ -52,6 +52,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "set": ("edit", "set_field"),
     "fmt": ("edit", "fmt"),
     "rename": ("edit", "rename"),
+    "tag": ("edit", "tag"),
+    "source": ("source", "app"),
     "schema": ("schema", "schema"),
     "lsp": ("lsp", "lsp"),
 }
@@ -77,11 +79,23 @@ class ArgmapGroup(TyperGroup):
             from typer.main import get_command_from_info
             from typer.models import CommandInfo
 
-            self.commands[cmd_name] = get_command_from_info(
-                CommandInfo(name=cmd_name, callback=command_function(cmd_name)),
-                pretty_exceptions_short=True,
-                rich_markup_mode=self.rich_markup_mode,
-            )
+            found = command_function(cmd_name)
+            if isinstance(found, typer.Typer):  # a group of subcommands (argmap source ...)
+                from typer.main import get_group
+
+                group = get_group(found)
+                group.name = cmd_name
+                self.commands[cmd_name] = group
+            else:
+                self.commands[cmd_name] = get_command_from_info(
+                    CommandInfo(
+                        name=cmd_name,
+                        callback=found,
+                        context_settings=getattr(found, "context_settings", None),
+                    ),
+                    pretty_exceptions_short=True,
+                    rich_markup_mode=self.rich_markup_mode,
+                )
         return super().get_command(ctx, cmd_name)
 
     def main(

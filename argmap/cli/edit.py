@@ -12,7 +12,14 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli.options import complete_claim_id, complete_kind
+from argmap.cli.options import (
+    complete_claim_id,
+    complete_kind,
+    complete_link_or_claim_id,
+    complete_source_id,
+    complete_tag,
+    complete_tag_change,
+)
 
 FileArg = Annotated[str, typer.Argument(metavar="MAP", help="The map file to change.")]
 IdArg = Annotated[
@@ -30,6 +37,46 @@ _KIND = {"supports": "support", "attacks": "attack", "undercuts": "undercut"}
 
 #: The JSON Schema file that ``argmap new`` names in a YAML map's first line.
 SCHEMA_FILE = "argmap.schema.json"
+
+
+def _quoted(inp, source: str, quote: str | None, locator: str | None):
+    """The quote as the source's text has it and its locator (¶N unless one is given that
+    is not a paragraph); an unknown source is refused with how to add it."""
+    import re
+
+    from argmap.formats.native import parse
+    from argmap.provenance import find_passage, require_source
+
+    doc = parse(inp)
+    require_source(doc, source)
+    if quote is None:
+        return quote, locator
+    found = find_passage(doc, source, quote, locator=locator)
+    if found is None:
+        return quote, locator  # no text here: kept as given (validate notes it)
+    if locator is None or re.fullmatch(r"\s*¶\s*\d+\s*", locator):
+        locator = found.locator
+    return found.text, locator
+
+
+def _retagged(tags: list[str], changes: list[str]) -> list[str]:
+    """Tags after +T (add) and -T (remove) changes, in order, without repeats."""
+    from argmap.errors import UsageError
+
+    out = list(tags)
+    for change in (c.strip() for c in changes):
+        if not change:
+            continue
+        sign, tag = change[0], change[1:].strip()
+        if sign not in "+-" or not tag:
+            raise UsageError(f"{change!r}: write +TAG to add a tag, -TAG to remove one")
+        if sign == "+" and tag not in out:
+            out.append(tag)
+        elif sign == "-":
+            if tag not in out:
+                raise UsageError(f"the claim has no tag {tag!r}", hint=f"its tags: {out}")
+            out.remove(tag)
+    return out
 
 
 def _open(path: str):
@@ -62,8 +109,6 @@ def _commit(editor, inp) -> None:
     """Validate the edited text and write it atomically; refuse a change that makes the
     map invalid. Errors the file had already (a source text not found here, say) do not
     block an edit that leaves them as they were."""
-    from dataclasses import replace
-
     from argmap.errors import MapError
     from argmap.files import Input, write_output
 
@@ -75,13 +120,22 @@ def _commit(editor, inp) -> None:
         if (d.code, d.message) not in before
     ]
     if problems:
-        raise MapError(
-            [
-                replace(d, message=f"{d.message} (after this change; nothing was written)")
-                for d in problems
-            ]
-        )
+        raise MapError([_on_disk(editor, d) for d in problems])
     write_output(text, inp.name)
+
+
+def _on_disk(editor, d):
+    """A problem of the edited text, told in terms of the file as it is on disk (which the
+    refused edit leaves unchanged): its place there, or no place for text the edit adds."""
+    from dataclasses import replace
+
+    from argmap.errors import Location
+
+    loc = d.location
+    place = editor.original_place(loc.line, loc.col) if loc and loc.line > 0 else None
+    where = Location(loc.file, *place) if place else Location(loc.file if loc else editor.name)
+    added = "" if place else "in what this change adds, "
+    return replace(d, location=where, message=f"refused, nothing written: {added}{d.message}")
 
 
 def new(
@@ -152,14 +206,32 @@ def add(
         list[str] | None,
         typer.Option(metavar="ID", help="Attacks ID.", autocompletion=complete_claim_id),
     ] = None,
-    tag: Annotated[list[str] | None, typer.Option(help="A tag (repeat).")] = None,
-    quote: Annotated[str | None, typer.Option(help="Verbatim words from the source.")] = None,
-    source: Annotated[str | None, typer.Option(help="The source id of the quote.")] = None,
-    locator: Annotated[str | None, typer.Option(help="Where the quote stands.")] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option(help="A tag (repeat).", autocompletion=complete_tag)
+    ] = None,
+    quote: Annotated[
+        str | None,
+        typer.Option(
+            help="Words from the source: looked up in its text (forgiving spacing, quotes, "
+            "dashes and case) and written as the text has them, with their paragraph."
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(help="The source id of the quote.", autocompletion=complete_source_id),
+    ] = None,
+    locator: Annotated[
+        str | None,
+        typer.Option(help="Where the quote stands (default: its paragraph, ¶N, when found)."),
+    ] = None,
     confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
     note: Annotated[str | None, typer.Option(help="A note.")] = None,
 ) -> None:
     """Add a claim; print its id.
+
+    With --source and --quote, the words are found in the source's text and written
+    exactly as it has them, with the paragraph as locator; words found nowhere, or in
+    several places, are refused with the candidates.
 
     Example: argmap add maps/ports.yaml --text "Night work halves waits" --supports open-at-night
     """
@@ -167,6 +239,8 @@ def add(
     from argmap.edit import slugify
 
     editor, inp = _open(map_file)
+    if source is not None:
+        quote, locator = _quoted(inp, source, quote, locator)
     taken = {c.get("id") for c in editor.claims()}
     claim_id = ident or slugify(text, taken)
     claim: dict[str, Any] = {"id": claim_id, "text": text, "kind": kind}
@@ -231,11 +305,25 @@ def link(
 
 def unlink(
     map_file: FileArg,
-    first: Annotated[str, typer.Argument(metavar="LINK|CLAIM", help="A link id, or a claim id.")],
+    first: Annotated[
+        str,
+        typer.Argument(
+            metavar="LINK|CLAIM",
+            help="A link id, or a claim id.",
+            autocompletion=complete_link_or_claim_id,
+        ),
+    ],
     relation: Annotated[
         Relation | None, typer.Argument(help="With a claim id: the relation.")
     ] = None,
-    target: Annotated[str | None, typer.Argument(metavar="TARGET")] = None,
+    target: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="TARGET",
+            help="With a claim id: the claim it links to (a link id for undercuts).",
+            autocompletion=complete_link_or_claim_id,
+        ),
+    ] = None,
 ) -> None:
     """Remove a link, named by its id or as SOURCE RELATION TARGET.
 
@@ -324,9 +412,13 @@ def set_field(
     if unset == (value is not None):
         raise UsageError("give a VALUE, or --unset")
     parsed: Any = None
+    editor, inp = _open(map_file)
     if value is not None:
         reader = SETTABLE[field]
-        if reader == "list":
+        if field == "tags" and value.strip()[:1] in ("+", "-"):
+            current = editor.claims()[editor.claim_index(ident)].get("tags") or []
+            parsed = _retagged(current, value.split(",")) or None
+        elif reader == "list":
             parsed = [v.strip() for v in value.split(",") if v.strip()]
         elif reader is float:
             try:
@@ -335,7 +427,16 @@ def set_field(
                 raise UsageError(f"{field} takes a number, not {value!r}") from None
         else:
             parsed = value
-    editor, inp = _open(map_file)
+    if field == "quote" and parsed is not None:
+        claim = editor.claims()[editor.claim_index(ident)]
+        if not claim.get("source"):
+            raise UsageError(
+                f"claim {ident!r} cites no source to quote",
+                hint=f"set one first: argmap set {map_file} {ident} source SOURCE",
+            )
+        parsed, locator = _quoted(inp, claim["source"], parsed, claim.get("locator"))
+        if locator is not None and locator != claim.get("locator"):
+            editor.set_field(ident, "locator", locator)
     editor.set_field(ident, field, parsed)
     _commit(editor, inp)
 
@@ -412,3 +513,33 @@ def rename(
     renamed, places = editor.rename(old, new, kind=kind.value if kind else None)
     _commit(editor, inp)
     emit_lines([f"renamed {renamed} {old} to {new} ({places} place{'s' * (places != 1)})"])
+
+
+def tag(
+    map_file: FileArg,
+    ident: IdArg,
+    changes: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="+TAG|-TAG...",
+            help="+TAG adds a tag, -TAG removes one.",
+            autocompletion=complete_tag_change,
+        ),
+    ],
+) -> None:
+    """Add (+TAG) and remove (-TAG) tags of a claim; print its tags.
+
+    Example: argmap tag maps/us-japan-trump2.yaml hedge +strategy -hedging
+    """
+    from argmap.cli.output import emit_lines
+
+    editor, inp = _open(map_file)
+    current = editor.claims()[editor.claim_index(ident)].get("tags") or []
+    tags = _retagged(current, changes)
+    editor.set_field(ident, "tags", tags or None)
+    _commit(editor, inp)
+    emit_lines([" ".join(f"#{t}" for t in tags) or "(no tags)"])
+
+
+# -TAG must reach the command as an argument, not be read as an option.
+tag.context_settings = {"ignore_unknown_options": True}  # type: ignore[attr-defined]

@@ -18,6 +18,10 @@ __all__ = [
     "ClaimArg",
     "complete_claim_id",
     "complete_kind",
+    "complete_tag",
+    "complete_tag_change",
+    "complete_source_id",
+    "complete_link_or_claim_id",
 ]
 
 MapArg = Annotated[
@@ -41,17 +45,63 @@ FormatOpt = Annotated[
 
 def complete_claim_id(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion: the claim ids of the map named earlier on the command line."""
+    model = _map_of(ctx)
+    return [c.id for c in model.claims if c.id.startswith(incomplete)] if model else []
+
+
+def _map_of(ctx: typer.Context):
+    """The map named on the command line being completed (None when there is none). While
+    an option's value is being completed, the shell's words before it may not have been
+    bound to their parameters yet: the first of them that is a file is the map."""
+    import os
+
     paths = ctx.params.get("map_file") or ctx.params.get("map_files") or []
-    path = paths if isinstance(paths, str) else (paths[0] if paths else None)
-    if not path or path == "-":
-        return []
+    named = [paths] if isinstance(paths, str) else list(paths)
+    path = next((p for p in [*named, *ctx.args] if p != "-" and os.path.isfile(p)), None)
+    if path is None:
+        return None
     try:
         from argmap.formats import read_map
 
-        ids = [c.id for c in read_map(path).model.claims]
+        return read_map(path).model
     except Exception:  # completion must never fail loudly
+        return None
+
+
+def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion: the tags used in the map named earlier on the command line."""
+    model = _map_of(ctx)
+    tags = dict.fromkeys(t for c in model.claims for t in c.tags) if model else {}
+    return [t for t in tags if t.startswith(incomplete)]
+
+
+def complete_source_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion: the source ids of the map named earlier on the command line."""
+    model = _map_of(ctx)
+    return [s.id for s in model.sources if s.id.startswith(incomplete)] if model else []
+
+
+def complete_link_or_claim_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion: claim ids, then link ids (for what names either)."""
+    model = _map_of(ctx)
+    if model is None:
         return []
-    return [i for i in ids if i.startswith(incomplete)]
+    ids = [c.id for c in model.claims] + [lk.id for lk in model.all_links()]
+    return [i for i in dict.fromkeys(ids) if i.startswith(incomplete)]
+
+
+def complete_tag_change(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for +TAG/-TAG: the map's tags to add, the claim's own to remove."""
+    model = _map_of(ctx)
+    if model is None or incomplete[:1] not in ("+", "-"):
+        return [s for s in ("+", "-") if s.startswith(incomplete)]
+    if incomplete.startswith("-"):
+        claim = next((c for c in model.claims if c.id == ctx.params.get("ident")), None)
+        tags = claim.tags if claim else []
+    else:
+        tags = list(dict.fromkeys(t for c in model.claims for t in c.tags))
+    sign = incomplete[0]
+    return [sign + t for t in tags if (sign + t).startswith(incomplete)]
 
 
 def complete_kind(incomplete: str) -> list[str]:

@@ -19,6 +19,8 @@ from argmap.cli.options import (
     RowFormatOpt,
     complete_claim_id,
     complete_kind,
+    complete_source_id,
+    complete_tag,
 )
 
 if TYPE_CHECKING:
@@ -89,7 +91,10 @@ def claims(
         str | None, typer.Option("--regex", "-r", help="Text matches this Python regex.")
     ] = None,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", help="Has this tag (repeat: all of them).")
+        list[str] | None,
+        typer.Option(
+            "--tag", help="Has this tag (repeat: all of them).", autocompletion=complete_tag
+        ),
     ] = None,
     kind: Annotated[
         list[str] | None,
@@ -100,19 +105,39 @@ def claims(
             autocompletion=complete_kind,
         ),
     ] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Cites this source.")] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="Cites this source.", autocompletion=complete_source_id),
+    ] = None,
     supports: Annotated[
-        str | None, typer.Option("--supports", metavar="ID", help="Supports claim ID.")
+        str | None,
+        typer.Option(
+            "--supports", metavar="ID", help="Supports claim ID.", autocompletion=complete_claim_id
+        ),
     ] = None,
     attacks: Annotated[
-        str | None, typer.Option("--attacks", metavar="ID", help="Attacks claim ID.")
+        str | None,
+        typer.Option(
+            "--attacks", metavar="ID", help="Attacks claim ID.", autocompletion=complete_claim_id
+        ),
     ] = None,
     supported_by: Annotated[
         str | None,
-        typer.Option("--supported-by", metavar="ID", help="Is supported by claim ID."),
+        typer.Option(
+            "--supported-by",
+            metavar="ID",
+            help="Is supported by claim ID.",
+            autocompletion=complete_claim_id,
+        ),
     ] = None,
     attacked_by: Annotated[
-        str | None, typer.Option("--attacked-by", metavar="ID", help="Is attacked by claim ID.")
+        str | None,
+        typer.Option(
+            "--attacked-by",
+            metavar="ID",
+            help="Is attacked by claim ID.",
+            autocompletion=complete_claim_id,
+        ),
     ] = None,
     unsupported: Annotated[
         bool, typer.Option("--unsupported", help="Has no support link in.")

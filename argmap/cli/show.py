@@ -6,13 +6,18 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.options import Format, FormatOpt, MapArg
+from argmap.cli.options import Format, FormatOpt, MapArg, complete_claim_id
 
 
 def show(
     map_file: MapArg,
     claim: Annotated[
-        str | None, typer.Argument(metavar="CLAIM", help="Start from this claim id instead.")
+        str | None,
+        typer.Argument(
+            metavar="CLAIM",
+            help="Start from this claim id instead.",
+            autocompletion=complete_claim_id,
+        ),
     ] = None,
     depth: Annotated[
         int | None,

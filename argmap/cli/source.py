@@ -1,0 +1,91 @@
+"""argmap source add|rm: the sources a map quotes, from the shell."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from argmap.cli.edit import FileArg, _commit, _open
+from argmap.cli.options import complete_source_id
+
+app = typer.Typer(
+    name="source",
+    help="Add or remove a map's sources (the texts its quotes come from).\n\n"
+    'Example: argmap source add maps/ports.yaml --id study --title "Port study" --path study.txt',
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.command("add")
+def add(
+    map_file: FileArg,
+    ident: Annotated[str, typer.Option("--id", help="Its id, for claims to cite (a slug).")],
+    title: Annotated[str, typer.Option("--title", help="Its title.")],
+    author: Annotated[str | None, typer.Option(help="Who wrote it.")] = None,
+    date: Annotated[str | None, typer.Option(help="When: 2025, 2025-03 or 2025-03-25.")] = None,
+    url: Annotated[str | None, typer.Option(help="Where it is published.")] = None,
+    path: Annotated[
+        str | None,
+        typer.Option(
+            help="A local copy of its text, relative to the map: quotes are checked "
+            "against it, and found in it by add --quote."
+        ),
+    ] = None,
+) -> None:
+    """Add a source; print its id.
+
+    Example: argmap source add maps/ports.yaml --id study --title "Port study" --path study.txt
+    """
+    from argmap.cli.output import emit_lines
+    from argmap.errors import UsageError
+
+    editor, inp = _open(map_file)
+    if ident in {s.get("id") for s in editor.sources()}:
+        raise UsageError(f"{ident!r} is taken: the map has a source with that id already")
+    source: dict[str, Any] = {"id": ident, "title": title}
+    for key, value in (("author", author), ("date", date), ("url", url), ("path", path)):
+        if value is not None:
+            source[key] = value
+    editor.add_source(source)
+    _commit(editor, inp)
+    emit_lines([ident])
+
+
+@app.command("rm")
+def rm(
+    map_file: FileArg,
+    ident: Annotated[
+        str,
+        typer.Argument(metavar="SOURCE", help="A source id.", autocompletion=complete_source_id),
+    ],
+    cascade: Annotated[
+        bool,
+        typer.Option(
+            "--cascade",
+            help="Also take the source, quote and locator off the claims that cite it, "
+            "and list them.",
+        ),
+    ] = False,
+) -> None:
+    """Remove a source. Refuses while a claim cites it, unless --cascade.
+
+    Example: argmap source rm maps/ports.yaml study --cascade
+    """
+    from argmap.cli.output import emit_lines
+    from argmap.errors import UsageError
+
+    editor, inp = _open(map_file)
+    citing = [c["id"] for c in editor.claims() if c.get("source") == ident]
+    if citing and not cascade:
+        raise UsageError(
+            f"source {ident!r} is cited by {', '.join(citing)}",
+            hint="take it off those claims first, or use --cascade",
+        )
+    for claim in citing:
+        for field in ("source", "quote", "locator"):
+            editor.set_field(claim, field, None)
+    editor.remove_source(ident)
+    _commit(editor, inp)
+    emit_lines([f"uncited by claim {c}" for c in citing] + [f"removed source {ident}"])
