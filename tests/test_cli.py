@@ -197,6 +197,14 @@ def test_export_defaults_to_dot_and_guesses_from_suffix(tmp_path):
     assert out.read_text().startswith("argmap: 1\n")
 
 
+@pytest.mark.parametrize("name", ["map.jpg", "map"])
+def test_an_output_suffix_argmap_does_not_write_is_a_usage_error(tmp_path, name):
+    result = run("export", EXAMPLE, "-o", tmp_path / name)
+    assert result.exit_code == 2
+    assert "use --to with one of json, yaml, dot," in result.stderr
+    assert not (tmp_path / name).exists()
+
+
 @pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
 def test_export_renders_pictures_with_graphviz(dot_program, tmp_path, fmt):
     out = tmp_path / f"map.{fmt}"

@@ -35,6 +35,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("show", "show"),
     "validate": ("validate", "validate"),
     "export": ("export", "export"),
+    "watch": ("watch", "watch"),
+    "serve": ("serve", "serve"),
     "import": ("convert", "import_file"),
     "claims": ("query", "claims"),
     "why": ("query", "why"),

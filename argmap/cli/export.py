@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -22,7 +21,8 @@ def export(
             "--to",
             "-t",
             case_sensitive=False,
-            help="Output format; default: from the -o suffix, else dot.",
+            help="Output format; default: from the -o suffix (an unknown suffix is an "
+            "error), dot on stdout.",
         ),
     ] = None,
     output: Annotated[
@@ -45,19 +45,12 @@ def export(
     from argmap.cli.output import print_error
     from argmap.files import write_output
     from argmap.formats import export as convert
-    from argmap.formats import losses, read_map
+    from argmap.formats import format_for_output, losses, read_map
 
-    fmt = to.value if to is not None else _from_suffix(output)
+    fmt = format_for_output(output, to.value if to is not None else None)
     doc = read_map(map_file)
     data = convert(doc, fmt)
     lost = losses(doc, fmt)
     if lost:
         print_error([f"argmap: warning: {fmt} does not carry {', '.join(lost)}"])
     write_output(data, output)
-
-
-def _from_suffix(output: str) -> str:
-    suffix = Path(output).suffix.lower().lstrip(".")
-    aliases = {"yml": "yaml", "gv": "dot", "mmd": "mermaid", "htm": "html", "ad": "argdown"}
-    suffix = aliases.get(suffix, suffix)
-    return suffix if output != "-" and suffix in ExportFormat.__members__ else "dot"

@@ -18,6 +18,7 @@ __all__ = [
     "FEATURES",
     "read_map",
     "export",
+    "format_for_output",
     "losses",
     "import_map",
     "guess_import_format",
@@ -52,6 +53,36 @@ FEATURES = {
     "undercuts": "undercuts (drawn as a dotted arrow to the supported claim)",
     "metadata": "the map's description, authors and dates",
 }
+
+
+#: Output file suffixes that name a format other than by its own name.
+SUFFIX_ALIASES = {"yml": "yaml", "gv": "dot", "mmd": "mermaid", "htm": "html", "ad": "argdown"}
+
+
+def format_for_output(path: str, to: str | None = None) -> str:
+    """The export format for an output path: ``to`` when given, else the path's suffix
+    (stdout, ``-``, gets DOT).
+
+    Raises:
+        UsageError: the suffix names no format argmap writes (the formats are listed).
+    """
+    from pathlib import Path
+
+    from argmap.errors import UsageError
+
+    if to is not None:
+        return to
+    if path == "-":
+        return "dot"
+    suffix = Path(path).suffix.lower().lstrip(".")
+    fmt = SUFFIX_ALIASES.get(suffix, suffix)
+    if fmt not in EXPORT_FORMATS:
+        shown = f"'.{suffix}' names no format argmap writes" if suffix else "no suffix to go by"
+        raise UsageError(
+            f"{path}: {shown}",
+            hint=f"use --to with one of {', '.join(EXPORT_FORMATS)}",
+        )
+    return fmt
 
 
 def read_map(path: str | os.PathLike) -> Document:

@@ -1,0 +1,60 @@
+"""argmap serve: a live preview of the HTML report in the browser."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Annotated
+
+import typer
+
+from argmap.cli.options import MapArg
+
+
+def serve(
+    map_file: MapArg,
+    port: Annotated[
+        int,
+        typer.Option(
+            "--port", "-p", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one)."
+        ),
+    ] = 0,
+) -> None:
+    """Serve the map's HTML report on this machine; the page reloads itself on each save.
+
+    Only 127.0.0.1 listens, and the page fetches nothing from the network. A save
+    that breaks the map shows its errors at the top of the page, above the last good
+    picture. The URL is printed; Ctrl-C stops.
+
+    Example: argmap serve maps/us-japan-trump2.yaml
+    """
+    import gc
+
+    from argmap import progress
+    from argmap.cli.output import print_error
+    from argmap.errors import ToolError, UsageError
+    from argmap.formats import export
+    from argmap.live import LiveMap
+    from argmap.preview import Preview
+
+    if map_file == "-":
+        raise UsageError("serve needs a map file, not standard input")
+    progress.stop()
+    gc.enable()  # a long-lived process
+
+    def report(build) -> None:
+        import time
+
+        stamp = time.strftime("%H:%M:%S", time.localtime(build.at))
+        if build.ok:
+            print_error([f"{stamp} rebuilt ({build.claims} claims)"])
+        else:
+            print_error([d.format() for d in build.errors] + [f"{stamp} map broken"])
+
+    try:
+        preview = Preview(LiveMap(map_file, lambda doc: export(doc, "html")), port, report)
+    except OSError as exc:
+        raise ToolError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror})") from None
+    print_error([f"serving {map_file} at {preview.url} (Ctrl-C stops)"])
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, even mid-rebuild
+        preview.run()
+    print_error(["stopped"])

@@ -1,0 +1,68 @@
+"""argmap watch: keep an export up to date while the map is edited."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Annotated
+
+import typer
+
+from argmap.cli.export import ExportFormat
+from argmap.cli.options import MapArg
+
+
+def watch(
+    map_file: MapArg,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The file to keep up to date (its suffix names the format, unless --to does).",
+        ),
+    ],
+    to: Annotated[
+        ExportFormat | None,
+        typer.Option("--to", "-t", case_sensitive=False, help="Output format."),
+    ] = None,
+) -> None:
+    """Re-export the map each time it, or a source text it cites, is saved.
+
+    Any export format, pictures included. A save that breaks the map prints its
+    located errors and keeps the last good output; the next good save replaces it.
+    Ctrl-C stops watching.
+
+    Example: argmap watch maps/us-japan-trump2.yaml -o us-japan.svg
+    """
+    import gc
+
+    from argmap import progress
+    from argmap.cli.output import print_error
+    from argmap.errors import UsageError
+    from argmap.files import write_output
+    from argmap.formats import export, format_for_output
+    from argmap.live import LiveMap, follow
+
+    if map_file == "-":
+        raise UsageError("watch needs a map file, not standard input")
+    progress.stop()
+    gc.enable()  # a long-lived process
+    fmt = format_for_output(output, to.value if to is not None else None)
+    live = LiveMap(map_file, lambda doc: export(doc, fmt))
+
+    def report(build) -> None:
+        import time
+
+        stamp = time.strftime("%H:%M:%S", time.localtime(build.at))
+        if build.ok:
+            write_output(build.data, output)
+            print_error([f"{stamp} wrote {output} ({build.claims} claims)"])
+        else:
+            kept = " (kept the last good output)" if live.last_good else ""
+            print_error([d.format() for d in build.errors] + [f"{stamp} map broken{kept}"])
+
+    print_error([f"watching {map_file} and the source texts it cites; Ctrl-C stops"])
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, even mid-rebuild
+        follow(live, report)
+    print_error(["stopped"])

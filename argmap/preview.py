@@ -1,0 +1,156 @@
+"""A live preview: the HTML report of a map, served on this machine, that reloads itself.
+
+:class:`Preview` serves, on 127.0.0.1 only, the report of the last good version of a map
+(``/``), and a stream of server-sent events (``/events``) that says ``reload`` after
+each rebuild; a small script in the page listens and reloads. A save that breaks the map
+puts its located errors at the top of the page, above the last good picture. Nothing is
+fetched from the network: the page is the self-contained report plus that script.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from argmap.live import Build, LiveMap, follow
+
+__all__ = ["Preview", "page"]
+
+#: Every this many seconds without news, the event stream sends a comment, so that a
+#: closed page is noticed.
+KEEPALIVE_SECONDS = 10
+
+# The page knows which version it shows; any other version announced reloads it.
+_LISTEN = """<script>
+(function () {
+  var shown = "%d";
+  new EventSource("/events").addEventListener("reload", function (e) {
+    if (e.data !== shown) { location.reload(); }
+  });
+})();
+</script>"""
+
+_BANNER_STYLE = (
+    "background:#fdecea;border:2px solid #c62828;color:#7f1d1d;padding:.6rem 1rem;"
+    "margin:0 0 1rem;font:14px/1.4 monospace;white-space:pre-wrap"
+)
+
+
+def page(last_good: Build | None, latest: Build | None, *, version: int = 0) -> bytes:
+    """The page to show: the last good report, the latest errors above it (when the
+    latest save broke the map), and the script that reloads it."""
+    body = (
+        last_good.data
+        if last_good is not None and isinstance(last_good.data, str)
+        else "<!DOCTYPE html><html><head><meta charset='utf-8'><title>argmap</title></head>"
+        "<body><p>No good version of the map yet.</p></body></html>"
+    )
+    banner = ""
+    if latest is not None and not latest.ok:
+        lines = "\n".join(html.escape(d.format()) for d in latest.errors)
+        kept = " The picture below is the last good version." if last_good else ""
+        banner = (
+            f'<div id="argmap-errors" role="alert" style="{_BANNER_STYLE}">'
+            f"<strong>The map is broken.</strong>{kept}\n{lines}</div>"
+        )
+    at = body.find("<body>")
+    at = at + len("<body>") if at >= 0 else 0
+    body = body[:at] + banner + body[at:]
+    end = body.rfind("</body>")
+    end = end if end >= 0 else len(body)
+    body = body[:end] + _LISTEN % version + body[end:]
+    return body.encode("utf-8")
+
+
+class Preview:
+    """A map's live report, served on ``127.0.0.1:port`` (0: a free port is chosen).
+
+    Args:
+        live: the map, rendered as HTML.
+        port: the port to listen on.
+        on_build: also called with every build (to print what happened).
+    """
+
+    def __init__(self, live: LiveMap, port: int = 0, on_build: Any = None) -> None:
+        self.live = live
+        self.on_build = on_build
+        self.version = 0
+        self.changed = threading.Condition()
+        self.stop = threading.Event()
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
+        self.server.daemon_threads = True
+
+    @property
+    def url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def _built(self, build: Build) -> None:
+        with self.changed:
+            self.version += 1
+            self.changed.notify_all()
+        if self.on_build is not None:
+            self.on_build(build)
+
+    def run(self) -> None:
+        """Serve and rebuild until :meth:`close` (or Ctrl-C)."""
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        try:
+            follow(self.live, self._built, stop=self.stop)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self.stop.set()
+        with self.changed:
+            self.changed.notify_all()
+        self.server.shutdown()
+        self.server.server_close()
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        preview = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:  # quiet: the terminal is the user's
+                pass
+
+            def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+                if self.path == "/events":
+                    self.events()
+                elif self.path in ("/", "/index.html"):
+                    data = page(
+                        preview.live.last_good, preview.live.latest, version=preview.version
+                    )
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                    self.send_header("Cache-Control", "no-store")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                else:
+                    self.send_error(404)
+
+            def events(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                seen = -1
+                try:
+                    while not preview.stop.is_set():
+                        with preview.changed:
+                            if preview.version == seen:
+                                preview.changed.wait(KEEPALIVE_SECONDS)
+                            version = preview.version
+                        if version != seen:
+                            self.wfile.write(f"event: reload\ndata: {version}\n\n".encode())
+                            seen = version
+                        else:
+                            self.wfile.write(b": still here\n\n")
+                        self.wfile.flush()
+                except (BrokenPipeError, ConnectionResetError):
+                    return
+
+        return Handler
