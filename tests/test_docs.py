@@ -51,3 +51,47 @@ def test_readme_contract_commands_match_ci():
         "python3 -m venv .venv && .venv/bin/pip install -e '.[dev]' && "
         ".venv/bin/argmap show maps/us-japan-trump2.yaml" in README
     )
+
+
+def _all_commands():
+    from typer.main import get_command
+
+    from argmap.cli import app
+
+    group = get_command(app)
+    ctx = group.make_context("argmap", [], resilient_parsing=True)
+    for name in COMMAND_NAMES:
+        command = group.get_command(ctx, name)
+        yield name, command
+        for sub, each in getattr(command, "commands", {}).items():
+            yield f"{name} {sub}", each
+
+
+@pytest.mark.parametrize(("name", "command"), list(_all_commands()), ids=lambda x: str(x))
+def test_help_reads_as_a_person_reads_it(name, command):
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    result = CliRunner().invoke(app, [*name.split(), "--help"], env={"COLUMNS": "80"})
+    out = result.stdout
+    for noise in ("<str>", "<bool>", "<list", "<int>", "<float>", "{MAP", "<Path>"):
+        assert noise not in out, (name, noise)
+    # The example is one line, runnable as printed (never broken at a hyphen).
+    example = re.search(r"Example: (argmap .*)", command.help or "")
+    assert (
+        example
+        and f"Example: {example.group(1)}" in out.splitlines()[0:40]
+        or any(line.strip() == f"Example: {example.group(1)}" for line in out.splitlines())
+    )
+    # Every option and argument says what it is for.
+    for param in command.params:
+        if param.name != "help":
+            assert (param.help or "").strip(), (name, param.name)
+
+
+def test_kind_names_in_help_are_the_model_s_kinds():
+    from argmap.cli.options import KIND_NAMES
+    from argmap.model import ClaimKind
+
+    assert [k.split()[0] for k in KIND_NAMES.split(", ")] == [k.value for k in ClaimKind]

@@ -85,11 +85,11 @@ class ArgmapGroup(TyperGroup):
             if isinstance(found, typer.Typer):  # a group of subcommands (argmap source ...)
                 from typer.main import get_group
 
-                group = get_group(found)
-                group.name = cmd_name
-                self.commands[cmd_name] = group
+                command = get_group(found)
+                command.name = cmd_name
+                subcommands = list(command.commands.values())
             else:
-                self.commands[cmd_name] = get_command_from_info(
+                command = get_command_from_info(
                     CommandInfo(
                         name=cmd_name,
                         callback=found,
@@ -98,6 +98,10 @@ class ArgmapGroup(TyperGroup):
                     pretty_exceptions_short=True,
                     rich_markup_mode=self.rich_markup_mode,
                 )
+                subcommands = []
+            for each in [command, *subcommands]:
+                _plain_help(each)
+            self.commands[cmd_name] = command
         return super().get_command(ctx, cmd_name)
 
     def main(
@@ -151,6 +155,39 @@ class ArgmapGroup(TyperGroup):
         return code
 
 
+def _plain_help(command: Any) -> None:
+    """Help as a person reads it: the example line never rewrapped (click keeps a
+    paragraph after a lone backspace line as written), and arguments shown by their
+    names alone, without Typer's type labels (``MAP <str>``) and braces (``{MAP}``)."""
+    if command.help:
+        command.help = "\n\n".join(
+            f"\b\n{part}" if part.lstrip().startswith("Example:") else part
+            for part in command.help.split("\n\n")
+        )
+    for param in command.params:
+        if getattr(param, "param_type_name", "") == "option":
+            # A value's name, not its Python type: --text TEXT, not --text <str>.
+            if param.metavar is None and not param.is_flag and not _is_choice(param):
+                longest = max(param.opts, key=len)
+                param.metavar = longest.lstrip("-").upper().replace("-", "_")
+            continue
+        if getattr(param, "param_type_name", "") != "argument":
+            continue
+        if hasattr(param, "display_type_rich"):
+            param.display_type_rich = lambda ctx: None
+        if hasattr(param, "_usage_display_name"):
+            name = param.metavar or param.name.upper()
+            shown = name if param.required else f"[{name}]"
+            if param.nargs != 1 and not name.endswith("..."):
+                shown += "..."
+            param._usage_display_name = lambda shown=shown: shown
+
+
+def _is_choice(param: Any) -> bool:
+    descriptor = getattr(param, "type_descriptor", None)
+    return bool(getattr(descriptor, "is_choice", False))
+
+
 def _print_error(lines: list[str], exc: ArgmapError | None = None) -> None:
     from argmap.cli.output import print_error
     from argmap.errors import MapError
@@ -177,6 +214,7 @@ app = typer.Typer(
     epilog="Example: argmap show maps/us-japan-trump2.yaml",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from argmap.cli.options import (
+    KIND_NAMES,
     complete_claim_id,
     complete_kind,
     complete_link_or_claim_id,
@@ -193,7 +194,13 @@ def add(
     map_file: FileArg,
     text: Annotated[str, typer.Option("--text", help="What the claim says.")],
     kind: Annotated[
-        str, typer.Option("--kind", "-k", help="Its kind.", autocompletion=complete_kind)
+        str,
+        typer.Option(
+            "--kind",
+            "-k",
+            help=f"Its kind: {KIND_NAMES}.",
+            autocompletion=complete_kind,
+        ),
     ] = "claim",
     ident: Annotated[
         str | None, typer.Option("--id", help="Its id (default: a slug of the text).")
@@ -224,7 +231,10 @@ def add(
         str | None,
         typer.Option(help="Where the quote stands (default: its paragraph, ¶N, when found)."),
     ] = None,
-    confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
+    confidence: Annotated[
+        float | None,
+        typer.Option(metavar="X", min=0.0, max=1.0, help="How far it is believed, 0 to 1."),
+    ] = None,
     note: Annotated[str | None, typer.Option(help="A note.")] = None,
 ) -> None:
     """Add a claim; print its id.
@@ -280,7 +290,10 @@ def link(
     note: Annotated[
         str | None, typer.Option(help="The warrant: why it supports or attacks.")
     ] = None,
-    weight: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
+    weight: Annotated[
+        float | None,
+        typer.Option(metavar="W", min=0.0, max=1.0, help="How much the link carries, 0 to 1."),
+    ] = None,
 ) -> None:
     """Link two claims (or undercut a link); print the link's id.
 

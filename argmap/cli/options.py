@@ -18,6 +18,7 @@ __all__ = [
     "ClaimArg",
     "complete_claim_id",
     "complete_kind",
+    "KIND_NAMES",
     "complete_tag",
     "complete_tag_change",
     "complete_source_id",
@@ -102,6 +103,12 @@ def complete_tag_change(ctx: typer.Context, incomplete: str) -> list[str]:
         tags = list(dict.fromkeys(t for c in model.claims for t in c.tags))
     sign = incomplete[0]
     return [sign + t for t in tags if (sign + t).startswith(incomplete)]
+
+
+#: The claim kinds, for help texts (a test keeps it equal to the model's).
+KIND_NAMES = (
+    "conclusion, claim (the default), premise, evidence, assumption, objection, question, argument"
+)
 
 
 def complete_kind(incomplete: str) -> list[str]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from argmap.cli.options import (
+    KIND_NAMES,
     ClaimArg,
     MapArg,
     MapsArg,
@@ -101,7 +102,7 @@ def claims(
         typer.Option(
             "--kind",
             "-k",
-            help="Is of this kind (repeat: any of them).",
+            help=f"Is of this kind (repeat: any of them): {KIND_NAMES}.",
             autocompletion=complete_kind,
         ),
     ] = None,
@@ -152,7 +153,9 @@ def claims(
     leaves: Annotated[bool, typer.Option("--leaves", help="Rests on nothing.")] = False,
     min_confidence: Annotated[
         float | None,
-        typer.Option("--min-confidence", min=0.0, max=1.0, help="Confidence given and ≥ X."),
+        typer.Option(
+            "--min-confidence", metavar="X", min=0.0, max=1.0, help="Confidence given and ≥ X."
+        ),
     ] = None,
     where: Annotated[
         str | None,

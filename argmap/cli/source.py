@@ -14,6 +14,7 @@ app = typer.Typer(
     help="Add or remove a map's sources (the texts its quotes come from).\n\n"
     'Example: argmap source add maps/ports.yaml --id study --title "Port study" --path study.txt',
     no_args_is_help=True,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
