@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -12,6 +13,7 @@ from conftest import DATA, EXAMPLE, ROOT, SHIPPED
 from typer.testing import CliRunner
 
 from argmap.cli import app
+from argmap.formats import read_map
 
 runner = CliRunner()
 
@@ -231,3 +233,36 @@ def test_shell_completion_offers_kinds():
         [sys.executable, "-m", "argmap"], capture_output=True, text=True, env=env, check=False
     )
     assert proc.stdout.split() == ["evidence"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["claims", SHIPPED],
+        ["why", SHIPPED, "prepare-for-readjustment"],
+        ["impact", SHIPPED, "biden-normalcy"],
+        ["path", SHIPPED, "biden-normalcy", "hedge"],
+        ["stats", SHIPPED],
+    ],
+    ids=lambda a: a[0] if isinstance(a, list) else a,
+)
+def test_no_view_drops_a_word_in_an_80_column_terminal(args):
+    # The terminal layout (FORCE_COLOR) at 80 columns: every line fits and every word
+    # of every claim the command names is there.
+    env = {"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "80"}
+    shown = re.sub(
+        r"\x1b\[[0-9;]*m", "", runner.invoke(app, [str(a) for a in args], env=env).stdout
+    )
+    assert all(len(line) <= 80 for line in shown.splitlines()), shown
+    piped = runner.invoke(app, [str(a) for a in args]).stdout
+    words = set(shown.split())
+    last = {"claims": "text", "path": "chain", "stats": "value"}.get(args[0])
+    if last is None:  # a tree: the texts of the claims it draws
+        model = read_map(SHIPPED).model
+        expected = [w for c in model.claims if c.text in piped for w in c.text.split()]
+    else:  # a table: everything in its last, widest column (ids stay whole elsewhere)
+        lines = piped.splitlines()
+        start = lines[0].index(last)
+        expected = [w for line in lines[1:] for w in line[start:].split()]
+    assert expected
+    assert [w for w in expected if w not in words] == []

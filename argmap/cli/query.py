@@ -64,7 +64,15 @@ def _row(record: dict[str, Any], extra: list[str] = ()) -> list[str]:
     return [*cells, ",".join(record["tags"]), " ".join(record["text"].split())]
 
 
-def _emit_records(records: list[dict[str, Any]], fmt: RowFormat, extra: list[str] = ()) -> None:
+def _emit_records(
+    records: list[dict[str, Any]],
+    fmt: RowFormat,
+    extra: list[str] = (),
+    *,
+    several: bool = False,
+) -> None:
+    """Rows of claims; the text table names each row's map only when ``several`` maps
+    were given (JSON and TSV always do, for tools)."""
     from argmap.cli.output import emit_json, emit_lines, emit_table, emit_tsv
 
     columns = ["map", "id", *extra, "kind", "tags", "text"]
@@ -75,7 +83,8 @@ def _emit_records(records: list[dict[str, Any]], fmt: RowFormat, extra: list[str
     elif fmt is RowFormat.tsv:
         emit_tsv(columns, [_row(r, extra) for r in records])
     else:
-        emit_table(columns, [_row(r, extra) for r in records])
+        drop = 0 if several else 1
+        emit_table(columns[drop:], [_row(r, extra)[drop:] for r in records])
 
 
 def _exit_by_matches(found: list) -> None:
@@ -235,7 +244,7 @@ def claims(
         if ident not in named_seen:
             ids = {c.id for doc, _ in loaded for c in doc.model.claims}
             raise UsageError(f"no claim {ident!r} in the maps given", hint=did_you_mean(ident, ids))
-    _emit_records(records, fmt)
+    _emit_records(records, fmt, several=len(loaded) > 1)
     _exit_by_matches(records)
 
 
