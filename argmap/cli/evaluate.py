@@ -252,9 +252,60 @@ def _evaluate_map(
     if fmt is Format.json:
         emit_json(data)
         return
-    emit_lines(
-        _text_report(
-            G, doc, result, data, show_extensions, shown_strength, explanation, crit, conclusion_ids
+    report = _text_report(
+        G, doc, result, data, show_extensions, shown_strength, explanation, crit, conclusion_ids
+    )
+    from argmap.cli.output import is_terminal
+
+    if is_terminal():
+        _emit_labelled(report, G, result.labels, shown_strength, conclusion_ids)
+    else:
+        emit_lines(report)
+
+
+#: How a label reads on a terminal: a mark that needs no colour, and a colour.
+_LABEL_STYLE = {
+    "in": ("✔ in", "bold green"),
+    "out": ("✘ out", "red"),
+    "undec": ("? undec", "yellow"),
+}
+
+
+def _emit_labelled(report: list[str], G, labels, strengths, conclusion_ids) -> None:
+    """The report on a terminal: the labels as a table that wraps to the terminal, each
+    label with a mark and a colour; the lines before and after it as they are."""
+    from rich.console import Console, Group
+    from rich.table import Table
+    from rich.text import Text
+
+    from argmap.cli.output import column_widths, emit_rich
+
+    start = next(i for i, line in enumerate(report) if line.startswith("label"))
+    end = start + 1 + len(labels)
+    order = sorted(labels, key=lambda c: c not in conclusion_ids)
+    columns = ["label", *(["strength"] if strengths else []), "kind", "id", "text"]
+    rows = []
+    for claim in order:
+        c = G.nodes[claim]["claim"]
+        value = [f"{strengths.strength[claim]:.3f}"] if strengths else []
+        rows.append([_LABEL_STYLE[labels[claim]][0], *value, c.kind.value, claim, c.text])
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for i, (name, width) in enumerate(
+        zip(columns, [*column_widths(columns, rows, Console().width), None], strict=True)
+    ):
+        if i == len(columns) - 1:
+            table.add_column(name, ratio=1, overflow="fold")
+        else:
+            table.add_column(name, width=width, overflow="fold")
+    for claim, row in zip(order, rows, strict=True):
+        mark, style = _LABEL_STYLE[labels[claim]]
+        bold = "bold" if claim in conclusion_ids else ""
+        table.add_row(Text(mark, style=style), *row[1:-1], Text(" ".join(row[-1].split()), bold))
+    emit_rich(
+        Group(
+            Text("\n".join(report[:start])),
+            table,
+            Text("\n".join(report[end:])),
         )
     )
 
