@@ -75,6 +75,9 @@ class LiveMap:
             result = Build(None, [diag], changed=changed or [])
         else:
             self._sources = _source_paths(doc)
+            # Texts this version cites for the first time: as they are now.
+            fresh = self._stamp()
+            self._stamps.update({p: s for p, s in fresh.items() if p not in self._stamps})
             result = Build(data, claims=len(doc.model.claims), changed=changed or [])
             self.last_good = result
         self.latest = result

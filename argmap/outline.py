@@ -52,6 +52,7 @@ class Node:
     group: str | None = None
     ref: bool = False
     hidden: int = 0
+    outside: int = 0  # links leading out of the view shown (argmap.selection)
     loose: bool = False
     children: list[Node] = field(default_factory=list)
 
@@ -67,6 +68,8 @@ class Node:
             out["ref"] = True
         if self.hidden:
             out["hidden"] = self.hidden
+        if self.outside:
+            out["outside"] = self.outside
         if self.loose:
             out["loose"] = True
         out["children"] = [child.to_dict(G) for child in self.children]
@@ -182,3 +185,13 @@ def tree_ids(trees: list[Node]) -> list[str]:
             seen.setdefault(node.id, None)
         stack.extend(reversed(node.children))
     return list(seen)
+
+
+def mark_outside(trees: list[Node], stubs: dict[str, int]) -> None:
+    """Note on each claim drawn in full how many of its links lead out of the view."""
+    stack = list(trees)
+    while stack:
+        node = stack.pop()
+        if node.id is not None and not node.ref:
+            node.outside = stubs.get(node.id, 0)
+        stack.extend(node.children)

@@ -138,6 +138,9 @@ def label(
     if node.hidden:
         more = "link" if node.hidden == 1 else "links"
         line.append((f"  … {node.hidden} more {more} below", "dim"))
+    if node.outside:
+        more = "link" if node.outside == 1 else "links"
+        line.append((f"  … {node.outside} more {more} outside the view", "dim"))
     lines = [line]
     if quotes and c.quote:
         quote: Segments = [(f"“{' '.join(c.quote.split())}”", "italic")]

@@ -7,7 +7,16 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli.options import Format, FormatOpt, MapArg, complete_claim_id
+from argmap.cli.options import (
+    FocusOpt,
+    Format,
+    FormatOpt,
+    MapArg,
+    RadiusOpt,
+    TagOpt,
+    WhereOpt,
+    complete_claim_id,
+)
 
 
 class Semantics(StrEnum):
@@ -95,6 +104,10 @@ def evaluate(
         ),
     ] = None,
     fmt: FormatOpt = Format.text,
+    where: WhereOpt = None,
+    focus: FocusOpt = None,
+    radius: RadiusOpt = 1,
+    tag: TagOpt = None,
 ) -> None:
     """Label every claim in, out or undec: which conclusions stand once attacks and
     counter-attacks are weighed.
@@ -102,7 +115,9 @@ def evaluate(
     Supports count as evidential support: a claim with reasons stands only while one of
     them holds; a linked group holds only with all its premises; an undercut stops the
     support it attacks. Also reads abstract frameworks (APX, TGF, ICCMA'23).
-    --retract and --assume re-evaluate and print what changed.
+    --retract and --assume re-evaluate and print what changed. --where, --tag and
+    --focus/--radius show part of the map: the whole map is evaluated, so labels never
+    change because of what is hidden.
 
     Example: argmap eval maps/us-japan-trump2.yaml --retract irreversible-since-2016 --strength qe
     """
@@ -128,6 +143,7 @@ def evaluate(
         explain_claim,
         show_critical,
         fmt,
+        {"where": where, "focus": focus, "radius": radius, "tags": tag},
     )
 
 
@@ -192,6 +208,7 @@ def _evaluate_map(
     explain_claim,
     show_critical,
     fmt,
+    view_options: dict,
 ) -> None:
     from argmap.cli.output import emit_json, emit_lines
     from argmap.errors import UsageError
@@ -249,6 +266,19 @@ def _evaluate_map(
             c: [{"id": k.id, "distance": k.distance, "topples": list(k.topples)} for k in ks]
             for c, ks in crit.items()
         }
+    from argmap.selection import view_of
+
+    _, view = view_of(doc, **view_options)
+    if view is not None:  # evaluated whole; shown in part
+        from dataclasses import replace
+
+        from argmap.cli.output import print_error
+
+        print_error([f"argmap: {view.summary()}"])
+        keep = set(view.claims)
+        result = replace(result, labels={c: v for c, v in result.labels.items() if c in keep})
+        data["labels"] = result.labels
+        data["view"] = {"claims": view.claims, "left_out_claims": view.left_claims}
     if fmt is Format.json:
         emit_json(data)
         return

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.options import MapArg
+from argmap.cli.options import FocusOpt, MapArg, RadiusOpt, TagOpt, WhereOpt
 from argmap.formats import EXPORT_FORMATS
 
 ExportFormat = StrEnum("ExportFormat", list(EXPORT_FORMATS))
@@ -28,12 +28,21 @@ def export(
     output: Annotated[
         str, typer.Option("--output", "-o", metavar="FILE", help="Write here (- = stdout).")
     ] = "-",
+    where: WhereOpt = None,
+    focus: FocusOpt = None,
+    radius: RadiusOpt = 1,
+    tag: TagOpt = None,
 ) -> None:
     """Export a map: canonical JSON or YAML, a picture, or another tool's format.
 
     Formats: json, yaml (argmap's own), dot, and svg/png/pdf through Graphviz; argdown,
     aif (AIFdb JSON), graphml, mermaid; html, a standalone report with the picture and every claim
     written out.
+
+    --where, --tag and --focus/--radius export part of the map: the claims they
+    select and the links among them; pictures mark each link that leaves the view,
+    and one line on stderr says what was left out. Part of a map exported as a map
+    is a valid map of its own.
 
     The json form is argmap's canonical map (shorthand links made explicit) and
     reads back into every command. What a format cannot carry is named in a
@@ -48,8 +57,12 @@ def export(
     from argmap.formats import format_for_output, losses, read_map
 
     fmt = format_for_output(output, to.value if to is not None else None)
-    doc = read_map(map_file)
-    data = convert(doc, fmt)
+    from argmap.selection import view_of
+
+    doc, view = view_of(read_map(map_file), where=where, focus=focus, radius=radius, tags=tag)
+    if view is not None:
+        print_error([f"argmap: {view.summary()}"])
+    data = convert(doc, fmt, stubs=view.stubs if view is not None else None)
     lost = losses(doc, fmt)
     if lost:
         print_error([f"argmap: warning: {fmt} does not carry {', '.join(lost)}"])

@@ -19,6 +19,10 @@ __all__ = [
     "complete_claim_id",
     "complete_kind",
     "KIND_NAMES",
+    "WhereOpt",
+    "FocusOpt",
+    "RadiusOpt",
+    "TagOpt",
     "complete_tag",
     "complete_tag_change",
     "complete_source_id",
@@ -121,6 +125,36 @@ def complete_kind(incomplete: str) -> list[str]:
 ClaimArg = Annotated[
     str,
     typer.Argument(metavar="CLAIM", help="A claim id.", autocompletion=complete_claim_id),
+]
+WhereOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--where",
+        "-w",
+        metavar="EXPR",
+        help="Show only the claims this expression selects (as in argmap claims --where).",
+    ),
+]
+FocusOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--focus",
+        metavar="ID",
+        help="Show only the claims within --radius links of this one (either way).",
+        autocompletion=complete_claim_id,
+    ),
+]
+RadiusOpt = Annotated[
+    int, typer.Option("--radius", metavar="N", min=0, help="With --focus: how many links out.")
+]
+TagOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        metavar="TAG",
+        help="Show only claims with this tag (repeat: all of them).",
+        autocompletion=complete_tag,
+    ),
 ]
 RowFormatOpt = Annotated[
     RowFormat,

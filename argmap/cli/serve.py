@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.options import MapArg
+from argmap.cli.options import FocusOpt, MapArg, RadiusOpt, TagOpt, WhereOpt
 
 
 def serve(
@@ -18,12 +18,17 @@ def serve(
             "--port", "-p", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one)."
         ),
     ] = 0,
+    where: WhereOpt = None,
+    focus: FocusOpt = None,
+    radius: RadiusOpt = 1,
+    tag: TagOpt = None,
 ) -> None:
     """Serve the map's HTML report on this machine; the page reloads itself on each save.
 
     Only 127.0.0.1 listens, and the page fetches nothing from the network. A save
     that breaks the map shows its errors at the top of the page, above the last good
-    picture. The URL is printed; Ctrl-C stops.
+    picture. The URL is printed; Ctrl-C stops. --where, --tag and --focus/--radius
+    preview part of the map, as in export.
 
     Example: argmap serve maps/us-japan-trump2.yaml
     """
@@ -32,9 +37,9 @@ def serve(
     from argmap import progress
     from argmap.cli.output import print_error
     from argmap.errors import ToolError, UsageError
-    from argmap.formats import export
     from argmap.live import LiveMap
     from argmap.preview import Preview
+    from argmap.selection import renderer
 
     if map_file == "-":
         raise UsageError("serve needs a map file, not standard input")
@@ -51,7 +56,8 @@ def serve(
             print_error([d.format() for d in build.errors] + [f"{stamp} map broken"])
 
     try:
-        preview = Preview(LiveMap(map_file, lambda doc: export(doc, "html")), port, report)
+        view = {"where": where, "focus": focus, "radius": radius, "tags": tag}
+        preview = Preview(LiveMap(map_file, renderer("html", **view)), port, report)
     except OSError as exc:
         raise ToolError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror})") from None
     print_error([f"serving {map_file} at {preview.url} (Ctrl-C stops)"])

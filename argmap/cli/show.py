@@ -6,7 +6,16 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.options import Format, FormatOpt, MapArg, complete_claim_id
+from argmap.cli.options import (
+    FocusOpt,
+    Format,
+    FormatOpt,
+    MapArg,
+    RadiusOpt,
+    TagOpt,
+    WhereOpt,
+    complete_claim_id,
+)
 
 
 def show(
@@ -38,13 +47,19 @@ def show(
         ),
     ] = False,
     fmt: FormatOpt = Format.text,
+    where: WhereOpt = None,
+    focus: FocusOpt = None,
+    radius: RadiusOpt = 1,
+    tag: TagOpt = None,
 ) -> None:
     """Show a map as a tree: each conclusion with what supports (+) and attacks (−) it.
 
     Undercuts (⊘) stand under the support they attack. A claim reached twice is
     drawn once in full, then referred to. Claims connected to no conclusion
     follow at the end. --format json gives the same tree as nested records;
-    --format ids lists the claim ids in tree order.
+    --format ids lists the claim ids in tree order. --where, --tag and
+    --focus/--radius show part of the map, each claim marked with the links that
+    lead out of it; --eval still weighs the whole map.
 
     Example: argmap show maps/us-japan-trump2.yaml --depth 2 --quotes
     """
@@ -52,15 +67,23 @@ def show(
     from argmap.formats import read_map
     from argmap.graph import build_graph, require_claim
     from argmap.outline import outline, tree_ids
+    from argmap.selection import view_of
 
-    doc = read_map(map_file)
+    whole = read_map(map_file)
+    doc, view = view_of(whole, where=where, focus=focus, radius=radius, tags=tag)
     G = build_graph(doc)
     roots = [require_claim(G, claim)] if claim is not None else None
     trees = outline(G, roots, depth=depth)
+    if view is not None:
+        from argmap.cli.output import print_error
+        from argmap.outline import mark_outside
+
+        mark_outside(trees, view.stubs)
+        print_error([f"argmap: {view.summary()}"])
     if with_eval:
         from argmap.semantics.evaluate import verdicts as verdicts_of
 
-        verdicts = verdicts_of(G)
+        verdicts = verdicts_of(build_graph(whole) if view is not None else G)
     else:
         verdicts = None
     if quotes:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli.export import ExportFormat
-from argmap.cli.options import MapArg
+from argmap.cli.options import FocusOpt, MapArg, RadiusOpt, TagOpt, WhereOpt
 
 
 def watch(
@@ -26,10 +26,15 @@ def watch(
         ExportFormat | None,
         typer.Option("--to", "-t", case_sensitive=False, help="Output format."),
     ] = None,
+    where: WhereOpt = None,
+    focus: FocusOpt = None,
+    radius: RadiusOpt = 1,
+    tag: TagOpt = None,
 ) -> None:
     """Re-export the map each time it, or a source text it cites, is saved.
 
-    Any export format, pictures included. A save that breaks the map prints its
+    Any export format, pictures included, and any view (--where, --tag,
+    --focus/--radius, as in export). A save that breaks the map prints its
     located errors and keeps the last good output; the next good save replaces it.
     Ctrl-C stops watching.
 
@@ -41,15 +46,17 @@ def watch(
     from argmap.cli.output import print_error
     from argmap.errors import UsageError
     from argmap.files import write_output
-    from argmap.formats import export, format_for_output
+    from argmap.formats import format_for_output
     from argmap.live import LiveMap, follow
+    from argmap.selection import renderer
 
     if map_file == "-":
         raise UsageError("watch needs a map file, not standard input")
     progress.stop()
     gc.enable()  # a long-lived process
     fmt = format_for_output(output, to.value if to is not None else None)
-    live = LiveMap(map_file, lambda doc: export(doc, fmt))
+    view = {"where": where, "focus": focus, "radius": radius, "tags": tag}
+    live = LiveMap(map_file, renderer(fmt, **view))
 
     def report(build) -> None:
         import time

@@ -101,8 +101,9 @@ def read_map(path: str | os.PathLike) -> Document:
         return native.parse(inp)
 
 
-def export(doc: Document, to: str) -> str | bytes:
-    """The document in format ``to`` (one of :data:`EXPORT_FORMATS`).
+def export(doc: Document, to: str, *, stubs: dict[str, int] | None = None) -> str | bytes:
+    """The document in format ``to`` (one of :data:`EXPORT_FORMATS`). ``stubs`` (a view's
+    links that lead out of it, per claim) are drawn in pictures and the HTML report.
 
     Raises:
         MapError: the map has broken references; nothing is written for such a map.
@@ -126,10 +127,10 @@ def export(doc: Document, to: str) -> str | bytes:
     if to == "html":
         from argmap.formats import html
 
-        return html.dump(G)
+        return html.dump(G, stubs=stubs)
     from argmap.formats import dot
 
-    text = dot.dump(G)
+    text = dot.dump(G, stubs=stubs)
     if to == "dot":
         return text
     from argmap.formats import graphviz

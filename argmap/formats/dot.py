@@ -41,6 +41,7 @@ _KIND_STYLE = {
     "question": {"shape": "box", "style": "filled,diagonals", "fillcolor": "#fde9cc"},
     "argument": {"shape": "box", "style": "filled", "fillcolor": "#e3ecf9"},
 }
+_STUB = {"shape": "plaintext", "fontsize": "9", "fontcolor": "#666666", "margin": "0.02"}
 _SUPPORT = {"color": "#2e7d32", "arrowhead": "normal"}
 _ATTACK = {"color": "#c62828", "arrowhead": "tee", "penwidth": "1.6"}
 _UNDERCUT = {"color": "#c62828", "arrowhead": "tee", "style": "dashed", "penwidth": "1.6"}
@@ -49,10 +50,18 @@ _UNDERCUT = {"color": "#c62828", "arrowhead": "tee", "style": "dashed", "penwidt
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
-def dump(G: nx.MultiDiGraph, *, wrap: int = WRAP, href: str | None = None) -> str:
+def dump(
+    G: nx.MultiDiGraph,
+    *,
+    wrap: int = WRAP,
+    href: str | None = None,
+    stubs: dict[str, int] | None = None,
+) -> str:
     """The DOT text of an argument graph.
 
     ``href``, a pattern such as ``"#c-{id}"``, makes each claim a link (in SVG output).
+    ``stubs`` gives, for claims of a view, how many of their links lead out of it: each
+    such claim gets a grey "… N more links" mark joined to it by a dotted line.
     """
     title = _h(G.graph.get("title", ""))
     # An empty <B></B> is a syntax error in Graphviz's HTML labels.
@@ -69,6 +78,13 @@ def dump(G: nx.MultiDiGraph, *, wrap: int = WRAP, href: str | None = None) -> st
         if href is not None:
             attrs["href"] = href.format(id=node)
         out.append(f"  {_q(node)} [{_attrs(attrs)}];")
+    for node, count in (stubs or {}).items():
+        if node not in G:
+            continue
+        more = f"… {count} more link{'s' * (count != 1)}"
+        stub = f"stub:{node}"
+        out.append(f"  {_q(stub)} [{_attrs(_STUB | {'label': more, 'tooltip': more})}];")
+        out.append(f'  {_q(stub)} -> {_q(node)} [style=dotted, color="#888888", dir=none];')
 
     edges = sorted(G.edges(data=True), key=lambda e: e[2]["index"])
     undercut = {d["undercuts"] for _, _, d in edges if d["kind"] == "undercut"}

@@ -1,0 +1,99 @@
+"""Any part of a map: --where, --tag and --focus/--radius in show, export and eval; what a
+view leaves out is said, and a view exported as a map is a valid map."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import SHIPPED
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from argmap.formats.native import loads
+from argmap.graph import build_graph
+from argmap.selection import select
+from argmap.validate import validate
+
+runner = CliRunner()
+
+
+def run(*args, **kw):
+    return runner.invoke(app, [str(a) for a in args], **kw)
+
+
+def test_show_and_claims_select_the_same_claims():
+    shown = run("show", SHIPPED, "--where", "tag:north-korea", "-f", "ids")
+    listed = run("claims", SHIPPED, "--where", "tag:north-korea", "-f", "ids")
+    assert sorted(shown.stdout.split()) == sorted(listed.stdout.split())
+    assert (
+        shown.stderr
+        == "argmap: view: 9 of 40 claims, 5 of 51 links (left out 31 claims and 46 links)\n"
+    )
+    by_tag = run("show", SHIPPED, "--tag", "north-korea", "-f", "ids")
+    assert by_tag.stdout == shown.stdout
+
+
+def test_a_focused_view_exports_as_a_valid_map_with_stubs(dot_program, tmp_path):
+    result = run("export", SHIPPED, "--focus", "retrenchment-risk", "--radius", "1", "--to", "json")
+    assert result.exit_code == 0, result.output
+    assert "left out 34 claims and 45 links" in result.stderr
+    doc = loads(result.stdout, "view.json")
+    assert sorted(c.id for c in doc.model.claims) == sorted(
+        ["retrenchment-risk", "china-focus", "prepare-for-readjustment", "renegotiate-europe",
+         "great-power-deals", "japan-middle-power"]
+    )  # fmt: skip
+    assert [d for d in validate(doc) if d.severity == "error"] == []
+    dot = run("export", SHIPPED, "--focus", "retrenchment-risk", "--to", "dot").stdout
+    assert '"stub:prepare-for-readjustment" [shape="plaintext"' in dot
+    assert 'label="… 10 more links"' in dot
+    svg = tmp_path / "view.svg"
+    assert run("export", SHIPPED, "--focus", "retrenchment-risk", "-o", svg).exit_code == 0
+    assert "… 10 more links" in svg.read_text()
+
+
+def test_eval_on_a_view_weighs_the_whole_map():
+    whole = json.loads(run("eval", SHIPPED, "-f", "json").stdout)["labels"]
+    part = json.loads(run("eval", SHIPPED, "--focus", "china-focus", "-f", "json").stdout)
+    assert part["labels"] == {c: whole[c] for c in part["view"]["claims"]}
+    assert part["labels"]["china-focus"] == "undec"  # as in the whole map
+    assert "retrenchment-risk" in part["labels"]
+
+
+def test_show_marks_the_links_that_leave_the_view():
+    out = run("show", SHIPPED, "--focus", "nk-engagement-risk", "--radius", "0").stdout
+    assert "CLAIM nk-engagement-risk" in out
+    assert "… 5 more links outside the view" in out
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"focus": "c", "radius": 0}, ["c"]),
+        ({"focus": "c", "radius": 1}, ["c", "p", "o", "u"]),
+        ({"focus": "q", "radius": 2}, ["c", "p", "q", "u"]),
+        ({"tags": ["x"]}, ["p", "q"]),
+        ({"where": "kind:objection or tag:y"}, ["o", "u"]),
+        ({"focus": "c", "radius": 1, "tags": ["x"]}, ["p"]),
+    ],
+)
+def test_selection(options, expected):
+    doc = loads(
+        "title: t\nclaims:\n  - {id: c, text: C, kind: conclusion}\n"
+        "  - {id: p, text: P, tags: [x], supports: [c]}\n"
+        "  - {id: q, text: Q, tags: [x], supports: [p]}\n"
+        "  - {id: o, text: O, kind: objection, attacks: [c]}\n"
+        "  - {id: u, text: U, tags: [y], undercuts: [p.support.c]}\n"
+    )
+    view = select(build_graph(doc), **options)
+    assert view.claims == expected
+    sub = view.submap(doc.model)
+    kept = {lk.id for lk in sub.all_links()}
+    assert all(lk.source in view.claims for lk in sub.all_links())
+    assert ("u.undercut.p.support.c" in kept) == ({"u", "p", "c"} <= set(view.claims))
+    build_graph(sub)  # a map of its own
+
+
+def test_an_unknown_focus_is_a_usage_error():
+    result = run("show", SHIPPED, "--focus", "hegde")
+    assert result.exit_code == 2 and "did you mean 'hedge'?" in result.stderr
