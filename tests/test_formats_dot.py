@@ -125,3 +125,10 @@ def test_backslash_escapes_in_text_are_shown_as_written(dot_program):
     svg = render_svg(dot_program, dot.dump(build_graph(model)))
     shown = "".join(t.text or "" for t in svg.iter(f"{SVG}text"))
     assert r"a \N b \E c \\ d" in shown.replace("\xa0", " ")
+
+
+def test_a_title_of_a_lone_bracket_gives_dot_that_dot_reads(dot_program):
+    # Graphviz's lexer refuses an HTML label that is only "]" (hypothesis found it).
+    G = build_graph(loads("title: ']'\nclaims:\n  - {id: c, text: ']', kind: conclusion}\n"))
+    proc = subprocess.run([dot_program, "-Tsvg"], input=dot.dump(G).encode(), capture_output=True)
+    assert proc.returncode == 0, proc.stderr

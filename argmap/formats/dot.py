@@ -197,5 +197,8 @@ def _q(text: str) -> str:
 
 def _h(text: str) -> str:
     """Text for an HTML-like label. Graphviz reads escapes such as ``\\N`` and ``\\E`` even
-    there, so every backslash is doubled to stay a backslash."""
-    return html.escape(_clean(text), quote=True).replace("\\", "\\\\")
+    there, so every backslash is doubled to stay a backslash; and its lexer refuses a
+    label that is only ``]`` (Graphviz 2.43), so ``]`` is written as a character
+    reference."""
+    escaped = html.escape(_clean(text), quote=True).replace("\\", "\\\\")
+    return escaped.replace("]", "&#93;")
