@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -132,3 +133,42 @@ def test_a_title_of_a_lone_bracket_gives_dot_that_dot_reads(dot_program):
     G = build_graph(loads("title: ']'\nclaims:\n  - {id: c, text: ']', kind: conclusion}\n"))
     proc = subprocess.run([dot_program, "-Tsvg"], input=dot.dump(G).encode(), capture_output=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_the_picture_has_a_legend_and_a_junction_unlike_an_undercut_target(dot_program):
+    G = build_graph(read_map(EXAMPLE))
+    text = dot.dump(G)
+    assert '"legend" [shape=plaintext' in text and "<B>Legend</B>" in text
+    for words in ("supports", "attacks", "undercuts: aims at the red ● on the arrow it attacks",
+                  "linked premises meet: they support only together"):  # fmt: skip
+        assert words in text
+    junction = re.search(r'"group:[^"]+" \[([^\]]+)\]', text).group(1)
+    target = re.search(r'"link:[^"]+" \[([^\]]+)\]', text).group(1)
+    assert 'shape="circle"' in junction and 'label="&"' in junction
+    assert 'shape="point"' in target and 'color="#c62828"' in target
+    proc = subprocess.run([dot_program, "-Tsvg"], input=text.encode(), capture_output=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_eval_marks_read_without_colour_and_the_conclusions_stand_on_top(dot_program):
+    import json
+
+    from argmap.semantics.evaluate import verdicts
+
+    G = build_graph(read_map(EXAMPLE))
+    marks = verdicts(G)
+    text = dot.dump(G, verdicts=marks)
+    for claim, (label, strength) in marks.items():
+        node = re.search(rf'"{re.escape(claim)}" \[([^\n]+)\];', text).group(1)
+        assert f"<B>{label.upper()} {strength:.2f}</B>" in node
+    assert "UNDEC" in text or "OUT" in text  # the legend explains the labels
+    assert dot.dump(G, verdicts=marks) == text  # deterministic
+    # Conclusions are drawn above everything else.
+    plain = subprocess.run(
+        [dot_program, "-Tjson"], input=text.encode(), capture_output=True, check=True
+    ).stdout
+    objects = {o["name"]: o for o in json.loads(plain)["objects"] if "pos" in o}
+    height = {n: float(o["pos"].split(",")[1]) for n, o in objects.items()}
+    tops = [c.id for c in read_map(EXAMPLE).model.claims if c.kind.value == "conclusion"]
+    others = [n for n in height if n not in tops and not n.startswith(("legend", "stub"))]
+    assert min(height[t] for t in tops) > max(height[o] for o in others if ":" not in o) - 1

@@ -32,6 +32,14 @@ def export(
     focus: FocusOpt = None,
     radius: RadiusOpt = 1,
     tag: TagOpt = None,
+    with_eval: Annotated[
+        bool,
+        typer.Option(
+            "--eval",
+            help="Mark each claim in a picture IN, OUT or UNDEC (grounded, weighed on the "
+            "whole map), in words and colour, with its strength.",
+        ),
+    ] = False,
 ) -> None:
     """Export a map: canonical JSON or YAML, a picture, or another tool's format.
 
@@ -59,10 +67,17 @@ def export(
     fmt = format_for_output(output, to.value if to is not None else None)
     from argmap.selection import view_of
 
-    doc, view = view_of(read_map(map_file), where=where, focus=focus, radius=radius, tags=tag)
+    whole = read_map(map_file)
+    doc, view = view_of(whole, where=where, focus=focus, radius=radius, tags=tag)
     if view is not None:
         print_error([f"argmap: {view.summary()}"])
-    data = convert(doc, fmt, stubs=view.stubs if view is not None else None)
+    verdicts = None
+    if with_eval:
+        from argmap.graph import build_graph
+        from argmap.semantics.evaluate import verdicts as verdicts_of
+
+        verdicts = verdicts_of(build_graph(whole))
+    data = convert(doc, fmt, stubs=view.stubs if view is not None else None, verdicts=verdicts)
     lost = losses(doc, fmt)
     if lost:
         print_error([f"argmap: warning: {fmt} does not carry {', '.join(lost)}"])

@@ -101,9 +101,16 @@ def read_map(path: str | os.PathLike) -> Document:
         return native.parse(inp)
 
 
-def export(doc: Document, to: str, *, stubs: dict[str, int] | None = None) -> str | bytes:
+def export(
+    doc: Document,
+    to: str,
+    *,
+    stubs: dict[str, int] | None = None,
+    verdicts: dict[str, tuple[str, float | None]] | None = None,
+) -> str | bytes:
     """The document in format ``to`` (one of :data:`EXPORT_FORMATS`). ``stubs`` (a view's
-    links that lead out of it, per claim) are drawn in pictures and the HTML report.
+    links that lead out of it, per claim) are drawn in pictures and the HTML report, and
+    so are ``verdicts`` (each claim's label and strength).
 
     Raises:
         MapError: the map has broken references; nothing is written for such a map.
@@ -127,10 +134,10 @@ def export(doc: Document, to: str, *, stubs: dict[str, int] | None = None) -> st
     if to == "html":
         from argmap.formats import html
 
-        return html.dump(G, stubs=stubs)
+        return html.dump(G, stubs=stubs, verdicts=verdicts)
     from argmap.formats import dot
 
-    text = dot.dump(G, stubs=stubs)
+    text = dot.dump(G, stubs=stubs, verdicts=verdicts)
     if to == "dot":
         return text
     from argmap.formats import graphviz

@@ -56,12 +56,16 @@ def dump(
     wrap: int = WRAP,
     href: str | None = None,
     stubs: dict[str, int] | None = None,
+    verdicts: dict[str, tuple[str, float | None]] | None = None,
+    legend: bool = True,
 ) -> str:
     """The DOT text of an argument graph.
 
     ``href``, a pattern such as ``"#c-{id}"``, makes each claim a link (in SVG output).
     ``stubs`` gives, for claims of a view, how many of their links lead out of it: each
     such claim gets a grey "… N more links" mark joined to it by a dotted line.
+    ``verdicts`` (claim id -> label, strength) marks each claim IN, OUT or UNDEC, in
+    words and in colour. ``legend`` adds a key to what kinds, arrows and marks mean.
     """
     title = _h(G.graph.get("title", ""))
     # An empty <B></B> is a syntax error in Graphviz's HTML labels.
@@ -74,10 +78,15 @@ def dump(
         f"  edge [fontname={_q(FONT)}, fontsize=9, arrowsize=0.8];",
     ]
     for node, data in G.nodes(data=True):
-        attrs = _node_attrs(data["claim"], wrap)
+        attrs = _node_attrs(data["claim"], wrap, (verdicts or {}).get(node))
         if href is not None:
             attrs["href"] = href.format(id=node)
         out.append(f"  {_q(node)} [{_attrs(attrs)}];")
+    # Conclusions on top: a link from one conclusion to another does not push the first
+    # one down (rankdir=BT draws the sources of arrows below their targets).
+    tops = {n for n, d in G.nodes(data=True) if d["claim"].kind.value == "conclusion"}
+    if legend and G.number_of_nodes():
+        out += _legend(G, verdicts is not None)
     for node, count in (stubs or {}).items():
         if node not in G:
             continue
@@ -100,7 +109,7 @@ def dump(
         junction = f"group:{name}"
         via.update({d["link"].id: junction for _, _, d in members})
         _, target, first = members[0]
-        out.append(f"  {_q(junction)} [{_attrs(_point(f'linked group {name}'))}];")
+        out.append(f"  {_q(junction)} [{_attrs(_junction(name))}];")
         out.append(
             f"  {_q(junction)} -> {_q(target)} [{_attrs(_edge_attrs(first['link'], _SUPPORT))}];"
         )
@@ -120,7 +129,10 @@ def dump(
             out.append(f"  {_q(u)} -> {_q(mid)} [{_attrs(_edge_attrs(link, style, head=False))}];")
             out.append(f"  {_q(mid)} -> {_q(v)} [{_attrs(_edge_attrs(link, style))}];")
         else:
-            out.append(f"  {_q(u)} -> {_q(v)} [{_attrs(_edge_attrs(link, style))}];")
+            attrs = _edge_attrs(link, style)
+            if u in tops:
+                attrs["constraint"] = "false"
+            out.append(f"  {_q(u)} -> {_q(v)} [{_attrs(attrs)}];")
     # Undercuts last, those aimed at other undercuts after their targets; an undercut that
     # is itself undercut gets its own point on the way, as attacks do.
     pending = [(u, d) for u, _, d in edges if d["kind"] == "undercut"]
@@ -145,10 +157,18 @@ def dump(
     return "\n".join(out) + "\n"
 
 
-def _node_attrs(c: Claim, wrap: int) -> dict[str, str]:
+def _node_attrs(c: Claim, wrap: int, verdict: tuple[str, float | None] | None) -> dict[str, str]:
     attrs = {"id": f"claim-{c.id}", "tooltip": c.text}
     attrs.update(_KIND_STYLE[c.kind.value])
     head = f'<FONT POINT-SIZE="8" COLOR="#555555">{_h(c.kind.value.upper())} · {_h(c.id)}</FONT>'
+    if verdict is not None:
+        label, strength = verdict
+        colour = _VERDICT_COLOUR[label]
+        shown = label.upper() + (f" {strength:.2f}" if strength is not None else "")
+        head += f' <FONT POINT-SIZE="8" COLOR="{colour}"><B>{_h(shown)}</B></FONT>'
+        attrs["color"] = colour
+        attrs["penwidth"] = "2.2"
+        attrs["tooltip"] = f"{label}: {c.text}"
     lines = textwrap.wrap(_clean(c.text), wrap, break_long_words=True) or [""]
     body = '<BR ALIGN="LEFT"/>'.join(_h(line) for line in lines)
     label = f'{head}<BR ALIGN="LEFT"/>{body}<BR ALIGN="LEFT"/>'
@@ -160,7 +180,78 @@ def _node_attrs(c: Claim, wrap: int) -> dict[str, str]:
 
 
 def _point(tooltip: str) -> dict[str, str]:
-    return {"shape": "point", "width": "0.09", "color": "#555555", "tooltip": tooltip, "label": ""}
+    """Where an undercut meets the arrow it attacks: a red dot on that arrow."""
+    return {
+        "shape": "point",
+        "width": "0.09",
+        "color": "#c62828",
+        "tooltip": f"undercut aims here: {tooltip}",
+        "label": "",
+    }
+
+
+def _junction(group: str) -> dict[str, str]:
+    """Where linked premises meet: a small green circle marked &, nothing like the red
+    dot an undercut aims at."""
+    return {
+        "shape": "circle",
+        "label": "&",
+        "fixedsize": "true",
+        "width": "0.22",
+        "height": "0.22",
+        "fontsize": "9",
+        "style": "filled",
+        "fillcolor": "#e6f2e6",
+        "color": "#2e7d32",
+        "tooltip": f"linked premises (group {group}): they support only together",
+    }
+
+
+_VERDICT_COLOUR = {"in": "#1b7d32", "out": "#b71c1c", "undec": "#b26a00"}
+
+
+def _legend(G: nx.MultiDiGraph, verdicts: bool) -> list[str]:
+    """A key to the picture, as one table: the kinds the map uses, the three arrows, the
+    junction of linked premises, the dot an undercut aims at, and the labels when shown."""
+    green, red = _SUPPORT["color"], _ATTACK["color"]
+
+    def row(mark: str, colour: str, words: str) -> str:
+        return (
+            f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{colour}"><B>{mark}</B></FONT></TD>'
+            f'<TD ALIGN="LEFT">{words}</TD></TR>'
+        )
+
+    rows = [
+        row("───▶", green, "supports"),
+        row("───┤", red, "attacks"),
+        row("─ ─ ┤", red, "undercuts: aims at the red ● on the arrow it attacks"),
+        row("(&amp;)", green, "linked premises meet: they support only together"),
+    ]
+    kinds = list(dict.fromkeys(d["claim"].kind.value for _, d in G.nodes(data=True)))
+    cells = "".join(
+        f'<TD BGCOLOR="{_KIND_STYLE[k]["fillcolor"]}" BORDER="1">{_h(k.upper())}</TD>'
+        for k in kinds
+    )
+    if cells:  # an empty row is a syntax error in Graphviz's tables
+        rows.append(
+            f'<TR><TD COLSPAN="2"><TABLE BORDER="0" CELLSPACING="3"><TR>{cells}</TR>'
+            "</TABLE></TD></TR>"
+        )
+    if verdicts:
+        for label, colour in _VERDICT_COLOUR.items():
+            rows.append(row(label.upper(), colour, _h(_VERDICT_WORDS[label])))
+    table = (
+        '<TABLE BORDER="1" COLOR="#999999" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">'
+        '<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>' + "".join(rows) + "</TABLE>"
+    )
+    return [f'  "legend" [shape=plaintext, fontsize=9, margin=0, label=<{table}>];']
+
+
+_VERDICT_WORDS = {
+    "in": "stands",
+    "out": "falls",
+    "undec": "undecided (a tie of attacks)",
+}
 
 
 def _edge_attrs(link: Link, style: dict[str, str], *, head: bool = True) -> dict[str, str]:

@@ -40,12 +40,18 @@ _SYMBOL = {"support": "+", "attack": "−", "undercut": "⊘"}
 _VERB = {"support": "supported by", "attack": "attacked by", "undercut": "undercut by"}
 
 
-def dump(G: nx.MultiDiGraph, *, stubs: dict[str, int] | None = None) -> str:
+def dump(
+    G: nx.MultiDiGraph,
+    *,
+    stubs: dict[str, int] | None = None,
+    verdicts: dict[str, tuple[str, float | None]] | None = None,
+) -> str:
     """The report as one HTML document (Graphviz draws the picture)."""
     from argmap.formats import dot, graphviz
 
     m = G.graph["map"]
-    svg = graphviz.render(dot.dump(G, href="#c-{id}", stubs=stubs), "svg").decode("utf-8")
+    picture = dot.dump(G, href="#c-{id}", stubs=stubs, verdicts=verdicts)
+    svg = graphviz.render(picture, "svg").decode("utf-8")
     svg = svg[svg.index("<svg") :]  # inline: no XML declaration or doctype
     sources = {s.id: s for s in m.sources}
     e = html.escape
