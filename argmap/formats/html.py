@@ -1,9 +1,13 @@
 """A standalone HTML report: the map drawn by Graphviz, and every claim written out.
 
-One file, no network: the SVG picture is inlined, the styles are in the page, there is
-no script. Each box in the picture links to the claim's entry below it, which gives the
-claim's text, kind, tags, quote, source and locator, its reasons and objections, and its
-notes. Printed, the picture takes the first page and entries do not break across pages.
+One file, no network: the SVG picture is inlined, the styles and a small script are in
+the page. The picture opens at its natural size (claim text about 15 px) in a frame that
+pans and zooms: drag or the arrow keys move it, the wheel or + and - zoom, 0 shows it
+whole, 1 at natural size; buttons do the same. Each box links to the claim's card below,
+which gives its text, kind, tags, quote, source and locator, what bears on it (supports,
+attacks, undercuts, premises that hold only together) and what it bears on, its label and
+strength when the report was made with ``--eval``, and its notes. Printed, the picture is
+fitted to the first page and cards do not break across pages.
 
 """
 
@@ -22,22 +26,97 @@ __all__ = ["dump", "LOSSES"]
 LOSSES: set[str] = set()
 
 _STYLE = """
-body { font: 15px/1.45 Georgia, serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
+body { font: 15px/1.45 Georgia, serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem;
        color: #222; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
-.figure svg { max-width: 100%; height: auto; }
+.figure { position: relative; height: 75vh; min-height: 20rem; overflow: hidden;
+          border: 1px solid #ccc; border-radius: 6px; background: #fff; cursor: grab;
+          touch-action: none; }
+.figure:focus { outline: 2px solid #1f5fa8; }
+.figure .canvas { position: absolute; left: 0; top: 0; transform-origin: 0 0; }
+.figure svg { display: block; }
+.controls { position: absolute; right: .5rem; top: .5rem; z-index: 2; display: flex;
+            gap: .25rem; font: 13px sans-serif; }
+.controls button { font: 600 13px sans-serif; min-width: 2rem; padding: .2rem .45rem;
+                   border: 1px solid #999; border-radius: 4px; background: #f6f6f6; }
+.hint { font: .8rem sans-serif; color: #555; margin: .3rem 0 0; }
 .claim { border-left: 4px solid #bbb; padding: .3rem .8rem; margin: .8rem 0; }
 .claim.conclusion { border-color: #1f5fa8; } .claim.objection { border-color: #c62828; }
 .claim.evidence { border-color: #c9a400; } .claim.premise { border-color: #2e7d32; }
+.claim:target { background: #fff8d6; }
 .kind { font: 600 .75rem sans-serif; letter-spacing: .05em; color: #555; }
+.label { font: 700 .75rem sans-serif; padding: 0 .3rem; border-radius: 3px; color: #fff; }
+.label.in { background: #1b7d32; } .label.out { background: #b71c1c; }
+.label.undec { background: #b26a00; }
 .tags { font: .8rem sans-serif; color: #1f5fa8; }
 blockquote { margin: .3rem 0 .3rem 1rem; font-style: italic; color: #444; }
 .links { font: .85rem sans-serif; color: #444; }
 .sym-support { color: #2e7d32; } .sym-attack, .sym-undercut { color: #c62828; }
-@media print { .figure { page-break-after: always; } .claim { page-break-inside: avoid; } }
+@media print {
+  body { max-width: none; margin: 0; }
+  .controls, .hint { display: none; }
+  .figure { height: auto; overflow: visible; border: 0; page-break-after: always; }
+  .figure .canvas { position: static; transform: none !important; }
+  .figure svg { width: 100%; height: auto; max-height: 95vh; }
+  .claim { page-break-inside: avoid; }
+}
+"""
+
+# Pan and zoom: a transform on the canvas; nothing leaves the page.
+_SCRIPT = """
+(function () {
+  var frame = document.querySelector(".figure"), canvas = frame.querySelector(".canvas");
+  var svg = canvas.querySelector("svg"), scale = 1, x = 0, y = 0, drag = null;
+  var width = svg.width.baseVal.value, height = svg.height.baseVal.value;
+  function show() {
+    canvas.style.transform = "translate(" + x + "px," + y + "px) scale(" + scale + ")";
+    frame.dataset.scale = scale.toFixed(3);
+  }
+  function zoom(factor, cx, cy) {
+    var next = Math.min(8, Math.max(0.05, scale * factor));
+    x = cx - (cx - x) * next / scale; y = cy - (cy - y) * next / scale; scale = next; show();
+  }
+  function natural() {  /* natural size, the top (the conclusions) in view */
+    scale = 1; x = Math.min(0, (frame.clientWidth - width) / 2); y = 0; show();
+  }
+  function whole() {
+    scale = Math.min(frame.clientWidth / width, frame.clientHeight / height, 1);
+    x = (frame.clientWidth - width * scale) / 2; y = 0; show();
+  }
+  frame.addEventListener("wheel", function (e) {
+    e.preventDefault();
+    var r = frame.getBoundingClientRect();
+    zoom(e.deltaY < 0 ? 1.2 : 1 / 1.2, e.clientX - r.left, e.clientY - r.top);
+  }, {passive: false});
+  frame.addEventListener("pointerdown", function (e) {
+    if (e.target.closest("a, button")) { return; }
+    drag = {x: e.clientX - x, y: e.clientY - y}; frame.setPointerCapture(e.pointerId);
+  });
+  frame.addEventListener("pointermove", function (e) {
+    if (drag) { x = e.clientX - drag.x; y = e.clientY - drag.y; show(); }
+  });
+  frame.addEventListener("pointerup", function () { drag = null; });
+  document.addEventListener("keydown", function (e) {
+    if (e.target.closest && e.target.closest("input, textarea")) { return; }
+    var w = frame.clientWidth / 2, h = frame.clientHeight / 2, step = 60;
+    var keys = {"+": function () { zoom(1.25, w, h); }, "=": function () { zoom(1.25, w, h); },
+      "-": function () { zoom(0.8, w, h); }, "0": whole, "1": natural,
+      "ArrowLeft": function () { x += step; show(); },
+      "ArrowRight": function () { x -= step; show(); },
+      "ArrowUp": function () { y += step; show(); },
+      "ArrowDown": function () { y -= step; show(); }};
+    if (keys[e.key] && !e.ctrlKey && !e.metaKey) { keys[e.key](); e.preventDefault(); }
+  });
+  var buttons = frame.querySelectorAll(".controls button");
+  buttons[0].onclick = function () { zoom(1.25, frame.clientWidth / 2, frame.clientHeight / 2); };
+  buttons[1].onclick = function () { zoom(0.8, frame.clientWidth / 2, frame.clientHeight / 2); };
+  buttons[2].onclick = whole; buttons[3].onclick = natural;
+  natural();
+})();
 """
 _SYMBOL = {"support": "+", "attack": "−", "undercut": "⊘"}
 _VERB = {"support": "supported by", "attack": "attacked by", "undercut": "undercut by"}
+_OUT_VERB = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
 
 
 def dump(
@@ -66,14 +145,30 @@ def dump(
     meta = ", ".join(x for x in [", ".join(m.authors), m.created or "", m.updated or ""] if x)
     if meta:
         parts.append(f'<p class="tags">{e(meta)}</p>')
-    parts.append(f'<div class="figure">{svg}</div>')
+    parts.append(
+        '<div class="figure" tabindex="0" aria-label="the map (drag or arrow keys to move, '
+        'wheel or + and - to zoom)"><div class="controls">'
+        '<button type="button" title="zoom in (+)">+</button>'
+        '<button type="button" title="zoom out (-)">−</button>'
+        '<button type="button" title="the whole map (0)">fit</button>'
+        '<button type="button" title="natural size (1)">1:1</button></div>'
+        f'<div class="canvas">{svg}</div></div>'
+        '<p class="hint">Drag or use the arrow keys to move the picture; the wheel, + and − '
+        "zoom; 0 shows the whole map, 1 its natural size. Click a box for its card.</p>"
+    )
     parts.append("<h2>Claims</h2>")
+    links_by_id = {lk.id: lk for lk in m.all_links()}
     order = sorted(G.nodes, key=lambda n: G.nodes[n]["claim"].kind.value != "conclusion")
     for n in order:
         c = G.nodes[n]["claim"]
+        mark = ""
+        if verdicts and n in verdicts:
+            label, strength = verdicts[n]
+            shown = label.upper() + (f" {strength:.2f}" if strength is not None else "")
+            mark = f' <span class="label {e(label)}">{e(shown)}</span>'
         block = [
             f'<div class="claim {e(c.kind.value)}" id="c-{e(c.id)}">',
-            f'<div class="kind">{e(c.kind.value.upper())} · {e(c.id)}</div>',
+            f'<div class="kind">{e(c.kind.value.upper())} · {e(c.id)}{mark}</div>',
             f"<div>{e(c.text)}</div>",
         ]
         if c.tags:
@@ -92,19 +187,69 @@ def dump(
             if source and source.url:
                 cite = f'<a href="{e(source.url)}">{cite}</a>'
             block.append(f"<blockquote>“{e(c.quote)}”</blockquote><div class='links'>{cite}</div>")
-        for u, _, d in sorted(G.in_edges(n, data=True), key=lambda x: x[2]["index"]):
-            kind = str(d["kind"])
-            note = f" — {e(d['link'].note)}" if d["link"].note else ""
-            block.append(
-                f'<div class="links"><span class="sym-{kind}">{_SYMBOL[kind]}</span> '
-                f'{_VERB[kind]} <a href="#c-{e(u)}">{e(u)}</a>{note}</div>'
-            )
+        block += _relations(G, n, links_by_id)
         if c.note:
             block.append(f'<div class="links">Note: {e(c.note)}</div>')
         if c.confidence is not None:
             block.append(f'<div class="links">Confidence {c.confidence:g}</div>')
         block.append("</div>")
         parts.append("\n".join(block))
-    parts.append("</body></html>")
+    parts.append(f"<script>{_SCRIPT}</script></body></html>")
     text = "\n".join(parts) + "\n"
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "\ufffd", text)
+
+
+def _relations(G: nx.MultiDiGraph, n: str, links_by_id: dict) -> list[str]:
+    """A card's lines on what bears on the claim (premises that hold only together named
+    as such, undercuts with the link they aim at) and on what the claim bears on."""
+    e = html.escape
+
+    def ref(ident: str) -> str:
+        return f'<a href="#c-{e(ident)}">{e(ident)}</a>'
+
+    def aim(link_id: str) -> str:
+        lk = links_by_id.get(link_id)
+        if lk is None:
+            return e(link_id)
+        if lk.kind.value == "undercut":
+            return f"the undercut by {ref(lk.source)} of {aim(lk.target)}"
+        return f"the link {ref(lk.source)} → {ref(lk.target)} ({e(lk.kind.value)})"
+
+    def line(kind: str, text: str, note: str | None) -> str:
+        rest = f" — {e(note)}" if note else ""
+        return (
+            f'<div class="links"><span class="sym-{kind}">{_SYMBOL[kind]}</span> {text}{rest}</div>'
+        )
+
+    out = []
+    for u, _, d in sorted(G.in_edges(n, data=True), key=lambda x: x[2]["index"]):
+        kind, link = str(d["kind"]), d["link"]
+        if kind == "undercut":
+            text = f"{ref(u)} undercuts {aim(link.target)}"
+        else:
+            text = f"{_VERB[kind]} {ref(u)}"
+            if link.group is not None:
+                mates = [
+                    lk.source
+                    for lk in links_by_id.values()
+                    if lk.group == link.group and lk.target == n and lk.source != u
+                ]
+                if mates:
+                    text += " together with " + ", ".join(ref(x) for x in mates)
+        out.append(line(kind, text, link.note))
+    for _, v, d in sorted(G.out_edges(n, data=True), key=lambda x: x[2]["index"]):
+        kind, link = str(d["kind"]), d["link"]
+        if kind == "undercut":
+            text = f"undercuts {aim(link.target)}"
+        else:
+            text = f"{_OUT_VERB[kind]} {ref(v)}"
+            if link.group is not None:
+                mates = [
+                    lk.source
+                    for lk in links_by_id.values()
+                    if lk.group == link.group and lk.target == v and lk.source != n
+                ]
+                if mates:
+                    text += " together with " + ", ".join(ref(x) for x in mates)
+        out.append(line(kind, text, link.note))
+    return out

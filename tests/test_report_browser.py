@@ -1,0 +1,98 @@
+"""The HTML report in a real browser (headless Chromium at 1400x900): the picture opens
+readable, pans and zooms, and the cards say what bears on each claim and what it bears on."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import time
+
+import pytest
+from browser import Browser
+from conftest import SHIPPED, require
+from typer.testing import CliRunner
+
+from argmap.cli import app
+
+TEXT_PX = """(function () {
+  var texts = [...document.querySelectorAll('.figure svg g.node text')]
+    .filter(function (t) {
+      return t.getAttribute('font-size') === '11.00' && t.textContent.trim() !== '';
+    });
+  return Math.min.apply(null, texts.map(function (t) { return t.getBoundingClientRect().height; }));
+})()"""
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory, dot_program):
+    chromium = require(
+        shutil.which("chromium") or shutil.which("chromium-browser"),
+        "Chromium",
+        "apt-get install chromium",
+    )
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    result = CliRunner().invoke(app, ["export", str(SHIPPED), "--eval", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    browser = Browser(chromium)
+    browser.open(path.as_uri(), 1400, 900)
+    browser.wait_for(
+        "document.querySelector('.figure') && document.querySelector('.figure').dataset.scale"
+    )
+    yield browser, path
+    browser.close()
+
+
+def _key(browser: Browser, key: str) -> None:
+    typed = {"text": key} if len(key) == 1 else {}
+    browser.page("Input.dispatchKeyEvent", type="keyDown", key=key, **typed)
+    browser.page("Input.dispatchKeyEvent", type="keyUp", key=key)
+    time.sleep(0.05)
+
+
+def test_the_picture_opens_readable_and_zooms(report, tmp_path):
+    browser, _ = report
+    assert browser.evaluate("document.querySelector('.figure').dataset.scale") == "1.000"
+    assert browser.evaluate(TEXT_PX) >= 10  # claim text, at first sight
+    _key(browser, "+")
+    assert browser.evaluate("document.querySelector('.figure').dataset.scale") == "1.250"
+    _key(browser, "0")  # the whole map
+    whole = float(browser.evaluate("document.querySelector('.figure').dataset.scale"))
+    assert whole < 1
+    box = browser.evaluate(
+        "JSON.stringify(document.querySelector('.figure svg').getBoundingClientRect())"
+    )
+    assert '"width":' in box
+    _key(browser, "1")
+    assert browser.evaluate("document.querySelector('.figure').dataset.scale") == "1.000"
+    before = browser.evaluate("document.querySelector('.canvas').style.transform")
+    _key(browser, "ArrowLeft")
+    assert browser.evaluate("document.querySelector('.canvas').style.transform") != before
+    shot = tmp_path / "report.png"
+    browser.screenshot(shot)
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (1400, 900)
+
+
+def test_cards_say_what_bears_on_each_claim_and_what_it_bears_on(report):
+    browser, path = report
+
+    def card(ident: str) -> str:
+        return browser.evaluate(f"document.getElementById('c-{ident}').innerText")
+
+    hedge = card("hedge")
+    assert "IN 0." in hedge
+    assert "supported by keep-investing together with prepare-for-readjustment" in hedge
+    assert "supports deepen-ties" in hedge
+    assert "nk-uninterested undercuts the link nk-engagement-risk → prepare-for-readjustment" in (
+        card("prepare-for-readjustment")
+    )
+    assert "undercuts the link nk-engagement-risk → prepare-for-readjustment" in card(
+        "nk-uninterested"
+    )
+    assert "attacks retrenchment-risk" in card("china-focus")
+    legend = browser.evaluate("document.querySelector('.figure svg').textContent")
+    assert "linked premises meet: they support only together" in legend
+    html = path.read_text(encoding="utf-8")
+    for fetch in ("<script src", "<link ", "<img ", "@import", "url(http"):
+        assert fetch not in html  # nothing from the network
