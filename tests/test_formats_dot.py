@@ -7,7 +7,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import EXAMPLE, MAPS
+from conftest import EXAMPLE, MAPS, SHIPPED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -172,3 +172,21 @@ def test_eval_marks_read_without_colour_and_the_conclusions_stand_on_top(dot_pro
     tops = [c.id for c in read_map(EXAMPLE).model.claims if c.kind.value == "conclusion"]
     others = [n for n in height if n not in tops and not n.startswith(("legend", "stub"))]
     assert min(height[t] for t in tops) > max(height[o] for o in others if ":" not in o) - 1
+
+
+def test_the_shipped_map_fits_an_a4_landscape_page_at_7_points(dot_program, tmp_path):
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    out = tmp_path / "map.svg"
+    result = CliRunner().invoke(app, ["export", str(SHIPPED), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    svg = out.read_text(encoding="utf-8")
+    width, height = (
+        float(v) for v in re.search(r'width="([0-9.]+)pt" height="([0-9.]+)pt"', svg).groups()
+    )
+    text_size = float(re.search(r'<text[^>]*font-size="([0-9.]+)"[^>]*>The ', svg).group(1))
+    scale = min(842 / width, 595 / height, 1)  # A4 landscape, in points
+    assert text_size * scale >= 7.0, (width, height, text_size * scale)
+    assert "Legend" in svg

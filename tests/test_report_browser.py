@@ -17,7 +17,7 @@ from argmap.cli import app
 TEXT_PX = """(function () {
   var texts = [...document.querySelectorAll('.figure svg g.node text')]
     .filter(function (t) {
-      return t.getAttribute('font-size') === '11.00' && t.textContent.trim() !== '';
+      return t.getAttribute('font-size') === '12.00' && t.textContent.trim() !== '';
     });
   return Math.min.apply(null, texts.map(function (t) { return t.getBoundingClientRect().height; }));
 })()"""

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["dump", "WRAP"]
 
-WRAP = 34
+WRAP = 28
 FONT = "Helvetica"
 
 _KIND_STYLE = {
@@ -73,8 +73,8 @@ def dump(
     out = [
         "digraph argmap {",
         f'  graph [rankdir=BT, charset="UTF-8", fontname={_q(FONT)}, labelloc=t, '
-        f"fontsize=16, nodesep=0.35, ranksep=0.45, label={title_label}];",
-        f'  node [shape=box, fontname={_q(FONT)}, fontsize=11, margin="0.14,0.07"];',
+        f"fontsize=16, nodesep=0.08, ranksep=0.15, label={title_label}];",
+        f'  node [shape=box, fontname={_q(FONT)}, fontsize=12, margin="0.05,0.02"];',
         f"  edge [fontname={_q(FONT)}, fontsize=9, arrowsize=0.8];",
     ]
     for node, data in G.nodes(data=True):
@@ -160,21 +160,24 @@ def dump(
 def _node_attrs(c: Claim, wrap: int, verdict: tuple[str, float | None] | None) -> dict[str, str]:
     attrs = {"id": f"claim-{c.id}", "tooltip": c.text}
     attrs.update(_KIND_STYLE[c.kind.value])
-    head = f'<FONT POINT-SIZE="8" COLOR="#555555">{_h(c.kind.value.upper())} · {_h(c.id)}</FONT>'
+    head = f'<FONT POINT-SIZE="7" COLOR="#555555">{_h(c.kind.value.upper())} · {_h(c.id)}</FONT>'
+    mark = ""
     if verdict is not None:
+        # On the last line, with the tags (the header is the widest line already).
         label, strength = verdict
         colour = _VERDICT_COLOUR[label]
         shown = label.upper() + (f" {strength:.2f}" if strength is not None else "")
-        head += f' <FONT POINT-SIZE="8" COLOR="{colour}"><B>{_h(shown)}</B></FONT>'
+        mark = f'<FONT POINT-SIZE="7" COLOR="{colour}"><B>{_h(shown)}</B></FONT>'
         attrs["color"] = colour
         attrs["penwidth"] = "2.2"
         attrs["tooltip"] = f"{label}: {c.text}"
     lines = textwrap.wrap(_clean(c.text), wrap, break_long_words=True) or [""]
     body = '<BR ALIGN="LEFT"/>'.join(_h(line) for line in lines)
     label = f'{head}<BR ALIGN="LEFT"/>{body}<BR ALIGN="LEFT"/>'
-    if c.tags:
-        tags = " ".join(f"#{t}" for t in c.tags)
-        label += f'<FONT POINT-SIZE="8" COLOR="#1f5fa8">{_h(tags)}</FONT><BR ALIGN="LEFT"/>'
+    tags = " ".join(f"#{t}" for t in c.tags)
+    tags = f'<FONT POINT-SIZE="7" COLOR="#1f5fa8">{_h(tags)}</FONT>' if tags else ""
+    if tags or mark:
+        label += " ".join(x for x in (mark, tags) if x) + '<BR ALIGN="LEFT"/>'
     attrs["label"] = f"<{label}>"
     return attrs
 
@@ -237,9 +240,12 @@ def _legend(G: nx.MultiDiGraph, verdicts: bool) -> list[str]:
             f'<TR><TD COLSPAN="2"><TABLE BORDER="0" CELLSPACING="3"><TR>{cells}</TR>'
             "</TABLE></TD></TR>"
         )
-    if verdicts:
-        for label, colour in _VERDICT_COLOUR.items():
-            rows.append(row(label.upper(), colour, _h(_VERDICT_WORDS[label])))
+    if verdicts:  # one row: "IN stands   OUT falls   UNDEC undecided ..."
+        marks = "   ".join(
+            f'<FONT COLOR="{colour}"><B>{label.upper()}</B></FONT> {_h(_VERDICT_WORDS[label])}'
+            for label, colour in _VERDICT_COLOUR.items()
+        )
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{marks}</TD></TR>')
     table = (
         '<TABLE BORDER="1" COLOR="#999999" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">'
         '<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>' + "".join(rows) + "</TABLE>"

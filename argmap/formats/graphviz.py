@@ -12,7 +12,13 @@ import subprocess
 
 from argmap.errors import ToolError
 
-__all__ = ["RENDER_FORMATS", "render", "dot_program"]
+__all__ = ["RENDER_FORMATS", "render", "dot_program", "fit_to_page", "page_font", "A4_LANDSCAPE"]
+
+#: An A4 page, landscape, in points.
+A4_LANDSCAPE = (842.0, 595.0)
+#: Maps with more boxes than this are drawn as laid out first: the search below would
+#: take long, and no page holds them readably anyway.
+FIT_MAX_NODES = 300
 
 RENDER_FORMATS = ("svg", "png", "pdf")
 TIMEOUT_SECONDS = 300
@@ -33,18 +39,25 @@ def dot_program() -> str:
     return found
 
 
-def render(dot_text: str, fmt: str) -> bytes:
-    """Render DOT text to ``fmt`` (svg, png or pdf) with Graphviz.
+def render(dot_text: str, fmt: str, *, fit: bool = True) -> bytes:
+    """Render DOT text to ``fmt`` (svg, png or pdf) with Graphviz; ``fit`` reshapes a wide
+    drawing toward a page first (:func:`fit_to_page`).
 
     Raises:
         ToolError: Graphviz is missing, fails or takes too long.
     """
     if fmt not in RENDER_FORMATS:
         raise ValueError(f"cannot render to {fmt!r}")
+    if fit:
+        dot_text = fit_to_page(dot_text)
+    return _run(dot_text, f"-T{fmt}")
+
+
+def _run(dot_text: str, *options: str) -> bytes:
     program = dot_program()
     try:
         proc = subprocess.run(
-            [program, f"-T{fmt}"],
+            [program, *options],
             input=dot_text.encode("utf-8"),
             capture_output=True,
             timeout=TIMEOUT_SECONDS,
@@ -59,3 +72,72 @@ def render(dot_text: str, fmt: str) -> bytes:
         detail = message[0] if message else f"exit status {proc.returncode}"
         raise ToolError(f"Graphviz failed: {detail}")
     return proc.stdout
+
+
+def page_font(layout: dict, font: float, page: tuple[float, float] = A4_LANDSCAPE) -> float:
+    """The size ``font`` (points) comes out at when a drawing (its ``dot -Tjson`` layout)
+    is scaled to fit ``page``, never enlarged."""
+    x0, y0, x1, y1 = (float(v) for v in layout["bb"].split(","))
+    width, height = max(x1 - x0, 1.0), max(y1 - y0, 1.0)
+    return font * min(page[0] / width, page[1] / height, 1.0)
+
+
+#: Staggering passes tried, as the most boxes a rank keeps before every other box of it
+#: is moved a rank further from what it points at.
+_STAGGERS = [(), (5,), (6,), (7,), (5, 7), (6, 6), (5, 5), (6, 7), (7, 7), (5, 6)]
+
+
+def fit_to_page(dot_text: str, page: tuple[float, float] = A4_LANDSCAPE) -> str:
+    """The DOT text reshaped so that the drawing, fitted to ``page``, shows its claim text
+    as large as it can: ranks crowded with boxes are staggered, as Graphviz's
+    ``unflatten`` staggers leaves, but for any box (each moved box's outgoing arrows get
+    ``minlen=2``). Several staggerings are laid out and the best kept, so the result is
+    deterministic. Text without claim boxes, or with very many, is returned unchanged."""
+    import json
+    import re
+
+    font_match = re.search(r"node \[[^\]]*fontsize=([0-9.]+)", dot_text)
+    nodes = len(re.findall(r'^  "[^"]+" \[', dot_text, flags=re.M))
+    if font_match is None or not 2 < nodes <= FIT_MAX_NODES:
+        return dot_text
+    font = float(font_match.group(1))
+    best: tuple[float, int, str] | None = None
+    layouts: dict[tuple[int, ...], tuple[str, dict]] = {}
+    for passes in _STAGGERS:
+        prefix = passes[:-1]
+        if passes:
+            text, layout = layouts[prefix]
+            text = _stagger(text, layout, passes[-1])
+        else:
+            text = dot_text
+        layout = json.loads(_run(text, "-Tjson"))
+        layouts[passes] = (text, layout)
+        score = page_font(layout, font, page)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, len(passes), text)
+    return best[2] if best else dot_text
+
+
+def _stagger(dot_text: str, layout: dict, cap: int) -> str:
+    """Move every other box of each rank holding more than ``cap`` boxes (by their places
+    in ``layout``) one rank further from the boxes its arrows point at."""
+    import re
+
+    ranks: dict[int, list[tuple[float, str]]] = {}
+    for obj in layout.get("objects", []):
+        name, pos = obj.get("name", ""), obj.get("pos")
+        if not pos or name.startswith(("legend", "stub:")) or obj.get("shape") == "point":
+            continue
+        x, y = (float(v) for v in pos.split(","))
+        ranks.setdefault(round(y), []).append((x, name))
+    moved = set()
+    for boxes in ranks.values():
+        if len(boxes) > cap:
+            moved |= {name for _, name in sorted(boxes)[1::2]}
+    out = []
+    for line in dot_text.split("\n"):
+        m = re.match(r'  "((?:[^"\\]|\\.)*)" -> ', line)
+        if m and m.group(1) in moved and "minlen=" not in line and line.endswith("];"):
+            line = line[:-2] + ', minlen="2"];'
+        out.append(line)
+    return "\n".join(out)
