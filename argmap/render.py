@@ -248,3 +248,13 @@ def summary_segments(name: str, summary: str | None, diags: list[Diagnostic]) ->
     if summary:
         line.append((f" ({summary})", "dim"))
     return line
+
+
+def counted(count: int, word: str) -> str:
+    """A number with its noun, singular for one.
+
+    Examples:
+        >>> counted(1, "link"), counted(2, "claim"), counted(0, "attack")
+        ('1 link', '2 claims', '0 attacks')
+    """
+    return f"{count} {word}{'s' * (count != 1)}"

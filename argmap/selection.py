@@ -65,8 +65,7 @@ class View:
     def summary(self) -> str:
         """One line: what the view shows of the map, and what it leaves out."""
 
-        def n(count: int, word: str) -> str:
-            return f"{count} {word}{'s' * (count != 1)}"
+        from argmap.render import counted as n
 
         return (
             f"view: {len(self.claims)} of {n(self.total_claims, 'claim')}, "

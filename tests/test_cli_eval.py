@@ -43,7 +43,7 @@ def test_eval_preferred_credulous_with_extensions():
         "extensions": [["a"], ["b"]],
     }
     text = run("eval", "-", "-s", "preferred", "-e", input=cycle).stdout
-    assert "2 extension(s):" in text and "  1. {a}" in text
+    assert "2 extensions:" in text and "  1. {a}" in text
 
 
 def test_eval_text_lists_conclusions_first():

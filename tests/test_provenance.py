@@ -103,7 +103,7 @@ def test_an_absent_source_text_leaves_its_quotes_unchecked_and_says_so_once(tmp_
     strict = runner.invoke(app, ["validate", str(path), "--strict"])
     assert strict.exit_code == 0, strict.output
     assert strict.stdout.count("note[source_absent]") == 1
-    assert strict.stdout.endswith(": ok (2 claims, 1 links)\n")
+    assert strict.stdout.endswith(": ok (2 claims, 1 link)\n")
     shown = runner.invoke(app, ["show", str(path), "--quotes"])
     assert shown.exit_code == 0
     assert shown.stderr.count("note[source_absent]: source 's': no text at") == 1

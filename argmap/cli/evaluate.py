@@ -161,6 +161,7 @@ def _evaluate_framework(path, kind, semantics, acceptance, show_extensions, fmt)
     from argmap.errors import UsageError
     from argmap.files import read_input
     from argmap.formats import iccma
+    from argmap.render import counted
     from argmap.semantics.evaluate import evaluate_framework
 
     if fmt is Format.ids:
@@ -174,7 +175,8 @@ def _evaluate_framework(path, kind, semantics, acceptance, show_extensions, fmt)
         return
     counts = {k: sum(v == k for v in result.labels.values()) for k in ("in", "out", "undec")}
     lines = [
-        f"{inp.name}: {F.n} arguments, {len(F.sources)} attacks; {_header(result)}: "
+        f"{inp.name}: {counted(F.n, 'argument')}, {counted(len(F.sources), 'attack')}; "
+        f"{_header(result)}: "
         f"{counts['in']} in, {counts['out']} out, {counts['undec']} undec"
     ]
     lines += [f"{label}\t{name}" for name, label in result.labels.items()]
@@ -192,7 +194,9 @@ def _header(result: Any) -> str:
 def _extension_lines(extensions: list[list[str]]) -> list[str]:
     if not extensions:
         return ["", "no extension"]
-    return ["", f"{len(extensions)} extension(s):"] + [
+    from argmap.render import counted
+
+    return ["", f"{counted(len(extensions), 'extension')}:"] + [
         f"  {i}. {{{', '.join(ext)}}}" for i, ext in enumerate(extensions, 1)
     ]
 

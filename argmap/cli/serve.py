@@ -38,6 +38,7 @@ def serve(
     from argmap.cli.output import print_error
     from argmap.errors import ToolError, UsageError
     from argmap.live import LiveMap
+    from argmap.render import counted
     from argmap.preview import Preview
     from argmap.selection import renderer
 
@@ -51,7 +52,7 @@ def serve(
 
         stamp = time.strftime("%H:%M:%S", time.localtime(build.at))
         if build.ok:
-            print_error([f"{stamp} rebuilt ({build.claims} claims)"])
+            print_error([f"{stamp} rebuilt ({counted(build.claims, 'claim')})"])
         else:
             print_error([d.format() for d in build.errors] + [f"{stamp} map broken"])
 

@@ -41,7 +41,12 @@ def validate(
             summary = None
         else:
             diags = check(doc)
-            summary = f"{len(doc.model.claims)} claims, {len(doc.model.all_links())} links"
+            from argmap.render import counted
+
+            summary = (
+                f"{counted(len(doc.model.claims), 'claim')}, "
+                f"{counted(len(doc.model.all_links()), 'link')}"
+            )
         found.extend(diags)
         summaries.append((doc.name if summary else path, summary, diags))
     if fmt is Format.json:

@@ -48,6 +48,7 @@ def watch(
     from argmap.files import write_output
     from argmap.formats import format_for_output
     from argmap.live import LiveMap, follow
+    from argmap.render import counted
     from argmap.selection import renderer
 
     if map_file == "-":
@@ -64,7 +65,7 @@ def watch(
         stamp = time.strftime("%H:%M:%S", time.localtime(build.at))
         if build.ok:
             write_output(build.data, output)
-            print_error([f"{stamp} wrote {output} ({build.claims} claims)"])
+            print_error([f"{stamp} wrote {output} ({counted(build.claims, 'claim')})"])
         else:
             kept = " (kept the last good output)" if live.last_good else ""
             print_error([d.format() for d in build.errors] + [f"{stamp} map broken{kept}"])
