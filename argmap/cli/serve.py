@@ -38,8 +38,8 @@ def serve(
     from argmap.cli.output import print_error
     from argmap.errors import ToolError, UsageError
     from argmap.live import LiveMap
-    from argmap.render import counted
     from argmap.preview import Preview
+    from argmap.render import counted
     from argmap.selection import renderer
 
     if map_file == "-":
