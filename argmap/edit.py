@@ -133,23 +133,26 @@ class Editor:
                 return k, v
         return None
 
-    def claims(self) -> list[dict]:
-        """The claims as plain data (for looking things up)."""
+    def _items(self, key: str) -> list[dict]:
+        """The top-level list ``key`` as plain data (for looking things up)."""
         if self.syntax == "json":
-            return list(self.data.get("claims") or [])
+            return list(self.data.get(key) or [])
         from argmap.formats.native import _Builder
 
-        node = self._value(self.root, "claims")
+        node = self._value(self.root, key)
         return _Builder(self.name).build(node) if node is not None else []
+
+    def claims(self) -> list[dict]:
+        """The claims as plain data."""
+        return self._items("claims")
 
     def links(self) -> list[dict]:
         """The explicit links as plain data."""
-        if self.syntax == "json":
-            return list(self.data.get("links") or [])
-        from argmap.formats.native import _Builder
+        return self._items("links")
 
-        node = self._value(self.root, "links")
-        return _Builder(self.name).build(node) if node is not None else []
+    def sources(self) -> list[dict]:
+        """The sources as plain data."""
+        return self._items("sources")
 
     def claim_index(self, ident: str) -> int:
         ids = [c.get("id") for c in self.claims()]
@@ -364,15 +367,6 @@ class Editor:
     def add_link(self, link: dict) -> None:
         """Append an explicit link."""
         self._append_item("links", link)
-
-    def sources(self) -> list[dict]:
-        """The sources as plain data."""
-        if self.syntax == "json":
-            return list(self.data.get("sources") or [])
-        from argmap.formats.native import _Builder
-
-        node = self._value(self.root, "sources")
-        return _Builder(self.name).build(node) if node is not None else []
 
     def add_source(self, source: dict) -> None:
         """Append a source (the list is made before ``claims:`` when the map has none)."""

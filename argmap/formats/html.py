@@ -221,35 +221,34 @@ def _relations(G: nx.MultiDiGraph, n: str, links_by_id: dict) -> list[str]:
             f'<div class="links"><span class="sym-{kind}">{_SYMBOL[kind]}</span> {text}{rest}</div>'
         )
 
+    def together(link) -> str:
+        """The other premises of the link's linked group, if it has one."""
+        mates = [
+            lk.source
+            for lk in links_by_id.values()
+            if link.group is not None
+            and lk.group == link.group
+            and lk.target == link.target
+            and lk.source != link.source
+        ]
+        return " together with " + ", ".join(ref(x) for x in mates) if mates else ""
+
+    def by_index(edges):
+        return sorted(edges, key=lambda x: x[2]["index"])
+
     out = []
-    for u, _, d in sorted(G.in_edges(n, data=True), key=lambda x: x[2]["index"]):
+    for u, _, d in by_index(G.in_edges(n, data=True)):
         kind, link = str(d["kind"]), d["link"]
         if kind == "undercut":
             text = f"{ref(u)} undercuts {aim(link.target)}"
         else:
-            text = f"{_VERB[kind]} {ref(u)}"
-            if link.group is not None:
-                mates = [
-                    lk.source
-                    for lk in links_by_id.values()
-                    if lk.group == link.group and lk.target == n and lk.source != u
-                ]
-                if mates:
-                    text += " together with " + ", ".join(ref(x) for x in mates)
+            text = f"{_VERB[kind]} {ref(u)}{together(link)}"
         out.append(line(kind, text, link.note))
-    for _, v, d in sorted(G.out_edges(n, data=True), key=lambda x: x[2]["index"]):
+    for _, v, d in by_index(G.out_edges(n, data=True)):
         kind, link = str(d["kind"]), d["link"]
         if kind == "undercut":
             text = f"undercuts {aim(link.target)}"
         else:
-            text = f"{_OUT_VERB[kind]} {ref(v)}"
-            if link.group is not None:
-                mates = [
-                    lk.source
-                    for lk in links_by_id.values()
-                    if lk.group == link.group and lk.target == v and lk.source != n
-                ]
-                if mates:
-                    text += " together with " + ", ".join(ref(x) for x in mates)
+            text = f"{_OUT_VERB[kind]} {ref(v)}{together(link)}"
         out.append(line(kind, text, link.note))
     return out
