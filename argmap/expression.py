@@ -196,10 +196,12 @@ def _filter(cond: Expr):
     elif field == "tags":
         args = {"tags": (value,)}
     elif field == "pattern":
+        from argmap.query import Pattern
+
         try:
-            args = {"pattern": re.compile(value)}
-        except re.error as exc:
-            raise UsageError(f"--where: regex {value!r} is not a valid pattern: {exc}") from None
+            args = {"pattern": Pattern(value)}
+        except UsageError as exc:
+            raise UsageError(f"--where: regex {exc.message}", hint=exc.hint) from None
     elif field == "min_confidence":
         try:
             args = {"min_confidence": float(value)}

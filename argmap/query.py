@@ -34,12 +34,12 @@ Examples:
 
 from __future__ import annotations
 
-import re
 from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from argmap.errors import UsageError
 from argmap.model import ArgMap, Claim, ClaimKind
 
 if TYPE_CHECKING:
@@ -63,6 +63,49 @@ CENTRALITY = "betweenness centrality (networkx.betweenness_centrality)"
 _EFFECT = {1: "support", -1: "attack"}
 
 
+#: How long a user's regular expression may search, over all the claims of one command.
+REGEX_SECONDS = 2.0
+
+
+class Pattern:
+    """A user's regular expression (Python's syntax), searched with a time limit: a
+    pattern that backtracks without end, such as ``(a+)+$``, is stopped and reported
+    instead of hanging the command (the ``regex`` module's timeout).
+
+    Examples:
+        >>> Pattern("^Japan").search("Japan must prepare")
+        True
+        >>> Pattern("(").search("x")
+        Traceback (most recent call last):
+        ...
+        argmap.errors.UsageError: '(' is not a valid pattern: missing ) at position 1
+    """
+
+    def __init__(self, text: str, *, seconds: float = REGEX_SECONDS) -> None:
+        import regex
+
+        self.text = text
+        try:
+            self._compiled = regex.compile(text)
+        except regex.error as exc:
+            raise UsageError(f"{text!r} is not a valid pattern: {exc}") from None
+        self._left = seconds
+
+    def search(self, text: str) -> bool:
+        import time
+
+        began = time.perf_counter()
+        try:
+            found = self._compiled.search(text, timeout=max(self._left, 0.001)) is not None
+        except TimeoutError:
+            raise UsageError(
+                f"{self.text!r} took more than {REGEX_SECONDS:g} s to search the claims",
+                hint="it backtracks without end, as nested repeats like (a+)+ do; simplify it",
+            ) from None
+        self._left -= time.perf_counter() - began
+        return found
+
+
 @dataclass(frozen=True)
 class ClaimFilter:
     """What a claim must satisfy to be listed; every given condition must hold.
@@ -76,7 +119,7 @@ class ClaimFilter:
     """
 
     text: str | None = None
-    pattern: re.Pattern[str] | None = None
+    pattern: Pattern | None = None
     tags: tuple[str, ...] = ()
     kinds: tuple[ClaimKind | str, ...] = ()
     source: str | None = None

@@ -155,3 +155,32 @@ def test_common_yaml_mistakes_get_a_hint(text, hint):
     (d,) = caught.value.diagnostics
     assert d.code == "syntax" and d.hint is not None and d.hint.startswith(hint)
     assert len(d.format().splitlines()) == 1
+
+
+@pytest.mark.parametrize("syntax", ["json", "yaml"])
+def test_duplicate_keys_are_refused_in_json_as_in_yaml(syntax):
+    text = (
+        '{"title": "a", "claims": [{"id": "c", "text": "x", "text": "y"}]}'
+        if syntax == "json"
+        else "title: a\nclaims:\n  - {id: c, text: x, text: y}\n"
+    )
+    with pytest.raises(MapError) as caught:
+        loads(text, f"m.{syntax}", syntax=syntax)
+    (d,) = caught.value.diagnostics
+    assert (d.code, d.message) == ("duplicate_key", "duplicate key 'text'")
+    assert d.location.line == (1 if syntax == "json" else 3)
+
+
+@pytest.mark.parametrize("syntax", ["json", "yaml"])
+def test_numbers_python_cannot_hold_are_a_located_error(syntax):
+    huge = "9" * 5000
+    text = (
+        f'{{"title": "a", "claims": [{{"id": "c", "text": "x", "confidence": {huge}}}]}}'
+        if syntax == "json"
+        else f"title: a\nclaims:\n  - {{id: c, text: x, confidence: {huge}}}\n"
+    )
+    with pytest.raises(MapError) as caught:
+        loads(text, f"m.{syntax}", syntax=syntax)
+    (d,) = caught.value.diagnostics
+    assert d.code == "bad_value" and d.location.line >= 1
+    assert len(d.format()) < 300  # the value is not echoed whole

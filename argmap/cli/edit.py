@@ -169,7 +169,14 @@ def new(
     if author:
         data["authors"] = list(author)
     data["created"] = datetime.date.today().isoformat()
-    ArgMap.model_validate(data)
+    from pydantic import ValidationError
+
+    try:
+        ArgMap.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise UsageError(f"--{field.rstrip('s')}: {err['msg'].lower()}") from None
     if path.endswith(".json"):
         text = json.dumps({**data, "claims": []}, ensure_ascii=False, indent=2) + "\n"
     else:

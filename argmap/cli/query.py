@@ -188,11 +188,10 @@ def claims(
 
     Example: argmap claims maps/*.yaml --where 'kind:evidence and (tag:china or tag:korea)'
     """
-    import re
 
     from argmap.errors import UsageError, did_you_mean
     from argmap.model import ClaimKind
-    from argmap.query import ClaimFilter, find_claims
+    from argmap.query import ClaimFilter, Pattern, find_claims
 
     kinds = []
     for k in kind or []:
@@ -202,9 +201,9 @@ def claims(
             choices = [c.value for c in ClaimKind]
             raise UsageError(f"unknown kind {k!r}", hint=did_you_mean(k, choices)) from None
     try:
-        pattern = re.compile(regex) if regex is not None else None
-    except re.error as exc:
-        raise UsageError(f"--regex {regex!r} is not a valid pattern: {exc}") from None
+        pattern = Pattern(regex) if regex is not None else None
+    except UsageError as exc:
+        raise UsageError(f"--regex {exc.message}", hint=exc.hint) from None
     f = ClaimFilter(
         text=text,
         pattern=pattern,

@@ -168,7 +168,30 @@ def _fast_json(inp: Input) -> Document | None:
         model = ArgMap.model_validate_json(inp.text)
     except ValidationError:
         return None
+    # pydantic-core keeps the last of two equal keys; a map must not (as in YAML). Reading
+    # the text again only to look for them costs a third of a JSON parse.
+    try:
+        json.loads(inp.text, object_pairs_hook=_no_duplicates)
+    except _DuplicateKey:
+        _load_json(inp)  # finds it again and says where
     return Document(model, inp.name, inp.path, _lazy_json_positions(inp))
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _DuplicateKey(next(k for i, (k, _) in enumerate(pairs) if k in dict(pairs[:i])))
+    return out
+
+
+def _int_or_inf(text: str) -> int | float:
+    """An integer as JSON writes it; one too long for Python to convert (over 4,300
+    digits) reads as infinity, which every field refuses with a located error."""
+    return int(text) if len(text) <= 4300 else float("inf") if text[0] != "-" else float("-inf")
 
 
 def _lazy_json_positions(inp: Input):
@@ -189,7 +212,13 @@ def _lazy_json_positions(inp: Input):
 
 def _load_json(inp: Input) -> tuple[Any, Any]:
     try:
-        data = json.loads(inp.text)
+        data = json.loads(inp.text, object_pairs_hook=_no_duplicates, parse_int=_int_or_inf)
+    except _DuplicateKey:
+        # Where: the YAML composer reads JSON too, and refuses the duplicate with its place.
+        _Builder(inp.name).build(_compose_or_fail(inp))
+        raise MapError(  # not reached unless the composer disagrees with json
+            [Diagnostic("duplicate_key", "error", "duplicate key", Location(inp.name, 1, 1))]
+        ) from None
     except json.JSONDecodeError as exc:
         where = Location(inp.name, exc.lineno, exc.colno)
         raise MapError([Diagnostic("syntax", "error", f"invalid JSON: {exc.msg}", where)]) from None
@@ -380,7 +409,7 @@ class _Builder:
             if isinstance(key, dict | list):
                 raise self.fail("bad_value", "a mapping key must be plain text", key_node)
             if key in out:
-                raise self.fail("duplicate_key", f"invalid YAML: duplicate key {key!r}", key_node)
+                raise self.fail("duplicate_key", f"duplicate key {key!r}", key_node)
             out[key] = self.build(value_node)
         return out
 
@@ -394,7 +423,7 @@ class _Builder:
         if value in _BOOL:
             return _BOOL[value]
         if _INT.match(value):
-            return int(value)
+            return _int_or_inf(value.lstrip("+"))
         if _OCT.match(value):
             return int(value[2:], 8)
         if _HEX.match(value):
@@ -492,7 +521,7 @@ def _schema_diagnostic(err: dict, loc: Path, doc: Document) -> Diagnostic:
     msg = err["msg"]
     if etype == "string_pattern_mismatch" and str(loc[-1]) in ("date", "created", "updated"):
         msg = "expected a date like 2025-03-25, 2025-03 or 2025"
-    shown = "" if isinstance(value, dict | list) else f" (got {value!r})"
+    shown = "" if isinstance(value, dict | list) else f" (got {_clip(repr(value))})"
     return Diagnostic("bad_value", "error", f"{where}: {_lower_first(msg)}{shown}", doc.locate(loc))
 
 
@@ -535,3 +564,8 @@ def dump_yaml(model: ArgMap) -> str:
         default_flow_style=False,
         width=88,
     )
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    """A value as a message shows it: whole when short, its start and length when long."""
+    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text):,} characters)"
