@@ -88,10 +88,15 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
+#: How deep parentheses may nest (a bound, so that no expression exhausts the stack).
+MAX_NESTING = 100
+
+
 class _Parser:
     def __init__(self, text: str) -> None:
         self.tokens = _tokens(text)
         self.i = 0
+        self.depth = 0
 
     def peek(self) -> tuple[str, str, int] | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -122,15 +127,23 @@ class _Parser:
         return left
 
     def negation(self) -> Expr:
-        if self.is_word("not"):
+        nots = 0
+        while self.is_word("not"):  # read as a run: "not not x" is x
             self.take()
-            return ("not", self.negation())
-        return self.condition()
+            nots += 1
+        inner = self.condition()
+        return ("not", inner) if nots % 2 else inner
 
     def condition(self) -> Expr:
         kind, value, col = self.take()
         if kind == "(":
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise UsageError(
+                    f"--where: parentheses nest more than {MAX_NESTING} deep at column {col}"
+                )
             inner = self.expression()
+            self.depth -= 1
             close = self.peek()
             if close is None or close[0] != ")":
                 raise UsageError(f"--where: '(' at column {col} is not closed")
@@ -213,9 +226,26 @@ def _filter(cond: Expr):
 
 
 def _conditions(expr: Expr) -> list[Expr]:
-    if expr[0] in ("is", "flag"):
-        return [expr]
-    return [c for part in expr[1:] for c in _conditions(part)]
+    found, stack = [], [expr]
+    while stack:  # a loop, not recursion: a chain of 3,000 "and"s is 3,000 deep
+        e = stack.pop()
+        if e[0] in ("is", "flag"):
+            found.append(e)
+        else:
+            stack.extend(reversed(e[1:]))
+    return found
+
+
+def _chain(e: Expr, op: str) -> list[Expr]:
+    """The operands of a run of one operator (``a and b and c``), in order."""
+    items, stack = [], [e]
+    while stack:
+        x = stack.pop()
+        if x[0] == op:
+            stack.extend([x[2], x[1]])
+        else:
+            items.append(x)
+    return items
 
 
 def named_claims(expr: Expr) -> list[str]:
@@ -248,8 +278,7 @@ def evaluate(G: nx.MultiDiGraph | ArgMap, expr: Expr) -> set[str]:
             return answers[e]
         if op == "not":
             return universe - walk(e[1])
-        if op == "and":
-            return walk(e[1]) & walk(e[2])
-        return walk(e[1]) | walk(e[2])
+        parts = [walk(x) for x in _chain(e, op)]
+        return set.intersection(*parts) if op == "and" else set.union(*parts)
 
     return walk(expr)

@@ -132,12 +132,31 @@ def write_output(data: str | bytes, path: str | os.PathLike = STDIN) -> None:
             sys.stdout.write(data)
             sys.stdout.flush()
         return
-    target = Path(spath)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    # A symbolic link is written through, to the file it names (which keeps its link).
+    target = Path(os.path.realpath(spath)) if os.path.islink(spath) else Path(spath)
+    try:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+    except UnicodeEncodeError:
+        raise UsageError(
+            f"{spath}: the text holds characters that are not UTF-8 (bytes the terminal "
+            "could not decode); nothing was written"
+        ) from None
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not mode & 0o222:
+        raise ToolError(
+            f"{spath}: the file is read-only, so argmap leaves it as it is",
+            hint="make it writable (chmod u+w) to change it",
+        )
     folder = target.parent if str(target.parent) else Path(".")
+    _remove_leftovers(folder, target.name)
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.{os.getpid()}.", suffix=_TMP_SUFFIX, dir=folder
+        )
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
             fh.flush()
@@ -158,6 +177,37 @@ def write_output(data: str | bytes, path: str | os.PathLike = STDIN) -> None:
                 os.unlink(tmp_name)
 
 
+_TMP_SUFFIX = ".argmap-tmp"
+
+
+def _remove_leftovers(folder: Path, name: str) -> None:
+    """Remove the temporary files an earlier write of ``name`` left when its process was
+    killed between making them and renaming them into place (their names carry the pid
+    of the process that made them; a live one's are left alone)."""
+    import glob
+
+    try:
+        candidates = list(folder.glob(f".{glob.escape(name)}.*{_TMP_SUFFIX}"))
+    except OSError:
+        return
+    for path in candidates:
+        pid = path.name[len(name) + 2 :].split(".", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def read_git(spec: str) -> Input:
     """Read ``REV:path`` from git (the path relative to the working folder).
 
@@ -167,10 +217,16 @@ def read_git(spec: str) -> Input:
     import subprocess
 
     rev, _, path = spec.partition(":")
+    if rev.startswith("-") or not rev:
+        # Never let a revision be read as one of git's options (--output=FILE writes).
+        raise UsageError(f"{spec}: not a revision a map can be read from", hint="write REV:path")
     target = path if path.startswith(("/", "./", "../")) else f"./{path}"
     try:
         proc = subprocess.run(
-            ["git", "show", f"{rev}:{target}"], capture_output=True, check=False, timeout=60
+            ["git", "show", "--end-of-options", f"{rev}:{target}"],
+            capture_output=True,
+            check=False,
+            timeout=60,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise UsageError(f"{spec}: cannot run git ({exc})") from None

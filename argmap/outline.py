@@ -76,10 +76,16 @@ class Node:
         return out
 
 
+#: The deepest an outline is drawn when no depth is asked for: a chain of links longer
+#: than this is cut there, its rest counted ("… N more links below"), so that no map can
+#: exhaust the stack; ``show CLAIM`` goes on from any claim.
+MAX_DEPTH = 150
+
+
 class _Walker:
     def __init__(self, G: nx.MultiDiGraph, depth: int | None) -> None:
         self.G = G
-        self.depth = depth
+        self.depth = MAX_DEPTH if depth is None else min(depth, MAX_DEPTH)
         self.drawn: set[str] = set()
 
     def root(self, ident: str) -> Node:
@@ -151,7 +157,8 @@ def outline(
     Args:
         G: the argument graph.
         roots: claim ids to start from; default, :func:`argmap.graph.tops`.
-        depth: how many levels of links to follow below each root (None: all).
+        depth: how many levels of links to follow below each root (None: all, up to
+            :data:`MAX_DEPTH`).
     """
     walker = _Walker(G, depth)
     if roots is not None:
@@ -195,3 +202,13 @@ def mark_outside(trees: list[Node], stubs: dict[str, int]) -> None:
         if node.id is not None and not node.ref:
             node.outside = stubs.get(node.id, 0)
         stack.extend(node.children)
+
+
+def cut_short(trees: list[Node]) -> int:
+    """How many claims of an outline have links below them that were not drawn."""
+    count, stack = 0, list(trees)
+    while stack:
+        node = stack.pop()
+        count += bool(node.hidden)
+        stack.extend(node.children)
+    return count

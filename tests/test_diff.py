@@ -160,3 +160,19 @@ def test_rev_path_and_git_diff_driver(tmp_path, versions):
     assert (
         "~ link get-along-with-kim -> caution-after-failure: attack became support" in shown.stdout
     )
+
+
+@pytest.mark.parametrize("content", [b"title: caf\xe9\n", b"title: t\x00\n"])
+def test_an_unreadable_side_is_trouble_exit_2(tmp_path, content):
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(content)
+    result = run("diff", SHIPPED, bad)
+    assert result.exit_code == 2
+
+
+def test_a_revision_is_never_read_as_a_git_option(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("diff", "--", "--output=x:m.yaml", SHIPPED)
+    assert result.exit_code == 2
+    assert "not a revision a map can be read from" in result.stderr
+    assert not (tmp_path / "x").exists()

@@ -243,3 +243,37 @@ def test_rm_cascade_removes_chains_of_undercuts_deepest_first(tmp_path):
         "removed claim p",
     ]
     assert [c.id for c in read_map(path).model.claims] == ["c", "q", "u", "w"]
+
+
+def test_an_edit_writes_through_a_symbolic_link_and_keeps_it(tmp_path):
+    real = tmp_path / "real.yaml"
+    shutil.copy(EXAMPLE, real)
+    (tmp_path / "sources").mkdir()
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    assert run("set", link, "hurts-poor", "confidence", "0.3").exit_code == 0
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert "confidence: 0.3" in real.read_text()
+
+
+def test_a_read_only_map_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "m.yaml"
+    shutil.copy(EXAMPLE, path)
+    path.chmod(0o444)
+    before = path.read_bytes()
+    result = run("set", path, "hurts-poor", "confidence", "0.3")
+    assert result.exit_code == 3
+    assert "the file is read-only, so argmap leaves it as it is" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_temporaries_left_by_a_killed_edit_are_cleared_by_the_next(tmp_path):
+    path = tmp_path / "m.yaml"
+    shutil.copy(EXAMPLE, path)
+    # What a process killed between writing its temporary and renaming it leaves: its pid
+    # (long dead here) in the name.
+    left = tmp_path / f".m.yaml.{2**22 + 12345}.abc123.argmap-tmp"
+    left.write_text("half a map")
+    assert run("set", path, "hurts-poor", "confidence", "0.3").exit_code == 0
+    assert not left.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

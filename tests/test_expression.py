@@ -187,3 +187,25 @@ def test_a_claim_one_map_lacks_matches_nothing_there_but_or_still_works():
     assert {r["id"] for r in rows if r["map"].endswith("us-japan-trump2.yaml")} == ids(
         ClaimFilter(supports="hedge")
     ) | ids(ClaimFilter(kinds=("question",)))
+
+
+@pytest.mark.parametrize(
+    ("expr", "code"),
+    [
+        (" and ".join(["kind:claim"] * 3000), 0),
+        (" or ".join(["kind:claim"] * 3000), 0),
+        ("not " * 5001 + "kind:claim", 0),  # an odd run of nots
+        ("(" * 5000 + "kind:claim" + ")" * 5000, 2),
+    ],
+    ids=["3000 ands", "3000 ors", "5001 nots", "5000 parentheses"],
+)
+def test_huge_expressions_answer_or_are_refused_never_crash(expr, code):
+    from conftest import EXAMPLE
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    result = CliRunner().invoke(app, ["claims", str(EXAMPLE), "--where", expr, "-f", "ids"])
+    assert result.exit_code == code, result.output
+    if code == 2:
+        assert "parentheses nest more than 100 deep" in result.stderr

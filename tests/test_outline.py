@@ -123,3 +123,25 @@ def test_markup_in_claim_text_is_printed_literally(tmp_path):
     text = console.export_text()
     assert "[bold]x[/bold] and [link=http://e]y" in text
     assert "[red]t[/red]" in text
+
+
+def test_a_chain_deeper_than_the_stack_is_drawn_cut_and_says_so(tmp_path):
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+    from argmap.outline import MAX_DEPTH
+
+    lines = ["title: t", "claims:", "  - {id: c0, text: C, kind: conclusion}"]
+    lines += [f"  - {{id: c{i}, text: T{i}, supports: [c{i - 1}]}}" for i in range(1, 5000)]
+    path = tmp_path / "chain.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    runner = CliRunner()
+    for fmt in ("text", "json", "ids"):
+        result = runner.invoke(app, ["show", str(path), "-f", fmt])
+        assert result.exit_code == 0, result.output
+        assert f"the tree is drawn {MAX_DEPTH} levels deep" in result.stderr
+    ids = runner.invoke(app, ["show", str(path), "-f", "ids"]).stdout.split()
+    assert ids[:3] == ["c0", "c1", "c2"] and len(ids) == MAX_DEPTH + 1
+    assert (
+        runner.invoke(app, ["show", str(path), "c4000", "-f", "ids"]).stdout.split()[0] == "c4000"
+    )

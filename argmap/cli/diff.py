@@ -78,11 +78,11 @@ def _read(spec: str):
 
     if spec == "/dev/null":  # git's side of an added or deleted file
         return parse(Input("title: (none)\nclaims: []\n", spec, ".yaml"))
-    inp = read_git(spec) if ":" in spec and not Path(spec).exists() else read_input(spec)
     try:
+        inp = read_git(spec) if ":" in spec and not Path(spec).exists() else read_input(spec)
         return parse(inp)
-    except MapError as exc:
-        exc.exit_code = EXIT_USAGE  # diff's "trouble", not "differences"
+    except MapError as exc:  # unreadable (binary, not UTF-8) or invalid: trouble
+        exc.exit_code = EXIT_USAGE  # diff's "trouble" (2), not "differences" (1)
         raise
 
 

@@ -66,7 +66,7 @@ def show(
     from argmap.cli.output import emit_json, emit_lines, emit_outline
     from argmap.formats import read_map
     from argmap.graph import build_graph, require_claim
-    from argmap.outline import outline, tree_ids
+    from argmap.outline import cut_short, outline, tree_ids
     from argmap.selection import view_of
 
     whole = read_map(map_file)
@@ -74,6 +74,16 @@ def show(
     G = build_graph(doc)
     roots = [require_claim(G, claim)] if claim is not None else None
     trees = outline(G, roots, depth=depth)
+    if depth is None and cut_short(trees):
+        from argmap.cli.output import print_error
+        from argmap.outline import MAX_DEPTH
+
+        print_error(
+            [
+                f"argmap: note: the tree is drawn {MAX_DEPTH} levels deep; "
+                "argmap show MAP CLAIM goes on from any claim"
+            ]
+        )
     if view is not None:
         from argmap.cli.output import print_error
         from argmap.outline import mark_outside
