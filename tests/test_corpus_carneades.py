@@ -118,3 +118,20 @@ def _validate(model):
 def test_every_corpus_file_is_classified():
     known = AGREE | set(DIFFER_ON_PURPOSE) | REFUSED | CIRCULAR | {"legalization-of-marijuana"}
     assert {p.stem for p in FILES} == known
+
+
+def test_an_alias_bomb_is_refused_not_expanded():
+    import time
+
+    from argmap.errors import MapError
+    from argmap.formats import carneades
+
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, 9):
+        prev = "a" if i == 1 else "b" * (i - 1)
+        bomb += f"{'b' * i}: &{'b' * i} [{', '.join(['*' + prev] * 10)}]\n"
+    began = time.monotonic()
+    with pytest.raises(MapError) as caught:
+        carneades.parse(bomb, "g.yml")
+    assert time.monotonic() - began < 5
+    assert caught.value.diagnostics[0].code == "too_large"

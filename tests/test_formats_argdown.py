@@ -579,3 +579,25 @@ def test_a_statement_that_supports_itself_is_left_out_and_counted():
     assert model.all_links() == []
     assert "relations of a statement to itself" in (model.description or "")
     build_graph(Document(model))
+
+
+def test_argdown_data_reads_yaml_as_maps_do():
+    # YAML 1.2, as Argdown's own reader (js-yaml 4) has it: no stays the word "no".
+    model = argdown.parse("[A]: a {note: no, kind: evidence}\n", "f.argdown")
+    assert model.claims[0].note == "no"
+
+
+def test_an_alias_bomb_in_front_matter_is_refused_not_expanded():
+    bomb = "===\n" + "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, 9):
+        bomb += (
+            f"{'b' * i}: &{'b' * i} [{', '.join(['*' + ('b' * (i - 1) if i > 1 else 'a')] * 10)}]\n"
+        )
+    bomb += "===\n\n[A]: a\n"
+    import time
+
+    began = time.monotonic()
+    with pytest.raises(MapError) as caught:
+        argdown.parse(bomb, "f.argdown")
+    assert time.monotonic() - began < 5
+    assert caught.value.diagnostics[0].code == "too_large"

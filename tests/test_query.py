@@ -211,3 +211,28 @@ def test_why_and_impact_agree_with_networkx(m, data):
         for r in bears_on(G, node):
             nets = {ch.net for ch in chains(G, node, r.id, limit=10_000)}
             assert r.effect == (nets.pop() if len(nets) == 1 else "mixed")
+
+
+def test_chains_in_a_dense_map_answer_at_once_and_shortest_first():
+    import random
+    import time
+
+    rng = random.Random(1)
+    n = 80
+    links = [
+        {"source": f"c{j}", "target": f"c{i}", "kind": "attack"}
+        for i in range(n)
+        for j in range(i + 1, n - 1)
+        if rng.random() < 0.5
+    ]
+    model = ArgMap.model_validate(
+        {"title": "t", "claims": [{"id": f"c{i}", "text": "t"} for i in range(n)], "links": links}
+    )
+    G = build_graph(model)
+    began = time.monotonic()
+    assert chains(G, "c30", f"c{n - 1}") == []  # nothing leads there
+    found = chains(G, "c70", "c0", limit=100)
+    assert time.monotonic() - began < 5
+    assert len(found) == 100
+    lengths = [len(ch.links) for ch in found]
+    assert lengths == sorted(lengths) and lengths[0] == 1

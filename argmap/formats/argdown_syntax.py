@@ -295,20 +295,16 @@ _YAML_SEEN: dict[str, dict[str, Any]] = {}
 
 
 def _read_yaml(text: str, name: str, line: int, what: str) -> dict[str, Any]:
-    import yaml
+    from argmap.formats.native import load_yaml
 
     try:
-        loaded = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = line + (mark.line if mark else 0)
-        problem = getattr(exc, "problem", None) or str(exc)
+        loaded = load_yaml(text, name, first_line=line)
+    except MapError as exc:
+        first = exc.diagnostics[0]
+        where = first.location or Location(name, line, 1)
+        message = first.message.removeprefix("invalid YAML: ")
         raise MapError(
-            [
-                Diagnostic(
-                    "syntax", "error", f"invalid YAML in {what}: {problem}", Location(name, at, 1)
-                )
-            ]
+            [Diagnostic(first.code, "error", f"invalid YAML in {what}: {message}", where)]
         ) from None
     if loaded is None:
         return {}

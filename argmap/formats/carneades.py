@@ -63,16 +63,9 @@ def parse(text: str, name: str = "<carneades>") -> ArgMap:
     Raises:
         MapError: not YAML, not a Carneades graph, or it relies on a rule language.
     """
-    import yaml
+    from argmap.formats.native import load_yaml
 
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise MapError(
-            [Diagnostic("syntax", "error", f"invalid YAML: {exc}", Location(name, line, 1))]
-        ) from None
+    data = load_yaml(text, name)  # bounded: an alias bomb is refused, not expanded
     if not isinstance(data, dict):
         raise _fail(name, "not a Carneades argument graph (not a mapping)")
     used = [k for k in UNSUPPORTED_KEYS if data.get(k)]

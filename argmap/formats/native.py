@@ -34,7 +34,7 @@ from argmap.errors import Diagnostic, Location, MapError, did_you_mean
 from argmap.files import Input
 from argmap.model import ArgMap, Claim, Link, Path, Source
 
-__all__ = ["parse", "loads", "dump_json", "dump_yaml", "MAX_NODES"]
+__all__ = ["parse", "loads", "load_yaml", "compose", "dump_json", "dump_yaml", "MAX_NODES"]
 
 #: Most values a YAML document may expand to (aliases counted at every use).
 MAX_NODES = 2_000_000
@@ -354,6 +354,35 @@ def yaml_hint(exc: Any, text: str) -> str | None:
             "start with '- ' at one indentation"
         )
     return None
+
+
+def load_yaml(text: str, name: str, *, first_line: int = 1) -> Any:
+    """Plain values from YAML text, read exactly as maps are read: YAML 1.2 core scalars
+    (``no`` stays text), duplicate keys refused, aliases expanded no further than
+    :data:`MAX_NODES`, nothing but plain values built. For the YAML other formats hold
+    (Argdown front matter and data, Carneades graphs); ``first_line`` is the line of the
+    text within its file, so that problems are located there.
+
+    Raises:
+        MapError: the text is not well-formed, or too large once expanded.
+    """
+    try:
+        root = _compose_or_fail(Input(text, name))
+        return None if root is None else _Builder(name).build(root)
+    except MapError as exc:
+        raise MapError([_shifted(d, first_line - 1) for d in exc.diagnostics]) from None
+    except RecursionError:
+        raise MapError(
+            [Diagnostic("too_deep", "error", "YAML nested too deeply", Location(name, first_line))]
+        ) from None
+
+
+def _shifted(d: Diagnostic, lines: int) -> Diagnostic:
+    from dataclasses import replace
+
+    if not lines or d.location is None:
+        return d
+    return replace(d, location=replace(d.location, line=d.location.line + lines))
 
 
 def _load_yaml(inp: Input, root: Any = None) -> tuple[Any, Any]:
