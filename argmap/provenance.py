@@ -44,6 +44,9 @@ __all__ = [
     "coverage",
 ]
 
+#: The largest source text read to check quotes (a book is a few MiB).
+MAX_SOURCE_BYTES = 64 * 2**20
+
 #: Paragraphs shorter than this (headings, bylines, captions) are not argumentative.
 ARGUMENTATIVE_WORDS = 12
 
@@ -218,10 +221,20 @@ def load_source(map_path: Path | None, source_path: str) -> tuple[Path, SourceTe
         OSError: the file cannot be read.
         UnicodeDecodeError: it is not UTF-8 text.
     """
+    import errno
+    import stat
+
+    if "\x00" in source_path:
+        raise OSError(errno.EINVAL, "the path holds a NUL character")
     base = map_path.parent if map_path is not None else Path(".")
     path = (
         (base / source_path).resolve() if not Path(source_path).is_absolute() else Path(source_path)
     )
+    info = path.stat()  # FileNotFoundError: absent, as a clone without the text has it
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file")
+    if info.st_size > MAX_SOURCE_BYTES:
+        raise OSError(errno.EFBIG, f"larger than {MAX_SOURCE_BYTES // 2**20} MiB")
     return path, SourceText(path.read_text(encoding="utf-8"))
 
 

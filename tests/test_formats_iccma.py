@@ -67,3 +67,17 @@ def test_a_truncated_corpus_file_is_reported_at_its_last_line():
     with pytest.raises(MapError) as info:
         iccma.parse_apx(TRUNCATED.read_text(), str(TRUNCATED))
     assert info.value.diagnostics[0].location.line == 30331
+
+
+@pytest.mark.parametrize("declared", ["99999999999", "2000001", "9" * 5000])
+def test_a_header_declaring_too_many_arguments_is_refused_at_once(declared):
+    import time
+
+    from argmap.errors import MapError
+    from argmap.formats.iccma import parse_i23
+
+    began = time.monotonic()
+    with pytest.raises(MapError) as caught:
+        parse_i23(f"p af {declared}\n", "f.i23")
+    assert time.monotonic() - began < 1
+    assert "argmap reads at most 2,000,000" in caught.value.diagnostics[0].message

@@ -186,3 +186,13 @@ def test_the_shipped_map_passes_against_the_essay(tmp_path):
     assert sorted(check.hits) == sorted(quoted)
     report = coverage(doc, build_graph(doc))
     assert report["sources"][0]["coverage"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [("/dev/zero", "not a regular file"), ("a\x00b", "the path holds a NUL character")],
+)
+def test_a_source_path_that_is_no_text_file_is_unreadable_not_a_crash(tmp_path, path, reason):
+    doc = read_map(write_map(tmp_path, "x", source_path=path))
+    (d,) = [d for d in validate(doc) if d.code == "source_unreadable"]
+    assert reason in d.message

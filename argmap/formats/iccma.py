@@ -130,6 +130,11 @@ def parse_tgf(text: str, name: str = "<tgf>") -> Framework:
     return Framework.from_pairs(names, pairs)
 
 
+#: The most arguments an ICCMA'23 header may declare: they are all made, attacked or
+#: not, so a tiny file could otherwise ask for gigabytes (2,000,000 take about 1.5 GB).
+MAX_ARGUMENTS = 2_000_000
+
+
 def parse_i23(text: str, name: str = "<i23>") -> Framework:
     """Parse the ICCMA'23 format (``p af N`` then ``a b`` lines; arguments are 1..N)."""
     if "#" in text:
@@ -137,7 +142,15 @@ def parse_i23(text: str, name: str = "<i23>") -> Framework:
     header = re.match(r"\s*p\s+af\s+(\d+)[ \t]*(?:\n|$)", text)
     if not header:
         raise _fail(name, 1, "expected the header 'p af N'")
-    n = int(header.group(1))
+    digits = header.group(1)
+    if len(digits) > 9 or int(digits) > MAX_ARGUMENTS:
+        raise _fail(
+            name,
+            1,
+            f"declares {digits if len(digits) <= 20 else digits[:20] + '…'} arguments; "
+            f"argmap reads at most {MAX_ARGUMENTS:,}",
+        )
+    n = int(digits)
     body = text[header.end() :].split()
     if len(body) % 2:
         raise _fail(name, text.count("\n") + 1, "an attack line needs two arguments")
