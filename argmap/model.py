@@ -119,7 +119,11 @@ def _empty(value: list) -> bool:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    # A number written where text belongs (an id 12, a locator 3) is that text, as a
+    # person means it; YAML reads it as a number.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_enum_values=False, coerce_numbers_to_str=True
+    )
 
 
 class Source(_Strict):

@@ -589,3 +589,52 @@ def test_undercut_chains_through_every_format(dot_program):
     from argmap.semantics.gradual import dfquad
 
     assert 0.0 <= dfquad(G).strength["c"] <= 1.0
+
+
+_JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "nodes",
+                    "edges",
+                    "id",
+                    "text",
+                    "type",
+                    "nodeID",
+                    "fromID",
+                    "toID",
+                    "statements",
+                    "arguments",
+                    "issues",
+                    "premises",
+                    "conclusion",
+                    "source_id",
+                    "target_id",
+                    "scheme",
+                    "metadata",
+                    "content",
+                    "title",
+                ]
+            ),
+            inner,
+            max_size=5,
+        )
+    ),  # fmt: skip
+    max_leaves=25,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["aif", "sadface", "carneades"]), _JSONISH)
+def test_any_structure_gives_a_map_or_a_located_error(fmt, data):
+    # What the readers meet in the wild: the right syntax, any shape. Never a traceback.
+    text = json.dumps(data)  # JSON is YAML too, for the Carneades reader
+    try:
+        model = import_map(text, f"f.{fmt}", fmt)
+    except MapError as exc:
+        assert exc.diagnostics and exc.diagnostics[0].location.line >= 1
+        return
+    build_graph(Document(model, "f"))

@@ -184,3 +184,22 @@ def test_numbers_python_cannot_hold_are_a_located_error(syntax):
     (d,) = caught.value.diagnostics
     assert d.code == "bad_value" and d.location.line >= 1
     assert len(d.format()) < 300  # the value is not echoed whole
+
+
+def test_plain_scalars_are_read_by_the_yaml_1_2_core_schema():
+    # libyaml marks a plain scalar with the style '' (not None): null, ~ and numbers are
+    # resolved, not left as text; a number where text belongs is that text.
+    doc = loads(
+        "title: t\nclaims:\n  - {id: 12, text: 2025, confidence: null, locator: 3, note: no}\n"
+        "  - id: c\n    text: C\n    confidence: ~\n    note: 'on'\n",
+        "m.yaml",
+    )
+    first, second = doc.model.claims
+    assert (first.id, first.text, first.confidence, first.locator, first.note) == (
+        "12",
+        "2025",
+        None,
+        "3",
+        "no",
+    )
+    assert (second.confidence, second.note) == (None, "on")

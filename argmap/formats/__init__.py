@@ -218,3 +218,15 @@ def import_map(text: str, name: str, fmt: str):
         where = ".".join(str(p) for p in first["loc"])
         message = f"{fmt} file gives no valid map: {where}: {first['msg']}"
         raise MapError([Diagnostic("bad_value", "error", message, Location(name, 1, 1))]) from None
+    except RecursionError:
+        message = f"the {fmt} document is nested too deeply to read"
+        raise MapError([Diagnostic("too_deep", "error", message, Location(name, 1, 1))]) from None
+    except (TypeError, KeyError, AttributeError, IndexError, ValueError) as exc:
+        # A structure the reader did not expect (a list where a mapping belongs, a missing
+        # key, a number where text belongs): refused in one line, never a traceback.
+        what = {KeyError: "a required key is missing", IndexError: "a list is too short"}.get(
+            type(exc), "a value has the wrong shape"
+        )
+        detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        message = f"not a {fmt} document argmap can read: {what} ({detail})"
+        raise MapError([Diagnostic("bad_value", "error", message, Location(name, 1, 1))]) from None

@@ -445,8 +445,8 @@ class _Builder:
     @staticmethod
     def scalar(node: Any) -> Any:
         value = node.value
-        if node.style is not None:
-            return value  # quoted or block scalars are always text
+        if node.style:  # quoted or block scalars are always text (libyaml: plain is '')
+            return value
         if _NULL.match(value):
             return None
         if value in _BOOL:
