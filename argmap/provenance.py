@@ -47,6 +47,9 @@ __all__ = [
 #: The largest source text read to check quotes (a book is a few MiB).
 MAX_SOURCE_BYTES = 64 * 2**20
 
+#: The most words of a quote that the search for the closest passage compares.
+CLOSEST_WORDS = 60
+
 #: Paragraphs shorter than this (headings, bylines, captions) are not argumentative.
 ARGUMENTATIVE_WORDS = 12
 
@@ -164,14 +167,22 @@ class SourceText:
         return hits
 
     def closest(self, quote: str) -> Near:
-        """The passage most like ``quote`` (as many words long), with its similarity 0..1."""
+        """The passage most like ``quote`` (as many words long), with its similarity 0..1.
+
+        Only passages that share a rare word of the quote, aligned on it, are weighed
+        (a sample of the text when none does), so a long text and many missing quotes
+        stay quick: the search grows with the text, not with text times quote."""
         needle, _ = normalize(quote)
-        words = [m.start() for m in re.finditer(r"\S+", self.folded)]
+        # A very long quote is placed by its first words: comparing passages thousands of
+        # words long costs seconds each.
+        needle = " ".join(needle.split()[:CLOSEST_WORDS])
+        words = self._word_starts()
         width = max(1, len(needle.split()))
         best = (0.0, 0, 0)
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(needle)
-        for k, start in enumerate(words):
+        for k in self._alignments(needle.split(), len(words)):
+            start = words[k]
             end_word = min(k + width, len(words)) - 1
             end = self.folded.find(" ", words[end_word])
             end = len(self.folded) if end < 0 else end
@@ -187,6 +198,32 @@ class SourceText:
         a, b = self.offsets[start], self.offsets[end - 1] + 1
         passage = " ".join(self.text[a:b].split()).strip(_EDGE_PUNCTUATION)
         return Near(passage, ratio, self.paragraph_at(a))
+
+    def _word_starts(self) -> list[int]:
+        if not hasattr(self, "_starts"):
+            self._starts = [m.start() for m in re.finditer(r"\S+", self.folded)]
+            self._where: dict[str, list[int]] = {}
+            for k, start in enumerate(self._starts):
+                end = self.folded.find(" ", start)
+                word = self.folded[start : end if end >= 0 else len(self.folded)]
+                self._where.setdefault(word, []).append(k)
+        return self._starts
+
+    def _alignments(self, quote_words: list[str], count: int, most: int = 400) -> list[int]:
+        """Word positions where a passage like the quote could start: aligned on the
+        quote's rarest words found in the text; an even sample when none is found."""
+        found = sorted(
+            (len(self._where[w]), i, w) for i, w in enumerate(quote_words) if w in self._where
+        )
+        starts: set[int] = set()
+        for _, i, w in found[:4]:
+            starts.update(max(0, k - i) for k in self._where[w])
+            if len(starts) >= most:
+                break
+        if not starts:
+            step = max(1, count // most)
+            starts = set(range(0, count, step))
+        return sorted(starts)[: most * 2]
 
     def argumentative(self) -> list[int]:
         """The numbers of the paragraphs long enough to argue something."""

@@ -196,3 +196,35 @@ def test_a_source_path_that_is_no_text_file_is_unreadable_not_a_crash(tmp_path, 
     doc = read_map(write_map(tmp_path, "x", source_path=path))
     (d,) = [d for d in validate(doc) if d.code == "source_unreadable"]
     assert reason in d.message
+
+
+def test_the_closest_passage_is_found_quickly_in_a_long_text_for_many_missing_quotes(tmp_path):
+    import random
+    import time
+
+    rng = random.Random(3)
+    vocabulary = [f"w{i}" for i in range(3000)] + ["the", "of", "and"] * 50
+    paragraphs = [" ".join(rng.choice(vocabulary) for _ in range(80)) for _ in range(1500)]
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "long.txt").write_text("\n\n".join(paragraphs) + "\n")
+    quotes = [" ".join(rng.choice(vocabulary) for _ in range(12)) for _ in range(100)]
+    quotes.append(" ".join(rng.choice(vocabulary) for _ in range(5000)))  # one very long
+    claims = [{"id": "c", "text": "C", "kind": "conclusion"}] + [
+        {"id": f"e{i}", "text": "E", "source": "s", "quote": q, "supports": ["c"]}
+        for i, q in enumerate(quotes)
+    ]
+    path = tmp_path / "m.json"
+    path.write_text(
+        json.dumps(
+            {
+                "title": "t",
+                "sources": [{"id": "s", "title": "S", "path": "texts/long.txt"}],
+                "claims": claims,
+            }  # fmt: skip
+        )
+    )
+    began = time.monotonic()
+    found = [d for d in validate(read_map(path)) if d.code == "quote_not_found"]
+    assert time.monotonic() - began < 60  # seconds, where every word position was tried
+    assert len(found) == len(quotes)
+    assert all("closest passage (¶" in d.message for d in found)
