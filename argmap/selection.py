@@ -188,14 +188,22 @@ def view_of(
     return Document(view.submap(doc.model), doc.name, doc.path, doc.positions), view
 
 
-def renderer(to: str, **options: Any):
+def renderer(to: str, *, with_eval: bool = False, **options: Any):
     """A function that exports a map in format ``to``, narrowed to the view the options
-    choose (for ``watch`` and ``serve``, which export each new version of a map)."""
+    choose, with each claim's label and strength when ``with_eval`` (weighed on the whole
+    map); for ``watch`` and ``serve``, which export each new version of a map."""
     from argmap.formats import export
 
     def render(doc: Any) -> str | bytes:
         shown, view = view_of(doc, **options)
-        return export(shown, to, stubs=view.stubs if view is not None else None)
+        verdicts = None
+        if with_eval:
+            from argmap.graph import build_graph
+            from argmap.semantics.evaluate import verdicts as verdicts_of
+
+            verdicts = verdicts_of(build_graph(doc))
+        stubs = view.stubs if view is not None else None
+        return export(shown, to, stubs=stubs, verdicts=verdicts)
 
     return render
 

@@ -193,6 +193,11 @@ NK = ["nk-engagement-risk", "nk-deal-costs-japan", "nk-uninterested"]
         "set {m} nk-",
         "tag {m} nk-",
         "rename {m} nk-",
+        "show {m} --focus nk-",
+        "export {m} --focus nk-",
+        "eval {m} --focus nk-",
+        "watch {m} -o x.svg --focus nk-",
+        "serve {m} --focus nk-",
     ],
 )
 def test_every_option_that_takes_a_claim_id_completes_it(words):

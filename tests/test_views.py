@@ -97,3 +97,12 @@ def test_selection(options, expected):
 def test_an_unknown_focus_is_a_usage_error():
     result = run("show", SHIPPED, "--focus", "hegde")
     assert result.exit_code == 2 and "did you mean 'hedge'?" in result.stderr
+
+
+def test_watch_and_serve_render_views_with_labels():
+    from argmap.formats import read_map
+    from argmap.selection import renderer
+
+    text = renderer("dot", with_eval=True, tags=["china"])(read_map(SHIPPED))
+    assert "<B>UNDEC 0." in text and "<B>IN 0." in text  # the rivals, and what stands
+    assert '"hedge"' not in text  # outside the view

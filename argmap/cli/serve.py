@@ -22,6 +22,13 @@ def serve(
     focus: FocusOpt = None,
     radius: RadiusOpt = 1,
     tag: TagOpt = None,
+    with_eval: Annotated[
+        bool,
+        typer.Option(
+            "--eval",
+            help="Mark each claim IN, OUT or UNDEC with its strength (the whole map weighed).",
+        ),
+    ] = False,
 ) -> None:
     """Serve the map's HTML report on this machine; the page reloads itself on each save.
 
@@ -58,7 +65,8 @@ def serve(
 
     try:
         view = {"where": where, "focus": focus, "radius": radius, "tags": tag}
-        preview = Preview(LiveMap(map_file, renderer("html", **view)), port, report)
+        render = renderer("html", with_eval=with_eval, **view)
+        preview = Preview(LiveMap(map_file, render), port, report)
     except OSError as exc:
         raise ToolError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror})") from None
     print_error([f"serving {map_file} at {preview.url} (Ctrl-C stops)"])

@@ -30,6 +30,13 @@ def watch(
     focus: FocusOpt = None,
     radius: RadiusOpt = 1,
     tag: TagOpt = None,
+    with_eval: Annotated[
+        bool,
+        typer.Option(
+            "--eval",
+            help="Mark each claim IN, OUT or UNDEC with its strength (the whole map weighed).",
+        ),
+    ] = False,
 ) -> None:
     """Re-export the map each time it, or a source text it cites, is saved.
 
@@ -57,7 +64,7 @@ def watch(
     gc.enable()  # a long-lived process
     fmt = format_for_output(output, to.value if to is not None else None)
     view = {"where": where, "focus": focus, "radius": radius, "tags": tag}
-    live = LiveMap(map_file, renderer(fmt, **view))
+    live = LiveMap(map_file, renderer(fmt, with_eval=with_eval, **view))
 
     def report(build) -> None:
         import time
