@@ -84,9 +84,21 @@ def _item_dumper() -> type:
         def represent_dict(self, data: dict) -> Any:
             return self.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False)
 
+        def represent_str(self, data: str) -> Any:
+            # YAML 1.1 readers (libyaml) take NEL, LS and PS for line breaks and fold them
+            # to spaces, even inside single quotes: such text is written double-quoted,
+            # where they are escapes (\N, \L, \P) that read back as themselves.
+            if any(ch in data for ch in _BREAKS):
+                return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+            return super().represent_str(data)
+
     Dumper.add_representer(list, Dumper.represent_list)
     Dumper.add_representer(dict, Dumper.represent_dict)
+    Dumper.add_representer(str, Dumper.represent_str)
     return Dumper
+
+
+_BREAKS = "\x85\u2028\u2029"
 
 
 @dataclass(frozen=True)
@@ -219,7 +231,13 @@ class Editor:
     def _scalar(value: Any) -> str:
         import yaml
 
-        text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1 << 30)
+        text = yaml.dump(
+            value,
+            Dumper=_item_dumper(),
+            default_flow_style=True,
+            allow_unicode=True,
+            width=1 << 30,
+        )
         text = text.removesuffix("\n").removesuffix("\n...").removesuffix("...")
         return text.rstrip("\n")
 
@@ -273,11 +291,11 @@ class Editor:
             self._splice(seq.start_mark.index, seq.end_mark.index, self._scalar(items))
             return
         first, last = seq.value[0], seq.value[-1]
-        dash = self.text.rfind(
-            "-", self._line_start(first.start_mark.index), first.start_mark.index
-        )
-        dash_col = dash - self._line_start(dash)
-        content_col = first.start_mark.column
+        # A block sequence starts at its first dash; the item may start on that line or,
+        # after "- # a comment", on the next one.
+        dash_col = seq.start_mark.column
+        same_line = seq.start_mark.line == first.start_mark.line
+        content_col = first.start_mark.column if same_line else dash_col + 2
         spaced = len(seq.value) > 1 and self._blank_between(seq.value[0], seq.value[1])
         at = self._after_line(self._node_end(last))
         # A file that ends without a line break needs one before the new item.
@@ -317,6 +335,10 @@ class Editor:
             self._splice(seq.start_mark.index, seq.end_mark.index, self._scalar(items))
             return
         start = self._line_start(node.start_mark.index)
+        if start > 0:  # "- # a comment" on the line above belongs to the item too
+            above = self._line_start(start - 1)
+            if re.fullmatch(r"[ \t]*-[ \t]*(#[^\n]*)?\n", self.text[above:start]):
+                start = above
         end = self._after_line(self._node_end(node))
         # Take one blank line with it when the item stood between blank lines.
         before_blank = self.text[:start].endswith("\n\n") or start == 0

@@ -277,3 +277,33 @@ def test_temporaries_left_by_a_killed_edit_are_cleared_by_the_next(tmp_path):
     assert run("set", path, "hurts-poor", "confidence", "0.3").exit_code == 0
     assert not left.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("text", ["a\x85b", "line\u2028sep", "para\u2029sep"])
+def test_text_with_yaml_1_1_line_breaks_is_stored_as_given(tmp_path, text):
+    # NEL, LS and PS are line breaks to libyaml, folded to spaces even in single quotes.
+    path = tmp_path / "m.yaml"
+    assert run("new", path, "--title", "T").exit_code == 0
+    assert run("add", path, "--text", text, "--id", "x").exit_code == 0
+    assert run("set", path, "x", "note", text).exit_code == 0
+    claim = read_map(path).model.claims[0]
+    assert (claim.text, claim.note) == (text, text)
+
+
+def test_edits_keep_items_that_open_with_a_comment_after_the_dash(tmp_path):
+    text = (
+        "title: t\nclaims:\n  - # the conclusion\n    id: c\n    text: C\n    kind: conclusion\n"
+        "  - # a reason\n    id: r\n    text: R\n    supports: [c]\n"
+    )
+    added = tmp_path / "a.yaml"
+    added.write_text(text)
+    assert run("add", added, "--text", "New one", "--supports", "c").exit_code == 0
+    assert added.read_text() == text + (
+        "  - id: new-one\n    text: New one\n    kind: claim\n    supports: [c]\n"
+    )
+    removed = tmp_path / "r.yaml"
+    removed.write_text(text)
+    result = run("rm", removed, "c", "--cascade")
+    assert result.exit_code == 0, result.output
+    assert removed.read_text() == "title: t\nclaims:\n  - # a reason\n    id: r\n    text: R\n"
+    assert [c.id for c in read_map(removed).model.claims] == ["r"]
