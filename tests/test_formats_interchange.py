@@ -638,3 +638,29 @@ def test_any_structure_gives_a_map_or_a_located_error(fmt, data):
         assert exc.diagnostics and exc.diagnostics[0].location.line >= 1
         return
     build_graph(Document(model, "f"))
+
+
+def test_very_long_node_ids_make_ids_a_map_allows():
+    long = "n" * 300
+    aif = {
+        "nodes": [
+            {"nodeID": long + "1", "text": "Premise one", "type": "I"},
+            {"nodeID": long + "2", "text": "Premise two", "type": "I"},
+            {"nodeID": long + "3", "text": "Conclusion", "type": "I"},
+            {"nodeID": long + "ra", "text": "Default Inference", "type": "RA"},
+            {"nodeID": long + "4", "text": "Objection", "type": "I"},
+            {"nodeID": long + "ca", "text": "Default Conflict", "type": "CA"},
+        ],
+        "edges": [
+            {"fromID": long + "1", "toID": long + "ra"},
+            {"fromID": long + "2", "toID": long + "ra"},
+            {"fromID": long + "ra", "toID": long + "3"},
+            {"fromID": long + "4", "toID": long + "ca"},
+            {"fromID": long + "ca", "toID": long + "ra"},
+        ],
+    }
+    model = import_map(json.dumps(aif), "a.json", "aif")
+    assert len(model.claims) == 4 and all(len(c.id) <= 200 for c in model.claims)
+    assert {lk.kind.value for lk in model.all_links()} == {"support", "undercut"}
+    assert all(len(lk.group or "") <= 200 for lk in model.all_links())
+    build_graph(Document(model, "a"))

@@ -42,7 +42,19 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-_") or "x"
+    """An id from a node id or name: a slug of at most 200 characters (:func:`_fit`)."""
+    return _fit(re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-_") or "x")
+
+
+def _fit(ident: str, limit: int = 200) -> str:
+    """An id cut to what a map allows (200 characters for claims and groups, 500 for
+    links): a longer one keeps its start and a short hash of the whole, so that it stays
+    unique and the same on every import."""
+    if len(ident) <= limit:
+        return ident
+    import hashlib
+
+    return f"{ident[: limit - 9]}-{hashlib.sha1(ident.encode()).hexdigest()[:8]}"
 
 
 def _fail(name: str, message: str) -> MapError:
@@ -91,7 +103,9 @@ def from_nodes(
     ids: dict[str, str] = {}
     for i in nodes:
         if kind_of[i] == "I":
-            ids[i] = i if _ID.match(i) else "i" + re.sub(r"[^A-Za-z0-9_-]+", "-", i).strip("-")
+            ids[i] = _fit(
+                i if _ID.match(i) else "i" + re.sub(r"[^A-Za-z0-9_-]+", "-", i).strip("-")
+            )
 
     def premises(s: str) -> list[str]:
         return [ids[p] for p in into.get(s, []) if kind_of.get(p) == "I"]
@@ -113,7 +127,10 @@ def from_nodes(
             group = _slug(f"RA{s}") if len(prem) > 1 else None
             made = []
             for k, p in enumerate(prem, 1):
-                lid = f"RA{s}" if len(prem) == 1 and len(targets) == 1 else f"RA{s}.{target}.{k}"
+                lid = _fit(
+                    f"RA{s}" if len(prem) == 1 and len(targets) == 1 else f"RA{s}.{target}.{k}",
+                    500,
+                )
                 links.append(
                     {
                         "id": lid,
@@ -149,11 +166,11 @@ def from_nodes(
             for t in targets:
                 for a in attackers:
                     if kind_of.get(t) == "I":
-                        lid, target, kind = f"CA{s}.{ids[t]}.{a}", ids[t], "attack"
+                        lid, target, kind = _fit(f"CA{s}.{ids[t]}.{a}", 500), ids[t], "attack"
                     elif kind_of.get(t) == "CA":
-                        lid, target, kind = f"CA{s}.{a}", ca_links[t], "undercut"
+                        lid, target, kind = _fit(f"CA{s}.{a}", 500), ca_links[t], "undercut"
                     elif kind_of.get(t) == "RA" and t in ra_links:
-                        lid, target, kind = f"CA{s}.{a}", ra_links[t][0], "undercut"
+                        lid, target, kind = _fit(f"CA{s}.{a}", 500), ra_links[t][0], "undercut"
                     else:
                         dropped[f"CA aimed at a {kind_of.get(t) or 'missing'} node"] += 1
                         continue
