@@ -601,3 +601,28 @@ def test_an_alias_bomb_in_front_matter_is_refused_not_expanded():
         argdown.parse(bomb, "f.argdown")
     assert time.monotonic() - began < 5
     assert caught.value.diagnostics[0].code == "too_large"
+
+
+def test_characters_yaml_refuses_to_see_survive_the_round_trip():
+    # DEL, C1 controls and U+FFFE/U+FFFF in data (note, quote, locator, title) are
+    # written as escapes; raw, both YAML readers refuse them.
+    model = ArgMap.model_validate(
+        {
+            "title": "t\x7f",
+            "sources": [{"id": "s", "title": "S\x81"}],
+            "claims": [
+                {
+                    "id": "c",
+                    "text": "C",
+                    "kind": "conclusion",
+                    "note": "a\x85b\x9f\uffff",
+                    "locator": "\ufffe1",
+                },
+                {"id": "p", "text": "P", "supports": ["c"], "quote": "q\x80", "source": "s"},
+            ],
+        }  # fmt: skip
+    )
+    back = argdown.parse(argdown.dump(model), "x.argdown")
+    claims = {c.id: c for c in back.claims}
+    assert (claims["c"].note, claims["c"].locator) == ("a\x85b\x9f\uffff", "\ufffe1")
+    assert claims["p"].quote == "q\x80" and back.title == "t\x7f"

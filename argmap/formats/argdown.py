@@ -477,7 +477,13 @@ def _json_value(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False)
     if isinstance(value, str):
         text = text.replace("{", "\\u007b").replace("}", "\\u007d").replace("=", "\\u003d")
+        # Characters YAML refuses to see written (DEL, the C1 controls, U+FFFE/U+FFFF)
+        # go as escapes, which read back as themselves.
+        text = _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text
+
+
+_UNPRINTABLE = re.compile("[\x7f-\x9f\ufffe\uffff]")
 
 
 def _data(pairs: dict[str, Any]) -> str:
