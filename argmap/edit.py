@@ -74,9 +74,9 @@ def slugify(text: str, taken: set[str] | frozenset[str] = frozenset(), words: in
 
 def _item_dumper() -> type:
     """A YAML dumper writing mappings as blocks and lists of plain values on one line."""
-    import yaml
+    from argmap.formats.native import yaml_dumper
 
-    class Dumper(yaml.SafeDumper):
+    class Dumper(yaml_dumper()):  # type: ignore[misc]
         def represent_list(self, data: list) -> Any:
             flat = all(not isinstance(v, dict | list) for v in data)
             return self.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flat)
@@ -84,21 +84,9 @@ def _item_dumper() -> type:
         def represent_dict(self, data: dict) -> Any:
             return self.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False)
 
-        def represent_str(self, data: str) -> Any:
-            # YAML 1.1 readers (libyaml) take NEL, LS and PS for line breaks and fold them
-            # to spaces, even inside single quotes: such text is written double-quoted,
-            # where they are escapes (\N, \L, \P) that read back as themselves.
-            if any(ch in data for ch in _BREAKS):
-                return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
-            return super().represent_str(data)
-
     Dumper.add_representer(list, Dumper.represent_list)
     Dumper.add_representer(dict, Dumper.represent_dict)
-    Dumper.add_representer(str, Dumper.represent_str)
     return Dumper
-
-
-_BREAKS = "\x85\u2028\u2029"
 
 
 @dataclass(frozen=True)

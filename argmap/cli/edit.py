@@ -183,7 +183,9 @@ def new(
         import yaml
 
         text = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
-        text += yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)
+        from argmap.formats.native import yaml_dumper
+
+        text += yaml.dump(data, Dumper=yaml_dumper(), sort_keys=False, allow_unicode=True, width=88)
         text += "claims: []\n"
         schema_path = Path(path).parent / SCHEMA_FILE
         if not schema_path.exists():

@@ -584,15 +584,44 @@ def dump_yaml(model: ArgMap) -> str:
     """
     import yaml
 
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return yaml.dump(
         model.to_data(),
-        Dumper=dumper,
+        Dumper=yaml_dumper(),
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,
         width=88,
     )
+
+
+def yaml_dumper() -> type:
+    """The YAML writer for maps: text is quoted wherever this reader would not read it
+    back as that text (``0E0`` is a number to YAML 1.2, not to the 1.1 rules PyYAML writes
+    by), and text holding NEL, LS or PS (line breaks to libyaml) is double-quoted, where
+    they are escapes."""
+    import yaml
+
+    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class Dumper(base):  # type: ignore[misc, valid-type]
+        def represent_str(self, data: str) -> Any:
+            if any(ch in data for ch in "\x85\u2028\u2029"):
+                return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+            if not isinstance(_Builder.scalar(_Plain(data)), str):
+                return self.represent_scalar("tag:yaml.org,2002:str", data, style="'")
+            return super().represent_str(data)
+
+    Dumper.add_representer(str, Dumper.represent_str)
+    return Dumper
+
+
+class _Plain:
+    """A plain scalar as the composer would give it, for asking how it reads."""
+
+    style = None
+
+    def __init__(self, value: str) -> None:
+        self.value = value
 
 
 def _clip(text: str, limit: int = 60) -> str:
