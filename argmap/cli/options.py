@@ -11,6 +11,7 @@ from argmap.cli.output import Format, RowFormat
 __all__ = [
     "MapArg",
     "MapsArg",
+    "MapFileArg",
     "FormatOpt",
     "Format",
     "RowFormat",
@@ -32,6 +33,10 @@ __all__ = [
 MapArg = Annotated[
     str,
     typer.Argument(metavar="MAP", help="A map file (YAML or JSON), or - to read standard input."),
+]
+MapFileArg = Annotated[
+    str,
+    typer.Argument(metavar="MAP", help="A map file (YAML or JSON); it is watched for saves."),
 ]
 MapsArg = Annotated[
     list[str],

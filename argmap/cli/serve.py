@@ -7,11 +7,11 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.options import FocusOpt, MapArg, RadiusOpt, TagOpt, WhereOpt
+from argmap.cli.options import FocusOpt, MapFileArg, RadiusOpt, TagOpt, WhereOpt
 
 
 def serve(
-    map_file: MapArg,
+    map_file: MapFileArg,
     port: Annotated[
         int,
         typer.Option(

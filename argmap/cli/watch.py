@@ -8,11 +8,11 @@ from typing import Annotated
 import typer
 
 from argmap.cli.export import ExportFormat
-from argmap.cli.options import FocusOpt, MapArg, RadiusOpt, TagOpt, WhereOpt
+from argmap.cli.options import FocusOpt, MapFileArg, RadiusOpt, TagOpt, WhereOpt
 
 
 def watch(
-    map_file: MapArg,
+    map_file: MapFileArg,
     output: Annotated[
         str,
         typer.Option(
