@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from argmap.model import ArgMap, Link
 
-__all__ = ["View", "select", "wants_view", "view_of", "renderer"]
+__all__ = ["View", "select", "wants_view", "view_of", "export_view", "renderer"]
 
 
 @dataclass
@@ -188,22 +188,31 @@ def view_of(
     return Document(view.submap(doc.model), doc.name, doc.path, doc.positions), view
 
 
-def renderer(to: str, *, with_eval: bool = False, **options: Any):
-    """A function that exports a map in format ``to``, narrowed to the view the options
-    choose, with each claim's label and strength when ``with_eval`` (weighed on the whole
-    map); for ``watch`` and ``serve``, which export each new version of a map."""
+def export_view(
+    doc: Any, to: str, *, with_eval: bool = False, **options: Any
+) -> tuple[str | bytes, Any, View | None]:
+    """The map in format ``to``, narrowed to the view the options choose (its stubs
+    drawn), with each claim's label and strength when ``with_eval`` (weighed on the whole
+    map). Returns the output, the document shown, and the view (None: the whole map)."""
     from argmap.formats import export
 
-    def render(doc: Any) -> str | bytes:
-        shown, view = view_of(doc, **options)
-        verdicts = None
-        if with_eval:
-            from argmap.graph import build_graph
-            from argmap.semantics.evaluate import verdicts as verdicts_of
+    shown, view = view_of(doc, **options)
+    verdicts = None
+    if with_eval:
+        from argmap.graph import build_graph
+        from argmap.semantics.evaluate import verdicts as verdicts_of
 
-            verdicts = verdicts_of(build_graph(doc))
-        stubs = view.stubs if view is not None else None
-        return export(shown, to, stubs=stubs, verdicts=verdicts)
+        verdicts = verdicts_of(build_graph(doc))
+    stubs = view.stubs if view is not None else None
+    return export(shown, to, stubs=stubs, verdicts=verdicts), shown, view
+
+
+def renderer(to: str, *, with_eval: bool = False, **options: Any):
+    """:func:`export_view` as a function of the map alone, for ``watch`` and ``serve``,
+    which export each new version of a map."""
+
+    def render(doc: Any) -> str | bytes:
+        return export_view(doc, to, with_eval=with_eval, **options)[0]
 
     return render
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.options import FocusOpt, MapArg, RadiusOpt, TagOpt, WhereOpt
+from argmap.cli.options import EvalMarksOpt, FocusOpt, MapArg, RadiusOpt, TagOpt, WhereOpt
 from argmap.formats import EXPORT_FORMATS
 
 ExportFormat = StrEnum("ExportFormat", list(EXPORT_FORMATS))
@@ -32,14 +32,7 @@ def export(
     focus: FocusOpt = None,
     radius: RadiusOpt = 1,
     tag: TagOpt = None,
-    with_eval: Annotated[
-        bool,
-        typer.Option(
-            "--eval",
-            help="Mark each claim in a picture IN, OUT or UNDEC (grounded, weighed on the "
-            "whole map), in words and colour, with its strength.",
-        ),
-    ] = False,
+    with_eval: EvalMarksOpt = False,
 ) -> None:
     """Export a map: canonical JSON or YAML, a picture, or another tool's format.
 
@@ -61,23 +54,15 @@ def export(
     """
     from argmap.cli.output import print_error
     from argmap.files import write_output
-    from argmap.formats import export as convert
     from argmap.formats import format_for_output, losses, read_map
 
     fmt = format_for_output(output, to.value if to is not None else None)
-    from argmap.selection import view_of
+    from argmap.selection import export_view
 
-    whole = read_map(map_file)
-    doc, view = view_of(whole, where=where, focus=focus, radius=radius, tags=tag)
+    view_options = {"where": where, "focus": focus, "radius": radius, "tags": tag}
+    data, doc, view = export_view(read_map(map_file), fmt, with_eval=with_eval, **view_options)
     if view is not None:
         print_error([f"argmap: {view.summary()}"])
-    verdicts = None
-    if with_eval:
-        from argmap.graph import build_graph
-        from argmap.semantics.evaluate import verdicts as verdicts_of
-
-        verdicts = verdicts_of(build_graph(whole))
-    data = convert(doc, fmt, stubs=view.stubs if view is not None else None, verdicts=verdicts)
     lost = losses(doc, fmt)
     if lost:
         print_error([f"argmap: warning: {fmt} does not carry {', '.join(lost)}"])

@@ -24,6 +24,7 @@ __all__ = [
     "FocusOpt",
     "RadiusOpt",
     "TagOpt",
+    "EvalMarksOpt",
     "complete_tag",
     "complete_tag_change",
     "complete_source_id",
@@ -159,6 +160,14 @@ TagOpt = Annotated[
         metavar="TAG",
         help="Show only claims with this tag (repeat: all of them).",
         autocompletion=complete_tag,
+    ),
+]
+EvalMarksOpt = Annotated[
+    bool,
+    typer.Option(
+        "--eval",
+        help="Mark each claim in the picture IN, OUT or UNDEC (grounded, weighed on the "
+        "whole map), in words and colour, with its strength.",
     ),
 ]
 RowFormatOpt = Annotated[

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.options import FocusOpt, MapFileArg, RadiusOpt, TagOpt, WhereOpt
+from argmap.cli.options import EvalMarksOpt, FocusOpt, MapFileArg, RadiusOpt, TagOpt, WhereOpt
 
 
 def serve(
@@ -22,13 +22,7 @@ def serve(
     focus: FocusOpt = None,
     radius: RadiusOpt = 1,
     tag: TagOpt = None,
-    with_eval: Annotated[
-        bool,
-        typer.Option(
-            "--eval",
-            help="Mark each claim IN, OUT or UNDEC with its strength (the whole map weighed).",
-        ),
-    ] = False,
+    with_eval: EvalMarksOpt = False,
 ) -> None:
     """Serve the map's HTML report on this machine; the page reloads itself on each save.
 

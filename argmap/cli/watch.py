@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli.export import ExportFormat
-from argmap.cli.options import FocusOpt, MapFileArg, RadiusOpt, TagOpt, WhereOpt
+from argmap.cli.options import EvalMarksOpt, FocusOpt, MapFileArg, RadiusOpt, TagOpt, WhereOpt
 
 
 def watch(
@@ -30,13 +30,7 @@ def watch(
     focus: FocusOpt = None,
     radius: RadiusOpt = 1,
     tag: TagOpt = None,
-    with_eval: Annotated[
-        bool,
-        typer.Option(
-            "--eval",
-            help="Mark each claim IN, OUT or UNDEC with its strength (the whole map weighed).",
-        ),
-    ] = False,
+    with_eval: EvalMarksOpt = False,
 ) -> None:
     """Re-export the map each time it, or a source text it cites, is saved.
 
