@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -38,6 +38,10 @@ __all__ = [
     "Source",
     "Claim",
     "Link",
+    "Answer",
+    "Scheme",
+    "SchemePremise",
+    "SchemeQuestion",
     "ArgMap",
     "Path",
     "default_link_id",
@@ -139,6 +143,20 @@ class Source(_Strict):
     )
 
 
+class Answer(_Strict):
+    """A claim's answer to a critical question of an inference: ``yes``, the inference
+    holds up under the question; ``no``, the claim defeats it (an undercut, unless the
+    claim already undercuts that inference or attacks its conclusion)."""
+
+    link: LinkId = Field(
+        description="The inference: a support link's id (any link of a linked group)."
+    )
+    question: ClaimId = Field(description="The id of a critical question of the link's scheme.")
+    answer: Literal["yes", "no"] = Field(
+        description="yes: the inference holds up under the question; no: it fails."
+    )
+
+
 class Claim(_Strict):
     """A statement in the argument, with its provenance."""
 
@@ -153,6 +171,17 @@ class Claim(_Strict):
     )
     confidence: Unit | None = None
     note: str | None = None
+    reconstructed: bool = Field(
+        default=False,
+        exclude_if=lambda value: not value,
+        description="The analyst's reconstruction (an unstated premise, a warrant), not "
+        "stated in the source; it carries no quote.",
+    )
+    answers: list[Answer] = Field(
+        default_factory=list,
+        exclude_if=_empty,
+        description="Critical questions of inferences this claim answers.",
+    )
     supports: list[ClaimId] = Field(
         default_factory=list, exclude_if=_empty, description="Shorthand: claims this one supports."
     )
@@ -180,6 +209,14 @@ class Link(_Strict):
     )
     note: str | None = Field(default=None, description="The warrant: why it supports or attacks.")
     weight: Unit | None = None
+    scheme: Text | None = Field(
+        default=None,
+        description="The argument scheme of the inference (see `argmap schemes`); in a "
+        "linked group, on any of its links.",
+    )
+    role: ClaimId | None = Field(
+        default=None, description="The role the source claim plays in the scheme (goal, means)."
+    )
 
     @property
     def key(self) -> str:
@@ -218,6 +255,37 @@ def default_link_id(source: str, kind: LinkKind | str, target: str) -> str:
     return f"{source}.{LinkKind(kind).value}.{target}"
 
 
+class SchemePremise(_Strict):
+    """A premise of a scheme: its role and what it says."""
+
+    role: ClaimId
+    text: Text
+
+
+class SchemeQuestion(_Strict):
+    """A critical question, phrased so that "yes" is the answer under which the inference
+    holds."""
+
+    id: ClaimId
+    text: Text
+
+
+class Scheme(_Strict):
+    """An argument scheme: premise roles, conclusion and critical questions. argmap ships a
+    catalogue (``argmap schemes``); a map may add its own under ``schemes``."""
+
+    id: ClaimId
+    name: Text
+    premises: list[SchemePremise] = Field(default_factory=list, exclude_if=_empty)
+    conclusion: str | None = None
+    questions: list[SchemeQuestion] = Field(default_factory=list, exclude_if=_empty)
+    aif: str | None = Field(default=None, description="The scheme's name in AIF.")
+    aliases: list[str] = Field(
+        default_factory=list, exclude_if=_empty, description="Other names read on import."
+    )
+    cite: str | None = Field(default=None, description="Where the scheme is described.")
+
+
 class ArgMap(_Strict):
     """A whole argument map."""
 
@@ -233,6 +301,9 @@ class ArgMap(_Strict):
     sources: list[Source] = Field(default_factory=list, exclude_if=_empty)
     claims: list[Claim] = Field(default_factory=list, exclude_if=_empty)
     links: list[Link] = Field(default_factory=list, exclude_if=_empty)
+    schemes: list[Scheme] = Field(
+        default_factory=list, exclude_if=_empty, description="Schemes of the map's own."
+    )
 
     def iter_links(self) -> Iterator[tuple[Path, Link]]:
         """Every link, shorthand ones first in claim order, each with where it was written.
@@ -259,6 +330,48 @@ class ArgMap(_Strict):
             if link.id is None:
                 link = link.model_copy(update={"id": link.key})
             yield ("links", k), link
+        if any(c.answers for c in self.claims):
+            yield from self._answer_links()
+
+    def _answer_links(self) -> Iterator[tuple[Path, Link]]:
+        # A "no" answer defeats the inference: an undercut of the answered link, unless
+        # the claim already undercuts it (or a link of its group) or attacks its target.
+        written: dict[str, set[tuple[str, str]]] = {}
+        for claim in self.claims:
+            for field in ("supports", "attacks", "undercuts"):
+                for target in getattr(claim, field):
+                    written.setdefault(claim.id, set()).add((field, target))
+        by_id = {}
+        for link in self.links:
+            by_id[link.key] = link
+            kind = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+            written.setdefault(link.source, set()).add((kind[link.kind.value], link.target))
+        groups: dict[tuple[str, str], set[str]] = {}
+        for link in self.links:
+            if link.group is not None:
+                groups.setdefault((link.group, link.target), set()).add(link.key)
+        for i, claim in enumerate(self.claims):
+            for j, answer in enumerate(claim.answers):
+                if answer.answer != "no":
+                    continue
+                done = written.get(claim.id, set())
+                aim = by_id.get(answer.link)
+                family = {answer.link}
+                if aim is not None and aim.group is not None:
+                    family = groups[(aim.group, aim.target)]
+                if any(("undercuts", k) in done for k in family) or (
+                    aim is not None and ("attacks", aim.target) in done
+                ):
+                    continue
+                done.add(("undercuts", answer.link))
+                written[claim.id] = done
+                link = Link.model_construct(
+                    id=default_link_id(claim.id, LinkKind.undercut, answer.link),
+                    source=claim.id,
+                    target=answer.link,
+                    kind=LinkKind.undercut,
+                )
+                yield ("claims", i, "answers", j), link
 
     def all_links(self) -> list[Link]:
         """Every link with its id filled in, shorthand included."""
@@ -266,8 +379,10 @@ class ArgMap(_Strict):
 
     def canonical(self) -> ArgMap:
         """The same map with shorthand moved into ``links`` and every link id explicit."""
-        if all(link.id is not None for link in self.links) and not any(
-            c.supports or c.attacks or c.undercuts for c in self.claims
+        if (
+            all(link.id is not None for link in self.links)
+            and not any(c.supports or c.attacks or c.undercuts for c in self.claims)
+            and not (any(c.answers for c in self.claims) and any(self._answer_links()))
         ):
             return self
         claims = [

@@ -484,7 +484,9 @@ def coverage(doc, G, *, source_file: str | None = None) -> dict:
     or a quote), per source text the argumentative paragraphs (at least
     :data:`ARGUMENTATIVE_WORDS` words) the quotes draw on and those they leave out, and
     ``sources_absent``: the sources whose text is not there (``source``, ``path``), whose
-    coverage is therefore unknown.
+    coverage is therefore unknown; ``critical_questions``: the counts of open and answered
+    critical questions of the inferences that name a scheme, and the open ones;
+    ``reconstructed``: the claims the analyst reconstructed, and their share of the map.
     ``source_file`` checks every quote against that one text instead.
     """
     from argmap.model import ClaimKind
@@ -547,4 +549,19 @@ def coverage(doc, G, *, source_file: str | None = None) -> dict:
                 },
             }
         )
+    from argmap.schemes import questions_report
+
+    questions = questions_report(doc.model)
+    report["critical_questions"] = {
+        **questions.counts(),
+        "inferences": questions.inferences,
+        "inferences_with_scheme": questions.with_scheme,
+        "open_questions": [q.to_data() for q in questions.selected(answered=False)],
+        "unknown_schemes": questions.to_data()["unknown_schemes"],
+    }
+    made = [c.id for c in claims if c.reconstructed]
+    report["reconstructed"] = {
+        "claims": made,
+        "share": round(len(made) / len(claims), 4) if claims else 0.0,
+    }
     return report

@@ -79,8 +79,23 @@ class View:
         from argmap.model import ArgMap
 
         keep = set(self.claims)
+        shown = {lk.key for lk in self.links}
+        defeats = {(lk.source, lk.target) for lk in self.links if lk.kind.value == "undercut"}
         claims = [
-            c.model_copy(update={"supports": [], "attacks": [], "undercuts": []})
+            c.model_copy(
+                update={
+                    "supports": [],
+                    "attacks": [],
+                    "undercuts": [],
+                    # An answer stays when the inference it answers is in the view and,
+                    # for a "no", the undercut it makes is too.
+                    "answers": [
+                        a
+                        for a in c.answers
+                        if a.link in shown and (a.answer == "yes" or (c.id, a.link) in defeats)
+                    ],
+                }
+            )
             for c in model.claims
             if c.id in keep
         ]

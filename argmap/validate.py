@@ -84,6 +84,19 @@ RULES: dict[str, Rule] = {
         Rule("unsupported_conclusion", "warning", "a conclusion with no support"),
         Rule("disconnected", "warning", "a claim with no path to a conclusion or an open question"),
         Rule("unused_source", "warning", "a source no claim cites"),
+        Rule(
+            "unknown_scheme",
+            "warning",
+            "a link names a scheme the catalogue lacks (with a did-you-mean hint)",
+        ),
+        Rule("unknown_role", "warning", "a premise role its scheme does not have"),
+        Rule(
+            "unknown_question",
+            "warning",
+            "an answer to a critical question the inference's scheme does not ask",
+        ),
+        Rule("scheme_conflict", "error", "the links of one linked group name different schemes"),
+        Rule("reconstructed_quote", "error", "a claim marked reconstructed carries a quote"),
     ]
 }
 
@@ -175,8 +188,14 @@ def _conclusions(doc, G, index) -> Iterator[Diagnostic]:
                 claim=ident,
             )
     reaching = bearing_on(G, tops(G))
+    # A claim that answers a critical question bears on that inference's conclusion.
+    targets = (
+        {lk.key: lk.target for lk in doc.model.all_links()}
+        if any(c.answers for c in doc.model.claims)
+        else {}
+    )
     for c in doc.model.claims:
-        if c.id not in reaching:
+        if c.id not in reaching and not any(targets.get(a.link) in reaching for a in c.answers):
             yield Diagnostic(
                 "disconnected",
                 "warning",
@@ -215,4 +234,17 @@ def _quotes(doc, G, index) -> Iterator[Diagnostic]:
     yield from check_quotes(doc).problems
 
 
-_CHECKS: list[Callable] = [_support_cycles, _conflicts, _conclusions, _provenance, _quotes]
+def _schemes(doc, G, index) -> Iterator[Diagnostic]:
+    from argmap.schemes import scheme_problems
+
+    yield from scheme_problems(doc)
+
+
+_CHECKS: list[Callable] = [
+    _support_cycles,
+    _conflicts,
+    _conclusions,
+    _provenance,
+    _quotes,
+    _schemes,
+]

@@ -232,7 +232,7 @@ def test_shipped_map_says_what_the_essay_says():
     # No conclusion hangs on a step the mapper added: every single point of failure is a
     # claim the essay states (it carries a quote).
     stated = {c.id for c in doc.model.claims if c.quote}
-    reconstructed = {c.id for c in doc.model.claims if (c.note or "").startswith("Reconstructed")}
+    reconstructed = {c.id for c in doc.model.claims if c.reconstructed}
     assert len(reconstructed) == 6 and not reconstructed & stated
     crit = critical(G)
     assert crit["hedge"] == crit["deepen-ties"] == []  # several independent reasons

@@ -45,6 +45,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("query", "stats"),
     "eval": ("evaluate", "evaluate"),
     "coverage": ("coverage", "coverage"),
+    "questions": ("schemes", "questions"),
+    "schemes": ("schemes", "schemes"),
     "diff": ("diff", "diff"),
     "new": ("edit", "new"),
     "add": ("edit", "add"),

@@ -24,7 +24,9 @@ def coverage(
     """Report what a map leaves open and how much of its source text it covers.
 
     Lists conclusions without support, objections nobody answers, evidence without a
-    source or quote; and, for each source text, which argumentative paragraphs (12 words
+    source or quote; the claims the analyst reconstructed and their share of the map; the
+    critical questions of each inference that names a scheme, open or answered (open
+    ones listed); and, for each source text, which argumentative paragraphs (12 words
     or more) the quotes draw on and which they leave out, with the percentage.
     --format ids lists the claims concerned.
 
@@ -57,6 +59,21 @@ def coverage(
         lines.append(
             f"{key.replace('_', ' ')}: {len(ids)}" + (f" ({', '.join(ids)})" if ids else "")
         )
+    made = report["reconstructed"]
+    lines.append(
+        f"reconstructed claims: {len(made['claims'])} ({made['share']:.0%} of the map)"
+        + (f" ({', '.join(made['claims'])})" if made["claims"] else "")
+    )
+    cq = report["critical_questions"]
+    lines.append(
+        f"critical questions: {cq['open']} open, {cq['yes']} answered yes, {cq['no']} answered "
+        f"no, over {cq['inferences_with_scheme']} of {cq['inferences']} inferences that name "
+        "a scheme"
+    )
+    for q in cq["open_questions"]:
+        lines.append(f"  open: {q['inference']} ({q['scheme']}) {q['question']}: {q['text']}")
+    for u in cq["unknown_schemes"]:
+        lines.append(f"  scheme not in the catalogue: {u['inference']} ({u['scheme']})")
     for s in report["sources_absent"]:
         lines.append(
             f"source {s['source']}: no text at {s['path']}, so its quotes were not checked "

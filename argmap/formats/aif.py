@@ -111,6 +111,7 @@ def from_nodes(
         return [ids[p] for p in into.get(s, []) if kind_of.get(p) == "I"]
 
     links: list[dict[str, Any]] = []
+    schemes = _SchemeNames()
     ra_links: dict[str, list[str]] = {}
     concluded: set[str] = set()
     used_as_premise: set[str] = set()
@@ -123,6 +124,7 @@ def from_nodes(
         if not prem or not targets:
             dropped["RA without premise or conclusion"] += 1
             continue
+        scheme = schemes.read(nodes[s])
         for target in targets:
             group = _slug(f"RA{s}") if len(prem) > 1 else None
             made = []
@@ -142,6 +144,7 @@ def from_nodes(
                             if group
                             else {}
                         ),
+                        **({"scheme": scheme} if scheme and k == 1 else {}),
                     }
                 )
                 made.append(lid)
@@ -192,13 +195,20 @@ def from_nodes(
         kind = "conclusion" if cid in concluded and cid not in used_as_premise else "claim"
         text = str(node.get("text") or "") or "(no text)"
         claims.append({"id": cid, "text": text, "kind": kind})
-    note = ""
+    notes = []
     if dropped:
-        note = (
+        notes.append(
             "Imported from AIF; not carried: "
             + ", ".join(f"{n} {what}" for what, n in sorted(dropped.items()))
             + " (MA = rephrase; L, YA, TA = dialogue layer)."
         )
+    if schemes.unknown:
+        notes.append(
+            "Schemes not in argmap's catalogue, kept as named: "
+            + ", ".join(f"{name} ({n})" for name, n in sorted(schemes.unknown.items()))
+            + "."
+        )
+    note = " ".join(notes)
     return ArgMap.model_validate(
         {
             "title": title,
@@ -209,17 +219,60 @@ def from_nodes(
     )
 
 
+class _SchemeNames:
+    """Scheme names read from AIF-shaped nodes, mapped onto argmap's catalogue; a name the
+    catalogue lacks is kept as written, and counted."""
+
+    DEFAULTS = {"", "ra", "ca", "ma", "pa", "defaultinference", "defaultconflict", "support"}
+
+    def __init__(self) -> None:
+        self.unknown: Counter = Counter()
+        self._catalogue: Any = None
+
+    def read(self, node: dict) -> str | None:
+        from argmap.schemes import catalogue_of, normalise
+
+        name = node.get("scheme")
+        if not isinstance(name, str) or not name.strip():
+            name = node.get("text")
+        if not isinstance(name, str) or normalise(name) in self.DEFAULTS:
+            return None
+        name = " ".join(name.split())[:200]
+        if self._catalogue is None:
+            self._catalogue = catalogue_of()
+        found = self._catalogue.get(name)
+        if found is None:
+            self.unknown[name] += 1
+            return name
+        return found.id
+
+
+def aif_scheme_name(scheme: str | None, model: ArgMap | None = None) -> str | None:
+    """The name AIF gives a scheme argmap names: the catalogue's ``aif`` name, else the
+    scheme's own name, else the name as the map writes it."""
+    if not scheme:
+        return None
+    from argmap.schemes import catalogue_of
+
+    found = catalogue_of(model).get(scheme)
+    if found is None:
+        return scheme
+    return found.aif or found.name
+
+
 def dump(model: ArgMap) -> str:
     """The map as AIFdb JSON."""
     nodes, edges = to_nodes(model)
-    aif_nodes = [
-        {
+    aif_nodes = []
+    for i, n in nodes.items():
+        node = {
             "nodeID": i,
-            "text": n["text"] if n["type"] == "I" else _SCHEME_TEXT[n["type"]],
+            "text": n["text"] if n["type"] == "I" else n.get("scheme") or _SCHEME_TEXT[n["type"]],
             "type": n["type"],
         }
-        for i, n in nodes.items()
-    ]
+        if n.get("scheme"):
+            node["scheme"] = n["scheme"]
+        aif_nodes.append(node)
     aif_edges = [{"edgeID": f"e{k}", "fromID": a, "toID": b} for k, (a, b) in enumerate(edges, 1)]
     return (
         json.dumps(
@@ -261,14 +314,15 @@ def to_nodes(model: ArgMap) -> tuple[dict[str, dict[str, Any]], list[tuple[str, 
             made_groups.add(key)
             members = groups[key]
             ra = f"RA.{lk.group}.{lk.target}"
-            nodes[ra] = {"type": "RA"}
+            scheme = next((m.scheme for m in members if m.scheme), None)
+            nodes[ra] = {"type": "RA", **_scheme_of(scheme, model)}
             for m in members:
                 edge(m.source, ra)
                 inference_of[m.id] = ra
             edge(ra, lk.target)
         else:
             ra = f"RA.{lk.id}"
-            nodes[ra] = {"type": "RA"}
+            nodes[ra] = {"type": "RA", **_scheme_of(lk.scheme, model)}
             edge(lk.source, ra)
             edge(ra, lk.target)
             inference_of[lk.id] = ra
@@ -289,3 +343,8 @@ def to_nodes(model: ArgMap) -> tuple[dict[str, dict[str, Any]], list[tuple[str, 
         edge(ca, inference_of[lk.target] if lk.kind == "undercut" else lk.target)
         inference_of[lk.id] = ca
     return nodes, edges
+
+
+def _scheme_of(scheme: str | None, model: ArgMap) -> dict[str, str]:
+    name = aif_scheme_name(scheme, model)
+    return {"scheme": name} if name else {}

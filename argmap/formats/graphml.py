@@ -2,10 +2,11 @@
 
 Written by networkx from argmap's own graph: one node per claim with ``text``, ``kind``,
 ``tags`` (comma separated) and, where set, ``source``, ``quote``, ``locator``,
-``confidence`` and ``note``; one edge per link with ``kind``, ``link_id`` and, where set,
-``group``, ``note``, ``weight`` and ``undercuts`` (the link an undercut attacks; the edge
-then runs from the undercutter to the claim that link supports). The map's title,
-description, dates, authors, tags and sources are graph attributes (lists and sources as
+``confidence``, ``note``, ``reconstructed`` and ``answers`` (JSON text); one edge per link
+with ``kind``, ``link_id`` and, where set, ``group``, ``note``, ``weight``, ``scheme``,
+``role`` and ``undercuts`` (the link an undercut attacks; the edge then runs from the
+undercutter to the claim that link supports). The map's title, description, dates,
+authors, tags, sources and schemes are graph attributes (lists, sources and schemes as
 JSON text). Reading it back gives the same map, except for control characters, which XML
 cannot hold (they are written as U+FFFD).
 
@@ -34,9 +35,10 @@ __all__ = ["parse", "dump", "LOSSES"]
 #: What GraphML as argmap writes it cannot carry (see argmap.formats.FEATURES).
 LOSSES: set[str] = set()
 #: Map-level fields kept as graph attributes (lists and sources as JSON text).
-_META = ("title", "description", "authors", "created", "updated", "tags", "sources")
-_JSON_META = {"authors", "tags", "sources"}
+_META = ("title", "description", "authors", "created", "updated", "tags", "sources", "schemes")
+_JSON_META = {"authors", "tags", "sources", "schemes"}
 _CLAIM_FIELDS = ("source", "quote", "locator", "confidence", "note")
+_LINK_FIELDS = ("group", "note", "weight", "scheme", "role")
 
 
 def dump(model: ArgMap) -> str:
@@ -54,6 +56,11 @@ def dump(model: ArgMap) -> str:
     for c in model.claims:
         attrs: dict[str, Any] = {"text": c.text, "kind": c.kind.value, "tags": ",".join(c.tags)}
         attrs.update({f: getattr(c, f) for f in _CLAIM_FIELDS if getattr(c, f) is not None})
+        if c.reconstructed:
+            attrs["reconstructed"] = True
+        if c.answers:
+            answers = [a.model_dump(mode="json") for a in c.answers]
+            attrs["answers"] = json.dumps(answers, ensure_ascii=False)
         G.add_node(c.id, **attrs)
     links = model.all_links()
     by_id = {lk.id: lk for lk in links}
@@ -63,7 +70,7 @@ def dump(model: ArgMap) -> str:
         if lk.kind == "undercut":
             attrs["undercuts"] = lk.target
             target = landing_claim(lk, by_id)
-        for f in ("group", "note", "weight"):
+        for f in _LINK_FIELDS:
             if getattr(lk, f) is not None:
                 attrs[f] = getattr(lk, f)
         G.add_edge(lk.source, target, key=lk.id, **attrs)
@@ -106,6 +113,10 @@ def parse(text: str, name: str = "<graphml>") -> ArgMap:
         if d.get("tags"):
             claim["tags"] = [t for t in str(d["tags"]).split(",") if t]
         claim.update({f: d[f] for f in _CLAIM_FIELDS if f in d})
+        if d.get("reconstructed"):
+            claim["reconstructed"] = True
+        if "answers" in d:
+            claim["answers"] = _json_field(d["answers"], name, "answers")
         claims.append(claim)
     links = []
     edges = sorted(G.edges(keys=True, data=True), key=lambda e: e[3].get("order", 0))
@@ -116,12 +127,22 @@ def parse(text: str, name: str = "<graphml>") -> ArgMap:
             "kind": d.get("kind", "support"),
         }
         link["target"] = str(d["undercuts"]) if link["kind"] == "undercut" else str(v)
-        link.update({f: d[f] for f in ("group", "note", "weight") if f in d})
+        link.update({f: d[f] for f in _LINK_FIELDS if f in d})
         links.append(link)
     data: dict[str, Any] = {"title": str(G.graph.get("title") or name)}
     for key in _META:
         if key in G.graph and key != "title":
             value = G.graph[key]
-            data[key] = json.loads(value) if key in _JSON_META else value
+            data[key] = _json_field(value, name, key) if key in _JSON_META else value
     data.update(claims=claims, links=links)
     return ArgMap.model_validate(data)
+
+
+def _json_field(value: Any, name: str, key: str) -> Any:
+    """A field argmap writes as JSON text, read back; a located error when it is not JSON."""
+    try:
+        return json.loads(str(value))
+    except ValueError as exc:
+        raise MapError(
+            [Diagnostic("syntax", "error", f"{key} is not JSON text: {exc}", Location(name, 1, 1))]
+        ) from None

@@ -18,19 +18,64 @@ import io
 import json
 from typing import Any
 
-from argmap.model import ArgMap, Claim, Link, Source
+from argmap.model import ArgMap, Claim, Link, Scheme, Source
 
 __all__ = ["canonical_layout", "WIDTH"]
 
 WIDTH = 88
-_ORDER = {"sources": Source, "claims": Claim, "links": Link}
+_ORDER = {"sources": Source, "claims": Claim, "links": Link, "schemes": Scheme}
 
 
 def _reorder(mapping: Any, keys: list[str]) -> None:
-    # Known keys move to the end in the format's order; comments travel with their keys.
+    # Known keys move to the end in the format's order; comments travel with their keys,
+    # except what follows the mapping's last value (a blank line, the next item's comment),
+    # which stays at the mapping's end.
+    last = next(reversed(mapping), None) if len(mapping) else None
     for key in keys:
         if key in mapping:
             mapping.move_to_end(key)
+    new_last = next(reversed(mapping), None) if len(mapping) else None
+    if last is None or new_last == last or not hasattr(mapping, "ca"):
+        return
+    entry = mapping.ca.items.get(last)
+    if not entry or len(entry) < 3 or entry[2] is None:
+        return
+    trailing = entry[2]
+    token = trailing.value
+    # Keep what stands on the old last value's own line ("  # a comment\n"); move the rest.
+    own, sep, rest = token.partition("\n")
+    if own.strip():
+        entry[2].value = own + sep
+        if not rest:
+            return
+        from copy import copy
+
+        trailing = copy(trailing)
+        trailing.value = rest
+    else:
+        entry[2] = None
+    _attach_trailing(mapping, new_last, trailing)
+
+
+def _attach_trailing(mapping: Any, key: Any, token: Any) -> None:
+    # The comment after a block collection belongs to its last item, recursively.
+    value = mapping[key]
+    if hasattr(value, "ca") and len(value) and not value.fa.flow_style():
+        inner = len(value) - 1 if isinstance(value, list) else next(reversed(value))
+        if isinstance(value, list):
+            item = value[inner]
+            if hasattr(item, "ca") and len(item) and not item.fa.flow_style():
+                inner_key = len(item) - 1 if isinstance(item, list) else next(reversed(item))
+                if not isinstance(item, list):
+                    return _attach_trailing(item, inner_key, token)
+            value.ca.items.setdefault(inner, [None, None, None, None])[0] = token
+            return
+        return _attach_trailing(value, inner, token)
+    entry = mapping.ca.items.setdefault(key, [None, None, None, None])
+    if entry[2] is not None:
+        entry[2].value = entry[2].value.rstrip("\n") + "\n" + token.value
+    else:
+        entry[2] = token
 
 
 def _ordered(mapping: dict, keys: list[str]) -> dict:

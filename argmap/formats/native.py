@@ -32,14 +32,14 @@ from typing import Any
 from argmap.document import Document, format_path
 from argmap.errors import Diagnostic, Location, MapError, did_you_mean
 from argmap.files import Input
-from argmap.model import ArgMap, Claim, Link, Path, Source
+from argmap.model import ArgMap, Claim, Link, Path, Scheme, Source
 
 __all__ = ["parse", "loads", "load_yaml", "compose", "dump_json", "dump_yaml", "MAX_NODES"]
 
 #: Most values a YAML document may expand to (aliases counted at every use).
 MAX_NODES = 2_000_000
 
-_MODELS = {"sources": Source, "claims": Claim, "links": Link}
+_MODELS = {"sources": Source, "claims": Claim, "links": Link, "schemes": Scheme}
 
 
 def loads(text: str, name: str = "<map>", *, syntax: str | None = None) -> Document:

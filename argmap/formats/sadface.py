@@ -57,13 +57,15 @@ def parse(text: str, name: str = "<sadface>") -> ArgMap:
             nodes[str(n.get("id"))] = {"type": "I", "text": n.get("text", "")}
         elif n.get("type") == "scheme":
             kind = "CA" if str(n.get("name", "")).lower() in _CONFLICT else "RA"
-            nodes[str(n.get("id"))] = {"type": kind}
+            nodes[str(n.get("id"))] = {"type": kind, "scheme": n.get("name")}
     edges = [
         (str(e.get("source_id")), str(e.get("target_id")))
         for e in data.get("edges") or []
         if isinstance(e, dict)
     ]
-    core = (data.get("metadata") or {}).get("core") or {}
+    metadata = data.get("metadata")
+    core = metadata.get("core") if isinstance(metadata, dict) else None
+    core = core if isinstance(core, dict) else {}
     model = from_nodes(nodes, edges, str(core.get("title") or name.rsplit("/", 1)[-1]), name)
     description = core.get("description")
     if description:
@@ -87,7 +89,7 @@ def dump(model: ArgMap) -> str:
             else {
                 "id": i,
                 "type": "scheme",
-                "name": "support" if n["type"] == "RA" else "conflict",
+                "name": n.get("scheme") or ("support" if n["type"] == "RA" else "conflict"),
                 "metadata": {},
             }
             for i, n in nodes.items()

@@ -1,6 +1,7 @@
 """Read AIF files with arguebuf and print, for each, what it found, as JSON lines:
-{"file", "atoms": {id: text}, "schemes": [{"id", "type", "premises": [...],
-"conclusions": [...]}]}. A scheme's premises and conclusions are node ids (atoms or
+{"file", "atoms": {id: text}, "schemes": [{"id", "type", "scheme", "premises": [...],
+"conclusions": [...]}]}; "scheme" is the scheme arguebuf recognised (its value, such as
+"Practical Reasoning" or "Default"). A scheme's premises and conclusions are node ids (atoms or
 schemes). Usage: python read_aif.py FILE..."""
 
 import json
@@ -17,6 +18,7 @@ for path in sys.argv[1:]:
             {
                 "id": node.id,
                 "type": kind,
+                "scheme": node.scheme.value if node.scheme is not None else None,
                 "premises": sorted(n.id for n in graph.incoming_nodes(node)),
                 "conclusions": sorted(n.id for n in graph.outgoing_nodes(node)),
             }

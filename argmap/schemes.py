@@ -1,0 +1,432 @@
+"""Argument schemes and their critical questions: the catalogue, a map's inferences, and
+which of their questions are still open.
+
+argmap ships a catalogue (``schemes.yaml`` beside this module: premise roles, conclusion,
+critical questions, each phrased so that "yes" is the answer under which the inference
+holds). A map may add schemes of its own (``schemes:``); its own win on a clash of ids.
+
+An *inference* is a support: one ungrouped support link, or the links of a linked group
+(one target). It may name its scheme (``scheme:`` on a link; in a group, on any of its
+links) and its premises their roles (``role:``). A claim answers a critical question of
+an inference with ``answers: [{link, question, answer}]``: "yes", the inference holds up
+under that question; "no", the claim defeats it (the model turns that into an undercut,
+see :meth:`argmap.model.ArgMap.iter_links`). A question nobody answers is *open*: it is
+reported, never counted against the inference.
+
+Examples:
+    >>> from argmap.model import ArgMap
+    >>> m = ArgMap.model_validate({"title": "t", "claims": [
+    ...     {"id": "c", "text": "C", "kind": "conclusion"},
+    ...     {"id": "g", "text": "G"}, {"id": "m", "text": "M"},
+    ...     {"id": "x", "text": "X", "answers": [
+    ...         {"link": "g-c", "question": "side-effects", "answer": "no"}]}],
+    ...   "links": [
+    ...     {"id": "g-c", "source": "g", "target": "c", "group": "pr",
+    ...      "scheme": "practical-reasoning", "role": "goal"},
+    ...     {"id": "m-c", "source": "m", "target": "c", "group": "pr", "role": "means"}]})
+    >>> [(q.question, q.status) for q in open_questions(m)][:2]
+    [('other-goals', 'open'), ('alternatives', 'open')]
+    >>> [(q.question, q.status, q.answers) for q in open_questions(m) if q.answers]
+    [('side-effects', 'no', [('x', 'no')])]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argmap.document import Document
+    from argmap.errors import Diagnostic
+    from argmap.model import ArgMap, Link, Scheme
+
+__all__ = [
+    "Catalogue",
+    "Inference",
+    "QuestionStatus",
+    "shipped",
+    "catalogue_of",
+    "normalise",
+    "inferences",
+    "open_questions",
+    "scheme_problems",
+    "QuestionsReport",
+    "questions_report",
+    "scheme_data",
+    "scheme_lines",
+]
+
+
+def normalise(name: str) -> str:
+    """A scheme name as it is matched: lower case, letters and digits only, without a
+    leading "argument from"/"argument to".
+
+    Examples:
+        >>> normalise("Argument From Expert Opinion"), normalise("expert-opinion")
+        ('expertopinion', 'expertopinion')
+    """
+    key = re.sub(r"[^a-z0-9]", "", name.lower())
+    for prefix in ("argumentfrom", "argumentto", "from"):
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return key[len(prefix) :]
+    return key
+
+
+@lru_cache(maxsize=1)
+def shipped() -> tuple[Scheme, ...]:
+    """The catalogue argmap ships, in its order."""
+    from importlib.resources import files
+
+    from argmap.formats.native import load_yaml
+    from argmap.model import Scheme
+
+    text = files("argmap").joinpath("schemes.yaml").read_text(encoding="utf-8")
+    return tuple(Scheme.model_validate(item) for item in load_yaml(text, "schemes.yaml"))
+
+
+class Catalogue:
+    """The schemes a map can name: argmap's, then the map's own (which win on an id)."""
+
+    def __init__(self, schemes: Iterable[Scheme]):
+        self.by_id: dict[str, Scheme] = {}
+        for s in schemes:
+            self.by_id[s.id] = s
+        self._names: dict[str, str] = {}
+        for s in self.by_id.values():
+            # An id or name wins over another scheme's alias.
+            for name in (*s.aliases, s.aif or ""):
+                if name:
+                    self._names.setdefault(normalise(name), s.id)
+        for s in self.by_id.values():
+            self._names[normalise(s.name)] = s.id
+            self._names[normalise(s.id)] = s.id
+
+    def __iter__(self) -> Iterator[Scheme]:
+        return iter(self.by_id.values())
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    def get(self, name: str | None) -> Scheme | None:
+        """The scheme a name means: its id, its name, an alias or its AIF name, matched
+        without case, spaces or punctuation; None when none matches."""
+        if name is None:
+            return None
+        if name in self.by_id:
+            return self.by_id[name]
+        ident = self._names.get(normalise(name))
+        return None if ident is None else self.by_id[ident]
+
+    def suggest(self, name: str) -> str | None:
+        """A did-you-mean hint for a name that matches no scheme."""
+        from argmap.errors import did_you_mean
+
+        return did_you_mean(name, list(self.by_id))
+
+
+def catalogue_of(model: ArgMap | None = None) -> Catalogue:
+    """argmap's catalogue, with the map's own schemes added."""
+    own = model.schemes if model is not None else []
+    return Catalogue([*shipped(), *own])
+
+
+@dataclass
+class Inference:
+    """A support: one ungrouped support link, or a linked group's links."""
+
+    target: str
+    links: list[Link]
+    group: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The id of its first link: how reports and answers name the inference."""
+        return self.links[0].key
+
+    @property
+    def scheme(self) -> str | None:
+        """The scheme its links name (the first that names one)."""
+        return next((lk.scheme for lk in self.links if lk.scheme), None)
+
+    @property
+    def premises(self) -> list[str]:
+        return [lk.source for lk in self.links]
+
+
+def inferences(model: ArgMap) -> list[Inference]:
+    """The map's supports, in the order their first links are written."""
+    out: list[Inference] = []
+    grouped: dict[tuple[str, str], Inference] = {}
+    for link in model.all_links():
+        if link.kind.value != "support":
+            continue
+        if link.group is None:
+            out.append(Inference(link.target, [link]))
+            continue
+        inf = grouped.get((link.group, link.target))
+        if inf is None:
+            inf = grouped[(link.group, link.target)] = Inference(link.target, [], link.group)
+            out.append(inf)
+        inf.links.append(link)
+    return out
+
+
+@dataclass
+class QuestionStatus:
+    """A critical question of one inference, and how the map answers it."""
+
+    inference: str
+    target: str
+    premises: list[str]
+    scheme: str
+    question: str
+    text: str
+    #: (claim id, "yes" or "no") for each claim that answers it.
+    answers: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        """``open``; ``no`` when a claim answers it against the inference; else ``yes``."""
+        if not self.answers:
+            return "open"
+        return "no" if any(a == "no" for _, a in self.answers) else "yes"
+
+    def to_data(self) -> dict:
+        return {
+            "inference": self.inference,
+            "target": self.target,
+            "premises": self.premises,
+            "scheme": self.scheme,
+            "question": self.question,
+            "text": self.text,
+            "status": self.status,
+            "answers": [{"claim": c, "answer": a} for c, a in self.answers],
+        }
+
+
+def open_questions(model: ArgMap, catalogue: Catalogue | None = None) -> list[QuestionStatus]:
+    """Every critical question of every inference whose scheme the catalogue knows, in map
+    order, each with the answers the map gives (open ones have none)."""
+    catalogue = catalogue or catalogue_of(model)
+    infs = inferences(model)
+    owner = {lk.key: inf for inf in infs for lk in inf.links}
+    given: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for claim in model.claims:
+        for ans in claim.answers:
+            inf = owner.get(ans.link)
+            if inf is not None:
+                given.setdefault((inf.key, ans.question), []).append((claim.id, ans.answer))
+    out = []
+    for inf in infs:
+        scheme = catalogue.get(inf.scheme)
+        if scheme is None:
+            continue
+        for q in scheme.questions:
+            out.append(
+                QuestionStatus(
+                    inf.key,
+                    inf.target,
+                    inf.premises,
+                    scheme.id,
+                    q.id,
+                    q.text,
+                    given.get((inf.key, q.id), []),
+                )
+            )
+    return out
+
+
+def scheme_problems(doc: Document) -> Iterator[Diagnostic]:
+    """The lint of schemes, roles, answers and reconstructions: unknown names (with a
+    did-you-mean), a group naming two schemes, an answer to a link that is not there or to
+    a question its scheme does not ask, a reconstructed claim with a quote."""
+    from argmap.errors import Diagnostic, did_you_mean
+
+    model = doc.model
+    catalogue = catalogue_of(model)
+    for i, c in enumerate(model.claims):
+        if c.reconstructed and c.quote is not None:
+            yield Diagnostic(
+                "reconstructed_quote",
+                "error",
+                f"claim {c.id!r} is marked reconstructed but quotes its source",
+                doc.locate(("claims", i, "quote"), key=True),
+                hint="a reconstruction is the analyst's words: drop the quote or the mark",
+                claim=c.id,
+            )
+    places = {id(lk): k for k, lk in enumerate(model.links)}
+    owner: dict[str, Inference] = {}
+    for inf in inferences(model):
+        for lk in inf.links:
+            owner[lk.key] = inf
+        named = [lk for lk in inf.links if lk.scheme]
+        if len({catalogue.get(lk.scheme).id if catalogue.get(lk.scheme) else lk.scheme
+                for lk in named}) > 1:  # fmt: skip
+            lk = named[1]
+            yield Diagnostic(
+                "scheme_conflict",
+                "error",
+                f"linked group {inf.group!r} names two schemes: "
+                f"{named[0].scheme!r} and {lk.scheme!r}",
+                doc.locate(("links", places.get(id(lk), 0), "scheme")),
+                hint="name the group's scheme once, on any of its links",
+            )
+    for k, lk in enumerate(model.links):
+        if lk.scheme and catalogue.get(lk.scheme) is None:
+            yield Diagnostic(
+                "unknown_scheme",
+                "warning",
+                f"link {lk.key!r} names scheme {lk.scheme!r}, which is not in the catalogue",
+                doc.locate(("links", k, "scheme")),
+                hint=catalogue.suggest(lk.scheme)
+                or "see `argmap schemes`; or add it under schemes:",
+            )
+        if lk.role is None:
+            continue
+        inf = owner.get(lk.key)
+        scheme = catalogue.get(inf.scheme) if inf is not None else None
+        if inf is None or inf.scheme is None:
+            yield Diagnostic(
+                "unknown_role",
+                "warning",
+                f"link {lk.key!r} gives role {lk.role!r} but its inference names no scheme",
+                doc.locate(("links", k, "role")),
+                hint="add scheme: NAME to the link (or one link of its group)",
+            )
+        elif scheme is not None and lk.role not in (roles := [p.role for p in scheme.premises]):
+            yield Diagnostic(
+                "unknown_role",
+                "warning",
+                f"scheme {scheme.id!r} has no premise role {lk.role!r}",
+                doc.locate(("links", k, "role")),
+                hint=did_you_mean(lk.role, roles) or "roles: " + ", ".join(roles),
+            )
+    by_id = {lk.key: lk for lk in model.all_links()}
+    for i, c in enumerate(model.claims):
+        for j, ans in enumerate(c.answers):
+            where = ("claims", i, "answers", j)
+            if ans.link not in by_id:
+                if ans.answer == "yes":  # a "no" is an undercut, whose target is checked
+                    yield Diagnostic(
+                        "dangling_ref",
+                        "error",
+                        f"claim {c.id!r} answers a question of link {ans.link!r}, "
+                        "which does not exist",
+                        doc.locate((*where, "link")),
+                        hint=did_you_mean(ans.link, list(by_id)),
+                        claim=c.id,
+                    )
+                continue
+            inf = owner.get(ans.link)
+            scheme = catalogue.get(inf.scheme) if inf is not None else None
+            if scheme is None:
+                what = "is not a support" if inf is None else "names no scheme the catalogue knows"
+                yield Diagnostic(
+                    "unknown_question",
+                    "warning",
+                    f"claim {c.id!r} answers question {ans.question!r} of link {ans.link!r}, "
+                    f"which {what}",
+                    doc.locate((*where, "question")),
+                    hint="answer the critical questions of a support that names its scheme",
+                    claim=c.id,
+                )
+            elif ans.question not in (asked := [q.id for q in scheme.questions]):
+                yield Diagnostic(
+                    "unknown_question",
+                    "warning",
+                    f"scheme {scheme.id!r} asks no question {ans.question!r}",
+                    doc.locate((*where, "question")),
+                    hint=did_you_mean(ans.question, asked) or "questions: " + ", ".join(asked),
+                    claim=c.id,
+                )
+
+
+@dataclass
+class QuestionsReport:
+    """The critical questions of a map's inferences: what ``argmap questions`` prints and
+    ``argmap coverage`` counts."""
+
+    questions: list[QuestionStatus]
+    #: Inferences that name a scheme the catalogue lacks: (link id, scheme name).
+    unknown_schemes: list[tuple[str, str]]
+    #: Inferences that name a scheme, over all inferences.
+    with_scheme: int
+    inferences: int
+
+    def counts(self) -> dict[str, int]:
+        out = {"open": 0, "yes": 0, "no": 0}
+        for q in self.questions:
+            out[q.status] += 1
+        return out
+
+    def selected(self, *, answered: bool) -> list[QuestionStatus]:
+        return [q for q in self.questions if answered or q.status == "open"]
+
+    def to_data(self, *, answered: bool = True) -> dict:
+        return {
+            "inferences": self.inferences,
+            "inferences_with_scheme": self.with_scheme,
+            "counts": self.counts(),
+            "questions": [q.to_data() for q in self.selected(answered=answered)],
+            "unknown_schemes": [{"inference": k, "scheme": s} for k, s in self.unknown_schemes],
+        }
+
+    COLUMNS = ("inference", "scheme", "question", "status", "text")
+
+    def rows(self, *, answered: bool = True) -> list[list[str]]:
+        return [
+            [q.inference, q.scheme, q.question, _status_word(q), q.text]
+            for q in self.selected(answered=answered)
+        ]
+
+    def ids(self, *, answered: bool = True) -> list[str]:
+        """One line per question: ``LINK-ID/QUESTION-ID``."""
+        return [f"{q.inference}/{q.question}" for q in self.selected(answered=answered)]
+
+
+def _status_word(q: QuestionStatus) -> str:
+    if q.status == "open":
+        return "open"
+    who = ", ".join(c for c, _ in q.answers)
+    return f"{q.status} ({who})"
+
+
+def questions_report(model: ArgMap) -> QuestionsReport:
+    """Every critical question of the map's inferences, with its answers, and the
+    inferences whose scheme is unknown (reported, never dropped)."""
+    catalogue = catalogue_of(model)
+    infs = inferences(model)
+    unknown = [
+        (inf.key, inf.scheme) for inf in infs if inf.scheme and not catalogue.get(inf.scheme)
+    ]
+    return QuestionsReport(
+        open_questions(model, catalogue),
+        unknown,  # type: ignore[arg-type]
+        sum(1 for inf in infs if inf.scheme),
+        len(infs),
+    )
+
+
+def scheme_data(scheme: Scheme) -> dict:
+    """A scheme as plain data, for JSON."""
+    return scheme.model_dump(mode="json", exclude_none=True)
+
+
+def scheme_lines(scheme: Scheme) -> list[str]:
+    """A scheme as text: name, premises by role, conclusion, critical questions."""
+    lines = [f"{scheme.name} ({scheme.id})"]
+    if scheme.cite:
+        lines.append(f"  after: {scheme.cite}")
+    if scheme.aif or scheme.aliases:
+        names = [n for n in (scheme.aif, *scheme.aliases) if n]
+        lines.append(f"  also read as: {', '.join(dict.fromkeys(names))}")
+    lines.append("  premises:")
+    lines += [f"    {p.role}: {p.text}" for p in scheme.premises]
+    if scheme.conclusion:
+        lines.append(f"  conclusion: {scheme.conclusion}")
+    lines.append("  critical questions (a 'no' answer defeats the inference):")
+    lines += [f"    {q.id}: {q.text}" for q in scheme.questions]
+    return lines
