@@ -54,6 +54,12 @@ class Node:
     hidden: int = 0
     outside: int = 0  # links leading out of the view shown (argmap.selection)
     loose: bool = False
+    #: The scheme of the inference this node stands for (a support, or a linked group).
+    scheme: str | None = None
+    #: The role the claim plays in the scheme of the link it bears on its parent by.
+    role: str | None = None
+    #: The inference's key (its first link's id), for its critical questions.
+    inference: str | None = None
     children: list[Node] = field(default_factory=list)
 
     def to_dict(self, G: nx.MultiDiGraph) -> dict[str, Any]:
@@ -72,6 +78,10 @@ class Node:
             out["outside"] = self.outside
         if self.loose:
             out["loose"] = True
+        if self.scheme:
+            out["scheme"] = self.scheme
+        if self.role:
+            out["role"] = self.role
         out["children"] = [child.to_dict(G) for child in self.children]
         return out
 
@@ -113,9 +123,12 @@ class _Walker:
             parent = node
             if link.group is not None:
                 if link.group not in groups:
-                    groups[link.group] = Node(None, link="support", group=link.group)
+                    groups[link.group] = Node(
+                        None, link="support", group=link.group, inference=link.id
+                    )
                     node.children.append(groups[link.group])
                 parent = groups[link.group]
+                parent.scheme = parent.scheme or link.scheme
             child = self.visit(u, data, level)
             parent.children.append(child)
             self.hang_undercuts(child, link.id, undercuts, level + 1, set())
@@ -134,7 +147,10 @@ class _Walker:
             self.hang_undercuts(grandchild, udata["link"].id, undercuts, level + 1, done)
 
     def visit(self, ident: str, data: dict, level: int) -> Node:
-        node = Node(ident, link=str(data["kind"]), link_id=data["link"].id)
+        link = data["link"]
+        node = Node(ident, link=str(data["kind"]), link_id=link.id, role=link.role)
+        if link.group is None and node.link == "support":
+            node.scheme, node.inference = link.scheme, link.id
         if ident in self.drawn:
             node.ref = True
         elif self.depth is not None and level >= self.depth:

@@ -105,6 +105,7 @@ def label(
     *,
     quotes: bool | dict[str, str] = False,
     verdicts: dict[str, tuple[str, float | None]] | None = None,
+    questions: dict[str, list] | None = None,
 ) -> list[Segments]:
     """The line(s) for one node of the outline: the claim, then its quote if asked.
 
@@ -113,13 +114,20 @@ def label(
 
     ``verdicts`` maps claim ids to (label, strength) from an evaluation, shown as
     ``[in 0.85]`` after the id.
+
+    A support that names its scheme shows it in angle quotes (``‹analogy›``), a premise
+    its role (``‹base›``); ``questions`` maps inference keys to their critical questions
+    (:class:`argmap.schemes.QuestionStatus`), listed under the inference.
     """
     line: Segments = []
     if node.link is not None:
         line += [(SYMBOLS[node.link], _LINK_STYLE[node.link]), (" ", None)]
     if node.id is None:
         group = f"  (linked premises, group {node.group})"
-        return [[*line, ("together", "italic"), (group, "dim")]]
+        line = [*line, ("together", "italic"), (group, "dim")]
+        if node.scheme:
+            line.append((f"  ‹{node.scheme}›", "magenta"))
+        return [line, *_question_lines(node, questions)]
     c = G.nodes[node.id]["claim"]
     kind = c.kind.value
     if node.link is None and kind in _ROOT_MARK:
@@ -135,6 +143,11 @@ def label(
     line += [(f"  #{tag}", "cyan") for tag in c.tags]
     if c.confidence is not None:
         line.append((f"  (confidence {c.confidence:g})", "dim"))
+    if c.reconstructed:
+        line.append(("  (reconstructed)", "italic yellow"))
+    marks = [x for x in (node.scheme, node.role) if x]
+    if marks:
+        line.append((f"  ‹{': '.join(marks)}›", "magenta"))
     if node.hidden:
         more = "link" if node.hidden == 1 else "links"
         line.append((f"  … {node.hidden} more {more} below", "dim"))
@@ -149,7 +162,21 @@ def label(
         if where:
             quote.append((f" — {where}", "dim"))
         lines.append(quote)
-    return lines
+    return [*lines, *_question_lines(node, questions)]
+
+
+_ANSWER_MARK = {"open": ("? open", "bold red"), "yes": ("✓ yes", "green"), "no": ("✗ no", "red")}
+
+
+def _question_lines(node: Node, questions: dict[str, list] | None) -> list[Segments]:
+    if not questions or node.inference not in questions or node.ref:
+        return []
+    out: list[Segments] = []
+    for q in questions[node.inference]:
+        mark, style = _ANSWER_MARK[q.status]
+        who = f" ({', '.join(c for c, _ in q.answers)})" if q.answers else ""
+        out.append([(mark, style), (who, "dim"), (f"  {q.question}: ", "dim"), (q.text, None)])
+    return out
 
 
 def outline_lines(
@@ -158,6 +185,7 @@ def outline_lines(
     *,
     quotes: bool | dict[str, str] = False,
     verdicts: dict | None = None,
+    questions: dict[str, list] | None = None,
 ) -> list[str]:
     """The outline as plain text lines, one claim a line, with tree guides."""
     out = [plain(s) for s in _header(G)]
@@ -170,7 +198,9 @@ def outline_lines(
             out.append("")
         out += tree_lines(
             tree,
-            lambda n: [plain(s) for s in label(G, n, quotes=quotes, verdicts=verdicts)],
+            lambda n: [
+                plain(s) for s in label(G, n, quotes=quotes, verdicts=verdicts, questions=questions)
+            ],
             lambda n: n.children,
         )
     return out
@@ -202,6 +232,7 @@ def outline_view(
     *,
     quotes: bool | dict[str, str] = False,
     verdicts: dict | None = None,
+    questions: dict[str, list] | None = None,
 ) -> Any:
     """The outline as titled rich trees with a legend, for a terminal."""
     from rich.console import Group
@@ -215,17 +246,22 @@ def outline_view(
             loose_heading = True
         elif not tree.loose:
             parts.append(Text(""))
-        parts.append(_rich_tree(G, tree, quotes, verdicts))
+        parts.append(_rich_tree(G, tree, quotes, verdicts, questions))
     return Group(*parts)
 
 
-def _rich_tree(G: nx.MultiDiGraph, node: Node, quotes: Any, verdicts: dict | None) -> Any:
+def _rich_tree(
+    G: nx.MultiDiGraph, node: Node, quotes: Any, verdicts: dict | None, questions: Any = None
+) -> Any:
     from rich.text import Text
     from rich.tree import Tree
 
-    text = Text("\n").join(styled(s) for s in label(G, node, quotes=quotes, verdicts=verdicts))
+    lines = label(G, node, quotes=quotes, verdicts=verdicts, questions=questions)
+    text = Text("\n").join(styled(s) for s in lines)
     tree = Tree(text, guide_style="dim")
-    tree.children.extend(_rich_tree(G, child, quotes, verdicts) for child in node.children)
+    tree.children.extend(
+        _rich_tree(G, child, quotes, verdicts, questions) for child in node.children
+    )
     return tree
 
 

@@ -55,6 +55,7 @@ __all__ = [
     "scheme_problems",
     "QuestionsReport",
     "questions_report",
+    "questions_by_inference",
     "scheme_data",
     "scheme_lines",
 ]
@@ -408,6 +409,14 @@ def questions_report(model: ArgMap) -> QuestionsReport:
         sum(1 for inf in infs if inf.scheme),
         len(infs),
     )
+
+
+def questions_by_inference(model: ArgMap) -> dict[str, list[QuestionStatus]]:
+    """The critical questions of each inference, by its key (its first link's id)."""
+    out: dict[str, list[QuestionStatus]] = {}
+    for q in open_questions(model):
+        out.setdefault(q.inference, []).append(q)
+    return out
 
 
 def scheme_data(scheme: Scheme) -> dict:

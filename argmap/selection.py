@@ -204,7 +204,7 @@ def view_of(
 
 
 def export_view(
-    doc: Any, to: str, *, with_eval: bool = False, **options: Any
+    doc: Any, to: str, *, with_eval: bool = False, schemes: bool = False, **options: Any
 ) -> tuple[str | bytes, Any, View | None]:
     """The map in format ``to``, narrowed to the view the options choose (its stubs
     drawn), with each claim's label and strength when ``with_eval`` (weighed on the whole
@@ -219,7 +219,7 @@ def export_view(
 
         verdicts = verdicts_of(build_graph(doc))
     stubs = view.stubs if view is not None else None
-    return export(shown, to, stubs=stubs, verdicts=verdicts), shown, view
+    return export(shown, to, stubs=stubs, verdicts=verdicts, schemes=schemes), shown, view
 
 
 def renderer(to: str, *, with_eval: bool = False, **options: Any):

@@ -33,6 +33,14 @@ def export(
     radius: RadiusOpt = 1,
     tag: TagOpt = None,
     with_eval: EvalMarksOpt = False,
+    schemes: Annotated[
+        bool,
+        typer.Option(
+            "--schemes",
+            help="Pictures: name each inference's argument scheme (and premise roles) on "
+            "its arrow.",
+        ),
+    ] = False,
 ) -> None:
     """Export a map: canonical JSON or YAML, a picture, or another tool's format.
 
@@ -60,7 +68,9 @@ def export(
     from argmap.selection import export_view
 
     view_options = {"where": where, "focus": focus, "radius": radius, "tags": tag}
-    data, doc, view = export_view(read_map(map_file), fmt, with_eval=with_eval, **view_options)
+    data, doc, view = export_view(
+        read_map(map_file), fmt, with_eval=with_eval, schemes=schemes, **view_options
+    )
     if view is not None:
         print_error([f"argmap: {view.summary()}"])
     lost = losses(doc, fmt)

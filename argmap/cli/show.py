@@ -46,6 +46,14 @@ def show(
             "when the map has cycles).",
         ),
     ] = False,
+    with_questions: Annotated[
+        bool,
+        typer.Option(
+            "--questions",
+            help="List under each inference that names a scheme its critical questions, "
+            "open (?) or answered (✓ yes, ✗ no).",
+        ),
+    ] = False,
     fmt: FormatOpt = Format.text,
     where: WhereOpt = None,
     focus: FocusOpt = None,
@@ -54,7 +62,9 @@ def show(
 ) -> None:
     """Show a map as a tree: each conclusion with what supports (+) and attacks (−) it.
 
-    Undercuts (⊘) stand under the support they attack. A claim reached twice is
+    Undercuts (⊘) stand under the support they attack. A support that names its
+    argument scheme shows it in angle quotes (‹analogy›), a premise its role; a
+    claim the analyst reconstructed is marked (reconstructed). A claim reached twice is
     drawn once in full, then referred to. Claims connected to no conclusion
     follow at the end. --format json gives the same tree as nested records;
     --format ids lists the claim ids in tree order. --where, --tag and
@@ -103,6 +113,11 @@ def show(
         positions, absent = quote_positions(doc)
         print_error([d.format() for d in absent])
         quotes = positions or True
+    questions = None
+    if with_questions:
+        from argmap.schemes import questions_by_inference
+
+        questions = questions_by_inference(whole.model)
     if fmt is Format.json:
         records = [t.to_dict(G) for t in trees]
         if verdicts:
@@ -111,7 +126,7 @@ def show(
     elif fmt is Format.ids:
         emit_lines(tree_ids(trees))
     else:
-        emit_outline(G, trees, quotes=quotes, verdicts=verdicts)
+        emit_outline(G, trees, quotes=quotes, verdicts=verdicts, questions=questions)
 
 
 def _annotate(records: list[dict], verdicts: dict[str, tuple[str, float]]) -> None:

@@ -52,6 +52,10 @@ FEATURES = {
     "link-ids": "link ids",
     "undercuts": "undercuts (drawn as a dotted arrow to the supported claim)",
     "metadata": "the map's description, authors and dates",
+    "schemes": "argument schemes",
+    "roles": "premise roles",
+    "answers": "answers to critical questions",
+    "reconstructed": "reconstruction marks",
 }
 
 
@@ -107,10 +111,12 @@ def export(
     *,
     stubs: dict[str, int] | None = None,
     verdicts: dict[str, tuple[str, float | None]] | None = None,
+    schemes: bool = False,
 ) -> str | bytes:
     """The document in format ``to`` (one of :data:`EXPORT_FORMATS`). ``stubs`` (a view's
     links that lead out of it, per claim) are drawn in pictures and the HTML report, and
-    so are ``verdicts`` (each claim's label and strength).
+    so are ``verdicts`` (each claim's label and strength); ``schemes`` names each
+    inference's argument scheme on its arrow in pictures (the HTML report always does).
 
     Raises:
         MapError: the map has broken references; nothing is written for such a map.
@@ -137,7 +143,7 @@ def export(
         return html.dump(G, stubs=stubs, verdicts=verdicts)
     from argmap.formats import dot
 
-    text = dot.dump(G, stubs=stubs, verdicts=verdicts)
+    text = dot.dump(G, stubs=stubs, verdicts=verdicts, schemes=schemes)
     if to == "dot":
         return text
     from argmap.formats import graphviz
@@ -167,6 +173,14 @@ def _present(model) -> set[str]:
         found.add("link-ids")
     if model.description or model.authors or model.created or model.updated:
         found.add("metadata")
+    if any(lk.scheme for lk in links):
+        found.add("schemes")
+    if any(lk.role for lk in links):
+        found.add("roles")
+    if any(c.answers for c in model.claims):
+        found.add("answers")
+    if any(c.reconstructed for c in model.claims):
+        found.add("reconstructed")
     return found
 
 

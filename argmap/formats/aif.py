@@ -37,7 +37,10 @@ from argmap.model import ArgMap
 __all__ = ["parse", "dump", "from_nodes", "to_nodes", "LOSSES"]
 
 #: What an AIF file cannot carry from an argmap map (see argmap.formats.FEATURES).
-LOSSES = {"kinds", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids", "metadata"}
+LOSSES = {
+    "kinds", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids", "metadata",
+    "roles", "answers", "reconstructed",
+}  # fmt: skip
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 

@@ -251,13 +251,30 @@ class _Converter:
                 premises = [claim_of[("statement", p)] for p in step.premises]
                 note = {"note": step.rule} if step.rule else {}
                 group = base if i == last else f"{base}-step{i + 1}"
+                scheme = _scheme_data(arg.data) if i == last else {}
+                roles = scheme.pop("roles", None) or {}
                 if len(premises) > 1:
                     made = [
-                        self.add_link(p, target, "support", group=group, **note) for p in premises
+                        self.add_link(
+                            p,
+                            target,
+                            "support",
+                            group=group,
+                            **note,
+                            **(
+                                {"scheme": scheme["scheme"]}
+                                if "scheme" in scheme and k == 0
+                                else {}
+                            ),
+                            **({"role": str(roles[p])} if p in roles else {}),
+                        )
+                        for k, p in enumerate(premises)
                     ]
                 else:
                     lid = title if i == last else group
-                    made = [self.add_link(premises[0], target, "support", lid, **note)]
+                    if premises[0] in roles:
+                        scheme["role"] = str(roles[premises[0]])
+                    made = [self.add_link(premises[0], target, "support", lid, **note, **scheme)]
                 if i == last:
                     self.inference_of[title] = (
                         [self.add_link(target, conclusion, "support")] if stays else made[:1]
@@ -332,8 +349,10 @@ class _Converter:
                     return True
                 target = aims[0]
             self.link_ids.used.discard(lid)
-            group = self.doc.arguments[item].data.get("group")
+            data = self.doc.arguments[item].data
+            group = data.get("group")
             extra = {"group": _slug(str(group))} if group and out.kind == "support" else {}
+            extra.update(_scheme_data(data))
             self.add_link(source, target, out.kind, lid, **extra)
             return True
         source = self.claim_of[item.source]
@@ -346,6 +365,22 @@ class _Converter:
         for aim in aims:
             self.add_link(source, aim, "undercut", f"{source}.undercut.{aim}")
         return True
+
+    def answers(self, given: Any) -> Any:
+        """Answers to critical questions name the inference by its argument's title
+        (``argument``), since link ids do not survive Argdown: here, the id of the link
+        made for that argument."""
+        if not isinstance(given, list):
+            return given  # the schema says what is wrong with it
+        out = []
+        for answer in given:
+            if isinstance(answer, dict) and isinstance(answer.get("argument"), str):
+                answer = dict(answer)
+                title = answer.pop("argument")
+                aims = self.aims(("argument", title)) or [title]
+                answer.setdefault("link", aims[0])
+            out.append(answer)
+        return out
 
     def claims(self) -> tuple[list[dict[str, Any]], Counter]:
         """The claims with their fields, and the data keys argmap has no field for."""
@@ -370,6 +405,10 @@ class _Converter:
                     value = data.pop(key, None)
                     if value is not None:
                         claim[key] = value if key == "confidence" else str(value)
+                if "reconstructed" in data:
+                    claim["reconstructed"] = data.pop("reconstructed")
+                if "answers" in data:
+                    claim["answers"] = self.answers(data.pop("answers"))
                 other_keys.update(data.keys())
             if node.tags:
                 claim["tags"] = list(dict.fromkeys(_slug(t) for t in node.tags))
@@ -486,6 +525,18 @@ def _json_value(value: Any) -> str:
 _UNPRINTABLE = re.compile("[\x7f-\x9f\ufffe\uffff]")
 
 
+def _scheme_data(data: dict[str, Any]) -> dict[str, Any]:
+    """The scheme, role and roles (premise -> role) an argument's data gives a link."""
+    out: dict[str, Any] = {}
+    if isinstance(data.get("scheme"), str) and data["scheme"].strip():
+        out["scheme"] = data["scheme"]
+    if isinstance(data.get("role"), str) and data["role"].strip():
+        out["role"] = data["role"]
+    if isinstance(data.get("roles"), dict):
+        out["roles"] = {str(k): v for k, v in data["roles"].items() if isinstance(v, str)}
+    return out
+
+
 def _data(pairs: dict[str, Any]) -> str:
     return "{" + ", ".join(f"{k}: {_json_value(v)}" for k, v in pairs.items()) + "}"
 
@@ -551,10 +602,14 @@ class _Writer:
                 self.argument_of[lk.id] = self.group_title[key]
         # Other links an undercut aims at, and members of other groups, stand alone.
         aimed_at = {lk.target for lk in self.links if lk.kind is LinkKind.undercut}
+        asked = {a.link for c in self.model.claims for a in c.answers}
         self.as_argument = [
             lk
             for lk in self.links
-            if lk.id not in self.argument_of and (lk.id in aimed_at or lk.group is not None)
+            if lk.id not in self.argument_of
+            and (
+                lk.id in aimed_at or lk.group is not None or lk.scheme or lk.role or lk.id in asked
+            )
         ]
         for lk in self.as_argument:
             self.argument_of[lk.id] = self.title_for(lk.id)
@@ -589,6 +644,14 @@ class _Writer:
                 value = getattr(c, key)
                 if value is not None:
                     data[key] = value
+            if c.reconstructed:
+                data["reconstructed"] = True
+            if c.answers:
+                data["answers"] = [
+                    {"argument": self.argument_of.get(a.link, a.link)}
+                    | a.model_dump(mode="json", exclude={"link"})
+                    for a in c.answers
+                ]
             line = f"{self.ref(c.id)}: {_text(c.text)}"
             if c.tags:
                 line += " " + " ".join(f"#{t}" for t in c.tags)
@@ -601,7 +664,14 @@ class _Writer:
         """Linked groups as premise-conclusion structures."""
         out = []
         for (group, target), members in self.groups.items():
-            out += [f"<{self.group_title[(group, target)]}>", ""]
+            title = f"<{self.group_title[(group, target)]}>"
+            scheme = next((lk.scheme for lk in members if lk.scheme), None)
+            roles = {lk.source: lk.role for lk in members if lk.role}
+            extra = {
+                **({"scheme": scheme} if scheme else {}),
+                **({"roles": roles} if roles else {}),
+            }
+            out += [f"{title} {_data(extra)}" if extra else title, ""]
             out += [f"({k}) {self.ref(lk.source)}" for k, lk in enumerate(members, 1)]
             notes = {lk.note for lk in members}
             rule = notes.pop() if len(notes) == 1 else None
@@ -615,6 +685,7 @@ class _Writer:
         out = []
         for lk in self.as_argument:
             mark = {_MARK: lk.kind.value, **({"group": lk.group} if lk.group else {})}
+            mark.update({f: getattr(lk, f) for f in ("scheme", "role") if getattr(lk, f)})
             if lk.kind is LinkKind.undercut:
                 aim = f"<{self.argument_of[lk.target]}>"
             else:

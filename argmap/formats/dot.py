@@ -58,6 +58,7 @@ def dump(
     stubs: dict[str, int] | None = None,
     verdicts: dict[str, tuple[str, float | None]] | None = None,
     legend: bool = True,
+    schemes: bool = False,
 ) -> str:
     """The DOT text of an argument graph.
 
@@ -66,6 +67,9 @@ def dump(
     such claim gets a grey "… N more links" mark joined to it by a dotted line.
     ``verdicts`` (claim id -> label, strength) marks each claim IN, OUT or UNDEC, in
     words and in colour. ``legend`` adds a key to what kinds, arrows and marks mean.
+    ``schemes`` names each inference's argument scheme on its arrow (in magenta), and each
+    premise's role on the arrow it starts. A claim the analyst reconstructed is drawn
+    with a dashed border and marked so in its header.
     """
     title = _h(G.graph.get("title", ""))
     # An empty <B></B> is a syntax error in Graphviz's HTML labels.
@@ -86,7 +90,7 @@ def dump(
     # one down (rankdir=BT draws the sources of arrows below their targets).
     tops = {n for n, d in G.nodes(data=True) if d["claim"].kind.value == "conclusion"}
     if legend and G.number_of_nodes():
-        out += _legend(G, verdicts is not None)
+        out += _legend(G, verdicts is not None, schemes)
     for node, count in (stubs or {}).items():
         if node not in G:
             continue
@@ -110,14 +114,18 @@ def dump(
         via.update({d["link"].id: junction for _, _, d in members})
         _, target, first = members[0]
         out.append(f"  {_q(junction)} [{_attrs(_junction(name))}];")
-        out.append(
-            f"  {_q(junction)} -> {_q(target)} [{_attrs(_edge_attrs(first['link'], _SUPPORT))}];"
-        )
+        attrs = _edge_attrs(first["link"], _SUPPORT)
+        scheme = next((d["link"].scheme for _, _, d in members if d["link"].scheme), None)
+        if schemes and scheme:
+            attrs.update(_scheme_label(scheme))
+        out.append(f"  {_q(junction)} -> {_q(target)} [{_attrs(attrs)}];")
     for u, v, d in edges:
         link: Link = d["link"]
         if d["kind"] == "undercut":
             continue
         style = _SUPPORT if d["kind"] == "support" else _ATTACK
+        if schemes and (link.scheme or link.role):
+            style = {**style, **_scheme_label(link.scheme, link.role, grouped=link.id in via)}
         if link.id in via:
             out.append(
                 f"  {_q(u)} -> {_q(via[link.id])} [{_attrs(_edge_attrs(link, style, head=False))}];"
@@ -160,7 +168,12 @@ def dump(
 def _node_attrs(c: Claim, wrap: int, verdict: tuple[str, float | None] | None) -> dict[str, str]:
     attrs = {"id": f"claim-{c.id}", "tooltip": c.text}
     attrs.update(_KIND_STYLE[c.kind.value])
-    head = f'<FONT POINT-SIZE="7" COLOR="#555555">{_h(c.kind.value.upper())} · {_h(c.id)}</FONT>'
+    made = ""
+    if c.reconstructed:
+        attrs["style"] = ",".join(dict.fromkeys([*attrs["style"].split(","), "dashed"]))
+        made = " · reconstructed"
+    kind = _h(c.kind.value.upper())
+    head = f'<FONT POINT-SIZE="7" COLOR="#555555">{kind} · {_h(c.id)}{made}</FONT>'
     mark = ""
     if verdict is not None:
         # On the last line, with the tags (the header is the widest line already).
@@ -213,7 +226,20 @@ def _junction(group: str) -> dict[str, str]:
 _VERDICT_COLOUR = {"in": "#1b7d32", "out": "#b71c1c", "undec": "#b26a00"}
 
 
-def _legend(G: nx.MultiDiGraph, verdicts: bool) -> list[str]:
+def _scheme_label(
+    scheme: str | None, role: str | None = None, *, grouped: bool = False
+) -> dict[str, str]:
+    """The words on an arrow that names its scheme (and its premise's role): in magenta,
+    small; a premise of a linked group shows its role only (the group's scheme stands on
+    the arrow from the junction)."""
+    words = [] if grouped and role else [x for x in (scheme,) if x]
+    if role:
+        words.append(f"as {role}")
+    text = ", ".join(words)
+    return {"label": f"<{_h(text)}>", "fontcolor": "#8e24aa"} if text else {}
+
+
+def _legend(G: nx.MultiDiGraph, verdicts: bool, schemes: bool = False) -> list[str]:
     """A key to the picture, as one table: the kinds the map uses, the three arrows, the
     junction of linked premises, the dot an undercut aims at, and the labels when shown."""
     green, red = _SUPPORT["color"], _ATTACK["color"]
@@ -230,6 +256,10 @@ def _legend(G: nx.MultiDiGraph, verdicts: bool) -> list[str]:
         row("─ ─ ┤", red, "undercuts: aims at the red ● on the arrow it attacks"),
         row("(&amp;)", green, "linked premises meet: they support only together"),
     ]
+    if any(d["claim"].reconstructed for _, d in G.nodes(data=True)):
+        rows.append(row("┄┄┄", "#555555", "dashed border: reconstructed by the analyst"))
+    if schemes and any(d["link"].scheme for _, _, d in G.edges(data=True)):
+        rows.append(row("abc", "#8e24aa", "the argument scheme of the arrow it stands on"))
     kinds = list(dict.fromkeys(d["claim"].kind.value for _, d in G.nodes(data=True)))
     cells = "".join(
         f'<TD BGCOLOR="{_KIND_STYLE[k]["fillcolor"]}" BORDER="1">{_h(k.upper())}</TD>'

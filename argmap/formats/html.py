@@ -52,6 +52,12 @@ h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
 blockquote { margin: .3rem 0 .3rem 1rem; font-style: italic; color: #444; }
 .links { font: .85rem sans-serif; color: #444; }
 .sym-support { color: #2e7d32; } .sym-attack, .sym-undercut { color: #c62828; }
+.scheme { color: #8e24aa; }
+.made { font: italic .75rem sans-serif; color: #7a5c00; border: 1px dashed #7a5c00;
+        padding: 0 .3rem; border-radius: 3px; }
+.questions { margin: .2rem 0 .3rem 1.2rem; padding: 0; font-size: .85rem; }
+.q.open { color: #b71c1c; } .q.answered { color: #1b7d32; }
+.q.answered.no { text-decoration: none; }
 @media print {
   body { max-width: none; margin: 0; }
   .controls, .hint { display: none; }
@@ -129,7 +135,7 @@ def dump(
     from argmap.formats import dot, graphviz
 
     m = G.graph["map"]
-    picture = dot.dump(G, href="#c-{id}", stubs=stubs, verdicts=verdicts)
+    picture = dot.dump(G, href="#c-{id}", stubs=stubs, verdicts=verdicts, schemes=True)
     svg = graphviz.render(picture, "svg").decode("utf-8")
     svg = svg[svg.index("<svg") :]  # inline: no XML declaration or doctype
     sources = {s.id: s for s in m.sources}
@@ -158,6 +164,9 @@ def dump(
     )
     parts.append("<h2>Claims</h2>")
     links_by_id = {lk.id: lk for lk in m.all_links()}
+    from argmap.schemes import questions_by_inference
+
+    asked = questions_by_inference(m)
     order = sorted(G.nodes, key=lambda n: G.nodes[n]["claim"].kind.value != "conclusion")
     for n in order:
         c = G.nodes[n]["claim"]
@@ -168,7 +177,9 @@ def dump(
             mark = f' <span class="label {e(label)}">{e(shown)}</span>'
         block = [
             f'<div class="claim {e(c.kind.value)}" id="c-{e(c.id)}">',
-            f'<div class="kind">{e(c.kind.value.upper())} · {e(c.id)}{mark}</div>',
+            f'<div class="kind">{e(c.kind.value.upper())} · {e(c.id)}{mark}'
+            + (' <span class="made">reconstructed</span>' if c.reconstructed else "")
+            + "</div>",
             f"<div>{e(c.text)}</div>",
         ]
         if c.tags:
@@ -188,6 +199,7 @@ def dump(
                 cite = f'<a href="{e(source.url)}">{cite}</a>'
             block.append(f"<blockquote>“{e(c.quote)}”</blockquote><div class='links'>{cite}</div>")
         block += _relations(G, n, links_by_id)
+        block += _questions(n, links_by_id, asked)
         if c.note:
             block.append(f'<div class="links">Note: {e(c.note)}</div>')
         if c.confidence is not None:
@@ -197,6 +209,35 @@ def dump(
     parts.append(f"<script>{_SCRIPT}</script></body></html>")
     text = "\n".join(parts) + "\n"
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "\ufffd", text)
+
+
+def _questions(n: str, links_by_id: dict, asked: dict[str, list]) -> list[str]:
+    """The critical questions of the inferences that conclude in claim ``n``: open ones in
+    red, answered ones in green (with who answers, and how), as OVA marks them."""
+    e = html.escape
+    out = []
+    for key, questions in asked.items():
+        if not questions or questions[0].target != n:
+            continue
+        first = questions[0]
+        premises = ", ".join(f'<a href="#c-{e(p)}">{e(p)}</a>' for p in first.premises)
+        n_open = sum(q.status == "open" for q in questions)
+        out.append(
+            f'<div class="links">Inference <span class="scheme">‹{e(first.scheme)}›</span> '
+            f"from {premises}: {n_open} of {len(questions)} critical questions open</div>"
+        )
+        items = []
+        for q in questions:
+            if q.status == "open":
+                items.append(f'<li class="q open">open: {e(q.text)} <i>({e(q.question)})</i></li>')
+            else:
+                who = ", ".join(f'<a href="#c-{e(c)}">{e(c)}</a>' for c, _ in q.answers)
+                items.append(
+                    f'<li class="q answered {e(q.status)}">answered {e(q.status)} by {who}: '
+                    f"{e(q.text)} <i>({e(q.question)})</i></li>"
+                )
+        out.append(f'<ul class="questions" data-inference="{e(key)}">{"".join(items)}</ul>')
+    return out
 
 
 def _relations(G: nx.MultiDiGraph, n: str, links_by_id: dict) -> list[str]:

@@ -37,6 +37,10 @@ LOSSES = {
     "undercuts",
     "metadata",
     "link-ids",
+    "schemes",
+    "roles",
+    "answers",
+    "reconstructed",
 }
 _SHAPE = {
     "conclusion": ('(["', '"])'),

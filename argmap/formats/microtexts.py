@@ -44,6 +44,7 @@ __all__ = ["parse", "dump", "LOSSES"]
 #: What an arggraph document as argmap writes it cannot carry (FEATURES of argmap.formats).
 LOSSES = {
     "kinds", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids", "metadata",
+    "schemes", "roles", "answers", "reconstructed",
 }  # fmt: skip
 
 _KINDS = {"sup": "support", "exa": "support", "reb": "attack", "und": "undercut"}
@@ -73,11 +74,15 @@ def parse(text: str, name: str = "<microtext>") -> ArgMap:
         raise _fail(name, f"not an arggraph document (the root is <{root.tag}>)")
     edus = {e.get("id"): " ".join((e.text or "").split()) for e in root.iter("edu")}
     adus = {a.get("id"): a.get("type") for a in root.iter("adu")}
+    # Part 2 of the corpus marks the units the annotators supplied: argmap's reconstructions.
+    implicit = {e.get("id") for e in root.iter("edu") if e.get("implicit") == "true"}
+    segments: dict[str, list[str]] = {}
     edges = {e.get("id"): (e.get("src"), e.get("trg"), e.get("type")) for e in root.iter("edge")}
     texts: dict[str, list[str]] = {a: [] for a in adus}
     for src, trg, kind in edges.values():
         if kind == "seg" and trg in texts and src in edus:
             texts[trg].append(edus[src])
+            segments.setdefault(trg, []).append(src)
     relations = {i: e for i, e in edges.items() if e[2] != "seg"}
     bears = {src for src, _, _ in relations.values()}
     examples = {src for src, _, kind in relations.values() if kind == "exa"}
@@ -128,7 +133,10 @@ def parse(text: str, name: str = "<microtext>") -> ArgMap:
             role = "evidence"
         else:
             role = "claim"
-        claims.append({"id": aid, "text": " ".join(texts[aid]) or aid, "kind": role})
+        claim = {"id": aid, "text": " ".join(texts[aid]) or aid, "kind": role}
+        if segments.get(aid) and all(e in implicit for e in segments[aid]):
+            claim["reconstructed"] = True
+        claims.append(claim)
     title = root.get("id") or name
     topic = root.get("topic_id")
     return ArgMap.model_validate(

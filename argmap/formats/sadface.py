@@ -33,7 +33,10 @@ from argmap.model import ArgMap
 __all__ = ["parse", "dump", "LOSSES"]
 
 #: What SADFace as argmap writes it cannot carry (see argmap.formats.FEATURES).
-LOSSES = {"kinds", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids", "metadata"}
+LOSSES = {
+    "kinds", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids", "metadata",
+    "roles", "answers", "reconstructed",
+}  # fmt: skip
 
 _CONFLICT = {"conflict", "attack", "rebuttal", "undercut", "default conflict"}
 
