@@ -198,7 +198,9 @@ class Completion:
     """One thing to offer: the text to insert, what it is, and a line about it."""
 
     label: str
-    kind: str  # claim | link | source | tag | group | kind | key
+    kind: (
+        str  # claim | link | source | tag | group | kind | key | scheme | role | question | answer
+    )
     detail: str = ""
     documentation: str = ""
 
@@ -264,6 +266,38 @@ def _value_key(lines: list[str], line: int, before: str) -> str | None:
     return None
 
 
+def _scheme_values(model: Any, key: str) -> list[Completion]:
+    """Scheme names, premise roles and critical questions from the catalogue (with the
+    map's own schemes); roles and questions of the schemes the map uses first."""
+    from argmap.schemes import catalogue_of
+
+    catalogue = catalogue_of(model)
+    if key == "answer":
+        return [
+            Completion("yes", "answer", "", "the inference holds up under the question"),
+            Completion("no", "answer", "", "the claim defeats the inference (an undercut)"),
+        ]
+    if key == "scheme":
+        return [
+            Completion(s.id, "scheme", s.name, " ".join(q.text for q in s.questions))
+            for s in catalogue
+        ]
+    used = []
+    if model is not None:
+        used = [catalogue.get(lk.scheme) for lk in model.links if lk.scheme]
+    order = dict.fromkeys([*(s.id for s in used if s is not None), *catalogue.by_id])
+    ordered = [catalogue.by_id[ident] for ident in order]
+    seen: set[str] = set()
+    out = []
+    for scheme in ordered:
+        for item in scheme.premises if key == "role" else scheme.questions:
+            ident = item.role if key == "role" else item.id
+            if ident not in seen:
+                seen.add(ident)
+                out.append(Completion(ident, key, scheme.id, item.text))
+    return out
+
+
 def _keys(section: str | None, lines: list[str], line: int, before: str) -> list[Completion]:
     from argmap.model import ArgMap
 
@@ -296,8 +330,12 @@ def _values(source: Analysis, section: str | None, key: str) -> list[Completion]
         kinds = LinkKind if section == "links" else ClaimKind
         return [Completion(k.value, "kind") for k in kinds]
     model = source.doc.model if source.doc is not None else None
+    if key in ("scheme", "role", "question", "answer"):
+        return _scheme_values(model, key)
     if model is None:
         return []
+    if key == "link":  # an answer names the support whose question it answers
+        return [item for item in _link_items(model) if item.detail.startswith("support")]
     claim_items = [Completion(c.id, "claim", c.kind.value, _short(c.text)) for c in model.claims]
     if key in _CLAIM_LISTS or (section == "links" and key in ("source", "target")):
         items = claim_items

@@ -47,6 +47,10 @@ _COMPLETION_KIND = {
     "group": types.CompletionItemKind.Module,
     "kind": types.CompletionItemKind.EnumMember,
     "key": types.CompletionItemKind.Property,
+    "scheme": types.CompletionItemKind.Class,
+    "role": types.CompletionItemKind.Field,
+    "question": types.CompletionItemKind.Text,
+    "answer": types.CompletionItemKind.Value,
 }
 
 log = logging.getLogger("argmap.lsp")

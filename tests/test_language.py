@@ -233,3 +233,26 @@ def test_fixes_for_an_unknown_kind_and_a_misspelt_id():
     assert apply(text, found[0]) == text.replace("[gaol]", "[goal]")
     added = apply(text, found[1])
     assert analyse(added, "m.yaml").doc.model.claims[-1].id == "gaol"
+
+
+def test_completion_of_schemes_roles_questions_and_answers():
+    text = SHIPPED_TEXT
+    a = analyse(text, str(SHIPPED), SHIPPED)
+
+    def items(needle, offset):
+        return complete(a, *_at(text, needle, offset))
+
+    schemes = items("scheme: analogy", len("scheme: "))
+    assert schemes[0].label == "practical-reasoning" and len(schemes) >= 25
+    assert next(s for s in schemes if s.label == "analogy").detail == "Argument from analogy"
+    # Roles and questions of the schemes the map uses come first.
+    roles = [c.label for c in items("role: base", len("role: "))]
+    assert roles[:3] == ["position", "assertion", "goal"] and len(roles) == len(set(roles))
+    asked = items("question: possible", len("question: "))
+    assert "possible" in [c.label for c in asked[:20]]
+    answers = [c.label for c in items("answer: 'yes'", len("answer: "))]
+    assert answers == ["yes", "no"]
+    links = [c.label for c in items("link: control-what-it-can", len("link: "))]
+    assert (
+        "control-what-it-can" in links and "nk-uninterested.undercut.nk-risk-to-japan" not in links
+    )
