@@ -33,12 +33,10 @@ def import_file(
 
     Example: argmap import debate.argdown -o maps/debate.yaml
     """
-    from argmap.document import Document
     from argmap.errors import UsageError
     from argmap.files import read_input, write_output
-    from argmap.formats import guess_import_format, import_map
+    from argmap.formats import guess_import_format, import_checked
     from argmap.formats.native import dump_json, dump_yaml
-    from argmap.graph import check_integrity
 
     inp = read_input(path)
     fmt = source.value if source is not None else guess_import_format(inp.name, inp.text)
@@ -47,7 +45,6 @@ def import_file(
             f"{inp.name}: cannot tell its format",
             hint="give --from " + "|".join(IMPORT_FORMATS),
         )
-    model = import_map(inp.text, inp.name, fmt)
-    check_integrity(Document(model, inp.name))  # refuse a result with broken references
+    model = import_checked(inp.text, inp.name, fmt)  # a valid map, or a located refusal
     text = dump_json(model) if output.endswith(".json") else dump_yaml(model)
     write_output(text, output)

@@ -21,6 +21,7 @@ __all__ = [
     "format_for_output",
     "losses",
     "import_map",
+    "import_checked",
     "guess_import_format",
 ]
 
@@ -244,3 +245,50 @@ def import_map(text: str, name: str, fmt: str):
         detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
         message = f"not a {fmt} document argmap can read: {what} ({detail})"
         raise MapError([Diagnostic("bad_value", "error", message, Location(name, 1, 1))]) from None
+
+
+def import_checked(text: str, name: str, fmt: str):
+    """:func:`import_map`, then the map checked as ``validate`` checks it: a map argmap
+    would refuse is refused here, each problem located in the file read (at the first
+    place its claim or link id stands there), so an import writes a valid map or nothing.
+
+    Raises:
+        MapError: the file cannot be read, or gives a map with errors.
+    """
+    from dataclasses import replace
+
+    from argmap.document import Document
+    from argmap.errors import MapError
+    from argmap.validate import validate
+
+    model = import_map(text, name, fmt)
+    errors = [d for d in validate(Document(model, name)) if d.severity == "error"]
+    if errors:
+        raise MapError(
+            [
+                replace(
+                    d,
+                    message=f"the {fmt} file gives a map argmap refuses: {d.message}",
+                    location=_place_in(text, name, d),
+                )
+                for d in errors
+            ]
+        )
+    return model
+
+
+def _place_in(text: str, name: str, d):
+    """Where in the file read a problem of the imported map comes from: the first place
+    one of the ids it names stands (as a whole word); else the file's start."""
+    import re
+
+    from argmap.errors import Location
+
+    named = [d.claim] if d.claim else []
+    named += re.findall(r"'([^'\n]{1,200})'", d.message)
+    for ident in named:
+        m = re.search(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", text)
+        if m:
+            line = text.count("\n", 0, m.start()) + 1
+            return Location(name, line, m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1)
+    return Location(name, 1, 1)

@@ -57,6 +57,40 @@ def _fail(name: str, message: str) -> MapError:
     return MapError([Diagnostic("bad_value", "error", message, Location(name, 1, 1))])
 
 
+#: The most positions an issue may have: every position attacks every other, so an issue
+#: of n positions makes n x (n - 1) attacks.
+MAX_POSITIONS = 300
+
+
+def _mapping(value: Any, what: str, name: str) -> dict:
+    """``value`` when it is a mapping (nothing: an empty one); else a one-line error."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _fail(name, f"{what} must be a mapping, not {_shape(value)}")
+    return value
+
+
+def _list(value: Any, what: str, name: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _fail(name, f"{what} must be a list, not {_shape(value)}")
+    return value
+
+
+def _shape(value: Any) -> str:
+    return {str: "text", int: "a number", float: "a number", bool: "true or false",
+            list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)  # fmt: skip
+
+
+def _ident(value: Any, what: str, name: str) -> str:
+    """A statement id: text or a number, never a structure."""
+    if isinstance(value, (dict, list)) or value is None:
+        raise _fail(name, f"{what} must be a statement id, not {_shape(value)}")
+    return str(value)
+
+
 def parse(text: str, name: str = "<carneades>") -> ArgMap:
     """Read a Carneades 4 YAML argument graph.
 
@@ -82,9 +116,21 @@ def parse(text: str, name: str = "<carneades>") -> ArgMap:
             ids[key] = unique(key.replace("¬", "not-"))
         return ids[key]
 
-    statements = data.get("statements") or {}
-    arguments = data.get("arguments") or {}
-    assumed = {str(s) for s in data.get("assumptions") or []}
+    statements = _mapping(data.get("statements"), "statements", name)
+    arguments = _mapping(data.get("arguments"), "arguments", name)
+    for key, arg in arguments.items():
+        arg = _mapping(arg, f"argument {key}", name)
+        if "conclusion" not in arg:
+            raise _fail(name, f"argument {key} has no conclusion")
+        _ident(arg["conclusion"], f"the conclusion of argument {key}", name)
+        for p in _premises(arg, f"argument {key}", name):
+            _ident(p, f"a premise of argument {key}", name)
+        if arg.get("undercutter") is not None:
+            _ident(arg["undercutter"], f"the undercutter of argument {key}", name)
+    assumed = {
+        _ident(s, "an assumption", name)
+        for s in _list(data.get("assumptions"), "assumptions", name)
+    }
     texts: dict[str, str] = {}
     for key, value in statements.items():
         if isinstance(value, dict):
@@ -95,7 +141,7 @@ def parse(text: str, name: str = "<carneades>") -> ArgMap:
             texts[str(key)] = str(value if value is not None else key).strip()
     concluded = {str(a.get("conclusion")) for a in arguments.values() if isinstance(a, dict)}
     for a in arguments.values():  # statements named only in arguments still count
-        for s in _premises(a) + [a.get("conclusion"), a.get("undercutter")]:
+        for s in _premises(a, "", name) + [a.get("conclusion"), a.get("undercutter")]:
             if s is not None:
                 texts.setdefault(str(s), str(s))
     claims = []
@@ -118,7 +164,7 @@ def parse(text: str, name: str = "<carneades>") -> ArgMap:
     links: list[dict[str, Any]] = []
     for arg_key, arg in arguments.items():
         arg_id = slug(arg_key)
-        premises = [claim_id(p) for p in _premises(arg)]
+        premises = [claim_id(p) for p in _premises(arg, "", name)]
         target = claim_id(arg["conclusion"])
         if not premises:
             applies = claim_id(f"{arg_key}-applies")
@@ -149,19 +195,25 @@ def parse(text: str, name: str = "<carneades>") -> ArgMap:
             links.append(
                 {"source": claim_id(arg["undercutter"]), "target": first, "kind": "undercut"}
             )
-    for issue in (data.get("issues") or {}).values():
-        positions = [claim_id(p) for p in (issue or {}).get("positions", [])]
+    for key, issue in _mapping(data.get("issues"), "issues", name).items():
+        issue = _mapping(issue, f"issue {key}", name)
+        given = _list(issue.get("positions"), f"the positions of issue {key}", name)
+        if len(given) > MAX_POSITIONS:
+            raise _fail(name, f"issue {key} has {len(given)} positions; at most {MAX_POSITIONS}")
+        positions = [claim_id(_ident(p, f"a position of issue {key}", name)) for p in given]
         for a in positions:
             for b in positions:
                 if a != b:
                     links.append({"source": a, "target": b, "kind": "attack"})
-    meta = data.get("meta") or {}
+    meta = _mapping(data.get("meta"), "meta", name)
     title = str(meta.get("title") or name).strip()
     return ArgMap.model_validate({"title": title, "claims": claims, "links": links})
 
 
-def _premises(arg: Any) -> list[Any]:
+def _premises(arg: Any, what: str = "", name: str = "<carneades>") -> list[Any]:
     premises = arg.get("premises") if isinstance(arg, dict) else None
     if isinstance(premises, dict):
         return list(premises.values())
+    if premises is not None and not isinstance(premises, list):
+        raise _fail(name, f"the premises of {what or 'an argument'} must be a list or a mapping")
     return list(premises or [])

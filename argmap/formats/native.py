@@ -198,16 +198,112 @@ def _lazy_json_positions(inp: Input):
     cache: list[Any] = []
 
     def positions(path: Path, key: bool) -> tuple[int, int]:
-        # Positions are needed only to report a problem: read them then, once. JSON is
-        # YAML flow syntax, so the YAML composer finds them.
+        # Positions are needed only to report a problem: read them then, once.
         if not cache:
-            try:
-                cache.append(_positions(_compose_yaml(inp.text)))
-            except Exception:  # the JSON is valid; positions are a bonus
-                cache.append(lambda p, k: (0, 0))
+            cache.append(json_positions(inp.text))
         return cache[0](path, key)
 
     return positions
+
+
+_JSON_TOKEN = re.compile(
+    r'[ \t\n\r]*(?:([{}\[\]:,])|("(?:[^"\\]|\\.)*")|([^ \t\n\r{}\[\]:,"]+))', re.S
+)
+
+
+class _JsonNode:
+    """A JSON container while its positions are read: where it starts, and its items
+    (for an object: key, where the key starts, the value; for an array: the values). A
+    scalar is just where it starts."""
+
+    __slots__ = ("start", "items", "is_object")
+
+    def __init__(self, start: int, is_object: bool) -> None:
+        self.start, self.is_object, self.items = start, is_object, []
+
+
+def json_positions(text: str):
+    """A lookup of (line, col) for a path in JSON text, as :func:`_positions` gives for
+    YAML: the value's place (or its key's, with ``key``), or the nearest enclosing one's.
+    Read by a small scanner of its own, without recursion, so that it works on any JSON
+    that parses (and on much that does not: it stops where the text stops making sense).
+
+    Examples:
+        >>> at = json_positions('{"title": "t",\\n "claims": [{"id": "c"}, 7]}')
+        >>> at(("claims", 0, "id"), False), at(("claims", 1), False), at(("claims",), True)
+        ((2, 20), (2, 26), (2, 2))
+    """
+    import bisect
+
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    root: Any = None
+    stack: list[_JsonNode] = []
+    pending_key: tuple[str, int] | None = None
+    pos = 0
+    try:
+        while True:
+            m = _JSON_TOKEN.match(text, pos)
+            if m is None or m.end() == pos:
+                break
+            pos = m.end()
+            start = m.start(m.lastindex)
+            punct, string = m.group(1), m.group(2)
+            top = stack[-1] if stack else None
+            if punct in ("{", "["):
+                node: Any = _JsonNode(start, punct == "{")
+            elif punct in ("}", "]"):
+                if stack:
+                    stack.pop()
+                continue
+            elif punct in (":", ","):
+                continue
+            elif string is not None and top is not None and top.is_object and pending_key is None:
+                pending_key = (json.loads(string), start)
+                continue
+            else:
+                node = start  # a scalar
+            if top is None:
+                root = node
+            elif top.is_object:
+                if pending_key is not None:
+                    top.items.append((pending_key[0], pending_key[1], node))
+                    pending_key = None
+            else:
+                top.items.append(node)
+            if isinstance(node, _JsonNode):
+                stack.append(node)
+    except ValueError:
+        pass  # a key that is not JSON text: what was read so far still locates
+
+    def line_col(offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    def positions(path: Path, key: bool) -> tuple[int, int]:
+        node = root
+        best = 0 if root is None else (node.start if isinstance(node, _JsonNode) else node)
+        for i, part in enumerate(path):
+            if not isinstance(node, _JsonNode):
+                break
+            last = i == len(path) - 1
+            if node.is_object:
+                found = next((item for item in node.items if item[0] == str(part)), None)
+                if found is None:
+                    break
+                node = found[2]
+                best = found[1] if (key and last) else _start(node)
+            elif isinstance(part, int) and 0 <= part < len(node.items):
+                node = node.items[part]
+                best = _start(node)
+            else:
+                break
+        return line_col(best)
+
+    return positions
+
+
+def _start(node: Any) -> int:
+    return node.start if isinstance(node, _JsonNode) else node
 
 
 def _load_json(inp: Input) -> tuple[Any, Any]:
