@@ -141,6 +141,9 @@ class _Walker:
         if link_id in done:
             return
         done.add(link_id)
+        if level > self.depth:  # as deep as the outline goes: say how many lie below
+            child.hidden += len(undercuts.get(link_id, []))
+            return
         for w, udata in reversed(undercuts.get(link_id, [])):
             grandchild = self.visit(w, udata, level)
             child.children.insert(0, grandchild)

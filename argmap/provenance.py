@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,9 @@ MAX_SOURCE_BYTES = 64 * 2**20
 
 #: The most words of a quote that the search for the closest passage compares.
 CLOSEST_WORDS = 60
+#: How many alignments of a missing quote are compared character by character (the most
+#: promising, by the quote's words they hold).
+CLOSEST_CANDIDATES = 40
 
 #: Paragraphs shorter than this (headings, bylines, captions) are not argumentative.
 ARGUMENTATIVE_WORDS = 12
@@ -181,7 +185,20 @@ class SourceText:
         best = (0.0, 0, 0)
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(needle)
-        for k in self._alignments(needle.split(), len(words)):
+        # Weigh every alignment cheaply first (the quote's words it holds), then compare
+        # characters only for the most promising: a text of a few common words and many
+        # missing quotes stay quick.
+        wanted = Counter(needle.split())
+        texts = self._words
+
+        def overlap(k: int) -> int:
+            return sum((Counter(texts[k : k + width]) & wanted).values())
+
+        aligned = self._alignments(needle.split(), len(words))
+        if len(aligned) > CLOSEST_CANDIDATES:
+            scored = sorted(aligned, key=lambda k: (-overlap(k), k))
+            aligned = sorted(scored[:CLOSEST_CANDIDATES])
+        for k in aligned:
             start = words[k]
             end_word = min(k + width, len(words)) - 1
             end = self.folded.find(" ", words[end_word])
@@ -203,10 +220,12 @@ class SourceText:
         if not hasattr(self, "_starts"):
             self._starts = [m.start() for m in re.finditer(r"\S+", self.folded)]
             self._where: dict[str, list[int]] = {}
+            self._words: list[str] = []
             for k, start in enumerate(self._starts):
                 end = self.folded.find(" ", start)
                 word = self.folded[start : end if end >= 0 else len(self.folded)]
                 self._where.setdefault(word, []).append(k)
+                self._words.append(word)
         return self._starts
 
     def _alignments(self, quote_words: list[str], count: int, most: int = 400) -> list[int]:

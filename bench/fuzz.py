@@ -69,13 +69,17 @@ def maps() -> list[Path]:
 
 def corpus_files(shared: Path) -> dict[str, list[Path]]:
     c = shared / "corpora"
+    seed = Path(__file__).resolve().parent / "out" / "fuzz-seed.i23"
+    seed.parent.mkdir(parents=True, exist_ok=True)
+    seed.write_text("p af 6\n# a small ICCMA'23 framework\n1 2\n2 3\n3 1\n4 5\n5 4\n6 6\n")
     found = {
         "aif": sorted(c.glob("aif-*/*.json"))[:80],
         "sadface": sorted(c.glob("sadface/*.json")),
         "argdown": sorted(c.glob("argdown/**/*.argdown"))[:80],
         "carneades": sorted(c.glob("carneades-yaml/*.yml")),
         "microtexts": sorted(c.glob("arg-microtexts/part*/corpus/**/*.xml"))[:60],
-        "iccma": sorted(c.glob("iccma/**/*.*"))[:40],
+        "iccma": sorted(p for p in c.glob("iccma/**/*") if p.suffix in (".apx", ".tgf"))[:40]
+        + [Path(__file__).resolve().parent / "out" / "fuzz-seed.i23"],
     }
     return {k: v for k, v in found.items() if v}
 
@@ -295,6 +299,51 @@ class Campaign:
         if result.exit_code == 0 and command[0] == "validate":
             self.round_trips(case, path)
 
+    def hostile_texts(self, base: Path) -> None:
+        """A valid map whose texts, notes, quotes, titles and tags are hostile (yet valid):
+        it must validate, export to every format and read back."""
+        from argmap.formats import read_map
+
+        rng = self.rng
+        data = read_map(str(base)).model.to_data()
+
+        def text() -> str:
+            parts = [rng.choice(HOSTILE_TEXT) for _ in range(rng.randrange(1, 4))]
+            value = "".join(parts).strip() or "x"
+            return (
+                value
+                if rng.random() < 0.8
+                else value + " " + "".join(chr(rng.randrange(0x20, 0x3000)) for _ in range(8))
+            )
+
+        for claim in data.get("claims", []):
+            for field in ("text", "note", "locator"):
+                if rng.random() < 0.3:
+                    claim[field] = text()
+            if claim.get("quote") and rng.random() < 0.2:
+                claim["quote"] = text()
+                claim.pop("source", None) if rng.random() < 0.1 else None
+        for link in data.get("links", []):
+            if rng.random() < 0.2:
+                link["note"] = text()
+        if rng.random() < 0.5:
+            data["title"] = text()
+        if rng.random() < 0.3:
+            data["description"] = text()
+        for source in data.get("sources", []):
+            source.pop("path", None)  # quotes are not what this case checks
+        path = self.work / f"h{rng.randrange(10**9)}{rng.choice(['.yaml', '.json'])}"
+        path.write_text(json.dumps(data, ensure_ascii=rng.random() < 0.5), encoding="utf-8")
+        result = self.invoke("hostile text:validate", ["validate", str(path)])
+        if result is None or result.exit_code != 0:
+            return
+        for _ in range(2):
+            self.round_trips("hostile text", path)
+        shown = self.invoke("hostile text:show", [rng.choice(["show", "eval", "claims", "why"]),
+                                                  str(path), "-f", "json"])  # fmt: skip
+        if shown is not None:
+            self.judge_json("hostile text", shown)
+
     def round_trips(self, case: str, path: Path) -> None:
         """Every format argmap both writes and reads must read back a valid map."""
         fmt = self.rng.choice(["json", "yaml", "argdown", "aif", "sadface", "graphml",
@@ -331,7 +380,8 @@ class Campaign:
         path.write_bytes(raw)
         case = f"import:{fmt}"
         if fmt == "iccma":
-            result = self.invoke(case, ["eval", "--from", "iccma", str(path), "-f", "json"])
+            semantics = rng.choice(["grounded", "preferred", "stable", "complete"])
+            result = self.invoke(case, ["eval", str(path), "--semantics", semantics, "-f", "json"])
             if result is not None:
                 self.judge_json(case, result)
             return
@@ -469,7 +519,7 @@ class Campaign:
         path = self.work / f"b{self.rng.randrange(10**9)}{suffix}"
         path.write_text(text, encoding="utf-8")
         if name.startswith("iccma"):
-            args = ["eval", "--from", "iccma", str(path), "-f", "json"]
+            args = ["eval", "--from", "i23", str(path), "-f", "json"]
         elif name.startswith("carneades"):
             args = ["import", str(path), "--from", "carneades"]
         elif name.startswith("argdown"):
@@ -508,8 +558,10 @@ def main() -> int:
             campaign.bomb(name, text)
         for i in range(args.cases):
             roll = rng.random()
-            if roll < 0.35:
+            if roll < 0.25:
                 campaign.mutated_map(rng.choice(bases))
+            elif roll < 0.35:
+                campaign.hostile_texts(rng.choice(valid))
             elif roll < 0.65 and corpora:
                 fmt = rng.choice(sorted(corpora))
                 campaign.mutated_import(fmt, rng.choice(corpora[fmt]))

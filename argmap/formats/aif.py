@@ -64,6 +64,15 @@ def _fail(name: str, message: str) -> MapError:
     return MapError([Diagnostic("bad_value", "error", message, Location(name, 1, 1))])
 
 
+def _shape_error(text: str, name: str, path: tuple, message: str) -> MapError:
+    """A located error about the shape of a JSON document (AIF, SADFace): at the place of
+    ``path`` in ``text``."""
+    from argmap.formats.native import json_positions
+
+    line, col = json_positions(text)(path, False)
+    return MapError([Diagnostic("bad_value", "error", message, Location(name, line, col))])
+
+
 def parse(text: str, name: str = "<aif>") -> ArgMap:
     """Read AIFdb JSON (or the AIF part of xAIF) into a map."""
     try:
@@ -83,12 +92,18 @@ def parse(text: str, name: str = "<aif>") -> ArgMap:
         data = data["AIF"]  # xAIF wraps AIF
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise _fail(name, "not AIF: expected an object with 'nodes' and 'edges'")
-    nodes = {str(n.get("nodeID")): n for n in data["nodes"] if isinstance(n, dict)}
-    edges = [
-        (str(e.get("fromID")), str(e.get("toID")))
-        for e in data.get("edges") or []
-        if isinstance(e, dict)
-    ]
+    nodes = {}
+    for i, n in enumerate(data["nodes"]):
+        if not isinstance(n, dict):
+            raise _shape_error(text, name, ("nodes", i), "a node must be an object")
+        nodes[str(n.get("nodeID"))] = n
+    given = data.get("edges") or []
+    if not isinstance(given, list):
+        raise _shape_error(text, name, ("edges",), "'edges' must be a list")
+    for i, e in enumerate(given):
+        if not isinstance(e, dict):
+            raise _shape_error(text, name, ("edges", i), "an edge must be an object")
+    edges = [(str(e.get("fromID")), str(e.get("toID"))) for e in given]
     return from_nodes(nodes, edges, name.rsplit("/", 1)[-1], name)
 
 

@@ -491,8 +491,9 @@ _TEXT_SPECIAL = re.compile(r"([\\\[\]<>#@*_{}/])")
 
 
 def _text(text: str) -> str:
-    """Claim text as one Argdown line that reads back to the same words."""
-    text = " ".join(text.split())
+    """Claim text as one Argdown line that reads back to the same words (a NUL, which no
+    text file holds, as U+FFFD)."""
+    text = " ".join(text.replace("\x00", "\ufffd").split())
     text = _TEXT_SPECIAL.sub(r"\\\1", text)
     # A shortcode such as .A. would become a symbol: escape its first character.
     return (
@@ -748,4 +749,5 @@ def _trees(order: list[str], into: dict[str, list[Link]], ref) -> list[str]:
 
 
 def _rule(note: str) -> str:
+    note = note.replace("\x00", "\ufffd")
     return re.sub(r"-{2,}", "-", " ".join(note.split())).replace("{", "(").replace("}", ")")

@@ -144,13 +144,32 @@ def encode(
         source stands and no undercut of it does."""
         if link_id not in undercut_by:
             return source
-        if link_id not in carriers:
+        if link_id in carriers:
+            return carriers[link_id]
+
+        def start(source: str, link_id: str) -> list:
             node = f"attack:{link_id}"
             missing = f"missing:{source}@{node}"
             carriers[link_id] = node
             names.extend([node, missing])
             attacks.extend([(missing, node), (source, missing)])
-            attacks.extend((carrier(w, wid), node) for w, wid in undercut_by[link_id])
+            return [node, undercut_by[link_id], 0]
+
+        # Depth first, without recursion (undercut chains may be thousands deep): an
+        # undercut's own carrier is built before the attack it carries is added.
+        stack = [start(source, link_id)]
+        while stack:
+            frame = stack[-1]
+            node, cuts, i = frame
+            if i == len(cuts):
+                stack.pop()
+                continue
+            w, wid = cuts[i]
+            if wid in undercut_by and wid not in carriers:
+                stack.append(start(w, wid))
+                continue
+            attacks.append((carriers.get(wid, w), node))
+            frame[2] = i + 1
         return carriers[link_id]
 
     for u, v, d in G.edges(data=True):
