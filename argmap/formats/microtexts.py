@@ -64,7 +64,9 @@ def parse(text: str, name: str = "<microtext>") -> ArgMap:
     import xml.etree.ElementTree as ET
 
     try:
-        root = ET.fromstring(text.encode("utf-8"))
+        # Parsed as the text argmap read (UTF-8): the declaration's encoding, which may
+        # name another or none that exists, is not applied a second time.
+        root = ET.fromstring(text)
     except ET.ParseError as exc:
         line, col = exc.position
         raise MapError(
