@@ -201,6 +201,7 @@ class Campaign:
         self.cases = Counter()
         self.signatures: Counter = Counter()
         self.kept: Path | None = None
+        self.exits: Counter = Counter()
 
     def keep(self, path: Path) -> None:
         """Keep an input that led to a finding, for reproducing it (--keep DIR)."""
@@ -229,6 +230,7 @@ class Campaign:
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
         elapsed = time.perf_counter() - started
+        self.exits[(case.split(":")[0], result.exit_code)] += 1
         if isinstance(result.exception, Hang):
             self.finding("hang", case, " ".join(args)[:200])
             return None
@@ -454,19 +456,23 @@ class Campaign:
         links = [lk.id for lk in model.all_links()] or ["l"]
         text = rng.choice(HOSTILE_TEXT + ["A plain claim.", "Another one"])
         new_id = rng.choice(["fresh", "x" * 250, "a b", ids[0], "-a", "é", "new-1"])
+        relation = rng.choice(["supports", "attacks", "undercuts", "x"])
         command = rng.choice(
             [
-                ["add", str(path), text, "--id", new_id, "--supports", rng.choice(ids)],
-                ["add", str(path), text, "--kind", rng.choice(["claim", "evidence", "x"])],
-                ["link", str(path), rng.choice(ids), rng.choice(ids),
-                 "--kind", rng.choice(["support", "attack", "undercut"])],
+                ["add", str(path), "--text", text, "--id", new_id, "--supports", rng.choice(ids)],
+                ["add", str(path), "--text", text, "--kind",
+                 rng.choice(["claim", "evidence", "x"]), "--attacks", rng.choice(ids)],
+                ["add", str(path), "--text", text, "--source", rng.choice(["panda2025", "x"]),
+                 "--quote", rng.choice(["Japan", "the alliance", text])],
+                ["link", str(path), rng.choice(ids), relation,
+                 rng.choice(links) if relation == "undercuts" else rng.choice(ids)],
                 ["unlink", str(path), rng.choice(links)],
                 ["rm", str(path), rng.choice(ids)],
                 ["rm", str(path), rng.choice(ids), "--cascade"],
                 ["set", str(path), rng.choice(ids), rng.choice(["text", "kind", "note", "quote",
                                                                 "confidence", "x"]), text],
-                ["rename", str(path), rng.choice(ids), new_id],
-                ["tag", str(path), rng.choice(ids), rng.choice(["+x", "-x", "+", "+a b"])],
+                ["rename", str(path), rng.choice(ids + links), new_id],
+                ["tag", str(path), rng.choice(ids), rng.choice(["+x", "-x", "+a b", "-alliance"])],
             ]
         )  # fmt: skip
         case = f"edit:{command[0]}"
@@ -577,7 +583,10 @@ def main() -> int:
     total = sum(campaign.cases.values())
     print(f"\n{total} runs of argmap over {args.cases} cases (seed {args.seed}):")
     for case, n in sorted(campaign.cases.items()):
-        print(f"  {case:10} {n}")
+        codes = ", ".join(
+            f"exit {code}: {k}" for (c, code), k in sorted(campaign.exits.items()) if c == case
+        )
+        print(f"  {case:14} {n:6}   ({codes})")
     kinds_seen = (
         "internal error",
         "hang",

@@ -48,6 +48,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "questions": ("schemes", "questions"),
     "schemes": ("schemes", "schemes"),
     "diff": ("diff", "diff"),
+    "merge": ("merge", "merge"),
     "new": ("edit", "new"),
     "add": ("edit", "add"),
     "link": ("edit", "link"),

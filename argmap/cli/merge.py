@@ -1,0 +1,70 @@
+"""argmap merge: git's merge driver for maps, merging by claim, link and source id."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from argmap.cli.options import Format, FormatOpt
+
+
+def merge(
+    base: Annotated[str, typer.Argument(metavar="BASE", help="The common ancestor (git's %O).")],
+    ours: Annotated[
+        str, typer.Argument(metavar="OURS", help="Our version, where the result goes (%A).")
+    ],
+    theirs: Annotated[str, typer.Argument(metavar="THEIRS", help="Their version (%B).")],
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here instead (- = stdout)."),
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", metavar="PATH", help="The map's path in messages (git's %P)."),
+    ] = None,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    """Merge two versions of a map by meaning: git's merge driver for argument maps.
+
+    Each side's changes since BASE are merged by claim, link and source id: additions on
+    both sides are both kept, a change on one side applies, and lists of ids (tags,
+    supports, attacks, undercuts) take both sides' additions. The same field changed
+    differently on both sides, or an item removed on one side and changed on the other,
+    is a conflict: exit 1, one line per conflict, and the file marked (<<<<<<< ours /
+    ======= / >>>>>>> theirs) around the conflicting item only. A merge that would
+    break the map (a link to a claim the other side removed) is a conflict too. OURS'
+    comments and layout are kept; THEIRS' additions are written in the canonical layout.
+    The result is written to OURS, as git expects. Set it up with:
+
+      git config merge.argmap.driver 'argmap merge %O %A %B --name %P'
+      echo 'maps/*.yaml merge=argmap' >> .gitattributes
+
+    Example: argmap merge base.yaml ours.yaml theirs.yaml -o merged.yaml
+    """
+    from argmap.cli.output import emit_json, print_error
+    from argmap.files import read_input, write_output
+    from argmap.merge import merge as merged
+
+    texts = [read_input(p).text if p != "-" else None for p in (base, ours, theirs)]
+    if None in texts:
+        from argmap.errors import UsageError
+
+        raise UsageError("merge needs three files, not standard input")
+    shown = name or ours
+    result = merged(*texts, shown)  # type: ignore[arg-type]
+    write_output(result.text, output or ours)
+    if fmt is Format.json:
+        emit_json(result.to_data())
+    elif fmt is Format.ids:
+        from argmap.cli.output import emit_lines
+
+        emit_lines([c.ident for c in result.conflicts])
+    a = result.applied
+    summary = f"{a['added']} added, {a['changed']} changed, {a['removed']} removed from theirs"
+    if result.clean:
+        print_error([f"argmap: merged {shown}: {summary}"])
+        return
+    print_error([c.line(shown) for c in result.conflicts])
+    print_error([f"argmap: {shown}: {len(result.conflicts)} conflicts ({summary})"])
+    raise typer.Exit(1)

@@ -1,0 +1,235 @@
+"""argmap merge as git's merge driver, in real git repositories, and the pre-commit hooks
+through `pre-commit try-repo`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, ROOT
+
+from argmap.formats import read_map
+from argmap.merge import merge
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+ARGMAP = f"{sys.executable} -m argmap"
+ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "HOME": "/nonexistent",
+    "NO_COLOR": "1",
+}
+
+
+def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=repo, env=ENV, capture_output=True, text=True,
+                          check=check, timeout=120)  # fmt: skip
+
+
+def argmap(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "argmap", *args], cwd=repo, env=ENV,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A repository with the example map committed on main and argmap as its merge driver
+    (set up as the README says)."""
+    root = tmp_path / "repo"
+    (root / "maps").mkdir(parents=True)
+    shutil.copyfile(EXAMPLE, root / "maps" / "debate.yaml")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "merge.argmap.driver", f"{ARGMAP} merge %O %A %B --name %P")
+    (root / ".gitattributes").write_text("maps/*.yaml merge=argmap\n")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "base")
+    return root
+
+
+def branch(repo: Path, name: str, *edits: list[str]) -> None:
+    git(repo, "checkout", "-q", "main")
+    git(repo, "checkout", "-qb", name)
+    for edit in edits:
+        result = argmap(repo, *edit)
+        assert result.returncode == 0, result.stderr
+    git(repo, "commit", "-qam", name)
+
+
+MAP = "maps/debate.yaml"
+
+
+def test_two_branches_that_add_claims_and_links_merge_cleanly(repo):
+    branch(repo, "a", ["add", MAP, "--text", "Fares fall for the poor.", "--id", "fares-fall",
+                       "--attacks", "hurts-poor"],
+           ["link", MAP, "bad-air", "supports", "adopt-charge"])  # fmt: skip
+    branch(repo, "b", ["add", MAP, "--text", "Air quality improves.", "--id", "cleaner-air",
+                       "--supports", "adopt-charge"],
+           ["link", MAP, "cleaner-air", "attacks", "hurts-poor"])  # fmt: skip
+    # Plain git conflicts here: both sides append at the end of claims: and links:.
+    git(repo, "checkout", "-q", "a")
+    merged = git(repo, "merge", "b", "-m", "merge", check=False)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    model = read_map(str(repo / MAP)).model
+    ids = [c.id for c in model.claims]
+    assert ids[-2:] == ["fares-fall", "cleaner-air"]
+    keys = {lk.id for lk in model.all_links()}
+    assert {"bad-air.support.adopt-charge", "cleaner-air.attack.hurts-poor"} <= keys
+    assert argmap(repo, "validate", "--strict", MAP).returncode == 0
+    text = (repo / MAP).read_text()
+    assert "# Costly congestion and a charge that works support the policy only together." in text
+
+
+def test_two_branches_that_edit_different_claims_merge(repo):
+    branch(repo, "a", ["set", MAP, "hurts-poor", "confidence", "0.6"])
+    branch(repo, "b", ["set", MAP, "fund-buses", "note", "Revenue is ring-fenced."],
+           ["tag", MAP, "hurts-poor", "+equity"])  # fmt: skip
+    git(repo, "checkout", "-q", "a")
+    assert git(repo, "merge", "b", "-m", "merge", check=False).returncode == 0
+    claims = {c.id: c for c in read_map(str(repo / MAP)).model.claims}
+    assert claims["hurts-poor"].confidence == 0.6
+    assert "equity" in claims["hurts-poor"].tags
+    assert claims["fund-buses"].note == "Revenue is ring-fenced."
+
+
+def test_a_true_conflict_is_marked_around_the_claim_only(repo):
+    new_point = [
+        "add",
+        MAP,
+        "--text",
+        "A point.",
+        "--id",
+        "new-point",
+        "--supports",
+        "adopt-charge",
+    ]
+    branch(repo, "a", ["set", MAP, "hurts-poor", "text", "The charge hurts the poor most."],
+           new_point)  # fmt: skip
+    branch(repo, "b", ["set", MAP, "hurts-poor", "text", "The charge is regressive."],
+           ["set", MAP, "fund-buses", "note", "Theirs, and clean."])  # fmt: skip
+    git(repo, "checkout", "-q", "a")
+    merged = git(repo, "merge", "b", "-m", "merge", check=False)
+    assert merged.returncode != 0
+    assert "CONFLICT" in merged.stdout
+    text = (repo / MAP).read_text()
+    assert text.count("<<<<<<< ours\n") == text.count("=======\n") == 1
+    assert text.count(">>>>>>> theirs\n") == 1
+    block = text[text.index("<<<<<<< ours") : text.index(">>>>>>> theirs")]
+    assert "The charge hurts the poor most." in block and "The charge is regressive." in block
+    assert block.count("- id: ") == 2  # ours' and theirs' hurts-poor, nothing else
+    outside = text.replace(block, "")
+    assert "Theirs, and clean." in outside and "id: new-point" in outside
+    # git sees the file as conflicted, and the report named the claim.
+    assert "maps/debate.yaml" in git(repo, "diff", "--name-only", "--diff-filter=U").stdout
+
+
+def test_the_driver_reports_each_conflict_on_a_line_and_exits_1(tmp_path):
+    base = EXAMPLE.read_text()
+    said = "text: Riverton should charge drivers who enter the central district at peak hours."
+    ours = base.replace(said, "text: Riverton should charge drivers at rush hour.")
+    theirs = base.replace(said, "text: Riverton should charge every driver.")
+    assert ours != base and theirs != base
+    paths = []
+    for name, text in (("base", base), ("ours", ours), ("theirs", theirs)):
+        paths.append(tmp_path / f"{name}.yaml")
+        paths[-1].write_text(text)
+    result = argmap(tmp_path, "merge", *map(str, paths), "--name", "maps/x.yaml")
+    assert result.returncode == 1
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("maps/x.yaml:") and first.endswith(
+        "conflict: claim 'adopt-charge': text changed differently on both sides"
+    )
+    line = int(first.split(":")[1])
+    assert paths[1].read_text().splitlines()[line - 1] == "<<<<<<< ours"
+
+
+def test_a_merge_that_would_dangle_is_a_conflict(repo):
+    branch(repo, "a", ["link", MAP, "sales-held", "supports", "adopt-charge"])
+    branch(repo, "b", ["rm", MAP, "sales-held", "--cascade"])
+    git(repo, "checkout", "-q", "a")
+    merged = git(repo, "merge", "b", "-m", "merge", check=False)
+    assert merged.returncode != 0
+    text = (repo / MAP).read_text()
+    block = text[text.index("<<<<<<< ours") : text.index(">>>>>>> theirs")]
+    assert "id: sales-held" in block  # kept on our side, gone on theirs
+    assert block.split("=======\n")[1] == ""
+
+
+def test_lists_of_ids_take_both_sides_additions():
+    base = "title: t\nclaims:\n  - {id: c, text: C}\n  - {id: p, text: P, tags: [x]}\n"
+    ours = base.replace("tags: [x]", "tags: [x, mine]")
+    theirs = base.replace("tags: [x]", "tags: [theirs]")
+    result = merge(base, ours, theirs, "m.yaml")
+    assert result.clean
+    assert read_tags(result.text) == ["mine", "theirs"]
+
+
+def read_tags(text: str) -> list[str]:
+    from argmap.formats.native import loads
+
+    return loads(text, "m.yaml").model.claims[1].tags
+
+
+def test_json_maps_merge_too():
+    from argmap.formats.native import dump_json, loads
+
+    model = read_map(EXAMPLE).model
+    base = dump_json(model)
+    data = model.to_data()
+    ours_data = {**data, "claims": [*data["claims"], {"id": "o", "text": "O"}]}
+    theirs_data = {**data, "claims": [*data["claims"], {"id": "t", "text": "T"}]}
+    import json
+
+    result = merge(base, json.dumps(ours_data), json.dumps(theirs_data), "m.json")
+    assert result.clean
+    assert [c.id for c in loads(result.text, "m.json").model.claims][-2:] == ["o", "t"]
+
+
+# --- pre-commit -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pre_commit():
+    """pre-commit, installed beside this Python (it is a dev dependency)."""
+    from conftest import require
+
+    beside = Path(sys.executable).parent / "pre-commit"
+    found = str(beside) if beside.exists() else shutil.which("pre-commit")
+    return require(found, "pre-commit", "pip install pre-commit")
+
+
+def test_pre_commit_try_repo_runs_both_hooks_and_fails_on_a_broken_map(pre_commit, tmp_path):
+    project = tmp_path / "project"
+    (project / "maps").mkdir(parents=True)
+    shutil.copyfile(EXAMPLE, project / "maps" / "good.yaml")
+    (project / "maps" / "bad.yaml").write_text(
+        "title: broken\nclaims:\n  - {id: a, text: A, supports: [nope]}\n"
+    )
+    (project / "notes.yaml").write_text("not: a map\n")  # outside maps/: not checked
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", ".")
+    env = {**ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path)}
+
+    def hook(hook_id: str, *files: str) -> subprocess.CompletedProcess:
+        command = [pre_commit, "try-repo", str(ROOT), hook_id, "--files", *files]
+        return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True,
+                              timeout=900)  # fmt: skip
+
+    good = hook("argmap-validate", "maps/good.yaml", "notes.yaml")
+    assert good.returncode == 0, good.stdout[-2000:]
+    bad = hook("argmap-validate", "maps/good.yaml", "maps/bad.yaml")
+    assert bad.returncode == 1
+    assert "error[dangling_ref]: link 'a.support.nope' points to unknown claim 'nope'" in bad.stdout
+    assert hook("argmap-fmt", "maps/good.yaml").returncode == 0
+    (project / "maps" / "messy.yaml").write_text("claims: [{text: A, id: a}]\ntitle: t\n")
+    git(project, "add", ".")
+    messy = hook("argmap-fmt", "maps/messy.yaml")
+    assert messy.returncode == 1 and "would reformat maps/messy.yaml" in messy.stdout
