@@ -38,6 +38,7 @@ __all__ = [
     "Source",
     "Claim",
     "Link",
+    "Use",
     "Answer",
     "Scheme",
     "SchemePremise",
@@ -54,8 +55,11 @@ FORMAT_VERSION = 1
 #: Where a value stands in the input document: keys and list indexes from the top.
 Path = tuple[str | int, ...]
 
-CLAIM_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
-LINK_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+#: A slug; or, for a claim of a map this one uses, NAME:ID (see ``uses``).
+NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
+CLAIM_ID_PATTERN = r"^(?:[A-Za-z0-9][A-Za-z0-9_-]*:)?[A-Za-z0-9][A-Za-z0-9_-]*$"
+#: Link ids: default ids of links to used maps' claims hold the colon (a.attack.panda:b).
+LINK_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 
 
 class ClaimKind(StrEnum):
@@ -102,8 +106,13 @@ ClaimId = Annotated[
     Field(
         pattern=CLAIM_ID_PATTERN,
         max_length=200,
-        description="A stable slug: letters, digits, '-' and '_'.",
+        description="A stable slug: letters, digits, '-' and '_' (NAME:ID names a claim of "
+        "a map this one uses).",
     ),
+]
+Name = Annotated[
+    str,
+    Field(pattern=NAME_PATTERN, max_length=100, description="A slug: letters, digits, '-', '_'."),
 ]
 LinkId = Annotated[
     str,
@@ -128,6 +137,14 @@ class _Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, use_enum_values=False, coerce_numbers_to_str=True
     )
+
+
+class Use(_Strict):
+    """Another map this one builds on: its claims are named NAME:ID here, and may be
+    supported, attacked or undercut like this map's own."""
+
+    name: Name = Field(description="The short name its claims go by: NAME:CLAIM-ID.")
+    path: Text = Field(description="The map file, relative to this one.")
 
 
 class Source(_Strict):
@@ -298,6 +315,11 @@ class ArgMap(_Strict):
     created: PartialDate | None = None
     updated: PartialDate | None = None
     tags: list[ClaimId] = Field(default_factory=list, exclude_if=_empty)
+    uses: list[Use] = Field(
+        default_factory=list,
+        exclude_if=_empty,
+        description="Maps this one builds on; their claims are NAME:ID here.",
+    )
     sources: list[Source] = Field(default_factory=list, exclude_if=_empty)
     claims: list[Claim] = Field(default_factory=list, exclude_if=_empty)
     links: list[Link] = Field(default_factory=list, exclude_if=_empty)

@@ -222,6 +222,17 @@ def _walk(root: Any, data: dict) -> Iterator[Occurrence]:
                         "definition",
                         path,
                     )
+    made = _answer_links(data)
+    for i, (c_node, _) in enumerate(_items(top.get("claims"), claims)):
+        answers = dict(_pairs(c_node)).get("answers")
+        for j, a_node in enumerate(_seq(answers)):
+            fields = dict(_pairs(a_node))
+            path = ("claims", i, "answers", j)
+            if "link" in fields:
+                yield from link_ref(fields["link"], (*path, "link"))
+            if path in made:  # a "no" answer that is an undercut of its own
+                at = a_node.start_mark.index
+                yield Occurrence("link", made[path], at, at, "definition", path)
     for i, (l_node, lk) in enumerate(_items(top.get("links"), links)):
         fields = dict(_pairs(l_node))
         kind = lk.get("kind") if isinstance(lk, dict) else None
@@ -252,6 +263,23 @@ def _walk(root: Any, data: dict) -> Iterator[Occurrence]:
                 )
         if "group" in fields:
             yield from _opt(_scalar("group", fields["group"], "reference", ("links", i, "group")))
+
+
+def _answer_links(data: dict) -> dict[tuple, str]:
+    """The undercuts that "no" answers make (see :meth:`argmap.model.ArgMap.iter_links`),
+    by where the answer stands; none when the map cannot be read as a whole."""
+    claims = data.get("claims")
+    if not isinstance(claims, list) or not any(
+        isinstance(c, dict) and c.get("answers") for c in claims
+    ):
+        return {}
+    from argmap.model import ArgMap
+
+    try:
+        model = ArgMap.model_validate(data)
+    except Exception:  # a half-written map: its answers are found again when it reads
+        return {}
+    return {path: link.key for path, link in model._answer_links()}
 
 
 def _split_link_id(ident: str) -> tuple[str | None, str | None, str | None]:

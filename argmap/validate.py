@@ -95,6 +95,8 @@ RULES: dict[str, Rule] = {
             "warning",
             "an answer to a critical question the inference's scheme does not ask",
         ),
+        Rule("dangling_use", "error", "a used map is missing, unreadable or broken"),
+        Rule("circular_use", "error", "maps use each other in a circle"),
         Rule("scheme_conflict", "error", "the links of one linked group name different schemes"),
         Rule("reconstructed_quote", "error", "a claim marked reconstructed carries a quote"),
     ]

@@ -186,8 +186,8 @@ def test_fmt_orders_keys_keeps_comments_and_is_idempotent(tmp_path):
 
 @pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
 def test_shipped_maps_are_formatted(path, tmp_path):
-    copy = tmp_path / path.name
-    shutil.copy(path, copy)
+    shutil.copytree(path.parent, tmp_path / "maps")  # with the maps a map uses
+    copy = tmp_path / "maps" / path.name
     assert run("fmt", copy, "--check").exit_code == 0
 
 

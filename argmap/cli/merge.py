@@ -66,5 +66,7 @@ def merge(
         print_error([f"argmap: merged {shown}: {summary}"])
         return
     print_error([c.line(shown) for c in result.conflicts])
-    print_error([f"argmap: {shown}: {len(result.conflicts)} conflicts ({summary})"])
+    from argmap.render import counted
+
+    print_error([f"argmap: {shown}: {counted(len(result.conflicts), 'conflict')} ({summary})"])
     raise typer.Exit(1)

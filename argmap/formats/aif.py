@@ -32,7 +32,7 @@ from collections import Counter
 from typing import Any
 
 from argmap.errors import Diagnostic, Location, MapError
-from argmap.model import ArgMap
+from argmap.model import CLAIM_ID_PATTERN, ArgMap
 
 __all__ = ["parse", "dump", "from_nodes", "to_nodes", "LOSSES"]
 
@@ -41,7 +41,7 @@ LOSSES = {
     "kinds", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids", "metadata",
     "roles", "answers", "reconstructed",
 }  # fmt: skip
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_ID = re.compile(CLAIM_ID_PATTERN)
 
 
 def _slug(text: str) -> str:

@@ -260,6 +260,8 @@ def _legend(G: nx.MultiDiGraph, verdicts: bool, schemes: bool = False) -> list[s
         rows.append(row("┄┄┄", "#555555", "dashed border: reconstructed by the analyst"))
     if schemes and any(d["link"].scheme for _, _, d in G.edges(data=True)):
         rows.append(row("abc", "#8e24aa", "the argument scheme of the arrow it stands on"))
+    for use in G.graph["map"].uses if "map" in G.graph else []:
+        rows.append(row(f"{_h(use.name)}:", "#555555", f"claims of {_h(use.path)}"))
     kinds = list(dict.fromkeys(d["claim"].kind.value for _, d in G.nodes(data=True)))
     cells = "".join(
         f'<TD BGCOLOR="{_KIND_STYLE[k]["fillcolor"]}" BORDER="1">{_h(k.upper())}</TD>'

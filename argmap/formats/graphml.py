@@ -35,8 +35,10 @@ __all__ = ["parse", "dump", "LOSSES"]
 #: What GraphML as argmap writes it cannot carry (see argmap.formats.FEATURES).
 LOSSES: set[str] = set()
 #: Map-level fields kept as graph attributes (lists and sources as JSON text).
-_META = ("title", "description", "authors", "created", "updated", "tags", "sources", "schemes")
-_JSON_META = {"authors", "tags", "sources", "schemes"}
+_META = (
+    "title", "description", "authors", "created", "updated", "tags", "uses", "sources", "schemes"
+)  # fmt: skip
+_JSON_META = {"authors", "tags", "uses", "sources", "schemes"}
 _CLAIM_FIELDS = ("source", "quote", "locator", "confidence", "note")
 _LINK_FIELDS = ("group", "note", "weight", "scheme", "role")
 

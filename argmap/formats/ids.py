@@ -18,15 +18,16 @@ __all__ = ["slug", "UniqueIds"]
 
 #: Ids are capped below the format's 200 characters, leaving room for a "-N" suffix.
 _CAP = 190
-_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,189}")
-_PLAIN_DOTS = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,189}")
+_PLAIN = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9_-]{0,98}:)?[A-Za-z0-9][A-Za-z0-9_-]{0,89}")
+_PLAIN_DOTS = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,189}")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
 _NOT_ID_DOTS = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
 def slug(text: str, *, dots: bool = False) -> str:
     """An id from a name: ASCII letters (accents dropped), digits, '-' and '_' (and '.',
-    for link ids, with ``dots``); 'x' when nothing is left."""
+    for link ids, with ``dots``); 'x' when nothing is left. An id that is one already
+    (``panda:hedge``, a claim of a used map, included) is kept."""
     if (_PLAIN_DOTS if dots else _PLAIN).fullmatch(text):
         return text
     if not text.isascii():

@@ -18,12 +18,12 @@ import io
 import json
 from typing import Any
 
-from argmap.model import ArgMap, Claim, Link, Scheme, Source
+from argmap.model import ArgMap, Claim, Link, Scheme, Source, Use
 
 __all__ = ["canonical_layout", "WIDTH"]
 
 WIDTH = 88
-_ORDER = {"sources": Source, "claims": Claim, "links": Link, "schemes": Scheme}
+_ORDER = {"sources": Source, "claims": Claim, "links": Link, "schemes": Scheme, "uses": Use}
 
 
 def _reorder(mapping: Any, keys: list[str]) -> None:

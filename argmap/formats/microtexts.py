@@ -206,7 +206,7 @@ def dump(model: ArgMap) -> str:
 
 
 #: An XML name as an ID attribute needs it (ASCII letters, digits, '_', '-', '.').
-_XML_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+_XML_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.:-]*$")
 
 
 def _slug(text: str) -> str:

@@ -32,14 +32,14 @@ from typing import Any
 from argmap.document import Document, format_path
 from argmap.errors import Diagnostic, Location, MapError, did_you_mean
 from argmap.files import Input
-from argmap.model import ArgMap, Claim, Link, Path, Scheme, Source
+from argmap.model import ArgMap, Claim, Link, Path, Scheme, Source, Use
 
 __all__ = ["parse", "loads", "load_yaml", "compose", "dump_json", "dump_yaml", "MAX_NODES"]
 
 #: Most values a YAML document may expand to (aliases counted at every use).
 MAX_NODES = 2_000_000
 
-_MODELS = {"sources": Source, "claims": Claim, "links": Link, "schemes": Scheme}
+_MODELS = {"sources": Source, "claims": Claim, "links": Link, "schemes": Scheme, "uses": Use}
 
 
 def loads(text: str, name: str = "<map>", *, syntax: str | None = None) -> Document:
@@ -47,8 +47,11 @@ def loads(text: str, name: str = "<map>", *, syntax: str | None = None) -> Docum
     return parse(Input(text, name, f".{syntax}" if syntax else ""))
 
 
-def parse(inp: Input, *, syntax: str | None = None, composed: Any = None) -> Document:
-    """Parse an input in the native format.
+def parse(
+    inp: Input, *, syntax: str | None = None, composed: Any = None, _chain: tuple = ()
+) -> Document:
+    """Parse an input in the native format; a map that ``uses`` others is read with them
+    (:func:`argmap.debate.combine`).
 
     Args:
         inp: the text and its name.
@@ -67,7 +70,7 @@ def parse(inp: Input, *, syntax: str | None = None, composed: Any = None) -> Doc
     elif syntax == "json":
         fast = _fast_json(inp)
         if fast is not None:
-            return fast
+            return _with_uses(fast, _chain)
         data, positions = _load_json(inp)
     else:
         data, positions = _load_yaml(inp)
@@ -91,7 +94,15 @@ def parse(inp: Input, *, syntax: str | None = None, composed: Any = None) -> Doc
         doc = Document(ArgMap.model_construct(title="?"), inp.name, inp.path, positions)
         found = _schema_diagnostics(exc, doc) + _beyond_schema(data, exc, inp, positions)
         raise MapError(sorted(found, key=_place)) from None
-    return Document(model, inp.name, inp.path, positions)
+    return _with_uses(Document(model, inp.name, inp.path, positions), _chain)
+
+
+def _with_uses(doc: Document, chain: tuple) -> Document:
+    if not doc.model.uses:
+        return doc
+    from argmap.debate import combine
+
+    return combine(doc, _chain=chain)
 
 
 def _place(d: Diagnostic) -> tuple[int, int]:
