@@ -241,6 +241,11 @@ class Link(_Strict):
         return self.id or default_link_id(self.source, self.kind, self.target)
 
 
+#: The links of each map alive, by id(map), with a weak reference that tells a map that
+#: reuses a dead one's id apart (see ArgMap.all_links).
+_LINKS: dict[int, tuple[Any, list[Link]]] = {}
+
+
 def landing_claim(link: Link, links_by_id: dict[str, Link]) -> str | None:
     """The claim a link finally bears on: its target, or for an undercut the claim the
     undercut link (or the link that one undercuts, and so on) bears on; None when the
@@ -396,8 +401,17 @@ class ArgMap(_Strict):
                 yield ("claims", i, "answers", j), link
 
     def all_links(self) -> list[Link]:
-        """Every link with its id filled in, shorthand included."""
-        return [link for _, link in self.iter_links()]
+        """Every link with its id filled in, shorthand included (worked out once per map:
+        a map is frozen; the list returned is a copy)."""
+        key = id(self)
+        cached = _LINKS.get(key)
+        if cached is None or cached[0]() is not self:
+            import weakref
+
+            cached = (weakref.ref(self), [link for _, link in self.iter_links()])
+            _LINKS[key] = cached
+            weakref.finalize(self, _LINKS.pop, key, None)
+        return list(cached[1])
 
     def canonical(self) -> ArgMap:
         """The same map with shorthand moved into ``links`` and every link id explicit."""

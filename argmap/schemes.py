@@ -247,6 +247,10 @@ def scheme_problems(doc: Document) -> Iterator[Diagnostic]:
     from argmap.errors import Diagnostic, did_you_mean
 
     model = doc.model
+    if not any(c.reconstructed or c.answers for c in model.claims) and not any(
+        lk.scheme or lk.role for lk in model.links
+    ):
+        return  # nothing to check: shorthand links name no scheme
     catalogue = catalogue_of(model)
     for i, c in enumerate(model.claims):
         if c.reconstructed and c.quote is not None:

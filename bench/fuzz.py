@@ -554,6 +554,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         campaign = Campaign(args.seed, args.timeout, args.shared, Path(tmp))
         campaign.kept = args.keep.resolve() if args.keep else None
+        # The shipped maps beside the inputs, so that a map that uses another finds it.
+        shutil.copytree(ROOT / "maps", Path(tmp), dirs_exist_ok=True)
         os.chdir(tmp)
         corpora = corpus_files(args.shared)
         bases = [p for p in maps() if p.suffix in (".yaml", ".json")]

@@ -217,27 +217,16 @@ def _lazy_json_positions(inp: Input):
     return positions
 
 
-_JSON_TOKEN = re.compile(
-    r'[ \t\n\r]*(?:([{}\[\]:,])|("(?:[^"\\]|\\.)*")|([^ \t\n\r{}\[\]:,"]+))', re.S
-)
-
-
-class _JsonNode:
-    """A JSON container while its positions are read: where it starts, and its items
-    (for an object: key, where the key starts, the value; for an array: the values). A
-    scalar is just where it starts."""
-
-    __slots__ = ("start", "items", "is_object")
-
-    def __init__(self, start: int, is_object: bool) -> None:
-        self.start, self.is_object, self.items = start, is_object, []
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
 def json_positions(text: str):
     """A lookup of (line, col) for a path in JSON text, as :func:`_positions` gives for
     YAML: the value's place (or its key's, with ``key``), or the nearest enclosing one's.
-    Read by a small scanner of its own, without recursion, so that it works on any JSON
-    that parses (and on much that does not: it stops where the text stops making sense).
+
+    Only the containers a path passes through are read, each once, their items skipped by
+    the C JSON decoder: locating problems in a 40 MB map costs about what parsing it does.
+    Text that is not JSON locates as far as it can be read.
 
     Examples:
         >>> at = json_positions('{"title": "t",\\n "claims": [{"id": "c"}, 7]}')
@@ -246,75 +235,64 @@ def json_positions(text: str):
     """
     import bisect
 
+    decoder = json.JSONDecoder()
+    space = _JSON_SPACE.match
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    root: Any = None
-    stack: list[_JsonNode] = []
-    pending_key: tuple[str, int] | None = None
-    pos = 0
-    try:
-        while True:
-            m = _JSON_TOKEN.match(text, pos)
-            if m is None or m.end() == pos:
-                break
-            pos = m.end()
-            start = m.start(m.lastindex)
-            punct, string = m.group(1), m.group(2)
-            top = stack[-1] if stack else None
-            if punct in ("{", "["):
-                node: Any = _JsonNode(start, punct == "{")
-            elif punct in ("}", "]"):
-                if stack:
-                    stack.pop()
-                continue
-            elif punct in (":", ","):
-                continue
-            elif string is not None and top is not None and top.is_object and pending_key is None:
-                pending_key = (json.loads(string), start)
-                continue
-            else:
-                node = start  # a scalar
-            if top is None:
-                root = node
-            elif top.is_object:
-                if pending_key is not None:
-                    top.items.append((pending_key[0], pending_key[1], node))
-                    pending_key = None
-            else:
-                top.items.append(node)
-            if isinstance(node, _JsonNode):
-                stack.append(node)
-    except ValueError:
-        pass  # a key that is not JSON text: what was read so far still locates
+    items: dict[int, list[tuple[Any, int, int]]] = {}
+
+    def children(at: int) -> list[tuple[Any, int, int]]:
+        """(key or index, where the key starts, where the value starts) of the container
+        starting at ``at``."""
+        if at in items:
+            return items[at]
+        out: list[tuple[Any, int, int]] = []
+        items[at] = out
+        opening = text[at : at + 1]
+        if opening not in ("{", "["):
+            return out
+        i = space(text, at + 1).end()
+        try:
+            while i < len(text) and text[i] not in "}]":
+                if opening == "{":
+                    key, j = decoder.raw_decode(text, i)
+                    k = space(text, j).end()
+                    if text[k : k + 1] != ":":
+                        break
+                    v = space(text, k + 1).end()
+                    out.append((key, i, v))
+                else:
+                    v = i
+                    out.append((len(out), v, v))
+                _, j = decoder.raw_decode(text, v)
+                i = space(text, j).end()
+                if text[i : i + 1] != ",":
+                    break
+                i = space(text, i + 1).end()
+        except (ValueError, RecursionError):
+            pass  # located as far as the text reads
+        return out
 
     def line_col(offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 
+    root = space(text, 0).end()
+
     def positions(path: Path, key: bool) -> tuple[int, int]:
-        node = root
-        best = 0 if root is None else (node.start if isinstance(node, _JsonNode) else node)
+        at = best = root
         for i, part in enumerate(path):
-            if not isinstance(node, _JsonNode):
-                break
-            last = i == len(path) - 1
-            if node.is_object:
-                found = next((item for item in node.items if item[0] == str(part)), None)
-                if found is None:
-                    break
-                node = found[2]
-                best = found[1] if (key and last) else _start(node)
-            elif isinstance(part, int) and 0 <= part < len(node.items):
-                node = node.items[part]
-                best = _start(node)
+            inside = children(at)
+            if text[at : at + 1] == "[":
+                found = inside[part] if isinstance(part, int) and 0 <= part < len(inside) else None
             else:
+                found = next((c for c in inside if c[0] == str(part)), None)
+            if found is None:
                 break
+            best = found[1] if (key and i == len(path) - 1) else found[2]
+            at = found[2]
         return line_col(best)
 
     return positions
-
-
-def _start(node: Any) -> int:
-    return node.start if isinstance(node, _JsonNode) else node
 
 
 def _load_json(inp: Input) -> tuple[Any, Any]:
