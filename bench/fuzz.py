@@ -366,6 +366,8 @@ class Campaign:
             if back is not None and back.exit_code == 0:
                 back = self.invoke(f"export:{fmt}", ["validate", str(again)])
         if back is not None and back.exit_code != 0:
+            self.keep(path)
+            self.keep(out)
             self.finding("unreadable export", f"export:{fmt}", back.stderr[:200])
 
     def mutated_import(self, fmt: str, base: Path) -> None:

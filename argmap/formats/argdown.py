@@ -518,12 +518,13 @@ def _json_value(value: Any) -> str:
     if isinstance(value, str):
         text = text.replace("{", "\\u007b").replace("}", "\\u007d").replace("=", "\\u003d")
         # Characters YAML refuses to see written (DEL, the C1 controls, U+FFFE/U+FFFF)
-        # go as escapes, which read back as themselves.
+        # or reads as line breaks (U+2028, U+2029) go as escapes, which read back as
+        # themselves.
         text = _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text
 
 
-_UNPRINTABLE = re.compile("[\x7f-\x9f\ufffe\uffff]")
+_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 def _scheme_data(data: dict[str, Any]) -> dict[str, Any]:
