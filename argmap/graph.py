@@ -98,7 +98,14 @@ def _build(
         all_links = m.all_links()
     by_id = {link.id: link for link in all_links}
     if tolerant:
-        all_links = [link for link in all_links if _sound(link, G, by_id)]
+        claims = G._node  # a plain dict: much quicker to ask than the graph
+        all_links = [
+            link
+            for link in all_links
+            if (link.kind is not LinkKind.undercut and link.source in claims
+                and link.target in claims and link.source != link.target)
+            or _sound(link, claims, by_id)
+        ]  # fmt: skip
     index: dict[str, tuple[str, str, str]] = {}
     edges = []
     undercut = LinkKind.undercut
@@ -155,7 +162,8 @@ def add_keyed_edges(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict]])
         cache.clear()
 
 
-def _sound(link: Link, G: nx.MultiDiGraph, by_id: dict[str, Link]) -> bool:
+def _sound(link: Link, G: Any, by_id: dict[str, Link]) -> bool:
+    """Whether a link's references hold (``G``: the claims, a graph or a set of ids)."""
     if link.source not in G:
         return False
     if link.kind is LinkKind.undercut:
@@ -379,15 +387,16 @@ def tops(G: nx.MultiDiGraph) -> list[str]:
 
 
 def bearing_on(G: nx.MultiDiGraph, targets: list[str]) -> set[str]:
-    """The targets and every claim with a path of links into one of them."""
-    import networkx as nx
-
-    found: set[str] = set()
-    for target in targets:
-        if target in found:  # reached already, so are all its ancestors
-            continue
-        found.add(target)
-        found |= nx.ancestors(G, target)
+    """The targets and every claim with a path of links into one of them (one walk
+    backwards from all of them, over the graph's own adjacency)."""
+    pred = G._pred
+    found = set(t for t in targets if t in pred)
+    stack = list(found)
+    while stack:
+        for u in pred[stack.pop()]:
+            if u not in found:
+                found.add(u)
+                stack.append(u)
     return found
 
 

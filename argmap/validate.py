@@ -131,24 +131,119 @@ def _at(doc: Document, index: dict[str, int], ident: str):
 
 
 def _support_cycles(doc, G, index) -> Iterator[Diagnostic]:
-    import networkx as nx
-
-    S = nx.DiGraph()
-    S.add_edges_from((u, v) for u, v, d in G.edges(data=True) if d["kind"] == "support")
-    for scc in nx.strongly_connected_components(S):
+    # The support links as plain adjacency (most maps have no cycle: one linear pass).
+    succ: dict[str, list[str]] = {}
+    support = LinkKind.support
+    claims = G._node
+    for link in G.graph["map"].all_links():
+        if link.kind is support and link.source in claims and link.target in claims:
+            succ.setdefault(link.source, []).append(link.target)
+    for scc in _strong_components(_in_cycles(succ)):
         if len(scc) < 2:
             continue
         start = min(scc, key=index.__getitem__)
-        cycle = [u for u, _ in nx.find_cycle(S.subgraph(scc), source=start)]
+        cycle = _cycle_through(start, succ, set(scc))
         chain = " -> ".join([*cycle, cycle[0]])
         yield Diagnostic(
             "support_cycle", "error", f"support cycle: {chain}", _at(doc, index, start), claim=start
         )
 
 
+def _in_cycles(succ: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The part of a graph that can hold cycles: what is left once claims nothing leads
+    into are peeled off, again and again (Kahn's algorithm). Empty for a map without a
+    support cycle, which most are."""
+    degree: dict[str, int] = dict.fromkeys(succ, 0)
+    for vs in succ.values():
+        for v in vs:
+            degree[v] = degree.get(v, 0) + 1
+    queue = [n for n, d in degree.items() if d == 0]
+    left = len(degree)
+    while queue:
+        n = queue.pop()
+        left -= 1
+        for m in succ.get(n, ()):
+            degree[m] -= 1
+            if degree[m] == 0:
+                queue.append(m)
+    if not left:
+        return {}
+    return {u: vs for u, vs in succ.items() if degree[u] > 0}
+
+
+def _strong_components(succ: dict[str, list[str]]) -> list[list[str]]:
+    """Tarjan's strongly connected components, without recursion."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    out: list[list[str]] = []
+    counter = 0
+    for root in succ:
+        if root in index:
+            continue
+        work = [(root, iter(succ.get(root, ())))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(succ.get(child, ()))))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    out.append(component)
+    return out
+
+
+def _cycle_through(start: str, succ: dict[str, list[str]], within: set[str]) -> list[str]:
+    """A cycle from ``start`` back to it inside one strong component (shortest first
+    steps: a walk breadth first, then the way back)."""
+    came: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        nxt = []
+        for u in frontier:
+            for v in succ.get(u, ()):
+                if v not in within:
+                    continue
+                if v == start:
+                    path = [u]
+                    while path[-1] != start:
+                        path.append(came[path[-1]])
+                    return path[::-1]
+                if v not in came:
+                    came[v] = u
+                    nxt.append(v)
+        frontier = nxt
+    return [start]
+
+
 def _conflicts(doc, G, index) -> Iterator[Diagnostic]:
-    for u, v in sorted(set(G.edges()), key=lambda e: (index[e[0]], index[e[1]])):
-        kinds = [d["kind"] for d in G.get_edge_data(u, v).values() if "undercuts" not in d]
+    # Only pairs of claims joined by more than one link can conflict or repeat.
+    pairs = [(u, v) for u, nbrs in G._succ.items() for v, keyed in nbrs.items() if len(keyed) > 1]
+    for u, v in sorted(pairs, key=lambda e: (index[e[0]], index[e[1]])):
+        kinds = [d["kind"] for d in G._succ[u][v].values() if "undercuts" not in d]
         if "support" in kinds and "attack" in kinds:
             yield Diagnostic(
                 "support_attack_conflict",

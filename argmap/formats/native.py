@@ -238,39 +238,49 @@ def json_positions(text: str):
     decoder = json.JSONDecoder()
     space = _JSON_SPACE.match
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    items: dict[int, list[tuple[Any, int, int]]] = {}
+    # For each container read so far (by where it starts): its items found, as (key or
+    # index, where the key starts, where the value starts), and where reading goes on
+    # (-1 once it is read to its end). Items are read only as far as a lookup needs.
+    items: dict[int, list] = {}
 
-    def children(at: int) -> list[tuple[Any, int, int]]:
-        """(key or index, where the key starts, where the value starts) of the container
-        starting at ``at``."""
-        if at in items:
-            return items[at]
-        out: list[tuple[Any, int, int]] = []
-        items[at] = out
-        opening = text[at : at + 1]
-        if opening not in ("{", "["):
-            return out
-        i = space(text, at + 1).end()
+    def item(at: int, part: Any) -> tuple[Any, int, int] | None:
+        entry = items.get(at)
+        if entry is None:
+            opening = text[at : at + 1]
+            entry = items[at] = [[], space(text, at + 1).end() if opening in "{[" else -1]
+        found, i = entry
+        is_array = text[at : at + 1] == "["
+        if is_array and isinstance(part, int) and 0 <= part < len(found):
+            return found[part]
+        if not is_array:
+            hit = next((c for c in found if c[0] == str(part)), None)
+            if hit is not None:
+                return hit
         try:
-            while i < len(text) and text[i] not in "}]":
-                if opening == "{":
+            while i >= 0 and i < len(text) and text[i] not in "}]":
+                if not is_array:
                     key, j = decoder.raw_decode(text, i)
                     k = space(text, j).end()
                     if text[k : k + 1] != ":":
+                        i = -1
                         break
                     v = space(text, k + 1).end()
-                    out.append((key, i, v))
+                    child = (key, i, v)
                 else:
                     v = i
-                    out.append((len(out), v, v))
+                    child = (len(found), v, v)
+                found.append(child)
                 _, j = decoder.raw_decode(text, v)
                 i = space(text, j).end()
-                if text[i : i + 1] != ",":
-                    break
-                i = space(text, i + 1).end()
+                i = space(text, i + 1).end() if text[i : i + 1] == "," else -1
+                if child[0] == part or (not is_array and child[0] == str(part)):
+                    entry[1] = i
+                    return child
+            i = -1
         except (ValueError, RecursionError):
-            pass  # located as far as the text reads
-        return out
+            i = -1  # located as far as the text reads
+        entry[1] = i
+        return None
 
     def line_col(offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(starts, offset)
@@ -281,11 +291,7 @@ def json_positions(text: str):
     def positions(path: Path, key: bool) -> tuple[int, int]:
         at = best = root
         for i, part in enumerate(path):
-            inside = children(at)
-            if text[at : at + 1] == "[":
-                found = inside[part] if isinstance(part, int) and 0 <= part < len(inside) else None
-            else:
-                found = next((c for c in inside if c[0] == str(part)), None)
+            found = item(at, part)
             if found is None:
                 break
             best = found[1] if (key and i == len(path) - 1) else found[2]
