@@ -44,6 +44,19 @@ RULES: dict[str, Rule] = {
     r.code: r
     for r in [
         Rule("syntax", "error", "the file is not well-formed YAML or JSON"),
+        Rule("empty", "error", "the file holds nothing"),
+        Rule("binary", "error", "the file is not text (it holds NUL bytes)"),
+        Rule("encoding", "error", "the file is not UTF-8 text"),
+        Rule("too_large", "error", "the file, or the YAML its aliases expand to, is too large"),
+        Rule(
+            "too_deep",
+            "error",
+            "the document is nested too deeply (or maps use each other too deeply)",
+        ),
+        Rule("duplicate_key", "error", "a mapping gives the same key twice"),
+        Rule("not_a_map", "error", "the top level is not a mapping with title, claims and links"),
+        Rule("unreadable", "error", "a file could not be read (gone mid-save, say)"),
+        Rule("edit_failed", "error", "argmap could not make a change to the file's layout"),
         Rule("unknown_key", "error", "a key the format does not know (with a did-you-mean hint)"),
         Rule("missing_key", "error", "a required key is missing"),
         Rule("bad_value", "error", "a value of the wrong type or out of range"),
