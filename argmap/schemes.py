@@ -241,27 +241,17 @@ def open_questions(model: ArgMap, catalogue: Catalogue | None = None) -> list[Qu
 
 
 def scheme_problems(doc: Document) -> Iterator[Diagnostic]:
-    """The lint of schemes, roles, answers and reconstructions: unknown names (with a
-    did-you-mean), a group naming two schemes, an answer to a link that is not there or to
-    a question its scheme does not ask, a reconstructed claim with a quote."""
+    """The lint of schemes, roles and answers: unknown names (with a did-you-mean), a
+    group naming two schemes, an answer to a link that is not there or to a question its
+    scheme does not ask."""
     from argmap.errors import Diagnostic, did_you_mean
 
     model = doc.model
-    if not any(c.reconstructed or c.answers for c in model.claims) and not any(
+    if not any(c.answers for c in model.claims) and not any(
         lk.scheme or lk.role for lk in model.links
     ):
         return  # nothing to check: shorthand links name no scheme
     catalogue = catalogue_of(model)
-    for i, c in enumerate(model.claims):
-        if c.reconstructed and c.quote is not None:
-            yield Diagnostic(
-                "reconstructed_quote",
-                "error",
-                f"claim {c.id!r} is marked reconstructed but quotes its source",
-                doc.locate(("claims", i, "quote"), key=True),
-                hint="a reconstruction is the analyst's words: drop the quote or the mark",
-                claim=c.id,
-            )
     places = {id(lk): k for k, lk in enumerate(model.links)}
     owner: dict[str, Inference] = {}
     for inf in inferences(model):

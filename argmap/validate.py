@@ -319,13 +319,25 @@ def _provenance(doc, G, index) -> Iterator[Diagnostic]:
     cited = set()
     for i, c in enumerate(doc.model.claims):
         cited.add(c.source)
-        if c.quote is not None and c.source is None:
+        if c.quote is None:
+            continue
+        # A quote needs a source; a reconstruction (the analyst's words) has none.
+        if c.source is None or c.reconstructed:
+            code, why, hint = (
+                ("quote_without_source", "has a quote but no source", "add source: SOURCE-ID")
+                if c.source is None
+                else (
+                    "reconstructed_quote",
+                    "is marked reconstructed but quotes its source",
+                    "a reconstruction is the analyst's words: drop the quote or the mark",
+                )
+            )
             yield Diagnostic(
-                "quote_without_source",
+                code,
                 "error",
-                f"claim {c.id!r} has a quote but no source",
+                f"claim {c.id!r} {why}",
                 doc.locate(("claims", i, "quote"), key=True),
-                hint="add source: SOURCE-ID",
+                hint=hint,
                 claim=c.id,
             )
     for i, s in enumerate(doc.model.sources):

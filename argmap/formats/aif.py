@@ -64,6 +64,18 @@ def _fail(name: str, message: str) -> MapError:
     return MapError([Diagnostic("bad_value", "error", message, Location(name, 1, 1))])
 
 
+def objects(text: str, name: str, data: dict, key: str, what: str) -> list[dict]:
+    """The list of objects under ``key`` of a JSON document (AIF, SADFace); a located
+    error for a list that is not one, or an item that is not an object."""
+    given = data.get(key) or []
+    if not isinstance(given, list):
+        raise _shape_error(text, name, (key,), f"{key!r} must be a list")
+    for i, item in enumerate(given):
+        if not isinstance(item, dict):
+            raise _shape_error(text, name, (key, i), f"{what} must be an object")
+    return given
+
+
 def _shape_error(text: str, name: str, path: tuple, message: str) -> MapError:
     """A located error about the shape of a JSON document (AIF, SADFace): at the place of
     ``path`` in ``text``."""
@@ -92,17 +104,8 @@ def parse(text: str, name: str = "<aif>") -> ArgMap:
         data = data["AIF"]  # xAIF wraps AIF
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise _fail(name, "not AIF: expected an object with 'nodes' and 'edges'")
-    nodes = {}
-    for i, n in enumerate(data["nodes"]):
-        if not isinstance(n, dict):
-            raise _shape_error(text, name, ("nodes", i), "a node must be an object")
-        nodes[str(n.get("nodeID"))] = n
-    given = data.get("edges") or []
-    if not isinstance(given, list):
-        raise _shape_error(text, name, ("edges",), "'edges' must be a list")
-    for i, e in enumerate(given):
-        if not isinstance(e, dict):
-            raise _shape_error(text, name, ("edges", i), "an edge must be an object")
+    nodes = {str(n.get("nodeID")): n for n in objects(text, name, data, "nodes", "a node")}
+    given = objects(text, name, data, "edges", "an edge")
     edges = [(str(e.get("fromID")), str(e.get("toID"))) for e in given]
     return from_nodes(nodes, edges, name.rsplit("/", 1)[-1], name)
 

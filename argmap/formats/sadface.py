@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 
 from argmap.errors import Diagnostic, Location, MapError
-from argmap.formats.aif import _shape_error, from_nodes, to_nodes
+from argmap.formats.aif import from_nodes, objects, to_nodes
 from argmap.model import ArgMap
 
 __all__ = ["parse", "dump", "LOSSES"]
@@ -53,20 +53,13 @@ def parse(text: str, name: str = "<sadface>") -> ArgMap:
             [Diagnostic("bad_value", "error", "not SADFace: no 'nodes' list", Location(name, 1, 1))]
         )
     nodes = {}
-    for i, n in enumerate(data["nodes"]):
-        if not isinstance(n, dict):
-            raise _shape_error(text, name, ("nodes", i), "a node must be an object")
+    for n in objects(text, name, data, "nodes", "a node"):
         if n.get("type") == "atom":
             nodes[str(n.get("id"))] = {"type": "I", "text": n.get("text", "")}
         elif n.get("type") == "scheme":
             kind = "CA" if str(n.get("name", "")).lower() in _CONFLICT else "RA"
             nodes[str(n.get("id"))] = {"type": kind, "scheme": n.get("name")}
-    given = data.get("edges") or []
-    if not isinstance(given, list):
-        raise _shape_error(text, name, ("edges",), "'edges' must be a list")
-    for i, e in enumerate(given):
-        if not isinstance(e, dict):
-            raise _shape_error(text, name, ("edges", i), "an edge must be an object")
+    given = objects(text, name, data, "edges", "an edge")
     edges = [(str(e.get("source_id")), str(e.get("target_id"))) for e in given]
     metadata = data.get("metadata")
     core = metadata.get("core") if isinstance(metadata, dict) else None
