@@ -441,12 +441,34 @@ def _at(analysis: Analysis, line: int, col: int):
 
 
 def definition(analysis: Analysis, line: int, col: int) -> Span | None:
-    """Where the id under the cursor is defined, or None."""
+    """Where the id under the cursor is defined in this text, or None (see
+    :func:`definition_elsewhere` for the claims of used maps)."""
     occ = _at(analysis, line, col)
     if occ is None:
         return None
     found = analysis.index.definition(occ.kind, occ.ident)
     return _span(analysis, found.start, found.end) if found else None
+
+
+def definition_elsewhere(analysis: Analysis, line: int, col: int) -> tuple[Path, Span] | None:
+    """For ``NAME:ID`` under the cursor, a claim (or link) of a map this one uses: that
+    map's file and where the id is defined there; None otherwise."""
+    occ = _at(analysis, line, col)
+    if occ is None or analysis.doc is None:
+        return None
+    name, sep, ident = occ.ident.partition(":")
+    use = next((u for u in analysis.doc.model.uses if u.name == name), None) if sep else None
+    if use is None:
+        return None
+    folder = Path(analysis.path).parent if analysis.path else Path.cwd()
+    target = (folder / use.path).resolve()
+    try:
+        text = target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    other = analyse(text, str(target), target)
+    found = other.index.definition(occ.kind, ident) if other.index is not None else None
+    return (target, _span(other, found.start, found.end)) if found else None
 
 
 def references(analysis: Analysis, line: int, col: int, *, declaration: bool = True):

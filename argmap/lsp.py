@@ -225,8 +225,17 @@ def hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
 def definition(ls: ArgmapServer, params: types.DefinitionParams) -> types.Location | None:
     uri = params.text_document.uri
     doc = ls.workspace.get_text_document(uri)
-    span = language.definition(ls.analysis(uri), *_server_position(doc, params.position))
-    return types.Location(uri=uri, range=_Units(doc).range(span)) if span else None
+    analysis = ls.analysis(uri)
+    at = _server_position(doc, params.position)
+    span = language.definition(analysis, *at)
+    if span is not None:
+        return types.Location(uri=uri, range=_Units(doc).range(span))
+    elsewhere = language.definition_elsewhere(analysis, *at)  # a claim of a used map
+    if elsewhere is None:
+        return None
+    path, span = elsewhere
+    other = ls.workspace.get_text_document(path.as_uri())
+    return types.Location(uri=path.as_uri(), range=_Units(other).range(span))
 
 
 @server.feature(types.TEXT_DOCUMENT_REFERENCES)

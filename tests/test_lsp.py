@@ -270,3 +270,23 @@ def test_argmap_new_writes_the_schema_comment(tmp_path):
     assert first == "# yaml-language-server: $schema=argmap.schema.json"
     schema = tmp_path / "argmap.schema.json"
     assert schema.exists() and '"title": "argmap map, format version 1"' in schema.read_text()
+
+
+@pytest.mark.asyncio
+async def test_definition_of_a_claim_of_a_used_map_opens_that_map(client: LanguageClient):
+    ballast = SHIPPED.parent / "alliance-ballast.yaml"
+    text = ballast.read_text(encoding="utf-8")
+    uri = _open(client, ballast, text)
+    await _diagnostics(client, uri)
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=_where(text, "attacks: [panda:retrenchment-risk]", len("attacks: [panda:r")),
+        )
+    )
+    assert found.uri == SHIPPED.as_uri()
+    shipped = SHIPPED.read_text(encoding="utf-8").splitlines()
+    assert shipped[found.range.start.line][found.range.start.character :].startswith(
+        "retrenchment-risk"
+    )
+    assert shipped[found.range.start.line].lstrip().startswith("- id: retrenchment-risk")
