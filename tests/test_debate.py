@@ -72,10 +72,10 @@ def test_impact_and_path_cross_from_one_map_into_the_other():
     assert "panda:retrenchment-risk" in impact
     why = run("questions", BALLAST, "--all", "-f", "ids").stdout.split()
     assert (
-        "panda:great-power-bargains/alike"
+        "panda:great-power-bargains/relevant"
         not in run("questions", BALLAST, "-f", "ids").stdout.split()
     )  # answered (no) by the second essay
-    assert "panda:great-power-bargains/alike" in why
+    assert "panda:great-power-bargains/relevant" in why
 
 
 def test_a_combined_export_is_one_valid_map_that_reads_back_the_same(tmp_path):
