@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -145,6 +146,16 @@ def write_output(data: str | bytes, path: str | os.PathLike = STDIN) -> None:
         mode = target.stat().st_mode
     except OSError:
         mode = None
+    special = spath.startswith(("/dev/", "/proc/")) or str(target).startswith(("/dev/", "/proc/"))
+    if (mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)) or special:
+        # A device, a pipe or a socket (/dev/null, /dev/stdout, a FIFO): written to as it
+        # is. Renaming a file over it would replace the device itself.
+        try:
+            with open(target, "wb") as fh:
+                fh.write(raw)
+        except OSError as exc:
+            raise ToolError(f"{spath}: cannot write ({exc.strerror or exc})") from None
+        return
     if mode is not None and not mode & 0o222:
         raise ToolError(
             f"{spath}: the file is read-only, so argmap leaves it as it is",

@@ -61,3 +61,21 @@ def test_write_output_to_missing_folder_is_a_tool_error_and_writes_nothing(tmp_p
     with pytest.raises(ToolError, match="cannot write"):
         write_output(b"data", tmp_path / "no" / "such" / "out.png")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_devices_and_pipes_are_written_to_never_replaced(tmp_path):
+    # An atomic write renames a new file into place: over /dev/null or a pipe that would
+    # replace the device itself. They are written to as they are.
+    write_output("x\n", os.devnull)
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_output("through the pipe\n", fifo)
+    reader.join(timeout=10)
+    assert got == [b"through the pipe\n"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

@@ -37,6 +37,7 @@ def merge(
     comments and layout are kept; THEIRS' additions are written in the canonical layout.
     The result is written to OURS, as git expects. Set it up with:
 
+    \b
       git config merge.argmap.driver 'argmap merge %O %A %B --name %P'
       echo 'maps/*.yaml merge=argmap' >> .gitattributes
 

@@ -13,7 +13,7 @@ from argmap.cli.options import Format, FormatOpt, MapArg, RowFormat, RowFormatOp
 def schemes(
     name: Annotated[
         str | None,
-        typer.Argument(metavar="[NAME]", help="One scheme, by id, name or AIF name."),
+        typer.Argument(metavar="NAME", help="One scheme, by id, name or AIF name."),
     ] = None,
     map_file: Annotated[
         str | None,
