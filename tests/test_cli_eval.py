@@ -147,3 +147,27 @@ def test_show_eval_marks_each_claim():
     assert "PREMISE charge-cuts-traffic [out 0.66]" in out
     records = json.loads(run("show", EXAMPLE, "--eval", "-f", "json").stdout)
     assert (records[0]["label"], records[0]["strength"]) == ("in", pytest.approx(0.852, abs=1e-3))
+
+
+def test_eval_encodes_and_solves_the_map_once_without_a_what_if(monkeypatch):
+    # One library call does the work (argmap.semantics.report.evaluate_map); the map is
+    # solved once, and once more only for a what-if.
+    from argmap.formats import read_map
+    from argmap.semantics import evaluate as module
+    from argmap.semantics.report import evaluate_map
+
+    calls = []
+    real = module.evaluate
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs.get("retract"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "evaluate", counted)
+    doc = read_map(EXAMPLE)
+    plain = evaluate_map(doc)
+    assert len(calls) == 1 and plain.changes is None
+    calls.clear()
+    whatif = evaluate_map(doc, retract=["hurts-poor"])
+    assert len(calls) == 2 and whatif.changes is not None
+    assert whatif.to_data()["retract"] == ["hurts-poor"]
