@@ -47,7 +47,7 @@ __all__ = [
     "links",
     "conclusions",
     "tops",
-    "bearing_on",
+    "reaching",
     "require_claim",
     "incoming",
     "link_counts",
@@ -386,7 +386,7 @@ def tops(G: nx.MultiDiGraph) -> list[str]:
     return [*conclusions(G), *(q for q in questions if G.out_degree(q) == 0)]
 
 
-def bearing_on(G: nx.MultiDiGraph, targets: list[str]) -> set[str]:
+def reaching(G: nx.MultiDiGraph, targets: list[str]) -> set[str]:
     """The targets and every claim with a path of links into one of them (one walk
     backwards from all of them, over the graph's own adjacency)."""
     pred = G._pred

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from argmap.graph import bearing_on, incoming, tops
+from argmap.graph import incoming, reaching, tops
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -189,7 +189,7 @@ def outline(
 
 
 def _loose_ends(G: nx.MultiDiGraph, walker: _Walker, starts: list[str]) -> list[Node]:
-    connected = bearing_on(G, starts)
+    connected = reaching(G, starts)
     rest = [n for n in G.nodes if n not in connected]
     trees = []
     # Claims that bear on nothing head their own trees first, in document order.

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from argmap.document import Document
 from argmap.errors import Diagnostic, Severity
-from argmap.graph import bearing_on, integrity_problems, tops
+from argmap.graph import integrity_problems, reaching, tops
 from argmap.model import ClaimKind, LinkKind
 
 __all__ = ["Rule", "RULES", "validate", "has_errors"]
@@ -297,7 +297,7 @@ def _conclusions(doc, G, index) -> Iterator[Diagnostic]:
                 _at(doc, index, ident),
                 claim=ident,
             )
-    reaching = bearing_on(G, tops(G))
+    reached = reaching(G, tops(G))
     # A claim that answers a critical question bears on that inference's conclusion.
     targets = (
         {lk.key: lk.target for lk in doc.model.all_links()}
@@ -305,7 +305,7 @@ def _conclusions(doc, G, index) -> Iterator[Diagnostic]:
         else {}
     )
     for c in doc.model.claims:
-        if c.id not in reaching and not any(targets.get(a.link) in reaching for a in c.answers):
+        if c.id not in reached and not any(targets.get(a.link) in reached for a in c.answers):
             yield Diagnostic(
                 "disconnected",
                 "warning",

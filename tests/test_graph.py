@@ -11,7 +11,6 @@ from argmap.formats.native import loads
 from argmap.graph import (
     add_claim_nodes,
     add_keyed_edges,
-    bearing_on,
     build_graph,
     claims,
     conclusions,
@@ -19,6 +18,7 @@ from argmap.graph import (
     integrity_problems,
     link_counts,
     links,
+    reaching,
     require_claim,
     tops,
 )
@@ -81,7 +81,7 @@ def test_tops_add_open_questions_after_conclusions():
         )
     )
     assert tops(G) == ["c", "q"]
-    assert bearing_on(G, tops(G)) == {"c", "q", "a"}
+    assert reaching(G, tops(G)) == {"c", "q", "a"}
 
 
 def test_a_claim_may_both_support_and_attack_without_losing_a_link():
