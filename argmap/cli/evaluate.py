@@ -150,9 +150,9 @@ def evaluate(
 def _guess_source(path: str) -> str:
     from pathlib import Path
 
-    from argmap.formats.iccma import SUFFIXES
+    from argmap.formats.registry import FRAMEWORKS
 
-    return SUFFIXES.get(Path(path).suffix.lower(), "map")
+    return FRAMEWORKS.get(Path(path).suffix.lower(), "map")
 
 
 def _evaluate_framework(path, kind, semantics, acceptance, show_extensions, fmt) -> None:

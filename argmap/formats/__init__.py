@@ -25,22 +25,14 @@ __all__ = [
     "guess_import_format",
 ]
 
-TEXT_FORMATS = (
-    "json",
-    "yaml",
-    "dot",
-    "argdown",
-    "aif",
-    "sadface",
-    "microtexts",
-    "graphml",
-    "mermaid",
-    "html",
-)
-EXPORT_FORMATS = (*TEXT_FORMATS, "svg", "png", "pdf")
-#: Export formats written by ``argmap.formats.<name>.dump(model)``.
-_MODULE_WRITERS = ("argdown", "aif", "sadface", "microtexts", "graphml", "mermaid")
-IMPORT_FORMATS = ("argdown", "aif", "carneades", "graphml", "microtexts", "sadface")
+from argmap.formats.registry import FORMATS as _FORMATS
+
+# Derived from the one table of formats (argmap.formats.registry).
+TEXT_FORMATS = tuple(f.name for f in _FORMATS if f.writes and not f.rendered)
+EXPORT_FORMATS = tuple(f.name for f in _FORMATS if f.writes)
+#: Export formats written by ``argmap.formats.<module>.dump(model)``.
+_MODULE_WRITERS = tuple(f.name for f in _FORMATS if f.writes and f.module)
+IMPORT_FORMATS = tuple(f.name for f in _FORMATS if f.reads)
 
 #: The parts of a map some formats cannot carry, in words.
 FEATURES = {
@@ -60,10 +52,6 @@ FEATURES = {
 }
 
 
-#: Output file suffixes that name a format other than by its own name.
-SUFFIX_ALIASES = {"yml": "yaml", "gv": "dot", "mmd": "mermaid", "htm": "html", "ad": "argdown"}
-
-
 def format_for_output(path: str, to: str | None = None) -> str:
     """The export format for an output path: ``to`` when given, else the path's suffix
     (stdout, ``-``, gets DOT).
@@ -74,20 +62,21 @@ def format_for_output(path: str, to: str | None = None) -> str:
     from pathlib import Path
 
     from argmap.errors import UsageError
+    from argmap.formats.registry import by_suffix
 
     if to is not None:
         return to
     if path == "-":
         return "dot"
-    suffix = Path(path).suffix.lower().lstrip(".")
-    fmt = SUFFIX_ALIASES.get(suffix, suffix)
-    if fmt not in EXPORT_FORMATS:
+    spec = by_suffix(Path(path).name)
+    if spec is None or not spec.writes:
+        suffix = Path(path).suffix.lower().lstrip(".")
         shown = f"'.{suffix}' names no format argmap writes" if suffix else "no suffix to go by"
         raise UsageError(
             f"{path}: {shown}",
             hint=f"use --to with one of {', '.join(EXPORT_FORMATS)}",
         )
-    return fmt
+    return spec.name
 
 
 def read_map(path: str | os.PathLike) -> Document:
@@ -137,7 +126,9 @@ def export(
     if to in _MODULE_WRITERS:
         import importlib
 
-        return importlib.import_module(f"argmap.formats.{to}").dump(doc.model)
+        from argmap.formats.registry import by_name
+
+        return importlib.import_module(f"argmap.formats.{by_name(to).module}").dump(doc.model)
     if to == "html":
         from argmap.formats import html
 
@@ -189,31 +180,20 @@ def losses(doc: Document, to: str) -> list[str]:
     """What exporting this map to ``to`` leaves out, in words (empty when nothing)."""
     import importlib
 
+    from argmap.formats.registry import by_name
+
     if to not in _MODULE_WRITERS:
         return []
-    cannot = importlib.import_module(f"argmap.formats.{to}").LOSSES
+    cannot = importlib.import_module(f"argmap.formats.{by_name(to).module}").LOSSES
     present = _present(doc.model)
     return [FEATURES[k] for k in FEATURES if k in cannot and k in present]
 
 
 def guess_import_format(name: str, text: str) -> str | None:
     """The import format of a file, from its name and first bytes; None when unsure."""
-    lower = name.lower()
-    head = text.lstrip()[:2000]
-    if lower.endswith((".argdown", ".ad")):
-        return "argdown"
-    if lower.endswith(".graphml") or "<graphml" in head:
-        return "graphml"
-    if "<arggraph" in head:
-        return "microtexts"
-    if lower.endswith((".yml", ".yaml")) and "statements:" in text and "arguments:" in text:
-        return "carneades"
-    if head.startswith("{") and '"nodes"' in text and ('"nodeID"' in text or '"AIF"' in text):
-        return "aif"
-    sadface_keys = ('"source_id"', '"atom"', '"core"')
-    if head.startswith("{") and '"nodes"' in text and any(k in text for k in sadface_keys):
-        return "sadface"
-    return None
+    from argmap.formats.registry import recognise
+
+    return recognise(name, text)
 
 
 def import_map(text: str, name: str, fmt: str):
@@ -223,11 +203,12 @@ def import_map(text: str, name: str, fmt: str):
     from pydantic import ValidationError
 
     from argmap.errors import Diagnostic, Location, MapError
+    from argmap.formats.registry import by_name
 
     if fmt not in IMPORT_FORMATS:
         raise ValueError(f"cannot import {fmt!r}")
     try:
-        return importlib.import_module(f"argmap.formats.{fmt}").parse(text, name)
+        return importlib.import_module(f"argmap.formats.{by_name(fmt).module}").parse(text, name)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"])

@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 SYNTAXES = ("apx", "tgf", "i23")
-SUFFIXES = {".apx": "apx", ".tgf": "tgf", ".i23": "i23", ".af": "i23"}
+from argmap.formats.registry import FRAMEWORKS as SUFFIXES  # noqa: E402  (one table)
 
 _NAME = r"[^\s,()%.]+(?:\.[^\s,()%.]+)*"
 _ARG = re.compile(rf"^[ \t]*arg\([ \t]*({_NAME})[ \t]*\)[ \t]*\.[ \t]*$", re.M)
