@@ -6,8 +6,11 @@ blank lines, line wrapping and every untouched part of the file stay exactly as 
 JSON maps (which carry no comments) are edited as data and written back with two-space
 indentation, keys in their order.
 
-Every edit works on an :class:`Editor` and returns the new text; the caller validates it
-and writes it atomically (:func:`apply`), so a failed edit leaves the file unchanged.
+Every edit works on an :class:`Editor`; :func:`commit` validates the new text and writes
+it atomically, refusing a change that makes the map invalid, so a failed edit leaves the
+file unchanged. :func:`apply` is the whole transaction in one call (open the map, make
+the changes, validate, write), for every front end: the command line, the language
+server, the merge driver, a script.
 
 Examples:
     >>> ed = Editor("title: t\\nclaims:\\n  # the point\\n  - id: c\\n    text: C\\n", "m.yaml")
@@ -32,7 +35,16 @@ from typing import Any
 
 from argmap.errors import UsageError, did_you_mean
 
-__all__ = ["Editor", "Removed", "slugify", "SETTABLE", "references"]
+__all__ = [
+    "Editor",
+    "Removed",
+    "slugify",
+    "SETTABLE",
+    "references",
+    "open_for_edit",
+    "commit",
+    "apply",
+]
 
 #: Claim fields that ``argmap set`` may change, and how a value is read.
 SETTABLE = {
@@ -569,3 +581,99 @@ def _offset_of(text: str, line: int, col: int) -> int:
             return len(text)
         offset = nl + 1
     return min(offset + max(col, 1) - 1, len(text))
+
+
+# --- the transaction ------------------------------------------------------------------------
+
+
+def open_for_edit(path: str) -> tuple[Editor, Any]:
+    """An editor on a map file, and the input it was read from.
+
+    Raises:
+        UsageError: standard input (there is no file to change), or the file cannot be read.
+        MapError: the map cannot be read (nothing is changed in a map that does not read).
+    """
+    from argmap.files import read_input
+    from argmap.formats.native import parse
+
+    if path == "-":
+        raise UsageError("editing needs a map file, not standard input")
+    inp = read_input(path)
+    parse(inp)  # the map must be readable before anything is changed
+    syntax = "json" if inp.suffix == ".json" else None
+    return Editor(inp.text, inp.name, syntax=syntax), inp
+
+
+def commit(editor: Editor, inp: Any) -> str:
+    """Validate the edited text and write it atomically over the file it came from;
+    return the text written. Errors the file had already (a source text not found here,
+    say) do not block an edit that leaves them as they were.
+
+    Raises:
+        MapError: the change would make the map invalid; nothing is written, and each
+            problem is placed where it stands in the file as it is on disk.
+        ToolError: the file cannot be written (read-only, say).
+    """
+    from argmap.errors import MapError
+    from argmap.files import Input, write_output
+
+    text = editor.render()
+    before = {(d.code, d.message) for d in _errors(inp)}
+    problems = [
+        d
+        for d in _errors(Input(text, inp.name, inp.suffix, inp.path))
+        if (d.code, d.message) not in before
+    ]
+    if problems:
+        raise MapError([_on_disk(editor, d) for d in problems])
+    write_output(text, inp.name)
+    return text
+
+
+def apply(path: str, change: Any) -> Any:
+    """Open the map file at ``path``, make ``change(editor)``, validate and write the
+    result; return what ``change`` returned.
+
+    Examples:
+        >>> import os, tempfile
+        >>> path = os.path.join(tempfile.mkdtemp(), "m.yaml")
+        >>> _ = open(path, "w").write("title: t\\nclaims:\\n  - {id: c, text: C}\\n")
+        >>> apply(path, lambda ed: ed.add_claim({"id": "p", "text": "P", "supports": ["c"]}))
+        >>> print(open(path).read(), end="")
+        title: t
+        claims:
+          - {id: c, text: C}
+          - id: p
+            text: P
+            supports: [c]
+    """
+    editor, inp = open_for_edit(path)
+    out = change(editor)
+    commit(editor, inp)
+    return out
+
+
+def _errors(inp: Any) -> list:
+    from argmap.errors import MapError
+    from argmap.formats.native import parse
+    from argmap.validate import validate
+
+    try:
+        doc = parse(inp)
+    except MapError as exc:
+        return exc.diagnostics
+    return [d for d in validate(doc) if d.severity == "error"]
+
+
+def _on_disk(editor: Editor, d: Any) -> Any:
+    """A problem of the edited text, told in terms of the file as it is on disk (which the
+    refused edit leaves unchanged): its place there, or no place for text the edit adds."""
+    from dataclasses import replace
+
+    from argmap.errors import Location
+
+    loc = d.location
+    place = editor.original_place(loc.line, loc.col) if loc and loc.line > 0 else None
+    where = Location(loc.file, *place) if place else Location(loc.file if loc else editor.name)
+    added = "" if place else "in what this change adds, "
+    return replace(d, location=where, message=f"refused, nothing written: {added}{d.message}")

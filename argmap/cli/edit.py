@@ -21,6 +21,7 @@ from argmap.cli.options import (
     complete_tag,
     complete_tag_change,
 )
+from argmap.edit import commit, open_for_edit
 
 FileArg = Annotated[str, typer.Argument(metavar="MAP", help="The map file to change.")]
 IdArg = Annotated[
@@ -78,65 +79,6 @@ def _retagged(tags: list[str], changes: list[str]) -> list[str]:
                 raise UsageError(f"the claim has no tag {tag!r}", hint=f"its tags: {out}")
             out.remove(tag)
     return out
-
-
-def _open(path: str):
-    from argmap.edit import Editor
-    from argmap.errors import UsageError
-    from argmap.files import read_input
-    from argmap.formats.native import parse
-
-    if path == "-":
-        raise UsageError("editing needs a map file, not standard input")
-    inp = read_input(path)
-    parse(inp)  # the map must be readable before anything is changed
-    syntax = "json" if inp.suffix == ".json" else None
-    return Editor(inp.text, inp.name, syntax=syntax), inp
-
-
-def _errors(inp) -> list:
-    from argmap.errors import MapError
-    from argmap.formats.native import parse
-    from argmap.validate import validate
-
-    try:
-        doc = parse(inp)
-    except MapError as exc:
-        return exc.diagnostics
-    return [d for d in validate(doc) if d.severity == "error"]
-
-
-def _commit(editor, inp) -> None:
-    """Validate the edited text and write it atomically; refuse a change that makes the
-    map invalid. Errors the file had already (a source text not found here, say) do not
-    block an edit that leaves them as they were."""
-    from argmap.errors import MapError
-    from argmap.files import Input, write_output
-
-    text = editor.render()
-    before = {(d.code, d.message) for d in _errors(inp)}
-    problems = [
-        d
-        for d in _errors(Input(text, inp.name, inp.suffix, inp.path))
-        if (d.code, d.message) not in before
-    ]
-    if problems:
-        raise MapError([_on_disk(editor, d) for d in problems])
-    write_output(text, inp.name)
-
-
-def _on_disk(editor, d):
-    """A problem of the edited text, told in terms of the file as it is on disk (which the
-    refused edit leaves unchanged): its place there, or no place for text the edit adds."""
-    from dataclasses import replace
-
-    from argmap.errors import Location
-
-    loc = d.location
-    place = editor.original_place(loc.line, loc.col) if loc and loc.line > 0 else None
-    where = Location(loc.file, *place) if place else Location(loc.file if loc else editor.name)
-    added = "" if place else "in what this change adds, "
-    return replace(d, location=where, message=f"refused, nothing written: {added}{d.message}")
 
 
 def new(
@@ -257,7 +199,7 @@ def add(
     from argmap.cli.output import emit_lines
     from argmap.edit import slugify
 
-    editor, inp = _open(map_file)
+    editor, inp = open_for_edit(map_file)
     if source is not None:
         quote, locator = _quoted(inp, source, quote, locator)
     taken = {c.get("id") for c in editor.claims()}
@@ -276,7 +218,7 @@ def add(
         if value:
             claim[key] = list(value) if isinstance(value, list) else value
     editor.add_claim(claim)
-    _commit(editor, inp)
+    commit(editor, inp)
     emit_lines([claim_id])
 
 
@@ -311,7 +253,7 @@ def link(
     from argmap.cli.output import emit_lines
     from argmap.model import default_link_id
 
-    editor, inp = _open(map_file)
+    editor, inp = open_for_edit(map_file)
     kind = _KIND[relation.value]
     item: dict[str, Any] = {}
     if ident:
@@ -321,7 +263,7 @@ def link(
         if value is not None:
             item[key] = value
     editor.add_link(item)
-    _commit(editor, inp)
+    commit(editor, inp)
     emit_lines([ident or default_link_id(source, kind, target)])
 
 
@@ -357,7 +299,7 @@ def unlink(
 
     if (relation is None) != (target is None):
         raise UsageError("name a link by its id, or as SOURCE RELATION TARGET")
-    editor, inp = _open(map_file)
+    editor, inp = open_for_edit(map_file)
     link_id = first
     if relation is not None:
         kind = _KIND[relation.value]
@@ -370,7 +312,7 @@ def unlink(
         ]
         link_id = named[0]["id"] if named else default_link_id(first, kind, target)
     editor.remove_link(link_id)
-    _commit(editor, inp)
+    commit(editor, inp)
     emit_lines([link_id])
 
 
@@ -391,7 +333,7 @@ def rm(
     from argmap.errors import UsageError
     from argmap.formats.native import parse
 
-    editor, inp = _open(map_file)
+    editor, inp = open_for_edit(map_file)
     editor.claim_index(ident)
     dangling = references(parse(inp).model, ident)
     if dangling and not cascade:
@@ -402,7 +344,7 @@ def rm(
     for link_id in dangling:
         editor.remove_link(link_id)
     editor.remove_claim(ident)
-    _commit(editor, inp)
+    commit(editor, inp)
     emit_lines([f"removed link {i}" for i in dangling] + [f"removed claim {ident}"])
 
 
@@ -434,7 +376,7 @@ def set_field(
     if unset == (value is not None):
         raise UsageError("give a VALUE, or --unset")
     parsed: Any = None
-    editor, inp = _open(map_file)
+    editor, inp = open_for_edit(map_file)
     if value is not None:
         reader = SETTABLE[field]
         if field == "tags" and value.strip()[:1] in ("+", "-"):
@@ -460,7 +402,7 @@ def set_field(
         if locator is not None and locator != claim.get("locator"):
             editor.set_field(ident, "locator", locator)
     editor.set_field(ident, field, parsed)
-    _commit(editor, inp)
+    commit(editor, inp)
 
 
 def fmt(
@@ -531,9 +473,9 @@ def rename(
     """
     from argmap.cli.output import emit_lines
 
-    editor, inp = _open(map_file)
+    editor, inp = open_for_edit(map_file)
     renamed, places = editor.rename(old, new, kind=kind.value if kind else None)
-    _commit(editor, inp)
+    commit(editor, inp)
     emit_lines([f"renamed {renamed} {old} to {new} ({places} place{'s' * (places != 1)})"])
 
 
@@ -555,11 +497,11 @@ def tag(
     """
     from argmap.cli.output import emit_lines
 
-    editor, inp = _open(map_file)
+    editor, inp = open_for_edit(map_file)
     current = editor.claims()[editor.claim_index(ident)].get("tags") or []
     tags = _retagged(current, changes)
     editor.set_field(ident, "tags", tags or None)
-    _commit(editor, inp)
+    commit(editor, inp)
     emit_lines([" ".join(f"#{t}" for t in tags) or "(no tags)"])
 
 

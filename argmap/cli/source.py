@@ -6,8 +6,9 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli.edit import FileArg, _commit, _open
+from argmap.cli.edit import FileArg
 from argmap.cli.options import complete_source_id
+from argmap.edit import commit, open_for_edit
 
 app = typer.Typer(
     name="source",
@@ -42,7 +43,7 @@ def add(
     from argmap.cli.output import emit_lines
     from argmap.errors import UsageError
 
-    editor, inp = _open(map_file)
+    editor, inp = open_for_edit(map_file)
     if ident in {s.get("id") for s in editor.sources()}:
         raise UsageError(f"{ident!r} is taken: the map has a source with that id already")
     source: dict[str, Any] = {"id": ident, "title": title}
@@ -50,7 +51,7 @@ def add(
         if value is not None:
             source[key] = value
     editor.add_source(source)
-    _commit(editor, inp)
+    commit(editor, inp)
     emit_lines([ident])
 
 
@@ -77,7 +78,7 @@ def rm(
     from argmap.cli.output import emit_lines
     from argmap.errors import UsageError
 
-    editor, inp = _open(map_file)
+    editor, inp = open_for_edit(map_file)
     citing = [c["id"] for c in editor.claims() if c.get("source") == ident]
     if citing and not cascade:
         raise UsageError(
@@ -88,5 +89,5 @@ def rm(
         for field in ("source", "quote", "locator"):
             editor.set_field(claim, field, None)
     editor.remove_source(ident)
-    _commit(editor, inp)
+    commit(editor, inp)
     emit_lines([f"uncited by claim {c}" for c in citing] + [f"removed source {ident}"])
