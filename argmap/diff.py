@@ -85,6 +85,18 @@ class MapDiff:
     def empty(self) -> bool:
         return not any(getattr(self, f) for f in self.__dataclass_fields__)
 
+    def ids(self) -> list[str]:
+        """The claims that changed in any way, once each, as ``--format ids`` lists them."""
+        ids = [
+            *self.added_claims,
+            *self.removed_claims,
+            *(b for _, b in self.renamed),
+            *(r.id for r in self.reworded),
+            *(c.id for c in self.changed_fields),
+            *(c["id"] for c in self.label_changes),
+        ]
+        return list(dict.fromkeys(ids))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "added_claims": self.added_claims,
@@ -148,8 +160,13 @@ def _rename_candidates(old: dict[str, str], new: dict[str, str]) -> list[tuple]:
     return out
 
 
-def diff_maps(old: ArgMap, new: ArgMap) -> MapDiff:
-    """The changes from ``old`` to ``new`` (labels are not compared; see the CLI's --eval)."""
+def diff_maps(old: ArgMap, new: ArgMap, *, labels: bool = False) -> MapDiff:
+    """The changes from ``old`` to ``new``; with ``labels``, also the claims whose grounded
+    label changed (a renamed claim compared under its new id), conclusions first.
+
+    Raises:
+        MapError: with ``labels``, a map with broken references.
+    """
     out = MapDiff()
     old_claims = {c.id: c for c in old.claims}
     new_claims = {c.id: c for c in new.claims}
@@ -192,7 +209,32 @@ def diff_maps(old: ArgMap, new: ArgMap) -> MapDiff:
             if a != b:
                 out.changed_fields.append(FieldChange(new_id, name, _plain(a), _plain(b)))
     _diff_links(old, new, renamed, set(out.removed_claims), set(out.added_claims), out)
+    if labels:
+        out.label_changes = _label_changes(old, new, dict(out.renamed))
     return out
+
+
+def _label_changes(old: ArgMap, new: ArgMap, renamed: dict[str, str]) -> list[dict[str, Any]]:
+    from argmap.graph import build_graph, conclusions
+    from argmap.semantics.evaluate import evaluate
+
+    G_new = build_graph(new)
+    before = evaluate(build_graph(old)).labels
+    after = evaluate(G_new).labels
+    tops = set(conclusions(G_new))
+    changes = []
+    for old_id, label in before.items():
+        new_id = renamed.get(old_id, old_id)
+        if new_id in after and after[new_id] != label:
+            changes.append(
+                {
+                    "id": new_id,
+                    "before": label,
+                    "after": after[new_id],
+                    "conclusion": new_id in tops,
+                }
+            )
+    return sorted(changes, key=lambda c: not c["conclusion"])
 
 
 def _plain(value: Any) -> Any:

@@ -436,3 +436,35 @@ def eval_view(report: Any, lines: list[str]) -> Any:
         bold = "bold" if claim in report.conclusions else ""
         table.add_row(Text(mark, style=style), *row[1:-1], Text(" ".join(row[-1].split()), bold))
     return Group(Text("\n".join(lines[:start])), table, Text("\n".join(lines[end:])))
+
+
+# --- argmap diff -------------------------------------------------------------------------
+
+
+def diff_lines(d: Any) -> list[str]:
+    """A :class:`argmap.diff.MapDiff` as text, one change a line, marked - + ~ !."""
+    if d.empty:
+        return ["no changes"]
+    lines = []
+    for i in d.removed_claims:
+        lines.append(f"- claim {i} (removed, with its links)")
+    for i in d.added_claims:
+        lines.append(f"+ claim {i} (added, with its links)")
+    for a, b in d.renamed:
+        lines.append(f"~ claim {a} is now {b}")
+    for r in d.reworded:
+        lines.append(f"~ claim {r.id} reworded ({r.similarity:.0%} alike):")
+        lines.append(f"    was: {' '.join(r.before.split())}")
+        lines.append(f"    now: {' '.join(r.after.split())}")
+    for c in d.changed_fields:
+        lines.append(f"~ claim {c.id} {c.field}: {c.before!r} -> {c.after!r}")
+    for lk in d.removed_links:
+        lines.append(f"- link {lk.source} {lk.kind}s {lk.target}")
+    for lk in d.added_links:
+        lines.append(f"+ link {lk.source} {lk.kind}s {lk.target}")
+    for k in d.kind_changed:
+        lines.append(f"~ link {k.source} -> {k.target}: {k.before} became {k.after}")
+    for c in d.label_changes:
+        what = "conclusion" if c["conclusion"] else "claim"
+        lines.append(f"! {what} {c['id']}: {c['before']} -> {c['after']}")
+    return lines

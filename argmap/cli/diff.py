@@ -27,44 +27,16 @@ def diff(
     """
     from argmap.cli.output import emit_json, emit_lines
     from argmap.diff import diff_maps
+    from argmap.render import diff_lines
 
     old_doc, new_doc = _read(old), _read(new)
-    d = diff_maps(old_doc.model, new_doc.model)
-    if with_eval:
-        from argmap.graph import build_graph, conclusions
-        from argmap.semantics.evaluate import evaluate
-
-        G_new = build_graph(new_doc)
-        before = evaluate(build_graph(old_doc)).labels
-        after = evaluate(G_new).labels
-        tops = set(conclusions(G_new))
-        renamed = dict(d.renamed)
-        for old_id, label in before.items():
-            new_id = renamed.get(old_id, old_id)
-            if new_id in after and after[new_id] != label:
-                d.label_changes.append(
-                    {
-                        "id": new_id,
-                        "before": label,
-                        "after": after[new_id],
-                        "conclusion": new_id in tops,
-                    }
-                )
-        d.label_changes.sort(key=lambda c: not c["conclusion"])
+    d = diff_maps(old_doc.model, new_doc.model, labels=with_eval)
     if fmt is Format.json:
         emit_json(d.to_dict())
     elif fmt is Format.ids:
-        ids = [
-            *d.added_claims,
-            *d.removed_claims,
-            *(b for _, b in d.renamed),
-            *(r.id for r in d.reworded),
-            *(c.id for c in d.changed_fields),
-            *(c["id"] for c in d.label_changes),
-        ]
-        emit_lines(list(dict.fromkeys(ids)))
+        emit_lines(d.ids())
     else:
-        emit_lines(_text(d))
+        emit_lines(diff_lines(d))
     if not d.empty:
         raise typer.Exit(1)
 
@@ -84,31 +56,3 @@ def _read(spec: str):
     except MapError as exc:  # unreadable (binary, not UTF-8) or invalid: trouble
         exc.exit_code = EXIT_USAGE  # diff's "trouble" (2), not "differences" (1)
         raise
-
-
-def _text(d) -> list[str]:
-    if d.empty:
-        return ["no changes"]
-    lines = []
-    for i in d.removed_claims:
-        lines.append(f"- claim {i} (removed, with its links)")
-    for i in d.added_claims:
-        lines.append(f"+ claim {i} (added, with its links)")
-    for a, b in d.renamed:
-        lines.append(f"~ claim {a} is now {b}")
-    for r in d.reworded:
-        lines.append(f"~ claim {r.id} reworded ({r.similarity:.0%} alike):")
-        lines.append(f"    was: {' '.join(r.before.split())}")
-        lines.append(f"    now: {' '.join(r.after.split())}")
-    for c in d.changed_fields:
-        lines.append(f"~ claim {c.id} {c.field}: {c.before!r} -> {c.after!r}")
-    for lk in d.removed_links:
-        lines.append(f"- link {lk.source} {lk.kind}s {lk.target}")
-    for lk in d.added_links:
-        lines.append(f"+ link {lk.source} {lk.kind}s {lk.target}")
-    for k in d.kind_changed:
-        lines.append(f"~ link {k.source} -> {k.target}: {k.before} became {k.after}")
-    for c in d.label_changes:
-        what = "conclusion" if c["conclusion"] else "claim"
-        lines.append(f"! {what} {c['id']}: {c['before']} -> {c['after']}")
-    return lines
