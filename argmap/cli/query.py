@@ -191,7 +191,7 @@ def claims(
 
     from argmap.errors import UsageError, did_you_mean
     from argmap.model import ClaimKind
-    from argmap.query import ClaimFilter, Pattern, find_claims
+    from argmap.query import ClaimFilter, Pattern
 
     kinds = []
     for k in kind or []:
@@ -221,30 +221,18 @@ def claims(
         leaves=leaves,
         min_confidence=min_confidence,
     )
-    from argmap import expression
+    from argmap.query import search
 
-    expr = expression.parse(where) if where is not None else None
-    named = f.named_claims + (expression.named_claims(expr) if expr else [])
-    graph = f.needs_graph or (expr is not None and expression.needs_graph(expr))
-    records = []
-    named_seen: set[str] = set()
-    loaded = [_load(path, graph=graph) for path in map_files]
-    for doc, G in loaded:
-        if G is not None:
-            named_seen |= {i for i in named if i in G}
-        if any(G is not None and i not in G for i in f.named_claims):
-            continue  # this map lacks a claim a filter names: nothing in it can match
-        found = find_claims(G if G is not None else doc.model, f)
-        if expr is not None:
-            passing = expression.evaluate(G if G is not None else doc.model, expr)
-            found = [c for c in found if c.id in passing]
-        records.extend(_record(doc, c) for c in found)
-    for ident in named:
-        if ident not in named_seen:
-            ids = {c.id for doc, _ in loaded for c in doc.model.claims}
-            raise UsageError(f"no claim {ident!r} in the maps given", hint=did_you_mean(ident, ids))
-    _emit_records(records, fmt, several=len(loaded) > 1)
-    _exit_by_matches(records)
+    from argmap.errors import EXIT_USAGE, MapError
+
+    docs = [_load(path, graph=False)[0] for path in map_files]
+    try:
+        found = search(docs, f, where)
+    except MapError as exc:  # a map that cannot be read as a graph: grep's "trouble"
+        exc.exit_code = EXIT_USAGE
+        raise
+    _emit_records([_record(doc, c) for doc, c in found], fmt, several=len(docs) > 1)
+    _exit_by_matches(found)
 
 
 def why(map_file: MapArg, claim: ClaimArg, fmt: RowFormatOpt = RowFormat.text) -> None:
