@@ -221,9 +221,8 @@ def claims(
         leaves=leaves,
         min_confidence=min_confidence,
     )
-    from argmap.query import search
-
     from argmap.errors import EXIT_USAGE, MapError
+    from argmap.query import search
 
     docs = [_load(path, graph=False)[0] for path in map_files]
     try:
