@@ -104,8 +104,11 @@ class LiveMap:
 
 
 def _source_paths(doc: Any) -> set[Path]:
+    """The files a map's output depends on besides the map: its sources' texts (those of
+    the maps it uses too) and the maps it uses."""
     base = doc.path.parent if doc.path is not None else Path(".")
-    return {(base / s.path).resolve() for s in doc.model.sources if s.path}
+    paths = {(base / s.path).resolve() for s in doc.model.sources if s.path}
+    return paths | {(base / u.path).resolve() for u in doc.model.uses}
 
 
 def follow(

@@ -96,6 +96,24 @@ def test_watch_rewrites_the_output_and_keeps_the_last_good_one(workspace, tmp_pa
     assert "Traceback" not in "".join(proc.said)
 
 
+def test_watch_rebuilds_a_debate_when_a_map_it_uses_is_saved(tmp_path):
+    shutil.copytree(EXAMPLE.parent, tmp_path / "maps")
+    ballast = tmp_path / "maps" / "alliance-ballast.yaml"
+    used = tmp_path / "maps" / "us-japan-trump2.yaml"
+    out = tmp_path / "debate.json"
+    proc = _start(["watch", str(ballast), "-o", str(out)], tmp_path)
+    try:
+        _line(proc, r"wrote .*debate.json \(55 claims\)")
+        text = used.read_text(encoding="utf-8")
+        extra = "  - id: new-in-panda\n    text: A claim added to the used map.\n"
+        _save(used, text.replace("\nlinks:", "\n" + extra + "links:", 1))
+        _line(proc, r"wrote .*debate.json \(56 claims\)")
+        assert "panda:new-in-panda" in out.read_text()
+    finally:
+        proc.send_signal(2)  # Ctrl-C
+        assert proc.wait(timeout=10) == 0
+
+
 def test_serve_reloads_the_page_in_a_real_browser(workspace, tmp_path):
     chromium = require(
         shutil.which("chromium") or shutil.which("chromium-browser"),
