@@ -41,7 +41,9 @@ __all__ = [
     "slugify",
     "SETTABLE",
     "references",
+    "LINK_SETTABLE",
     "open_for_edit",
+    "Committed",
     "commit",
     "apply",
 ]
@@ -56,10 +58,13 @@ SETTABLE = {
     "locator": str,
     "confidence": float,
     "note": str,
+    "reconstructed": bool,
     "supports": "list",
     "attacks": "list",
     "undercuts": "list",
 }
+#: Fields of an explicit link that ``argmap set LINK-ID FIELD VALUE`` may change.
+LINK_SETTABLE = {"scheme": str, "role": str, "note": str, "weight": float, "group": str}
 _LINK_LISTS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
 
 
@@ -428,6 +433,50 @@ class Editor:
         else:
             self._set_key(node, field, value)
 
+    def link_index(self, link_id: str) -> int:
+        """Where link ``link_id`` stands under ``links:``.
+
+        Raises:
+            UsageError: no such link, or it is written as shorthand on a claim (which has
+                no fields of its own).
+        """
+        from argmap.model import default_link_id
+
+        for position, link in enumerate(self.links()):
+            lid = link.get("id") or default_link_id(
+                link["source"], link.get("kind", "support"), link["target"]
+            )
+            if lid == link_id:
+                return position
+        for claim in self.claims():
+            for kind, field in _LINK_LISTS.items():
+                for target in claim.get(field) or []:
+                    if default_link_id(claim["id"], kind, target) == link_id:
+                        raise UsageError(
+                            f"link {link_id!r} is written as shorthand on claim "
+                            f"{claim['id']!r}, where a link has no fields",
+                            hint=f"write it under links: (argmap unlink, then argmap link "
+                            f"{claim['id']} {field} {target} with its options)",
+                        )
+        raise UsageError(f"no link {link_id!r} in {self.name}")
+
+    def set_link_field(self, link_id: str, field: str, value: Any) -> None:
+        """Set (or, with ``value`` None, remove) a field of an explicit link."""
+        i = self.link_index(link_id)
+        if self.syntax == "json":
+            link = self.data["links"][i]
+            if value is None:
+                link.pop(field, None)
+            else:
+                link[field] = value
+            return
+        node = self._value(self.root, "links").value[i]
+        if value is None:
+            if self._pair(node, field) is not None:
+                self._remove_key(node, field)
+        else:
+            self._set_key(node, field, value)
+
     def remove_link(self, link_id: str) -> str:
         """Remove one link, explicit or shorthand; returns the claim or list it was in."""
         from argmap.model import default_link_id
@@ -604,10 +653,19 @@ def open_for_edit(path: str) -> tuple[Editor, Any]:
     return Editor(inp.text, inp.name, syntax=syntax), inp
 
 
-def commit(editor: Editor, inp: Any) -> str:
-    """Validate the edited text and write it atomically over the file it came from;
-    return the text written. Errors the file had already (a source text not found here,
-    say) do not block an edit that leaves them as they were.
+@dataclass(frozen=True)
+class Committed:
+    """An edit written: the new text, and the warnings it brought (an unknown scheme,
+    say), which do not stop it."""
+
+    text: str
+    warnings: list[Any]
+
+
+def commit(editor: Editor, inp: Any) -> Committed:
+    """Validate the edited text and write it atomically over the file it came from.
+    Errors the file had already (a source text not found here, say) do not block an edit
+    that leaves them as they were; new warnings are returned, placed in the new text.
 
     Raises:
         MapError: the change would make the map invalid; nothing is written, and each
@@ -618,16 +676,17 @@ def commit(editor: Editor, inp: Any) -> str:
     from argmap.files import Input, write_output
 
     text = editor.render()
-    before = {(d.code, d.message) for d in _errors(inp)}
-    problems = [
+    before = {(d.code, d.message) for d in _problems(inp)}
+    new = [
         d
-        for d in _errors(Input(text, inp.name, inp.suffix, inp.path))
+        for d in _problems(Input(text, inp.name, inp.suffix, inp.path))
         if (d.code, d.message) not in before
     ]
-    if problems:
-        raise MapError([_on_disk(editor, d) for d in problems])
+    errors = [d for d in new if d.severity == "error"]
+    if errors:
+        raise MapError([_on_disk(editor, d) for d in errors])
     write_output(text, inp.name)
-    return text
+    return Committed(text, [d for d in new if d.severity == "warning"])
 
 
 def apply(path: str, change: Any) -> Any:
@@ -653,7 +712,7 @@ def apply(path: str, change: Any) -> Any:
     return out
 
 
-def _errors(inp: Any) -> list:
+def _problems(inp: Any) -> list:
     from argmap.errors import MapError
     from argmap.formats.native import parse
     from argmap.validate import validate
@@ -662,7 +721,7 @@ def _errors(inp: Any) -> list:
         doc = parse(inp)
     except MapError as exc:
         return exc.diagnostics
-    return [d for d in validate(doc) if d.severity == "error"]
+    return [d for d in validate(doc) if d.severity in ("error", "warning")]
 
 
 def _on_disk(editor: Editor, d: Any) -> Any:

@@ -403,3 +403,30 @@ def test_fmt_keeps_a_comment_after_an_item_where_it_was(tmp_path):
         "title: t\nclaims:\n  - id: a\n    text: A\n    note: N\n    reconstructed: true\n\n"
         "  # --- the next part\n  - id: b\n    text: B\n"
     )
+
+
+def test_set_names_a_links_scheme_and_role_and_marks_a_reconstruction(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    result = run("set", path, "precedent", "scheme", "precedent")
+    assert result.exit_code == 0, result.output
+    assert run("set", path, "precedent", "role", "precedent").exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    assert "    scheme: precedent\n    role: precedent\n" in text
+    # Only those two lines changed.
+    assert (
+        text.replace("scheme: precedent\n    role: precedent", "scheme: analogy\n    role: base")
+        == before
+    )
+    typo = run("set", path, "precedent", "scheme", "precednt")
+    assert typo.exit_code == 0  # an unknown scheme is a warning, said at once
+    assert "warning[unknown_scheme]" in typo.stderr and "did you mean 'precedent'" in typo.stderr
+    assert run("set", path, "precedent", "rol", "x").exit_code == 2
+    shorthand = run("set", path, "buses-crawl.support.congestion-is-costly", "note", "x")
+    assert shorthand.exit_code == 2 and "written as shorthand" in shorthand.stderr
+    assert run("set", path, "fund-buses", "reconstructed", "true").exit_code == 1  # it quotes
+    assert run("set", path, "cities-differ", "reconstructed", "false").exit_code == 0
+    assert "reconstructed" not in read_map(path).model.claims[
+        [c.id for c in read_map(path).model.claims].index("cities-differ")
+    ].model_dump(exclude_defaults=True)

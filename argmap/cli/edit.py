@@ -350,13 +350,21 @@ def rm(
 
 def set_field(
     map_file: FileArg,
-    ident: IdArg,
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A claim id, or the id of a link written under links:.",
+            autocompletion=complete_link_or_claim_id,
+        ),
+    ],
     field: Annotated[
         str,
         typer.Argument(
             metavar="FIELD",
-            help="text, kind, tags, source, quote, "
-            "locator, confidence, note, supports, attacks, undercuts.",
+            help="A claim's: text, kind, tags, source, quote, locator, confidence, note, "
+            "reconstructed, supports, attacks, undercuts; a link's: scheme, role, note, "
+            "weight, group.",
         ),
     ],
     value: Annotated[
@@ -364,21 +372,28 @@ def set_field(
     ] = None,
     unset: Annotated[bool, typer.Option("--unset", help="Remove the field.")] = False,
 ) -> None:
-    """Set one field of a claim (or remove it with --unset).
+    """Set one field of a claim, or of a link (or remove it with --unset).
+
+    A claim's fields: text, kind, tags, source, quote, locator, confidence, note,
+    reconstructed (true or false), supports, attacks, undercuts. A link written under
+    links: (named by its id): scheme, role, note, weight, group.
 
     Example: argmap set maps/ports.yaml noise-harms confidence 0.4
     """
-    from argmap.edit import SETTABLE
+    from argmap.edit import LINK_SETTABLE, SETTABLE
     from argmap.errors import UsageError, did_you_mean
 
-    if field not in SETTABLE:
-        raise UsageError(f"cannot set {field!r}", hint=did_you_mean(field, SETTABLE))
     if unset == (value is not None):
         raise UsageError("give a VALUE, or --unset")
-    parsed: Any = None
     editor, inp = open_for_edit(map_file)
+    is_claim = ident in {c.get("id") for c in editor.claims()}
+    fields = SETTABLE if is_claim else LINK_SETTABLE
+    if field not in fields:
+        what = "a claim" if is_claim else "a link"
+        raise UsageError(f"cannot set {field!r} of {what}", hint=did_you_mean(field, fields))
+    parsed: Any = None
     if value is not None:
-        reader = SETTABLE[field]
+        reader = fields[field]
         if field == "tags" and value.strip()[:1] in ("+", "-"):
             current = editor.claims()[editor.claim_index(ident)].get("tags") or []
             parsed = _retagged(current, value.split(",")) or None
@@ -389,8 +404,17 @@ def set_field(
                 parsed = float(value)
             except ValueError:
                 raise UsageError(f"{field} takes a number, not {value!r}") from None
+        elif reader is bool:
+            truth = {"true": True, "yes": True, "false": False, "no": False}
+            if value.strip().lower() not in truth:
+                raise UsageError(f"{field} takes true or false, not {value!r}")
+            parsed = truth[value.strip().lower()] or None  # false: the field goes
         else:
             parsed = value
+    if not is_claim:
+        editor.set_link_field(ident, field, parsed)
+        _warn(commit(editor, inp))
+        return
     if field == "quote" and parsed is not None:
         claim = editor.claims()[editor.claim_index(ident)]
         if not claim.get("source"):
@@ -402,7 +426,15 @@ def set_field(
         if locator is not None and locator != claim.get("locator"):
             editor.set_field(ident, "locator", locator)
     editor.set_field(ident, field, parsed)
-    commit(editor, inp)
+    _warn(commit(editor, inp))
+
+
+def _warn(done) -> None:
+    """The warnings an edit brought (it was made): one line each, on stderr."""
+    if done.warnings:
+        from argmap.cli.output import print_error
+
+        print_error([d.format() for d in done.warnings])
 
 
 def fmt(
