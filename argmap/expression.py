@@ -40,7 +40,23 @@ if TYPE_CHECKING:
 
     from argmap.model import ArgMap
 
-__all__ = ["FIELDS", "FLAGS", "parse", "evaluate", "named_claims", "needs_graph"]
+__all__ = [
+    "FIELDS",
+    "FLAGS",
+    "ExpressionError",
+    "parse",
+    "evaluate",
+    "named_claims",
+    "needs_graph",
+]
+
+
+class ExpressionError(UsageError):
+    """A filter expression that does not read; the front end says which option gave it
+    (the command line prefixes ``--where:``)."""
+
+    option = "--where"
+
 
 #: Condition name -> the ClaimFilter field it sets.
 FIELDS = {
@@ -74,7 +90,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
             break
         m = _TOKEN.match(text, pos)
         if not m:
-            raise UsageError(f"--where: unclosed quote at column {pos + 1}")
+            raise ExpressionError(f"unclosed quote at column {pos + 1}")
         col = m.start() + len(m.group(0)) - len(m.group(0).lstrip()) + 1
         if m.group(1):
             out.append(("(", "(", col))
@@ -104,7 +120,7 @@ class _Parser:
     def take(self) -> tuple[str, str, int]:
         tok = self.peek()
         if tok is None:
-            raise UsageError("--where: the expression ends too soon")
+            raise ExpressionError("the expression ends too soon")
         self.i += 1
         return tok
 
@@ -139,36 +155,36 @@ class _Parser:
         if kind == "(":
             self.depth += 1
             if self.depth > MAX_NESTING:
-                raise UsageError(
-                    f"--where: parentheses nest more than {MAX_NESTING} deep at column {col}"
+                raise ExpressionError(
+                    f"parentheses nest more than {MAX_NESTING} deep at column {col}"
                 )
             inner = self.expression()
             self.depth -= 1
             close = self.peek()
             if close is None or close[0] != ")":
-                raise UsageError(f"--where: '(' at column {col} is not closed")
+                raise ExpressionError(f"'(' at column {col} is not closed")
             self.take()
             return inner
         if kind != "word" or value.lower() in _WORDS:
-            raise UsageError(f"--where: expected a condition at column {col}, found {value!r}")
+            raise ExpressionError(f"expected a condition at column {col}, found {value!r}")
         name, colon, rest = value.partition(":")
         name = name.lower()
         if not colon:
             if name in FLAGS:
                 return ("flag", name)
-            raise UsageError(
-                f"--where: unknown condition {value!r} at column {col}",
+            raise ExpressionError(
+                f"unknown condition {value!r} at column {col}",
                 hint=did_you_mean(name, [*FIELDS, *FLAGS]),
             )
         if name not in FIELDS:
-            raise UsageError(
-                f"--where: unknown condition {name!r} at column {col}",
+            raise ExpressionError(
+                f"unknown condition {name!r} at column {col}",
                 hint=did_you_mean(name, [*FIELDS, *FLAGS]),
             )
         if not rest:  # the value is the next token, quoted
             nxt = self.peek()
             if nxt is None or nxt[0] != "str" or nxt[2] != col + len(value):
-                raise UsageError(f"--where: {name}: needs a value at column {col}")
+                raise ExpressionError(f"{name}: needs a value at column {col}")
             rest = self.take()[1]
         return ("is", FIELDS[name], rest)
 
@@ -181,11 +197,11 @@ def parse(text: str) -> Expr:
     """
     p = _Parser(text)
     if p.peek() is None:
-        raise UsageError("--where: the expression is empty")
+        raise ExpressionError("the expression is empty")
     tree = p.expression()
     left = p.peek()
     if left is not None:
-        raise UsageError(f"--where: unexpected {left[1]!r} at column {left[2]}")
+        raise ExpressionError(f"unexpected {left[1]!r} at column {left[2]}")
     return tree
 
 
@@ -203,8 +219,8 @@ def _filter(cond: Expr):
             args = {"kinds": (ClaimKind(value.lower()),)}
         except ValueError:
             kinds = [k.value for k in ClaimKind]
-            raise UsageError(
-                f"--where: unknown kind {value!r}", hint=did_you_mean(value, kinds)
+            raise ExpressionError(
+                f"unknown kind {value!r}", hint=did_you_mean(value, kinds)
             ) from None
     elif field == "tags":
         args = {"tags": (value,)}
@@ -214,12 +230,12 @@ def _filter(cond: Expr):
         try:
             args = {"pattern": Pattern(value)}
         except UsageError as exc:
-            raise UsageError(f"--where: regex {exc.message}", hint=exc.hint) from None
+            raise ExpressionError(f"regex {exc.message}", hint=exc.hint) from None
     elif field == "min_confidence":
         try:
             args = {"min_confidence": float(value)}
         except ValueError:
-            raise UsageError(f"--where: min-confidence {value!r} is not a number") from None
+            raise ExpressionError(f"min-confidence {value!r} is not a number") from None
     else:
         args = {field: value}
     return ClaimFilter(**args)

@@ -128,7 +128,11 @@ class ArgmapGroup(TyperGroup):
                 **extra,
             )
         except ArgmapError as exc:
-            _print_error(exc.lines(), exc)
+            lines = exc.lines()
+            option = getattr(exc, "option", None)  # which option gave the faulty input
+            if option:
+                lines = [line.replace("error: ", f"error: {option}: ", 1) for line in lines]
+            _print_error(lines, exc)
             code = exc.exit_code
         except _click.ClickException as exc:
             where = f"{exc.ctx.command_path}" if getattr(exc, "ctx", None) else "argmap"

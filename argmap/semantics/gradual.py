@@ -226,7 +226,7 @@ def dfquad(G: nx.MultiDiGraph) -> Strengths:
         cycle = [u for u, _, *_ in nx.find_cycle(G)]
         raise ArgmapError(
             f"DF-QuAD needs a map without cycles, and this one has {' -> '.join(cycle)}",
-            hint="use --strength qe",
+            hint="quadratic energy (qe) handles cycles",
         ) from None
     strength: dict[str, float] = {}
     traces: dict[str, Trace] = {}
