@@ -418,15 +418,19 @@ class Editor:
 
     def set_field(self, ident: str, field: str, value: Any) -> None:
         """Set (or, with ``value`` None, remove) a field of a claim."""
-        i = self.claim_index(ident)
+        self.set_item_field("claims", self.claim_index(ident), field, value)
+
+    def set_item_field(self, section: str, index: int, field: str, value: Any) -> None:
+        """Set (or, with ``value`` None, remove) a field of item ``index`` of the top-level
+        list ``section`` (claims, links, sources), or of the map itself (``section`` None)."""
         if self.syntax == "json":
-            claim = self.data["claims"][i]
+            item = self.data if section is None else self.data[section][index]
             if value is None:
-                claim.pop(field, None)
+                item.pop(field, None)
             else:
-                claim[field] = value
+                item[field] = value
             return
-        node = self._value(self.root, "claims").value[i]
+        node = self.root if section is None else self._value(self.root, section).value[index]
         if value is None:
             if self._pair(node, field) is not None:
                 self._remove_key(node, field)
@@ -462,20 +466,7 @@ class Editor:
 
     def set_link_field(self, link_id: str, field: str, value: Any) -> None:
         """Set (or, with ``value`` None, remove) a field of an explicit link."""
-        i = self.link_index(link_id)
-        if self.syntax == "json":
-            link = self.data["links"][i]
-            if value is None:
-                link.pop(field, None)
-            else:
-                link[field] = value
-            return
-        node = self._value(self.root, "links").value[i]
-        if value is None:
-            if self._pair(node, field) is not None:
-                self._remove_key(node, field)
-        else:
-            self._set_key(node, field, value)
+        self.set_item_field("links", self.link_index(link_id), field, value)
 
     def remove_link(self, link_id: str) -> str:
         """Remove one link, explicit or shorthand; returns the claim or list it was in."""

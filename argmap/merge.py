@@ -315,34 +315,12 @@ def _remove(ed: Any, section: str, ident: str) -> None:
 
 
 def _set_in(ed: Any, section: str, ident: str, key: str, value: Any) -> None:
-    i = _index(ed, section, ident)
-    if ed.syntax == "json":
-        item = ed.data[section][i]
-        if value is _MISSING:
-            item.pop(key, None)
-        else:
-            item[key] = value
-        return
-    node = _items_node(ed, section).value[i]
-    if value is _MISSING:
-        if ed._pair(node, key) is not None:
-            ed._remove_key(node, key)
-    else:
-        ed._set_key(node, key, value)
+    value = None if value is _MISSING else value
+    ed.set_item_field(section, _index(ed, section, ident), key, value)
 
 
 def _set_top(ed: Any, key: str, value: Any) -> None:
-    if ed.syntax == "json":
-        if value is _MISSING:
-            ed.data.pop(key, None)
-        else:
-            ed.data[key] = value
-        return
-    if value is _MISSING:
-        if ed._pair(ed.root, key) is not None:
-            ed._remove_key(ed.root, key)
-    else:
-        ed._set_key(ed.root, key, value)
+    ed.set_item_field(None, 0, key, None if value is _MISSING else value)
 
 
 def _broken_by_removal(
