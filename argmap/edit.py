@@ -236,11 +236,15 @@ class Editor:
     def _scalar(value: Any) -> str:
         import yaml
 
+        from argmap.formats.native import yaml_dumper
+
+        # One line, whatever the value holds (a list of mappings too), keys in order.
         text = yaml.dump(
             value,
-            Dumper=_item_dumper(),
+            Dumper=yaml_dumper(),
             default_flow_style=True,
             allow_unicode=True,
+            sort_keys=False,
             width=1 << 30,
         )
         text = text.removesuffix("\n").removesuffix("\n...").removesuffix("...")

@@ -56,6 +56,7 @@ __all__ = [
     "QuestionsReport",
     "questions_report",
     "questions_by_inference",
+    "with_answer",
     "scheme_data",
     "scheme_lines",
 ]
@@ -433,3 +434,47 @@ def scheme_lines(scheme: Scheme) -> list[str]:
     lines.append("  critical questions (a 'no' answer defeats the inference):")
     lines += [f"    {q.id}: {q.text}" for q in scheme.questions]
     return lines
+
+
+def with_answer(model: ArgMap, claim_id: str, link: str, question: str, answer: str) -> list:
+    """The claim's answers with one more: ``answer`` (yes or no) to ``question`` of the
+    inference ``link`` belongs to (replacing an earlier answer of the claim to it), as
+    plain data for the file.
+
+    Raises:
+        UsageError: no such claim or link, the link is not a support that names a scheme
+            the catalogue knows, the scheme asks no such question, or the answer is neither
+            yes nor no.
+    """
+    from argmap.errors import UsageError, did_you_mean
+
+    if answer not in ("yes", "no"):
+        raise UsageError(f"answer yes or no, not {answer!r}")
+    claims = {c.id: c for c in model.claims}
+    if claim_id not in claims:
+        raise UsageError(f"no claim {claim_id!r}", hint=did_you_mean(claim_id, claims))
+    owner = {lk.key: inf for inf in inferences(model) for lk in inf.links}
+    if link not in owner:
+        supports = list(owner)
+        raise UsageError(f"no support {link!r} in this map", hint=did_you_mean(link, supports))
+    catalogue = catalogue_of(model)
+    scheme = catalogue.get(owner[link].scheme)
+    if scheme is None:
+        named = owner[link].scheme
+        raise UsageError(
+            f"support {link!r} names "
+            + (f"scheme {named!r}, which the catalogue lacks" if named else "no scheme"),
+            hint=f"argmap set MAP {link} scheme NAME (see argmap schemes)",
+        )
+    asked = [q.id for q in scheme.questions]
+    if question not in asked:
+        raise UsageError(
+            f"scheme {scheme.id!r} asks no question {question!r}",
+            hint=did_you_mean(question, asked) or "its questions: " + ", ".join(asked),
+        )
+    kept = [
+        a.model_dump(mode="json")
+        for a in claims[claim_id].answers
+        if not (owner.get(a.link) is owner[link] and a.question == question)
+    ]
+    return [*kept, {"link": link, "question": question, "answer": answer}]

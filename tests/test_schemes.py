@@ -430,3 +430,28 @@ def test_set_names_a_links_scheme_and_role_and_marks_a_reconstruction(tmp_path):
     assert "reconstructed" not in read_map(path).model.claims[
         [c.id for c in read_map(path).model.claims].index("cities-differ")
     ].model_dump(exclude_defaults=True)
+
+
+def test_answer_records_an_answer_and_a_no_defeats_the_inference(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    typo = run("answer", path, "sales-held", "need", "side-efects", "no")
+    assert typo.exit_code == 2 and "did you mean 'side-effects'" in typo.stderr
+    nothing = run("answer", path, "sales-held", "fund-buses.support.adopt-charge", "x", "no")
+    assert nothing.exit_code == 2 and "names no scheme" in nothing.stderr
+    assert run("answer", path, "fund-buses", "remedy", "possible", "yes").exit_code == 0
+    # shops-lose attacks the policy already: its "no" is that attack, no undercut added.
+    assert run("answer", path, "shops-lose", "need", "side-effects", "no").exit_code == 0
+    assert "shops-lose.undercut.need" not in {lk.id for lk in read_map(path).model.all_links()}
+    assert run("answer", path, "sales-held", "need", "other-goals", "no").exit_code == 0
+    model = read_map(path).model
+    status = {(q.inference, q.question): q.status for q in questions_report(model).questions}
+    assert status[("need", "possible")] == "yes"  # remedy and need are one linked group
+    assert status[("need", "side-effects")] == status[("need", "other-goals")] == "no"
+    undercut = "sales-held.undercut.need"
+    assert undercut in {lk.id for lk in model.all_links()}
+    # Answering again replaces the claim's earlier answer to that question.
+    assert run("answer", path, "sales-held", "need", "other-goals", "yes").exit_code == 0
+    again = read_map(path).model
+    assert undercut not in {lk.id for lk in again.all_links()}
+    assert [a.answer for c in again.claims if c.id == "sales-held" for a in c.answers] == ["yes"]

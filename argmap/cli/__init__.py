@@ -58,6 +58,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "fmt": ("edit", "fmt"),
     "rename": ("edit", "rename"),
     "tag": ("edit", "tag"),
+    "answer": ("edit", "answer"),
     "source": ("source", "app"),
     "schema": ("schema", "schema"),
     "lsp": ("lsp", "lsp"),

@@ -537,5 +537,40 @@ def tag(
     emit_lines([" ".join(f"#{t}" for t in tags) or "(no tags)"])
 
 
+def answer(
+    map_file: FileArg,
+    ident: IdArg,
+    link: Annotated[
+        str,
+        typer.Argument(
+            metavar="LINK",
+            help="A support that names its scheme (any link of a linked group).",
+            autocompletion=complete_link_or_claim_id,
+        ),
+    ],
+    question: Annotated[
+        str, typer.Argument(metavar="QUESTION", help="A critical question of its scheme.")
+    ],
+    verdict: Annotated[
+        str, typer.Argument(metavar="yes|no", help="yes: the inference holds up; no: it fails.")
+    ],
+) -> None:
+    """Record that a claim answers a critical question of an inference, yes or no.
+
+    A "no" defeats the inference (an undercut, unless the claim already undercuts it or
+    attacks its conclusion); a "yes" closes the question. argmap questions MAP lists the
+    questions still open, with their ids.
+
+    Example: argmap answer maps/us-japan-trump2.yaml nss-2022 control-what-it-can possible yes
+    """
+    from argmap.formats.native import parse
+    from argmap.schemes import with_answer
+
+    editor, inp = open_for_edit(map_file)
+    answers = with_answer(parse(inp).model, ident, link, question, verdict.lower())
+    editor.set_field(ident, "answers", answers)
+    _warn(commit(editor, inp))
+
+
 # -TAG must reach the command as an argument, not be read as an option.
 tag.context_settings = {"ignore_unknown_options": True}  # type: ignore[attr-defined]
