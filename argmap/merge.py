@@ -373,15 +373,19 @@ def _mark(text: str, name: str, marked: list, map_clashes: list[Conflict], t: di
         spans.append((start, end, their_block))
     for clash in map_clashes:
         pair = ed._pair(ed.root, clash.ident)
-        start = ed._line_start(pair[0].start_mark.index)
-        end = ed._after_line(ed._node_end(pair[1]))
+        if pair is not None:
+            start = ed._line_start(pair[0].start_mark.index)
+            end = ed._after_line(ed._node_end(pair[1]))
+        else:  # ours has no such field: an empty side, where the map's own fields end
+            first = next((ed._pair(ed.root, k) for k in SECTIONS if ed._pair(ed.root, k)), None)
+            start = end = ed._line_start(first[0].start_mark.index) if first else len(ed.text)
         value = t.get(clash.ident)
         their_block = "" if value is None else f"{clash.ident}: {ed._scalar(value)}\n"
         spans.append((start, end, their_block))
     out = ed.text
     for start, end, their_block in sorted(spans, reverse=True):
         ours_block = out[start:end]
-        if not ours_block.endswith("\n"):
+        if ours_block and not ours_block.endswith("\n"):
             ours_block += "\n"
         block = f"<<<<<<< ours\n{ours_block}=======\n{their_block}>>>>>>> theirs\n"
         out = out[:start] + block + out[end:]

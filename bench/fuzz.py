@@ -52,6 +52,9 @@ LOCATED = re.compile(r"^[^\s:][^:]*:\d+:\d+: (error|warning|note)\[\w+\]: ", re.
 runner = CliRunner()
 
 
+SUFFIXES = [".yaml", ".json"]
+
+
 class Hang(BaseException):
     """Raised by the alarm: a case ran past its time."""
 
@@ -439,6 +442,12 @@ class Campaign:
                 ["questions", str(base), "-f", rng.choice(["json", "ids", "tsv"])],
                 ["schemes", rng.choice(["analogy", "x", "", "-"]), "-f", "json"],
                 ["why", str(base), rng.choice(links or ["x"]), "-f", "json"],
+                ["schema"],
+                ["fmt", str(base), "--check"],
+                ["merge", str(base), str(rng.choice(maps())), str(rng.choice(maps())),
+                 "-o", str(self.work / f"merged{rng.randrange(10**9)}.yaml"), "-f", "json"],
+                ["new", str(self.work / f"new{rng.randrange(10**9)}{rng.choice(SUFFIXES)}"),
+                 "--title", rng.choice(HOSTILE_TEXT + ["A title"])],
             ]
         )  # fmt: skip
         case = f"command:{command[0]}"
@@ -475,6 +484,14 @@ class Campaign:
                                                                 "confidence", "x"]), text],
                 ["rename", str(path), rng.choice(ids + links), new_id],
                 ["tag", str(path), rng.choice(ids), rng.choice(["+x", "-x", "+a b", "-alliance"])],
+                ["answer", str(path), rng.choice(ids), rng.choice(links),
+                 rng.choice(["possible", "relevant", "x", "no-interference"]),
+                 rng.choice(["yes", "no", "maybe"])],
+                ["source", "add", str(path), "--id", rng.choice(["s2", "panda2025", "a b", ""]),
+                 "--title", text, "--path", rng.choice(["x.txt", "/dev/zero", "", "\x00"])],
+                ["source", "rm", str(path), rng.choice(["panda2025", "brief", "x"]),
+                 *rng.choice([[], ["--cascade"]])],
+                ["fmt", str(path)],
             ]
         )  # fmt: skip
         case = f"edit:{command[0]}"
@@ -499,9 +516,13 @@ class Campaign:
     def judge_unchanged(self, case: str, command: list[str], old, new) -> None:
         """An accepted edit changes only what it names."""
         verb = command[0]
-        if verb not in ("add", "set", "tag", "link"):
+        if verb == "fmt":  # layout only: the map must read the same
+            if old.to_data() != new.to_data():
+                self.finding("edit damage", case, "fmt changed what the map says")
             return
-        named = command[2] if verb in ("set", "tag") else None
+        if verb not in ("add", "set", "tag", "link", "answer"):
+            return
+        named = command[2] if verb in ("set", "tag", "answer") else None
         old_claims = {c.id: c for c in old.claims}
         new_claims = {c.id: c for c in new.claims}
         for ident, claim in old_claims.items():

@@ -233,3 +233,15 @@ def test_pre_commit_try_repo_runs_both_hooks_and_fails_on_a_broken_map(pre_commi
     git(project, "add", ".")
     messy = hook("argmap-fmt", "maps/messy.yaml")
     assert messy.returncode == 1 and "would reformat maps/messy.yaml" in messy.stdout
+
+
+def test_a_field_only_theirs_has_is_marked_with_an_empty_side_of_ours():
+    base = "title: t\ndescription: D\nclaims:\n  - {id: c, text: C}\n"
+    ours = "title: t\nclaims:\n  - {id: c, text: C}\n"  # ours dropped the description
+    theirs = base.replace("description: D", "description: E")
+    result = merge(base, ours, theirs, "m.yaml")
+    assert [c.reason for c in result.conflicts] == ["changed differently on both sides"]
+    assert result.text == (
+        "title: t\n<<<<<<< ours\n=======\ndescription: E\n>>>>>>> theirs\n"
+        "claims:\n  - {id: c, text: C}\n"
+    )
