@@ -253,21 +253,21 @@ def scheme_problems(doc: Document) -> Iterator[Diagnostic]:
     ):
         return  # nothing to check: shorthand links name no scheme
     catalogue = catalogue_of(model)
-    places = {id(lk): k for k, lk in enumerate(model.links)}
+    # Where each explicit link stands (by key: all_links gives copies of links without ids).
+    places = {lk.key: k for k, lk in enumerate(model.links)}
     owner: dict[str, Inference] = {}
     for inf in inferences(model):
         for lk in inf.links:
             owner[lk.key] = inf
         named = [lk for lk in inf.links if lk.scheme]
-        if len({catalogue.get(lk.scheme).id if catalogue.get(lk.scheme) else lk.scheme
-                for lk in named}) > 1:  # fmt: skip
+        if len({getattr(catalogue.get(lk.scheme), "id", lk.scheme) for lk in named}) > 1:
             lk = named[1]
             yield Diagnostic(
                 "scheme_conflict",
                 "error",
                 f"linked group {inf.group!r} names two schemes: "
                 f"{named[0].scheme!r} and {lk.scheme!r}",
-                doc.locate(("links", places.get(id(lk), 0), "scheme")),
+                doc.locate(("links", places[lk.key], "scheme")),
                 hint="name the group's scheme once, on any of its links",
             )
     for k, lk in enumerate(model.links):

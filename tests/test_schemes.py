@@ -455,3 +455,12 @@ def test_answer_records_an_answer_and_a_no_defeats_the_inference(tmp_path):
     again = read_map(path).model
     assert undercut not in {lk.id for lk in again.all_links()}
     assert [a.answer for c in again.claims if c.id == "sales-held" for a in c.answers] == ["yes"]
+
+
+def test_a_scheme_conflict_is_located_at_the_second_scheme_named():
+    # Links without ids too: the place is that of the link that names the second scheme.
+    text = ("title: t\nclaims:\n  - {id: c, text: C, kind: conclusion}\n  - {id: a, text: A}\n"
+            "  - {id: b, text: B}\nlinks:\n  - {source: a, target: c, group: g, scheme: analogy}\n"
+            "  - {source: b, target: c, group: g, scheme: sign}\n")  # fmt: skip
+    (found,) = [d for d in validate(loads(text, "m.yaml")) if d.code == "scheme_conflict"]
+    assert (found.location.line, found.location.col) == (8, 46)
