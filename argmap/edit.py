@@ -441,12 +441,12 @@ class Editor:
         else:
             self._set_key(node, field, value)
 
-    def link_index(self, link_id: str) -> int:
-        """Where link ``link_id`` stands under ``links:``.
+    def find_link(self, link_id: str) -> tuple:
+        """Where link ``link_id`` is written: ``("links", position)`` for an explicit link,
+        ``("claims", i, field, j)`` for a shorthand entry on claim ``i``.
 
         Raises:
-            UsageError: no such link, or it is written as shorthand on a claim (which has
-                no fields of its own).
+            UsageError: no such link.
         """
         from argmap.model import default_link_id
 
@@ -455,18 +455,33 @@ class Editor:
                 link["source"], link.get("kind", "support"), link["target"]
             )
             if lid == link_id:
-                return position
-        for claim in self.claims():
+                return ("links", position)
+        for i, claim in enumerate(self.claims()):
             for kind, field in _LINK_LISTS.items():
-                for target in claim.get(field) or []:
+                for j, target in enumerate(claim.get(field) or []):
                     if default_link_id(claim["id"], kind, target) == link_id:
-                        raise UsageError(
-                            f"link {link_id!r} is written as shorthand on claim "
-                            f"{claim['id']!r}, where a link has no fields",
-                            hint=f"write it under links: (argmap unlink, then argmap link "
-                            f"{claim['id']} {field} {target} with its options)",
-                        )
+                        return ("claims", i, field, j)
         raise UsageError(f"no link {link_id!r} in {self.name}")
+
+    def link_index(self, link_id: str) -> int:
+        """Where link ``link_id`` stands under ``links:``.
+
+        Raises:
+            UsageError: no such link, or it is written as shorthand on a claim (which has
+                no fields of its own).
+        """
+        where = self.find_link(link_id)
+        if where[0] == "links":
+            return where[1]
+        _, i, field, j = where
+        claim = self.claims()[i]
+        target = claim[field][j]
+        raise UsageError(
+            f"link {link_id!r} is written as shorthand on claim "
+            f"{claim['id']!r}, where a link has no fields",
+            hint=f"write it under links: (argmap unlink, then argmap link "
+            f"{claim['id']} {field} {target} with its options)",
+        )
 
     def set_link_field(self, link_id: str, field: str, value: Any) -> None:
         """Set (or, with ``value`` None, remove) a field of an explicit link."""
@@ -474,22 +489,10 @@ class Editor:
 
     def remove_link(self, link_id: str) -> str:
         """Remove one link, explicit or shorthand; returns the claim or list it was in."""
-        from argmap.model import default_link_id
-
-        for position, link in enumerate(self.links()):
-            lid = link.get("id") or default_link_id(
-                link["source"], link.get("kind", "support"), link["target"]
-            )
-            if lid == link_id:
-                self._remove_list_entry(("links",), position)
-                return "links"
-        for i, claim in enumerate(self.claims()):
-            for kind, field in _LINK_LISTS.items():
-                for j, target in enumerate(claim.get(field) or []):
-                    if default_link_id(claim["id"], kind, target) == link_id:
-                        self._remove_list_entry(("claims", i, field), j)
-                        return claim["id"]
-        raise UsageError(f"no link {link_id!r} in {self.name}")
+        where = self.find_link(link_id)
+        holder = "links" if where[0] == "links" else self.claims()[where[1]]["id"]
+        self._remove_list_entry(where[:-1], where[-1])
+        return holder
 
     def _remove_list_entry(self, path: tuple, position: int) -> None:
         if self.syntax == "json":
