@@ -241,6 +241,13 @@ class Link(_Strict):
         return self.id or default_link_id(self.source, self.kind, self.target)
 
 
+#: The shorthand lists on a claim, and the kind of link each writes.
+_SHORTHAND = (
+    ("supports", LinkKind.support),
+    ("attacks", LinkKind.attack),
+    ("undercuts", LinkKind.undercut),
+)
+
 #: The links of each map alive, by id(map), with a weak reference that tells a map that
 #: reuses a dead one's id apart (see ArgMap.all_links).
 _LINKS: dict[int, tuple[Any, list[Link]]] = {}
@@ -337,13 +344,8 @@ class ArgMap(_Strict):
 
         Shorthand links get their id from :func:`default_link_id`.
         """
-        shorthand = (
-            ("supports", LinkKind.support),
-            ("attacks", LinkKind.attack),
-            ("undercuts", LinkKind.undercut),
-        )
         for i, claim in enumerate(self.claims):
-            for field, kind in shorthand:
+            for field, kind in _SHORTHAND:
                 for j, target in enumerate(getattr(claim, field)):
                     # The parts were validated with the claim: no need to validate again.
                     link = Link.model_construct(
@@ -363,18 +365,17 @@ class ArgMap(_Strict):
     def _answer_links(self) -> Iterator[tuple[Path, Link]]:
         # A "no" answer defeats the inference: an undercut of the answered link, unless
         # the claim already undercuts it (or a link of its group) or attacks its target.
+        # What each claim already does, as (kind, target): written as shorthand or as links.
         written: dict[str, set[tuple[str, str]]] = {}
         for claim in self.claims:
-            for field in ("supports", "attacks", "undercuts"):
+            for field, kind in _SHORTHAND:
                 for target in getattr(claim, field):
-                    written.setdefault(claim.id, set()).add((field, target))
+                    written.setdefault(claim.id, set()).add((kind.value, target))
         by_id = {}
-        for link in self.links:
-            by_id[link.key] = link
-            kind = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
-            written.setdefault(link.source, set()).add((kind[link.kind.value], link.target))
         groups: dict[tuple[str, str], set[str]] = {}
         for link in self.links:
+            by_id[link.key] = link
+            written.setdefault(link.source, set()).add((link.kind.value, link.target))
             if link.group is not None:
                 groups.setdefault((link.group, link.target), set()).add(link.key)
         for i, claim in enumerate(self.claims):
@@ -386,11 +387,11 @@ class ArgMap(_Strict):
                 family = {answer.link}
                 if aim is not None and aim.group is not None:
                     family = groups[(aim.group, aim.target)]
-                if any(("undercuts", k) in done for k in family) or (
-                    aim is not None and ("attacks", aim.target) in done
+                if any(("undercut", k) in done for k in family) or (
+                    aim is not None and ("attack", aim.target) in done
                 ):
                     continue
-                done.add(("undercuts", answer.link))
+                done.add(("undercut", answer.link))
                 written[claim.id] = done
                 link = Link.model_construct(
                     id=default_link_id(claim.id, LinkKind.undercut, answer.link),
