@@ -91,7 +91,8 @@ class Analysis:
         if self.root is None and self.doc is None:
             return None
         try:
-            return Index.of_text(self.text, self.root)
+            model = self.doc.model if self.doc is not None else None
+            return Index.of_text(self.text, self.root, model)
         except ValueError:
             return None
 

@@ -88,8 +88,9 @@ class Index:
         self._lines = [0, *(m.end() for m in re.finditer("\n", text))]
 
     @classmethod
-    def of_text(cls, text: str, root: Any = None) -> Index:
-        """Index a map's text (``root``: its YAML node tree, if composed already).
+    def of_text(cls, text: str, root: Any = None, model: Any = None) -> Index:
+        """Index a map's text (``root``: its YAML node tree, and ``model``: the map read from
+        it, when the caller has them already).
 
         Raises:
             ValueError: the text is not well-formed YAML or JSON, or not a mapping.
@@ -109,7 +110,7 @@ class Index:
             data = _Builder("<text>").build(root)
         except Exception as exc:  # MapError for tags, too_large, duplicate keys
             raise ValueError(str(exc)) from None
-        return cls(text, list(_walk(root, data)), data)
+        return cls(text, list(_walk(root, data, model)), data)
 
     # --- looking up ------------------------------------------------------------------------
 
@@ -156,7 +157,7 @@ class Index:
         return min(start + max(col, 0), end)
 
 
-def _walk(root: Any, data: dict) -> Iterator[Occurrence]:
+def _walk(root: Any, data: dict, model: Any = None) -> Iterator[Occurrence]:
     """The occurrences in the composed document ``root`` (whose plain data is ``data``)."""
     top = dict(_pairs(root))
     claims = data.get("claims") if isinstance(data.get("claims"), list) else []
@@ -222,7 +223,7 @@ def _walk(root: Any, data: dict) -> Iterator[Occurrence]:
                         "definition",
                         path,
                     )
-    made = _answer_links(data)
+    made = _answer_links(data, model)
     for i, (c_node, _) in enumerate(_items(top.get("claims"), claims)):
         answers = dict(_pairs(c_node)).get("answers")
         for j, a_node in enumerate(_seq(answers)):
@@ -265,20 +266,22 @@ def _walk(root: Any, data: dict) -> Iterator[Occurrence]:
             yield from _opt(_scalar("group", fields["group"], "reference", ("links", i, "group")))
 
 
-def _answer_links(data: dict) -> dict[tuple, str]:
+def _answer_links(data: dict, model: Any = None) -> dict[tuple, str]:
     """The undercuts that "no" answers make (see :meth:`argmap.model.ArgMap.iter_links`),
-    by where the answer stands; none when the map cannot be read as a whole."""
+    by where the answer stands; none when the map cannot be read as a whole. ``model``:
+    the map read from ``data`` already, if there is one."""
     claims = data.get("claims")
     if not isinstance(claims, list) or not any(
         isinstance(c, dict) and c.get("answers") for c in claims
     ):
         return {}
-    from argmap.model import ArgMap
+    if model is None:
+        from argmap.model import ArgMap
 
-    try:
-        model = ArgMap.model_validate(data)
-    except Exception:  # a half-written map: its answers are found again when it reads
-        return {}
+        try:
+            model = ArgMap.model_validate(data)
+        except Exception:  # a half-written map: its answers are found again when it reads
+            return {}
     return {path: link.key for path, link in model._answer_links()}
 
 
