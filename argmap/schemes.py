@@ -209,11 +209,14 @@ class QuestionStatus:
         }
 
 
-def open_questions(model: ArgMap, catalogue: Catalogue | None = None) -> list[QuestionStatus]:
+def open_questions(
+    model: ArgMap, catalogue: Catalogue | None = None, infs: list[Inference] | None = None
+) -> list[QuestionStatus]:
     """Every critical question of every inference whose scheme the catalogue knows, in map
-    order, each with the answers the map gives (open ones have none)."""
+    order, each with the answers the map gives (open ones have none). ``infs``: the map's
+    :func:`inferences`, when the caller has them."""
     catalogue = catalogue or catalogue_of(model)
-    infs = inferences(model)
+    infs = inferences(model) if infs is None else infs
     owner = {lk.key: inf for inf in infs for lk in inf.links}
     given: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for claim in model.claims:
@@ -399,7 +402,7 @@ def questions_report(model: ArgMap) -> QuestionsReport:
         (inf.key, inf.scheme) for inf in infs if inf.scheme and not catalogue.get(inf.scheme)
     ]
     return QuestionsReport(
-        open_questions(model, catalogue),
+        open_questions(model, catalogue, infs),
         unknown,  # type: ignore[arg-type]
         sum(1 for inf in infs if inf.scheme),
         len(infs),
