@@ -268,19 +268,6 @@ class _SchemeNames:
         return found.id
 
 
-def aif_scheme_name(scheme: str | None, model: ArgMap | None = None) -> str | None:
-    """The name AIF gives a scheme argmap names: the catalogue's ``aif`` name, else the
-    scheme's own name, else the name as the map writes it."""
-    if not scheme:
-        return None
-    from argmap.schemes import catalogue_of
-
-    found = catalogue_of(model).get(scheme)
-    if found is None:
-        return scheme
-    return found.aif or found.name
-
-
 def dump(model: ArgMap) -> str:
     """The map as AIFdb JSON."""
     nodes, edges = to_nodes(model)
@@ -311,6 +298,7 @@ def to_nodes(model: ArgMap) -> tuple[dict[str, dict[str, Any]], list[tuple[str, 
     edges, the inverse of :func:`from_nodes`; also used by the writers of other
     node-and-scheme formats (SADFace)."""
     nodes: dict[str, dict[str, Any]] = {}
+    scheme_of = _scheme_names(model)
     edges: list[tuple[str, str]] = []
 
     def edge(a: str, b: str) -> None:
@@ -336,14 +324,14 @@ def to_nodes(model: ArgMap) -> tuple[dict[str, dict[str, Any]], list[tuple[str, 
             members = groups[key]
             ra = f"RA.{lk.group}.{lk.target}"
             scheme = next((m.scheme for m in members if m.scheme), None)
-            nodes[ra] = {"type": "RA", **_scheme_of(scheme, model)}
+            nodes[ra] = {"type": "RA", **scheme_of(scheme)}
             for m in members:
                 edge(m.source, ra)
                 inference_of[m.id] = ra
             edge(ra, lk.target)
         else:
             ra = f"RA.{lk.id}"
-            nodes[ra] = {"type": "RA", **_scheme_of(lk.scheme, model)}
+            nodes[ra] = {"type": "RA", **scheme_of(lk.scheme)}
             edge(lk.source, ra)
             edge(ra, lk.target)
             inference_of[lk.id] = ra
@@ -366,6 +354,23 @@ def to_nodes(model: ArgMap) -> tuple[dict[str, dict[str, Any]], list[tuple[str, 
     return nodes, edges
 
 
-def _scheme_of(scheme: str | None, model: ArgMap) -> dict[str, str]:
-    name = aif_scheme_name(scheme, model)
-    return {"scheme": name} if name else {}
+def _scheme_names(model: ArgMap):
+    """A function giving an RA node's ``scheme`` entry for the scheme a link names: the
+    catalogue's AIF name, else the scheme's own name, else the name as the map writes it
+    (the catalogue read once, each name worked out once)."""
+    names: dict[str, dict[str, str]] = {}
+    catalogue: list = []
+
+    def scheme_of(scheme: str | None) -> dict[str, str]:
+        if not scheme:
+            return {}
+        if scheme not in names:
+            if not catalogue:
+                from argmap.schemes import catalogue_of
+
+                catalogue.append(catalogue_of(model))
+            found = catalogue[0].get(scheme)
+            names[scheme] = {"scheme": (found.aif or found.name) if found else scheme}
+        return names[scheme]
+
+    return scheme_of
