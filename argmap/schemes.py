@@ -412,6 +412,8 @@ def questions_report(model: ArgMap) -> QuestionsReport:
 def questions_by_inference(model: ArgMap) -> dict[str, list[QuestionStatus]]:
     """The critical questions of each inference, by its key (its first link's id)."""
     out: dict[str, list[QuestionStatus]] = {}
+    if not any(lk.scheme for lk in model.links):  # shorthand links name no scheme
+        return out
     for q in open_questions(model):
         out.setdefault(q.inference, []).append(q)
     return out
