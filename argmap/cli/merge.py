@@ -44,16 +44,14 @@ def merge(
     Example: argmap merge base.yaml ours.yaml theirs.yaml -o merged.yaml
     """
     from argmap.cli.output import emit_json, print_error
+    from argmap.errors import UsageError
     from argmap.files import read_input, write_output
     from argmap.merge import merge as merged
 
-    texts = [read_input(p).text if p != "-" else None for p in (base, ours, theirs)]
-    if None in texts:
-        from argmap.errors import UsageError
-
+    if "-" in (base, ours, theirs):
         raise UsageError("merge needs three files, not standard input")
     shown = name or ours
-    result = merged(*texts, shown)  # type: ignore[arg-type]
+    result = merged(*(read_input(p).text for p in (base, ours, theirs)), shown)
     write_output(result.text, output or ours)
     if fmt is Format.json:
         emit_json(result.to_data())
