@@ -245,3 +245,12 @@ def test_a_field_only_theirs_has_is_marked_with_an_empty_side_of_ours():
         "title: t\n<<<<<<< ours\n=======\ndescription: E\n>>>>>>> theirs\n"
         "claims:\n  - {id: c, text: C}\n"
     )
+
+
+def test_merge_refuses_standard_input_and_missing_files_in_one_line(tmp_path):
+    stdin = argmap(tmp_path, "merge", "-", str(EXAMPLE), str(EXAMPLE))
+    assert stdin.returncode == 2
+    assert stdin.stderr == "argmap: error: merge needs three files, not standard input\n"
+    missing = argmap(tmp_path, "merge", str(EXAMPLE), str(tmp_path / "nope.yaml"), str(EXAMPLE))
+    assert missing.returncode == 2 and len(missing.stderr.splitlines()) == 1
+    assert "nope.yaml" in missing.stderr and "Traceback" not in missing.stderr
