@@ -34,3 +34,25 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+#: What is kept until the process ends, when a front end asked for it (None: nothing).
+_kept: list[object] | None = None
+
+
+def keep_until_exit() -> None:
+    """Keep every map read and graph built alive until the process ends.
+
+    A command-line run ends by leaving at once (``os._exit``); without this, the objects of
+    a large map would still be freed one by one when the command's function returns (about
+    0.4 s for 100,000 claims). Long-lived front ends (the language server) do not call it.
+    """
+    global _kept
+    if _kept is None:
+        _kept = []
+
+
+def kept(obj: object) -> None:
+    """Hold ``obj`` until the process ends, if :func:`keep_until_exit` was called."""
+    if _kept is not None:
+        _kept.append(obj)

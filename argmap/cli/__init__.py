@@ -244,6 +244,9 @@ def main() -> None:
     # usual, and the cyclic collector would only walk the millions of objects of a large
     # map again and again (a second or more on 100,000 claims). See argmap.bulk.
     gc.disable()
+    from argmap.bulk import keep_until_exit
+
+    keep_until_exit()
     try:
         app()
         code = 0

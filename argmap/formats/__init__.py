@@ -86,13 +86,15 @@ def read_map(path: str | os.PathLike) -> Document:
         UsageError: the file cannot be read.
         MapError: the map is malformed (located diagnostics).
     """
-    from argmap.bulk import paused_gc
+    from argmap.bulk import kept, paused_gc
     from argmap.files import read_input
     from argmap.formats import native
 
     inp = read_input(path)
     with paused_gc():
-        return native.parse(inp)
+        doc = native.parse(inp)
+    kept(doc)
+    return doc
 
 
 def export(
