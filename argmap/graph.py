@@ -64,10 +64,14 @@ def build_graph(doc: Document | ArgMap) -> nx.MultiDiGraph:
     """
     if isinstance(doc, ArgMap):
         doc = Document(doc)
-    from argmap.bulk import paused_gc
+    from argmap.bulk import kept, paused_gc
 
     with paused_gc():
-        return _build(doc.model, check_integrity(doc))
+        G = _build(doc.model, checked=True)
+        if G is None:  # something is broken: find every problem, with its place
+            G = _build(doc.model, check_integrity(doc))
+    kept(G)
+    return G
 
 
 def check_integrity(doc: Document | ArgMap) -> list[Link]:
@@ -86,19 +90,27 @@ def check_integrity(doc: Document | ArgMap) -> list[Link]:
 
 
 def _build(
-    m: ArgMap, all_links: list[Link] | None = None, *, tolerant: bool = False
-) -> nx.MultiDiGraph:
+    m: ArgMap,
+    all_links: list[Link] | None = None,
+    *,
+    tolerant: bool = False,
+    checked: bool = False,
+) -> Any:
     """The graph of a map; ``tolerant`` leaves out links whose references are broken
-    (for :func:`argmap.validate.validate`, which reports them)."""
+    (for :func:`argmap.validate.validate`, which reports them). With ``checked``, the
+    references are checked as the graph is built, in the same pass, and None is returned
+    at the first sign of a problem (for :func:`integrity_problems` to say what and where)."""
     import networkx as nx
 
     G = nx.MultiDiGraph(title=m.title, map=m)
     add_claim_nodes(G, m.claims)
+    claims = G._node  # a plain dict: much quicker to ask than the graph
     if all_links is None:
         all_links = m.all_links()
     by_id = {link.id: link for link in all_links}
+    if checked and not _sound_map(m, all_links, by_id, claims):
+        return None
     if tolerant:
-        claims = G._node  # a plain dict: much quicker to ask than the graph
         all_links = [
             link
             for link in all_links
@@ -107,7 +119,10 @@ def _build(
             or _sound(link, claims, by_id)
         ]  # fmt: skip
     index: dict[str, tuple[str, str, str]] = {}
-    edges = []
+    # The edges are written straight into networkx's adjacency, as add_keyed_edges does,
+    # in the same pass (a link id is unique here: checked, or left to validate to report).
+    succ, pred = G._succ, G._pred
+    new_keydict = G.edge_key_dict_factory
     undercut = LinkKind.undercut
     for i, link in enumerate(all_links):
         target = link.target
@@ -116,11 +131,50 @@ def _build(
         if link.kind is undercut:
             attrs["undercuts"] = link.target
             target = landing_claim(link, by_id)
-        edges.append((link.source, target, link.id, attrs))
-        index[link.id] = (link.source, target, link.id)
-    add_keyed_edges(G, edges)
+            # (The undercut link is itself checked in its turn: no need to follow chains.)
+            if checked and (
+                target is None
+                or link.source not in claims
+                or by_id[link.target].source == link.source  # undercutting its own link
+            ):
+                return None
+        elif checked and (
+            link.source not in claims or target not in claims or link.source == target
+        ):
+            return None
+        source, key = link.source, link.id
+        keydict = succ[source].get(target)
+        if keydict is None:
+            keydict = succ[source][target] = pred[target][source] = new_keydict()
+        data = keydict.get(key)
+        if data is None:
+            keydict[key] = attrs
+        else:
+            data.update(attrs)
+        index[key] = (source, target, key)
     G.graph["links"] = index
     return G
+
+
+def _sound_map(m: ArgMap, all_links: list[Link], by_id: dict, claims: dict) -> bool:
+    """Whether the map's ids are unique, its claims' sources exist and its linked groups
+    are consistent: the checks of :func:`integrity_problems` that are not about one link."""
+    if len(claims) != len(m.claims) or len(by_id) != len(all_links):
+        return False
+    source_ids = {s.id for s in m.sources}
+    if len(source_ids) != len(m.sources):
+        return False
+    if not {c.source for c in m.claims if c.source is not None} <= source_ids:
+        return False
+    grouped = [link for link in m.links if link.group is not None]
+    if grouped:
+        targets: dict[str, str] = {}
+        for link in grouped:
+            if link.kind is not LinkKind.support or targets.setdefault(link.group, link.target) != (
+                link.target
+            ):
+                return False
+    return True
 
 
 def add_claim_nodes(G: nx.MultiDiGraph, claims: list[Claim]) -> None:

@@ -124,10 +124,15 @@ def has_errors(diagnostics: list[Diagnostic], *, strict: bool = False) -> bool:
 
 def validate(doc: Document) -> list[Diagnostic]:
     """Every problem in a map, sorted by location."""
+    from argmap.bulk import kept
     from argmap.graph import _build
 
-    found = list(integrity_problems(doc))
-    G = _build(doc.model, tolerant=True)
+    paths_links = list(doc.model.iter_links())
+    found = list(integrity_problems(doc, paths_links))
+    # Broken references are left out of the graph (and reported); a sound map needs no sifting.
+    broken = any(d.severity == "error" for d in found)
+    G = _build(doc.model, [link for _, link in paths_links], tolerant=broken)
+    kept(G)
     index = {c.id: i for i, c in enumerate(doc.model.claims)}
     for check in _CHECKS:
         found.extend(check(doc, G, index))

@@ -199,6 +199,13 @@ def what_if_graph(
             ]
         )
     H.graph = dict(G.graph)
+    if "links" in H.graph:  # the index of links names only the edges still there
+        succ = H._succ
+        H.graph["links"] = {
+            key: (u, v, k)
+            for key, (u, v, k) in G.graph["links"].items()
+            if u in succ and k in succ[u].get(v, ())
+        }
     return H
 
 
