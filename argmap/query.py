@@ -34,7 +34,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -250,28 +250,47 @@ def _reach(G: nx.MultiDiGraph, start: str, *, forward: bool) -> list[Reached]:
 
     # The raw adjacency dicts: networkx's views cost more than the walk itself here.
     adjacency = G._succ if forward else G._pred
-    signs: dict[str, set[int]] = {}
+    # Level by level; a claim is reached with a positive net sign, a negative one, or both.
+    positive, negative = {start}, set()
     distance: dict[str, int] = {}
-    queue = deque([(start, 1, 0)])
-    visited = {(start, 1)}
+    level = ([start], [])
+    dist = 0
     with paused_gc():
-        while queue:
-            node, sign, dist = queue.popleft()
-            for nxt, keydict in adjacency[node].items():
-                for data in keydict.values():
-                    s = sign * SIGN[data["kind"]]
-                    if (nxt, s) in visited:
-                        continue
-                    visited.add((nxt, s))
-                    if nxt != start:
-                        signs.setdefault(nxt, set()).add(s)
-                        distance.setdefault(nxt, dist + 1)
-                    queue.append((nxt, s, dist + 1))
+        while level[0] or level[1]:
+            dist += 1
+            more_positive: list[str] = []
+            more_negative: list[str] = []
+            for was_positive, nodes in zip((True, False), level, strict=True):
+                for node in nodes:
+                    for nxt, keydict in adjacency[node].items():
+                        for data in keydict.values():
+                            # Compared, not looked up: an enum's hash is computed in Python.
+                            if (data["kind"] == "support") is was_positive:
+                                if nxt not in positive:
+                                    positive.add(nxt)
+                                    more_positive.append(nxt)
+                            elif nxt not in negative:
+                                negative.add(nxt)
+                                more_negative.append(nxt)
+            for nxt in more_positive + more_negative:
+                if nxt not in distance:
+                    distance[nxt] = dist
+            level = (more_positive, more_negative)
+    distance.pop(start, None)
     nodes = G._node
-    found = sorted(distance, key=lambda n: (distance[n], nodes[n]["index"]))
+    # Sorted as plain tuples: compared in C, with no key function to call.
+    found = sorted([(d, nodes[n]["index"], n) for n, d in distance.items()])
     return [
-        Reached(n, distance[n], _EFFECT[next(iter(signs[n]))] if len(signs[n]) == 1 else "mixed")
-        for n in found
+        Reached(
+            n,
+            d,
+            "mixed"
+            if n in positive and n in negative
+            else "support"
+            if n in positive
+            else "attack",
+        )
+        for d, _, n in found
     ]
 
 
