@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.model import Claim, Link
 
@@ -81,11 +81,18 @@ def dump(
         f'  node [shape=box, fontname={_q(FONT)}, fontsize=12, margin="0.05,0.02"];',
         f"  edge [fontname={_q(FONT)}, fontsize=9, arrowsize=0.8];",
     ]
-    for node, data in G.nodes(data=True):
-        attrs = _node_attrs(data["claim"], wrap, (verdicts or {}).get(node))
+    quoted: dict[str, str] = {}  # each claim's id as DOT writes it, for its node and arrows
+    for node, data in G._node.items():
+        quoted[node] = _q(node)
+        verdict = (verdicts or {}).get(node)
+        claim = data["claim"]
+        if verdict is None and href is None and not claim.reconstructed:
+            out.append(_plain_node(claim, quoted[node], wrap))
+            continue
+        attrs = _node_attrs(claim, wrap, verdict)
         if href is not None:
             attrs["href"] = href.format(id=node)
-        out.append(f"  {_q(node)} [{_attrs(attrs)}];")
+        out.append(f"  {quoted[node]} [{_attrs(attrs)}];")
     # Conclusions on top: a link from one conclusion to another does not push the first
     # one down (rankdir=BT draws the sources of arrows below their targets).
     tops = {n for n, d in G.nodes(data=True) if d["claim"].kind.value == "conclusion"}
@@ -99,7 +106,8 @@ def dump(
         out.append(f"  {_q(stub)} [{_attrs(_STUB | {'label': more, 'tooltip': more})}];")
         out.append(f'  {_q(stub)} -> {_q(node)} [style=dotted, color="#888888", dir=none];')
 
-    edges = sorted(G.edges(data=True), key=lambda e: e[2]["index"])
+    # In the map's order (straight from the adjacency: networkx's views cost more here).
+    edges = _edges_in_order(G)
     undercut = {d["undercuts"] for _, _, d in edges if d["kind"] == "undercut"}
     groups: dict[str, list[tuple[str, str, dict]]] = {}
     for u, v, d in edges:
@@ -121,9 +129,26 @@ def dump(
         out.append(f"  {_q(junction)} -> {_q(target)} [{_attrs(attrs)}];")
     for u, v, d in edges:
         link: Link = d["link"]
-        if d["kind"] == "undercut":
+        kind = d["kind"]
+        if kind == "undercut":
             continue
-        style = _SUPPORT if d["kind"] == "support" else _ATTACK
+        ident = link.id
+        if (
+            link.weight is None
+            and ident not in via
+            and ident not in undercut
+            and not (schemes and (link.scheme or link.role))
+        ):
+            # The usual arrow, written at once (the same text as the general case below).
+            plain = "support" if kind == "support" else "attack"
+            tip = _q(f"{plain}: {link.note}") if link.note else _TIP[plain]
+            rank = ', constraint="false"' if u in tops else ""
+            out.append(
+                f"  {quoted[u]} -> {quoted[v]} "
+                f"[id={_q(f'link-{ident}')}, {_STYLE_TEXT[plain]}, tooltip={tip}{rank}];"
+            )
+            continue
+        style = _SUPPORT if kind == "support" else _ATTACK
         if schemes and (link.scheme or link.role):
             style = {**style, **_scheme_label(link.scheme, link.role, grouped=link.id in via)}
         if link.id in via:
@@ -165,6 +190,52 @@ def dump(
     return "\n".join(out) + "\n"
 
 
+def _edges_in_order(G: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:
+    """Every edge with its data, in the map's order of links: read through the graph's
+    index of links when it has one (a graph from :func:`argmap.graph.build_graph`), else
+    gathered from the adjacency and sorted."""
+    succ = G._succ
+    index = G.graph.get("links")
+    if index is not None:
+        try:
+            return [(u, v, succ[u][v][key]) for u, v, key in index.values()]
+        except KeyError:
+            pass  # an edge was removed after the graph was built: gather them instead
+    found = [(d["index"], u, v, d) for u, nbrs in succ.items() for v, kd in nbrs.items()
+             for d in kd.values()]  # fmt: skip
+    found.sort(key=_first)
+    return [(u, v, d) for _, u, v, d in found]
+
+
+def _first(item: tuple) -> Any:
+    return item[0]
+
+
+_BR = '<BR ALIGN="LEFT"/>'
+
+
+def _plain_node(c: Claim, quoted: str, wrap: int) -> str:
+    """A claim's node, with no verdict, link or reconstruction mark: the same text as
+    :func:`_node_attrs` gives, written at once (most nodes of a large map)."""
+    text = c.text
+    if _PLAIN.fullmatch(text):  # every line of it is plain too
+        body = _BR.join(_wrap(text, wrap) or [""])
+        body = body.replace("'", "&#x27;")
+        tip = f'"{text}"'
+    else:
+        body = _BR.join(_h(line) for line in _wrap(_clean(text), wrap) or [""])
+        tip = _q(text)
+    kind = c.kind.value
+    label = f"{_HEAD[kind]}{_h(c.id)}</FONT>{_BR}{body}{_BR}"
+    if c.tags:
+        tags = _h(" ".join(f"#{t}" for t in c.tags))
+        label += f'<FONT POINT-SIZE="7" COLOR="#1f5fa8">{tags}</FONT>{_BR}'
+    return (
+        f"  {quoted} [id={_q(f'claim-{c.id}')}, tooltip={tip}, {_KIND_TEXT[kind]}, "
+        f"label=<{label}>];"
+    )
+
+
 def _node_attrs(c: Claim, wrap: int, verdict: tuple[str, float | None] | None) -> dict[str, str]:
     attrs = {"id": f"claim-{c.id}", "tooltip": c.text}
     attrs.update(_KIND_STYLE[c.kind.value])
@@ -204,7 +275,7 @@ def _wrap(text: str, width: int) -> list[str]:
         ['Japan should hope', 'for the best from', 'the alliance']
     """
     words = text.split(" ")
-    if "-" in text or "\u00ad" in text or any(len(w) > width for w in words):
+    if "-" in text or "\u00ad" in text or max(map(len, words)) > width:
         return textwrap.wrap(text, width, break_long_words=True)
     lines: list[str] = []
     line = ""
@@ -371,3 +442,12 @@ def _h(text: str) -> str:
         return text.replace("'", "&#x27;")
     escaped = html.escape(_clean(text), quote=True).replace("\\", "\\\\")
     return escaped.replace("]", "&#93;")
+
+
+#: Written once: each kind's style, each arrow's, and the start of each kind's header.
+_KIND_TEXT = {kind: _attrs(style) for kind, style in _KIND_STYLE.items()}
+_STYLE_TEXT = {"support": _attrs(_SUPPORT), "attack": _attrs(_ATTACK)}
+_TIP = {"support": '"support"', "attack": '"attack"'}
+_HEAD = {
+    kind: f'<FONT POINT-SIZE="7" COLOR="#555555">{_h(kind.upper())} · ' for kind in _KIND_STYLE
+}
