@@ -51,7 +51,6 @@ __all__ = [
     "require_claim",
     "incoming",
     "link_counts",
-    "add_keyed_edges",
     "add_claim_nodes",
 ]
 
@@ -119,8 +118,9 @@ def _build(
             or _sound(link, claims, by_id)
         ]  # fmt: skip
     index: dict[str, tuple[str, str, str]] = {}
-    # The edges are written straight into networkx's adjacency, as add_keyed_edges does,
-    # in the same pass (a link id is unique here: checked, or left to validate to report).
+    # The edges are written straight into networkx's adjacency, in the same pass: networkx's
+    # own loop spends most of its time on checks made here already. (A repeated link id is
+    # refused by the checks, or reported by validate; its data is merged as networkx would.)
     succ, pred = G._succ, G._pred
     new_keydict = G.edge_key_dict_factory
     undercut = LinkKind.undercut
@@ -179,7 +179,7 @@ def _sound_map(m: ArgMap, all_links: list[Link], by_id: dict, claims: dict) -> b
 
 def add_claim_nodes(G: nx.MultiDiGraph, claims: list[Claim]) -> None:
     """Add one node per claim, keyed by id, with ``claim`` and ``index`` attributes, as
-    ``G.add_nodes_from`` would, into an empty graph (see :func:`add_keyed_edges`)."""
+    ``G.add_nodes_from`` would, into an empty graph."""
     node, succ, pred = G._node, G._succ, G._pred
     new_attrs, new_adj = G.node_attr_dict_factory, G.adjlist_inner_dict_factory
     for i, c in enumerate(claims):
@@ -188,32 +188,6 @@ def add_claim_nodes(G: nx.MultiDiGraph, claims: list[Claim]) -> None:
             pred[c.id] = new_adj()
             node[c.id] = new_attrs()
         node[c.id].update(claim=c, index=i)
-
-
-def add_keyed_edges(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict]]) -> None:
-    """Add ``(u, v, key, attrs)`` edges between existing nodes, as ``G.add_edges_from`` would.
-
-    networkx's own loop spends most of its time on checks this function's callers have
-    done already (both ends exist; keys are unique): seconds for a 200,000-link map. This
-    writes the same adjacency structure directly, and takes over the ``attrs`` dicts
-    (they must be fresh, plain dicts); ``tests/test_graph.py`` checks it against networkx.
-    """
-    succ, pred = G._succ, G._pred
-    new_keydict = G.edge_key_dict_factory
-    for u, v, key, attrs in edges:
-        keydict = succ[u].get(v)
-        if keydict is None:
-            keydict = new_keydict()
-            succ[u][v] = keydict
-            pred[v][u] = keydict
-        data = keydict.get(key)
-        if data is None:
-            keydict[key] = attrs
-        else:
-            data.update(attrs)
-    cache = getattr(G, "__networkx_cache__", None)
-    if cache:
-        cache.clear()
 
 
 def _sound(link: Link, G: Any, by_id: dict[str, Link]) -> bool:
