@@ -125,24 +125,21 @@ def _build(
     new_keydict = G.edge_key_dict_factory
     undercut = LinkKind.undercut
     for i, link in enumerate(all_links):
-        target = link.target
+        source, target, key, kind = link.source, link.target, link.id, link.kind
         # The kind is a StrEnum: it equals "support", "attack" or "undercut".
-        attrs: dict[str, Any] = {"kind": link.kind, "link": link, "index": i}
-        if link.kind is undercut:
-            attrs["undercuts"] = link.target
+        attrs: dict[str, Any] = {"kind": kind, "link": link, "index": i}
+        if kind is undercut:
+            attrs["undercuts"] = target
             target = landing_claim(link, by_id)
             # (The undercut link is itself checked in its turn: no need to follow chains.)
             if checked and (
                 target is None
-                or link.source not in claims
-                or by_id[link.target].source == link.source  # undercutting its own link
+                or source not in claims
+                or by_id[link.target].source == source  # undercutting its own link
             ):
                 return None
-        elif checked and (
-            link.source not in claims or target not in claims or link.source == target
-        ):
+        elif checked and (source not in claims or target not in claims or source == target):
             return None
-        source, key = link.source, link.id
         keydict = succ[source].get(target)
         if keydict is None:
             keydict = succ[source][target] = pred[target][source] = new_keydict()

@@ -409,7 +409,14 @@ class ArgMap(_Strict):
         if cached is None or cached[0]() is not self:
             import weakref
 
-            cached = (weakref.ref(self), [link for _, link in self.iter_links()])
+            if any(c.supports or c.attacks or c.undercuts or c.answers for c in self.claims):
+                found = [link for _, link in self.iter_links()]
+            else:  # links written out only: the same list, without the places
+                found = [
+                    link if link.id is not None else link.model_copy(update={"id": link.key})
+                    for link in self.links
+                ]
+            cached = (weakref.ref(self), found)
             _LINKS[key] = cached
             weakref.finalize(self, _LINKS.pop, key, None)
         return list(cached[1])

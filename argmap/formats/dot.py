@@ -83,11 +83,12 @@ def dump(
     ]
     quoted: dict[str, str] = {}  # each claim's id as DOT writes it, for its node and arrows
     for node, data in G._node.items():
-        quoted[node] = _q(node)
-        verdict = (verdicts or {}).get(node)
+        plain_id = _PLAIN.fullmatch(node) is not None
+        quoted[node] = f'"{node}"' if plain_id else _q(node)
+        verdict = verdicts.get(node) if verdicts else None
         claim = data["claim"]
         if verdict is None and href is None and not claim.reconstructed:
-            out.append(_plain_node(claim, quoted[node], wrap))
+            out.append(_plain_node(claim, quoted[node], wrap, plain_id))
             continue
         attrs = _node_attrs(claim, wrap, verdict)
         if href is not None:
@@ -214,9 +215,10 @@ def _first(item: tuple) -> Any:
 _BR = '<BR ALIGN="LEFT"/>'
 
 
-def _plain_node(c: Claim, quoted: str, wrap: int) -> str:
+def _plain_node(c: Claim, quoted: str, wrap: int, plain_id: bool) -> str:
     """A claim's node, with no verdict, link or reconstruction mark: the same text as
-    :func:`_node_attrs` gives, written at once (most nodes of a large map)."""
+    :func:`_node_attrs` gives, written at once (most nodes of a large map). ``plain_id``:
+    the id needs no escaping (see :data:`_PLAIN`)."""
     text = c.text
     if _PLAIN.fullmatch(text):  # every line of it is plain too
         body = _BR.join(_wrap(text, wrap) or [""])
@@ -226,14 +228,16 @@ def _plain_node(c: Claim, quoted: str, wrap: int) -> str:
         body = _BR.join(_h(line) for line in _wrap(_clean(text), wrap) or [""])
         tip = _q(text)
     kind = c.kind.value
-    label = f"{_HEAD[kind]}{_h(c.id)}</FONT>{_BR}{body}{_BR}"
+    cid = c.id
+    if plain_id:
+        shown, ident = cid.replace("'", "&#x27;"), f'"claim-{cid}"'
+    else:
+        shown, ident = _h(cid), _q(f"claim-{cid}")
+    label = f"{_HEAD[kind]}{shown}</FONT>{_BR}{body}{_BR}"
     if c.tags:
         tags = _h(" ".join(f"#{t}" for t in c.tags))
         label += f'<FONT POINT-SIZE="7" COLOR="#1f5fa8">{tags}</FONT>{_BR}'
-    return (
-        f"  {quoted} [id={_q(f'claim-{c.id}')}, tooltip={tip}, {_KIND_TEXT[kind]}, "
-        f"label=<{label}>];"
-    )
+    return f"  {quoted} [id={ident}, tooltip={tip}, {_KIND_TEXT[kind]}, label=<{label}>];"
 
 
 def _node_attrs(c: Claim, wrap: int, verdict: tuple[str, float | None] | None) -> dict[str, str]:
