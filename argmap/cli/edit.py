@@ -8,7 +8,7 @@ is refused and the file stays byte for byte as it was.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -21,7 +21,6 @@ from argmap.cli.options import (
     complete_tag,
     complete_tag_change,
 )
-from argmap.edit import commit, open_for_edit
 
 FileArg = Annotated[str, typer.Argument(metavar="MAP", help="The map file to change.")]
 IdArg = Annotated[
@@ -33,52 +32,6 @@ class Relation(StrEnum):
     supports = "supports"
     attacks = "attacks"
     undercuts = "undercuts"
-
-
-_KIND = {"supports": "support", "attacks": "attack", "undercuts": "undercut"}
-
-#: The JSON Schema file that ``argmap new`` names in a YAML map's first line.
-SCHEMA_FILE = "argmap.schema.json"
-
-
-def _quoted(inp, source: str, quote: str | None, locator: str | None):
-    """The quote as the source's text has it and its locator (¶N unless one is given that
-    is not a paragraph); an unknown source is refused with how to add it."""
-    import re
-
-    from argmap.formats.native import parse
-    from argmap.provenance import find_passage, require_source
-
-    doc = parse(inp)
-    require_source(doc, source)
-    if quote is None:
-        return quote, locator
-    found = find_passage(doc, source, quote, locator=locator)
-    if found is None:
-        return quote, locator  # no text here: kept as given (validate notes it)
-    if locator is None or re.fullmatch(r"\s*¶\s*\d+\s*", locator):
-        locator = found.locator
-    return found.text, locator
-
-
-def _retagged(tags: list[str], changes: list[str]) -> list[str]:
-    """Tags after +T (add) and -T (remove) changes, in order, without repeats."""
-    from argmap.errors import UsageError
-
-    out = list(tags)
-    for change in (c.strip() for c in changes):
-        if not change:
-            continue
-        sign, tag = change[0], change[1:].strip()
-        if sign not in "+-" or not tag:
-            raise UsageError(f"{change!r}: write +TAG to add a tag, -TAG to remove one")
-        if sign == "+" and tag not in out:
-            out.append(tag)
-        elif sign == "-":
-            if tag not in out:
-                raise UsageError(f"the claim has no tag {tag!r}", hint=f"its tags: {out}")
-            out.remove(tag)
-    return out
 
 
 def new(
@@ -95,50 +48,10 @@ def new(
 
     Example: argmap new maps/ports.yaml --title "Should the port open at night?"
     """
-    import datetime
-    import json
-    from pathlib import Path
+    from argmap.authoring import new_map
+    from argmap.cli.output import emit_edited
 
-    from argmap.errors import UsageError
-    from argmap.files import write_output
-    from argmap.model import ArgMap
-
-    if Path(path).exists():
-        raise UsageError(f"{path}: already exists")
-    data: dict[str, Any] = {"argmap": 1, "title": title}
-    if description:
-        data["description"] = description
-    if author:
-        data["authors"] = list(author)
-    data["created"] = datetime.date.today().isoformat()
-    from pydantic import ValidationError
-
-    try:
-        ArgMap.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        field = ".".join(str(p) for p in err["loc"])
-        raise UsageError(f"--{field.rstrip('s')}: {err['msg'].lower()}") from None
-    if path.endswith(".json"):
-        text = json.dumps({**data, "claims": []}, ensure_ascii=False, indent=2) + "\n"
-    else:
-        import yaml
-
-        text = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
-        from argmap.formats.native import yaml_dumper
-
-        text += yaml.dump(data, Dumper=yaml_dumper(), sort_keys=False, allow_unicode=True, width=88)
-        text += "claims: []\n"
-        schema_path = Path(path).parent / SCHEMA_FILE
-        if not schema_path.exists():
-            from argmap.cli.output import print_error
-            from argmap.model import json_schema
-
-            write_output(
-                json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", str(schema_path)
-            )
-            print_error([f"argmap: wrote {schema_path} (the format's schema, for editors)"])
-    write_output(text, path)
+    emit_edited(new_map(path, title, description=description, authors=author))
 
 
 def add(
@@ -196,30 +109,24 @@ def add(
 
     Example: argmap add maps/ports.yaml --text "Night work halves waits" --supports open-at-night
     """
-    from argmap.cli.output import emit_lines
-    from argmap.edit import slugify
+    from argmap.authoring import add_claim
+    from argmap.cli.output import emit_edited
 
-    editor, inp = open_for_edit(map_file)
-    if source is not None:
-        quote, locator = _quoted(inp, source, quote, locator)
-    taken = {c.get("id") for c in editor.claims()}
-    claim_id = ident or slugify(text, taken)
-    claim: dict[str, Any] = {"id": claim_id, "text": text, "kind": kind}
-    for key, value in (
-        ("tags", tag),
-        ("source", source),
-        ("quote", quote),
-        ("locator", locator),
-        ("confidence", confidence),
-        ("note", note),
-        ("supports", supports),
-        ("attacks", attacks),
-    ):
-        if value:
-            claim[key] = list(value) if isinstance(value, list) else value
-    editor.add_claim(claim)
-    commit(editor, inp)
-    emit_lines([claim_id])
+    done = add_claim(
+        map_file,
+        text,
+        kind=kind,
+        ident=ident,
+        supports=supports,
+        attacks=attacks,
+        tags=tag,
+        quote=quote,
+        source=source,
+        locator=locator,
+        confidence=confidence,
+        note=note,
+    )
+    emit_edited(done)
 
 
 def link(
@@ -250,21 +157,14 @@ def link(
 
     Example: argmap link maps/ports.yaml noise-harms attacks open-at-night
     """
-    from argmap.cli.output import emit_lines
-    from argmap.model import default_link_id
+    from argmap.authoring import add_link
+    from argmap.cli.output import emit_edited
 
-    editor, inp = open_for_edit(map_file)
-    kind = _KIND[relation.value]
-    item: dict[str, Any] = {}
-    if ident:
-        item["id"] = ident
-    item.update(source=source, target=target, kind=kind)
-    for key, value in (("group", group), ("note", note), ("weight", weight)):
-        if value is not None:
-            item[key] = value
-    editor.add_link(item)
-    commit(editor, inp)
-    emit_lines([ident or default_link_id(source, kind, target)])
+    done = add_link(
+        map_file, source, relation.value, target, ident=ident, group=group, note=note,
+        weight=weight,
+    )  # fmt: skip
+    emit_edited(done)
 
 
 def unlink(
@@ -293,27 +193,10 @@ def unlink(
 
     Example: argmap unlink maps/ports.yaml noise-harms attacks open-at-night
     """
-    from argmap.cli.output import emit_lines
-    from argmap.errors import UsageError
-    from argmap.model import default_link_id
+    from argmap.authoring import remove_link
+    from argmap.cli.output import emit_edited
 
-    if (relation is None) != (target is None):
-        raise UsageError("name a link by its id, or as SOURCE RELATION TARGET")
-    editor, inp = open_for_edit(map_file)
-    link_id = first
-    if relation is not None:
-        kind = _KIND[relation.value]
-        named = [
-            lk
-            for lk in editor.links()
-            if (lk.get("source"), lk.get("target"), lk.get("kind", "support"))
-            == (first, target, kind)
-            and lk.get("id")
-        ]
-        link_id = named[0]["id"] if named else default_link_id(first, kind, target)
-    editor.remove_link(link_id)
-    commit(editor, inp)
-    emit_lines([link_id])
+    emit_edited(remove_link(map_file, first, relation.value if relation else None, target))
 
 
 def rm(
@@ -328,24 +211,10 @@ def rm(
 
     Example: argmap rm maps/ports.yaml noise-harms --cascade
     """
-    from argmap.cli.output import emit_lines
-    from argmap.edit import references
-    from argmap.errors import UsageError
-    from argmap.formats.native import parse
+    from argmap.authoring import remove_claim
+    from argmap.cli.output import emit_edited
 
-    editor, inp = open_for_edit(map_file)
-    editor.claim_index(ident)
-    dangling = references(parse(inp).model, ident)
-    if dangling and not cascade:
-        raise UsageError(
-            f"{ident!r} is still linked: {', '.join(dangling)}",
-            hint="remove those links first, or use --cascade",
-        )
-    for link_id in dangling:
-        editor.remove_link(link_id)
-    editor.remove_claim(ident)
-    commit(editor, inp)
-    emit_lines([f"removed link {i}" for i in dangling] + [f"removed claim {ident}"])
+    emit_edited(remove_claim(map_file, ident, cascade=cascade))
 
 
 def set_field(
@@ -380,61 +249,13 @@ def set_field(
 
     Example: argmap set maps/ports.yaml noise-harms confidence 0.4
     """
-    from argmap.edit import LINK_SETTABLE, SETTABLE
-    from argmap.errors import UsageError, did_you_mean
+    from argmap.authoring import set_field as set_one
+    from argmap.cli.output import emit_edited
+    from argmap.errors import UsageError
 
     if unset == (value is not None):
         raise UsageError("give a VALUE, or --unset")
-    editor, inp = open_for_edit(map_file)
-    is_claim = ident in {c.get("id") for c in editor.claims()}
-    fields = SETTABLE if is_claim else LINK_SETTABLE
-    if field not in fields:
-        what = "a claim" if is_claim else "a link"
-        raise UsageError(f"cannot set {field!r} of {what}", hint=did_you_mean(field, fields))
-    parsed: Any = None
-    if value is not None:
-        reader = fields[field]
-        if field == "tags" and value.strip()[:1] in ("+", "-"):
-            current = editor.claims()[editor.claim_index(ident)].get("tags") or []
-            parsed = _retagged(current, value.split(",")) or None
-        elif reader == "list":
-            parsed = [v.strip() for v in value.split(",") if v.strip()]
-        elif reader is float:
-            try:
-                parsed = float(value)
-            except ValueError:
-                raise UsageError(f"{field} takes a number, not {value!r}") from None
-        elif reader is bool:
-            truth = {"true": True, "yes": True, "false": False, "no": False}
-            if value.strip().lower() not in truth:
-                raise UsageError(f"{field} takes true or false, not {value!r}")
-            parsed = truth[value.strip().lower()] or None  # false: the field goes
-        else:
-            parsed = value
-    if not is_claim:
-        editor.set_link_field(ident, field, parsed)
-        _warn(commit(editor, inp))
-        return
-    if field == "quote" and parsed is not None:
-        claim = editor.claims()[editor.claim_index(ident)]
-        if not claim.get("source"):
-            raise UsageError(
-                f"claim {ident!r} cites no source to quote",
-                hint=f"set one first: argmap set {map_file} {ident} source SOURCE",
-            )
-        parsed, locator = _quoted(inp, claim["source"], parsed, claim.get("locator"))
-        if locator is not None and locator != claim.get("locator"):
-            editor.set_field(ident, "locator", locator)
-    editor.set_field(ident, field, parsed)
-    _warn(commit(editor, inp))
-
-
-def _warn(done) -> None:
-    """The warnings an edit brought (it was made): one line each, on stderr."""
-    if done.warnings:
-        from argmap.cli.output import print_error
-
-        print_error([d.format() for d in done.warnings])
+    emit_edited(set_one(map_file, ident, field, value))
 
 
 def fmt(
@@ -450,27 +271,13 @@ def fmt(
 
     Example: argmap fmt maps/*.yaml --check
     """
-    from argmap.cli.output import emit_lines
-    from argmap.files import read_input, write_output
-    from argmap.formats.layout import canonical_layout
+    from argmap.authoring import format_files
+    from argmap.cli.output import emit_edited
 
-    changed = []
-    for path in map_files:
-        inp = read_input(path)
-        from argmap.formats.native import parse
-
-        parse(inp)  # refuse to format a map that does not read
-        text = canonical_layout(inp.text, json_syntax=inp.suffix == ".json")
-        if text != inp.text:
-            changed.append(path)
-            if not check:
-                write_output(text, path)
-    if check:
-        emit_lines([f"would reformat {p}" for p in changed])
-        if changed:
-            raise typer.Exit(1)
-    else:
-        emit_lines([f"reformatted {p}" for p in changed])
+    done = format_files(map_files, check=check)
+    emit_edited(done)
+    if check and done.lines:
+        raise typer.Exit(1)
 
 
 class IdKind(StrEnum):
@@ -503,12 +310,10 @@ def rename(
 
     Example: argmap rename maps/us-japan-trump2.yaml hedge hope-and-prepare
     """
-    from argmap.cli.output import emit_lines
+    from argmap.authoring import rename_id
+    from argmap.cli.output import emit_edited
 
-    editor, inp = open_for_edit(map_file)
-    renamed, places = editor.rename(old, new, kind=kind.value if kind else None)
-    commit(editor, inp)
-    emit_lines([f"renamed {renamed} {old} to {new} ({places} place{'s' * (places != 1)})"])
+    emit_edited(rename_id(map_file, old, new, kind=kind.value if kind else None))
 
 
 def tag(
@@ -527,14 +332,10 @@ def tag(
 
     Example: argmap tag maps/us-japan-trump2.yaml hedge +strategy -hedging
     """
-    from argmap.cli.output import emit_lines
+    from argmap.authoring import retag
+    from argmap.cli.output import emit_edited
 
-    editor, inp = open_for_edit(map_file)
-    current = editor.claims()[editor.claim_index(ident)].get("tags") or []
-    tags = _retagged(current, changes)
-    editor.set_field(ident, "tags", tags or None)
-    commit(editor, inp)
-    emit_lines([" ".join(f"#{t}" for t in tags) or "(no tags)"])
+    emit_edited(retag(map_file, ident, changes))
 
 
 def answer(
@@ -563,13 +364,10 @@ def answer(
 
     Example: argmap answer maps/us-japan-trump2.yaml nss-2022 control-what-it-can possible yes
     """
-    from argmap.formats.native import parse
-    from argmap.schemes import with_answer
+    from argmap.authoring import answer as record_answer
+    from argmap.cli.output import emit_edited
 
-    editor, inp = open_for_edit(map_file)
-    answers = with_answer(parse(inp).model, ident, link, question, verdict.lower())
-    editor.set_field(ident, "answers", answers)
-    _warn(commit(editor, inp))
+    emit_edited(record_answer(map_file, ident, link, question, verdict))
 
 
 # -TAG must reach the command as an argument, not be read as an option.

@@ -169,3 +169,12 @@ def emit_tsv(columns: list[str], rows: list[list[str]]) -> None:
         return " ".join(cell.replace("\t", " ").split())
 
     emit_lines(["\t".join(columns), *("\t".join(clean(c) for c in row) for row in rows)])
+
+
+def emit_edited(done: Any) -> None:
+    """What a change reports (:class:`argmap.authoring.Edited`): its lines on stdout; the
+    files it wrote besides the map, and the warnings it brought, on stderr."""
+    if done.notes or done.warnings:
+        print_error([f"argmap: {n}" for n in done.notes] + [d.format() for d in done.warnings])
+    if done.lines:
+        emit_lines(done.lines)

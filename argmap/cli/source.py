@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from argmap.cli.edit import FileArg
 from argmap.cli.options import complete_source_id
-from argmap.edit import commit, open_for_edit
 
 app = typer.Typer(
     name="source",
@@ -40,19 +39,11 @@ def add(
 
     Example: argmap source add maps/ports.yaml --id study --title "Port study" --path study.txt
     """
-    from argmap.cli.output import emit_lines
-    from argmap.errors import UsageError
+    from argmap.authoring import add_source
+    from argmap.cli.output import emit_edited
 
-    editor, inp = open_for_edit(map_file)
-    if ident in {s.get("id") for s in editor.sources()}:
-        raise UsageError(f"{ident!r} is taken: the map has a source with that id already")
-    source: dict[str, Any] = {"id": ident, "title": title}
-    for key, value in (("author", author), ("date", date), ("url", url), ("path", path)):
-        if value is not None:
-            source[key] = value
-    editor.add_source(source)
-    commit(editor, inp)
-    emit_lines([ident])
+    done = add_source(map_file, ident, title, author=author, date=date, url=url, text_path=path)
+    emit_edited(done)
 
 
 @app.command("rm")
@@ -75,19 +66,7 @@ def rm(
 
     Example: argmap source rm maps/ports.yaml study --cascade
     """
-    from argmap.cli.output import emit_lines
-    from argmap.errors import UsageError
+    from argmap.authoring import remove_source
+    from argmap.cli.output import emit_edited
 
-    editor, inp = open_for_edit(map_file)
-    citing = [c["id"] for c in editor.claims() if c.get("source") == ident]
-    if citing and not cascade:
-        raise UsageError(
-            f"source {ident!r} is cited by {', '.join(citing)}",
-            hint="take it off those claims first, or use --cascade",
-        )
-    for claim in citing:
-        for field in ("source", "quote", "locator"):
-            editor.set_field(claim, field, None)
-    editor.remove_source(ident)
-    commit(editor, inp)
-    emit_lines([f"uncited by claim {c}" for c in citing] + [f"removed source {ident}"])
+    emit_edited(remove_source(map_file, ident, cascade=cascade))

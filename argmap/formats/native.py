@@ -692,6 +692,14 @@ def dump_yaml(model: ArgMap) -> str:
     )
 
 
+def dump_yaml_data(data: Any) -> str:
+    """Plain data (dicts, lists, text, numbers) as block YAML, written as :func:`dump_yaml`
+    writes a map: key order kept, every text read back as the same text."""
+    import yaml
+
+    return yaml.dump(data, Dumper=yaml_dumper(), sort_keys=False, allow_unicode=True, width=88)
+
+
 def yaml_dumper() -> type:
     """The YAML writer for maps: text is quoted wherever this reader would not read it
     back as that text (``0E0`` is a number to YAML 1.2, not to the 1.1 rules PyYAML writes

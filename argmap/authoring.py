@@ -1,0 +1,431 @@
+"""Authoring a map file: each change a person makes from the shell (or an editor, or a
+script), as one library call.
+
+Every call opens the file, makes its change to the text byte-precisely
+(:class:`argmap.edit.Editor`), validates the result and only then writes it, atomically
+(:func:`argmap.edit.commit`); a change that would leave the map invalid raises
+:class:`~argmap.errors.MapError` and the file stays byte for byte as it was. Each returns
+an :class:`Edited`: the lines to report (an id, what was removed) and the warnings the
+change brought, which do not stop it.
+
+Examples:
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "ports.yaml")
+    >>> new_map(path, "Should the port open at night?").lines
+    []
+    >>> add_claim(path, "Open the port at night", kind="conclusion").lines
+    ['open-the-port-at-night']
+    >>> add_claim(path, "Night work halves waits", supports=["open-the-port-at-night"]).lines
+    ['night-work-halves-waits']
+    >>> retag(path, "night-work-halves-waits", ["+logistics"]).lines
+    ['#logistics']
+    >>> for line in remove_claim(path, "open-the-port-at-night", cascade=True).lines:
+    ...     print(line)
+    removed link night-work-halves-waits.support.open-the-port-at-night
+    removed claim open-the-port-at-night
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.edit import commit, open_for_edit
+from argmap.errors import UsageError, did_you_mean
+
+__all__ = [
+    "Edited",
+    "SCHEMA_FILE",
+    "new_map",
+    "add_claim",
+    "add_link",
+    "remove_link",
+    "remove_claim",
+    "set_field",
+    "retag",
+    "rename_id",
+    "answer",
+    "add_source",
+    "remove_source",
+    "format_files",
+    "RELATIONS",
+]
+
+#: The JSON Schema file that :func:`new_map` names in a YAML map's first line.
+SCHEMA_FILE = "argmap.schema.json"
+
+#: How a person names a relation, and the link kind it makes.
+RELATIONS = {"supports": "support", "attacks": "attack", "undercuts": "undercut"}
+
+
+@dataclass
+class Edited:
+    """What a change reports: ``lines`` for standard output (ids, what was removed),
+    ``notes`` for standard error (a file written besides the map), and the ``warnings``
+    the change brought (located diagnostics; the change was made)."""
+
+    lines: list[str] = field(default_factory=list)
+    warnings: list[Any] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def new_map(
+    path: str,
+    title: str,
+    *,
+    description: str | None = None,
+    authors: list[str] | None = None,
+    today: str | None = None,
+) -> Edited:
+    """Create a new, empty map file: YAML (with a first-line comment that points YAML
+    language servers at the format's JSON Schema, written beside it when missing), or
+    JSON for a ``.json`` name.
+
+    Raises:
+        UsageError: the file exists, or a field is not valid.
+    """
+    import datetime
+    import json
+    from pathlib import Path
+
+    from pydantic import ValidationError
+
+    from argmap.files import write_output
+    from argmap.model import ArgMap
+
+    if Path(path).exists():
+        raise UsageError(f"{path}: already exists")
+    data: dict[str, Any] = {"argmap": 1, "title": title}
+    if description:
+        data["description"] = description
+    if authors:
+        data["authors"] = list(authors)
+    data["created"] = today or datetime.date.today().isoformat()
+    try:
+        ArgMap.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        name = ".".join(str(p) for p in err["loc"])
+        raise UsageError(f"--{name.rstrip('s')}: {err['msg'].lower()}") from None
+    done = Edited()
+    if path.endswith(".json"):
+        text = json.dumps({**data, "claims": []}, ensure_ascii=False, indent=2) + "\n"
+    else:
+        from argmap.formats.native import dump_yaml_data
+
+        text = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
+        text += dump_yaml_data(data) + "claims: []\n"
+        schema_path = Path(path).parent / SCHEMA_FILE
+        if not schema_path.exists():
+            from argmap.model import json_schema
+
+            schema = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+            write_output(schema, str(schema_path))
+            done.notes.append(f"wrote {schema_path} (the format's schema, for editors)")
+    write_output(text, path)
+    return done
+
+
+def _quoted(inp: Any, source: str, quote: str | None, locator: str | None):
+    """The quote as the source's text has it and its locator (¶N unless one is given that
+    is not a paragraph); an unknown source is refused with how to add it."""
+    from argmap.formats.native import parse
+    from argmap.provenance import find_passage, require_source
+
+    doc = parse(inp)
+    require_source(doc, source)
+    if quote is None:
+        return quote, locator
+    found = find_passage(doc, source, quote, locator=locator)
+    if found is None:
+        return quote, locator  # no text here: kept as given (validate notes it)
+    if locator is None or re.fullmatch(r"\s*¶\s*\d+\s*", locator):
+        locator = found.locator
+    return found.text, locator
+
+
+def add_claim(
+    path: str,
+    text: str,
+    *,
+    kind: str = "claim",
+    ident: str | None = None,
+    supports: list[str] | None = None,
+    attacks: list[str] | None = None,
+    tags: list[str] | None = None,
+    quote: str | None = None,
+    source: str | None = None,
+    locator: str | None = None,
+    confidence: float | None = None,
+    note: str | None = None,
+) -> Edited:
+    """Add a claim (its id made from its text unless given); report its id. With a
+    ``source`` and a ``quote``, the words are found in the source's text and written as
+    it has them, with their paragraph as locator.
+
+    Raises:
+        UsageError: an unknown source, or words found nowhere or in several places.
+        MapError: the claim would make the map invalid.
+    """
+    from argmap.edit import slugify
+
+    editor, inp = open_for_edit(path)
+    if source is not None:
+        quote, locator = _quoted(inp, source, quote, locator)
+    taken = {c.get("id") for c in editor.claims()}
+    claim_id = ident or slugify(text, taken)
+    claim: dict[str, Any] = {"id": claim_id, "text": text, "kind": kind}
+    optional = {
+        "tags": tags,
+        "source": source,
+        "quote": quote,
+        "locator": locator,
+        "confidence": confidence,
+        "note": note,
+        "supports": supports,
+        "attacks": attacks,
+    }
+    claim.update({k: list(v) if isinstance(v, list) else v for k, v in optional.items() if v})
+    editor.add_claim(claim)
+    return Edited([claim_id], commit(editor, inp).warnings)
+
+
+def add_link(
+    path: str,
+    source: str,
+    relation: str,
+    target: str,
+    *,
+    ident: str | None = None,
+    group: str | None = None,
+    note: str | None = None,
+    weight: float | None = None,
+) -> Edited:
+    """Link two claims (``relation``: supports, attacks, or undercuts with a link id as
+    ``target``); report the link's id."""
+    from argmap.model import default_link_id
+
+    editor, inp = open_for_edit(path)
+    kind = RELATIONS[relation]
+    item: dict[str, Any] = {"id": ident} if ident else {}
+    item.update(source=source, target=target, kind=kind)
+    optional = {"group": group, "note": note, "weight": weight}
+    item.update({k: v for k, v in optional.items() if v is not None})
+    editor.add_link(item)
+    return Edited([ident or default_link_id(source, kind, target)], commit(editor, inp).warnings)
+
+
+def remove_link(
+    path: str, first: str, relation: str | None = None, target: str | None = None
+) -> Edited:
+    """Remove a link, named by its id (``first`` alone) or as SOURCE RELATION TARGET;
+    report its id."""
+    from argmap.model import default_link_id
+
+    if (relation is None) != (target is None):
+        raise UsageError("name a link by its id, or as SOURCE RELATION TARGET")
+    editor, inp = open_for_edit(path)
+    link_id = first
+    if relation is not None:
+        kind = RELATIONS[relation]
+        named = [
+            lk
+            for lk in editor.links()
+            if (lk.get("source"), lk.get("target"), lk.get("kind", "support"))
+            == (first, target, kind)
+            and lk.get("id")
+        ]
+        link_id = named[0]["id"] if named else default_link_id(first, kind, target)
+    editor.remove_link(link_id)
+    return Edited([link_id], commit(editor, inp).warnings)
+
+
+def remove_claim(path: str, ident: str, *, cascade: bool = False) -> Edited:
+    """Remove a claim; refused while links point at it, unless ``cascade`` (which removes
+    them too and reports each)."""
+    from argmap.edit import references
+    from argmap.formats.native import parse
+
+    editor, inp = open_for_edit(path)
+    editor.claim_index(ident)
+    dangling = references(parse(inp).model, ident)
+    if dangling and not cascade:
+        raise UsageError(
+            f"{ident!r} is still linked: {', '.join(dangling)}",
+            hint="remove those links first, or use --cascade",
+        )
+    for link_id in dangling:
+        editor.remove_link(link_id)
+    editor.remove_claim(ident)
+    warnings = commit(editor, inp).warnings
+    return Edited([f"removed link {i}" for i in dangling] + [f"removed claim {ident}"], warnings)
+
+
+def _retagged(tags: list[str], changes: list[str]) -> list[str]:
+    """Tags after +T (add) and -T (remove) changes, in order, without repeats."""
+    out = list(tags)
+    for change in (c.strip() for c in changes):
+        if not change:
+            continue
+        sign, tag = change[0], change[1:].strip()
+        if sign not in "+-" or not tag:
+            raise UsageError(f"{change!r}: write +TAG to add a tag, -TAG to remove one")
+        if sign == "+" and tag not in out:
+            out.append(tag)
+        elif sign == "-":
+            if tag not in out:
+                raise UsageError(f"the claim has no tag {tag!r}", hint=f"its tags: {out}")
+            out.remove(tag)
+    return out
+
+
+_TRUTH = {"true": True, "yes": True, "false": False, "no": False}
+
+
+def _parsed(name: str, reader: Any, value: str, current_tags: Any) -> Any:
+    """A field's value as written on the command line, read as the field takes it."""
+    if name == "tags" and value.strip()[:1] in ("+", "-"):
+        return _retagged(current_tags(), value.split(",")) or None
+    if reader == "list":
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if reader is float:
+        try:
+            return float(value)
+        except ValueError:
+            raise UsageError(f"{name} takes a number, not {value!r}") from None
+    if reader is bool:
+        if value.strip().lower() not in _TRUTH:
+            raise UsageError(f"{name} takes true or false, not {value!r}")
+        return _TRUTH[value.strip().lower()] or None  # false: the field goes
+    return value
+
+
+def set_field(path: str, ident: str, name: str, value: str | None) -> Edited:
+    """Set one field of a claim, or of a link written under ``links:`` (``value`` as
+    written on the command line: a list comma-separated, tags as +T/-T changes too);
+    None removes the field. A quote is found in the claim's source text."""
+    from argmap.edit import LINK_SETTABLE, SETTABLE
+
+    editor, inp = open_for_edit(path)
+    is_claim = ident in {c.get("id") for c in editor.claims()}
+    fields = SETTABLE if is_claim else LINK_SETTABLE
+    if name not in fields:
+        what = "a claim" if is_claim else "a link"
+        raise UsageError(f"cannot set {name!r} of {what}", hint=did_you_mean(name, fields))
+
+    def current_tags() -> list[str]:
+        return editor.claims()[editor.claim_index(ident)].get("tags") or []
+
+    parsed = None if value is None else _parsed(name, fields[name], value, current_tags)
+    if not is_claim:
+        editor.set_link_field(ident, name, parsed)
+        return Edited([], commit(editor, inp).warnings)
+    if name == "quote" and parsed is not None:
+        claim = editor.claims()[editor.claim_index(ident)]
+        if not claim.get("source"):
+            raise UsageError(
+                f"claim {ident!r} cites no source to quote",
+                hint=f"set one first: argmap set {path} {ident} source SOURCE",
+            )
+        parsed, locator = _quoted(inp, claim["source"], parsed, claim.get("locator"))
+        if locator is not None and locator != claim.get("locator"):
+            editor.set_field(ident, "locator", locator)
+    editor.set_field(ident, name, parsed)
+    return Edited([], commit(editor, inp).warnings)
+
+
+def retag(path: str, ident: str, changes: list[str]) -> Edited:
+    """Add (+TAG) and remove (-TAG) tags of a claim; report its tags (``(no tags)``)."""
+    editor, inp = open_for_edit(path)
+    tags = _retagged(editor.claims()[editor.claim_index(ident)].get("tags") or [], changes)
+    editor.set_field(ident, "tags", tags or None)
+    warnings = commit(editor, inp).warnings
+    return Edited([" ".join(f"#{t}" for t in tags) or "(no tags)"], warnings)
+
+
+def rename_id(path: str, old: str, new: str, *, kind: str | None = None) -> Edited:
+    """Rename a claim, link or source id (``kind``: which; default claim, then link, then
+    source) and every reference to it; report what changed and in how many places."""
+    editor, inp = open_for_edit(path)
+    renamed, places = editor.rename(old, new, kind=kind)
+    warnings = commit(editor, inp).warnings
+    shown = f"renamed {renamed} {old} to {new} ({places} place{'s' * (places != 1)})"
+    return Edited([shown], warnings)
+
+
+def answer(path: str, ident: str, link: str, question: str, verdict: str) -> Edited:
+    """Record that claim ``ident`` answers ``question`` of the inference ``link`` with
+    yes or no (answering again replaces the claim's answer)."""
+    from argmap.formats.native import parse
+    from argmap.schemes import with_answer
+
+    editor, inp = open_for_edit(path)
+    answers = with_answer(parse(inp).model, ident, link, question, verdict.lower())
+    editor.set_field(ident, "answers", answers)
+    return Edited([], commit(editor, inp).warnings)
+
+
+def add_source(
+    path: str,
+    ident: str,
+    title: str,
+    *,
+    author: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
+    text_path: str | None = None,
+) -> Edited:
+    """Add a source (``text_path``: a local copy of its text, relative to the map);
+    report its id."""
+    editor, inp = open_for_edit(path)
+    if ident in {s.get("id") for s in editor.sources()}:
+        raise UsageError(f"{ident!r} is taken: the map has a source with that id already")
+    source: dict[str, Any] = {"id": ident, "title": title}
+    optional = {"author": author, "date": date, "url": url, "path": text_path}
+    source.update({k: v for k, v in optional.items() if v is not None})
+    editor.add_source(source)
+    return Edited([ident], commit(editor, inp).warnings)
+
+
+def remove_source(path: str, ident: str, *, cascade: bool = False) -> Edited:
+    """Remove a source; refused while a claim cites it, unless ``cascade`` (which takes
+    the source, quote and locator off those claims and reports each)."""
+    editor, inp = open_for_edit(path)
+    citing = [c["id"] for c in editor.claims() if c.get("source") == ident]
+    if citing and not cascade:
+        raise UsageError(
+            f"source {ident!r} is cited by {', '.join(citing)}",
+            hint="take it off those claims first, or use --cascade",
+        )
+    for claim in citing:
+        for name in ("source", "quote", "locator"):
+            editor.set_field(claim, name, None)
+    editor.remove_source(ident)
+    warnings = commit(editor, inp).warnings
+    return Edited([f"uncited by claim {c}" for c in citing] + [f"removed source {ident}"], warnings)
+
+
+def format_files(paths: list[str], *, check: bool = False) -> Edited:
+    """Rewrite map files in the canonical order and layout, comments and shorthand kept
+    (:func:`argmap.formats.layout.canonical_layout`); with ``check``, write nothing. The
+    lines name each file that changed (or would: ``would reformat``).
+
+    Raises:
+        MapError: a file is not a valid map (nothing of it is written).
+    """
+    from argmap.files import read_input, write_output
+    from argmap.formats.layout import canonical_layout
+    from argmap.formats.native import parse
+
+    changed = []
+    for path in paths:
+        inp = read_input(path)
+        parse(inp)  # refuse to format a map that does not read
+        text = canonical_layout(inp.text, json_syntax=inp.suffix == ".json")
+        if text != inp.text:
+            changed.append(path)
+            if not check:
+                write_output(text, path)
+    verb = "would reformat" if check else "reformatted"
+    return Edited([f"{verb} {p}" for p in changed])
