@@ -495,7 +495,7 @@ def quote_positions(doc) -> tuple[dict[str, str], list]:
     return out, check.absent
 
 
-def coverage(doc, G, *, source_file: str | None = None) -> dict:
+def coverage(doc, G=None, *, source_file: str | None = None) -> dict:
     """What a map leaves open, and how much of its source texts it draws on.
 
     Returns a JSON-ready dict: ``unsupported_conclusions``, ``unanswered_objections``
@@ -507,8 +507,16 @@ def coverage(doc, G, *, source_file: str | None = None) -> dict:
     critical questions of the inferences that name a scheme, and the open ones;
     ``reconstructed``: the claims the analyst reconstructed, and their share of the map.
     ``source_file`` checks every quote against that one text instead.
+
+    Raises:
+        UsageError: ``source_file`` cannot be read as UTF-8 text.
     """
     from argmap.model import ClaimKind
+
+    if G is None:
+        from argmap.graph import build_graph
+
+        G = build_graph(doc)
 
     claims = doc.model.claims
     kinds_in: dict[str, set[str]] = {c.id: set() for c in claims}
@@ -531,7 +539,13 @@ def coverage(doc, G, *, source_file: str | None = None) -> dict:
     }
     if source_file is not None:
         path = Path(source_file)
-        texts = {"*": (path, SourceText(path.read_text(encoding="utf-8")))}
+        try:
+            texts = {"*": (path, SourceText(path.read_text(encoding="utf-8")))}
+        except (OSError, UnicodeDecodeError) as exc:
+            from argmap.errors import UsageError
+
+            reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
+            raise UsageError(f"{source_file}: cannot read the source text ({reason})") from None
     else:
         texts = {}
         for s in doc.model.sources:
@@ -584,3 +598,12 @@ def coverage(doc, G, *, source_file: str | None = None) -> dict:
         "share": round(len(made) / len(claims), 4) if claims else 0.0,
     }
     return report
+
+
+#: The parts of a coverage report that list claims needing attention.
+COVERAGE_GAPS = ("unsupported_conclusions", "unanswered_objections", "evidence_without_provenance")
+
+
+def coverage_ids(report: dict) -> list[str]:
+    """The claims a coverage report says need attention, once each, in its order."""
+    return list(dict.fromkeys(i for k in COVERAGE_GAPS for i in report[k]))

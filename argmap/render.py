@@ -468,3 +468,57 @@ def diff_lines(d: Any) -> list[str]:
         what = "conclusion" if c["conclusion"] else "claim"
         lines.append(f"! {what} {c['id']}: {c['before']} -> {c['after']}")
     return lines
+
+
+# --- argmap coverage ---------------------------------------------------------------------
+
+
+def coverage_lines(report: dict) -> list[str]:
+    """A coverage report (:func:`argmap.provenance.coverage`) as plain lines."""
+    from argmap.provenance import COVERAGE_GAPS
+
+    lines = []
+    for key in COVERAGE_GAPS:
+        ids = report[key]
+        lines.append(
+            f"{key.replace('_', ' ')}: {len(ids)}" + (f" ({', '.join(ids)})" if ids else "")
+        )
+    made = report["reconstructed"]
+    lines.append(
+        f"reconstructed claims: {len(made['claims'])} ({made['share']:.0%} of the map)"
+        + (f" ({', '.join(made['claims'])})" if made["claims"] else "")
+    )
+    cq = report["critical_questions"]
+    lines.append(
+        f"critical questions: {cq['open']} open, {cq['yes']} answered yes, {cq['no']} answered "
+        f"no, over {cq['inferences_with_scheme']} of {cq['inferences']} inferences that name "
+        "a scheme"
+    )
+    for q in cq["open_questions"]:
+        lines.append(f"  open: {q['inference']} ({q['scheme']}) {q['question']}: {q['text']}")
+    for u in cq["unknown_schemes"]:
+        lines.append(f"  scheme not in the catalogue: {u['inference']} ({u['scheme']})")
+    for s in report["sources_absent"]:
+        lines.append(
+            f"source {s['source']}: no text at {s['path']}, so its quotes were not checked "
+            "and its coverage is unknown"
+        )
+    for s in report["sources"]:
+        name = s["source"] or s["path"]
+        share = "n/a" if s["coverage"] is None else f"{s['coverage']:.0%}"
+        lines.append(
+            f"source {name}: draws on {len(s['drawn_on'])} of {s['argumentative']} "
+            f"argumentative paragraphs ({share})"
+        )
+        for p, ids in s["claims_by_paragraph"].items():
+            lines.append(f"  ¶{p}: {', '.join(ids)}")
+        for p in s["left_out"]:
+            lines.append(f"  left out ¶{p}: {s['left_out_text'][str(p)]}")
+    return lines
+
+
+def validation_lines(checked: Any) -> list[Segments]:
+    """What checking map files found (:class:`argmap.validate.Checked`): each problem,
+    then each file's verdict."""
+    lines = [diagnostic_segments(d) for d in checked.diagnostics]
+    return lines + [summary_segments(*result) for result in checked.maps]

@@ -375,3 +375,52 @@ _CHECKS: list[Callable] = [
     _quotes,
     _schemes,
 ]
+
+
+@dataclass
+class Checked:
+    """What checking several map files found: for each file, its name, a summary of its
+    size (None when it does not read as a map) and its problems."""
+
+    maps: list[tuple[str, str | None, list[Diagnostic]]]
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every problem, file by file, each sorted by place."""
+        return [d for _, _, diags in self.maps for d in diags]
+
+    def failed(self, *, strict: bool = False) -> bool:
+        """Whether any file has errors (or warnings, when ``strict``)."""
+        return has_errors(self.diagnostics, strict=strict)
+
+    def to_data(self) -> list[dict]:
+        """The problems as JSON-ready records."""
+        return [d.to_dict() for d in self.diagnostics]
+
+    def ids(self) -> list[str]:
+        """The claims the problems concern, once each."""
+        return list(dict.fromkeys(d.claim for d in self.diagnostics if d.claim))
+
+
+def check_files(paths: list[str]) -> Checked:
+    """Read and check each map file (``-``: standard input); a file that does not read is
+    reported with the problems that stop it, and the rest are checked all the same.
+
+    Raises:
+        UsageError: a file cannot be read at all (missing, a terminal on stdin).
+    """
+    from argmap.errors import MapError
+    from argmap.formats import read_map
+    from argmap.render import counted
+
+    found = []
+    for path in paths:
+        try:
+            doc = read_map(path)
+        except MapError as exc:
+            found.append((path, None, exc.diagnostics))
+            continue
+        size = f"{counted(len(doc.model.claims), 'claim')}, "
+        size += counted(len(doc.model.all_links()), "link")
+        found.append((doc.name, size, validate(doc)))
+    return Checked(found)

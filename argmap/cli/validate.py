@@ -26,38 +26,16 @@ def validate(
     Example: argmap validate maps/*.yaml --strict
     """
     from argmap.cli.output import emit_json, emit_lines, emit_segments
-    from argmap.errors import MapError
-    from argmap.formats import read_map
-    from argmap.validate import has_errors
-    from argmap.validate import validate as check
+    from argmap.validate import check_files
 
-    found = []
-    summaries = []
-    for path in map_files:
-        try:
-            doc = read_map(path)
-        except MapError as exc:
-            diags = exc.diagnostics
-            summary = None
-        else:
-            diags = check(doc)
-            from argmap.render import counted
-
-            summary = (
-                f"{counted(len(doc.model.claims), 'claim')}, "
-                f"{counted(len(doc.model.all_links()), 'link')}"
-            )
-        found.extend(diags)
-        summaries.append((doc.name if summary else path, summary, diags))
+    checked = check_files(map_files)
     if fmt is Format.json:
-        emit_json([d.to_dict() for d in found])
+        emit_json(checked.to_data())
     elif fmt is Format.ids:
-        emit_lines(list(dict.fromkeys(d.claim for d in found if d.claim)))
+        emit_lines(checked.ids())
     else:
-        from argmap.render import diagnostic_segments, summary_segments
+        from argmap.render import validation_lines
 
-        lines = [diagnostic_segments(d) for d in found]
-        lines += [summary_segments(*result) for result in summaries]
-        emit_segments(lines)
-    if has_errors(found, strict=strict):
+        emit_segments(validation_lines(checked))
+    if checked.failed(strict=strict):
         raise typer.Exit(1)
