@@ -308,6 +308,22 @@ def semantics_header(result: Any) -> str:
     return f"{result.semantics} semantics"
 
 
+def framework_lines(report: Any, *, extensions: bool = False) -> list[str]:
+    """An abstract framework's evaluation (:class:`argmap.semantics.report.FrameworkReport`):
+    a summary line, each argument's label, and the extensions when asked for."""
+    counts = report.counts()
+    F = report.framework
+    lines = [
+        f"{report.name}: {counted(F.n, 'argument')}, {counted(len(F.sources), 'attack')}; "
+        f"{semantics_header(report.result)}: "
+        f"{counts['in']} in, {counts['out']} out, {counts['undec']} undec"
+    ]
+    lines += [f"{label}\t{name}" for name, label in report.result.labels.items()]
+    if extensions:
+        lines += extension_lines(report.result.extensions)
+    return lines
+
+
 def extension_lines(extensions: list[list[str]]) -> list[str]:
     """The extensions of a framework, numbered."""
     if not extensions:

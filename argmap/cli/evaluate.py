@@ -156,33 +156,20 @@ def _guess_source(path: str) -> str:
 
 
 def _evaluate_framework(path, kind, semantics, acceptance, show_extensions, fmt) -> None:
-    from argmap.bulk import paused_gc
     from argmap.cli.output import emit_json, emit_lines
     from argmap.errors import UsageError
-    from argmap.files import read_input
-    from argmap.formats import iccma
-    from argmap.render import counted, extension_lines, semantics_header
-    from argmap.semantics.evaluate import evaluate_framework
+    from argmap.render import framework_lines
+    from argmap.semantics.report import evaluate_framework_file
 
     if fmt is Format.ids:
         raise UsageError("--format ids is not available for eval")
-    inp = read_input(path)
-    with paused_gc():
-        F = iccma.parse(inp.text, inp.name, kind)
-        result = evaluate_framework(F, semantics=semantics.value, acceptance=acceptance.value)
+    report = evaluate_framework_file(
+        path, kind, semantics=semantics.value, acceptance=acceptance.value
+    )
     if fmt is Format.json:
-        emit_json(result.to_dict())
-        return
-    counts = {k: sum(v == k for v in result.labels.values()) for k in ("in", "out", "undec")}
-    lines = [
-        f"{inp.name}: {counted(F.n, 'argument')}, {counted(len(F.sources), 'attack')}; "
-        f"{semantics_header(result)}: "
-        f"{counts['in']} in, {counts['out']} out, {counts['undec']} undec"
-    ]
-    lines += [f"{label}\t{name}" for name, label in result.labels.items()]
-    if show_extensions:
-        lines += extension_lines(result.extensions)
-    emit_lines(lines)
+        emit_json(report.to_data())
+    else:
+        emit_lines(framework_lines(report, extensions=show_extensions))
 
 
 def _evaluate_map(

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-__all__ = ["EvalReport", "evaluate_map"]
+__all__ = ["EvalReport", "FrameworkReport", "evaluate_map", "evaluate_framework_file"]
 
 
 @dataclass
@@ -148,3 +148,44 @@ def evaluate_map(
                 after, labels={c: v for c, v in after.labels.items() if c in keep}
             )
     return report
+
+
+@dataclass
+class FrameworkReport:
+    """An evaluation of an abstract framework read from a file (APX, TGF, ICCMA'23)."""
+
+    name: str
+    framework: Any
+    result: Any
+
+    def to_data(self) -> dict[str, Any]:
+        """The JSON form ``argmap eval --format json`` prints for a framework."""
+        return self.result.to_dict()
+
+    def counts(self) -> dict[str, int]:
+        """How many arguments are in, out and undecided."""
+        found = {"in": 0, "out": 0, "undec": 0}
+        for label in self.result.labels.values():
+            found[label] += 1
+        return found
+
+
+def evaluate_framework_file(
+    path: str, kind: str, *, semantics: str = "grounded", acceptance: str = "sceptical"
+) -> FrameworkReport:
+    """Read an abstract framework (``kind``: apx, tgf or i23) and label its arguments.
+
+    Raises:
+        UsageError: the file cannot be read.
+        MapError: the file is not a framework of that kind (located).
+    """
+    from argmap.bulk import paused_gc
+    from argmap.files import read_input
+    from argmap.formats import iccma
+    from argmap.semantics.evaluate import evaluate_framework
+
+    inp = read_input(path)
+    with paused_gc():
+        F = iccma.parse(inp.text, inp.name, kind)
+        result = evaluate_framework(F, semantics=semantics, acceptance=acceptance)
+    return FrameworkReport(inp.name, F, result)
