@@ -34,7 +34,7 @@ from argmap.graph import incoming, reaching, tops
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Node", "outline", "tree_ids"]
+__all__ = ["Node", "Shown", "outline", "show_map", "tree_ids"]
 
 
 @dataclass
@@ -231,3 +231,88 @@ def cut_short(trees: list[Node]) -> int:
         count += bool(node.hidden)
         stack.extend(node.children)
     return count
+
+
+@dataclass
+class Shown:
+    """What ``argmap show`` shows: the trees of a map (or of a view of it) and what was
+    asked besides. ``notes`` (a tree cut short, the view's summary) and ``problems``
+    (quotes not found in their sources, as diagnostics) are for standard error."""
+
+    G: Any
+    trees: list[Node]
+    verdicts: dict[str, tuple[str, float]] | None = None
+    questions: dict | None = None
+    quotes: Any = None
+    notes: list[str] = field(default_factory=list)
+    problems: list[Any] = field(default_factory=list)
+
+    def to_data(self) -> list[dict]:
+        """The trees as nested records, each claim's label and strength when weighed."""
+        records = [t.to_dict(self.G) for t in self.trees]
+        if self.verdicts:
+            _annotate(records, self.verdicts)
+        return records
+
+    def ids(self) -> list[str]:
+        """The claim ids in tree order."""
+        return tree_ids(self.trees)
+
+
+def _annotate(records: list[dict], verdicts: dict[str, tuple[str, float]]) -> None:
+    for record in records:
+        if record.get("id") in verdicts:
+            label, strength = verdicts[record["id"]]
+            record["label"], record["strength"] = label, round(strength, 6)
+        _annotate(record["children"], verdicts)
+
+
+def show_map(
+    whole: Any,
+    claim: str | None = None,
+    *,
+    depth: int | None = None,
+    quotes: bool = False,
+    with_eval: bool = False,
+    with_questions: bool = False,
+    **view_options: Any,
+) -> Shown:
+    """The trees of a map from its conclusions (or from ``claim``), at most ``depth``
+    levels deep, narrowed to the view ``view_options`` choose (where, focus, radius,
+    tags: each claim marked with the links that lead out of it). ``with_eval`` weighs the
+    whole map; ``quotes`` finds each quote in its source; ``with_questions`` lists each
+    inference's critical questions.
+
+    Raises:
+        UsageError: no such claim, or a bad view option.
+    """
+    from argmap.graph import build_graph, require_claim
+    from argmap.selection import view_of
+
+    doc, view = view_of(whole, **view_options)
+    G = build_graph(doc)
+    roots = [require_claim(G, claim)] if claim is not None else None
+    shown = Shown(G, outline(G, roots, depth=depth))
+    if depth is None and cut_short(shown.trees):
+        shown.notes.append(
+            f"note: the tree is drawn {MAX_DEPTH} levels deep; "
+            "argmap show MAP CLAIM goes on from any claim"
+        )
+    if view is not None:
+        mark_outside(shown.trees, view.stubs)
+        shown.notes.append(view.summary())
+    if with_eval:
+        from argmap.semantics.evaluate import verdicts
+
+        shown.verdicts = verdicts(build_graph(whole) if view is not None else G)
+    if quotes:
+        from argmap.provenance import quote_positions
+
+        positions, absent = quote_positions(doc)
+        shown.problems = absent
+        shown.quotes = positions or True
+    if with_questions:
+        from argmap.schemes import questions_by_inference
+
+        shown.questions = questions_by_inference(whole.model)
+    return shown

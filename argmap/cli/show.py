@@ -73,65 +73,33 @@ def show(
 
     Example: argmap show maps/us-japan-trump2.yaml --depth 2 --quotes
     """
-    from argmap.cli.output import emit_json, emit_lines, emit_outline
+    from argmap.cli.output import emit_json, emit_lines, emit_outline, print_error
     from argmap.formats import read_map
-    from argmap.graph import build_graph, require_claim
-    from argmap.outline import cut_short, outline, tree_ids
-    from argmap.selection import view_of
+    from argmap.outline import show_map
 
-    whole = read_map(map_file)
-    doc, view = view_of(whole, where=where, focus=focus, radius=radius, tags=tag)
-    G = build_graph(doc)
-    roots = [require_claim(G, claim)] if claim is not None else None
-    trees = outline(G, roots, depth=depth)
-    if depth is None and cut_short(trees):
-        from argmap.cli.output import print_error
-        from argmap.outline import MAX_DEPTH
-
-        print_error(
-            [
-                f"argmap: note: the tree is drawn {MAX_DEPTH} levels deep; "
-                "argmap show MAP CLAIM goes on from any claim"
-            ]
-        )
-    if view is not None:
-        from argmap.cli.output import print_error
-        from argmap.outline import mark_outside
-
-        mark_outside(trees, view.stubs)
-        print_error([f"argmap: {view.summary()}"])
-    if with_eval:
-        from argmap.semantics.evaluate import verdicts as verdicts_of
-
-        verdicts = verdicts_of(build_graph(whole) if view is not None else G)
-    else:
-        verdicts = None
-    if quotes:
-        from argmap.cli.output import print_error
-        from argmap.provenance import quote_positions
-
-        positions, absent = quote_positions(doc)
-        print_error([d.format() for d in absent])
-        quotes = positions or True
-    questions = None
-    if with_questions:
-        from argmap.schemes import questions_by_inference
-
-        questions = questions_by_inference(whole.model)
+    shown = show_map(
+        read_map(map_file),
+        claim,
+        depth=depth,
+        quotes=quotes,
+        with_eval=with_eval,
+        with_questions=with_questions,
+        where=where,
+        focus=focus,
+        radius=radius,
+        tags=tag,
+    )
+    if shown.notes or shown.problems:
+        print_error([f"argmap: {n}" for n in shown.notes] + [d.format() for d in shown.problems])
     if fmt is Format.json:
-        records = [t.to_dict(G) for t in trees]
-        if verdicts:
-            _annotate(records, verdicts)
-        emit_json(records)
+        emit_json(shown.to_data())
     elif fmt is Format.ids:
-        emit_lines(tree_ids(trees))
+        emit_lines(shown.ids())
     else:
-        emit_outline(G, trees, quotes=quotes, verdicts=verdicts, questions=questions)
-
-
-def _annotate(records: list[dict], verdicts: dict[str, tuple[str, float]]) -> None:
-    for record in records:
-        if record.get("id") in verdicts:
-            label, strength = verdicts[record["id"]]
-            record["label"], record["strength"] = label, round(strength, 6)
-        _annotate(record["children"], verdicts)
+        emit_outline(
+            shown.G,
+            shown.trees,
+            quotes=shown.quotes,
+            verdicts=shown.verdicts,
+            questions=shown.questions,
+        )
