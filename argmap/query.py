@@ -106,6 +106,24 @@ class Pattern:
         return found
 
 
+def parse_kinds(names: list[str] | None) -> tuple[ClaimKind, ...]:
+    """Claim kinds as a person names them (any case).
+
+    Raises:
+        UsageError: an unknown kind (the nearest named).
+    """
+    from argmap.errors import did_you_mean
+
+    kinds = []
+    for name in names or []:
+        try:
+            kinds.append(ClaimKind(name.lower()))
+        except ValueError:
+            choices = [c.value for c in ClaimKind]
+            raise UsageError(f"unknown kind {name!r}", hint=did_you_mean(name, choices)) from None
+    return tuple(kinds)
+
+
 @dataclass(frozen=True)
 class ClaimFilter:
     """What a claim must satisfy to be listed; every given condition must hold.

@@ -29,8 +29,6 @@ if TYPE_CHECKING:
 
     from argmap.document import Document
 
-CLAIM_COLUMNS = ["map", "id", "kind", "tags", "text"]
-
 
 def _load(path: str, *, graph: bool = True) -> tuple[Document, nx.MultiDiGraph | None]:
     from argmap.errors import EXIT_USAGE, MapError
@@ -45,46 +43,23 @@ def _load(path: str, *, graph: bool = True) -> tuple[Document, nx.MultiDiGraph |
         raise
 
 
-def _record(doc: Document, claim: Any, **extra: Any) -> dict[str, Any]:
-    return {
-        "map": doc.name,
-        "id": claim.id,
-        "text": claim.text,
-        "kind": claim.kind.value,
-        "tags": list(claim.tags),
-        "source": claim.source,
-        "quote": claim.quote,
-        "confidence": claim.confidence,
-        **extra,
-    }
-
-
-def _row(record: dict[str, Any], extra: list[str] = ()) -> list[str]:
-    cells = [record["map"], record["id"], *(str(record[k]) for k in extra), record["kind"]]
-    return [*cells, ",".join(record["tags"]), " ".join(record["text"].split())]
-
-
-def _emit_records(
-    records: list[dict[str, Any]],
-    fmt: RowFormat,
-    extra: list[str] = (),
-    *,
-    several: bool = False,
-) -> None:
-    """Rows of claims; the text table names each row's map only when ``several`` maps
-    were given (JSON and TSV always do, for tools)."""
+def _emit_table(table: Any, fmt: RowFormat) -> None:
+    """A result table (:mod:`argmap.tables`) as text, TSV, JSON or ids. TSV always names
+    each row's map, for tools."""
     from argmap.cli.output import emit_json, emit_lines, emit_table, emit_tsv
 
-    columns = ["map", "id", *extra, "kind", "tags", "text"]
     if fmt is RowFormat.json:
-        emit_json(records)
+        emit_json(table.to_data())
     elif fmt is RowFormat.ids:
-        emit_lines([r["id"] for r in records])
+        emit_lines(table.ids())
     elif fmt is RowFormat.tsv:
-        emit_tsv(columns, [_row(r, extra) for r in records])
+        if getattr(table, "with_map", None) is False:
+            from dataclasses import replace
+
+            table = replace(table, with_map=True)
+        emit_tsv(table.columns(), table.rows())
     else:
-        drop = 0 if several else 1
-        emit_table(columns[drop:], [_row(r, extra)[drop:] for r in records])
+        emit_table(table.columns(), table.rows())
 
 
 def _exit_by_matches(found: list) -> None:
@@ -189,17 +164,11 @@ def claims(
     Example: argmap claims maps/*.yaml --where 'kind:evidence and (tag:china or tag:korea)'
     """
 
-    from argmap.errors import UsageError, did_you_mean
-    from argmap.model import ClaimKind
-    from argmap.query import ClaimFilter, Pattern
+    from argmap.errors import EXIT_USAGE, MapError, UsageError
+    from argmap.query import ClaimFilter, Pattern, parse_kinds, search
+    from argmap.tables import ClaimTable
 
-    kinds = []
-    for k in kind or []:
-        try:
-            kinds.append(ClaimKind(k.lower()))
-        except ValueError:
-            choices = [c.value for c in ClaimKind]
-            raise UsageError(f"unknown kind {k!r}", hint=did_you_mean(k, choices)) from None
+    kinds = parse_kinds(kind)
     try:
         pattern = Pattern(regex) if regex is not None else None
     except UsageError as exc:
@@ -208,7 +177,7 @@ def claims(
         text=text,
         pattern=pattern,
         tags=tuple(tag or ()),
-        kinds=tuple(kinds),
+        kinds=kinds,
         source=source,
         supports=supports,
         attacks=attacks,
@@ -221,16 +190,12 @@ def claims(
         leaves=leaves,
         min_confidence=min_confidence,
     )
-    from argmap.errors import EXIT_USAGE, MapError
-    from argmap.query import search
-
-    docs = [_load(path, graph=False)[0] for path in map_files]
     try:
-        found = search(docs, f, where)
+        found = search([_load(path, graph=False)[0] for path in map_files], f, where)
     except MapError as exc:  # a map that cannot be read as a graph: grep's "trouble"
         exc.exit_code = EXIT_USAGE
         raise
-    _emit_records([_record(doc, c) for doc, c in found], fmt, several=len(docs) > 1)
+    _emit_table(ClaimTable.of(found, with_map=len(map_files) > 1), fmt)
     _exit_by_matches(found)
 
 
@@ -284,10 +249,9 @@ def _emit_reached(doc: Document, G: nx.MultiDiGraph, reached: list, fmt: RowForm
 
         emit_lines([r.id for r in reached])
         return
-    records = [
-        _record(doc, G.nodes[r.id]["claim"], distance=r.distance, effect=r.effect) for r in reached
-    ]
-    _emit_records(records, fmt, extra=["distance", "effect"])
+    from argmap.tables import ClaimTable
+
+    _emit_table(ClaimTable.reached(doc, G, reached), fmt)
 
 
 def path(
@@ -319,43 +283,15 @@ def path(
 
     Example: argmap path maps/us-japan-trump2.yaml biden-was-interlude hedge
     """
-    from argmap.cli.output import emit_json, emit_lines, emit_table, emit_tsv
     from argmap.graph import require_claim
     from argmap.query import chains
+    from argmap.tables import ChainTable
 
     doc, G = _load(map_file)
     require_claim(G, source)
     require_claim(G, target)
     found = chains(G, source, target, limit=limit)
-    arrows = {"support": "+>", "attack": "->", "undercut": "_>"}
-
-    def chain_text(ch: Any) -> str:
-        parts = [ch.claims[0]]
-        for kind, claim in zip(ch.kinds, ch.claims[1:], strict=True):
-            parts += [arrows[kind], claim]
-        return " ".join(parts)
-
-    if fmt is RowFormat.json:
-        emit_json(
-            [
-                {
-                    "map": doc.name,
-                    "claims": ch.claims,
-                    "links": ch.links,
-                    "kinds": ch.kinds,
-                    "net": ch.net,
-                }
-                for ch in found
-            ]
-        )
-    elif fmt is RowFormat.ids:
-        emit_lines(list(dict.fromkeys(c for ch in found for c in ch.claims)))
-    else:
-        rows = [
-            [str(i), ch.net, str(len(ch.links)), chain_text(ch)] for i, ch in enumerate(found, 1)
-        ]
-        columns = ["n", "net", "links", "chain (+> supports, -> attacks, _> undercuts)"]
-        (emit_tsv if fmt is RowFormat.tsv else emit_table)(columns, rows)
+    _emit_table(ChainTable(doc.name, found), fmt)
     _exit_by_matches(found)
 
 
@@ -369,24 +305,8 @@ def stats(map_file: MapArg, fmt: RowFormatOpt = RowFormat.text) -> None:
 
     Example: argmap stats maps/us-japan-trump2.yaml --format json
     """
-    from argmap.cli.output import emit_json, emit_lines, emit_table, emit_tsv
     from argmap.query import summary
+    from argmap.tables import StatsTable
 
     _, G = _load(map_file)
-    data = summary(G)
-    if fmt is RowFormat.json:
-        emit_json(data)
-        return
-    if fmt is RowFormat.ids:
-        emit_lines([c["id"] for c in data["central"]])
-        return
-    rows = [["claims", str(data["claims"])], ["links", str(data["links"])]]
-    rows += [[f"claims: {k}", str(v)] for k, v in data["claims_by_kind"].items() if v]
-    rows += [[f"links: {k}", str(v)] for k, v in data["links_by_kind"].items() if v]
-    rows.append(["depth (longest support chain)", str(data["depth"])])
-    for key in ("contested", "unsupported_conclusions", "unanswered_objections"):
-        ids = data[key]
-        rows.append([key.replace("_", " "), f"{len(ids)}: {', '.join(ids)}" if ids else "0"])
-    central = ", ".join(f"{c['id']} ({c['score']:.3f})" for c in data["central"])
-    rows.append([f"most central, by {data['centrality']}", central])
-    (emit_tsv if fmt is RowFormat.tsv else emit_table)(["measure", "value"], rows)
+    _emit_table(StatsTable(summary(G)), fmt)
