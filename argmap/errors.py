@@ -124,6 +124,19 @@ class MapError(ArgmapError):
     def lines(self) -> list[str]:
         return [d.format() for d in self.diagnostics]
 
+    @classmethod
+    def at(
+        cls, name: str, message: str, *, line: int = 1, col: int = 1, code: str = "bad_value"
+    ) -> MapError:
+        """One error at a place in the file ``name`` (its start unless told): what a
+        reader raises when a file is not the format it reads.
+
+        Examples:
+            >>> MapError.at("m.apx", "expected 'arg'", line=3, code="syntax").lines()
+            ["m.apx:3:1: error[syntax]: expected 'arg'"]
+        """
+        return cls([Diagnostic(code, "error", message, Location(name, line, col))])
+
 
 class UsageError(ArgmapError):
     """The command was called wrongly: missing file, unknown id, bad option (exit 2)."""

@@ -60,10 +60,6 @@ def _fit(ident: str, limit: int = 200) -> str:
     return f"{ident[: limit - 9]}-{hashlib.sha1(ident.encode()).hexdigest()[:8]}"
 
 
-def _fail(name: str, message: str) -> MapError:
-    return MapError([Diagnostic("bad_value", "error", message, Location(name, 1, 1))])
-
-
 def objects(text: str, name: str, data: dict, key: str, what: str) -> list[dict]:
     """The list of objects under ``key`` of a JSON document (AIF, SADFace); a located
     error for a list that is not one, or an item that is not an object."""
@@ -103,7 +99,7 @@ def parse(text: str, name: str = "<aif>") -> ArgMap:
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         data = data["AIF"]  # xAIF wraps AIF
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
-        raise _fail(name, "not AIF: expected an object with 'nodes' and 'edges'")
+        raise MapError.at(name, "not AIF: expected an object with 'nodes' and 'edges'")
     nodes = {str(n.get("nodeID")): n for n in objects(text, name, data, "nodes", "a node")}
     given = objects(text, name, data, "edges", "an edge")
     edges = [(str(e.get("fromID")), str(e.get("toID"))) for e in given]

@@ -377,7 +377,7 @@ class _Reader:
         self.into: set[tuple[str, Ref]] = set()  # (kind, target) of the relations so far
 
     def fail(self, line: int, message: str) -> MapError:
-        return MapError([Diagnostic("syntax", "error", message, Location(self.name, line, 1))])
+        return MapError.at(self.name, message, line=line, code="syntax")
 
     def new_title(self) -> str:
         self.untitled += 1

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from argmap.errors import Diagnostic, Location, MapError
+from argmap.errors import MapError
 from argmap.formats.ids import UniqueIds
 from argmap.formats.ids import slug as ids_slug
 from argmap.model import ArgMap
@@ -53,10 +53,6 @@ def slug(ident: Any) -> str:
     return ids_slug(str(ident).replace("¬", "not-"))
 
 
-def _fail(name: str, message: str) -> MapError:
-    return MapError([Diagnostic("bad_value", "error", message, Location(name, 1, 1))])
-
-
 #: The most positions an issue may have: every position attacks every other, so an issue
 #: of n positions makes n x (n - 1) attacks.
 MAX_POSITIONS = 300
@@ -67,7 +63,7 @@ def _mapping(value: Any, what: str, name: str) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise _fail(name, f"{what} must be a mapping, not {_shape(value)}")
+        raise MapError.at(name, f"{what} must be a mapping, not {_shape(value)}")
     return value
 
 
@@ -75,7 +71,7 @@ def _list(value: Any, what: str, name: str) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise _fail(name, f"{what} must be a list, not {_shape(value)}")
+        raise MapError.at(name, f"{what} must be a list, not {_shape(value)}")
     return value
 
 
@@ -87,7 +83,7 @@ def _shape(value: Any) -> str:
 def _ident(value: Any, what: str, name: str) -> str:
     """A statement id: text or a number, never a structure."""
     if isinstance(value, (dict, list)) or value is None:
-        raise _fail(name, f"{what} must be a statement id, not {_shape(value)}")
+        raise MapError.at(name, f"{what} must be a statement id, not {_shape(value)}")
     return str(value)
 
 
@@ -101,12 +97,12 @@ def parse(text: str, name: str = "<carneades>") -> ArgMap:
 
     data = load_yaml(text, name)  # bounded: an alias bomb is refused, not expanded
     if not isinstance(data, dict):
-        raise _fail(name, "not a Carneades argument graph (not a mapping)")
+        raise MapError.at(name, "not a Carneades argument graph (not a mapping)")
     used = [k for k in UNSUPPORTED_KEYS if data.get(k)]
     if used:
-        raise _fail(name, f"uses {', '.join(used)}, which argmap does not evaluate")
+        raise MapError.at(name, f"uses {', '.join(used)}, which argmap does not evaluate")
     if "statements" not in data:
-        raise _fail(name, "not a Carneades argument graph (no 'statements')")
+        raise MapError.at(name, "not a Carneades argument graph (no 'statements')")
     ids: dict[str, str] = {}
     unique = UniqueIds()
 
@@ -121,7 +117,7 @@ def parse(text: str, name: str = "<carneades>") -> ArgMap:
     for key, arg in arguments.items():
         arg = _mapping(arg, f"argument {key}", name)
         if "conclusion" not in arg:
-            raise _fail(name, f"argument {key} has no conclusion")
+            raise MapError.at(name, f"argument {key} has no conclusion")
         _ident(arg["conclusion"], f"the conclusion of argument {key}", name)
         for p in _premises(arg, f"argument {key}", name):
             _ident(p, f"a premise of argument {key}", name)
@@ -199,7 +195,9 @@ def parse(text: str, name: str = "<carneades>") -> ArgMap:
         issue = _mapping(issue, f"issue {key}", name)
         given = _list(issue.get("positions"), f"the positions of issue {key}", name)
         if len(given) > MAX_POSITIONS:
-            raise _fail(name, f"issue {key} has {len(given)} positions; at most {MAX_POSITIONS}")
+            raise MapError.at(
+                name, f"issue {key} has {len(given)} positions; at most {MAX_POSITIONS}"
+            )
         positions = [claim_id(_ident(p, f"a position of issue {key}", name)) for p in given]
         for a in positions:
             for b in positions:
@@ -215,5 +213,7 @@ def _premises(arg: Any, what: str = "", name: str = "<carneades>") -> list[Any]:
     if isinstance(premises, dict):
         return list(premises.values())
     if premises is not None and not isinstance(premises, list):
-        raise _fail(name, f"the premises of {what or 'an argument'} must be a list or a mapping")
+        raise MapError.at(
+            name, f"the premises of {what or 'an argument'} must be a list or a mapping"
+        )
     return list(premises or [])

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from argmap.errors import Diagnostic, Location, MapError
+from argmap.errors import MapError
 from argmap.semantics.framework import Framework
 
 __all__ = [
@@ -47,8 +47,8 @@ _ATT = re.compile(
 )
 
 
-def _fail(name: str, line: int, message: str, col: int = 1) -> MapError:
-    return MapError([Diagnostic("syntax", "error", message, Location(name, line, col))])
+def _fail(name: str, line: int, message: str) -> MapError:
+    return MapError.at(name, message, line=line, code="syntax")
 
 
 def _content_lines(text: str, comment: str) -> list[tuple[int, str]]:

@@ -55,10 +55,6 @@ def _group_id(edge_id: str) -> str:
     return "g-" + re.sub(r"[^A-Za-z0-9_-]+", "-", edge_id)
 
 
-def _fail(name: str, message: str) -> MapError:
-    return MapError([Diagnostic("bad_value", "error", message, Location(name, 1, 1))])
-
-
 def parse(text: str, name: str = "<microtext>") -> ArgMap:
     """Read one arggraph XML document."""
     import xml.etree.ElementTree as ET
@@ -73,7 +69,7 @@ def parse(text: str, name: str = "<microtext>") -> ArgMap:
             [Diagnostic("syntax", "error", f"invalid XML: {exc}", Location(name, line, col + 1))]
         ) from None
     if root.tag != "arggraph":
-        raise _fail(name, f"not an arggraph document (the root is <{root.tag}>)")
+        raise MapError.at(name, f"not an arggraph document (the root is <{root.tag}>)")
     edus = {e.get("id"): " ".join((e.text or "").split()) for e in root.iter("edu")}
     adus = {a.get("id"): a.get("type") for a in root.iter("adu")}
     # Part 2 of the corpus marks the units the annotators supplied: argmap's reconstructions.
@@ -95,13 +91,13 @@ def parse(text: str, name: str = "<microtext>") -> ArgMap:
             added.setdefault(trg, []).append(src)
             continue
         if kind not in _KINDS:
-            raise _fail(name, f"edge {eid!r} has unknown type {kind!r}")
+            raise MapError.at(name, f"edge {eid!r} has unknown type {kind!r}")
         links.append({"id": eid, "source": src, "target": trg, "kind": _KINDS[kind]})
     by_id = {lk["id"]: lk for lk in links}
     for eid, sources in added.items():
         base = by_id.get(eid)
         if base is None:
-            raise _fail(name, f"an 'add' edge names edge {eid!r}, which is not a relation")
+            raise MapError.at(name, f"an 'add' edge names edge {eid!r}, which is not a relation")
         if base["kind"] == "support":
             base["group"] = _group_id(eid)
             for k, src in enumerate(sources, 1):
