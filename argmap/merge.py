@@ -93,6 +93,14 @@ class MergeResult:
     def clean(self) -> bool:
         return not self.conflicts
 
+    def ids(self) -> list[str]:
+        """What conflicts, by id."""
+        return [c.ident for c in self.conflicts]
+
+    def conflict_lines(self, name: str = "") -> list[str]:
+        """One located line a conflict (``name``: the file as the user knows it)."""
+        return [c.line(name) for c in self.conflicts]
+
     def to_data(self) -> dict:
         return {
             "clean": self.clean,

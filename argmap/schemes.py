@@ -122,6 +122,20 @@ class Catalogue:
         ident = self._names.get(normalise(name))
         return None if ident is None else self.by_id[ident]
 
+    def to_data(self) -> list[dict]:
+        """Every scheme as a JSON record (:func:`scheme_data`)."""
+        return [scheme_data(s) for s in self]
+
+    def ids(self) -> list[str]:
+        return [s.id for s in self]
+
+    def columns(self) -> list[str]:
+        return ["id", "questions", "name"]
+
+    def rows(self) -> list[list[str]]:
+        """One row a scheme: its id, how many critical questions it has, its name."""
+        return [[s.id, str(len(s.questions)), s.name] for s in self]
+
     def suggest(self, name: str) -> str | None:
         """A did-you-mean hint for a name that matches no scheme."""
         from argmap.errors import did_you_mean

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ClaimTable", "ChainTable", "StatsTable", "claim_record"]
+__all__ = ["ClaimTable", "ChainTable", "StatsTable", "claim_record", "reached_ids"]
 
 
 def claim_record(doc: Any, claim: Any, **extra: Any) -> dict[str, Any]:
@@ -86,6 +86,12 @@ class ClaimTable:
 
     def ids(self) -> list[str]:
         return [r["id"] for r in self.records]
+
+
+def reached_ids(reached: list[Any]) -> list[str]:
+    """The ids of claims reached (:class:`argmap.query.Reached`), in order: what ``-f ids``
+    prints, without making a record of each."""
+    return [r.id for r in reached]
 
 
 _ARROWS = {"support": "+>", "attack": "->", "undercut": "_>"}

@@ -51,20 +51,21 @@ def merge(
     if "-" in (base, ours, theirs):
         raise UsageError("merge needs three files, not standard input")
     shown = name or ours
-    result = merged(*(read_input(p).text for p in (base, ours, theirs)), shown)
+    texts = read_input(base).text, read_input(ours).text, read_input(theirs).text
+    result = merged(*texts, shown)
     write_output(result.text, output or ours)
     if fmt is Format.json:
         emit_json(result.to_data())
     elif fmt is Format.ids:
         from argmap.cli.output import emit_lines
 
-        emit_lines([c.ident for c in result.conflicts])
+        emit_lines(result.ids())
     a = result.applied
     summary = f"{a['added']} added, {a['changed']} changed, {a['removed']} removed from theirs"
     if result.clean:
         print_error([f"argmap: merged {shown}: {summary}"])
         return
-    print_error([c.line(shown) for c in result.conflicts])
+    print_error(result.conflict_lines(shown))
     from argmap.render import counted
 
     print_error([f"argmap: {shown}: {counted(len(result.conflicts), 'conflict')} ({summary})"])

@@ -56,8 +56,10 @@ FormatOpt = Annotated[
 
 def complete_claim_id(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion: the claim ids of the map named earlier on the command line."""
+    from argmap.completion import claim_ids
+
     model = _map_of(ctx)
-    return [c.id for c in model.claims if c.id.startswith(incomplete)] if model else []
+    return claim_ids(model, incomplete) if model else []
 
 
 def _map_of(ctx: typer.Context):
@@ -81,38 +83,36 @@ def _map_of(ctx: typer.Context):
 
 def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion: the tags used in the map named earlier on the command line."""
+    from argmap.completion import tags
+
     model = _map_of(ctx)
-    tags = dict.fromkeys(t for c in model.claims for t in c.tags) if model else {}
-    return [t for t in tags if t.startswith(incomplete)]
+    return tags(model, incomplete) if model else []
 
 
 def complete_source_id(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion: the source ids of the map named earlier on the command line."""
+    from argmap.completion import source_ids
+
     model = _map_of(ctx)
-    return [s.id for s in model.sources if s.id.startswith(incomplete)] if model else []
+    return source_ids(model, incomplete) if model else []
 
 
 def complete_link_or_claim_id(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion: claim ids, then link ids (for what names either)."""
+    from argmap.completion import link_or_claim_ids
+
     model = _map_of(ctx)
-    if model is None:
-        return []
-    ids = [c.id for c in model.claims] + [lk.id for lk in model.all_links()]
-    return [i for i in dict.fromkeys(ids) if i.startswith(incomplete)]
+    return link_or_claim_ids(model, incomplete) if model else []
 
 
 def complete_tag_change(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion for +TAG/-TAG: the map's tags to add, the claim's own to remove."""
+    from argmap.completion import tag_changes
+
     model = _map_of(ctx)
-    if model is None or incomplete[:1] not in ("+", "-"):
-        return [s for s in ("+", "-") if s.startswith(incomplete)]
-    if incomplete.startswith("-"):
-        claim = next((c for c in model.claims if c.id == ctx.params.get("ident")), None)
-        tags = claim.tags if claim else []
-    else:
-        tags = list(dict.fromkeys(t for c in model.claims for t in c.tags))
-    sign = incomplete[0]
-    return [sign + t for t in tags if (sign + t).startswith(incomplete)]
+    if model is None:  # the signs alone
+        return tag_changes(None, None, incomplete) if incomplete[:1] not in ("+", "-") else []
+    return tag_changes(model, ctx.params.get("ident"), incomplete)
 
 
 #: The claim kinds, for help texts (a test keeps it equal to the model's).
@@ -123,9 +123,9 @@ KIND_NAMES = (
 
 def complete_kind(incomplete: str) -> list[str]:
     """Shell completion: the claim kinds."""
-    from argmap.model import ClaimKind
+    from argmap.completion import kinds
 
-    return [k.value for k in ClaimKind if k.value.startswith(incomplete)]
+    return kinds(incomplete)
 
 
 ClaimArg = Annotated[

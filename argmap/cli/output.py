@@ -174,7 +174,17 @@ def emit_tsv(columns: list[str], rows: list[list[str]]) -> None:
 def emit_edited(done: Any) -> None:
     """What a change reports (:class:`argmap.authoring.Edited`): its lines on stdout; the
     files it wrote besides the map, and the warnings it brought, on stderr."""
-    if done.notes or done.warnings:
-        print_error([f"argmap: {n}" for n in done.notes] + [d.format() for d in done.warnings])
+    print_notes(done.notes, done.warnings)
     if done.lines:
         emit_lines(done.lines)
+
+
+def print_problems(diagnostics: list[Any], then: str) -> None:
+    """Located problems on stderr, one a line, then a line saying what follows from them."""
+    print_error([d.format() for d in diagnostics] + [then])
+
+
+def print_notes(notes: list[str], problems: list[Any] = ()) -> None:
+    """Notes about the output (``argmap: NOTE``) and located problems, on stderr."""
+    if notes or problems:
+        print_error([f"argmap: {n}" for n in notes] + [d.format() for d in problems])

@@ -190,9 +190,11 @@ def claims(
         leaves=leaves,
         min_confidence=min_confidence,
     )
+    from argmap.formats import read_maps
+
     try:
-        found = search([_load(path, graph=False)[0] for path in map_files], f, where)
-    except MapError as exc:  # a map that cannot be read as a graph: grep's "trouble"
+        found = search(read_maps(map_files), f, where)
+    except MapError as exc:  # a map that cannot be read (as a graph): grep's "trouble"
         exc.exit_code = EXIT_USAGE
         raise
     _emit_table(ClaimTable.of(found, with_map=len(map_files) > 1), fmt)
@@ -246,8 +248,9 @@ def impact(map_file: MapArg, claim: ClaimArg, fmt: RowFormatOpt = RowFormat.text
 def _emit_reached(doc: Document, G: nx.MultiDiGraph, reached: list, fmt: RowFormat) -> None:
     if fmt is RowFormat.ids:  # the common case in pipelines, and the fastest
         from argmap.cli.output import emit_lines
+        from argmap.tables import reached_ids
 
-        emit_lines([r.id for r in reached])
+        emit_lines(reached_ids(reached))
         return
     from argmap.tables import ClaimTable
 

@@ -55,12 +55,11 @@ def schemes(
             emit_lines(scheme_lines(scheme))
         return
     if fmt is Format.json:
-        emit_json([scheme_data(s) for s in catalogue])
+        emit_json(catalogue.to_data())
     elif fmt is Format.ids:
-        emit_lines([s.id for s in catalogue])
+        emit_lines(catalogue.ids())
     else:
-        rows = [[s.id, str(len(s.questions)), s.name] for s in catalogue]
-        emit_table(["id", "questions", "name"], rows)
+        emit_table(catalogue.columns(), catalogue.rows())
 
 
 def questions(
@@ -90,5 +89,6 @@ def questions(
     elif fmt is RowFormat.ids:
         emit_lines(report.ids(answered=answered))
     else:
-        columns = list(report.COLUMNS)
-        (emit_tsv if fmt is RowFormat.tsv else emit_table)(columns, report.rows(answered=answered))
+        (emit_tsv if fmt is RowFormat.tsv else emit_table)(
+            list(report.COLUMNS), report.rows(answered=answered)
+        )

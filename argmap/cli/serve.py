@@ -36,7 +36,7 @@ def serve(
     import gc
 
     from argmap import progress
-    from argmap.cli.output import print_error
+    from argmap.cli.output import print_error, print_problems
     from argmap.errors import ToolError, UsageError
     from argmap.live import LiveMap
     from argmap.preview import Preview
@@ -55,7 +55,7 @@ def serve(
         if build.ok:
             print_error([f"{stamp} rebuilt ({counted(build.claims, 'claim')})"])
         else:
-            print_error([d.format() for d in build.errors] + [f"{stamp} map broken"])
+            print_problems(build.errors, f"{stamp} map broken")
 
     try:
         view = {"where": where, "focus": focus, "radius": radius, "tags": tag}

@@ -73,7 +73,7 @@ def show(
 
     Example: argmap show maps/us-japan-trump2.yaml --depth 2 --quotes
     """
-    from argmap.cli.output import emit_json, emit_lines, emit_outline, print_error
+    from argmap.cli.output import emit_json, emit_lines, emit_outline, print_notes
     from argmap.formats import read_map
     from argmap.outline import show_map
 
@@ -89,8 +89,7 @@ def show(
         radius=radius,
         tags=tag,
     )
-    if shown.notes or shown.problems:
-        print_error([f"argmap: {n}" for n in shown.notes] + [d.format() for d in shown.problems])
+    print_notes(shown.notes, shown.problems)
     if fmt is Format.json:
         emit_json(shown.to_data())
     elif fmt is Format.ids:

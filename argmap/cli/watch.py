@@ -44,7 +44,7 @@ def watch(
     import gc
 
     from argmap import progress
-    from argmap.cli.output import print_error
+    from argmap.cli.output import print_error, print_problems
     from argmap.errors import UsageError
     from argmap.files import write_output
     from argmap.formats import format_for_output
@@ -69,7 +69,7 @@ def watch(
             print_error([f"{stamp} wrote {output} ({counted(build.claims, 'claim')})"])
         else:
             kept = " (kept the last good output)" if live.last_good else ""
-            print_error([d.format() for d in build.errors] + [f"{stamp} map broken{kept}"])
+            print_problems(build.errors, f"{stamp} map broken{kept}")
 
     print_error([f"watching {map_file} and the source texts it cites; Ctrl-C stops"])
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, even mid-rebuild

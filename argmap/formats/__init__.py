@@ -97,6 +97,11 @@ def read_map(path: str | os.PathLike) -> Document:
     return doc
 
 
+def read_maps(paths: list[str | os.PathLike]) -> list[Document]:
+    """Read several maps (:func:`read_map`), in order."""
+    return [read_map(path) for path in paths]
+
+
 def export(
     doc: Document,
     to: str,

@@ -1,0 +1,56 @@
+"""The code's shape, as the brief draws it: the command line is a thin front end.
+
+Each command parses its options, makes one library call and prints the result; loops over
+claims, graph walks and JSON shaping live in the library, where a language server, a live
+preview or a merge driver calls them too.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+CLI = Path(__file__).resolve().parent.parent / "argmap" / "cli"
+
+#: Where cli/ may loop: printing (output.py, the edge every command prints through), the
+#: application's plumbing (commands loaded lazily, help texts, error lines), and the words
+#: of a command line being completed.
+ALLOWED = {
+    "output.py": "printing: rows, tables, lines",
+    "__init__.py": "plumbing: lazy commands, help texts, error lines",
+    "options.py:_map_of": "the words of a command line being completed",
+}
+
+LOOPS = (ast.For, ast.AsyncFor, ast.While, ast.ListComp, ast.SetComp, ast.DictComp,
+         ast.GeneratorExp)  # fmt: skip
+
+
+def loops_in(path: Path) -> list[str]:
+    """Every loop or comprehension outside the allowed places, as FILE:LINE in FUNCTION."""
+    found = []
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for func in [tree, *(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef))]:
+        name = getattr(func, "name", "<module>")
+        if path.name in ALLOWED or f"{path.name}:{name}" in ALLOWED:
+            continue
+        body = func.body if isinstance(func, ast.FunctionDef) else [
+            n for n in func.body if not isinstance(n, ast.FunctionDef | ast.ClassDef)
+        ]  # fmt: skip
+        for stmt in body:
+            for node in ast.walk(stmt):
+                if isinstance(node, LOOPS):
+                    found.append(f"{path.name}:{node.lineno} in {name}")
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize("path", sorted(CLI.glob("*.py")), ids=lambda p: p.name)
+def test_no_loop_over_claims_or_json_shaping_in_the_command_line(path):
+    assert loops_in(path) == []
+
+
+def test_the_check_finds_a_loop(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("def cmd(doc):\n    return [c.id for c in doc.model.claims]\n")
+    assert loops_in(sample) == ["sample.py:2 in cmd"]
