@@ -46,8 +46,6 @@ _SUPPORT = {"color": "#2e7d32", "arrowhead": "normal"}
 _ATTACK = {"color": "#c62828", "arrowhead": "tee", "penwidth": "1.6"}
 _UNDERCUT = {"color": "#c62828", "arrowhead": "tee", "style": "dashed", "penwidth": "1.6"}
 
-# Characters XML 1.0 (and so Graphviz's HTML labels) cannot carry.
-_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def dump(
@@ -421,7 +419,9 @@ def _clean(text: str) -> str:
     text = str(text)
     if _PLAIN.fullmatch(text):  # most ids, colours and words: nothing to do
         return text
-    return " ".join(_BAD_XML.sub("\N{REPLACEMENT CHARACTER}", text).split())
+    from argmap.formats.xmltext import xml_safe
+
+    return " ".join(xml_safe(text).split())
 
 
 #: Text that needs no cleaning or escaping anywhere in DOT: one line of printable ASCII
