@@ -94,9 +94,6 @@ def reached_ids(reached: list[Any]) -> list[str]:
     return [r.id for r in reached]
 
 
-_ARROWS = {"support": "+>", "attack": "->", "undercut": "_>"}
-
-
 @dataclass
 class ChainTable:
     """The chains by which one claim bears on another (:class:`argmap.query.Chain`)."""
@@ -108,11 +105,13 @@ class ChainTable:
         return ["n", "net", "links", "chain (+> supports, -> attacks, _> undercuts)"]
 
     def rows(self) -> list[list[str]]:
+        from argmap.formats.argdown_syntax import ARROWS
+
         out = []
         for i, ch in enumerate(self.chains, 1):
             parts = [ch.claims[0]]
             for kind, claim in zip(ch.kinds, ch.claims[1:], strict=True):
-                parts += [_ARROWS[kind], claim]
+                parts += [ARROWS[kind], claim]
             out.append([str(i), ch.net, str(len(ch.links)), " ".join(parts)])
         return out
 

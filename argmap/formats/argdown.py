@@ -548,9 +548,6 @@ def dump(model: ArgMap) -> str:
     return _Writer(model).write()
 
 
-_OPS = {LinkKind.support: "+>", LinkKind.attack: "->", LinkKind.undercut: "_>"}
-
-
 class _Writer:
     """One map becoming one Argdown document: the front matter, every claim defined
     once, linked groups as premise-conclusion structures, links an undercut aims at as
@@ -695,7 +692,7 @@ class _Writer:
             out += [
                 f"<{self.argument_of[lk.id]}> {_data(mark)}",
                 f"  <+ {self.ref(lk.source)}",
-                f"  {_OPS[lk.kind]} {aim}",
+                f"  {syntax.ARROWS[lk.kind.value]} {aim}",
                 "",
             ]
         return out

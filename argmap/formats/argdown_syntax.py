@@ -352,6 +352,9 @@ def _element(raw: str, line: int, name: str, *, default: str = "statement") -> _
 # --- the document ---------------------------------------------------------------------
 
 # Relation operators: (kind, parent is the source?)
+#: How Argdown writes each relation, pointing at its target (``a +> b``: a supports b).
+ARROWS = {"support": "+>", "attack": "->", "undercut": "_>"}
+
 _OPS = {
     "+": ("support", False),
     "<+": ("support", False),
@@ -359,9 +362,7 @@ _OPS = {
     "<-": ("attack", False),
     "_": ("undercut", False),
     "<_": ("undercut", False),
-    "+>": ("support", True),
-    "->": ("attack", True),
-    "_>": ("undercut", True),
+    **{arrow: (kind, True) for kind, arrow in ARROWS.items()},
     "><": ("contradictory", True),
 }
 

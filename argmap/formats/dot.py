@@ -47,7 +47,6 @@ _ATTACK = {"color": "#c62828", "arrowhead": "tee", "penwidth": "1.6"}
 _UNDERCUT = {"color": "#c62828", "arrowhead": "tee", "style": "dashed", "penwidth": "1.6"}
 
 
-
 def dump(
     G: nx.MultiDiGraph,
     *,
