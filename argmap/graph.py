@@ -49,6 +49,8 @@ __all__ = [
     "tops",
     "reaching",
     "require_claim",
+    "support_adjacency",
+    "open_issues",
     "incoming",
     "link_counts",
     "add_claim_nodes",
@@ -423,6 +425,46 @@ def reaching(G: nx.MultiDiGraph, targets: list[str]) -> set[str]:
                 found.add(u)
                 stack.append(u)
     return found
+
+
+def support_adjacency(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """The support links alone, as each claim's list of the claims it supports (every
+    claim a key): what support cycles and support depth are found in.
+
+    Examples:
+        >>> from argmap.formats.native import loads
+        >>> support_adjacency(build_graph(loads(
+        ...     "title: t\\nclaims:\\n  - {id: c, text: C}\\n  - {id: p, text: P, supports: [c]}\\n"
+        ...     "  - {id: x, text: X, attacks: [p]}\\n")))
+        {'c': [], 'p': ['c'], 'x': []}
+    """
+    out: dict[str, list[str]] = {n: [] for n in G._node}
+    for u, nbrs in G._succ.items():
+        for v, keydict in nbrs.items():
+            if any(d["kind"] == "support" for d in keydict.values()):
+                out[u].append(v)
+    return out
+
+
+def open_issues(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """What a map leaves open, in document order: claims attacked (``contested``),
+    conclusions nothing supports, objections nothing attacks (an objection answered)."""
+    pred = G._pred
+    kinds_in = {
+        n: {d["kind"] for keydict in pred[n].values() for d in keydict.values()} for n in pred
+    }
+    claims = [d["claim"] for d in G._node.values()]
+    return {
+        "contested": [c.id for c in claims if "attack" in kinds_in[c.id]],
+        "unsupported_conclusions": [
+            c.id
+            for c in claims
+            if c.kind is ClaimKind.conclusion and "support" not in kinds_in[c.id]
+        ],
+        "unanswered_objections": [
+            c.id for c in claims if c.kind is ClaimKind.objection and "attack" not in kinds_in[c.id]
+        ],
+    }
 
 
 def require_claim(G: nx.MultiDiGraph, ident: str) -> str:

@@ -518,19 +518,13 @@ def coverage(doc, G=None, *, source_file: str | None = None) -> dict:
 
         G = build_graph(doc)
 
+    from argmap.graph import open_issues
+
     claims = doc.model.claims
-    kinds_in: dict[str, set[str]] = {c.id: set() for c in claims}
-    for _, v, d in G.edges(data=True):
-        kinds_in[v].add(str(d["kind"]))
+    issues = open_issues(G)
     report: dict = {
-        "unsupported_conclusions": [
-            c.id
-            for c in claims
-            if c.kind is ClaimKind.conclusion and "support" not in kinds_in[c.id]
-        ],
-        "unanswered_objections": [
-            c.id for c in claims if c.kind is ClaimKind.objection and "attack" not in kinds_in[c.id]
-        ],
+        "unsupported_conclusions": issues["unsupported_conclusions"],
+        "unanswered_objections": issues["unanswered_objections"],
         "evidence_without_provenance": [
             c.id for c in claims if c.kind is ClaimKind.evidence and not (c.source and c.quote)
         ],

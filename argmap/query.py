@@ -34,7 +34,6 @@ Examples:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -379,17 +378,11 @@ def summary(G: nx.MultiDiGraph, *, top: int = 5) -> dict[str, Any]:
     """
     import networkx as nx
 
-    from argmap.graph import link_counts
+    from argmap.graph import link_counts, open_issues, support_adjacency
 
     counts = link_counts(G)
     claims = [d["claim"] for _, d in G.nodes(data=True)]
-    kinds_in: dict[str, Counter] = {n: Counter() for n in G.nodes}
-    for _, v, d in G.edges(data=True):
-        kinds_in[v][str(d["kind"])] += 1
-    support = nx.DiGraph()
-    support.add_nodes_from(G.nodes)
-    support.add_edges_from((u, v) for u, v, d in G.edges(data=True) if d["kind"] == "support")
-    dag = nx.condensation(support)
+    dag = nx.condensation(nx.DiGraph(support_adjacency(G)))
     depth = nx.dag_longest_path_length(dag) if dag.number_of_nodes() else 0
     k = None if G.number_of_nodes() <= 500 else 500
     centrality = (
@@ -404,13 +397,7 @@ def summary(G: nx.MultiDiGraph, *, top: int = 5) -> dict[str, Any]:
         "claims_by_kind": {k.value: sum(c.kind is k for c in claims) for k in ClaimKind},
         "links_by_kind": {kind: counts.get(kind, 0) for kind in ("support", "attack", "undercut")},
         "depth": depth,
-        "contested": [c.id for c in claims if kinds_in[c.id]["attack"]],
-        "unsupported_conclusions": [
-            c.id for c in claims if c.kind is ClaimKind.conclusion and not kinds_in[c.id]["support"]
-        ],
-        "unanswered_objections": [
-            c.id for c in claims if c.kind is ClaimKind.objection and not kinds_in[c.id]["attack"]
-        ],
+        **open_issues(G),
         "central": [{"id": n, "score": round(centrality[n], 6)} for n in central],
         "centrality": CENTRALITY + (" sampled from 500 claims" if k else ""),
     }

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from argmap.document import Document
 from argmap.errors import Diagnostic, Severity
-from argmap.graph import integrity_problems, reaching, tops
+from argmap.graph import integrity_problems, reaching, support_adjacency, tops
 from argmap.model import ClaimKind, LinkKind
 
 __all__ = ["Rule", "RULES", "validate", "has_errors"]
@@ -150,12 +150,7 @@ def _at(doc: Document, index: dict[str, int], ident: str):
 
 def _support_cycles(doc, G, index) -> Iterator[Diagnostic]:
     # The support links as plain adjacency (most maps have no cycle: one linear pass).
-    succ: dict[str, list[str]] = {}
-    support = LinkKind.support
-    claims = G._node
-    for link in G.graph["map"].all_links():
-        if link.kind is support and link.source in claims and link.target in claims:
-            succ.setdefault(link.source, []).append(link.target)
+    succ = support_adjacency(G)
     for scc in _strong_components(_in_cycles(succ)):
         if len(scc) < 2:
             continue
