@@ -207,7 +207,6 @@ def parse(text: str) -> Expr:
 
 def _filter(cond: Expr):
     """The ClaimFilter of one condition."""
-    from argmap.model import ClaimKind
     from argmap.query import ClaimFilter
 
     if cond[0] == "flag":
@@ -215,13 +214,12 @@ def _filter(cond: Expr):
     _, field, value = cond
     args: dict[str, Any]
     if field == "kinds":
+        from argmap.query import parse_kinds
+
         try:
-            args = {"kinds": (ClaimKind(value.lower()),)}
-        except ValueError:
-            kinds = [k.value for k in ClaimKind]
-            raise ExpressionError(
-                f"unknown kind {value!r}", hint=did_you_mean(value, kinds)
-            ) from None
+            args = {"kinds": parse_kinds([value])}
+        except UsageError as exc:
+            raise ExpressionError(exc.message, hint=exc.hint) from None
     elif field == "tags":
         args = {"tags": (value,)}
     elif field == "pattern":
