@@ -168,13 +168,13 @@ def add_claim(
         UsageError: an unknown source, or words found nowhere or in several places.
         MapError: the claim would make the map invalid.
     """
-    from argmap.edit import slugify
+    from argmap.ids import from_words
 
     editor, inp = open_for_edit(path)
     if source is not None:
         quote, locator = _quoted(inp, source, quote, locator)
     taken = {c.get("id") for c in editor.claims()}
-    claim_id = ident or slugify(text, taken)
+    claim_id = ident or from_words(text, taken)
     claim: dict[str, Any] = {"id": claim_id, "text": text, "kind": kind}
     optional = {
         "tags": tags,

@@ -38,7 +38,6 @@ from argmap.errors import UsageError, did_you_mean
 __all__ = [
     "Editor",
     "Removed",
-    "slugify",
     "SETTABLE",
     "references",
     "LINK_SETTABLE",
@@ -66,27 +65,6 @@ SETTABLE = {
 #: Fields of an explicit link that ``argmap set LINK-ID FIELD VALUE`` may change.
 LINK_SETTABLE = {"scheme": str, "role": str, "note": str, "weight": float, "group": str}
 _LINK_LISTS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
-
-
-def slugify(text: str, taken: set[str] | frozenset[str] = frozenset(), words: int = 6) -> str:
-    """An id made from a claim's first words, unique among ``taken``.
-
-    Examples:
-        >>> slugify("Japan must prepare for the worst, now!")
-        'japan-must-prepare-for-the-worst'
-        >>> slugify("Japan must", {"japan-must"})
-        'japan-must-2'
-    """
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = ascii_text.replace("'", "")  # "Japan's" -> "japans", not "japan-s"
-    parts = re.findall(r"[a-z0-9]+", ascii_text.lower())[:words] or ["claim"]
-    base = "-".join(parts)
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
 
 
 def _item_dumper() -> type:

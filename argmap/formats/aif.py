@@ -32,6 +32,7 @@ from collections import Counter
 from typing import Any
 
 from argmap.errors import Diagnostic, Location, MapError
+from argmap.ids import fit, slug
 from argmap.model import CLAIM_ID_PATTERN, ArgMap
 
 __all__ = ["parse", "dump", "from_nodes", "to_nodes", "LOSSES"]
@@ -42,22 +43,6 @@ LOSSES = {
     "roles", "answers", "reconstructed",
 }  # fmt: skip
 _ID = re.compile(CLAIM_ID_PATTERN)
-
-
-def _slug(text: str) -> str:
-    """An id from a node id or name: a slug of at most 200 characters (:func:`_fit`)."""
-    return _fit(re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-_") or "x")
-
-
-def _fit(ident: str, limit: int = 200) -> str:
-    """An id cut to what a map allows (200 characters for claims and groups, 500 for
-    links): a longer one keeps its start and a short hash of the whole, so that it stays
-    unique and the same on every import."""
-    if len(ident) <= limit:
-        return ident
-    import hashlib
-
-    return f"{ident[: limit - 9]}-{hashlib.sha1(ident.encode()).hexdigest()[:8]}"
 
 
 def objects(text: str, name: str, data: dict, key: str, what: str) -> list[dict]:
@@ -120,9 +105,7 @@ def from_nodes(
     ids: dict[str, str] = {}
     for i in nodes:
         if kind_of[i] == "I":
-            ids[i] = _fit(
-                i if _ID.match(i) else "i" + re.sub(r"[^A-Za-z0-9_-]+", "-", i).strip("-")
-            )
+            ids[i] = fit(i if _ID.match(i) else "i" + re.sub(r"[^A-Za-z0-9_-]+", "-", i).strip("-"))
 
     def premises(s: str) -> list[str]:
         return [ids[p] for p in into.get(s, []) if kind_of.get(p) == "I"]
@@ -143,10 +126,10 @@ def from_nodes(
             continue
         scheme = schemes.read(nodes[s])
         for target in targets:
-            group = _slug(f"RA{s}") if len(prem) > 1 else None
+            group = _node_slug(f"RA{s}") if len(prem) > 1 else None
             made = []
             for k, p in enumerate(prem, 1):
-                lid = _fit(
+                lid = fit(
                     f"RA{s}" if len(prem) == 1 and len(targets) == 1 else f"RA{s}.{target}.{k}",
                     500,
                 )
@@ -157,7 +140,11 @@ def from_nodes(
                         "target": target,
                         "kind": "support",
                         **(
-                            {"group": _slug(f"{group}-{target}") if len(targets) > 1 else group}
+                            {
+                                "group": _node_slug(f"{group}-{target}")
+                                if len(targets) > 1
+                                else group
+                            }
                             if group
                             else {}
                         ),
@@ -186,11 +173,11 @@ def from_nodes(
             for t in targets:
                 for a in attackers:
                     if kind_of.get(t) == "I":
-                        lid, target, kind = _fit(f"CA{s}.{ids[t]}.{a}", 500), ids[t], "attack"
+                        lid, target, kind = fit(f"CA{s}.{ids[t]}.{a}", 500), ids[t], "attack"
                     elif kind_of.get(t) == "CA":
-                        lid, target, kind = _fit(f"CA{s}.{a}", 500), ca_links[t], "undercut"
+                        lid, target, kind = fit(f"CA{s}.{a}", 500), ca_links[t], "undercut"
                     elif kind_of.get(t) == "RA" and t in ra_links:
-                        lid, target, kind = _fit(f"CA{s}.{a}", 500), ra_links[t][0], "undercut"
+                        lid, target, kind = fit(f"CA{s}.{a}", 500), ra_links[t][0], "undercut"
                     else:
                         dropped[f"CA aimed at a {kind_of.get(t) or 'missing'} node"] += 1
                         continue
@@ -370,3 +357,8 @@ def _scheme_names(model: ArgMap):
         return names[scheme]
 
     return scheme_of
+
+
+def _node_slug(text: str) -> str:
+    """An id from an AIF node's id or name."""
+    return fit(slug(text))

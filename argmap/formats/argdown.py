@@ -60,8 +60,8 @@ from collections import Counter
 from typing import Any
 
 from argmap.formats import argdown_syntax as syntax
-from argmap.formats.ids import UniqueIds
-from argmap.formats.ids import slug as _slug
+from argmap.ids import UniqueIds
+from argmap.ids import slug as _slug
 from argmap.model import ArgMap, ClaimKind, Link, LinkKind
 
 __all__ = ["parse", "dump", "LOSSES", "inferred_kinds"]

@@ -34,8 +34,8 @@ from __future__ import annotations
 from typing import Any
 
 from argmap.errors import MapError
-from argmap.formats.ids import UniqueIds
-from argmap.formats.ids import slug as ids_slug
+from argmap.ids import UniqueIds
+from argmap.ids import slug as ids_slug
 from argmap.model import ArgMap
 
 __all__ = ["parse", "slug", "UNSUPPORTED_KEYS"]

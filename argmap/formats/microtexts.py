@@ -37,6 +37,7 @@ import re
 from typing import Any
 
 from argmap.errors import Diagnostic, Location, MapError
+from argmap.ids import slug
 from argmap.model import ArgMap
 
 __all__ = ["parse", "dump", "LOSSES"]
@@ -170,7 +171,7 @@ def dump(model: ArgMap) -> str:
 
     adu = {c.id: name(c.id, "a_") for c in model.claims}
     edge = {lk.id: name(lk.id, "c_") for lk in links}
-    root = ET.Element("arggraph", id=name(_slug(model.title), "m_"))
+    root = ET.Element("arggraph", id=name(slug(model.title, dots=True).replace("-", "_"), "m_"))
     edus = [name(f"e{i}", "") for i in range(1, len(model.claims) + 1)]
     for e, c in zip(edus, model.claims, strict=True):
         ET.SubElement(root, "edu", id=e).text = xml_safe(c.text)
@@ -203,7 +204,3 @@ def dump(model: ArgMap) -> str:
 
 #: An XML name as an ID attribute needs it (ASCII letters, digits, '_', '-', '.').
 _XML_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.:-]*$")
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_") or "map"

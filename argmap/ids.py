@@ -1,5 +1,6 @@
-"""Ids for argmap maps made from other tools' names and titles (Argdown titles,
-Carneades statement ids): slugs, and a maker of unique ones.
+"""Ids made for a map: from other tools' names and titles (Argdown titles, Carneades
+statement ids, AIF nodes), from a claim's first words, cut to what the format allows,
+and unique among those made.
 
 Examples:
     >>> slug("Statement 1"), slug("Natürlichkeit"), slug("p.support.c", dots=True)
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["slug", "UniqueIds"]
+__all__ = ["slug", "fit", "from_words", "UniqueIds"]
 
 #: Ids are capped below the format's 200 characters, leaving room for a "-N" suffix.
 _CAP = 190
@@ -50,3 +51,33 @@ class UniqueIds:
             out, k = f"{base}-{k}", k + 1
         self.used.add(out)
         return out
+
+
+def fit(ident: str, limit: int = 200) -> str:
+    """An id cut to what a map allows (200 characters for claims and groups, 500 for
+    links): a longer one keeps its start and a short hash of the whole, so that it stays
+    unique and the same on every import."""
+    if len(ident) <= limit:
+        return ident
+    import hashlib
+
+    return f"{ident[: limit - 9]}-{hashlib.sha1(ident.encode()).hexdigest()[:8]}"
+
+
+def from_words(text: str, taken: set[str] | frozenset[str] = frozenset(), words: int = 6) -> str:
+    """An id made from a claim's first words, unique among ``taken``.
+
+    Examples:
+        >>> from_words("Japan must prepare for the worst, now!")
+        'japan-must-prepare-for-the-worst'
+        >>> from_words("Japan must", {"japan-must"})
+        'japan-must-2'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = ascii_text.replace("'", "")  # "Japan's" -> "japans", not "japan-s"
+    parts = re.findall(r"[a-z0-9]+", ascii_text.lower())[:words] or ["claim"]
+    base = "-".join(parts)
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
