@@ -28,7 +28,7 @@ from typing import Any
 
 from argmap.errors import Diagnostic, Location, MapError
 from argmap.formats.xmltext import xml_safe
-from argmap.model import ArgMap, landing_claim
+from argmap.model import ArgMap
 
 __all__ = ["parse", "dump", "LOSSES"]
 
@@ -44,8 +44,11 @@ _LINK_FIELDS = ("group", "note", "weight", "scheme", "role")
 
 
 def dump(model: ArgMap) -> str:
-    """The map as GraphML text."""
+    """The map as GraphML text: the argument graph (:func:`argmap.graph.build_graph`)
+    with every attribute flattened to a string, number or flag."""
     import networkx as nx
+
+    from argmap.graph import build_graph
 
     meta = model.model_dump(mode="json", exclude_none=True, include=set(_META))
     G = nx.MultiDiGraph(
@@ -64,14 +67,15 @@ def dump(model: ArgMap) -> str:
             answers = [a.model_dump(mode="json") for a in c.answers]
             attrs["answers"] = json.dumps(answers, ensure_ascii=False)
         G.add_node(c.id, **attrs)
-    links = model.all_links()
-    by_id = {lk.id: lk for lk in links}
-    for order, lk in enumerate(links):
+    # The edges of the argument graph (an undercut lands where argmap.graph puts it), with
+    # their attributes flattened to what GraphML holds.
+    argument_graph = build_graph(model)
+    ends = argument_graph.graph["links"]
+    for order, lk in enumerate(model.all_links()):
         attrs = {"kind": lk.kind.value, "link_id": lk.id, "order": order}
-        target = lk.target
+        _, target, _ = ends[lk.id]
         if lk.kind == "undercut":
             attrs["undercuts"] = lk.target
-            target = landing_claim(lk, by_id)
         for f in _LINK_FIELDS:
             if getattr(lk, f) is not None:
                 attrs[f] = getattr(lk, f)
