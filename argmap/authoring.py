@@ -408,15 +408,15 @@ def remove_source(path: str, ident: str, *, cascade: bool = False) -> Edited:
 
 def format_files(paths: list[str], *, check: bool = False) -> Edited:
     """Rewrite map files in the canonical order and layout, comments and shorthand kept
-    (:func:`argmap.formats.layout.canonical_layout`); with ``check``, write nothing. The
+    (:func:`argmap.layout.canonical_layout`); with ``check``, write nothing. The
     lines name each file that changed (or would: ``would reformat``).
 
     Raises:
         MapError: a file is not a valid map (nothing of it is written).
     """
     from argmap.files import read_input, write_output
-    from argmap.formats.layout import canonical_layout
     from argmap.formats.native import parse
+    from argmap.layout import canonical_layout
 
     changed = []
     for path in paths:

@@ -8,7 +8,7 @@ An expression is made of conditions, each one filter of :class:`argmap.query.Cla
 Conditions combine with ``not`` (first), ``and``, then ``or``; parentheses group.
 
 :func:`parse` turns the text into a tree (or raises :class:`~argmap.errors.UsageError`
-naming the column); :func:`evaluate` answers it with the ids of the claims that pass,
+naming the column); :func:`matching` answers it with the ids of the claims that pass,
 computing each condition once with :func:`argmap.query.find_claims`.
 
 Examples:
@@ -22,7 +22,7 @@ Examples:
     ...   - {id: k, text: Talks with Kim, supports: [c], tags: [korea]}
     ...   - {id: o, text: Objection, kind: objection, attacks: [p]}
     ... '''))
-    >>> sorted(evaluate(G, parse("(tag:china or tag:korea) and not contested")))
+    >>> sorted(matching(G, parse("(tag:china or tag:korea) and not contested")))
     ['k']
     >>> parse('kind:evidence and text:"price cap"')
     ('and', ('is', 'kinds', 'evidence'), ('is', 'text', 'price cap'))
@@ -45,7 +45,7 @@ __all__ = [
     "FLAGS",
     "ExpressionError",
     "parse",
-    "evaluate",
+    "matching",
     "named_claims",
     "needs_graph",
 ]
@@ -272,7 +272,7 @@ def needs_graph(expr: Expr) -> bool:
     return any(_filter(c).needs_graph for c in _conditions(expr))
 
 
-def evaluate(G: nx.MultiDiGraph | ArgMap, expr: Expr) -> set[str]:
+def matching(G: nx.MultiDiGraph | ArgMap, expr: Expr) -> set[str]:
     """The ids of the claims the expression holds for (each condition asked once). A
     map (rather than its graph) answers only conditions on the claims themselves."""
     from argmap.model import ArgMap

@@ -430,7 +430,7 @@ def search(docs: list[Any], f: ClaimFilter, where: str | None = None) -> list[tu
             continue  # this map lacks a claim a filter names: nothing in it can match
         found = find_claims(G if G is not None else doc.model, f)
         if expr is not None:
-            passing = expression.evaluate(G if G is not None else doc.model, expr)
+            passing = expression.matching(G if G is not None else doc.model, expr)
             found = [c for c in found if c.id in passing]
         out.extend((doc, c) for c in found)
     for ident in named:

@@ -146,7 +146,7 @@ def select(
         terms.append(f"({where})")
     if terms:
         text = " and ".join(terms)
-        chosen &= expression.evaluate(G, expression.parse(text))
+        chosen &= expression.matching(G, expression.parse(text))
         criteria.append(f"--where '{text}'")
     all_links = G.graph["map"].all_links()
     by_id = {lk.id: lk for lk in all_links}

@@ -68,7 +68,7 @@ def test_bad_values_are_usage_errors():
         ("min-confidence:high", "not a number"),
     ]:
         with pytest.raises(UsageError) as info:
-            expression.evaluate(G, expression.parse(text))
+            expression.matching(G, expression.parse(text))
         assert message in " ".join(info.value.lines())
 
 
@@ -115,7 +115,7 @@ def brute(e) -> set[str]:
 @settings(max_examples=200, deadline=None)
 @given(exprs)
 def test_expressions_agree_with_set_algebra_over_the_filters(e):
-    assert expression.evaluate(G, expression.parse(render(e))) == brute(e)
+    assert expression.matching(G, expression.parse(render(e))) == brute(e)
 
 
 def test_claims_command_combines_where_with_the_other_filters():
@@ -166,7 +166,7 @@ def test_claims_command_combines_where_with_the_other_filters():
 )
 def test_any_expression_parses_or_is_a_usage_error(text):
     try:
-        expression.evaluate(G, expression.parse(text))
+        expression.matching(G, expression.parse(text))
     except UsageError as exc:
         assert exc.exit_code == 2
 

@@ -20,8 +20,8 @@ from argmap.cli import app
 from argmap.document import Document
 from argmap.errors import MapError
 from argmap.formats import argdown, argdown_syntax, read_map
-from argmap.ids import slug
 from argmap.graph import build_graph
+from argmap.ids import slug
 from argmap.model import ArgMap
 from argmap.validate import validate
 

@@ -48,7 +48,7 @@ ClaimsOpt = Annotated[
 ]
 
 
-def evaluate(
+def eval_(
     map_file: MapArg,
     semantics: Annotated[
         Semantics, typer.Option("--semantics", "-s", help="Dung semantics.")

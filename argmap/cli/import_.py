@@ -12,7 +12,7 @@ from argmap.formats import IMPORT_FORMATS
 ImportFormat = StrEnum("ImportFormat", list(IMPORT_FORMATS))
 
 
-def import_file(
+def import_(
     path: Annotated[str, typer.Argument(metavar="FILE", help="The file to read, or -.")],
     source: Annotated[
         ImportFormat | None,
