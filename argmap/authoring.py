@@ -112,10 +112,10 @@ def new_map(
     if path.endswith(".json"):
         text = json.dumps({**data, "claims": []}, ensure_ascii=False, indent=2) + "\n"
     else:
-        from argmap.formats.native import dump_yaml_data
+        from argmap.yamlio import dump
 
         text = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
-        text += dump_yaml_data(data) + "claims: []\n"
+        text += dump(data) + "claims: []\n"
         schema_path = Path(path).parent / SCHEMA_FILE
         if not schema_path.exists():
             from argmap.model import json_schema

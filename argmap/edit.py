@@ -67,23 +67,6 @@ LINK_SETTABLE = {"scheme": str, "role": str, "note": str, "weight": float, "grou
 _LINK_LISTS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
 
 
-def _item_dumper() -> type:
-    """A YAML dumper writing mappings as blocks and lists of plain values on one line."""
-    from argmap.formats.native import yaml_dumper
-
-    class Dumper(yaml_dumper()):  # type: ignore[misc]
-        def represent_list(self, data: list) -> Any:
-            flat = all(not isinstance(v, dict | list) for v in data)
-            return self.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flat)
-
-        def represent_dict(self, data: dict) -> Any:
-            return self.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False)
-
-    Dumper.add_representer(list, Dumper.represent_list)
-    Dumper.add_representer(dict, Dumper.represent_dict)
-    return Dumper
-
-
 @dataclass(frozen=True)
 class Removed:
     """Something an edit took out, for the user to see."""
@@ -112,9 +95,9 @@ class Editor:
     # --- reading ---------------------------------------------------------------------------
 
     def _compose(self) -> None:
-        from argmap.formats.native import _compose_yaml
+        from argmap.yamlio import compose_nodes
 
-        self.root = _compose_yaml(self.text)
+        self.root = compose_nodes(self.text)
 
     def _value(self, mapping: Any, key: str) -> Any:
         for k, v in mapping.value:
@@ -132,10 +115,10 @@ class Editor:
         """The top-level list ``key`` as plain data (for looking things up)."""
         if self.syntax == "json":
             return list(self.data.get(key) or [])
-        from argmap.formats.native import _Builder
+        from argmap.yamlio import Builder
 
         node = self._value(self.root, key)
-        return _Builder(self.name).build(node) if node is not None else []
+        return Builder(self.name).build(node) if node is not None else []
 
     def claims(self) -> list[dict]:
         """The claims as plain data."""
@@ -212,26 +195,14 @@ class Editor:
 
     @staticmethod
     def _scalar(value: Any) -> str:
-        import yaml
+        from argmap.yamlio import dump_inline
 
-        from argmap.formats.native import yaml_dumper
-
-        # One line, whatever the value holds (a list of mappings too), keys in order.
-        text = yaml.dump(
-            value,
-            Dumper=yaml_dumper(),
-            default_flow_style=True,
-            allow_unicode=True,
-            sort_keys=False,
-            width=1 << 30,
-        )
-        text = text.removesuffix("\n").removesuffix("\n...").removesuffix("...")
-        return text.rstrip("\n")
+        return dump_inline(value)
 
     def _block(self, item: dict, dash_col: int, content_col: int) -> str:
-        import yaml
+        from argmap.yamlio import dump_item
 
-        body = yaml.dump(item, Dumper=_item_dumper(), sort_keys=False, allow_unicode=True, width=88)
+        body = dump_item(item)
         lines = body.rstrip("\n").split("\n")
         first = " " * dash_col + "-" + " " * (content_col - dash_col - 1) + lines[0]
         return "\n".join([first, *(" " * content_col + line for line in lines[1:])]) + "\n"
@@ -296,9 +267,9 @@ class Editor:
         return "\n\n" in gap or bool(re.search(r"\n[ \t]*\n", gap))
 
     def _plain(self, node: Any) -> Any:
-        from argmap.formats.native import _Builder
+        from argmap.yamlio import Builder
 
-        return _Builder(self.name).build(node)
+        return Builder(self.name).build(node)
 
     def _empty_list(self, key: str) -> None:
         """Remove the one item of the top-level list ``key``, leaving ``key: []`` (and the

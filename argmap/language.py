@@ -168,13 +168,14 @@ def analyse(text: str, name: str, path: str | Path | None = None) -> Analysis:
             )
         ]
         return analysis
+    from argmap import yamlio
     from argmap.formats import native
 
     suffix = fs_path.suffix if fs_path is not None else ""
     inp = Input(text, name, suffix, fs_path)
     try:
         if text.strip() and native._guess_syntax(inp) == "yaml":
-            analysis.root = native.compose(text, name)
+            analysis.root = yamlio.compose(text, name)
         doc = native.parse(inp, composed=analysis.root)
     except MapError as exc:
         analysis.diagnostics = list(exc.diagnostics)

@@ -110,8 +110,16 @@ def canonical_layout(text: str, *, json_syntax: bool = False) -> str:
                 _reorder(item, list(model.model_fields))
     out = io.StringIO()
     yaml.dump(data, out)
-    text = out.getvalue()
+    laid_out = out.getvalue()
     # The emitter leaves a space at the end of lines where it folds a long plain scalar.
-    # Drop those, unless that would change what the file says (as in a literal block).
-    stripped = "\n".join(line.rstrip(" ") for line in text.split("\n"))
-    return stripped if yaml.load(stripped) == yaml.load(text) else text
+    # Drop those, unless that would change what the file says (as in a literal block). What
+    # the file says is what argmap's own reader reads: the layout must not change it.
+    from argmap import yamlio
+    from argmap.errors import UsageError
+
+    meant = yamlio.load(text, "<map>")
+    stripped = "\n".join(line.rstrip(" ") for line in laid_out.split("\n"))
+    for candidate in (stripped, laid_out):
+        if yamlio.load(candidate, "<map>") == meant:
+            return candidate
+    raise UsageError("this map cannot be laid out without changing what it says; left as it is")

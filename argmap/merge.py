@@ -213,13 +213,14 @@ def _marker_line(text: str, conflict: Conflict) -> int | None:
 
 def _raw(text: str, name: str) -> dict:
     """The map as written (shorthand kept), for merging item by item."""
-    from argmap.formats.native import Input, _Builder, _compose_or_fail, _load_json
+    from argmap.formats.native import Input, _load_json
+    from argmap.yamlio import load
 
     inp = Input(text, name, ".json" if text.lstrip().startswith("{") else ".yaml")
     if text.lstrip().startswith("{"):
         return _load_json(inp)[0]
-    root = _compose_or_fail(inp)
-    return _Builder(name).build(root) if root is not None else {}
+    data = load(inp.text, name)
+    return data if data is not None else {}
 
 
 def _attempt(

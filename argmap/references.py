@@ -97,17 +97,17 @@ class Index:
         """
         import yaml
 
-        from argmap.formats.native import _Builder, _compose_yaml
+        from argmap.yamlio import Builder, compose_nodes
 
         if root is None:
             try:
-                root = _compose_yaml(text)
+                root = compose_nodes(text)
             except (yaml.YAMLError, RecursionError) as exc:
                 raise ValueError(f"not well-formed: {exc}") from None
         if not isinstance(root, yaml.MappingNode):
             raise ValueError("the top level is not a mapping")
         try:
-            data = _Builder("<text>").build(root)
+            data = Builder("<text>").build(root)
         except Exception as exc:  # MapError for tags, too_large, duplicate keys
             raise ValueError(str(exc)) from None
         return cls(text, list(_walk(root, data, model)), data)

@@ -82,8 +82,8 @@ def shipped() -> tuple[Scheme, ...]:
     """The catalogue argmap ships, in its order."""
     from importlib.resources import files
 
-    from argmap.formats.native import load_yaml
     from argmap.model import Scheme
+    from argmap.yamlio import load as load_yaml
 
     text = files("argmap").joinpath("schemes.yaml").read_text(encoding="utf-8")
     return tuple(Scheme.model_validate(item) for item in load_yaml(text, "schemes.yaml"))

@@ -93,7 +93,7 @@ def parse(text: str, name: str = "<carneades>") -> ArgMap:
     Raises:
         MapError: not YAML, not a Carneades graph, or it relies on a rule language.
     """
-    from argmap.formats.native import load_yaml
+    from argmap.yamlio import load as load_yaml
 
     data = load_yaml(text, name)  # bounded: an alias bomb is refused, not expanded
     if not isinstance(data, dict):

@@ -33,11 +33,9 @@ from argmap.document import Document, format_path
 from argmap.errors import Diagnostic, Location, MapError, did_you_mean
 from argmap.files import Input
 from argmap.model import ArgMap, Claim, Link, Path, Scheme, Source, Use
+from argmap.yamlio import MAX_NODES, Builder, compose, int_or_inf, load_with_positions
 
-__all__ = ["parse", "loads", "load_yaml", "compose", "dump_json", "dump_yaml", "MAX_NODES"]
-
-#: Most values a YAML document may expand to (aliases counted at every use).
-MAX_NODES = 2_000_000
+__all__ = ["parse", "loads", "dump_json", "dump_yaml", "MAX_NODES"]
 
 _MODELS = {"sources": Source, "claims": Claim, "links": Link, "schemes": Scheme, "uses": Use}
 
@@ -66,14 +64,14 @@ def parse(
     if not inp.text.strip():
         raise MapError([Diagnostic("empty", "error", "the map is empty", Location(inp.name, 1, 1))])
     if composed is not None:
-        data, positions = _load_yaml(inp, composed)
+        data, positions = load_with_positions(inp.text, inp.name, composed)
     elif syntax == "json":
         fast = _fast_json(inp)
         if fast is not None:
             return _with_uses(fast, _chain)
         data, positions = _load_json(inp)
     else:
-        data, positions = _load_yaml(inp)
+        data, positions = load_with_positions(inp.text, inp.name)
     if not isinstance(data, dict):
         kind = type(data).__name__ if data is not None else "nothing"
         raise MapError(
@@ -200,12 +198,6 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
     return out
 
 
-def _int_or_inf(text: str) -> int | float:
-    """An integer as JSON writes it; one too long for Python to convert (over 4,300
-    digits) reads as infinity, which every field refuses with a located error."""
-    return int(text) if len(text) <= 4300 else float("inf") if text[0] != "-" else float("-inf")
-
-
 def _lazy_json_positions(inp: Input):
     cache: list[Any] = []
 
@@ -222,8 +214,8 @@ _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
 def json_positions(text: str):
-    """A lookup of (line, col) for a path in JSON text, as :func:`_positions` gives for
-    YAML: the value's place (or its key's, with ``key``), or the nearest enclosing one's.
+    """A lookup of (line, col) for a path in JSON text, as :func:`argmap.yamlio.positions`
+    gives for YAML: the value's place (or its key's, with ``key``), or the nearest enclosing one's.
 
     Only the containers a path passes through are read, each once, their items skipped by
     the C JSON decoder: locating problems in a 40 MB map costs about what parsing it does.
@@ -310,10 +302,10 @@ def json_positions(text: str):
 
 def _load_json(inp: Input) -> tuple[Any, Any]:
     try:
-        data = json.loads(inp.text, object_pairs_hook=_no_duplicates, parse_int=_int_or_inf)
+        data = json.loads(inp.text, object_pairs_hook=_no_duplicates, parse_int=int_or_inf)
     except _DuplicateKey:
         # Where: the YAML composer reads JSON too, and refuses the duplicate with its place.
-        _Builder(inp.name).build(_compose_or_fail(inp))
+        Builder(inp.name).build(compose(inp.text, inp.name))
         raise MapError(  # not reached unless the composer disagrees with json
             [Diagnostic("duplicate_key", "error", "duplicate key", Location(inp.name, 1, 1))]
         ) from None
@@ -326,271 +318,6 @@ def _load_json(inp: Input) -> tuple[Any, Any]:
         ) from None
 
     return data, _lazy_json_positions(inp)
-
-
-# --- YAML ---------------------------------------------------------------------------------
-#
-# libyaml (through PyYAML) composes the document into nodes that carry their positions;
-# argmap then builds plain values itself, by the YAML 1.2 core schema (so `no` and `on` stay
-# text and 2025-03-25 stays a date string), refusing duplicate keys, unknown tags, complex
-# keys and alias expansion beyond MAX_NODES. Nothing but str, int, float, bool, None, list
-# and dict is ever constructed.
-
-_STR = "tag:yaml.org,2002:str"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
-_CORE_TAGS = {
-    _STR,
-    _SEQ,
-    _MAP,
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-}
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_OCT = re.compile(r"^0o[0-7]+$")
-_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
-
-
-def _loader() -> type:
-    import yaml
-
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class Loader(base):  # type: ignore[misc, valid-type]
-        """Composes only: every plain scalar is left as text for argmap to resolve."""
-
-        yaml_implicit_resolvers = {}  # noqa: RUF012
-
-    return Loader
-
-
-def _compose_yaml(text: str) -> Any:
-    import yaml
-
-    return yaml.compose(text, Loader=_loader())
-
-
-def compose(text: str, name: str = "<map>") -> Any:
-    """The YAML node tree of a map's text (JSON too: it is YAML's flow syntax), for
-    :func:`parse` and for tools that need every node's position.
-
-    Raises:
-        MapError: the text is not well-formed (``syntax``), with its place.
-    """
-    return _compose_or_fail(Input(text, name))
-
-
-def _compose_or_fail(inp: Input) -> Any:
-    import yaml
-
-    try:
-        return _compose_yaml(inp.text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        where = Location(inp.name, line, col)
-        hint = yaml_hint(exc, inp.text)
-        raise MapError(
-            [Diagnostic("syntax", "error", f"invalid YAML: {problem}", where, hint=hint)]
-        ) from None
-    except yaml.YAMLError as exc:
-        raise MapError(
-            [Diagnostic("syntax", "error", f"invalid YAML: {exc}", Location(inp.name, 1, 1))]
-        ) from None
-
-
-_VALUE_WITH_COLON = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+[^'\"\s\[{|>].*?:(?:\s|$)")
-
-
-def yaml_hint(exc: Any, text: str) -> str | None:
-    """A hint for the YAML mistakes people make most, from the parser's words and the line
-    it stopped at: an unquoted colon in a value, a tab, a wrong indent, an unclosed quote
-    or bracket.
-
-    Examples:
-        >>> import yaml
-        >>> text = "title: t\\nclaims:\\n  - id: a\\n    text: Note: a colon\\n"
-        >>> try:
-        ...     yaml.compose(text, Loader=_loader())
-        ... except yaml.MarkedYAMLError as exc:
-        ...     print(yaml_hint(exc, text))
-        a value holding ': ' must be quoted, e.g. text: "Note: a colon"
-    """
-    problem = f"{exc.problem or ''} {exc.context or ''}"
-    mark = exc.problem_mark or exc.context_mark
-    lines = text.split("\n")
-    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-    if "\t" in problem or "tab" in problem:
-        return "YAML indents with spaces, never tabs"
-    if "quoted scalar" in problem:
-        start = exc.context_mark
-        where = f" at line {start.line + 1}, column {start.column + 1}" if start else ""
-        return f"a quote opened{where} is never closed"
-    if "mapping values are not allowed" in problem:
-        m = _VALUE_WITH_COLON.match(line)
-        if m:
-            key, _, value = line.strip().lstrip("- ").partition(":")
-            return f"a value holding ': ' must be quoted, e.g. {key}: \"{value.strip()}\""
-        return "check the indentation: this line is indented deeper than the key before it"
-    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
-        return "a [ or { is not closed, or two items lack a comma between them"
-    if "expected node content" in problem or "end of stream" in problem:
-        return "something opened is never closed: a [, a { or a quote"
-    if "expected key" in problem and re.search(r"""^\s*(?:-\s+)?[\w-]+:\s*["'].*["']\s*\S""", line):
-        return "a quoted value must be quoted whole, or not at all"
-    if "expected key" in problem or "'-' indicator" in problem or "block end" in problem:
-        return (
-            "check the indentation: keys of one mapping line up, and the items of a list "
-            "start with '- ' at one indentation"
-        )
-    return None
-
-
-def load_yaml(text: str, name: str, *, first_line: int = 1) -> Any:
-    """Plain values from YAML text, read exactly as maps are read: YAML 1.2 core scalars
-    (``no`` stays text), duplicate keys refused, aliases expanded no further than
-    :data:`MAX_NODES`, nothing but plain values built. For the YAML other formats hold
-    (Argdown front matter and data, Carneades graphs); ``first_line`` is the line of the
-    text within its file, so that problems are located there.
-
-    Raises:
-        MapError: the text is not well-formed, or too large once expanded.
-    """
-    try:
-        root = _compose_or_fail(Input(text, name))
-        return None if root is None else _Builder(name).build(root)
-    except MapError as exc:
-        raise MapError([_shifted(d, first_line - 1) for d in exc.diagnostics]) from None
-    except RecursionError:
-        raise MapError(
-            [Diagnostic("too_deep", "error", "YAML nested too deeply", Location(name, first_line))]
-        ) from None
-
-
-def _shifted(d: Diagnostic, lines: int) -> Diagnostic:
-    from dataclasses import replace
-
-    if not lines or d.location is None:
-        return d
-    return replace(d, location=replace(d.location, line=d.location.line + lines))
-
-
-def _load_yaml(inp: Input, root: Any = None) -> tuple[Any, Any]:
-    if root is None:
-        root = _compose_or_fail(inp)
-    if root is None:
-        return None, _positions(None)
-    try:
-        data = _Builder(inp.name).build(root)
-    except RecursionError:
-        raise MapError(
-            [Diagnostic("too_deep", "error", "YAML nested too deeply", Location(inp.name, 1, 1))]
-        ) from None
-    return data, _positions(root)
-
-
-class _Builder:
-    """Plain values from composed YAML nodes, by the YAML 1.2 core schema."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.budget = MAX_NODES
-
-    def fail(self, code: str, message: str, node: Any, hint: str | None = None) -> MapError:
-        mark = node.start_mark
-        where = Location(self.name, mark.line + 1, mark.column + 1)
-        return MapError([Diagnostic(code, "error", message, where, hint=hint)])
-
-    def build(self, node: Any) -> Any:
-        import yaml
-
-        self.budget -= 1
-        if self.budget < 0:
-            raise self.fail(
-                "too_large",
-                f"the document expands to more than {MAX_NODES:,} values (aliases?)",
-                node,
-            )
-        if node.tag not in _CORE_TAGS:
-            raise self.fail(
-                "bad_value",
-                f"unsupported YAML tag {node.tag!r}",
-                node,
-                hint="maps hold plain text, numbers, lists and mappings",
-            )
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item) for item in node.value]
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = self.build(key_node)
-            if isinstance(key, dict | list):
-                raise self.fail("bad_value", "a mapping key must be plain text", key_node)
-            if key in out:
-                raise self.fail("duplicate_key", f"duplicate key {key!r}", key_node)
-            out[key] = self.build(value_node)
-        return out
-
-    @staticmethod
-    def scalar(node: Any) -> Any:
-        value = node.value
-        if node.style:  # quoted or block scalars are always text (libyaml: plain is '')
-            return value
-        if _NULL.match(value):
-            return None
-        if value in _BOOL:
-            return _BOOL[value]
-        if _INT.match(value):
-            return _int_or_inf(value.lstrip("+"))
-        if _OCT.match(value):
-            return int(value[2:], 8)
-        if _HEX.match(value):
-            return int(value[2:], 16)
-        if _FLOAT.match(value):
-            return float(value)
-        if _INF.match(value):
-            return float("-inf") if value.startswith("-") else float("inf")
-        if _NAN.match(value):
-            return float("nan")
-        return value
-
-
-def _positions(root: Any):
-    """A lookup of (line, col) for a path, walking the composed nodes on demand."""
-
-    def positions(path: Path, key: bool) -> tuple[int, int]:
-        node = root
-        best = (1, 1)
-        for i, part in enumerate(path):
-            last = i == len(path) - 1
-            items = getattr(node, "value", None)
-            if not isinstance(items, list):
-                break
-            if node.tag == _MAP:
-                pair = next(
-                    ((k, v) for k, v in items if getattr(k, "value", None) == str(part)), None
-                )
-                if pair is None:
-                    break
-                chosen = pair[0] if (key and last) else pair[1]
-                node = pair[1]
-            elif isinstance(part, int) and 0 <= part < len(items):
-                chosen = node = items[part]
-            else:
-                break
-            best = (chosen.start_mark.line + 1, chosen.start_mark.column + 1)
-        return best
-
-    return positions
 
 
 # --- schema errors ------------------------------------------------------------------------
@@ -680,54 +407,9 @@ def dump_yaml(model: ArgMap) -> str:
     Written by the same library (libyaml through PyYAML) that reads it, so every
     character a reader treats specially (line separators, NEL) is escaped on the way out.
     """
-    import yaml
+    from argmap.yamlio import dump
 
-    return yaml.dump(
-        model.to_data(),
-        Dumper=yaml_dumper(),
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=88,
-    )
-
-
-def dump_yaml_data(data: Any) -> str:
-    """Plain data (dicts, lists, text, numbers) as block YAML, written as :func:`dump_yaml`
-    writes a map: key order kept, every text read back as the same text."""
-    import yaml
-
-    return yaml.dump(data, Dumper=yaml_dumper(), sort_keys=False, allow_unicode=True, width=88)
-
-
-def yaml_dumper() -> type:
-    """The YAML writer for maps: text is quoted wherever this reader would not read it
-    back as that text (``0E0`` is a number to YAML 1.2, not to the 1.1 rules PyYAML writes
-    by), and text holding NEL, LS or PS (line breaks to libyaml) is double-quoted, where
-    they are escapes."""
-    import yaml
-
-    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-    class Dumper(base):  # type: ignore[misc, valid-type]
-        def represent_str(self, data: str) -> Any:
-            if any(ch in data for ch in "\x85\u2028\u2029"):
-                return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
-            if not isinstance(_Builder.scalar(_Plain(data)), str):
-                return self.represent_scalar("tag:yaml.org,2002:str", data, style="'")
-            return super().represent_str(data)
-
-    Dumper.add_representer(str, Dumper.represent_str)
-    return Dumper
-
-
-class _Plain:
-    """A plain scalar as the composer would give it, for asking how it reads."""
-
-    style = None
-
-    def __init__(self, value: str) -> None:
-        self.value = value
+    return dump(model.to_data())
 
 
 def _clip(text: str, limit: int = 60) -> str:
