@@ -3,7 +3,7 @@
 The library is the product; the ``argmap`` command is a thin layer over it::
 
     from argmap import read_map, build_graph
-    from argmap.validate import validate
+    from argmap.analysis.validate import validate
     doc = read_map("maps/us-japan-trump2.yaml")
     G = build_graph(doc)            # a networkx MultiDiGraph of claims and links
     problems = validate(doc)        # located diagnostics
@@ -25,7 +25,7 @@ _EXPORTS = {
     "Source": "argmap.model",
     "ClaimKind": "argmap.model",
     "LinkKind": "argmap.model",
-    "Document": "argmap.document",
+    "Document": "argmap.model.document",
     "read_map": "argmap.formats",
     "build_graph": "argmap.graph",
     "ArgmapError": "argmap.errors",

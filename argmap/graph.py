@@ -31,9 +31,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from argmap.document import Document
 from argmap.errors import Diagnostic, MapError, UsageError, did_you_mean
 from argmap.model import ArgMap, Claim, ClaimKind, Link, LinkKind, Path, landing_claim
+from argmap.model.document import Document
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -65,7 +65,7 @@ def build_graph(doc: Document | ArgMap) -> nx.MultiDiGraph:
     """
     if isinstance(doc, ArgMap):
         doc = Document(doc)
-    from argmap.bulk import kept, paused_gc
+    from argmap.io.bulk import kept, paused_gc
 
     with paused_gc():
         G = _build(doc.model, checked=True)
@@ -98,7 +98,7 @@ def _build(
     checked: bool = False,
 ) -> Any:
     """The graph of a map; ``tolerant`` leaves out links whose references are broken
-    (for :func:`argmap.validate.validate`, which reports them). With ``checked``, the
+    (for :func:`argmap.analysis.validate.validate`, which reports them). With ``checked``, the
     references are checked as the graph is built, in the same pass, and None is returned
     at the first sign of a problem (for :func:`integrity_problems` to say what and where)."""
     import networkx as nx

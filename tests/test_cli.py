@@ -311,12 +311,12 @@ def test_stdin_from_a_terminal_is_refused_not_awaited():
 
 
 def test_internal_errors_are_one_line(monkeypatch):
-    import argmap.outline
+    import argmap.analysis.outline
 
     def boom(*a, **k):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(argmap.outline, "outline", boom)
+    monkeypatch.setattr(argmap.analysis.outline, "outline", boom)
     result = run("show", SHIPPED)
     assert result.exit_code == 70
     assert "internal error: RuntimeError: kaboom" in result.stderr

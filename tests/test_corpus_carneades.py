@@ -106,9 +106,9 @@ def test_carneades_example(path):
 
 
 def _validate(model):
-    from argmap.document import Document
+    from argmap.analysis.validate import validate
     from argmap.errors import MapError
-    from argmap.validate import validate
+    from argmap.model.document import Document
 
     errors = [d for d in validate(Document(model)) if d.severity == "error"]
     if errors:

@@ -11,9 +11,9 @@ from conftest import ROOT, SHIPPED
 from typer.testing import CliRunner
 
 from argmap.cli import app
-from argmap.debate import origin
 from argmap.formats import read_map
 from argmap.formats.native import loads
+from argmap.model.debate import origin
 
 runner = CliRunner()
 BALLAST = ROOT / "maps" / "alliance-ballast.yaml"

@@ -12,8 +12,8 @@ import pytest
 from conftest import SHIPPED
 from typer.testing import CliRunner
 
+from argmap.analysis.diff import diff_maps
 from argmap.cli import app
-from argmap.diff import diff_maps
 from argmap.formats.native import loads
 
 runner = CliRunner()

@@ -9,12 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from argmap import expression
+from argmap.analysis import expression
+from argmap.analysis.query import ClaimFilter, find_claims
 from argmap.cli import app
 from argmap.errors import UsageError
 from argmap.formats import read_map
 from argmap.graph import build_graph
-from argmap.query import ClaimFilter, find_claims
 
 G = build_graph(read_map(SHIPPED))
 ALL = set(G.nodes)

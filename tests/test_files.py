@@ -6,7 +6,7 @@ import stat
 import pytest
 
 from argmap.errors import MapError, ToolError, UsageError
-from argmap.files import decode, read_input, write_output
+from argmap.io.files import decode, read_input, write_output
 
 
 def test_read_input_gives_text_name_and_suffix(tmp_path):

@@ -16,14 +16,14 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from argmap.analysis.validate import validate
 from argmap.cli import app
-from argmap.document import Document
 from argmap.errors import MapError
 from argmap.formats import argdown, argdown_syntax, read_map
 from argmap.graph import build_graph
-from argmap.ids import slug
 from argmap.model import ArgMap
-from argmap.validate import validate
+from argmap.model.document import Document
+from argmap.model.ids import slug
 
 CORPUS = sorted((ROOT.parent / "shared" / "corpora" / "argdown").glob("*/*.argdown"))
 #: A lexer test of bare relation symbols: not a document; the Argdown CLI refuses it too.

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from argmap.analysis.validate import validate
 from argmap.cli import app
-from argmap.document import Document
 from argmap.errors import MapError
 from argmap.formats import (
     aif,
@@ -29,7 +29,7 @@ from argmap.formats.dot import dump as dump_dot
 from argmap.formats.xmltext import xml_safe
 from argmap.graph import build_graph
 from argmap.model import ArgMap
-from argmap.validate import validate
+from argmap.model.document import Document
 
 runner = CliRunner()
 AIF_FILES = sorted((ROOT.parent / "shared" / "corpora").glob("aif-*/*.json"))
@@ -578,7 +578,7 @@ def test_undercut_chains_through_every_format(dot_program):
     assert ends(argdown.parse(argdown.dump(CHAIN))) == ends(CHAIN)
     assert graphml.parse(graphml.dump(CHAIN)) == CHAIN.canonical()
     assert mermaid.dump(CHAIN).count("-.->|undercuts") == 4
-    from argmap.outline import outline
+    from argmap.analysis.outline import outline
 
     (tree,) = [t for t in outline(G) if t.id == "c"]
     p_node = next(n for n in tree.children if n.id == "p")

@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from argmap.analysis.validate import validate
 from argmap.cli import app
-from argmap.document import Document
 from argmap.errors import MapError
 from argmap.formats import aif, argdown, graphml, import_checked, microtexts, read_map, sadface
 from argmap.model import ArgMap
-from argmap.validate import validate
+from argmap.model.document import Document
 
 runner = CliRunner()
 

@@ -1,5 +1,5 @@
-"""The editor services (argmap.language) and the id index under them (argmap.references),
-tested directly, without a server."""
+"""The editor services (argmap.lsp.language) and the id index under them
+(argmap.analysis.references), tested directly, without a server."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from conftest import DATA, MAPS, SHIPPED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.edit import Editor
+from argmap.analysis.references import Index, rename
+from argmap.analysis.validate import validate
+from argmap.edit.editor import Editor
 from argmap.errors import UsageError
 from argmap.formats import read_map
-from argmap.language import analyse, complete, definition, hover, references, symbols
-from argmap.references import Index, rename
-from argmap.validate import validate
+from argmap.lsp.language import analyse, complete, definition, hover, references, symbols
 
 SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")
 
@@ -216,8 +216,8 @@ def test_symbols_outline_the_argument():
 
 
 def test_fixes_for_an_unknown_kind_and_a_misspelt_id():
-    from argmap.language import fixes
-    from argmap.references import Edit, apply_edits
+    from argmap.analysis.references import Edit, apply_edits
+    from argmap.lsp.language import fixes
 
     def apply(text, fix):
         offsets = [0]

@@ -55,8 +55,8 @@ async def test_diagnostics_are_those_of_validate(client: LanguageClient):
     path = DATA / "bad-dangling-ref.yaml"
     uri = _open(client, path)
     got = await _diagnostics(client, uri)
+    from argmap.analysis.validate import validate
     from argmap.formats import read_map
-    from argmap.validate import validate
 
     expected = validate(read_map(path))
     assert [(d.code, d.range.start.line + 1, d.range.start.character + 1) for d in got] == [

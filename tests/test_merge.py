@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE, ROOT
 
+from argmap.edit.merge import merge
 from argmap.formats import read_map
-from argmap.merge import merge
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

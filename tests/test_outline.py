@@ -4,11 +4,11 @@ import io
 
 from conftest import SHIPPED
 
+from argmap.analysis.outline import outline, tree_ids
 from argmap.formats import read_map
 from argmap.formats.native import loads
 from argmap.graph import build_graph
-from argmap.outline import outline, tree_ids
-from argmap.render import outline_view
+from argmap.views.render import outline_view
 
 MAP = """
 title: t
@@ -128,8 +128,8 @@ def test_markup_in_claim_text_is_printed_literally(tmp_path):
 def test_a_chain_deeper_than_the_stack_is_drawn_cut_and_says_so(tmp_path):
     from typer.testing import CliRunner
 
+    from argmap.analysis.outline import MAX_DEPTH
     from argmap.cli import app
-    from argmap.outline import MAX_DEPTH
 
     lines = ["title: t", "claims:", "  - {id: c0, text: C, kind: conclusion}"]
     lines += [f"  - {{id: c{i}, text: T{i}, supports: [c{i - 1}]}}" for i in range(1, 5000)]

@@ -7,8 +7,8 @@ import time
 
 from typer.testing import CliRunner
 
-from argmap import progress
 from argmap.cli import app
+from argmap.views import progress
 
 
 class Terminal(io.StringIO):

@@ -9,11 +9,11 @@ import pytest
 from conftest import SHIPPED, SOURCE_TEXT
 from typer.testing import CliRunner
 
+from argmap.analysis.provenance import SourceText, check_quotes, coverage, normalize
+from argmap.analysis.validate import validate
 from argmap.cli import app
 from argmap.formats import read_map
 from argmap.graph import build_graph
-from argmap.provenance import SourceText, check_quotes, coverage, normalize
-from argmap.validate import validate
 
 runner = CliRunner()
 

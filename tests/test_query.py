@@ -8,11 +8,11 @@ from conftest import SHIPPED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.analysis.query import ClaimFilter, bears_on, chains, find_claims, rests_on, summary
 from argmap.formats import read_map
 from argmap.formats.native import loads
 from argmap.graph import build_graph
 from argmap.model import ArgMap
-from argmap.query import ClaimFilter, bears_on, chains, find_claims, rests_on, summary
 
 # A map with a cycle of attacks, an undercut, a linked pair and a part cut off from the rest.
 MAP = """

@@ -12,14 +12,14 @@ import pytest
 from conftest import EXAMPLE, ROOT, SHIPPED
 from typer.testing import CliRunner
 
+from argmap.analysis.schemes import catalogue_of, inferences, normalise, questions_report, shipped
+from argmap.analysis.validate import has_errors, validate
 from argmap.cli import app
 from argmap.formats import aif, argdown, graphml, read_map, sadface
 from argmap.formats.native import loads
 from argmap.graph import build_graph
 from argmap.model import ArgMap
-from argmap.schemes import catalogue_of, inferences, normalise, questions_report, shipped
 from argmap.semantics.evaluate import verdicts
-from argmap.validate import has_errors, validate
 
 runner = CliRunner()
 AIF_CORPORA = sorted((ROOT.parent / "shared" / "corpora").glob("aif-*/*.json"))

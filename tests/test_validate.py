@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 from conftest import MAPS, ROOT, SHIPPED, SOURCE_TEXT
 
+from argmap.analysis.validate import RULES, has_errors, validate
 from argmap.formats import read_map
 from argmap.formats.native import loads
-from argmap.validate import RULES, has_errors, validate
 
 
 def codes(text):

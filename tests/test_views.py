@@ -9,11 +9,11 @@ import pytest
 from conftest import SHIPPED
 from typer.testing import CliRunner
 
+from argmap.analysis.selection import select
+from argmap.analysis.validate import validate
 from argmap.cli import app
 from argmap.formats.native import loads
 from argmap.graph import build_graph
-from argmap.selection import select
-from argmap.validate import validate
 
 runner = CliRunner()
 
@@ -100,8 +100,8 @@ def test_an_unknown_focus_is_a_usage_error():
 
 
 def test_watch_and_serve_render_views_with_labels():
+    from argmap.analysis.selection import renderer
     from argmap.formats import read_map
-    from argmap.selection import renderer
 
     text = renderer("dot", with_eval=True, tags=["china"])(read_map(SHIPPED))
     assert "<B>UNDEC 0." in text and "<B>IN 0." in text  # the rivals, and what stands

@@ -116,7 +116,7 @@ class ArgmapGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        from argmap import progress
+        from argmap.views import progress
 
         words = ["argmap", *(sys.argv[1:] if args is None else args)]
         progress.start(" ".join(words)[:70])
@@ -242,9 +242,9 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     # A command lives for one map and ends: memory is freed by reference counting as
     # usual, and the cyclic collector would only walk the millions of objects of a large
-    # map again and again (a second or more on 100,000 claims). See argmap.bulk.
+    # map again and again (a second or more on 100,000 claims). See argmap.io.bulk.
     gc.disable()
-    from argmap.bulk import keep_until_exit
+    from argmap.io.bulk import keep_until_exit
 
     keep_until_exit()
     try:

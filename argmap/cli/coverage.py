@@ -32,11 +32,11 @@ def coverage(
 
     Example: argmap coverage maps/us-japan-trump2.yaml
     """
+    from argmap.analysis.provenance import coverage as report_of
+    from argmap.analysis.provenance import coverage_ids
     from argmap.cli.output import emit_json, emit_lines
     from argmap.formats import read_map
-    from argmap.provenance import coverage as report_of
-    from argmap.provenance import coverage_ids
-    from argmap.render import coverage_lines
+    from argmap.views.render import coverage_lines
 
     report = report_of(read_map(map_file), source_file=source)
     if fmt is Format.json:

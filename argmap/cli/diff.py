@@ -25,9 +25,9 @@ def diff(
 
     Example: argmap diff HEAD~1:maps/us-japan-trump2.yaml maps/us-japan-trump2.yaml --eval
     """
+    from argmap.analysis.diff import diff_maps
     from argmap.cli.output import emit_json, emit_lines
-    from argmap.diff import diff_maps
-    from argmap.render import diff_lines
+    from argmap.views.render import diff_lines
 
     old_doc, new_doc = _read(old), _read(new)
     d = diff_maps(old_doc.model, new_doc.model, labels=with_eval)
@@ -45,8 +45,8 @@ def _read(spec: str):
     from pathlib import Path
 
     from argmap.errors import EXIT_USAGE, MapError
-    from argmap.files import Input, read_git, read_input
     from argmap.formats.native import parse
+    from argmap.io.files import Input, read_git, read_input
 
     if spec == "/dev/null":  # git's side of an added or deleted file
         return parse(Input("title: (none)\nclaims: []\n", spec, ".yaml"))

@@ -1,6 +1,6 @@
 """Editing commands: new, add, link, unlink, rm, set, fmt.
 
-Each reads the map, makes its change to the text (:mod:`argmap.edit`), validates the
+Each reads the map, makes its change to the text (:mod:`argmap.edit.editor`), validates the
 result, and only then writes it, atomically. A change that would leave the map invalid
 is refused and the file stays byte for byte as it was.
 """
@@ -48,8 +48,8 @@ def new(
 
     Example: argmap new maps/ports.yaml --title "Should the port open at night?"
     """
-    from argmap.authoring import new_map
     from argmap.cli.output import emit_edited
+    from argmap.edit.authoring import new_map
 
     emit_edited(new_map(path, title, description=description, authors=author))
 
@@ -109,8 +109,8 @@ def add(
 
     Example: argmap add maps/ports.yaml --text "Night work halves waits" --supports open-at-night
     """
-    from argmap.authoring import add_claim
     from argmap.cli.output import emit_edited
+    from argmap.edit.authoring import add_claim
 
     done = add_claim(
         map_file,
@@ -157,8 +157,8 @@ def link(
 
     Example: argmap link maps/ports.yaml noise-harms attacks open-at-night
     """
-    from argmap.authoring import add_link
     from argmap.cli.output import emit_edited
+    from argmap.edit.authoring import add_link
 
     done = add_link(
         map_file, source, relation.value, target, ident=ident, group=group, note=note,
@@ -193,8 +193,8 @@ def unlink(
 
     Example: argmap unlink maps/ports.yaml noise-harms attacks open-at-night
     """
-    from argmap.authoring import remove_link
     from argmap.cli.output import emit_edited
+    from argmap.edit.authoring import remove_link
 
     emit_edited(remove_link(map_file, first, relation.value if relation else None, target))
 
@@ -211,8 +211,8 @@ def rm(
 
     Example: argmap rm maps/ports.yaml noise-harms --cascade
     """
-    from argmap.authoring import remove_claim
     from argmap.cli.output import emit_edited
+    from argmap.edit.authoring import remove_claim
 
     emit_edited(remove_claim(map_file, ident, cascade=cascade))
 
@@ -249,8 +249,8 @@ def set_field(
 
     Example: argmap set maps/ports.yaml noise-harms confidence 0.4
     """
-    from argmap.authoring import set_field as set_one
     from argmap.cli.output import emit_edited
+    from argmap.edit.authoring import set_field as set_one
     from argmap.errors import UsageError
 
     if unset == (value is not None):
@@ -271,8 +271,8 @@ def fmt(
 
     Example: argmap fmt maps/*.yaml --check
     """
-    from argmap.authoring import format_files
     from argmap.cli.output import emit_edited
+    from argmap.edit.authoring import format_files
 
     done = format_files(map_files, check=check)
     emit_edited(done)
@@ -310,8 +310,8 @@ def rename(
 
     Example: argmap rename maps/us-japan-trump2.yaml hedge hope-and-prepare
     """
-    from argmap.authoring import rename_id
     from argmap.cli.output import emit_edited
+    from argmap.edit.authoring import rename_id
 
     emit_edited(rename_id(map_file, old, new, kind=kind.value if kind else None))
 
@@ -332,8 +332,8 @@ def tag(
 
     Example: argmap tag maps/us-japan-trump2.yaml hedge +strategy -hedging
     """
-    from argmap.authoring import retag
     from argmap.cli.output import emit_edited
+    from argmap.edit.authoring import retag
 
     emit_edited(retag(map_file, ident, changes))
 
@@ -364,8 +364,8 @@ def answer(
 
     Example: argmap answer maps/us-japan-trump2.yaml nss-2022 control-what-it-can possible yes
     """
-    from argmap.authoring import answer as record_answer
     from argmap.cli.output import emit_edited
+    from argmap.edit.authoring import answer as record_answer
 
     emit_edited(record_answer(map_file, ident, link, question, verdict))
 

@@ -61,11 +61,11 @@ def export(
     Example: argmap export maps/us-japan-trump2.yaml --to svg -o us-japan.svg
     """
     from argmap.cli.output import print_error
-    from argmap.files import write_output
     from argmap.formats import format_for_output, losses, read_map
+    from argmap.io.files import write_output
 
     fmt = format_for_output(output, to.value if to is not None else None)
-    from argmap.selection import export_view
+    from argmap.analysis.selection import export_view
 
     view_options = {"where": where, "focus": focus, "radius": radius, "tags": tag}
     data, doc, view = export_view(

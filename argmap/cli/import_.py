@@ -34,9 +34,9 @@ def import_(
     Example: argmap import debate.argdown -o maps/debate.yaml
     """
     from argmap.errors import UsageError
-    from argmap.files import read_input, write_output
     from argmap.formats import guess_import_format, import_checked
     from argmap.formats.native import dump_json, dump_yaml
+    from argmap.io.files import read_input, write_output
 
     inp = read_input(path)
     fmt = source.value if source is not None else guess_import_format(inp.name, inp.text)

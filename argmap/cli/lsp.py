@@ -17,10 +17,10 @@ def lsp() -> None:
     """
     import gc
 
-    from argmap import progress
+    from argmap.views import progress
 
     progress.stop()  # no spinner: stdout and stdin carry the protocol
     gc.enable()  # a long-lived process, unlike the one-shot commands
-    from argmap.lsp import serve
+    from argmap.lsp.server import serve
 
     serve()

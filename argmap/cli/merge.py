@@ -44,9 +44,9 @@ def merge(
     Example: argmap merge base.yaml ours.yaml theirs.yaml -o merged.yaml
     """
     from argmap.cli.output import emit_json, print_error
+    from argmap.edit.merge import merge as merged
     from argmap.errors import UsageError
-    from argmap.files import read_input, write_output
-    from argmap.merge import merge as merged
+    from argmap.io.files import read_input, write_output
 
     if "-" in (base, ours, theirs):
         raise UsageError("merge needs three files, not standard input")
@@ -66,7 +66,7 @@ def merge(
         print_error([f"argmap: merged {shown}: {summary}"])
         return
     print_error(result.conflict_lines(shown))
-    from argmap.render import counted
+    from argmap.views.render import counted
 
     print_error([f"argmap: {shown}: {counted(len(result.conflicts), 'conflict')} ({summary})"])
     raise typer.Exit(1)

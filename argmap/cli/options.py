@@ -56,7 +56,7 @@ FormatOpt = Annotated[
 
 def complete_claim_id(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion: the claim ids of the map named earlier on the command line."""
-    from argmap.completion import claim_ids
+    from argmap.analysis.completion import claim_ids
 
     model = _map_of(ctx)
     return claim_ids(model, incomplete) if model else []
@@ -83,7 +83,7 @@ def _map_of(ctx: typer.Context):
 
 def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion: the tags used in the map named earlier on the command line."""
-    from argmap.completion import tags
+    from argmap.analysis.completion import tags
 
     model = _map_of(ctx)
     return tags(model, incomplete) if model else []
@@ -91,7 +91,7 @@ def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def complete_source_id(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion: the source ids of the map named earlier on the command line."""
-    from argmap.completion import source_ids
+    from argmap.analysis.completion import source_ids
 
     model = _map_of(ctx)
     return source_ids(model, incomplete) if model else []
@@ -99,7 +99,7 @@ def complete_source_id(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def complete_link_or_claim_id(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion: claim ids, then link ids (for what names either)."""
-    from argmap.completion import link_or_claim_ids
+    from argmap.analysis.completion import link_or_claim_ids
 
     model = _map_of(ctx)
     return link_or_claim_ids(model, incomplete) if model else []
@@ -107,7 +107,7 @@ def complete_link_or_claim_id(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def complete_tag_change(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion for +TAG/-TAG: the map's tags to add, the claim's own to remove."""
-    from argmap.completion import tag_changes
+    from argmap.analysis.completion import tag_changes
 
     model = _map_of(ctx)
     if model is None:  # the signs alone
@@ -123,7 +123,7 @@ KIND_NAMES = (
 
 def complete_kind(incomplete: str) -> list[str]:
     """Shell completion: the claim kinds."""
-    from argmap.completion import kinds
+    from argmap.analysis.completion import kinds
 
     return kinds(incomplete)
 

@@ -14,7 +14,7 @@ import sys
 from enum import StrEnum
 from typing import Any
 
-from argmap.progress import stop as _stop_progress
+from argmap.views.progress import stop as _stop_progress
 
 __all__ = [
     "Format",
@@ -58,7 +58,7 @@ def emit_rich(renderable: Any, *, wrap: bool = True) -> None:
 
 def emit_segments(lines: list[list[tuple[str, str | None]]]) -> None:
     """Styled lines: coloured on a terminal, plain text otherwise. Lines are never wrapped."""
-    from argmap.render import plain, styled
+    from argmap.views.render import plain, styled
 
     if is_terminal():
         from rich.text import Text
@@ -69,14 +69,15 @@ def emit_segments(lines: list[list[tuple[str, str | None]]]) -> None:
 
 
 def emit_outline(G: Any, trees: list, **options: Any) -> None:
-    """An outline (:mod:`argmap.outline`): a rich tree on a terminal, plain lines otherwise.
+    """An outline (:mod:`argmap.analysis.outline`): a rich tree on a terminal, plain lines
+    otherwise.
     ``options`` go to the renderer (``quotes``, ``verdicts``)."""
     if is_terminal():
-        from argmap.render import outline_view
+        from argmap.views.render import outline_view
 
         emit_rich(outline_view(G, trees, **options))
     else:
-        from argmap.render import outline_lines
+        from argmap.views.render import outline_lines
 
         emit_lines(outline_lines(G, trees, **options))
 
@@ -172,7 +173,7 @@ def emit_tsv(columns: list[str], rows: list[list[str]]) -> None:
 
 
 def emit_edited(done: Any) -> None:
-    """What a change reports (:class:`argmap.authoring.Edited`): its lines on stdout; the
+    """What a change reports (:class:`argmap.edit.authoring.Edited`): its lines on stdout; the
     files it wrote besides the map, and the warnings it brought, on stderr."""
     print_notes(done.notes, done.warnings)
     if done.lines:

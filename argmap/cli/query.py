@@ -27,7 +27,7 @@ from argmap.cli.options import (
 if TYPE_CHECKING:
     import networkx as nx
 
-    from argmap.document import Document
+    from argmap.model.document import Document
 
 
 def _load(path: str, *, graph: bool = True) -> tuple[Document, nx.MultiDiGraph | None]:
@@ -44,7 +44,7 @@ def _load(path: str, *, graph: bool = True) -> tuple[Document, nx.MultiDiGraph |
 
 
 def _emit_table(table: Any, fmt: RowFormat) -> None:
-    """A result table (:mod:`argmap.tables`) as text, TSV, JSON or ids. TSV always names
+    """A result table (:mod:`argmap.analysis.tables`) as text, TSV, JSON or ids. TSV always names
     each row's map, for tools."""
     from argmap.cli.output import emit_json, emit_lines, emit_table, emit_tsv
 
@@ -164,9 +164,9 @@ def claims(
     Example: argmap claims maps/*.yaml --where 'kind:evidence and (tag:china or tag:korea)'
     """
 
+    from argmap.analysis.query import ClaimFilter, Pattern, parse_kinds, search
+    from argmap.analysis.tables import ClaimTable
     from argmap.errors import EXIT_USAGE, MapError, UsageError
-    from argmap.query import ClaimFilter, Pattern, parse_kinds, search
-    from argmap.tables import ClaimTable
 
     kinds = parse_kinds(kind)
     try:
@@ -210,15 +210,15 @@ def why(map_file: MapArg, claim: ClaimArg, fmt: RowFormatOpt = RowFormat.text) -
 
     Example: argmap why maps/us-japan-trump2.yaml prepare-for-readjustment
     """
+    from argmap.analysis.query import rests_on
     from argmap.graph import require_claim
-    from argmap.query import rests_on
 
     doc, G = _load(map_file)
     require_claim(G, claim)
     reached = rests_on(G, claim)
     if fmt is RowFormat.text:
+        from argmap.analysis.outline import outline
         from argmap.cli.output import emit_outline
-        from argmap.outline import outline
 
         emit_outline(G, outline(G, [claim]))
     else:
@@ -235,8 +235,8 @@ def impact(map_file: MapArg, claim: ClaimArg, fmt: RowFormatOpt = RowFormat.text
 
     Example: argmap impact maps/us-japan-trump2.yaml no-moderating-advisors
     """
+    from argmap.analysis.query import bears_on
     from argmap.graph import require_claim
-    from argmap.query import bears_on
 
     doc, G = _load(map_file)
     require_claim(G, claim)
@@ -247,12 +247,12 @@ def impact(map_file: MapArg, claim: ClaimArg, fmt: RowFormatOpt = RowFormat.text
 
 def _emit_reached(doc: Document, G: nx.MultiDiGraph, reached: list, fmt: RowFormat) -> None:
     if fmt is RowFormat.ids:  # the common case in pipelines, and the fastest
+        from argmap.analysis.tables import reached_ids
         from argmap.cli.output import emit_lines
-        from argmap.tables import reached_ids
 
         emit_lines(reached_ids(reached))
         return
-    from argmap.tables import ClaimTable
+    from argmap.analysis.tables import ClaimTable
 
     _emit_table(ClaimTable.reached(doc, G, reached), fmt)
 
@@ -286,9 +286,9 @@ def path(
 
     Example: argmap path maps/us-japan-trump2.yaml biden-was-interlude hedge
     """
+    from argmap.analysis.query import chains
+    from argmap.analysis.tables import ChainTable
     from argmap.graph import require_claim
-    from argmap.query import chains
-    from argmap.tables import ChainTable
 
     doc, G = _load(map_file)
     require_claim(G, source)
@@ -308,8 +308,8 @@ def stats(map_file: MapArg, fmt: RowFormatOpt = RowFormat.text) -> None:
 
     Example: argmap stats maps/us-japan-trump2.yaml --format json
     """
-    from argmap.query import summary
-    from argmap.tables import StatsTable
+    from argmap.analysis.query import summary
+    from argmap.analysis.tables import StatsTable
 
     _, G = _load(map_file)
     _emit_table(StatsTable(summary(G)), fmt)

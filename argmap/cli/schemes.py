@@ -30,9 +30,9 @@ def schemes(
 
     Example: argmap schemes practical-reasoning
     """
+    from argmap.analysis.schemes import catalogue_of, scheme_data, scheme_lines
     from argmap.cli.output import emit_json, emit_lines, emit_table
     from argmap.errors import UsageError
-    from argmap.schemes import catalogue_of, scheme_data, scheme_lines
 
     model = None
     if map_file is not None:
@@ -79,9 +79,9 @@ def questions(
 
     Example: argmap questions maps/us-japan-trump2.yaml --all
     """
+    from argmap.analysis.schemes import questions_report
     from argmap.cli.output import emit_json, emit_lines, emit_table, emit_tsv
     from argmap.formats import read_map
-    from argmap.schemes import questions_report
 
     report = questions_report(read_map(map_file).model)
     if fmt is RowFormat.json:

@@ -35,13 +35,13 @@ def serve(
     """
     import gc
 
-    from argmap import progress
+    from argmap.analysis.selection import renderer
     from argmap.cli.output import print_error, print_problems
     from argmap.errors import ToolError, UsageError
-    from argmap.live import LiveMap
-    from argmap.preview import Preview
-    from argmap.render import counted
-    from argmap.selection import renderer
+    from argmap.live.preview import Preview
+    from argmap.live.rebuild import LiveMap
+    from argmap.views import progress
+    from argmap.views.render import counted
 
     if map_file == "-":
         raise UsageError("serve needs a map file, not standard input")

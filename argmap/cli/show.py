@@ -73,9 +73,9 @@ def show(
 
     Example: argmap show maps/us-japan-trump2.yaml --depth 2 --quotes
     """
+    from argmap.analysis.outline import show_map
     from argmap.cli.output import emit_json, emit_lines, emit_outline, print_notes
     from argmap.formats import read_map
-    from argmap.outline import show_map
 
     shown = show_map(
         read_map(map_file),

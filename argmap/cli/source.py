@@ -39,8 +39,8 @@ def add(
 
     Example: argmap source add maps/ports.yaml --id study --title "Port study" --path study.txt
     """
-    from argmap.authoring import add_source
     from argmap.cli.output import emit_edited
+    from argmap.edit.authoring import add_source
 
     done = add_source(map_file, ident, title, author=author, date=date, url=url, text_path=path)
     emit_edited(done)
@@ -66,7 +66,7 @@ def rm(
 
     Example: argmap source rm maps/ports.yaml study --cascade
     """
-    from argmap.authoring import remove_source
     from argmap.cli.output import emit_edited
+    from argmap.edit.authoring import remove_source
 
     emit_edited(remove_source(map_file, ident, cascade=cascade))

@@ -25,8 +25,8 @@ def validate(
 
     Example: argmap validate maps/*.yaml --strict
     """
+    from argmap.analysis.validate import check_files
     from argmap.cli.output import emit_json, emit_lines, emit_segments
-    from argmap.validate import check_files
 
     checked = check_files(map_files)
     if fmt is Format.json:
@@ -34,7 +34,7 @@ def validate(
     elif fmt is Format.ids:
         emit_lines(checked.ids())
     else:
-        from argmap.render import validation_lines
+        from argmap.views.render import validation_lines
 
         emit_segments(validation_lines(checked))
     if checked.failed(strict=strict):

@@ -43,14 +43,14 @@ def watch(
     """
     import gc
 
-    from argmap import progress
+    from argmap.analysis.selection import renderer
     from argmap.cli.output import print_error, print_problems
     from argmap.errors import UsageError
-    from argmap.files import write_output
     from argmap.formats import format_for_output
-    from argmap.live import LiveMap, follow
-    from argmap.render import counted
-    from argmap.selection import renderer
+    from argmap.io.files import write_output
+    from argmap.live.rebuild import LiveMap, follow
+    from argmap.views import progress
+    from argmap.views.render import counted
 
     if map_file == "-":
         raise UsageError("watch needs a map file, not standard input")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from argmap.document import Document
+from argmap.model.document import Document
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -86,9 +86,9 @@ def read_map(path: str | os.PathLike) -> Document:
         UsageError: the file cannot be read.
         MapError: the map is malformed (located diagnostics).
     """
-    from argmap.bulk import kept, paused_gc
-    from argmap.files import read_input
     from argmap.formats import native
+    from argmap.io.bulk import kept, paused_gc
+    from argmap.io.files import read_input
 
     inp = read_input(path)
     with paused_gc():
@@ -245,9 +245,9 @@ def import_checked(text: str, name: str, fmt: str):
     """
     from dataclasses import replace
 
-    from argmap.document import Document
+    from argmap.analysis.validate import validate
     from argmap.errors import MapError
-    from argmap.validate import validate
+    from argmap.model.document import Document
 
     model = import_map(text, name, fmt)
     errors = [d for d in validate(Document(model, name)) if d.severity == "error"]

@@ -32,8 +32,8 @@ from collections import Counter
 from typing import Any
 
 from argmap.errors import Diagnostic, Location, MapError
-from argmap.ids import fit, slug
 from argmap.model import CLAIM_ID_PATTERN, ArgMap
+from argmap.model.ids import fit, slug
 
 __all__ = ["parse", "dump", "from_nodes", "to_nodes", "LOSSES"]
 
@@ -234,7 +234,7 @@ class _SchemeNames:
         self._catalogue: Any = None
 
     def read(self, node: dict) -> str | None:
-        from argmap.schemes import catalogue_of, normalise
+        from argmap.analysis.schemes import catalogue_of, normalise
 
         name = node.get("scheme")
         if not isinstance(name, str) or not name.strip():
@@ -349,7 +349,7 @@ def _scheme_names(model: ArgMap):
             return {}
         if scheme not in names:
             if not catalogue:
-                from argmap.schemes import catalogue_of
+                from argmap.analysis.schemes import catalogue_of
 
                 catalogue.append(catalogue_of(model))
             found = catalogue[0].get(scheme)

@@ -60,9 +60,9 @@ from collections import Counter
 from typing import Any
 
 from argmap.formats import argdown_syntax as syntax
-from argmap.ids import UniqueIds
-from argmap.ids import slug as _slug
 from argmap.model import ArgMap, ClaimKind, Link, LinkKind
+from argmap.model.ids import UniqueIds
+from argmap.model.ids import slug as _slug
 
 __all__ = ["parse", "dump", "LOSSES", "inferred_kinds"]
 

@@ -295,7 +295,7 @@ _YAML_SEEN: dict[str, dict[str, Any]] = {}
 
 
 def _read_yaml(text: str, name: str, line: int, what: str) -> dict[str, Any]:
-    from argmap.yamlio import load as load_yaml
+    from argmap.io.yamltext import load as load_yaml
 
     try:
         loaded = load_yaml(text, name, first_line=line)

@@ -34,9 +34,9 @@ from __future__ import annotations
 from typing import Any
 
 from argmap.errors import MapError
-from argmap.ids import UniqueIds
-from argmap.ids import slug as ids_slug
 from argmap.model import ArgMap
+from argmap.model.ids import UniqueIds
+from argmap.model.ids import slug as ids_slug
 
 __all__ = ["parse", "slug", "UNSUPPORTED_KEYS"]
 
@@ -93,7 +93,7 @@ def parse(text: str, name: str = "<carneades>") -> ArgMap:
     Raises:
         MapError: not YAML, not a Carneades graph, or it relies on a rule language.
     """
-    from argmap.yamlio import load as load_yaml
+    from argmap.io.yamltext import load as load_yaml
 
     data = load_yaml(text, name)  # bounded: an alias bomb is refused, not expanded
     if not isinstance(data, dict):

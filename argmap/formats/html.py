@@ -164,7 +164,7 @@ def dump(
     )
     parts.append("<h2>Claims</h2>")
     links_by_id = {lk.id: lk for lk in m.all_links()}
-    from argmap.schemes import questions_by_inference
+    from argmap.analysis.schemes import questions_by_inference
 
     asked = questions_by_inference(m)
     order = sorted(G.nodes, key=lambda n: G.nodes[n]["claim"].kind.value != "conclusion")

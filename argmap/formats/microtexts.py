@@ -37,8 +37,8 @@ import re
 from typing import Any
 
 from argmap.errors import Diagnostic, Location, MapError
-from argmap.ids import slug
 from argmap.model import ArgMap
+from argmap.model.ids import slug
 
 __all__ = ["parse", "dump", "LOSSES"]
 

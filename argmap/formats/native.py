@@ -29,11 +29,11 @@ import json
 import re
 from typing import Any
 
-from argmap.document import Document, format_path
 from argmap.errors import Diagnostic, Location, MapError, did_you_mean
-from argmap.files import Input
+from argmap.io.files import Input
+from argmap.io.yamltext import MAX_NODES, Builder, compose, int_or_inf, load_with_positions
 from argmap.model import ArgMap, Claim, Link, Path, Scheme, Source, Use
-from argmap.yamlio import MAX_NODES, Builder, compose, int_or_inf, load_with_positions
+from argmap.model.document import Document, format_path
 
 __all__ = ["parse", "loads", "dump_json", "dump_yaml", "MAX_NODES"]
 
@@ -49,7 +49,7 @@ def parse(
     inp: Input, *, syntax: str | None = None, composed: Any = None, _chain: tuple = ()
 ) -> Document:
     """Parse an input in the native format; a map that ``uses`` others is read with them
-    (:func:`argmap.debate.combine`).
+    (:func:`argmap.model.debate.combine`).
 
     Args:
         inp: the text and its name.
@@ -98,7 +98,7 @@ def parse(
 def _with_uses(doc: Document, chain: tuple) -> Document:
     if not doc.model.uses:
         return doc
-    from argmap.debate import combine
+    from argmap.model.debate import combine
 
     return combine(doc, _chain=chain)
 
@@ -147,7 +147,7 @@ def _beyond_schema(data: dict, exc: Any, inp: Input, positions: Any) -> list[Dia
         model = ArgMap.model_validate(repaired)
     except ValidationError:
         return []
-    from argmap.validate import validate
+    from argmap.analysis.validate import validate
 
     return [
         d
@@ -214,7 +214,7 @@ _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
 def json_positions(text: str):
-    """A lookup of (line, col) for a path in JSON text, as :func:`argmap.yamlio.positions`
+    """A lookup of (line, col) for a path in JSON text, as :func:`argmap.io.yamltext.positions`
     gives for YAML: the value's place (or its key's, with ``key``), or the nearest enclosing one's.
 
     Only the containers a path passes through are read, each once, their items skipped by
@@ -407,7 +407,7 @@ def dump_yaml(model: ArgMap) -> str:
     Written by the same library (libyaml through PyYAML) that reads it, so every
     character a reader treats specially (line separators, NEL) is escaped on the way out.
     """
-    from argmap.yamlio import dump
+    from argmap.io.yamltext import dump
 
     return dump(model.to_data())
 

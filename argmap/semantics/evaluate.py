@@ -154,8 +154,8 @@ def critical(
 
     Only claims the conclusion rests on can matter, so only those are tried.
     """
+    from argmap.analysis.query import rests_on
     from argmap.graph import conclusions
-    from argmap.query import rests_on
 
     base = evaluate(G, semantics=semantics, acceptance=acceptance)
     standing = [c for c in conclusions(G) if base.labels[c] == "in"]

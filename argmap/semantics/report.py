@@ -1,6 +1,6 @@
 """What ``argmap eval`` reports, as one library call: :func:`evaluate_map` returns an
 :class:`EvalReport` that knows its JSON form (:meth:`EvalReport.to_data`); its text views
-are :func:`argmap.render.eval_lines` and :func:`argmap.render.eval_view`.
+are :func:`argmap.views.render.eval_lines` and :func:`argmap.views.render.eval_view`.
 
 The map is encoded and solved once; a what-if (claims retracted or assumed) solves the
 changed map once more, and only then. A view (``--where``, ``--focus``, ``--tag``) narrows
@@ -138,7 +138,7 @@ def evaluate_map(
     if critical:
         report.critical = critical_of(G, semantics=semantics, acceptance=acceptance)
     if view_options:
-        from argmap.selection import view_of
+        from argmap.analysis.selection import view_of
 
         _, view = view_of(doc, **view_options)
         if view is not None:  # evaluated whole; shown in part
@@ -179,9 +179,9 @@ def evaluate_framework_file(
         UsageError: the file cannot be read.
         MapError: the file is not a framework of that kind (located).
     """
-    from argmap.bulk import paused_gc
-    from argmap.files import read_input
     from argmap.formats import iccma
+    from argmap.io.bulk import paused_gc
+    from argmap.io.files import read_input
     from argmap.semantics.evaluate import evaluate_framework
 
     inp = read_input(path)

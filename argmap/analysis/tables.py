@@ -56,7 +56,7 @@ class ClaimTable:
 
     @classmethod
     def reached(cls, doc: Any, G: Any, reached: list[Any]) -> ClaimTable:
-        """Claims reached from another (:class:`argmap.query.Reached`), with their
+        """Claims reached from another (:class:`argmap.analysis.query.Reached`), with their
         distance and net effect."""
         nodes = G._node
         return cls(
@@ -89,14 +89,14 @@ class ClaimTable:
 
 
 def reached_ids(reached: list[Any]) -> list[str]:
-    """The ids of claims reached (:class:`argmap.query.Reached`), in order: what ``-f ids``
+    """The ids of claims reached (:class:`argmap.analysis.query.Reached`), in order: what ``-f ids``
     prints, without making a record of each."""
     return [r.id for r in reached]
 
 
 @dataclass
 class ChainTable:
-    """The chains by which one claim bears on another (:class:`argmap.query.Chain`)."""
+    """The chains by which one claim bears on another (:class:`argmap.analysis.query.Chain`)."""
 
     name: str
     chains: list[Any]
@@ -129,7 +129,7 @@ class ChainTable:
 
 @dataclass
 class StatsTable:
-    """The shape of a map (:func:`argmap.query.summary`) as measures and values."""
+    """The shape of a map (:func:`argmap.analysis.query.summary`) as measures and values."""
 
     data: dict[str, Any]
 

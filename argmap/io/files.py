@@ -118,7 +118,7 @@ def write_output(data: str | bytes, path: str | os.PathLike = STDIN) -> None:
     """
     spath = os.fspath(path)
     if spath == STDIN:
-        from argmap import progress
+        from argmap.views import progress
 
         progress.stop()  # output starts: no spinner in its way
         if isinstance(data, bytes):

@@ -576,7 +576,7 @@ def coverage(doc, G=None, *, source_file: str | None = None) -> dict:
                 },
             }
         )
-    from argmap.schemes import questions_report
+    from argmap.analysis.schemes import questions_report
 
     questions = questions_report(doc.model)
     report["critical_questions"] = {

@@ -46,7 +46,7 @@ class LiveMap:
 
     Args:
         path: the map file.
-        render: turns a read map (:class:`argmap.document.Document`) into the output.
+        render: turns a read map (:class:`argmap.model.document.Document`) into the output.
     """
 
     def __init__(self, path: str | Path, render: Callable[[Any], str | bytes]) -> None:

@@ -20,7 +20,7 @@ Examples:
     >>> folder = tempfile.mkdtemp()
     >>> with open(os.path.join(folder, "a.yaml"), "w") as f:
     ...     _ = f.write("title: A\\nclaims:\\n  - {id: c, text: C, kind: conclusion}\\n")
-    >>> from argmap.files import Input
+    >>> from argmap.io.files import Input
     >>> from argmap.formats.native import parse
     >>> doc = parse(Input("title: B\\nuses: [{name: a, path: a.yaml}]\\nclaims:\\n"
     ...                   "  - {id: x, text: X, attacks: ['a:c']}\\n", "b.yaml",
@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from argmap.document import Document
+    from argmap.model.document import Document
 
 __all__ = ["combine", "origin", "MAX_USES"]
 
@@ -65,8 +65,8 @@ def combine(doc: Document, *, _chain: tuple[str, ...] = ()) -> Document:
     """
     from pydantic import ValidationError
 
-    from argmap.document import Document
     from argmap.errors import Diagnostic, MapError, UsageError
+    from argmap.model.document import Document
 
     model = doc.model
     here = Path(doc.path).resolve() if doc.path else None
@@ -145,8 +145,8 @@ def combine(doc: Document, *, _chain: tuple[str, ...] = ()) -> Document:
 
 
 def _read(path: Path, chain: tuple[str, ...]) -> Document:
-    from argmap.files import read_input
     from argmap.formats.native import parse
+    from argmap.io.files import read_input
 
     return parse(read_input(path), _chain=chain)
 

@@ -1,6 +1,6 @@
 """``argmap lsp``: a language server for map files, over standard input and output.
 
-A thin front end on :mod:`argmap.language`: each request is one library call, its answer
+A thin front end on :mod:`argmap.lsp.language`: each request is one library call, its answer
 translated into the Language Server Protocol (positions converted to the client's
 encoding, UTF-16 by default). Diagnostics follow every open, change (after a short pause
 in typing) and save; nothing the client sends can stop the server: a request that fails
@@ -18,9 +18,9 @@ from urllib.parse import unquote, urlparse
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from argmap import language
-from argmap.bulk import paused_gc
 from argmap.errors import ArgmapError
+from argmap.io.bulk import paused_gc
+from argmap.lsp import language
 
 __all__ = ["server", "serve", "DEBOUNCE_SECONDS"]
 
@@ -53,7 +53,7 @@ _COMPLETION_KIND = {
     "answer": types.CompletionItemKind.Value,
 }
 
-log = logging.getLogger("argmap.lsp")
+log = logging.getLogger("argmap.lsp.server")
 
 
 class ArgmapServer(LanguageServer):

@@ -11,7 +11,7 @@ by colour, so the tree reads without colour. User text always goes into
 Examples:
     >>> from argmap.formats.native import loads
     >>> from argmap.graph import build_graph
-    >>> from argmap.outline import outline
+    >>> from argmap.analysis.outline import outline
     >>> G = build_graph(loads('''
     ... title: Tiny
     ... claims:
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from argmap.outline import Node
+from argmap.analysis.outline import Node
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -112,14 +112,14 @@ def label(
     """The line(s) for one node of the outline: the claim, then its quote if asked.
 
     ``quotes`` may map claim ids to where each quote was found in its source (see
-    :func:`argmap.provenance.quote_positions`); those replace the map's own locator.
+    :func:`argmap.analysis.provenance.quote_positions`); those replace the map's own locator.
 
     ``verdicts`` maps claim ids to (label, strength) from an evaluation, shown as
     ``[in 0.85]`` after the id.
 
     A support that names its scheme shows it in angle quotes (``‹analogy›``), a premise
     its role (``‹base›``); ``questions`` maps inference keys to their critical questions
-    (:class:`argmap.schemes.QuestionStatus`), listed under the inference.
+    (:class:`argmap.analysis.schemes.QuestionStatus`), listed under the inference.
     """
     line: Segments = []
     if node.link is not None:
@@ -458,7 +458,7 @@ def eval_view(report: Any, lines: list[str]) -> Any:
 
 
 def diff_lines(d: Any) -> list[str]:
-    """A :class:`argmap.diff.MapDiff` as text, one change a line, marked - + ~ !."""
+    """A :class:`argmap.analysis.diff.MapDiff` as text, one change a line, marked - + ~ !."""
     if d.empty:
         return ["no changes"]
     lines = []
@@ -490,8 +490,8 @@ def diff_lines(d: Any) -> list[str]:
 
 
 def coverage_lines(report: dict) -> list[str]:
-    """A coverage report (:func:`argmap.provenance.coverage`) as plain lines."""
-    from argmap.provenance import COVERAGE_GAPS
+    """A coverage report (:func:`argmap.analysis.provenance.coverage`) as plain lines."""
+    from argmap.analysis.provenance import COVERAGE_GAPS
 
     lines = []
     for key in COVERAGE_GAPS:
@@ -534,7 +534,7 @@ def coverage_lines(report: dict) -> list[str]:
 
 
 def validation_lines(checked: Any) -> list[Segments]:
-    """What checking map files found (:class:`argmap.validate.Checked`): each problem,
+    """What checking map files found (:class:`argmap.analysis.validate.Checked`): each problem,
     then each file's verdict."""
     lines = [diagnostic_segments(d) for d in checked.diagnostics]
     return lines + [summary_segments(*result) for result in checked.maps]

@@ -114,8 +114,8 @@ def canonical_layout(text: str, *, json_syntax: bool = False) -> str:
     # The emitter leaves a space at the end of lines where it folds a long plain scalar.
     # Drop those, unless that would change what the file says (as in a literal block). What
     # the file says is what argmap's own reader reads: the layout must not change it.
-    from argmap import yamlio
     from argmap.errors import UsageError
+    from argmap.io import yamltext as yamlio
 
     meant = yamlio.load(text, "<map>")
     stripped = "\n".join(line.rstrip(" ") for line in laid_out.split("\n"))

@@ -95,7 +95,7 @@ class Editor:
     # --- reading ---------------------------------------------------------------------------
 
     def _compose(self) -> None:
-        from argmap.yamlio import compose_nodes
+        from argmap.io.yamltext import compose_nodes
 
         self.root = compose_nodes(self.text)
 
@@ -115,7 +115,7 @@ class Editor:
         """The top-level list ``key`` as plain data (for looking things up)."""
         if self.syntax == "json":
             return list(self.data.get(key) or [])
-        from argmap.yamlio import Builder
+        from argmap.io.yamltext import Builder
 
         node = self._value(self.root, key)
         return Builder(self.name).build(node) if node is not None else []
@@ -195,12 +195,12 @@ class Editor:
 
     @staticmethod
     def _scalar(value: Any) -> str:
-        from argmap.yamlio import dump_inline
+        from argmap.io.yamltext import dump_inline
 
         return dump_inline(value)
 
     def _block(self, item: dict, dash_col: int, content_col: int) -> str:
-        from argmap.yamlio import dump_item
+        from argmap.io.yamltext import dump_item
 
         body = dump_item(item)
         lines = body.rstrip("\n").split("\n")
@@ -267,7 +267,7 @@ class Editor:
         return "\n\n" in gap or bool(re.search(r"\n[ \t]*\n", gap))
 
     def _plain(self, node: Any) -> Any:
-        from argmap.yamlio import Builder
+        from argmap.io.yamltext import Builder
 
         return Builder(self.name).build(node)
 
@@ -489,7 +489,7 @@ class Editor:
         Raises:
             UsageError: no such id, ``new`` is not a slug, or it is taken.
         """
-        from argmap.references import Index, apply_edits, rename_edits
+        from argmap.analysis.references import Index, apply_edits, rename_edits
 
         text = self.render()
         index = Index.of_text(text)
@@ -589,8 +589,8 @@ def open_for_edit(path: str) -> tuple[Editor, Any]:
         UsageError: standard input (there is no file to change), or the file cannot be read.
         MapError: the map cannot be read (nothing is changed in a map that does not read).
     """
-    from argmap.files import read_input
     from argmap.formats.native import parse
+    from argmap.io.files import read_input
 
     if path == "-":
         raise UsageError("editing needs a map file, not standard input")
@@ -620,7 +620,7 @@ def commit(editor: Editor, inp: Any) -> Committed:
         ToolError: the file cannot be written (read-only, say).
     """
     from argmap.errors import MapError
-    from argmap.files import Input, write_output
+    from argmap.io.files import Input, write_output
 
     text = editor.render()
     before = {(d.code, d.message) for d in _problems(inp)}
@@ -660,9 +660,9 @@ def apply(path: str, change: Any) -> Any:
 
 
 def _problems(inp: Any) -> list:
+    from argmap.analysis.validate import validate
     from argmap.errors import MapError
     from argmap.formats.native import parse
-    from argmap.validate import validate
 
     try:
         doc = parse(inp)

@@ -2,8 +2,8 @@
 script), as one library call.
 
 Every call opens the file, makes its change to the text byte-precisely
-(:class:`argmap.edit.Editor`), validates the result and only then writes it, atomically
-(:func:`argmap.edit.commit`); a change that would leave the map invalid raises
+(:class:`argmap.edit.editor.Editor`), validates the result and only then writes it, atomically
+(:func:`argmap.edit.editor.commit`); a change that would leave the map invalid raises
 :class:`~argmap.errors.MapError` and the file stays byte for byte as it was. Each returns
 an :class:`Edited`: the lines to report (an id, what was removed) and the warnings the
 change brought, which do not stop it.
@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.edit import commit, open_for_edit
+from argmap.edit.editor import commit, open_for_edit
 from argmap.errors import UsageError, did_you_mean
 
 __all__ = [
@@ -91,7 +91,7 @@ def new_map(
 
     from pydantic import ValidationError
 
-    from argmap.files import write_output
+    from argmap.io.files import write_output
     from argmap.model import ArgMap
 
     if Path(path).exists():
@@ -112,7 +112,7 @@ def new_map(
     if path.endswith(".json"):
         text = json.dumps({**data, "claims": []}, ensure_ascii=False, indent=2) + "\n"
     else:
-        from argmap.yamlio import dump
+        from argmap.io.yamltext import dump
 
         text = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
         text += dump(data) + "claims: []\n"
@@ -130,8 +130,8 @@ def new_map(
 def _quoted(inp: Any, source: str, quote: str | None, locator: str | None):
     """The quote as the source's text has it and its locator (¶N unless one is given that
     is not a paragraph); an unknown source is refused with how to add it."""
+    from argmap.analysis.provenance import find_passage, require_source
     from argmap.formats.native import parse
-    from argmap.provenance import find_passage, require_source
 
     doc = parse(inp)
     require_source(doc, source)
@@ -168,7 +168,7 @@ def add_claim(
         UsageError: an unknown source, or words found nowhere or in several places.
         MapError: the claim would make the map invalid.
     """
-    from argmap.ids import from_words
+    from argmap.model.ids import from_words
 
     editor, inp = open_for_edit(path)
     if source is not None:
@@ -244,7 +244,7 @@ def remove_link(
 def remove_claim(path: str, ident: str, *, cascade: bool = False) -> Edited:
     """Remove a claim; refused while links point at it, unless ``cascade`` (which removes
     them too and reports each)."""
-    from argmap.edit import references
+    from argmap.edit.editor import references
     from argmap.formats.native import parse
 
     editor, inp = open_for_edit(path)
@@ -305,7 +305,7 @@ def set_field(path: str, ident: str, name: str, value: str | None) -> Edited:
     """Set one field of a claim, or of a link written under ``links:`` (``value`` as
     written on the command line: a list comma-separated, tags as +T/-T changes too);
     None removes the field. A quote is found in the claim's source text."""
-    from argmap.edit import LINK_SETTABLE, SETTABLE
+    from argmap.edit.editor import LINK_SETTABLE, SETTABLE
 
     editor, inp = open_for_edit(path)
     is_claim = ident in {c.get("id") for c in editor.claims()}
@@ -357,8 +357,8 @@ def rename_id(path: str, old: str, new: str, *, kind: str | None = None) -> Edit
 def answer(path: str, ident: str, link: str, question: str, verdict: str) -> Edited:
     """Record that claim ``ident`` answers ``question`` of the inference ``link`` with
     yes or no (answering again replaces the claim's answer)."""
+    from argmap.analysis.schemes import with_answer
     from argmap.formats.native import parse
-    from argmap.schemes import with_answer
 
     editor, inp = open_for_edit(path)
     answers = with_answer(parse(inp).model, ident, link, question, verdict.lower())
@@ -408,15 +408,15 @@ def remove_source(path: str, ident: str, *, cascade: bool = False) -> Edited:
 
 def format_files(paths: list[str], *, check: bool = False) -> Edited:
     """Rewrite map files in the canonical order and layout, comments and shorthand kept
-    (:func:`argmap.layout.canonical_layout`); with ``check``, write nothing. The
+    (:func:`argmap.edit.layout.canonical_layout`); with ``check``, write nothing. The
     lines name each file that changed (or would: ``would reformat``).
 
     Raises:
         MapError: a file is not a valid map (nothing of it is written).
     """
-    from argmap.files import read_input, write_output
+    from argmap.edit.layout import canonical_layout
     from argmap.formats.native import parse
-    from argmap.layout import canonical_layout
+    from argmap.io.files import read_input, write_output
 
     changed = []
     for path in paths:

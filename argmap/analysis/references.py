@@ -97,7 +97,7 @@ class Index:
         """
         import yaml
 
-        from argmap.yamlio import Builder, compose_nodes
+        from argmap.io.yamltext import Builder, compose_nodes
 
         if root is None:
             try:

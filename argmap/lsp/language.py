@@ -2,7 +2,7 @@
 
 Everything here takes the text of a map (as the editor holds it, saved or not) and
 answers in plain data, with positions as 0-based (line, column) pairs counted in
-characters; the language server (:mod:`argmap.lsp`) only translates to the protocol.
+characters; the language server (:mod:`argmap.lsp.server`) only translates to the protocol.
 
 - :func:`analyse` reads a text once: the map, every diagnostic ``argmap validate`` would
   give (same codes, severities, messages and places), and, on demand, the id index, the
@@ -85,8 +85,9 @@ class Analysis:
 
     @cached_property
     def index(self):
-        """The :class:`argmap.references.Index` of the text, or None if it cannot be read."""
-        from argmap.references import Index
+        """The :class:`argmap.analysis.references.Index` of the text, or None if it cannot
+        be read."""
+        from argmap.analysis.references import Index
 
         if self.root is None and self.doc is None:
             return None
@@ -122,8 +123,9 @@ class Analysis:
 
     @cached_property
     def quotes(self):
-        """Where each quote stands in its source (:class:`argmap.provenance.QuoteCheck`)."""
-        from argmap.provenance import check_quotes
+        """Where each quote stands in its source
+        (:class:`argmap.analysis.provenance.QuoteCheck`)."""
+        from argmap.analysis.provenance import check_quotes
 
         return check_quotes(self.doc) if self.doc is not None else None
 
@@ -142,7 +144,7 @@ def analyse(text: str, name: str, path: str | Path | None = None) -> Analysis:
         name: how locations name the file (the CLI uses the path as given).
         path: the file's path, for source texts named relative to the map.
     """
-    from argmap.files import Input
+    from argmap.io.files import Input
 
     fs_path = Path(path) if path is not None else None
     analysis = Analysis(text, name, fs_path)
@@ -168,8 +170,8 @@ def analyse(text: str, name: str, path: str | Path | None = None) -> Analysis:
             )
         ]
         return analysis
-    from argmap import yamlio
     from argmap.formats import native
+    from argmap.io import yamltext as yamlio
 
     suffix = fs_path.suffix if fs_path is not None else ""
     inp = Input(text, name, suffix, fs_path)
@@ -185,7 +187,7 @@ def analyse(text: str, name: str, path: str | Path | None = None) -> Analysis:
             Diagnostic("too_deep", "error", "nested too deeply", Location(name, 1, 1))
         ]
         return analysis
-    from argmap.validate import validate
+    from argmap.analysis.validate import validate
 
     analysis.doc = doc
     analysis.diagnostics = validate(doc)
@@ -271,7 +273,7 @@ def _value_key(lines: list[str], line: int, before: str) -> str | None:
 def _scheme_values(model: Any, key: str) -> list[Completion]:
     """Scheme names, premise roles and critical questions from the catalogue (with the
     map's own schemes); roles and questions of the schemes the map uses first."""
-    from argmap.schemes import catalogue_of
+    from argmap.analysis.schemes import catalogue_of
 
     catalogue = catalogue_of(model)
     if key == "answer":
@@ -492,8 +494,8 @@ def rename(analysis: Analysis, line: int, col: int, new: str) -> list[tuple[Span
     Raises:
         UsageError: nothing renamable is there, ``new`` is not a slug, or it clashes.
     """
+    from argmap.analysis.references import rename_edits
     from argmap.errors import UsageError
-    from argmap.references import rename_edits
 
     occ = _at(analysis, line, col)
     if occ is None:
@@ -572,7 +574,7 @@ def fixes(analysis: Analysis, diagnostics: list[Diagnostic] | None = None) -> li
 def _add_claim_edit(analysis: Analysis, ident: str) -> tuple[Span, str] | None:
     """One insertion that adds claim ``ident`` at the end of the claims (through the
     byte-precise editor), or None where the editor cannot."""
-    from argmap.edit import Editor
+    from argmap.edit.editor import Editor
 
     try:
         editor = Editor(analysis.text, analysis.name)
@@ -618,7 +620,7 @@ def symbols(analysis: Analysis) -> list[Symbol]:
     place it is reached; claims bearing on no conclusion at the end)."""
     if analysis.graph is None or analysis.index is None or analysis.root is None:
         return _flat_symbols(analysis)
-    from argmap.outline import outline
+    from argmap.analysis.outline import outline
 
     spans = _claim_spans(analysis)
 

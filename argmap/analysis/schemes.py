@@ -39,9 +39,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from argmap.document import Document
     from argmap.errors import Diagnostic
     from argmap.model import ArgMap, Link, Scheme
+    from argmap.model.document import Document
 
 __all__ = [
     "Catalogue",
@@ -82,10 +82,10 @@ def shipped() -> tuple[Scheme, ...]:
     """The catalogue argmap ships, in its order."""
     from importlib.resources import files
 
+    from argmap.io.yamltext import load as load_yaml
     from argmap.model import Scheme
-    from argmap.yamlio import load as load_yaml
 
-    text = files("argmap").joinpath("schemes.yaml").read_text(encoding="utf-8")
+    text = files("argmap.analysis").joinpath("schemes.yaml").read_text(encoding="utf-8")
     return tuple(Scheme.model_validate(item) for item in load_yaml(text, "schemes.yaml"))
 
 

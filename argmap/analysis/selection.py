@@ -65,7 +65,7 @@ class View:
     def summary(self) -> str:
         """One line: what the view shows of the map, and what it leaves out."""
 
-        from argmap.render import counted as n
+        from argmap.views.render import counted as n
 
         return (
             f"view: {len(self.claims)} of {n(self.total_claims, 'claim')}, "
@@ -131,7 +131,7 @@ def select(
     Raises:
         UsageError: an unknown focus claim, or an expression that does not parse.
     """
-    from argmap import expression
+    from argmap.analysis import expression
     from argmap.graph import require_claim
 
     order = list(G.nodes)
@@ -196,8 +196,8 @@ def view_of(
     itself and None when no view option is given."""
     if not wants_view(where=where, focus=focus, tags=tags):
         return doc, None
-    from argmap.document import Document
     from argmap.graph import build_graph
+    from argmap.model.document import Document
 
     view = select(build_graph(doc), where=where, focus=focus, radius=radius, tags=tags)
     return Document(view.submap(doc.model), doc.name, doc.path, doc.positions), view

@@ -1,7 +1,7 @@
 """The outline of a map: each conclusion with what supports and attacks it, recursively.
 
 This is the shape ``argmap show`` draws, as plain data, so the terminal view
-(:mod:`argmap.render`) and the JSON view are the same tree. A claim reached a
+(:mod:`argmap.views.render`) and the JSON view are the same tree. A claim reached a
 second time is a reference (``ref``), not a copy; undercuts hang under the
 support they attack; premises that hold only together sit under one group node.
 
@@ -52,7 +52,7 @@ class Node:
     group: str | None = None
     ref: bool = False
     hidden: int = 0
-    outside: int = 0  # links leading out of the view shown (argmap.selection)
+    outside: int = 0  # links leading out of the view shown (argmap.analysis.selection)
     loose: bool = False
     #: The scheme of the inference this node stands for (a support, or a linked group).
     scheme: str | None = None
@@ -286,8 +286,8 @@ def show_map(
     Raises:
         UsageError: no such claim, or a bad view option.
     """
+    from argmap.analysis.selection import view_of
     from argmap.graph import build_graph, require_claim
-    from argmap.selection import view_of
 
     doc, view = view_of(whole, **view_options)
     G = build_graph(doc)
@@ -306,13 +306,13 @@ def show_map(
 
         shown.verdicts = verdicts(build_graph(whole) if view is not None else G)
     if quotes:
-        from argmap.provenance import quote_positions
+        from argmap.analysis.provenance import quote_positions
 
         positions, absent = quote_positions(doc)
         shown.problems = absent
         shown.quotes = positions or True
     if with_questions:
-        from argmap.schemes import questions_by_inference
+        from argmap.analysis.schemes import questions_by_inference
 
         shown.questions = questions_by_inference(whole.model)
     return shown

@@ -14,7 +14,7 @@ fields (title, description, ...) by name.
 - A merge that would break the map (a link to a claim the other side removed) is a
   conflict too: the removal is not made, and is marked as conflicting.
 
-OURS is edited in place with :class:`argmap.edit.Editor`, so its comments and layout stay;
+OURS is edited in place with :class:`argmap.edit.editor.Editor`, so its comments and layout stay;
 THEIRS' additions are written in the canonical layout. Each conflict is written with
 markers git understands (``<<<<<<< ours`` / ``=======`` / ``>>>>>>> theirs``) around the
 conflicting item only.
@@ -187,7 +187,7 @@ def merge(base: str, ours: str, theirs: str, name: str = "<ours>") -> MergeResul
     if result.clean:
         # Both sides' changes may hold apart and break the map together (a support
         # cycle, a link one way and an attack the other): that is a conflict too.
-        from argmap.validate import validate
+        from argmap.analysis.validate import validate
 
         problems = [d for d in validate(loads(result.text, name)) if d.severity == "error"]
         result.problems = [d for d in problems if d.code != "quote_not_found"]
@@ -214,7 +214,7 @@ def _marker_line(text: str, conflict: Conflict) -> int | None:
 def _raw(text: str, name: str) -> dict:
     """The map as written (shorthand kept), for merging item by item."""
     from argmap.formats.native import Input, _load_json
-    from argmap.yamlio import load
+    from argmap.io.yamltext import load
 
     inp = Input(text, name, ".json" if text.lstrip().startswith("{") else ".yaml")
     if text.lstrip().startswith("{"):
@@ -226,7 +226,7 @@ def _raw(text: str, name: str) -> dict:
 def _attempt(
     b: dict, o: dict, t: dict, ours: str, name: str, refused: set[tuple[str, str]]
 ) -> MergeResult:
-    from argmap.edit import Editor
+    from argmap.edit.editor import Editor
 
     ed = Editor(ours, name)
     conflicts: list[Conflict] = []
@@ -364,7 +364,7 @@ def _broken_by_removal(
 def _mark(text: str, name: str, marked: list, map_clashes: list[Conflict], t: dict) -> str:
     """Conflict markers around each conflicting item (ours as written, theirs in the
     canonical layout), and around each conflicting field of the map's own."""
-    from argmap.edit import Editor
+    from argmap.edit.editor import Editor
 
     if text.lstrip().startswith("{"):
         return _mark_json(text, marked, map_clashes, t)

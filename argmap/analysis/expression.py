@@ -1,6 +1,6 @@
 """The expression language of ``argmap claims --where``: filters joined by and, or, not.
 
-An expression is made of conditions, each one filter of :class:`argmap.query.ClaimFilter`:
+An expression is made of conditions, each one filter of :class:`argmap.analysis.query.ClaimFilter`:
 ``text:WORDS``, ``regex:PATTERN``, ``tag:TAG``, ``kind:KIND``, ``source:ID``,
 ``supports:ID``, ``attacks:ID``, ``supported-by:ID``, ``attacked-by:ID``,
 ``min-confidence:X``, and the flags ``unsupported``, ``unattacked``, ``contested``,
@@ -9,7 +9,7 @@ Conditions combine with ``not`` (first), ``and``, then ``or``; parentheses group
 
 :func:`parse` turns the text into a tree (or raises :class:`~argmap.errors.UsageError`
 naming the column); :func:`matching` answers it with the ids of the claims that pass,
-computing each condition once with :func:`argmap.query.find_claims`.
+computing each condition once with :func:`argmap.analysis.query.find_claims`.
 
 Examples:
     >>> from argmap.formats.native import loads
@@ -207,14 +207,14 @@ def parse(text: str) -> Expr:
 
 def _filter(cond: Expr):
     """The ClaimFilter of one condition."""
-    from argmap.query import ClaimFilter
+    from argmap.analysis.query import ClaimFilter
 
     if cond[0] == "flag":
         return ClaimFilter(**{cond[1]: True})
     _, field, value = cond
     args: dict[str, Any]
     if field == "kinds":
-        from argmap.query import parse_kinds
+        from argmap.analysis.query import parse_kinds
 
         try:
             args = {"kinds": parse_kinds([value])}
@@ -223,7 +223,7 @@ def _filter(cond: Expr):
     elif field == "tags":
         args = {"tags": (value,)}
     elif field == "pattern":
-        from argmap.query import Pattern
+        from argmap.analysis.query import Pattern
 
         try:
             args = {"pattern": Pattern(value)}
@@ -275,8 +275,8 @@ def needs_graph(expr: Expr) -> bool:
 def matching(G: nx.MultiDiGraph | ArgMap, expr: Expr) -> set[str]:
     """The ids of the claims the expression holds for (each condition asked once). A
     map (rather than its graph) answers only conditions on the claims themselves."""
+    from argmap.analysis.query import find_claims
     from argmap.model import ArgMap
-    from argmap.query import find_claims
 
     universe = {c.id for c in G.claims} if isinstance(G, ArgMap) else set(G.nodes)
     answers: dict[Expr, set[str]] = {}

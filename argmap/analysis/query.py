@@ -263,7 +263,7 @@ def _reach(G: nx.MultiDiGraph, start: str, *, forward: bool) -> list[Reached]:
     # Breadth first over (claim, sign) states: at most two visits a claim, so linear. The
     # signs are those of every walk of links, round cycles too: a claim that supports its
     # own attacker has a mixed effect on it. Nearest first, then in document order.
-    from argmap.bulk import paused_gc
+    from argmap.io.bulk import paused_gc
 
     # The raw adjacency dicts: networkx's views cost more than the walk itself here.
     adjacency = G._succ if forward else G._pred
@@ -413,7 +413,7 @@ def search(docs: list[Any], f: ClaimFilter, where: str | None = None) -> list[tu
         UsageError: the expression does not parse, or names a claim no map has.
         MapError: a map whose relations are asked about has broken references.
     """
-    from argmap import expression
+    from argmap.analysis import expression
     from argmap.errors import UsageError, did_you_mean
     from argmap.graph import build_graph
 

@@ -23,10 +23,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from argmap.document import Document
 from argmap.errors import Diagnostic, Severity
 from argmap.graph import integrity_problems, reaching, support_adjacency, tops
 from argmap.model import ClaimKind, LinkKind
+from argmap.model.document import Document
 
 __all__ = ["Rule", "RULES", "validate", "has_errors"]
 
@@ -124,8 +124,8 @@ def has_errors(diagnostics: list[Diagnostic], *, strict: bool = False) -> bool:
 
 def validate(doc: Document) -> list[Diagnostic]:
     """Every problem in a map, sorted by location."""
-    from argmap.bulk import kept
     from argmap.graph import _build
+    from argmap.io.bulk import kept
 
     paths_links = list(doc.model.iter_links())
     found = list(integrity_problems(doc, paths_links))
@@ -351,13 +351,13 @@ def _provenance(doc, G, index) -> Iterator[Diagnostic]:
 
 
 def _quotes(doc, G, index) -> Iterator[Diagnostic]:
-    from argmap.provenance import check_quotes
+    from argmap.analysis.provenance import check_quotes
 
     yield from check_quotes(doc).problems
 
 
 def _schemes(doc, G, index) -> Iterator[Diagnostic]:
-    from argmap.schemes import scheme_problems
+    from argmap.analysis.schemes import scheme_problems
 
     yield from scheme_problems(doc)
 
@@ -406,7 +406,7 @@ def check_files(paths: list[str]) -> Checked:
     """
     from argmap.errors import MapError
     from argmap.formats import read_map
-    from argmap.render import counted
+    from argmap.views.render import counted
 
     found = []
     for path in paths:

@@ -14,7 +14,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from argmap.live import Build, LiveMap, follow
+from argmap.live.rebuild import Build, LiveMap, follow
 
 __all__ = ["Preview", "page"]
 
