@@ -19,6 +19,16 @@ EXAMPLE = ROOT / "maps" / "example-congestion.yaml"
 SOURCE_TEXT = ROOT.parent / "shared" / "sources" / "us-japan-trump2-panda-2025.txt"
 
 
+def run(*args, **kw):
+    """Run the argmap command line in-process with these arguments (paths may be Path
+    objects); ``input`` and ``env`` as Click's test runner takes them."""
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    return CliRunner().invoke(app, [str(a) for a in args], **kw)
+
+
 @pytest.fixture(autouse=True)
 def _plain_terminal(monkeypatch):
     """No colour, a fixed width, and no debugging tracebacks, whatever the developer's shell."""

@@ -4,13 +4,9 @@ completion wherever an id is expected, and refused edits told in terms of the fi
 from __future__ import annotations
 
 import pytest
-from conftest import SHIPPED
-from typer.testing import CliRunner
+from conftest import SHIPPED, run
 
-from argmap.cli import app
 from argmap.formats import read_map
-
-runner = CliRunner()
 
 STUDY = (
     "Night Opening\n\n"
@@ -18,10 +14,6 @@ STUDY = (
     "trucks by half, the port's own study says.\n\n"
     "Critics say the noise would harm the old town. The port must open at night, say others.\n"
 )
-
-
-def run(*args):
-    return runner.invoke(app, [str(a) for a in args])
 
 
 @pytest.fixture
@@ -161,7 +153,7 @@ def _complete(words: str) -> list[str]:
         "COMP_WORDS": words,
         "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
     }
-    result = runner.invoke(app, [], env=env, prog_name="argmap")
+    result = run(*[], env=env, prog_name="argmap")
     return result.stdout.split()
 
 

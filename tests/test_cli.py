@@ -9,18 +9,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DATA, EXAMPLE, MAPS, ROOT, SHIPPED
-from typer.testing import CliRunner
+from conftest import DATA, EXAMPLE, MAPS, ROOT, SHIPPED, run
 
 from argmap.cli import COMMANDS as ARGMAP_COMMANDS
-from argmap.cli import app
 
-runner = CliRunner()
 COMMANDS = list(ARGMAP_COMMANDS)
-
-
-def run(*args, input=None):
-    return runner.invoke(app, [str(a) for a in args], input=input)
 
 
 # --- help ----------------------------------------------------------------------------------

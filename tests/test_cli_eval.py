@@ -3,16 +3,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import EXAMPLE, SHIPPED
-from typer.testing import CliRunner
-
-from argmap.cli import app
-
-runner = CliRunner()
-
-
-def run(*args, input=None):
-    return runner.invoke(app, [str(a) for a in args], input=input)
+from conftest import EXAMPLE, SHIPPED, run
 
 
 def test_eval_json_shape():

@@ -9,17 +9,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DATA, EXAMPLE, ROOT, SHIPPED
-from typer.testing import CliRunner
+from conftest import DATA, EXAMPLE, ROOT, SHIPPED, run
 
-from argmap.cli import app
 from argmap.formats import read_map
-
-runner = CliRunner()
-
-
-def run(*args, input=None):
-    return runner.invoke(app, [str(a) for a in args], input=input)
 
 
 def test_claims_json_shape_and_map_column():
@@ -250,11 +242,9 @@ def test_no_view_drops_a_word_in_an_80_column_terminal(args):
     # The terminal layout (FORCE_COLOR) at 80 columns: every line fits and every word
     # of every claim the command names is there.
     env = {"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "80"}
-    shown = re.sub(
-        r"\x1b\[[0-9;]*m", "", runner.invoke(app, [str(a) for a in args], env=env).stdout
-    )
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", run(*[str(a) for a in args], env=env).stdout)
     assert all(len(line) <= 80 for line in shown.splitlines()), shown
-    piped = runner.invoke(app, [str(a) for a in args]).stdout
+    piped = run(*[str(a) for a in args]).stdout
     words = set(shown.split())
     last = {"claims": "text", "path": "chain", "stats": "value"}.get(args[0])
     if last is None:  # a tree: the texts of the claims it draws

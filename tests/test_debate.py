@@ -7,20 +7,13 @@ import json
 import shutil
 
 import pytest
-from conftest import ROOT, SHIPPED
-from typer.testing import CliRunner
+from conftest import ROOT, SHIPPED, run
 
-from argmap.cli import app
 from argmap.formats import read_map
 from argmap.formats.native import loads
 from argmap.model.debate import origin
 
-runner = CliRunner()
 BALLAST = ROOT / "maps" / "alliance-ballast.yaml"
-
-
-def run(*args, **kw):
-    return runner.invoke(app, [str(a) for a in args], **kw)
 
 
 def labels(path) -> dict[str, str]:

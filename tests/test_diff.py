@@ -9,18 +9,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SHIPPED
-from typer.testing import CliRunner
+from conftest import SHIPPED, run
 
 from argmap.analysis.diff import diff_maps
-from argmap.cli import app
 from argmap.formats.native import loads
-
-runner = CliRunner()
-
-
-def run(*args):
-    return runner.invoke(app, [str(a) for a in args])
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SOURCE_TEXT
+from conftest import ROOT, SOURCE_TEXT, run
 
 from argmap.cli import COMMANDS
 
@@ -69,11 +69,8 @@ def _all_commands():
 
 @pytest.mark.parametrize(("name", "command"), list(_all_commands()), ids=lambda x: str(x))
 def test_help_reads_as_a_person_reads_it(name, command):
-    from typer.testing import CliRunner
 
-    from argmap.cli import app
-
-    result = CliRunner().invoke(app, [*name.split(), "--help"], env={"COLUMNS": "80"})
+    result = run(*[*name.split(), "--help"], env={"COLUMNS": "80"})
     out = result.stdout
     for noise in ("<str>", "<bool>", "<list", "<int>", "<float>", "{MAP", "<Path>"):
         assert noise not in out, (name, noise)

@@ -11,13 +11,9 @@ import sys
 import textwrap
 
 import pytest
-from conftest import EXAMPLE, MAPS
-from typer.testing import CliRunner
+from conftest import EXAMPLE, MAPS, run
 
-from argmap.cli import app
 from argmap.formats import read_map
-
-runner = CliRunner()
 
 COMMENTED = textwrap.dedent("""\
     # Harbour plan map.
@@ -43,10 +39,6 @@ COMMENTED = textwrap.dedent("""\
       # an objection
       - {source: noise, target: open, kind: attack}
     """)
-
-
-def run(*args):
-    return runner.invoke(app, [str(a) for a in args])
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DATA, SHIPPED, require
+from conftest import DATA, SHIPPED, require, run
 
 SESSION = os.path.join(os.path.dirname(__file__), "editors", "nvim_session.lua")
 
@@ -47,11 +47,8 @@ def _session(nvim: str, path, tmp_path, steps: str = "") -> dict:
 def test_diagnostics_in_neovim_are_those_of_validate(nvim, tmp_path):
     path = DATA / "bad-dangling-ref.yaml"
     got = _session(nvim, path, tmp_path)["diagnostics"]
-    from typer.testing import CliRunner
 
-    from argmap.cli import app
-
-    expected = json.loads(CliRunner().invoke(app, ["validate", str(path), "-f", "json"]).stdout)
+    expected = json.loads(run(*["validate", str(path), "-f", "json"]).stdout)
     assert sorted((d["code"], d["line"] + 1, d["col"] + 1) for d in got) == sorted(
         (d["code"], d["line"], d["col"]) for d in expected
     )

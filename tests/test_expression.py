@@ -4,14 +4,12 @@ filters it is made of."""
 from __future__ import annotations
 
 import pytest
-from conftest import SHIPPED
+from conftest import SHIPPED, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from argmap.analysis import expression
 from argmap.analysis.query import ClaimFilter, find_claims
-from argmap.cli import app
 from argmap.errors import UsageError
 from argmap.formats import read_map
 from argmap.graph import build_graph
@@ -119,20 +117,18 @@ def test_expressions_agree_with_set_algebra_over_the_filters(e):
 
 
 def test_claims_command_combines_where_with_the_other_filters():
-    runner = CliRunner()
-    result = runner.invoke(
-        app, ["claims", str(SHIPPED), "--kind", "evidence", "--where", "tag:china or tag:europe",
-              "-f", "ids"],
-    )  # fmt: skip
+    result = run(
+        "claims", SHIPPED, "--kind", "evidence", "--where", "tag:china or tag:europe", "-f", "ids"
+    )
     assert result.exit_code == 0, result.output
     expected = (ids(ClaimFilter(tags=("china",))) | ids(ClaimFilter(tags=("europe",)))) & ids(
         ClaimFilter(kinds=("evidence",))
     )
     assert set(result.stdout.split()) == expected and expected
-    bad = runner.invoke(app, ["claims", str(SHIPPED), "--where", "tag:china and"])
+    bad = run(*["claims", str(SHIPPED), "--where", "tag:china and"])
     assert bad.exit_code == 2
     assert "--where: the expression ends too soon" in bad.stderr
-    missing = runner.invoke(app, ["claims", str(SHIPPED), "--where", "supports:hedg"])
+    missing = run(*["claims", str(SHIPPED), "--where", "supports:hedg"])
     assert missing.exit_code == 2
     assert "did you mean 'hedge'" in missing.stderr
 
@@ -176,10 +172,9 @@ def test_a_claim_one_map_lacks_matches_nothing_there_but_or_still_works():
 
     from conftest import EXAMPLE
 
-    result = CliRunner().invoke(
-        app, ["claims", str(SHIPPED), str(EXAMPLE), "--where", "kind:question or supports:hedge",
-              "-f", "json"],
-    )  # fmt: skip
+    result = run(
+        "claims", SHIPPED, EXAMPLE, "--where", "kind:question or supports:hedge", "-f", "json"
+    )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     # The example map has no claim 'hedge' but its question still matches.
@@ -201,11 +196,8 @@ def test_a_claim_one_map_lacks_matches_nothing_there_but_or_still_works():
 )
 def test_huge_expressions_answer_or_are_refused_never_crash(expr, code):
     from conftest import EXAMPLE
-    from typer.testing import CliRunner
 
-    from argmap.cli import app
-
-    result = CliRunner().invoke(app, ["claims", str(EXAMPLE), "--where", expr, "-f", "ids"])
+    result = run(*["claims", str(EXAMPLE), "--where", expr, "-f", "ids"])
     assert result.exit_code == code, result.output
     if code == 2:
         assert "parentheses nest more than 100 deep" in result.stderr

@@ -11,13 +11,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import MAPS, ROOT, inference_keys
+from conftest import MAPS, ROOT, inference_keys, run
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from argmap.analysis.validate import validate
-from argmap.cli import app
 from argmap.errors import MapError
 from argmap.formats import argdown, argdown_syntax, read_map
 from argmap.graph import build_graph
@@ -201,7 +199,7 @@ def test_reader_agrees_with_the_argdown_cli_on_random_documents(argdown_cli, tmp
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
 def test_every_example_imports_validates_and_keeps_its_counts(path, tmp_path):
     out = tmp_path / "map.yaml"
-    result = CliRunner().invoke(app, ["import", str(path), "-o", str(out)])
+    result = run(*["import", str(path), "-o", str(out)])
     if path.name == NOT_A_DOCUMENT:
         assert result.exit_code == 1
         assert f"{path}:1:1: error[syntax]" in result.output
@@ -367,7 +365,7 @@ def test_any_text_is_read_or_refused_with_a_line(text):
 def test_import_reports_the_file_and_line(tmp_path):
     bad = tmp_path / "bad.argdown"
     bad.write_text("[A]: a\n\n(1) P\n(2) Q\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(bad)])
+    result = run(*["import", str(bad)])
     assert result.exit_code == 1
     assert f"{bad}:3:1: error[syntax]: argument <Untitled 1> has premises" in result.output
 
@@ -563,11 +561,11 @@ def test_written_argdown_is_read_by_the_argdown_cli_as_argmap_reads_it(argdown_c
 def test_export_and_import_commands(tmp_path):
     shipped = MAPS[0]
     out = tmp_path / "m.argdown"
-    result = CliRunner().invoke(app, ["export", str(shipped), "-o", str(out)])
+    result = run(*["export", str(shipped), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("===\ntitle: ")
     back = tmp_path / "m.yaml"
-    result = CliRunner().invoke(app, ["import", str(out), "-o", str(back)])
+    result = run(*["import", str(out), "-o", str(back)])
     assert result.exit_code == 0, result.output
     build_graph(Document(read_map(back).model))
 

@@ -7,7 +7,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import EXAMPLE, MAPS, SHIPPED
+from conftest import EXAMPLE, MAPS, SHIPPED, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -175,12 +175,9 @@ def test_eval_marks_read_without_colour_and_the_conclusions_stand_on_top(dot_pro
 
 
 def test_the_shipped_map_fits_an_a4_landscape_page_at_7_points(dot_program, tmp_path):
-    from typer.testing import CliRunner
-
-    from argmap.cli import app
 
     out = tmp_path / "map.svg"
-    result = CliRunner().invoke(app, ["export", str(SHIPPED), "-o", str(out)])
+    result = run(*["export", str(SHIPPED), "-o", str(out)])
     assert result.exit_code == 0, result.output
     svg = out.read_text(encoding="utf-8")
     width, height = (

@@ -7,13 +7,11 @@ import subprocess
 from collections import Counter
 
 import pytest
-from conftest import EXAMPLE, MAPS, ROOT, SHIPPED, inference_keys
+from conftest import EXAMPLE, MAPS, ROOT, SHIPPED, inference_keys, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from argmap.analysis.validate import validate
-from argmap.cli import app
 from argmap.errors import MapError
 from argmap.formats import (
     aif,
@@ -31,7 +29,6 @@ from argmap.graph import build_graph
 from argmap.model import ArgMap
 from argmap.model.document import Document
 
-runner = CliRunner()
 AIF_FILES = sorted((ROOT.parent / "shared" / "corpora").glob("aif-*/*.json"))
 
 
@@ -346,28 +343,28 @@ def test_mermaid_is_read_by_mermaids_own_parser(mermaid_parser, tmp_path_factory
 
 
 def test_export_warns_about_what_a_format_cannot_carry(tmp_path):
-    result = runner.invoke(app, ["export", str(EXAMPLE), "--to", "mermaid"])
+    result = run(*["export", str(EXAMPLE), "--to", "mermaid"])
     assert result.exit_code == 0
     assert result.stderr.startswith("argmap: warning: mermaid does not carry tags, quotes,")
     plain = tmp_path / "p.yaml"
     plain.write_text("title: t\nclaims:\n  - {id: c, text: C, kind: conclusion}\n")
-    assert runner.invoke(app, ["export", str(plain), "--to", "mermaid"]).stderr == ""
-    assert runner.invoke(app, ["export", str(SHIPPED), "--to", "graphml"]).stderr == ""
+    assert run(*["export", str(plain), "--to", "mermaid"]).stderr == ""
+    assert run(*["export", str(SHIPPED), "--to", "graphml"]).stderr == ""
 
 
 def test_import_command_guesses_and_writes(tmp_path):
     source = tmp_path / "x.json"
     source.write_text(aif.dump(read_map(EXAMPLE).model))
     out = tmp_path / "x.yaml"
-    result = runner.invoke(app, ["import", str(source), "-o", str(out)])
+    result = run(*["import", str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert read_map(out).model.claims[0].text == read_map(EXAMPLE).model.claims[0].text
     unknown = tmp_path / "y.txt"
     unknown.write_text("hello")
-    result = runner.invoke(app, ["import", str(unknown)])
+    result = run(*["import", str(unknown)])
     assert result.exit_code == 2
     assert "cannot tell its format" in result.stderr
-    bad = runner.invoke(app, ["import", str(unknown), "--from", "aif"])
+    bad = run(*["import", str(unknown), "--from", "aif"])
     assert bad.exit_code == 1 and "invalid JSON" in bad.stderr
 
 
@@ -445,7 +442,7 @@ SADFACE = sorted((ROOT.parent / "shared" / "corpora" / "sadface").glob("*.json")
 @pytest.mark.parametrize("path", SADFACE, ids=lambda p: p.name)
 def test_sadface_corpus_imports_with_its_counts(path):
     data = json.loads(path.read_text(encoding="utf-8"))
-    result = runner.invoke(app, ["import", str(path)])
+    result = run(*["import", str(path)])
     assert result.exit_code == 0, result.output
     model = read_map_text(result.stdout)
     atoms = sum(n["type"] == "atom" for n in data["nodes"])
@@ -471,7 +468,7 @@ def test_html_report_is_standalone_and_links_every_claim(dot_program, tmp_path):
     from html.parser import HTMLParser
 
     out = tmp_path / "report.html"
-    result = runner.invoke(app, ["export", str(SHIPPED), "-o", str(out)])
+    result = run(*["export", str(SHIPPED), "-o", str(out)])
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     model = read_map(SHIPPED).model

@@ -6,19 +6,15 @@ from __future__ import annotations
 
 import json
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from argmap.analysis.validate import validate
-from argmap.cli import app
 from argmap.errors import MapError
 from argmap.formats import aif, argdown, graphml, import_checked, microtexts, read_map, sadface
 from argmap.model import ArgMap
 from argmap.model.document import Document
-
-runner = CliRunner()
 
 CARNEADES = """meta: {title: Jogging}
 statements:
@@ -93,7 +89,7 @@ def test_the_unmutated_seeds_import_as_valid_maps():
 def test_an_import_that_would_break_a_rule_is_refused_where_the_input_says_it():
     cycle = "statements: {p: P, q: Q}\narguments:\n  a1: {conclusion: q, premises: [p]}\n" \
             "  a2: {conclusion: p, premises: [q]}\n"  # fmt: skip
-    result = runner.invoke(app, ["import", "-", "--from", "carneades"], input=cycle)
+    result = run(*["import", "-", "--from", "carneades"], input=cycle)
     assert result.exit_code == 1
     assert result.stderr.startswith("<stdin>:1:14: error[support_cycle]: the carneades file ")
     assert result.stdout == ""
@@ -128,13 +124,13 @@ def test_undercut_chains_thousands_deep_are_evaluated_and_shown(tmp_path):
                           "kind": "undercut"})  # fmt: skip
     path = tmp_path / "chain.json"
     path.write_text(json.dumps({"title": "t", "claims": claims, "links": links}))
-    result = runner.invoke(app, ["eval", str(path), "-f", "json"])
+    result = run(*["eval", str(path), "-f", "json"])
     assert result.exit_code == 0, result.output
     labels = json.loads(result.stdout)["labels"]
     # c3000 stands; each undercut in the chain defeats the one below: l2 holds when the
     # chain's length below it is even, so the first support l1 is defeated or not.
     assert labels["c3000"] == "in"
     assert labels["c0"] == "out"  # l2 (by c2) stands: 2999 undercuts above it, odd
-    shown = runner.invoke(app, ["show", str(path), "-f", "ids"])
+    shown = run(*["show", str(path), "-f", "ids"])
     assert shown.exit_code == 0 and len(shown.stdout.split()) == 151
     assert "drawn 150 levels deep" in shown.stderr

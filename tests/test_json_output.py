@@ -6,9 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
-
-from argmap.cli import app
+from conftest import run
 
 HOSTILE = 'a "quote" \\ back\\slash\ttab\x01ctl \u2028ls \u2029ps \x85nel {brace} <b>&amp; é 💥'
 
@@ -51,7 +49,7 @@ def hostile(tmp_path):
 )
 def test_json_output_parses_for_hostile_text(hostile, args):
     m, n = hostile
-    result = CliRunner().invoke(app, [a.format(m=m, n=n) for a in args])
+    result = run(*[a.format(m=m, n=n) for a in args])
     assert result.exit_code in (0, 1), result.output
     data = json.loads(result.stdout)
     if args[0] in ("show", "claims", "why", "impact", "export", "diff"):

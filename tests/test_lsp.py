@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
-from conftest import DATA, SHIPPED
+from conftest import DATA, SHIPPED, run
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
@@ -260,11 +260,8 @@ async def test_bad_input_gets_a_diagnostic_and_the_server_keeps_serving(
 
 
 def test_argmap_new_writes_the_schema_comment(tmp_path):
-    from typer.testing import CliRunner
 
-    from argmap.cli import app
-
-    result = CliRunner().invoke(app, ["new", str(tmp_path / "m.yaml"), "--title", "T"])
+    result = run(*["new", str(tmp_path / "m.yaml"), "--title", "T"])
     assert result.exit_code == 0, result.output
     first = (tmp_path / "m.yaml").read_text().splitlines()[0]
     assert first == "# yaml-language-server: $schema=argmap.schema.json"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import io
 
-from conftest import SHIPPED
+from conftest import SHIPPED, run
 
 from argmap.analysis.outline import outline, tree_ids
 from argmap.formats import read_map
@@ -126,22 +126,17 @@ def test_markup_in_claim_text_is_printed_literally(tmp_path):
 
 
 def test_a_chain_deeper_than_the_stack_is_drawn_cut_and_says_so(tmp_path):
-    from typer.testing import CliRunner
 
     from argmap.analysis.outline import MAX_DEPTH
-    from argmap.cli import app
 
     lines = ["title: t", "claims:", "  - {id: c0, text: C, kind: conclusion}"]
     lines += [f"  - {{id: c{i}, text: T{i}, supports: [c{i - 1}]}}" for i in range(1, 5000)]
     path = tmp_path / "chain.yaml"
     path.write_text("\n".join(lines) + "\n")
-    runner = CliRunner()
     for fmt in ("text", "json", "ids"):
-        result = runner.invoke(app, ["show", str(path), "-f", fmt])
+        result = run(*["show", str(path), "-f", fmt])
         assert result.exit_code == 0, result.output
         assert f"the tree is drawn {MAX_DEPTH} levels deep" in result.stderr
-    ids = runner.invoke(app, ["show", str(path), "-f", "ids"]).stdout.split()
+    ids = run(*["show", str(path), "-f", "ids"]).stdout.split()
     assert ids[:3] == ["c0", "c1", "c2"] and len(ids) == MAX_DEPTH + 1
-    assert (
-        runner.invoke(app, ["show", str(path), "c4000", "-f", "ids"]).stdout.split()[0] == "c4000"
-    )
+    assert run(*["show", str(path), "c4000", "-f", "ids"]).stdout.split()[0] == "c4000"

@@ -5,9 +5,8 @@ from __future__ import annotations
 import io
 import time
 
-from typer.testing import CliRunner
+from conftest import run
 
-from argmap.cli import app
 from argmap.views import progress
 
 
@@ -64,6 +63,6 @@ def test_output_clears_the_spinner_first(monkeypatch, capsys):
 
 def test_commands_piped_print_no_spinner(tmp_path):
     # Under the test runner standard error is not a terminal: output stays exact.
-    result = CliRunner().invoke(app, ["schema"])
+    result = run(*["schema"])
     assert result.exit_code == 0
     assert result.stderr == ""

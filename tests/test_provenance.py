@@ -6,16 +6,12 @@ import json
 import shutil
 
 import pytest
-from conftest import SHIPPED, SOURCE_TEXT
-from typer.testing import CliRunner
+from conftest import SHIPPED, SOURCE_TEXT, run
 
 from argmap.analysis.provenance import SourceText, check_quotes, coverage, normalize
 from argmap.analysis.validate import validate
-from argmap.cli import app
 from argmap.formats import read_map
 from argmap.graph import build_graph
-
-runner = CliRunner()
 
 SOURCE = (
     "Our Harbour Plan\n\n"
@@ -100,18 +96,18 @@ def test_an_absent_source_text_leaves_its_quotes_unchecked_and_says_so_once(tmp_
     (d,) = validate(doc)
     assert (d.code, d.severity) == ("source_absent", "note")
     assert d.message == "source 's': no text at 'texts/gone.txt', so its quotes are not checked"
-    strict = runner.invoke(app, ["validate", str(path), "--strict"])
+    strict = run(*["validate", str(path), "--strict"])
     assert strict.exit_code == 0, strict.output
     assert strict.stdout.count("note[source_absent]") == 1
     assert strict.stdout.endswith(": ok (2 claims, 1 link)\n")
-    shown = runner.invoke(app, ["show", str(path), "--quotes"])
+    shown = run(*["show", str(path), "--quotes"])
     assert shown.exit_code == 0
     assert shown.stderr.count("note[source_absent]: source 's': no text at") == 1
     assert "words the text does not have" in shown.stdout
-    report = json.loads(runner.invoke(app, ["coverage", str(path), "-f", "json"]).stdout)
+    report = json.loads(run(*["coverage", str(path), "-f", "json"]).stdout)
     assert report["sources_absent"] == [{"source": "s", "path": "texts/gone.txt"}]
     assert report["sources"] == []
-    text = runner.invoke(app, ["coverage", str(path)]).stdout
+    text = run(*["coverage", str(path)]).stdout
     assert "source s: no text at texts/gone.txt, so its quotes were not checked" in text
 
 
@@ -136,7 +132,7 @@ def test_normalize_keeps_offsets():
 
 def test_show_quotes_prints_where_each_quote_stands(tmp_path):
     path = write_map(tmp_path, "Night opening would cut the")
-    out = runner.invoke(app, ["show", str(path), "--quotes"]).stdout
+    out = run(*["show", str(path), "--quotes"]).stdout
     assert "— s, ¶2, characters 47–74" in out
     assert SOURCE[47:74].split() == ["Night", "opening", "would", "cut", "the"]
 
@@ -148,7 +144,7 @@ def test_coverage_report(tmp_path):
     (src,) = report["sources"]
     assert (src["argumentative"], src["drawn_on"], src["left_out"]) == (2, [2], [3])
     assert src["coverage"] == 0.5
-    text = runner.invoke(app, ["coverage", str(path)]).stdout
+    text = run(*["coverage", str(path)]).stdout
     assert "source s: draws on 1 of 2 argumentative paragraphs (50%)" in text
     assert "left out ¶3: Critics say the noise" in text
 
@@ -164,11 +160,11 @@ def test_coverage_lists_what_is_left_open(tmp_path):
     }
     path = tmp_path / "m.json"
     path.write_text(json.dumps(data))
-    report = json.loads(runner.invoke(app, ["coverage", str(path), "-f", "json"]).stdout)
+    report = json.loads(run(*["coverage", str(path), "-f", "json"]).stdout)
     assert report["unsupported_conclusions"] == ["c"]
     assert report["unanswered_objections"] == []
     assert report["evidence_without_provenance"] == ["e"]
-    ids = runner.invoke(app, ["coverage", str(path), "-f", "ids"]).stdout.split()
+    ids = run(*["coverage", str(path), "-f", "ids"]).stdout.split()
     assert ids == ["c", "e"]
 
 

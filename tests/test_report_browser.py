@@ -9,10 +9,7 @@ import time
 
 import pytest
 from browser import Browser
-from conftest import SHIPPED, require
-from typer.testing import CliRunner
-
-from argmap.cli import app
+from conftest import SHIPPED, require, run
 
 TEXT_PX = """(function () {
   var texts = [...document.querySelectorAll('.figure svg g.node text')]
@@ -31,7 +28,7 @@ def report(tmp_path_factory, dot_program):
         "apt-get install chromium",
     )
     path = tmp_path_factory.mktemp("report") / "report.html"
-    result = CliRunner().invoke(app, ["export", str(SHIPPED), "--eval", "-o", str(path)])
+    result = run(*["export", str(SHIPPED), "--eval", "-o", str(path)])
     assert result.exit_code == 0, result.output
     browser = Browser(chromium)
     browser.open(path.as_uri(), 1400, 900)

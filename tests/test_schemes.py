@@ -9,24 +9,17 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, ROOT, SHIPPED
-from typer.testing import CliRunner
+from conftest import EXAMPLE, ROOT, SHIPPED, run
 
 from argmap.analysis.schemes import catalogue_of, inferences, normalise, questions_report, shipped
 from argmap.analysis.validate import has_errors, validate
-from argmap.cli import app
 from argmap.formats import aif, argdown, graphml, read_map, sadface
 from argmap.formats.native import loads
 from argmap.graph import build_graph
 from argmap.model import ArgMap
 from argmap.semantics.evaluate import verdicts
 
-runner = CliRunner()
 AIF_CORPORA = sorted((ROOT.parent / "shared" / "corpora").glob("aif-*/*.json"))
-
-
-def run(*args):
-    return runner.invoke(app, [str(a) for a in args])
 
 
 def policy(extra_claims=(), **link_fields) -> ArgMap:

@@ -6,20 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SHIPPED
-from typer.testing import CliRunner
+from conftest import SHIPPED, run
 
 from argmap.analysis.selection import select
 from argmap.analysis.validate import validate
-from argmap.cli import app
 from argmap.formats.native import loads
 from argmap.graph import build_graph
-
-runner = CliRunner()
-
-
-def run(*args, **kw):
-    return runner.invoke(app, [str(a) for a in args], **kw)
 
 
 def test_show_and_claims_select_the_same_claims():
