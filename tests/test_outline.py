@@ -8,7 +8,7 @@ from argmap.analysis.outline import outline, tree_ids
 from argmap.formats import read_map
 from argmap.formats.native import loads
 from argmap.graph import build_graph
-from argmap.views.render import outline_view
+from argmap.views.tree import outline_view
 
 MAP = """
 title: t

@@ -1,7 +1,7 @@
 """The outline of a map: each conclusion with what supports and attacks it, recursively.
 
 This is the shape ``argmap show`` draws, as plain data, so the terminal view
-(:mod:`argmap.views.render`) and the JSON view are the same tree. A claim reached a
+(:mod:`argmap.views.tree`) and the JSON view are the same tree. A claim reached a
 second time is a reference (``ref``), not a copy; undercuts hang under the
 support they attack; premises that hold only together sit under one group node.
 

@@ -65,7 +65,7 @@ class View:
     def summary(self) -> str:
         """One line: what the view shows of the map, and what it leaves out."""
 
-        from argmap.views.render import counted as n
+        from argmap.wording import counted as n
 
         return (
             f"view: {len(self.claims)} of {n(self.total_claims, 'claim')}, "

@@ -406,7 +406,7 @@ def check_files(paths: list[str]) -> Checked:
     """
     from argmap.errors import MapError
     from argmap.formats import read_map
-    from argmap.views.render import counted
+    from argmap.wording import counted
 
     found = []
     for path in paths:

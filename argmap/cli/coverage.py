@@ -36,7 +36,7 @@ def coverage(
     from argmap.analysis.provenance import coverage_ids
     from argmap.cli.output import emit_json, emit_lines
     from argmap.formats import read_map
-    from argmap.views.render import coverage_lines
+    from argmap.views.reports import coverage_lines
 
     report = report_of(read_map(map_file), source_file=source)
     if fmt is Format.json:

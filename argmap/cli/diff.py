@@ -27,7 +27,7 @@ def diff(
     """
     from argmap.analysis.diff import diff_maps
     from argmap.cli.output import emit_json, emit_lines
-    from argmap.views.render import diff_lines
+    from argmap.views.reports import diff_lines
 
     old_doc, new_doc = _read(old), _read(new)
     d = diff_maps(old_doc.model, new_doc.model, labels=with_eval)

@@ -159,7 +159,7 @@ def _evaluate_framework(path, kind, semantics, acceptance, show_extensions, fmt)
     from argmap.cli.output import emit_json, emit_lines
     from argmap.errors import UsageError
     from argmap.semantics.report import evaluate_framework_file
-    from argmap.views.render import framework_lines
+    from argmap.views.evaluation import framework_lines
 
     if fmt is Format.ids:
         raise UsageError("--format ids is not available for eval")
@@ -208,7 +208,7 @@ def _evaluate_map(
     if fmt is Format.json:
         emit_json(report.to_data())
         return
-    from argmap.views.render import eval_lines, eval_view
+    from argmap.views.evaluation import eval_lines, eval_view
 
     lines = eval_lines(report, extensions=show_extensions)
     if is_terminal():

@@ -66,7 +66,7 @@ def merge(
         print_error([f"argmap: merged {shown}: {summary}"])
         return
     print_error(result.conflict_lines(shown))
-    from argmap.views.render import counted
+    from argmap.wording import counted
 
     print_error([f"argmap: {shown}: {counted(len(result.conflicts), 'conflict')} ({summary})"])
     raise typer.Exit(1)

@@ -58,7 +58,7 @@ def emit_rich(renderable: Any, *, wrap: bool = True) -> None:
 
 def emit_segments(lines: list[list[tuple[str, str | None]]]) -> None:
     """Styled lines: coloured on a terminal, plain text otherwise. Lines are never wrapped."""
-    from argmap.views.render import plain, styled
+    from argmap.views.tree import plain, styled
 
     if is_terminal():
         from rich.text import Text
@@ -73,11 +73,11 @@ def emit_outline(G: Any, trees: list, **options: Any) -> None:
     otherwise.
     ``options`` go to the renderer (``quotes``, ``verdicts``)."""
     if is_terminal():
-        from argmap.views.render import outline_view
+        from argmap.views.tree import outline_view
 
         emit_rich(outline_view(G, trees, **options))
     else:
-        from argmap.views.render import outline_lines
+        from argmap.views.tree import outline_lines
 
         emit_lines(outline_lines(G, trees, **options))
 

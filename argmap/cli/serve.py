@@ -41,7 +41,7 @@ def serve(
     from argmap.live.preview import Preview
     from argmap.live.rebuild import LiveMap
     from argmap.views import progress
-    from argmap.views.render import counted
+    from argmap.wording import counted
 
     if map_file == "-":
         raise UsageError("serve needs a map file, not standard input")

@@ -34,7 +34,7 @@ def validate(
     elif fmt is Format.ids:
         emit_lines(checked.ids())
     else:
-        from argmap.views.render import validation_lines
+        from argmap.views.reports import validation_lines
 
         emit_segments(validation_lines(checked))
     if checked.failed(strict=strict):

@@ -50,7 +50,7 @@ def watch(
     from argmap.io.files import write_output
     from argmap.live.rebuild import LiveMap, follow
     from argmap.views import progress
-    from argmap.views.render import counted
+    from argmap.wording import counted
 
     if map_file == "-":
         raise UsageError("watch needs a map file, not standard input")

@@ -8,8 +8,10 @@ document in any export format: text formats as ``str``, rendered pictures as
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from argmap.model.document import Document
+if TYPE_CHECKING:
+    from argmap.model.document import Document
 
 __all__ = [
     "EXPORT_FORMATS",

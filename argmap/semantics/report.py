@@ -1,6 +1,6 @@
 """What ``argmap eval`` reports, as one library call: :func:`evaluate_map` returns an
 :class:`EvalReport` that knows its JSON form (:meth:`EvalReport.to_data`); its text views
-are :func:`argmap.views.render.eval_lines` and :func:`argmap.views.render.eval_view`.
+are :func:`argmap.views.tree.eval_lines` and :func:`argmap.views.tree.eval_view`.
 
 The map is encoded and solved once; a what-if (claims retracted or assumed) solves the
 changed map once more, and only then. A view (``--where``, ``--focus``, ``--tag``) narrows
