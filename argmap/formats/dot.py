@@ -106,12 +106,17 @@ def dump(
 
     # In the map's order (straight from the adjacency: networkx's views cost more here).
     edges = _edges_in_order(G)
-    undercut = {d["undercuts"] for _, _, d in edges if d["kind"] == "undercut"}
+    # One pass for the few edges that need more than an arrow: undercuts (and the links
+    # they aim at) and the members of linked groups.
+    pending: list[tuple[str, dict]] = []  # the undercuts, drawn last
     groups: dict[str, list[tuple[str, str, dict]]] = {}
     for u, v, d in edges:
+        if d["kind"] == "undercut":
+            pending.append((u, d))
         group = d["link"].group
         if group is not None:
             groups.setdefault(group, []).append((u, v, d))
+    undercut = {d["undercuts"] for _, d in pending}
     # Where an arrow must be reachable by an undercut, or premises must meet, a small
     # point node sits on the way: the arrow ends there and a second arrow goes on.
     via: dict[str, str] = {}
@@ -166,7 +171,6 @@ def dump(
             out.append(f"  {_q(u)} -> {_q(v)} [{_attrs(attrs)}];")
     # Undercuts last, those aimed at other undercuts after their targets; an undercut that
     # is itself undercut gets its own point on the way, as attacks do.
-    pending = [(u, d) for u, _, d in edges if d["kind"] == "undercut"]
     while pending:
         ready = [(u, d) for u, d in pending if d["undercuts"] in via]
         if not ready:
@@ -224,7 +228,7 @@ def _plain_node(c: Claim, quoted: str, wrap: int, plain_id: bool) -> str:
     else:
         body = _BR.join(_h(line) for line in _wrap(_clean(text), wrap) or [""])
         tip = _q(text)
-    kind = c.kind.value
+    kind = c.kind  # a StrEnum: its own text, hashed as text
     cid = c.id
     if plain_id:
         shown, ident = cid.replace("'", "&#x27;"), f'"claim-{cid}"'
