@@ -126,7 +126,7 @@ def add(
         confidence=confidence,
         note=note,
     )
-    emit_edited(done)
+    emit_edited(done, warnings=False)
 
 
 def link(
@@ -164,7 +164,7 @@ def link(
         map_file, source, relation.value, target, ident=ident, group=group, note=note,
         weight=weight,
     )  # fmt: skip
-    emit_edited(done)
+    emit_edited(done, warnings=False)
 
 
 def unlink(
@@ -196,7 +196,9 @@ def unlink(
     from argmap.cli.output import emit_edited
     from argmap.edit.authoring import remove_link
 
-    emit_edited(remove_link(map_file, first, relation.value if relation else None, target))
+    emit_edited(
+        remove_link(map_file, first, relation.value if relation else None, target), warnings=False
+    )
 
 
 def rm(
@@ -214,7 +216,7 @@ def rm(
     from argmap.cli.output import emit_edited
     from argmap.edit.authoring import remove_claim
 
-    emit_edited(remove_claim(map_file, ident, cascade=cascade))
+    emit_edited(remove_claim(map_file, ident, cascade=cascade), warnings=False)
 
 
 def set_field(
@@ -313,7 +315,7 @@ def rename(
     from argmap.cli.output import emit_edited
     from argmap.edit.authoring import rename_id
 
-    emit_edited(rename_id(map_file, old, new, kind=kind.value if kind else None))
+    emit_edited(rename_id(map_file, old, new, kind=kind.value if kind else None), warnings=False)
 
 
 def tag(
@@ -335,7 +337,7 @@ def tag(
     from argmap.cli.output import emit_edited
     from argmap.edit.authoring import retag
 
-    emit_edited(retag(map_file, ident, changes))
+    emit_edited(retag(map_file, ident, changes), warnings=False)
 
 
 def answer(

@@ -172,10 +172,12 @@ def emit_tsv(columns: list[str], rows: list[list[str]]) -> None:
     emit_lines(["\t".join(columns), *("\t".join(clean(c) for c in row) for row in rows)])
 
 
-def emit_edited(done: Any) -> None:
+def emit_edited(done: Any, *, warnings: bool = True) -> None:
     """What a change reports (:class:`argmap.edit.authoring.Edited`): its lines on stdout; the
-    files it wrote besides the map, and the warnings it brought, on stderr."""
-    print_notes(done.notes, done.warnings)
+    files it wrote besides the map, and (unless ``warnings`` is False: commands that build a
+    map step by step, where a half-built map warns at every step) the warnings it brought,
+    on stderr."""
+    print_notes(done.notes, done.warnings if warnings else [])
     if done.lines:
         emit_lines(done.lines)
 

@@ -43,7 +43,7 @@ def add(
     from argmap.edit.authoring import add_source
 
     done = add_source(map_file, ident, title, author=author, date=date, url=url, text_path=path)
-    emit_edited(done)
+    emit_edited(done, warnings=False)
 
 
 @app.command("rm")
@@ -69,4 +69,4 @@ def rm(
     from argmap.cli.output import emit_edited
     from argmap.edit.authoring import remove_source
 
-    emit_edited(remove_source(map_file, ident, cascade=cascade))
+    emit_edited(remove_source(map_file, ident, cascade=cascade), warnings=False)
