@@ -224,3 +224,10 @@ def test_the_closest_passage_is_found_quickly_in_a_long_text_for_many_missing_qu
     assert time.monotonic() - began < 60  # seconds, where every word position was tried
     assert len(found) == len(quotes)
     assert all("closest passage (¶" in d.message for d in found)
+
+
+def test_coverage_refuses_a_source_text_that_is_no_regular_file():
+    """`coverage --source /dev/zero` is refused at once, not read without end."""
+    result = run("coverage", SHIPPED, "--source", "/dev/zero")
+    assert result.exit_code == 2
+    assert "/dev/zero: cannot read the source text (not a regular file)" in result.output

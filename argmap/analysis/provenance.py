@@ -278,7 +278,8 @@ def load_source(map_path: Path | None, source_path: str) -> tuple[Path, SourceTe
         UnicodeDecodeError: it is not UTF-8 text.
     """
     import errno
-    import stat
+
+    from argmap.io.files import read_text_file
 
     if "\x00" in source_path:
         raise OSError(errno.EINVAL, "the path holds a NUL character")
@@ -286,12 +287,8 @@ def load_source(map_path: Path | None, source_path: str) -> tuple[Path, SourceTe
     path = (
         (base / source_path).resolve() if not Path(source_path).is_absolute() else Path(source_path)
     )
-    info = path.stat()  # FileNotFoundError: absent, as a clone without the text has it
-    if not stat.S_ISREG(info.st_mode):
-        raise OSError(errno.EINVAL, "not a regular file")
-    if info.st_size > MAX_SOURCE_BYTES:
-        raise OSError(errno.EFBIG, f"larger than {MAX_SOURCE_BYTES // 2**20} MiB")
-    return path, SourceText(path.read_text(encoding="utf-8"))
+    # FileNotFoundError: absent, as a clone without the text has it.
+    return path, SourceText(read_text_file(path, max_bytes=MAX_SOURCE_BYTES))
 
 
 @dataclass
@@ -534,7 +531,10 @@ def coverage(doc, G=None, *, source_file: str | None = None) -> dict:
     if source_file is not None:
         path = Path(source_file)
         try:
-            texts = {"*": (path, SourceText(path.read_text(encoding="utf-8")))}
+            from argmap.io.files import read_text_file
+
+            text = read_text_file(path, max_bytes=MAX_SOURCE_BYTES)
+            texts = {"*": (path, SourceText(text))}
         except (OSError, UnicodeDecodeError) as exc:
             from argmap.errors import UsageError
 

@@ -69,6 +69,27 @@ def read_input(path: str | os.PathLike, *, max_bytes: int = MAX_INPUT_BYTES) -> 
     return Input(decode(data, spath, max_bytes=max_bytes), spath, p.suffix.lower(), p)
 
 
+def read_text_file(path: Path, *, max_bytes: int) -> str:
+    """A text file's contents (a source text that a map quotes), read as UTF-8: a regular
+    file of at most ``max_bytes``, so that a device or a pipe (``/dev/zero``) is refused
+    instead of read without end.
+
+    Raises:
+        OSError: the file is absent (FileNotFoundError), not a regular file, too large,
+            or cannot be read.
+        UnicodeDecodeError: it is not UTF-8 text.
+    """
+    import errno
+    import stat
+
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file")
+    if info.st_size > max_bytes:
+        raise OSError(errno.EFBIG, f"larger than {max_bytes // 2**20} MiB")
+    return path.read_text(encoding="utf-8")
+
+
 def decode(data: bytes, name: str, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
     """Decode bytes as UTF-8 text, rejecting oversized, binary and non-UTF-8 input.
 

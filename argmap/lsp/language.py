@@ -466,8 +466,10 @@ def definition_elsewhere(analysis: Analysis, line: int, col: int) -> tuple[Path,
         return None
     folder = Path(analysis.path).parent if analysis.path else Path.cwd()
     target = (folder / use.path).resolve()
+    from argmap.io.files import MAX_INPUT_BYTES, read_text_file
+
     try:
-        text = target.read_text(encoding="utf-8")
+        text = read_text_file(target, max_bytes=MAX_INPUT_BYTES)
     except (OSError, UnicodeDecodeError):
         return None
     other = analyse(text, str(target), target)
