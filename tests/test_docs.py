@@ -89,3 +89,15 @@ def test_kind_names_in_help_are_the_model_s_kinds():
     from argmap.model import ClaimKind
 
     assert [k.split()[0] for k in KIND_NAMES.split(", ")] == [k.value for k in ClaimKind]
+
+
+def test_the_readmes_python_examples_run(capsys, monkeypatch):
+    """Every ```python block of the README runs as written, from the repository root."""
+    import re
+
+    monkeypatch.chdir(ROOT)
+    blocks = re.findall(r"```python\n(.*?)```", README, re.S)
+    assert blocks
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
+    assert capsys.readouterr().out.strip()
