@@ -236,3 +236,25 @@ def test_chains_in_a_dense_map_answer_at_once_and_shortest_first():
     assert len(found) == 100
     lengths = [len(ch.links) for ch in found]
     assert lengths == sorted(lengths) and lengths[0] == 1
+
+
+def test_reach_ids_lists_what_bears_on_and_rests_on_list_in_the_same_order():
+    """-f ids takes the quick walk (no effects); its answer is the full walk's ids."""
+    import importlib.util
+
+    from conftest import MAPS, ROOT
+
+    from argmap.analysis.query import bears_on, reach_ids, rests_on
+    from argmap.formats import read_map
+    from argmap.graph import build_graph
+    from argmap.model import ArgMap
+
+    spec = importlib.util.spec_from_file_location("bigmap", ROOT / "bench" / "bigmap.py")
+    bigmap = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bigmap)
+    graphs = [build_graph(read_map(path)) for path in MAPS]
+    graphs.append(build_graph(ArgMap.model_validate(bigmap.build(800, 1600))))
+    for G in graphs:
+        for claim in list(G.nodes)[:300]:
+            assert reach_ids(G, claim, forward=True) == [r.id for r in bears_on(G, claim)]
+            assert reach_ids(G, claim, forward=False) == [r.id for r in rests_on(G, claim)]

@@ -311,6 +311,37 @@ def _reach(G: nx.MultiDiGraph, start: str, *, forward: bool) -> list[Reached]:
     ]
 
 
+def reach_ids(G: nx.MultiDiGraph, ident: str, *, forward: bool) -> list[str]:
+    """The ids :func:`bears_on` (``forward``) or :func:`rests_on` lists, in the same order
+    (nearest first, then in document order), without working out their effects: for an
+    answer that prints ids alone. (The nearest distance of a claim does not depend on the
+    signs of the chains that reach it.)
+
+    Examples:
+        >>> from argmap.formats.native import loads
+        >>> from argmap.graph import build_graph
+        >>> G = build_graph(loads("title: t\\nclaims:\\n  - {id: c, text: C}\\n"
+        ...     "  - {id: p, text: P, supports: [c]}\\n  - {id: x, text: X, attacks: [p, c]}\\n"))
+        >>> reach_ids(G, "c", forward=False), [r.id for r in rests_on(G, "c")]
+        (['p', 'x'], ['p', 'x'])
+    """
+    adjacency = G._succ if forward else G._pred
+    nodes = G._node
+    seen = {ident}
+    found: list[str] = []
+    level = [ident]
+    while level:
+        nearer: list[str] = []
+        for node in level:
+            for other in adjacency[node]:
+                if other not in seen:
+                    seen.add(other)
+                    nearer.append(other)
+        found += [n for _, n in sorted([(nodes[n]["index"], n) for n in nearer])]
+        level = nearer
+    return found
+
+
 def rests_on(G: nx.MultiDiGraph, ident: str) -> list[Reached]:
     """Every claim with a chain of links into ``ident`` (its networkx ancestors), nearest
     first, with its net effect on ``ident``."""

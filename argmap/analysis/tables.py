@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ClaimTable", "ChainTable", "StatsTable", "claim_record", "reached_ids"]
+__all__ = ["ClaimTable", "ChainTable", "StatsTable", "claim_record"]
 
 
 def claim_record(doc: Any, claim: Any, **extra: Any) -> dict[str, Any]:

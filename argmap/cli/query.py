@@ -210,20 +210,7 @@ def why(map_file: MapArg, claim: ClaimArg, fmt: RowFormatOpt = RowFormat.text) -
 
     Example: argmap why maps/us-japan-trump2.yaml prepare-for-readjustment
     """
-    from argmap.analysis.query import rests_on
-    from argmap.graph import require_claim
-
-    doc, G = _load(map_file)
-    require_claim(G, claim)
-    reached = rests_on(G, claim)
-    if fmt is RowFormat.text:
-        from argmap.analysis.outline import outline
-        from argmap.cli.output import emit_outline
-
-        emit_outline(G, outline(G, [claim]))
-    else:
-        _emit_reached(doc, G, reached, fmt)
-    _exit_by_matches(reached)
+    _answer_reach(map_file, claim, fmt, forward=False)
 
 
 def impact(map_file: MapArg, claim: ClaimArg, fmt: RowFormatOpt = RowFormat.text) -> None:
@@ -235,26 +222,35 @@ def impact(map_file: MapArg, claim: ClaimArg, fmt: RowFormatOpt = RowFormat.text
 
     Example: argmap impact maps/us-japan-trump2.yaml no-moderating-advisors
     """
-    from argmap.analysis.query import bears_on
+    _answer_reach(map_file, claim, fmt, forward=True)
+
+
+def _answer_reach(map_file: str, claim: str, fmt: RowFormat, *, forward: bool) -> None:
+    """why (``forward`` False) and impact: ids alone, the tree (why as text), or the claims
+    with their distance and effect."""
+    from argmap.analysis.query import bears_on, reach_ids, rests_on
     from argmap.graph import require_claim
 
     doc, G = _load(map_file)
     require_claim(G, claim)
-    reached = bears_on(G, claim)
-    _emit_reached(doc, G, reached, fmt)
-    _exit_by_matches(reached)
+    if fmt is RowFormat.ids or (fmt is RowFormat.text and not forward):
+        ids = reach_ids(G, claim, forward=forward)  # no effects: they are not printed
+        if fmt is RowFormat.ids:
+            from argmap.cli.output import emit_lines
 
+            emit_lines(ids)
+        else:
+            from argmap.analysis.outline import outline
+            from argmap.cli.output import emit_outline
 
-def _emit_reached(doc: Document, G: nx.MultiDiGraph, reached: list, fmt: RowFormat) -> None:
-    if fmt is RowFormat.ids:  # the common case in pipelines, and the fastest
-        from argmap.analysis.tables import reached_ids
-        from argmap.cli.output import emit_lines
-
-        emit_lines(reached_ids(reached))
+            emit_outline(G, outline(G, [claim]))
+        _exit_by_matches(ids)
         return
     from argmap.analysis.tables import ClaimTable
 
+    reached = (bears_on if forward else rests_on)(G, claim)
     _emit_table(ClaimTable.reached(doc, G, reached), fmt)
+    _exit_by_matches(reached)
 
 
 def path(
