@@ -111,14 +111,8 @@ def _build(
     by_id = {link.id: link for link in all_links}
     if checked and not _sound_map(m, all_links, by_id, claims):
         return None
-    if tolerant:
-        all_links = [
-            link
-            for link in all_links
-            if (link.kind is not LinkKind.undercut and link.source in claims
-                and link.target in claims and link.source != link.target)
-            or _sound(link, claims, by_id)
-        ]  # fmt: skip
+    if tolerant:  # only for a map with broken references (validate sifts a sound one not)
+        all_links = [link for link in all_links if _sound(link, claims, by_id)]
     index: dict[str, tuple[str, str, str]] = {}
     # The edges are written straight into networkx's adjacency, in the same pass: networkx's
     # own loop spends most of its time on checks made here already. (A repeated link id is
