@@ -8,6 +8,8 @@ Examples:
     ...           "  - {id: jobs, text: K, supports: [japan], tags: [work, asia]}\\n").model
     >>> claim_ids(m, "ja"), tags(m, ""), tag_changes(m, "jobs", "-w")
     (['japan'], ['asia', 'work'], ['-work'])
+    >>> tag_changes(None, None, "+")  # no map named yet: the signs alone
+    ['+']
 """
 
 from __future__ import annotations
@@ -41,8 +43,9 @@ def tags(model: Any, typed: str) -> list[str]:
 
 
 def tag_changes(model: Any, claim: str | None, typed: str) -> list[str]:
-    """+TAG for any tag of the map, -TAG for the claim's own; the signs alone first."""
-    if typed[:1] not in ("+", "-"):
+    """+TAG for any tag of the map, -TAG for the claim's own; the signs alone first (and
+    alone when there is no map to read)."""
+    if model is None or typed[:1] not in ("+", "-"):
         return [s for s in ("+", "-") if s.startswith(typed)]
     if typed.startswith("-"):
         found = next((c for c in model.claims if c.id == claim), None)

@@ -109,10 +109,7 @@ def complete_tag_change(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion for +TAG/-TAG: the map's tags to add, the claim's own to remove."""
     from argmap.analysis.completion import tag_changes
 
-    model = _map_of(ctx)
-    if model is None:  # the signs alone
-        return tag_changes(None, None, incomplete) if incomplete[:1] not in ("+", "-") else []
-    return tag_changes(model, ctx.params.get("ident"), incomplete)
+    return tag_changes(_map_of(ctx), ctx.params.get("ident"), incomplete)
 
 
 #: The claim kinds, for help texts (a test keeps it equal to the model's).
