@@ -187,3 +187,46 @@ def test_the_shipped_map_fits_an_a4_landscape_page_at_7_points(dot_program, tmp_
     scale = min(842 / width, 595 / height, 1)  # A4 landscape, in points
     assert text_size * scale >= 7.0, (width, height, text_size * scale)
     assert "Legend" in svg
+
+
+_ID = st.text(st.sampled_from("abcXYZ019_-.:' <&\"\\é"), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    ident=_ID,
+    text=st.one_of(nasty, st.text(st.sampled_from("ab cd-'é\u00ad<>&"), max_size=80)),
+    kind=st.sampled_from(["claim", "conclusion", "evidence", "objection", "question"]),
+    tags=st.lists(st.text(st.sampled_from("ab-é<'"), min_size=1, max_size=6), max_size=3),
+)
+def test_the_quick_node_writer_writes_what_the_general_one_does(ident, text, kind, tags):
+    """DOT writes most nodes through a quick path (no verdict, link or reconstruction
+    mark); it must give the same text, byte for byte, as the general attribute writer."""
+    from argmap.model import Claim, ClaimKind
+
+    claim = Claim.model_construct(
+        id=ident, text=text, kind=ClaimKind(kind), tags=tags, reconstructed=False
+    )
+    plain_id = dot._PLAIN.fullmatch(ident) is not None
+    general = f"  {dot._q(ident)} [{dot._attrs(dot._node_attrs(claim, dot.WRAP, None))}];"
+    assert dot._plain_node(claim, dot._q(ident), dot.WRAP, plain_id) == general
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    ident=_ID,
+    note=st.one_of(st.none(), nasty),
+    kind=st.sampled_from(["support", "attack"]),
+    from_top=st.booleans(),
+)
+def test_the_quick_arrow_writer_writes_what_the_general_one_does(ident, note, kind, from_top):
+    from argmap.model import Link, LinkKind
+
+    link = Link.model_construct(
+        id=ident, source="a", target="b", kind=LinkKind(kind), note=note, weight=None
+    )
+    attrs = dot._edge_attrs(link, dot._SUPPORT if kind == "support" else dot._ATTACK)
+    if from_top:
+        attrs["constraint"] = "false"
+    general = f'  "a" -> "b" [{dot._attrs(attrs)}];'
+    assert dot._plain_arrow(link, '"a"', '"b"', from_top=from_top) == general

@@ -142,14 +142,7 @@ def dump(
             and ident not in undercut
             and not (schemes and (link.scheme or link.role))
         ):
-            # The usual arrow, written at once (the same text as the general case below).
-            plain = "support" if kind == "support" else "attack"
-            tip = _q(f"{plain}: {link.note}") if link.note else _TIP[plain]
-            rank = ', constraint="false"' if u in tops else ""
-            out.append(
-                f"  {quoted[u]} -> {quoted[v]} "
-                f"[id={_q(f'link-{ident}')}, {_STYLE_TEXT[plain]}, tooltip={tip}{rank}];"
-            )
+            out.append(_plain_arrow(link, quoted[u], quoted[v], from_top=u in tops))
             continue
         style = _SUPPORT if kind == "support" else _ATTACK
         if schemes and (link.scheme or link.role):
@@ -239,6 +232,17 @@ def _plain_node(c: Claim, quoted: str, wrap: int, plain_id: bool) -> str:
         tags = _h(" ".join(f"#{t}" for t in c.tags))
         label += f'<FONT POINT-SIZE="7" COLOR="#1f5fa8">{tags}</FONT>{_BR}'
     return f"  {quoted} [id={ident}, tooltip={tip}, {_KIND_TEXT[kind]}, label=<{label}>];"
+
+
+def _plain_arrow(link: Link, source: str, target: str, *, from_top: bool) -> str:
+    """A support or attack arrow with no weight, junction, undercut point or scheme label,
+    between two quoted ids: the same text as :func:`_edge_attrs` gives, written at once
+    (most arrows of a large map). ``from_top``: it leaves a conclusion (no rank pull)."""
+    plain = "support" if link.kind == "support" else "attack"
+    tip = _q(f"{plain}: {link.note}") if link.note else _TIP[plain]
+    rank = ', constraint="false"' if from_top else ""
+    ident = _q(f"link-{link.id}")
+    return f"  {source} -> {target} [id={ident}, {_STYLE_TEXT[plain]}, tooltip={tip}{rank}];"
 
 
 def _node_attrs(c: Claim, wrap: int, verdict: tuple[str, float | None] | None) -> dict[str, str]:
