@@ -88,12 +88,6 @@ class ClaimTable:
         return [r["id"] for r in self.records]
 
 
-def reached_ids(reached: list[Any]) -> list[str]:
-    """The ids of claims reached (:class:`argmap.analysis.query.Reached`), in order: what ``-f ids``
-    prints, without making a record of each."""
-    return [r.id for r in reached]
-
-
 @dataclass
 class ChainTable:
     """The chains by which one claim bears on another (:class:`argmap.analysis.query.Chain`)."""
