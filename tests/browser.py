@@ -83,7 +83,7 @@ class Browser:
         result = self.page("Runtime.evaluate", expression=expression, returnByValue=True)
         return result.get("result", {}).get("value")
 
-    def wait_for(self, expression: str, timeout: float = 10.0, step: float = 0.02) -> float:
+    def wait_for(self, expression: str, timeout: float = 60.0, step: float = 0.02) -> float:
         """Seconds until ``expression`` is true in the page (fails after ``timeout``)."""
         began = time.monotonic()
         while time.monotonic() - began < timeout:

@@ -89,6 +89,25 @@ def arguebuf_reader():
 
 
 @pytest.fixture
+def yaml_builds(monkeypatch):
+    """YAML's value budget made small (10,000 values) and the values built counted: a test
+    of a bomb then shows the mechanism that stops it (the count never passes the budget),
+    not how fast this machine happens to be."""
+    from argmap.io import yamltext
+
+    monkeypatch.setattr(yamltext, "MAX_NODES", 10_000)
+    built = [0]
+    real = yamltext.Builder.build
+
+    def counting(self, node):
+        built[0] += 1
+        return real(self, node)
+
+    monkeypatch.setattr(yamltext.Builder, "build", counting)
+    return built
+
+
+@pytest.fixture
 def tiny_map_text():
     return (
         "title: Tiny\n"

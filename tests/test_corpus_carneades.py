@@ -120,9 +120,7 @@ def test_every_corpus_file_is_classified():
     assert {p.stem for p in FILES} == known
 
 
-def test_an_alias_bomb_is_refused_not_expanded():
-    import time
-
+def test_an_alias_bomb_is_refused_not_expanded(yaml_builds):
     from argmap.errors import MapError
     from argmap.formats import carneades
 
@@ -130,8 +128,7 @@ def test_an_alias_bomb_is_refused_not_expanded():
     for i in range(1, 9):
         prev = "a" if i == 1 else "b" * (i - 1)
         bomb += f"{'b' * i}: &{'b' * i} [{', '.join(['*' + prev] * 10)}]\n"
-    began = time.monotonic()
     with pytest.raises(MapError) as caught:
         carneades.parse(bomb, "g.yml")
-    assert time.monotonic() - began < 5
     assert caught.value.diagnostics[0].code == "too_large"
+    assert yaml_builds[0] <= 10_001  # stopped at the budget, of 10^9 values

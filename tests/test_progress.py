@@ -15,11 +15,20 @@ class Terminal(io.StringIO):
         return True
 
 
+def _until(condition, guard: float = 60.0) -> None:
+    """Wait until ``condition()`` holds (a hang guard of ``guard`` seconds, not a speed
+    claim: a busy machine may run the spinner's thread late)."""
+    end = time.monotonic() + guard
+    while not condition():
+        assert time.monotonic() < end, "the condition never came true"
+        time.sleep(0.02)
+
+
 def test_long_work_on_a_terminal_shows_a_spinner_then_clears_it(monkeypatch):
     monkeypatch.delenv("ARGMAP_NO_PROGRESS", raising=False)
     term = Terminal()
     progress.start("argmap eval big.json", delay=0.05, stream=term)
-    time.sleep(0.4)
+    _until(lambda: "0:00:00" in term.getvalue())
     shown = term.getvalue()
     progress.stop()
     assert "argmap eval big.json" in shown
@@ -29,10 +38,11 @@ def test_long_work_on_a_terminal_shows_a_spinner_then_clears_it(monkeypatch):
 
 def test_quick_work_shows_nothing():
     term = Terminal()
-    progress.start("argmap show", delay=0.5, stream=term)
+    progress.start("argmap show", delay=5, stream=term)
+    timer = progress._timer
     progress.stop()
-    time.sleep(0.6)
-    assert term.getvalue() == ""
+    timer.join()  # the cancelled timer has ended: it can draw nothing now
+    assert not timer.is_alive() and term.getvalue() == ""
 
 
 def test_nothing_when_not_a_terminal_or_switched_off(monkeypatch):
@@ -53,7 +63,7 @@ def test_output_clears_the_spinner_first(monkeypatch, capsys):
 
     term = Terminal()
     progress.start("argmap claims", delay=0.0, stream=term)
-    time.sleep(0.2)
+    _until(lambda: "argmap claims" in term.getvalue())
     emit_lines(["c1"])  # stops the spinner before writing
     after = term.getvalue()
     time.sleep(0.2)

@@ -80,7 +80,7 @@ class Pattern:
         argmap.errors.UsageError: '(' is not a valid pattern: missing ) at position 1
     """
 
-    def __init__(self, text: str, *, seconds: float = REGEX_SECONDS) -> None:
+    def __init__(self, text: str, *, seconds: float | None = None) -> None:
         import regex
 
         self.text = text
@@ -88,7 +88,8 @@ class Pattern:
             self._compiled = regex.compile(text)
         except regex.error as exc:
             raise UsageError(f"{text!r} is not a valid pattern: {exc}") from None
-        self._left = seconds
+        self._seconds = REGEX_SECONDS if seconds is None else seconds
+        self._left = self._seconds
 
     def search(self, text: str) -> bool:
         import time
@@ -98,7 +99,7 @@ class Pattern:
             found = self._compiled.search(text, timeout=max(self._left, 0.001)) is not None
         except TimeoutError:
             raise UsageError(
-                f"{self.text!r} took more than {REGEX_SECONDS:g} s to search the claims",
+                f"{self.text!r} took more than {self._seconds:g} s to search the claims",
                 hint="it backtracks without end, as nested repeats like (a+)+ do; simplify it",
             ) from None
         self._left -= time.perf_counter() - began
