@@ -11,7 +11,6 @@ undercut link supports, and its ``undercuts`` attribute names that link. So
 ``G.graph["links"]`` maps each link id to its ``(source, target, key)`` edge.
 
 Examples:
-    >>> from argmap.formats.native import loads
     >>> G = build_graph(loads('''
     ... title: t
     ... claims:
@@ -426,7 +425,6 @@ def support_adjacency(G: nx.MultiDiGraph) -> dict[str, list[str]]:
     claim a key): what support cycles and support depth are found in.
 
     Examples:
-        >>> from argmap.formats.native import loads
         >>> support_adjacency(build_graph(loads(
         ...     "title: t\\nclaims:\\n  - {id: c, text: C}\\n  - {id: p, text: P, supports: [c]}\\n"
         ...     "  - {id: x, text: X, attacks: [p]}\\n")))

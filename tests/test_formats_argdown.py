@@ -14,6 +14,7 @@ import pytest
 from conftest import MAPS, ROOT, inference_keys, run
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from strategies import argument_maps
 
 from argmap.analysis.validate import validate
 from argmap.errors import MapError
@@ -461,77 +462,40 @@ def test_shipped_maps_survive_a_round_trip(path):
     assert (again.title, again.sources) == (model.title, model.sources)
 
 
-_texts = st.text(
-    st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=40
+maps = argument_maps(
+    max_claims=7,
+    texts=st.text(
+        st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=40
+    ).filter(str.strip),
+    kinds=("claim", "conclusion", "evidence", "argument", "question"),
+    max_links=10,
+    grouped=True,
+    max_undercuts=4,
 )
-maps = st.integers(1, 7).flatmap(
-    lambda n: st.tuples(
-        st.lists(_texts.filter(str.strip), min_size=n, max_size=n),
-        st.lists(
-            st.sampled_from(["claim", "conclusion", "evidence", "argument", "question"]),
-            min_size=n,
-            max_size=n,
-        ),
-        st.lists(
-            st.tuples(
-                st.integers(0, n - 1),
-                st.integers(0, n - 1),
-                st.sampled_from(["support", "attack", "group"]),
-            ),
-            max_size=10,
-        ),
-        st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, 30)), max_size=4),
-    )
-)
+
+#: Two undercuts by one claim of one linked group, one of them undercut in turn.
+_UNDERCUT_GROUP = ArgMap.model_validate(
+    {
+        "title": "t",
+        "claims": [{"id": f"c{i}", "text": "0"} for i in range(3)],
+        "links": [
+            {"id": "c0.support.c2", "source": "c0", "target": "c2", "group": "g"},
+            {"id": "c1.support.c2", "source": "c1", "target": "c2", "group": "g"},
+            {"id": "c0.undercut.c0.support.c2", "source": "c0", "target": "c0.support.c2",
+             "kind": "undercut"},
+            {"id": "c0.undercut.c1.support.c2", "source": "c0", "target": "c1.support.c2",
+             "kind": "undercut"},
+            {"id": "c0.undercut.c0.undercut.c0.support.c2", "source": "c0",
+             "target": "c0.undercut.c0.support.c2", "kind": "undercut"},
+        ],
+    }
+)  # fmt: skip
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(maps)
-# Two undercuts by one claim of one linked group, one of them undercut in turn.
-@example((["0"] * 3, ["claim"] * 3, [(0, 2, "group"), (1, 2, "group")], [(0, 0), (0, 1), (0, 2)]))
-def test_random_maps_round_trip(case):
-    texts, kinds, edges, cuts = case
-    links = []
-    for a, b, k in dict.fromkeys(edges):
-        if a != b:
-            link = {
-                "source": f"c{a}",
-                "target": f"c{b}",
-                "kind": "attack" if k == "attack" else "support",
-            }
-            if k == "group":
-                link["group"] = "g"
-            links.append(link)
-    ids = [f"{lk['source']}.{lk['kind']}.{lk['target']}" for lk in links]
-    # Avoid a grouped and an ungrouped link with the same ends: argmap would give them one id.
-    seen = set()
-    unique = []
-    for lk, lid in zip(links, ids, strict=True):
-        if lid not in seen:
-            seen.add(lid)
-            unique.append({**lk, "id": lid})
-    for who, which in cuts:
-        if unique:
-            target = unique[which % len(unique)]["id"]
-            unique.append(
-                {
-                    "source": f"c{who}",
-                    "target": target,
-                    "kind": "undercut",
-                    "id": f"c{who}.undercut.{target}",
-                }
-            )
-    unique = list({lk["id"]: lk for lk in unique}.values())
-    model = ArgMap.model_validate(
-        {
-            "title": "t",
-            "claims": [
-                {"id": f"c{i}", "text": t, "kind": k}
-                for i, (t, k) in enumerate(zip(texts, kinds, strict=True))
-            ],
-            "links": unique,
-        }
-    )
+@example(_UNDERCUT_GROUP)
+def test_random_maps_round_trip(model):
     assert_round_trip(model)
 
 

@@ -4,17 +4,13 @@ import pytest
 from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import frameworks as random_frameworks
 
 from argmap.errors import MapError
 from argmap.formats import iccma
 from argmap.semantics.framework import Framework
 
-names = st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True)
-frameworks = st.lists(names, min_size=1, max_size=12, unique=True).flatmap(
-    lambda ns: st.lists(st.tuples(st.sampled_from(ns), st.sampled_from(ns)), max_size=30).map(
-        lambda atts: Framework.from_pairs(ns, atts)
-    )
-)
+frameworks = random_frameworks(names=st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True))
 
 
 @settings(max_examples=100, deadline=None)

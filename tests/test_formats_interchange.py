@@ -10,6 +10,7 @@ import pytest
 from conftest import EXAMPLE, MAPS, ROOT, SHIPPED, inference_keys, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import argument_maps
 
 from argmap.analysis.validate import validate
 from argmap.errors import MapError
@@ -61,43 +62,13 @@ def test_graphml_round_trip_gives_the_same_map(path):
     assert again == model.canonical()
 
 
-maps = st.integers(1, 8).flatmap(
-    lambda n: st.tuples(
-        st.lists(
-            st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=30),
-            min_size=n,
-            max_size=n,
-        ),
-        st.lists(
-            st.tuples(
-                st.integers(0, n - 1), st.integers(0, n - 1), st.sampled_from(["support", "attack"])
-            ),
-            max_size=12,
-        ),
-    )
-)
-
-
-def random_links(edges: list[tuple[int, int, str]]) -> list[dict]:
-    """Links between claims c0, c1, ... from drawn (source, target, kind), each once."""
-    return [
-        {"id": f"c{a}.{k}.c{b}", "source": f"c{a}", "target": f"c{b}", "kind": k}
-        for a, b, k in dict.fromkeys(edges)
-        if a != b
-    ]
-
-
-def random_map(texts: list[str], links: list[dict], title: str = "t") -> ArgMap:
-    """A map of claims c0, c1, ... with these texts, and these links."""
-    claims = [{"id": f"c{i}", "text": t} for i, t in enumerate(texts)]
-    return ArgMap.model_validate({"title": title, "claims": claims, "links": links})
+maps = argument_maps()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(maps)
-def test_random_maps_round_trip_through_aif_and_graphml(case):
-    texts, edges = case
-    model = random_map(texts, random_links(edges))
+def test_random_maps_round_trip_through_aif_and_graphml(model):
+    texts = [c.text for c in model.claims]
     via_aif = aif.parse(aif.dump(model))
     assert [c.text for c in via_aif.claims] == texts
     assert link_ends(via_aif) == link_ends(model)
@@ -111,7 +82,7 @@ def test_aif_is_read_back_by_arguebuf(arguebuf_reader, tmp_path_factory, cases):
     # texts and every support, attack and undercut with the same ends.
     out = tmp_path_factory.mktemp("aif")
     models = [read_map(p).model for p in MAPS] + [CHAIN]
-    models += [random_map(texts, random_links(edges)) for texts, edges in cases]
+    models += cases
     files = []
     for i, model in enumerate(models):
         path = out / f"m{i}.json"
@@ -157,17 +128,8 @@ def test_sadface_and_microtexts_round_trips_keep_claims_and_every_inference(fmt)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(maps, st.lists(st.tuples(st.integers(0, 7), st.integers(0, 40)), max_size=3))
-def test_random_maps_round_trip_through_sadface_and_microtexts(case, cuts):
-    texts, edges = case
-    links = random_links(edges)
-    for who, which in cuts:
-        if links and who < len(texts):
-            aim = links[which % len(links)]["id"]
-            links.append({"source": f"c{who}", "target": aim, "kind": "undercut",
-                          "id": f"c{who}.undercut.{aim}"})  # fmt: skip
-    links = list({lk["id"]: lk for lk in links}.values())
-    model = random_map(texts, links, title='t <&> "x"')
+@given(argument_maps(max_undercuts=3, title='t <&> "x"'))
+def test_random_maps_round_trip_through_sadface_and_microtexts(model):
     for fmt in (sadface, microtexts):
         again = fmt.parse(fmt.dump(model))
         # A microtext unit's text is read with its spacing normalised; a unit with no
@@ -329,7 +291,7 @@ def test_mermaid_is_read_by_mermaids_own_parser(mermaid_parser, tmp_path_factory
         }
     )  # fmt: skip
     models = [read_map(p).model for p in MAPS] + [CHAIN, hostile]
-    models += [random_map(texts, random_links(edges)) for texts, edges in cases]
+    models += cases
     files = []
     for i, model in enumerate(models):
         path = out / f"m{i}.mmd"

@@ -4,6 +4,7 @@ import pytest
 from conftest import SHIPPED
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import argument_maps
 
 from argmap.errors import MapError, UsageError
 from argmap.formats import read_map
@@ -140,38 +141,18 @@ def test_shipped_map_graph_counts():
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    st.integers(min_value=2, max_value=12).flatmap(
-        lambda n: st.lists(
-            st.tuples(
-                st.integers(0, n - 1),
-                st.integers(0, n - 1),
-                st.sampled_from(["support", "attack"]),
-            ).filter(lambda t: t[0] != t[1]),
-            max_size=40,
-        ).map(lambda links: (n, links))
-    )
-)
-def test_build_graph_writes_what_networkx_would(case):
+@given(argument_maps(min_claims=2, max_claims=12, max_links=40, parallel=True))
+def test_build_graph_writes_what_networkx_would(model):
     """build_graph writes edges straight into networkx's adjacency: the graph is the one
     networkx's own add_edges_from makes, key dicts shared between succ and pred."""
     import networkx as nx
 
-    n, links = case
-    data = {
-        "title": "t",
-        "claims": [{"id": f"n{i}", "text": f"N{i}"} for i in range(n)],
-        "links": [
-            {"id": f"l{j}", "source": f"n{u}", "target": f"n{v}", "kind": kind}
-            for j, (u, v, kind) in enumerate(links)
-        ],
-    }
-    got = build_graph(ArgMap.model_validate(data))
+    got = build_graph(model)
     expected = nx.MultiDiGraph(**got.graph)
     expected.add_nodes_from(got.nodes(data=True))
     expected.add_edges_from(
-        (f"n{u}", f"n{v}", f"l{j}", {"kind": kind, "link": got.graph["map"].links[j], "index": j})
-        for j, (u, v, kind) in enumerate(links)
+        (lk.source, lk.target, lk.id, {"kind": lk.kind, "link": lk, "index": j})
+        for j, lk in enumerate(got.graph["map"].links)
     )
     assert nx.utils.graphs_equal(got, expected)
     assert sorted(got.in_edges(keys=True, data=True), key=str) == sorted(

@@ -1,5 +1,4 @@
-"""argmap merge as git's merge driver, in real git repositories, and the pre-commit hooks
-through `pre-commit try-repo`."""
+"""argmap merge as git's merge driver, in real git repositories."""
 
 from __future__ import annotations
 
@@ -191,48 +190,6 @@ def test_json_maps_merge_too():
     result = merge(base, json.dumps(ours_data), json.dumps(theirs_data), "m.json")
     assert result.clean
     assert [c.id for c in loads(result.text, "m.json").model.claims][-2:] == ["o", "t"]
-
-
-# --- pre-commit -----------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def pre_commit():
-    """pre-commit, installed beside this Python (it is a dev dependency)."""
-    from conftest import require
-
-    beside = Path(sys.executable).parent / "pre-commit"
-    found = str(beside) if beside.exists() else shutil.which("pre-commit")
-    return require(found, "pre-commit", "pip install pre-commit")
-
-
-def test_pre_commit_try_repo_runs_both_hooks_and_fails_on_a_broken_map(pre_commit, tmp_path):
-    project = tmp_path / "project"
-    (project / "maps").mkdir(parents=True)
-    shutil.copyfile(EXAMPLE, project / "maps" / "good.yaml")
-    (project / "maps" / "bad.yaml").write_text(
-        "title: broken\nclaims:\n  - {id: a, text: A, supports: [nope]}\n"
-    )
-    (project / "notes.yaml").write_text("not: a map\n")  # outside maps/: not checked
-    git(project, "init", "-q", "-b", "main")
-    git(project, "add", ".")
-    env = {**ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path)}
-
-    def hook(hook_id: str, *files: str) -> subprocess.CompletedProcess:
-        command = [pre_commit, "try-repo", str(ROOT), hook_id, "--files", *files]
-        return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True,
-                              timeout=900)  # fmt: skip
-
-    good = hook("argmap-validate", "maps/good.yaml", "notes.yaml")
-    assert good.returncode == 0, good.stdout[-2000:]
-    bad = hook("argmap-validate", "maps/good.yaml", "maps/bad.yaml")
-    assert bad.returncode == 1
-    assert "error[dangling_ref]: link 'a.support.nope' points to unknown claim 'nope'" in bad.stdout
-    assert hook("argmap-fmt", "maps/good.yaml").returncode == 0
-    (project / "maps" / "messy.yaml").write_text("claims: [{text: A, id: a}]\ntitle: t\n")
-    git(project, "add", ".")
-    messy = hook("argmap-fmt", "maps/messy.yaml")
-    assert messy.returncode == 1 and "would reformat maps/messy.yaml" in messy.stdout
 
 
 def test_a_field_only_theirs_has_is_marked_with_an_empty_side_of_ours():

@@ -7,6 +7,7 @@ import pytest
 from conftest import SHIPPED
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import argument_maps
 
 from argmap.analysis.query import ClaimFilter, bears_on, chains, find_claims, rests_on, summary
 from argmap.formats import read_map
@@ -155,35 +156,8 @@ def test_summary_of_the_shipped_map():
 # --- property: why/impact agree with networkx on random graphs ---------------------------
 
 
-@st.composite
-def random_maps(draw):
-    n = draw(st.integers(1, 12))
-    edges = draw(
-        st.lists(
-            st.tuples(
-                st.integers(0, n - 1), st.integers(0, n - 1), st.sampled_from(["support", "attack"])
-            ),
-            max_size=30,
-        )
-    )
-    seen = set()
-    links = []
-    for u, v, kind in edges:
-        if u == v or (u, v) in seen:
-            continue
-        seen.add((u, v))
-        links.append({"source": f"n{u}", "target": f"n{v}", "kind": kind})
-    return ArgMap.model_validate(
-        {
-            "title": "random",
-            "claims": [{"id": f"n{i}", "text": f"N{i}"} for i in range(n)],
-            "links": links,
-        }
-    )
-
-
 @settings(max_examples=150, deadline=None)
-@given(random_maps(), st.data())
+@given(argument_maps(max_claims=12, max_links=30), st.data())
 def test_why_and_impact_agree_with_networkx(m, data):
     G = build_graph(m)
     node = data.draw(st.sampled_from(sorted(G.nodes)))

@@ -11,6 +11,7 @@ import pytest
 from conftest import ROOT, SHIPPED
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import frameworks as random_frameworks
 
 from argmap.formats import iccma, read_map
 from argmap.formats.native import loads
@@ -100,13 +101,7 @@ def assert_encoding_agrees_with_brute_force(G):
         assert extensions(F, semantics) == exts, semantics
 
 
-frameworks = st.integers(min_value=0, max_value=10).flatmap(
-    lambda n: st.lists(
-        st.tuples(st.integers(0, max(n - 1, 0)), st.integers(0, max(n - 1, 0))),
-        max_size=0 if n == 0 else 25,
-        unique=True,
-    ).map(lambda atts: Framework([f"a{i}" for i in range(n)], atts))
-)
+frameworks = random_frameworks(max_arguments=10, max_attacks=25)
 
 
 @settings(max_examples=120, deadline=None)

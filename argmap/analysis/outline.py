@@ -6,8 +6,6 @@ second time is a reference (``ref``), not a copy; undercuts hang under the
 support they attack; premises that hold only together sit under one group node.
 
 Examples:
-    >>> from argmap.formats.native import loads
-    >>> from argmap.graph import build_graph
     >>> G = build_graph(loads('''
     ... title: t
     ... claims:

@@ -12,8 +12,6 @@ Sign: a support link is +1, an attack or an undercut (an attack on a support lin
 -1; a chain's sign is the product of its links' signs.
 
 Examples:
-    >>> from argmap.formats.native import loads
-    >>> from argmap.graph import build_graph
     >>> G = build_graph(loads('''
     ... title: t
     ... claims:
@@ -319,8 +317,6 @@ def reach_ids(G: nx.MultiDiGraph, ident: str, *, forward: bool) -> list[str]:
     signs of the chains that reach it.)
 
     Examples:
-        >>> from argmap.formats.native import loads
-        >>> from argmap.graph import build_graph
         >>> G = build_graph(loads("title: t\\nclaims:\\n  - {id: c, text: C}\\n"
         ...     "  - {id: p, text: P, supports: [c]}\\n  - {id: x, text: X, attacks: [p, c]}\\n"))
         >>> reach_ids(G, "c", forward=False), [r.id for r in rests_on(G, "c")]

@@ -10,8 +10,6 @@ it aims at), counts for each claim the links that lead out of the view (drawn as
 and says in one line what it left out. :meth:`View.submap` is a valid map of its own.
 
 Examples:
-    >>> from argmap.formats.native import loads
-    >>> from argmap.graph import build_graph
     >>> doc = loads('''
     ... title: t
     ... claims:

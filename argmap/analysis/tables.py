@@ -3,7 +3,6 @@
 which the command line prints as a table, TSV, JSON or ids one per line.
 
 Examples:
-    >>> from argmap.formats.native import loads
     >>> doc = loads('''
     ... title: t
     ... claims:

@@ -7,8 +7,6 @@ before their arrow reaches the target. Labels are HTML-like, escaped, and
 wrapped; any text gives valid DOT. Output is deterministic (document order).
 
 Examples:
-    >>> from argmap.formats.native import loads
-    >>> from argmap.graph import build_graph
     >>> G = build_graph(loads("title: t\\nclaims:\\n  - {id: c, text: 'a < b'}\\n"))
     >>> "a &lt; b" in dump(G)
     True

@@ -24,8 +24,6 @@ Every Dung semantics then applies unchanged, and each verdict can be traced thro
 these arguments (:mod:`argmap.semantics.explain`).
 
 Examples:
-    >>> from argmap.formats.native import loads
-    >>> from argmap.graph import build_graph
     >>> from argmap.semantics.dung import grounded
     >>> G = build_graph(loads('''
     ... title: t

@@ -1,16 +1,7 @@
 """Evaluating a map or a framework: labels, extensions, and what changes under what-ifs.
 
 Examples:
-    >>> from argmap.formats.native import loads
-    >>> from argmap.graph import build_graph
-    >>> G = build_graph(loads('''
-    ... title: t
-    ... claims:
-    ...   - {id: c, text: C, kind: conclusion}
-    ...   - {id: p, text: P, supports: [c]}
-    ...   - {id: o, text: O, kind: objection, attacks: [c]}
-    ...   - {id: r, text: R, attacks: [o]}
-    ... '''))
+    >>> # G: the example map (c; p supports c; objection o attacks c; r attacks o)
     >>> evaluate(G).labels
     {'c': 'in', 'p': 'in', 'o': 'out', 'r': 'in'}
     >>> evaluate(G, retract=["r"]).labels

@@ -11,21 +11,17 @@ The auxiliary arguments of :mod:`argmap.semantics.bipolar` are put in words: "th
 support P -> C holds", "premise P stands", "no support for C holds".
 
 Examples:
-    >>> from argmap.formats.native import loads
-    >>> from argmap.graph import build_graph
     >>> from argmap.semantics.evaluate import evaluate
-    >>> G = build_graph(loads('''
-    ... title: t
-    ... claims:
-    ...   - {id: c, text: C, kind: conclusion}
-    ...   - {id: o, text: O, kind: objection, attacks: [c]}
-    ...   - {id: r, text: R, attacks: [o]}
-    ... '''))
+    >>> # G and doc: the example map (c; p supports c; objection o attacks c; r attacks o)
     >>> tree = explain(G, evaluate(G), "c")
     >>> for line in tree.lines(): print(line)
     CONCLUSION c is IN: every attacker is out
-    └── OBJECTION o is OUT: attacked by r, which is in
-        └── CLAIM r is IN: nothing attacks it and it needs no support
+    ├── OBJECTION o is OUT: attacked by r, which is in
+    │   └── CLAIM r is IN: nothing attacks it and it needs no support
+    └── a support for c holds
+        └── the support p -> c holds
+            └── premise p stands
+                └── CLAIM p is IN: nothing attacks it and it needs no support
 """
 
 from __future__ import annotations

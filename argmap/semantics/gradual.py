@@ -27,8 +27,6 @@ Each result keeps, per claim, the terms it was computed from (:class:`Trace`), s
 number can be explained.
 
 Examples:
-    >>> from argmap.formats.native import loads
-    >>> from argmap.graph import build_graph
     >>> G = build_graph(loads('''
     ... title: t
     ... claims:

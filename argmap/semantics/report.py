@@ -7,18 +7,11 @@ changed map once more, and only then. A view (``--where``, ``--focus``, ``--tag`
 what is reported, never what is weighed.
 
 Examples:
-    >>> from argmap.formats.native import loads
-    >>> doc = loads('''
-    ... title: t
-    ... claims:
-    ...   - {id: c, text: C, kind: conclusion}
-    ...   - {id: p, text: P, supports: [c]}
-    ...   - {id: x, text: X, attacks: [p]}
-    ... ''', "m.yaml")
-    >>> report = evaluate_map(doc, retract=["x"])
+    >>> # G and doc: the example map (c; p supports c; objection o attacks c; r attacks o)
+    >>> report = evaluate_map(doc, retract=["r"])
     >>> report.to_data()["labels"], report.to_data()["changes"]
-    ({'c': 'in', 'p': 'in'}, [{'id': 'c', 'before': 'out', 'after': 'in'}, \
-{'id': 'p', 'before': 'out', 'after': 'in'}, {'id': 'x', 'before': 'in', 'after': None}])
+    ({'c': 'out', 'p': 'in', 'o': 'in'}, [{'id': 'c', 'before': 'in', 'after': 'out'}, \
+{'id': 'o', 'before': 'out', 'after': 'in'}, {'id': 'r', 'before': 'in', 'after': None}])
 """
 
 from __future__ import annotations

@@ -9,20 +9,13 @@ by colour, so the tree reads without colour. User text always goes into
 :class:`rich.text.Text` as text, never as markup.
 
 Examples:
-    >>> from argmap.formats.native import loads
-    >>> from argmap.graph import build_graph
     >>> from argmap.analysis.outline import outline
-    >>> G = build_graph(loads('''
-    ... title: Tiny
-    ... claims:
-    ...   - {id: c, text: C, kind: conclusion}
-    ...   - {id: p, text: P, supports: [c]}
-    ...   - {id: o, text: O, kind: objection, attacks: [c]}
-    ... '''))
+    >>> # G and doc: the example map (c; p supports c; objection o attacks c; r attacks o)
     >>> print("\\n".join(outline_lines(G, outline(G))[3:]))
     ■ CONCLUSION c  C
     ├── + CLAIM p  P
     └── − OBJECTION o  O
+        └── − CLAIM r  R
 """
 
 from __future__ import annotations
