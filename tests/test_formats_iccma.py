@@ -8,7 +8,6 @@ from strategies import frameworks as random_frameworks
 
 from argmap.errors import MapError
 from argmap.formats import iccma
-from argmap.semantics.framework import Framework
 
 frameworks = random_frameworks(names=st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True))
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 import pytest
 from conftest import SHIPPED
 from hypothesis import given, settings
-from hypothesis import strategies as st
 from strategies import argument_maps
 
 from argmap.errors import MapError, UsageError
@@ -22,7 +21,6 @@ from argmap.graph import (
     require_claim,
     tops,
 )
-from argmap.model import ArgMap
 
 MAP = """
 title: t

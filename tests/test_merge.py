@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE
 
 from argmap.edit.merge import merge
 from argmap.formats import read_map

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SHIPPED
 from hypothesis import given, settings
-from hypothesis import strategies as st
 from strategies import frameworks as random_frameworks
 
 from argmap.formats import iccma, read_map
