@@ -13,10 +13,20 @@ from argmap.model import ArgMap
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+#: The shipped maps. Only tests *about* them (their validity, verdicts and quotes, the
+#: README's examples) name them or their claims; every other test uses a fixture below.
 MAPS = sorted((ROOT / "maps").glob("*.yaml"))
 SHIPPED = ROOT / "maps" / "us-japan-trump2.yaml"
-EXAMPLE = ROOT / "maps" / "example-congestion.yaml"
 SOURCE_TEXT = ROOT.parent / "shared" / "sources" / "us-japan-trump2-panda-2025.txt"
+
+#: Fixture maps of the tests' own (tests/data), each with its source text under sources/:
+#: a small map of every feature of the format (a copy of the shipped example as it was) ...
+CONGESTION = DATA / "congestion.yaml"
+#: ... a map of an opinion piece with rival forecasts (undecided), an objection that is
+#: out, an undercut, reconstructions, schemes with answers, one conclusion on another ...
+HARBOUR = DATA / "harbour.yaml"
+#: ... and a reply that uses it (its claims as port:ID): a debate across two maps.
+HARBOUR_REPLY = DATA / "harbour-reply.yaml"
 
 
 def run(*args, **kw):

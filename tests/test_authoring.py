@@ -4,7 +4,7 @@ completion wherever an id is expected, and refused edits told in terms of the fi
 from __future__ import annotations
 
 import pytest
-from conftest import SHIPPED, run
+from conftest import HARBOUR, run
 
 from argmap.formats import read_map
 
@@ -123,14 +123,14 @@ def test_tags_added_and_removed(ports):
 
 
 def test_rename_leaves_diff_one_rename_and_nothing_else(tmp_path):
-    path = tmp_path / SHIPPED.name
-    path.write_text(SHIPPED.read_text(encoding="utf-8"), encoding="utf-8")
-    result = run("rename", path, "nk-engagement-risk", "nk-risk")
-    assert result.stdout == "renamed claim nk-engagement-risk to nk-risk (5 places)\n"
-    diff = run("diff", SHIPPED, path)
-    assert diff.stdout == "~ claim nk-engagement-risk is now nk-risk\n"
-    clash = run("rename", path, "nk-risk", "hedge")
-    assert clash.exit_code == 2 and "'hedge' is taken" in clash.stderr
+    path = tmp_path / HARBOUR.name
+    path.write_text(HARBOUR.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run("rename", path, "night-clears-peak", "shifts-peak")
+    assert result.stdout == "renamed claim night-clears-peak to shifts-peak (4 places)\n"
+    diff = run("diff", HARBOUR, path)
+    assert diff.stdout == "~ claim night-clears-peak is now shifts-peak\n"
+    clash = run("rename", path, "shifts-peak", "open-at-night")
+    assert clash.exit_code == 2 and "'open-at-night' is taken" in clash.stderr
 
 
 def test_a_refused_edit_is_told_in_terms_of_the_file_on_disk(ports):
@@ -157,57 +157,57 @@ def _complete(words: str) -> list[str]:
     return result.stdout.split()
 
 
-NK = ["nk-engagement-risk", "nk-deal-costs-japan", "nk-uninterested"]
+NIGHT = ["night-clears-peak", "night-is-safe", "night-fees"]
 
 
 @pytest.mark.parametrize(
     "words",
     [
-        "show {m} nk-",
-        "why {m} nk-",
-        "impact {m} nk-",
-        "path {m} nk-",
-        "path {m} hedge nk-",
-        "eval {m} --retract nk-",
-        "eval {m} --assume nk-",
-        "eval {m} --explain nk-",
-        "claims {m} --supports nk-",
-        "claims {m} --attacks nk-",
-        "claims {m} --supported-by nk-",
-        "claims {m} --attacked-by nk-",
-        "add {m} --supports nk-",
-        "add {m} --attacks nk-",
-        "link {m} nk-",
-        "link {m} hedge supports nk-",
-        "unlink {m} nk-",
-        "unlink {m} hedge supports nk-",
-        "rm {m} nk-",
-        "set {m} nk-",
-        "tag {m} nk-",
-        "rename {m} nk-",
-        "show {m} --focus nk-",
-        "export {m} --focus nk-",
-        "eval {m} --focus nk-",
-        "watch {m} -o x.svg --focus nk-",
-        "serve {m} --focus nk-",
+        "show {m} night-",
+        "why {m} night-",
+        "impact {m} night-",
+        "path {m} night-",
+        "path {m} open-at-night night-",
+        "eval {m} --retract night-",
+        "eval {m} --assume night-",
+        "eval {m} --explain night-",
+        "claims {m} --supports night-",
+        "claims {m} --attacks night-",
+        "claims {m} --supported-by night-",
+        "claims {m} --attacked-by night-",
+        "add {m} --supports night-",
+        "add {m} --attacks night-",
+        "link {m} night-",
+        "link {m} open-at-night supports night-",
+        "unlink {m} night-",
+        "unlink {m} open-at-night supports night-",
+        "rm {m} night-",
+        "set {m} night-",
+        "tag {m} night-",
+        "rename {m} night-",
+        "show {m} --focus night-",
+        "export {m} --focus night-",
+        "eval {m} --focus night-",
+        "watch {m} -o x.svg --focus night-",
+        "serve {m} --focus night-",
     ],
 )
 def test_every_option_that_takes_a_claim_id_completes_it(words):
-    got = _complete("argmap " + words.format(m=SHIPPED))
-    assert [g for g in got if g in NK] == NK, got
+    got = _complete("argmap " + words.format(m=HARBOUR))
+    assert [g for g in got if g in NIGHT] == NIGHT, got
 
 
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
-        ("claims {m} --tag north", ["north-korea"]),
-        ("add {m} --tag north", ["north-korea"]),
-        ("claims {m} --source pan", ["panda2025"]),
-        ("add {m} --source pan", ["panda2025"]),
-        ("source rm {m} pan", ["panda2025"]),
-        ("tag {m} hedge +hedg", ["+hedging"]),
-        ("unlink {m} nk-risk-to", ["nk-risk-to-japan"]),
+        ("claims {m} --tag lab", ["labour"]),
+        ("add {m} --tag lab", ["labour"]),
+        ("claims {m} --source op", ["op-ed"]),
+        ("add {m} --source op", ["op-ed"]),
+        ("source rm {m} op", ["op-ed"]),
+        ("tag {m} open-at-night +noi", ["+noise"]),
+        ("unlink {m} prec", ["precedent"]),
     ],
 )
 def test_tags_and_source_ids_complete(words, expected):
-    assert _complete("argmap " + words.format(m=SHIPPED)) == expected
+    assert _complete("argmap " + words.format(m=HARBOUR)) == expected

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DATA, EXAMPLE, MAPS, ROOT, SHIPPED, run
+from conftest import CONGESTION, DATA, HARBOUR, MAPS, ROOT, SHIPPED, run
 
 from argmap.cli import COMMANDS as ARGMAP_COMMANDS
 
@@ -35,30 +35,31 @@ def test_no_arguments_shows_help():
 
 
 def test_show_prints_the_tree_conclusions_first():
-    result = run("show", SHIPPED)
+    result = run("show", HARBOUR)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "US-Japan relations in the Trump 2.0 era"
+    assert lines[0] == "Should Calder open its harbour at night?"
     first_tree = next(line for line in lines if line.startswith("■"))
-    assert first_tree.startswith("■ CONCLUSION hedge  Japan should hope for the best")
-    assert "⊘ EVIDENCE nk-uninterested" in result.stdout
+    assert first_tree.startswith("■ CONCLUSION open-at-night  Calder should open its harbour")
+    assert "⊘ ASSUMPTION ports-differ" in result.stdout
     assert "\x1b[" not in result.stdout  # NO_COLOR: no escape codes
 
 
 def test_show_from_a_claim_with_depth_and_quotes():
-    result = run("show", SHIPPED, "nk-engagement-risk", "--depth", "1", "--quotes")
+    result = run("show", HARBOUR, "union-asks", "--depth", "1", "--quotes")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "■" not in out
-    assert "CLAIM nk-engagement-risk" in out.splitlines()[3]
-    assert "“may throw caution to the wind and seek engagement at all costs” — panda2025, ¶21" in (
+    assert "EVIDENCE union-asks" in out.splitlines()[3]
+    assert "“The dockers' union has asked for night shifts” — op-ed, ¶8" in (
         " ".join(out.split()).replace("│ ", "")
     )
-    assert "− OBJECTION caution-after-failure" in out
+    assert "− OBJECTION members-voted-against" in out
+    assert "vote-predates-pay" not in out  # deeper than --depth 1
 
 
 def test_show_json_is_the_outline_as_records():
-    result = run("show", EXAMPLE, "--format", "json")
+    result = run("show", CONGESTION, "--format", "json")
     assert result.exit_code == 0, result.output
     trees = json.loads(result.stdout)
     assert [t["id"] for t in trees] == ["adopt-charge", "how-spend"]
@@ -71,27 +72,29 @@ def test_show_json_is_the_outline_as_records():
 
 
 def test_show_ids_lists_every_claim_once():
-    result = run("show", SHIPPED, "-f", "ids")
+    result = run("show", HARBOUR, "-f", "ids")
     ids = result.stdout.split()
-    assert ids[0] == "hedge"
-    assert len(ids) == len(set(ids)) == 40
+    assert ids[0] == "open-at-night"
+    assert len(ids) == len(set(ids)) == 21
 
 
 def test_show_reads_stdin():
-    result = run("show", "-", input=SHIPPED.read_text(encoding="utf-8"))
+    result = run("show", "-", input=HARBOUR.read_text(encoding="utf-8"))
     assert result.exit_code == 0, result.output
-    assert "CONCLUSION hedge" in result.stdout
+    assert "CONCLUSION open-at-night" in result.stdout
 
 
 def test_show_reads_canonical_json_back():
-    exported = run("export", SHIPPED, "--to", "json").stdout
-    assert run("show", "-", input=exported).stdout == run("show", SHIPPED).stdout
+    exported = run("export", HARBOUR, "--to", "json").stdout
+    assert run("show", "-", input=exported).stdout == run("show", HARBOUR).stdout
 
 
 def test_unknown_claim_is_a_usage_error_with_a_suggestion():
-    result = run("show", SHIPPED, "hedg")
+    result = run("show", HARBOUR, "fund-crane")
     assert result.exit_code == 2
-    assert result.stderr == "argmap: error: no claim 'hedg' in this map (did you mean 'hedge'?)\n"
+    assert result.stderr == (
+        "argmap: error: no claim 'fund-crane' in this map (did you mean 'fund-cranes'?)\n"
+    )
     assert result.stdout == ""
 
 
@@ -113,7 +116,7 @@ def test_missing_file_is_a_usage_error():
 
 
 def test_bad_option_is_a_one_line_usage_error():
-    result = run("show", SHIPPED, "--bogus")
+    result = run("show", HARBOUR, "--bogus")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert "No such option: --bogus" in result.stderr
@@ -130,7 +133,7 @@ def test_validate_shipped_maps_strict():
 
 
 def test_validate_reports_every_map_and_fails_on_errors():
-    result = run("validate", SHIPPED, DATA / "bad-dangling-ref.yaml", DATA / "bad-syntax.yaml")
+    result = run("validate", HARBOUR, DATA / "bad-dangling-ref.yaml", DATA / "bad-syntax.yaml")
     assert result.exit_code == 1
     out = result.stdout
     assert (
@@ -138,7 +141,7 @@ def test_validate_reports_every_map_and_fails_on_errors():
         "unknown claim 'c'\n" in out
     )
     assert "bad-syntax.yaml: 1 error" in out
-    assert ": ok (40 claims" in out
+    assert ": ok (21 claims" in out
 
 
 def test_validate_warnings_fail_only_when_strict(tmp_path):
@@ -167,7 +170,7 @@ def test_validate_json_records():
 
 
 def test_validate_json_is_empty_list_when_clean():
-    result = run("validate", EXAMPLE, "-f", "json")
+    result = run("validate", CONGESTION, "-f", "json")
     assert (result.exit_code, result.stdout) == (0, "[]\n")
 
 
@@ -177,22 +180,22 @@ def test_validate_json_is_empty_list_when_clean():
 def test_export_json_round_trips_through_the_cli(tmp_path):
     first = tmp_path / "a.json"
     second = tmp_path / "b.json"
-    assert run("export", SHIPPED, "-o", first).exit_code == 0
+    assert run("export", HARBOUR, "-o", first).exit_code == 0
     assert run("export", first, "--to", "json", "-o", second).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
-    assert json.loads(first.read_text())["title"] == "US-Japan relations in the Trump 2.0 era"
+    assert json.loads(first.read_text())["title"] == "Should Calder open its harbour at night?"
 
 
 def test_export_defaults_to_dot_and_guesses_from_suffix(tmp_path):
-    assert run("export", EXAMPLE).stdout.startswith("digraph argmap {")
+    assert run("export", CONGESTION).stdout.startswith("digraph argmap {")
     out = tmp_path / "m.yml"
-    run("export", EXAMPLE, "-o", out)
+    run("export", CONGESTION, "-o", out)
     assert out.read_text().startswith("argmap: 1\n")
 
 
 @pytest.mark.parametrize("name", ["map.jpg", "map"])
 def test_an_output_suffix_argmap_does_not_write_is_a_usage_error(tmp_path, name):
-    result = run("export", EXAMPLE, "-o", tmp_path / name)
+    result = run("export", CONGESTION, "-o", tmp_path / name)
     assert result.exit_code == 2
     assert "use --to with one of json, yaml, dot," in result.stderr
     assert not (tmp_path / name).exists()
@@ -201,7 +204,7 @@ def test_an_output_suffix_argmap_does_not_write_is_a_usage_error(tmp_path, name)
 @pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
 def test_export_renders_pictures_with_graphviz(dot_program, tmp_path, fmt):
     out = tmp_path / f"map.{fmt}"
-    result = run("export", SHIPPED, "--to", fmt, "-o", out)
+    result = run("export", HARBOUR, "--to", fmt, "-o", out)
     assert result.exit_code == 0, result.output
     magic = {"svg": b"<?xml", "png": b"\x89PNG", "pdf": b"%PDF"}[fmt]
     assert out.read_bytes().startswith(magic)
@@ -211,7 +214,7 @@ def test_export_without_graphviz_says_so(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.delenv("ARGMAP_DOT", raising=False)
     out = tmp_path / "map.svg"
-    result = run("export", SHIPPED, "-o", out)
+    result = run("export", HARBOUR, "-o", out)
     assert result.exit_code == 3
     assert "Graphviz 'dot' is not installed" in result.stderr
     assert not out.exists()
@@ -226,7 +229,7 @@ def test_export_of_a_broken_map_writes_nothing(tmp_path):
 
 
 def test_unknown_export_format_is_a_usage_error():
-    result = run("export", SHIPPED, "--to", "docx")
+    result = run("export", HARBOUR, "--to", "docx")
     assert result.exit_code == 2
 
 
@@ -262,19 +265,19 @@ def test_python_dash_m_help():
 
 def test_broken_pipe_is_quiet():
     proc = subprocess.run(
-        f"{sys.executable} -m argmap show {SHIPPED} | head -1",
+        f"{sys.executable} -m argmap show {HARBOUR} | head -1",
         shell=True,
         capture_output=True,
         check=False,
     )
-    assert proc.stdout.decode().strip() == "US-Japan relations in the Trump 2.0 era"
+    assert proc.stdout.decode().strip() == "Should Calder open its harbour at night?"
     assert proc.stderr == b""
 
 
 def test_piped_output_has_no_colour_even_without_no_color():
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     proc = subprocess.run(
-        [sys.executable, "-m", "argmap", "show", str(SHIPPED)],
+        [sys.executable, "-m", "argmap", "show", str(HARBOUR)],
         capture_output=True,
         env=env,
         check=False,
@@ -310,7 +313,7 @@ def test_internal_errors_are_one_line(monkeypatch):
         raise RuntimeError("kaboom")
 
     monkeypatch.setattr(argmap.analysis.outline, "outline", boom)
-    result = run("show", SHIPPED)
+    result = run("show", HARBOUR)
     assert result.exit_code == 70
     assert "internal error: RuntimeError: kaboom" in result.stderr
     assert "Traceback" not in result.output
@@ -319,12 +322,12 @@ def test_internal_errors_are_one_line(monkeypatch):
 @pytest.mark.parametrize(
     "args",
     [
-        ["show", SHIPPED, "--quotes", "--eval"],
-        ["claims", SHIPPED, "--tag", "china"],
-        ["validate", SHIPPED, DATA / "bad-dangling-ref.yaml"],
-        ["why", SHIPPED, "irreversible-since-2016"],
-        ["stats", EXAMPLE],
-        ["eval", EXAMPLE],
+        ["show", HARBOUR, "--quotes", "--eval"],
+        ["claims", HARBOUR, "--tag", "freight"],
+        ["validate", HARBOUR, DATA / "bad-dangling-ref.yaml"],
+        ["why", HARBOUR, "union-asks"],
+        ["stats", CONGESTION],
+        ["eval", CONGESTION],
     ],
 )
 def test_terminal_output_is_styled_and_does_not_fail(monkeypatch, args):

@@ -3,18 +3,18 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import EXAMPLE, SHIPPED, run
+from conftest import CONGESTION, HARBOUR, run
 
 
 def test_eval_json_shape():
-    result = run("eval", SHIPPED, "-f", "json")
+    result = run("eval", HARBOUR, "-f", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["semantics"] == "grounded"
-    assert data["labels"]["hedge"] == "in"
-    assert set(data["labels"].values()) <= {"in", "out", "undec"}
+    assert data["labels"]["open-at-night"] == "in"
+    assert set(data["labels"].values()) == {"in", "out", "undec"}
     (ext,) = data["extensions"]
-    assert ext == sorted(ext) and "hedge" in ext
+    assert ext == sorted(ext) and "open-at-night" in ext
 
 
 def test_eval_preferred_credulous_with_extensions():
@@ -38,62 +38,61 @@ def test_eval_preferred_credulous_with_extensions():
 
 
 def test_eval_text_lists_conclusions_first():
-    lines = run("eval", SHIPPED).stdout.splitlines()
-    # The essay's two readings of US intentions are rivals it leaves open: undec.
-    assert lines[0] == f"{SHIPPED}: grounded semantics: 36 in, 2 out, 2 undec"
+    lines = run("eval", HARBOUR).stdout.splitlines()
+    # The two forecasts attack each other and nothing settles them: undec.
+    assert lines[0] == f"{HARBOUR}: grounded semantics: 17 in, 2 out, 2 undec"
     body = [line.split() for line in lines[3:6]]
     assert [row[:3] for row in body] == [
-        ["in", "conclusion", "hedge"],
-        ["in", "conclusion", "plan-for-america-first"],
-        ["in", "conclusion", "deepen-ties"],
+        ["in", "conclusion", "open-at-night"],
+        ["in", "conclusion", "fund-cranes"],
+        ["in", "conclusion", "publish-noise"],
     ]
 
 
 def test_what_if_retract_prints_what_changed():
-    result = run(
-        "eval", SHIPPED, "--retract", "irreversible-since-2016", "--strength", "qe", "-f", "json"
-    )
+    result = run("eval", HARBOUR, "--retract", "cranes-quieter", "--strength", "qe", "-f", "json")
     data = json.loads(result.stdout)
-    assert data["changes"][0] == {"id": "plan-for-america-first", "before": "in", "after": "out"}
-    assert {"id": "irreversible-since-2016", "before": "in", "after": None} in data["changes"]
-    assert {"id": "return-to-equilibrium", "before": "out", "after": "in"} in data["changes"]
+    assert data["changes"][0] == {"id": "open-at-night", "before": "in", "after": "out"}
+    assert {"id": "cranes-quieter", "before": "in", "after": None} in data["changes"]
+    assert {"id": "noise-keeps-awake", "before": "out", "after": "in"} in data["changes"]
     deltas = data["strength_changes"]
-    assert deltas[0]["id"] == "no-return-to-2016"
+    assert deltas[0]["id"] == "noise-keeps-awake"
     assert [abs(d["delta"]) for d in deltas] == sorted(
         (abs(d["delta"]) for d in deltas), reverse=True
     )
-    text = run("eval", SHIPPED, "--retract", "irreversible-since-2016").stdout
-    assert "  conclusion plan-for-america-first: in -> out" in text
+    text = run("eval", HARBOUR, "--retract", "cranes-quieter").stdout
+    assert "  conclusion open-at-night: in -> out" in text
 
 
 def test_assume():
-    data = json.loads(
-        run("eval", SHIPPED, "--assume", "return-to-equilibrium", "-f", "json").stdout
-    )
-    assert data["labels"]["return-to-equilibrium"] == "in"
-    assert data["labels"]["plan-for-america-first"] == "out"
+    data = json.loads(run("eval", HARBOUR, "--assume", "demand-peaks", "-f", "json").stdout)
+    assert data["labels"]["demand-peaks"] == "in"
+    assert data["labels"]["demand-grows"] == "out"
 
 
 def test_explain_label_and_strength():
-    result = run("eval", EXAMPLE, "--explain", "charge-cuts-traffic", "--strength", "dfquad")
+    result = run("eval", CONGESTION, "--explain", "charge-cuts-traffic", "--strength", "dfquad")
     assert "PREMISE charge-cuts-traffic is OUT: none of its supports holds" in result.stdout
     assert "the support other-cities -> charge-cuts-traffic fails" in result.stdout
     assert "Strength of charge-cuts-traffic: base 0.5" in result.stdout
     data = json.loads(
-        run("eval", EXAMPLE, "--explain", "adopt-charge", "--strength", "qe", "-f", "json").stdout
+        run(
+            "eval", CONGESTION, "--explain", "adopt-charge", "--strength", "qe", "-f", "json"
+        ).stdout
     )
     assert data["explanation"]["label"] == "in"
     assert data["strength_explanation"]["method"] == "qe"
 
 
 def test_critical():
-    data = json.loads(run("eval", SHIPPED, "--critical", "-f", "json").stdout)
-    assert data["critical"]["hedge"] == []
-    assert data["critical"]["deepen-ties"] == []
-    assert [c["id"] for c in data["critical"]["plan-for-america-first"]] == [
-        "america-first-stays",
-        "irreversible-since-2016",
-    ]
+    data = json.loads(run("eval", HARBOUR, "--critical", "-f", "json").stdout)
+    assert [c["id"] for c in data["critical"]["open-at-night"]] == ["cranes-quieter"]
+    assert [c["id"] for c in data["critical"]["fund-cranes"]] == ["cranes-quieter", "open-at-night"]
+    two_grounds = "title: t\nclaims:\n  - {id: c, text: C, kind: conclusion}\n" + (
+        "  - {id: p, text: P, supports: [c]}\n  - {id: q, text: Q, supports: [c]}\n"
+    )
+    either = json.loads(run("eval", "-", "--critical", "-f", "json", input=two_grounds).stdout)
+    assert either["critical"]["c"] == []  # no single claim topples it
 
 
 def test_abstract_framework_input(tmp_path):
@@ -113,13 +112,13 @@ def test_abstract_framework_input(tmp_path):
     ("args", "code", "words"),
     [
         (["--retract", "nope"], 2, "no claim 'nope'"),
-        (["--explain", "hegde"], 2, "did you mean 'hedge'"),
+        (["--explain", "fund-crane"], 2, "did you mean 'fund-cranes'"),
         (["-s", "ideal"], 2, "ideal"),
         (["-f", "ids"], 2, "not available"),
     ],
 )
 def test_eval_usage_errors(args, code, words):
-    result = run("eval", SHIPPED, *args)
+    result = run("eval", HARBOUR, *args)
     assert result.exit_code == code
     assert words in result.stderr
 
@@ -133,10 +132,10 @@ def test_framework_input_refuses_map_only_options(tmp_path):
 
 
 def test_show_eval_marks_each_claim():
-    out = run("show", EXAMPLE, "--eval").stdout
+    out = run("show", CONGESTION, "--eval").stdout
     assert "■ CONCLUSION adopt-charge [in 0.85]" in out
     assert "PREMISE charge-cuts-traffic [out 0.66]" in out
-    records = json.loads(run("show", EXAMPLE, "--eval", "-f", "json").stdout)
+    records = json.loads(run("show", CONGESTION, "--eval", "-f", "json").stdout)
     assert (records[0]["label"], records[0]["strength"]) == ("in", pytest.approx(0.852, abs=1e-3))
 
 
@@ -155,7 +154,7 @@ def test_eval_encodes_and_solves_the_map_once_without_a_what_if(monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(module, "evaluate", counted)
-    doc = read_map(EXAMPLE)
+    doc = read_map(CONGESTION)
     plain = evaluate_map(doc)
     assert len(calls) == 1 and plain.changes is None
     calls.clear()

@@ -9,91 +9,77 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DATA, EXAMPLE, ROOT, SHIPPED, run
+from conftest import CONGESTION, DATA, HARBOUR, ROOT, run
 
 from argmap.formats import read_map
 
 
 def test_claims_json_shape_and_map_column():
-    result = run("claims", SHIPPED, EXAMPLE, "--kind", "objection", "-f", "json")
+    result = run("claims", HARBOUR, CONGESTION, "--kind", "objection", "-f", "json")
     assert result.exit_code == 0, result.output
     records = json.loads(result.stdout)
-    assert {r["map"] for r in records} == {str(SHIPPED), str(EXAMPLE)}
+    assert {r["map"] for r in records} == {str(HARBOUR), str(CONGESTION)}
     assert all(r["kind"] == "objection" for r in records)
     assert set(records[0]) >= {"id", "text", "kind", "tags", "map"}
-    assert [r["id"] for r in records if r["map"] == str(EXAMPLE)] == ["hurts-poor", "shops-lose"]
+    assert [r["id"] for r in records if r["map"] == str(CONGESTION)] == ["hurts-poor", "shops-lose"]
 
 
 def test_claims_filters_combine_with_and():
     result = run(
-        "claims", SHIPPED, "--tag", "china", "--kind", "evidence", "--unattacked", "-f", "ids"
+        "claims", HARBOUR, "--tag", "labour", "--kind", "evidence", "--unattacked", "-f", "ids"
     )
-    assert result.stdout.split() == ["officials-statements", "trump-authoritarians"]
+    assert result.stdout.split() == ["vote-predates-pay"]  # union-asks is attacked
 
 
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
         (
-            ["--text", "NORTH KOREA"],
+            ["--text", "NIGHT SHIFT"],
             [
-                "china-nk-on-agenda",
-                "nk-engagement-risk",
-                "divergent-courses",
-                "first-term-failure",
-                "caution-after-failure",
-                "nk-deal-costs-japan",
-                "nk-uninterested",
+                "night-clears-peak",
+                "union-asks",
+                "members-voted-against",
+                "night-fees",
+                "board-pays",
             ],
         ),
-        (["--regex", r"^Trump('s)? (appears|has)"], ["trump-authoritarians", "get-along-with-kim"]),
         (
-            ["--source", "panda2025", "--kind", "conclusion"],
-            ["hedge", "plan-for-america-first", "deepen-ties"],
+            ["--regex", r"^The (board|harbour)"],
+            ["fund-cranes", "publish-noise", "master-says-safe", "board-pays"],
         ),
-        (["--supports", "irreversible-since-2016"], []),
-        (["--attacks", "america-first-stays"], ["return-to-equilibrium"]),
         (
-            ["--supported-by", "america-first-stays"],
-            ["plan-for-america-first", "no-return-to-2016"],
+            ["--source", "op-ed", "--kind", "conclusion"],
+            ["open-at-night", "fund-cranes", "publish-noise"],
         ),
-        (["--attacked-by", "no-return-to-2016"], ["return-to-equilibrium"]),
-        (
-            ["--contested", "--kind", "objection"],
-            ["caution-after-failure", "return-to-equilibrium"],
-        ),
-        (["--roots"], ["plan-for-america-first", "deepen-ties"]),
-        (
-            ["--leaves", "--kind", "assumption"],
-            [
-                "japan-middle-power",
-                "europe-lessons-apply",
-                "nk-deal-costs-japan",
-                "japan-controls-own-posture",
-                "partners-reduce-exposure",
-            ],
-        ),
+        (["--supports", "demand-peaks"], []),
+        (["--attacks", "demand-grows"], ["demand-peaks"]),
+        (["--supported-by", "open-at-night"], ["fund-cranes"]),
+        (["--attacked-by", "cranes-quieter"], ["noise-keeps-awake"]),
+        (["--contested", "--kind", "objection"], ["noise-keeps-awake", "members-voted-against"]),
+        (["--roots"], ["publish-noise", "who-pays"]),
+        (["--leaves", "--kind", "assumption"], ["ports-differ", "night-fees"]),
         (["--unsupported", "--kind", "conclusion"], []),
-        (["--min-confidence", "0.6"], ["no-moderating-advisors"]),
+        (["--min-confidence", "0.5"], ["union-asks"]),
     ],
 )
-def test_claims_filters_on_the_shipped_map(args, expected):
-    result = run("claims", SHIPPED, *args, "-f", "ids")
+def test_claims_filters_on_a_map(args, expected):
+    result = run("claims", HARBOUR, *args, "-f", "ids")
     assert result.stdout.split() == expected
     assert result.exit_code == (0 if expected else 1)
 
 
 def test_claims_text_and_tsv():
-    result = run("claims", EXAMPLE, "--tag", "equity")
+    result = run("claims", CONGESTION, "--tag", "equity")
     assert result.stdout.splitlines()[0].split() == ["id", "kind", "tags", "text"]  # one map
     assert "poor-ride-buses" in result.stdout
-    tsv = run("claims", EXAMPLE, "--tag", "equity", "-f", "tsv").stdout.splitlines()
+    tsv = run("claims", CONGESTION, "--tag", "equity", "-f", "tsv").stdout.splitlines()
     assert tsv[0] == "map\tid\tkind\ttags\ttext"
     assert tsv[1].split("\t")[1:4] == ["hurts-poor", "objection", "equity"]
 
 
 def test_no_match_exits_1_with_empty_output():
-    result = run("claims", SHIPPED, "--text", "no such words", "-f", "json")
+    result = run("claims", HARBOUR, "--text", "no such words", "-f", "json")
     assert (result.exit_code, result.stdout) == (1, "[]\n")
 
 
@@ -101,12 +87,15 @@ def test_no_match_exits_1_with_empty_output():
     ("args", "message"),
     [
         (["--kind", "objectoin"], "unknown kind 'objectoin' (did you mean 'objection'?)"),
-        (["--supports", "hegde"], "no claim 'hegde' in the maps given (did you mean 'hedge'?)"),
+        (
+            ["--supports", "fund-crane"],
+            "no claim 'fund-crane' in the maps given (did you mean 'fund-cranes'?)",
+        ),
         (["--regex", "("], "--regex '(' is not a valid pattern"),
     ],
 )
 def test_usage_errors_exit_2(args, message):
-    result = run("claims", SHIPPED, *args)
+    result = run("claims", HARBOUR, *args)
     assert result.exit_code == 2
     assert message in result.stderr
 
@@ -118,107 +107,100 @@ def test_a_broken_map_is_trouble_not_no_match():
 
 
 def test_why_draws_the_tree_and_lists_with_effects():
-    text = run("why", SHIPPED, "america-first-stays").stdout
-    assert "CLAIM america-first-stays" in text
-    assert "− OBJECTION return-to-equilibrium" in text
-    records = json.loads(run("why", SHIPPED, "america-first-stays", "-f", "json").stdout)
+    text = run("why", HARBOUR, "union-asks").stdout
+    assert "EVIDENCE union-asks" in text
+    assert "− OBJECTION members-voted-against" in text
+    records = json.loads(run("why", HARBOUR, "union-asks", "-f", "json").stdout)
     assert [(r["id"], r["distance"], r["effect"]) for r in records] == [
-        ("irreversible-since-2016", 1, "support"),
-        ("return-to-equilibrium", 1, "attack"),
-        ("biden-normalcy", 2, "attack"),
-        ("no-return-to-2016", 2, "support"),
+        ("members-voted-against", 1, "attack"),
+        ("vote-predates-pay", 2, "support"),  # an attack on an attacker
     ]
 
 
 def test_why_of_a_claim_resting_on_nothing_exits_1():
-    assert run("why", SHIPPED, "nss-2022", "-f", "ids").exit_code == 1
+    assert run("why", HARBOUR, "cost-figure", "-f", "ids").exit_code == 1
 
 
 def test_impact_lists_what_a_claim_bears_on():
-    result = run("impact", SHIPPED, "biden-normalcy", "-f", "tsv")
+    result = run("impact", HARBOUR, "vote-predates-pay", "-f", "tsv")
     rows = [line.split("\t") for line in result.stdout.splitlines()]
     assert rows[0] == ["map", "id", "distance", "effect", "kind", "tags", "text"]
-    assert [(r[1], r[2], r[3]) for r in rows[1:4]] == [
-        ("return-to-equilibrium", "1", "support"),
-        ("america-first-stays", "2", "attack"),
-        ("plan-for-america-first", "3", "attack"),
+    assert [(r[1], r[2], r[3]) for r in rows[1:]] == [
+        ("members-voted-against", "1", "attack"),
+        ("union-asks", "2", "support"),
+        ("open-at-night", "3", "support"),
+        ("fund-cranes", "4", "support"),
+        ("publish-noise", "5", "support"),
     ]
-    assert [r[1] for r in rows[-2:]] == ["hedge", "deepen-ties"]  # same distance: map order
+
+
+def test_impact_lists_claims_at_the_same_distance_in_map_order(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "title: t\nclaims:\n  - {id: b, text: B}\n  - {id: a, text: A}\n"
+        "  - {id: x, text: X, supports: [a, b]}\n"
+    )
+    assert run("impact", path, "x", "-f", "ids").stdout.split() == ["b", "a"]
 
 
 def test_impact_unknown_claim():
-    result = run("impact", SHIPPED, "nope")
+    result = run("impact", HARBOUR, "nope")
     assert result.exit_code == 2
     assert "no claim 'nope'" in result.stderr
 
 
 def test_path_with_net_sign():
-    result = run("path", SHIPPED, "renegotiate-europe", "keep-investing", "-f", "json")
+    result = run("path", HARBOUR, "demand-peaks", "publish-noise", "-f", "json")
     (chain,) = json.loads(result.stdout)
-    assert chain["claims"] == [
-        "renegotiate-europe",
-        "retrenchment-risk",
-        "china-focus",
-        "keep-investing",
-    ]
-    assert chain["kinds"] == ["support", "attack", "support"]
+    assert chain["claims"] == ["demand-peaks", "demand-grows", "fund-cranes", "publish-noise"]
+    assert chain["kinds"] == ["attack", "support", "support"]
     assert chain["net"] == "attack"
-    text = run("path", SHIPPED, "biden-normalcy", "hedge").stdout
-    assert "biden-normalcy +> return-to-equilibrium -> america-first-stays +> " in text
-    assert run("path", SHIPPED, "hedge", "nss-2022").exit_code == 1
+    text = run("path", HARBOUR, "vote-predates-pay", "publish-noise").stdout
+    assert "vote-predates-pay -> members-voted-against -> union-asks +> open-at-night +> " in text
+    assert run("path", HARBOUR, "publish-noise", "cost-figure").exit_code == 1
 
 
 def test_stats():
-    data = json.loads(run("stats", SHIPPED, "-f", "json").stdout)
-    assert data["claims"] == 40
-    text = run("stats", SHIPPED).stdout
+    data = json.loads(run("stats", HARBOUR, "-f", "json").stdout)
+    assert (data["claims"], data["links"]) == (21, 20)
+    assert data["links_by_kind"] == {"support": 13, "attack": 6, "undercut": 1}
+    text = run("stats", HARBOUR).stdout
     assert "most central, by betweenness centrality" in text
-    assert run("stats", SHIPPED, "-f", "ids").stdout.split()[0] == "prepare-for-readjustment"
+    assert run("stats", HARBOUR, "-f", "ids").stdout.split()[0] == "open-at-night"
 
 
 def test_pipeline_ids_into_xargs():
     env = {**os.environ, "NO_COLOR": "1"}
     argmap = f"{sys.executable} -m argmap"
     cmd = (
-        f"{argmap} claims {SHIPPED} --kind objection --contested -f ids "
-        f"| xargs -n1 {argmap} why {SHIPPED} -f ids"
+        f"{argmap} claims {HARBOUR} --kind objection --contested -f ids "
+        f"| xargs -n1 {argmap} why {HARBOUR} -f ids"
     )
     proc = subprocess.run(
         cmd, shell=True, capture_output=True, text=True, env=env, cwd=ROOT, check=False
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == [
-        "get-along-with-kim",
-        "first-term-failure",
-        "irreversible-since-2016",
-        "biden-normalcy",
-        "no-return-to-2016",
-        "america-first-stays",
-    ]
+    assert proc.stdout.split() == ["cranes-quieter", "vote-predates-pay"]
 
 
 def test_shell_completion_offers_claim_ids():
     env = {
         **os.environ,
         "_ARGMAP_COMPLETE": "complete_bash",
-        "COMP_WORDS": f"argmap why {SHIPPED} nk-",
+        "COMP_WORDS": f"argmap why {HARBOUR} night-",
         "COMP_CWORD": "3",
     }
     proc = subprocess.run(
         [sys.executable, "-m", "argmap"], capture_output=True, text=True, env=env, check=False
     )
-    assert sorted(proc.stdout.split()) == [
-        "nk-deal-costs-japan",
-        "nk-engagement-risk",
-        "nk-uninterested",
-    ]
+    assert sorted(proc.stdout.split()) == ["night-clears-peak", "night-fees", "night-is-safe"]
 
 
 def test_shell_completion_offers_kinds():
     env = {
         **os.environ,
         "_ARGMAP_COMPLETE": "complete_bash",
-        "COMP_WORDS": f"argmap claims {SHIPPED} --kind ev",
+        "COMP_WORDS": f"argmap claims {HARBOUR} --kind ev",
         "COMP_CWORD": "4",
     }
     proc = subprocess.run(
@@ -230,11 +212,11 @@ def test_shell_completion_offers_kinds():
 @pytest.mark.parametrize(
     "args",
     [
-        ["claims", SHIPPED],
-        ["why", SHIPPED, "prepare-for-readjustment"],
-        ["impact", SHIPPED, "biden-normalcy"],
-        ["path", SHIPPED, "biden-normalcy", "hedge"],
-        ["stats", SHIPPED],
+        ["claims", HARBOUR],
+        ["why", HARBOUR, "open-at-night"],
+        ["impact", HARBOUR, "vote-predates-pay"],
+        ["path", HARBOUR, "vote-predates-pay", "publish-noise"],
+        ["stats", HARBOUR],
     ],
     ids=lambda a: a[0] if isinstance(a, list) else a,
 )
@@ -248,7 +230,7 @@ def test_no_view_drops_a_word_in_an_80_column_terminal(args):
     words = set(shown.split())
     last = {"claims": "text", "path": "chain", "stats": "value"}.get(args[0])
     if last is None:  # a tree: the texts of the claims it draws
-        model = read_map(SHIPPED).model
+        model = read_map(HARBOUR).model
         expected = [w for c in model.claims if c.text in piped for w in c.text.split()]
     else:  # a table: everything in its last, widest column (ids stay whole elsewhere)
         lines = piped.splitlines()

@@ -7,7 +7,7 @@ import json
 import shutil
 
 import pytest
-from conftest import ROOT, SHIPPED, run
+from conftest import HARBOUR, HARBOUR_REPLY, ROOT, SHIPPED, run
 
 from argmap.formats import read_map
 from argmap.formats.native import loads
@@ -41,80 +41,92 @@ def test_the_second_map_uses_the_first_and_changes_its_labels():
 
 
 def test_show_says_where_each_claim_comes_from():
-    shown = run("show", BALLAST, "--depth", "1").stdout
-    assert "panda: claims of us-japan-trump2.yaml" in shown.splitlines()[1]
-    assert "CONCLUSION panda:hedge" in shown and "CONCLUSION treat-as-durable" in shown
-    dot = run("export", BALLAST, "--to", "dot").stdout
-    assert "claims of us-japan-trump2.yaml" in dot and "panda:hedge" in dot
+    shown = run("show", HARBOUR_REPLY, "--depth", "1").stdout
+    assert "port: claims of harbour.yaml" in shown.splitlines()[1]
+    assert "CONCLUSION port:open-at-night" in shown and "CONCLUSION keep-closed" in shown
+    dot = run("export", HARBOUR_REPLY, "--to", "dot").stdout
+    assert "claims of harbour.yaml" in dot and "port:open-at-night" in dot
+
+
+def test_the_reply_links_into_the_map_it_uses_and_changes_its_labels():
+    first = labels(HARBOUR)
+    both = labels(HARBOUR_REPLY)
+    assert (first["night-clears-peak"], both["port:night-clears-peak"]) == ("in", "out")
+    assert (first["open-at-night"], both["port:open-at-night"]) == ("in", "out")
+    model = read_map(HARBOUR_REPLY).model
+    own = [c for c in model.claims if origin(c.id) is None]
+    into_first = [lk for lk in model.all_links() if origin(lk.target) == "port"
+                  and origin(lk.source) is None]  # fmt: skip
+    # support, attack, and the undercut a 'no' answer makes
+    assert {lk.kind.value for lk in into_first} == {"support", "attack", "undercut"}
+    assert len(own) == 5 and len(model.claims) == 26
 
 
 @pytest.mark.parametrize(
     "command",
-    [["claims", "--where", "tag:institutions", "-f", "ids"], ["why", "panda:retrenchment-risk"],
-     ["impact", "institutional-ballast", "-f", "ids"],
-     ["path", "joint-headquarters", "panda:keep-investing"], ["coverage", "-f", "json"],
+    [["claims", "--where", "tag:freight", "-f", "ids"], ["why", "port:night-clears-peak"],
+     ["impact", "warehouses-close", "-f", "ids"],
+     ["path", "warehouses-close", "port:open-at-night"], ["coverage", "-f", "json"],
      ["questions", "--all", "-f", "ids"], ["stats"]],
 )  # fmt: skip
 def test_commands_work_over_the_whole_debate(command):
-    result = run(command[0], BALLAST, *command[1:])
+    result = run(command[0], HARBOUR_REPLY, *command[1:])
     assert result.exit_code == 0, result.output
 
 
-def test_impact_and_path_cross_from_one_map_into_the_other():
-    impact = run("impact", BALLAST, "joint-headquarters", "-f", "ids").stdout.split()
-    assert "panda:retrenchment-risk" in impact
-    why = run("questions", BALLAST, "--all", "-f", "ids").stdout.split()
-    assert (
-        "panda:great-power-bargains/relevant"
-        not in run("questions", BALLAST, "-f", "ids").stdout.split()
-    )  # answered (no) by the second essay
-    assert "panda:great-power-bargains/relevant" in why
+def test_impact_and_questions_cross_from_one_map_into_the_other():
+    impact = run("impact", HARBOUR_REPLY, "warehouses-close", "-f", "ids").stdout.split()
+    assert impact[:3] == ["peak-persists", "port:night-clears-peak", "port:open-at-night"]
+    everything = run("questions", HARBOUR_REPLY, "--all", "-f", "ids").stdout.split()
+    still_open = run("questions", HARBOUR_REPLY, "-f", "ids").stdout.split()
+    assert "port:precedent/relevant" in everything
+    assert "port:precedent/relevant" not in still_open  # answered (no) by the reply
 
 
 def test_a_combined_export_is_one_valid_map_that_reads_back_the_same(tmp_path):
-    exported = run("export", BALLAST, "--to", "json")
+    exported = run("export", HARBOUR_REPLY, "--to", "json")
     assert exported.exit_code == 0
     path = tmp_path / "debate.json"  # far from the maps: nothing used is read again
     path.write_text(exported.stdout)
     assert run("validate", path).exit_code in (0, 1)
     again = read_map(path).model
-    assert [c.id for c in again.claims] == [c.id for c in read_map(BALLAST).model.claims]
-    assert labels(path) == labels(BALLAST)
+    assert [c.id for c in again.claims] == [c.id for c in read_map(HARBOUR_REPLY).model.claims]
+    assert labels(path) == labels(HARBOUR_REPLY)
 
 
 @pytest.fixture
 def debate(tmp_path):
     folder = tmp_path / "maps"
-    shutil.copytree(ROOT / "maps", folder)
+    shutil.copytree(HARBOUR.parent, folder)
     return folder
 
 
 def test_a_reference_to_nothing_in_a_used_map_is_located_at_the_reference(debate):
-    path = debate / "alliance-ballast.yaml"
-    text = path.read_text().replace("attacks: [panda:japan-middle-power]",
-                                    "attacks: [panda:japan-middle-powr]")  # fmt: skip
+    path = debate / HARBOUR_REPLY.name
+    text = path.read_text().replace("attacks: [port:night-clears-peak]",
+                                    "attacks: [port:night-clears-pek]")  # fmt: skip
     path.write_text(text)
     result = run("validate", path)
     assert result.exit_code == 1
-    line = next(i for i, x in enumerate(text.splitlines(), 1) if "japan-middle-powr" in x)
-    assert f"alliance-ballast.yaml:{line}:" in result.stdout
-    assert "dangling_ref" in result.stdout and "panda:japan-middle-power" in result.stdout
+    line = next(i for i, x in enumerate(text.splitlines(), 1) if "night-clears-pek" in x)
+    assert f"{HARBOUR_REPLY.name}:{line}:" in result.stdout
+    assert "dangling_ref" in result.stdout and "port:night-clears-pek" in result.stdout
 
 
 def test_a_missing_or_circular_use_is_located_at_its_entry(debate):
-    path = debate / "alliance-ballast.yaml"
+    path = debate / HARBOUR_REPLY.name
     text = path.read_text()
-    line = next(i for i, x in enumerate(text.splitlines(), 1) if "path: us-japan-trump2" in x)
-    path.write_text(text.replace("path: us-japan-trump2.yaml", "path: nowhere.yaml"))
+    line = next(i for i, x in enumerate(text.splitlines(), 1) if "path: harbour.yaml" in x)
+    path.write_text(text.replace("path: harbour.yaml", "path: nowhere.yaml"))
     missing = run("validate", path)
     assert missing.exit_code == 1
-    assert f"alliance-ballast.yaml:{line}:11: error[dangling_use]: used map 'panda'" in (
+    assert f"{HARBOUR_REPLY.name}:{line}:24: error[dangling_use]: used map 'port'" in (
         missing.stdout + missing.stderr
     )
     # The first map uses the second, which uses the first: a circle.
     path.write_text(text)
-    first = debate / "us-japan-trump2.yaml"
-    use = "uses:\n  - {name: ballast, path: alliance-ballast.yaml}\n"
+    first = debate / HARBOUR.name
+    use = f"uses:\n  - {{name: reply, path: {HARBOUR_REPLY.name}}}\n"
     first.write_text(first.read_text().replace("sources:\n", use + "sources:\n", 1))
     circle = run("validate", path)
     assert circle.exit_code == 1
@@ -123,28 +135,27 @@ def test_a_missing_or_circular_use_is_located_at_its_entry(debate):
 
 
 def test_editing_changes_only_the_file_named(debate):
-    path = debate / "alliance-ballast.yaml"
-    used = (debate / "us-japan-trump2.yaml").read_bytes()
+    path = debate / HARBOUR_REPLY.name
+    used = (debate / HARBOUR.name).read_bytes()
     added = run("add", path, "--text", "Another reason.", "--id", "another",
-                "--attacks", "panda:allies-as-liabilities")  # fmt: skip
+                "--attacks", "port:union-asks")  # fmt: skip
     assert added.exit_code == 0, added.output
-    assert (debate / "us-japan-trump2.yaml").read_bytes() == used
-    assert "attacks: ['panda:allies-as-liabilities']" in path.read_text()
-    refused = run("rm", path, "panda:hedge")
+    assert (debate / HARBOUR.name).read_bytes() == used
+    assert "attacks: ['port:union-asks']" in path.read_text()
+    refused = run("rm", path, "port:open-at-night")
     assert refused.exit_code != 0
-    assert (debate / "us-japan-trump2.yaml").read_bytes() == used
+    assert (debate / HARBOUR.name).read_bytes() == used
 
 
 def test_diff_compares_the_whole_debate(debate):
     before = debate / "before.yaml"
-    shutil.copyfile(debate / "alliance-ballast.yaml", before)
-    path = debate / "alliance-ballast.yaml"
-    path.write_text(path.read_text().replace("attacks: [panda:japan-middle-power]\n", ""))
+    shutil.copyfile(debate / HARBOUR_REPLY.name, before)
+    path = debate / HARBOUR_REPLY.name
+    path.write_text(path.read_text().replace("    attacks: [port:night-clears-peak]\n", ""))
     result = run("diff", before, path, "-f", "json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert "japan-indispensable.attack.panda:japan-middle-power" in json.dumps(data)
-    assert "panda:japan-middle-power" in json.dumps(data.get("labels", data))
+    assert data["removed_links"][0]["id"] == "peak-persists.attack.port:night-clears-peak"
 
 
 def test_a_qualified_reference_without_a_use_is_just_an_unknown_id():

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SHIPPED, run
+from conftest import HARBOUR, run
 
 from argmap.analysis.diff import diff_maps
 from argmap.formats.native import loads
@@ -17,22 +17,17 @@ from argmap.formats.native import loads
 
 @pytest.fixture
 def versions(tmp_path):
-    """The shipped map, and a copy with one claim reworded, one removed, one link flipped."""
+    """A map, and a copy with one claim reworded, one removed, one link flipped."""
     old = tmp_path / "v1.yaml"
     new = tmp_path / "v2.yaml"
-    shutil.copy(SHIPPED, old)
-    shutil.copy(SHIPPED, new)
+    shutil.copy(HARBOUR, old)
+    shutil.copy(HARBOUR, new)
     assert (
-        run("set", new, "china-focus", "text", "The administration may refocus on China.").exit_code
-        == 0
+        run("set", new, "demand-peaks", "text", "Freight through Calder has peaked.").exit_code == 0
     )
-    assert run("rm", new, "first-term-failure").exit_code == 0
-    assert (
-        run("unlink", new, "get-along-with-kim", "attacks", "caution-after-failure").exit_code == 0
-    )
-    assert (
-        run("link", new, "get-along-with-kim", "supports", "caution-after-failure").exit_code == 0
-    )
+    assert run("rm", new, "vote-predates-pay").exit_code == 0
+    assert run("unlink", new, "cranes-quieter", "attacks", "noise-keeps-awake").exit_code == 0
+    assert run("link", new, "cranes-quieter", "supports", "noise-keeps-awake").exit_code == 0
     return old, new
 
 
@@ -41,12 +36,12 @@ def test_exactly_the_three_changes(versions):
     result = run("diff", old, new, "-f", "json")
     assert result.exit_code == 1
     d = json.loads(result.stdout)
-    assert d["removed_claims"] == ["first-term-failure"]
-    assert [r["id"] for r in d["reworded"]] == ["china-focus"]
+    assert d["removed_claims"] == ["vote-predates-pay"]
+    assert [r["id"] for r in d["reworded"]] == ["demand-peaks"]
     assert d["kind_changed"] == [
         {
-            "source": "get-along-with-kim",
-            "target": "caution-after-failure",
+            "source": "cranes-quieter",
+            "target": "noise-keeps-awake",
             "before": "attack",
             "after": "support",
         }
@@ -58,8 +53,8 @@ def test_exactly_the_three_changes(versions):
 def test_text_output_and_no_change(versions):
     old, new = versions
     text = run("diff", old, new).stdout.splitlines()
-    assert text[0] == "- claim first-term-failure (removed, with its links)"
-    assert text[-1] == "~ link get-along-with-kim -> caution-after-failure: attack became support"
+    assert text[0] == "- claim vote-predates-pay (removed, with its links)"
+    assert text[-1] == "~ link cranes-quieter -> noise-keeps-awake: attack became support"
     same = run("diff", old, old)
     assert (same.exit_code, same.stdout) == (0, "no changes\n")
 
@@ -142,29 +137,27 @@ def test_rev_path_and_git_diff_driver(tmp_path, versions):
         check=False,
     )
     assert proc.returncode == 1, proc.stderr
-    assert "- claim first-term-failure" in proc.stdout
+    assert "- claim vote-predates-pay" in proc.stdout
     # As git's external diff driver, the way the README sets it up.
     (repo / ".gitattributes").write_text("*.yaml diff=argmap\n")
     _git(repo, "config", "diff.argmap.command", f'sh -c \'{argmap} diff "$2" "$5" || true\' --')
     shown = subprocess.run(
         ["git", "diff", "--ext-diff"], cwd=repo, capture_output=True, text=True, check=False
     )
-    assert (
-        "~ link get-along-with-kim -> caution-after-failure: attack became support" in shown.stdout
-    )
+    assert "~ link cranes-quieter -> noise-keeps-awake: attack became support" in shown.stdout
 
 
 @pytest.mark.parametrize("content", [b"title: caf\xe9\n", b"title: t\x00\n"])
 def test_an_unreadable_side_is_trouble_exit_2(tmp_path, content):
     bad = tmp_path / "bad.yaml"
     bad.write_bytes(content)
-    result = run("diff", SHIPPED, bad)
+    result = run("diff", HARBOUR, bad)
     assert result.exit_code == 2
 
 
 def test_a_revision_is_never_read_as_a_git_option(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = run("diff", "--", "--output=x:m.yaml", SHIPPED)
+    result = run("diff", "--", "--output=x:m.yaml", HARBOUR)
     assert result.exit_code == 2
     assert "not a revision a map can be read from" in result.stderr
     assert not (tmp_path / "x").exists()

@@ -11,7 +11,7 @@ import sys
 import textwrap
 
 import pytest
-from conftest import EXAMPLE, MAPS, run
+from conftest import CONGESTION, MAPS, run
 
 from argmap.formats import read_map
 
@@ -186,8 +186,8 @@ def test_shipped_maps_are_formatted(path, tmp_path):
 def test_editing_a_map_with_a_missing_source_text_still_works(tmp_path):
     # The map names a source text that is not there: its quotes go unchecked (a note),
     # and the edit goes through.
-    path = tmp_path / EXAMPLE.name
-    shutil.copy(EXAMPLE, path)
+    path = tmp_path / CONGESTION.name
+    shutil.copy(CONGESTION, path)
     result = run("validate", path)
     assert result.exit_code == 0 and "note[source_absent]" in result.output
     assert run("set", path, "hurts-poor", "confidence", "0.3").exit_code == 0
@@ -239,7 +239,7 @@ def test_rm_cascade_removes_chains_of_undercuts_deepest_first(tmp_path):
 
 def test_an_edit_writes_through_a_symbolic_link_and_keeps_it(tmp_path):
     real = tmp_path / "real.yaml"
-    shutil.copy(EXAMPLE, real)
+    shutil.copy(CONGESTION, real)
     (tmp_path / "sources").mkdir()
     link = tmp_path / "link.yaml"
     link.symlink_to(real)
@@ -250,7 +250,7 @@ def test_an_edit_writes_through_a_symbolic_link_and_keeps_it(tmp_path):
 
 def test_a_read_only_map_is_refused_and_left_alone(tmp_path):
     path = tmp_path / "m.yaml"
-    shutil.copy(EXAMPLE, path)
+    shutil.copy(CONGESTION, path)
     path.chmod(0o444)
     before = path.read_bytes()
     result = run("set", path, "hurts-poor", "confidence", "0.3")
@@ -261,7 +261,7 @@ def test_a_read_only_map_is_refused_and_left_alone(tmp_path):
 
 def test_temporaries_left_by_a_killed_edit_are_cleared_by_the_next(tmp_path):
     path = tmp_path / "m.yaml"
-    shutil.copy(EXAMPLE, path)
+    shutil.copy(CONGESTION, path)
     # What a process killed between writing its temporary and renaming it leaves: its pid
     # (long dead here) in the name.
     left = tmp_path / f".m.yaml.{2**22 + 12345}.abc123.argmap-tmp"

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DATA, SHIPPED, require, run
+from conftest import DATA, HARBOUR, require, run
 
 SESSION = os.path.join(os.path.dirname(__file__), "editors", "nvim_session.lua")
 
@@ -27,6 +27,8 @@ def _session(nvim: str, path, tmp_path, steps: str = "") -> dict:
         "ARGMAP_FILE": str(path),
         "ARGMAP_OUT": str(out),
         "ARGMAP_STEPS": steps,
+        "ARGMAP_CLAIM": "open-at-night",  # hovered, then renamed
+        "ARGMAP_NEW_NAME": "open-after-dark",
         "ARGMAP_CMD": json.dumps([sys.executable, "-m", "argmap", "lsp"]),
         "XDG_STATE_HOME": str(tmp_path),
         "XDG_DATA_HOME": str(tmp_path),
@@ -35,7 +37,7 @@ def _session(nvim: str, path, tmp_path, steps: str = "") -> dict:
         [nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", f"luafile {SESSION}"],
         env=env,
         cwd=tmp_path,
-        timeout=120,
+        timeout=600,
         check=False,
         capture_output=True,
     )
@@ -56,18 +58,18 @@ def test_diagnostics_in_neovim_are_those_of_validate(nvim, tmp_path):
 
 
 def test_completion_hover_and_rename_in_neovim(nvim, tmp_path):
-    path = tmp_path / "maps" / SHIPPED.name
+    path = tmp_path / "maps" / HARBOUR.name
     path.parent.mkdir()
-    shutil.copy(SHIPPED, path)
+    shutil.copy(HARBOUR, path)
     result = _session(nvim, path, tmp_path, "hover,rename,complete")
     from argmap.formats import read_map
 
-    ids = [c.id for c in read_map(SHIPPED).model.claims]
+    ids = [c.id for c in read_map(HARBOUR).model.claims]
     assert result["completion"] == ids
-    assert result["hover"].startswith("**CONCLUSION `hedge`** · grounded: **in**")
-    assert "Japan should hope for the best" in result["hover"]
-    before = SHIPPED.read_text(encoding="utf-8").splitlines()
+    assert result["hover"].startswith("**CONCLUSION `open-at-night`** · grounded: **in**")
+    assert "Calder should open its harbour" in result["hover"]
+    before = HARBOUR.read_text(encoding="utf-8").splitlines()
     after = result["renamed"].splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
-    assert len(changed) == 5
-    assert all(b == a.replace("hedge", "hope-and-prepare") for a, b in changed)
+    assert len(changed) == 7  # the id, two shorthand references, four links
+    assert all(b == a.replace("open-at-night", "open-after-dark") for a, b in changed)

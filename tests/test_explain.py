@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from conftest import SHIPPED
+import pytest
+from conftest import CONGESTION, HARBOUR, MAPS
 
 from argmap.formats import read_map
 from argmap.formats.native import loads
@@ -51,9 +52,10 @@ def test_undecided_cycle_ends():
     assert len(lines) == 3  # a, then b; a again is not repeated
 
 
-def test_every_shipped_claim_can_be_explained_and_the_tree_ends_in_given_claims():
-    # ...or, for the two rival readings the essay leaves open, in their cycle of attacks.
-    G = build_graph(read_map(SHIPPED))
+@pytest.mark.parametrize("path", [HARBOUR, CONGESTION, *MAPS], ids=lambda p: p.name)
+def test_every_claim_can_be_explained_and_the_tree_ends_in_given_claims(path):
+    # ...or, for rival claims that attack each other, in their cycle of attacks.
+    G = build_graph(read_map(path))
     result = evaluate(G)
     for claim in G.nodes:
         reason = explain(G, result, claim)

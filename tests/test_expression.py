@@ -4,7 +4,7 @@ filters it is made of."""
 from __future__ import annotations
 
 import pytest
-from conftest import SHIPPED, run
+from conftest import HARBOUR, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +14,7 @@ from argmap.errors import UsageError
 from argmap.formats import read_map
 from argmap.graph import build_graph
 
-G = build_graph(read_map(SHIPPED))
+G = build_graph(read_map(HARBOUR))
 ALL = set(G.nodes)
 
 
@@ -71,15 +71,15 @@ def test_bad_values_are_usage_errors():
 
 
 CONDITIONS = [
-    ("tag:china", ClaimFilter(tags=("china",))),
-    ("tag:alliance", ClaimFilter(tags=("alliance",))),
+    ("tag:freight", ClaimFilter(tags=("freight",))),
+    ("tag:noise", ClaimFilter(tags=("noise",))),
     ("kind:evidence", ClaimFilter(kinds=("evidence",))),
     ("kind:objection", ClaimFilter(kinds=("objection",))),
-    ('text:"the alliance"', ClaimFilter(text="the alliance")),
+    ('text:"the harbour"', ClaimFilter(text="the harbour")),
     ("contested", ClaimFilter(contested=True)),
     ("roots", ClaimFilter(roots=True)),
     ("leaves", ClaimFilter(leaves=True)),
-    ("supports:hedge", ClaimFilter(supports="hedge")),
+    ("supports:open-at-night", ClaimFilter(supports="open-at-night")),
     ("min-confidence:0.5", ClaimFilter(min_confidence=0.5)),
 ]
 
@@ -118,19 +118,19 @@ def test_expressions_agree_with_set_algebra_over_the_filters(e):
 
 def test_claims_command_combines_where_with_the_other_filters():
     result = run(
-        "claims", SHIPPED, "--kind", "evidence", "--where", "tag:china or tag:europe", "-f", "ids"
+        "claims", HARBOUR, "--kind", "evidence", "--where", "tag:noise or tag:labour", "-f", "ids"
     )
     assert result.exit_code == 0, result.output
-    expected = (ids(ClaimFilter(tags=("china",))) | ids(ClaimFilter(tags=("europe",)))) & ids(
+    expected = (ids(ClaimFilter(tags=("noise",))) | ids(ClaimFilter(tags=("labour",)))) & ids(
         ClaimFilter(kinds=("evidence",))
     )
     assert set(result.stdout.split()) == expected and expected
-    bad = run(*["claims", str(SHIPPED), "--where", "tag:china and"])
+    bad = run(*["claims", str(HARBOUR), "--where", "tag:noise and"])
     assert bad.exit_code == 2
     assert "--where: the expression ends too soon" in bad.stderr
-    missing = run(*["claims", str(SHIPPED), "--where", "supports:hedg"])
+    missing = run(*["claims", str(HARBOUR), "--where", "supports:open-at-nigth"])
     assert missing.exit_code == 2
-    assert "did you mean 'hedge'" in missing.stderr
+    assert "did you mean 'open-at-night'" in missing.stderr
 
 
 @settings(max_examples=300, deadline=None)
@@ -170,18 +170,26 @@ def test_any_expression_parses_or_is_a_usage_error(text):
 def test_a_claim_one_map_lacks_matches_nothing_there_but_or_still_works():
     import json
 
-    from conftest import EXAMPLE
+    from conftest import CONGESTION
 
     result = run(
-        "claims", SHIPPED, EXAMPLE, "--where", "kind:question or supports:hedge", "-f", "json"
+        "claims",
+        HARBOUR,
+        CONGESTION,
+        "--where",
+        "kind:question or supports:night-is-safe",
+        "-f",
+        "json",
     )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
-    # The example map has no claim 'hedge' but its question still matches.
-    assert [r["id"] for r in rows if r["map"].endswith("example-congestion.yaml")] == ["how-spend"]
-    assert {r["id"] for r in rows if r["map"].endswith("us-japan-trump2.yaml")} == ids(
-        ClaimFilter(supports="hedge")
-    ) | ids(ClaimFilter(kinds=("question",)))
+    # The congestion map has no claim 'night-is-safe' but its question still matches.
+    assert [r["id"] for r in rows if r["map"].endswith("congestion.yaml")] == ["how-spend"]
+    assert (
+        {r["id"] for r in rows if r["map"].endswith("harbour.yaml")}
+        == ids(ClaimFilter(supports="night-is-safe")) | ids(ClaimFilter(kinds=("question",)))
+        == {"master-says-safe", "who-pays"}
+    )
 
 
 @pytest.mark.parametrize(
@@ -195,9 +203,9 @@ def test_a_claim_one_map_lacks_matches_nothing_there_but_or_still_works():
     ids=["3000 ands", "3000 ors", "5001 nots", "5000 parentheses"],
 )
 def test_huge_expressions_answer_or_are_refused_never_crash(expr, code):
-    from conftest import EXAMPLE
+    from conftest import CONGESTION
 
-    result = run(*["claims", str(EXAMPLE), "--where", expr, "-f", "ids"])
+    result = run(*["claims", str(CONGESTION), "--where", expr, "-f", "ids"])
     assert result.exit_code == code, result.output
     if code == 2:
         assert "parentheses nest more than 100 deep" in result.stderr

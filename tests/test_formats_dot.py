@@ -7,7 +7,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import EXAMPLE, MAPS, SHIPPED, run
+from conftest import CONGESTION, MAPS, SHIPPED, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -48,7 +48,7 @@ def test_every_map_renders_with_real_dot(dot_program, path):
 
 
 def test_styles_tell_kinds_and_links_apart(dot_program):
-    svg = render_svg(dot_program, export(read_map(EXAMPLE), "dot"))
+    svg = render_svg(dot_program, export(read_map(CONGESTION), "dot"))
     edges = svg_edges(svg)
 
     def stroke(edge_id):
@@ -58,7 +58,7 @@ def test_styles_tell_kinds_and_links_apart(dot_program):
     assert stroke("link-hurts-poor.attack.adopt-charge") == "#c62828"  # attack: red
     undercut = next(edges["link-cities-differ.undercut.precedent"].iter(f"{SVG}path"))
     assert undercut.get("stroke-dasharray")  # undercut: dashed
-    text = dot.dump(build_graph(read_map(EXAMPLE)))
+    text = dot.dump(build_graph(read_map(CONGESTION)))
     # The undercut is aimed at a point on the supporting arrow, not at a claim.
     assert '"cities-differ" -> "link:precedent"' in text
     assert '"other-cities" -> "link:precedent"' in text
@@ -70,8 +70,8 @@ def test_styles_tell_kinds_and_links_apart(dot_program):
 
 
 def test_dot_is_deterministic():
-    G1 = build_graph(read_map(EXAMPLE))
-    G2 = build_graph(read_map(EXAMPLE))
+    G1 = build_graph(read_map(CONGESTION))
+    G2 = build_graph(read_map(CONGESTION))
     assert dot.dump(G1) == dot.dump(G2)
 
 
@@ -136,7 +136,7 @@ def test_a_title_of_a_lone_bracket_gives_dot_that_dot_reads(dot_program):
 
 
 def test_the_picture_has_a_legend_and_a_junction_unlike_an_undercut_target(dot_program):
-    G = build_graph(read_map(EXAMPLE))
+    G = build_graph(read_map(CONGESTION))
     text = dot.dump(G)
     assert '"legend" [shape=plaintext' in text and "<B>Legend</B>" in text
     for words in ("supports", "attacks", "undercuts: aims at the red ● on the arrow it attacks",
@@ -155,7 +155,7 @@ def test_eval_marks_read_without_colour_and_the_conclusions_stand_on_top(dot_pro
 
     from argmap.semantics.evaluate import verdicts
 
-    G = build_graph(read_map(EXAMPLE))
+    G = build_graph(read_map(CONGESTION))
     marks = verdicts(G)
     text = dot.dump(G, verdicts=marks)
     for claim, (label, strength) in marks.items():
@@ -169,7 +169,7 @@ def test_eval_marks_read_without_colour_and_the_conclusions_stand_on_top(dot_pro
     ).stdout
     objects = {o["name"]: o for o in json.loads(plain)["objects"] if "pos" in o}
     height = {n: float(o["pos"].split(",")[1]) for n, o in objects.items()}
-    tops = [c.id for c in read_map(EXAMPLE).model.claims if c.kind.value == "conclusion"]
+    tops = [c.id for c in read_map(CONGESTION).model.claims if c.kind.value == "conclusion"]
     others = [n for n in height if n not in tops and not n.startswith(("legend", "stub"))]
     assert min(height[t] for t in tops) > max(height[o] for o in others if ":" not in o) - 1
 

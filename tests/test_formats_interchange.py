@@ -7,7 +7,7 @@ import subprocess
 from collections import Counter
 
 import pytest
-from conftest import EXAMPLE, MAPS, ROOT, SHIPPED, inference_keys, run
+from conftest import CONGESTION, HARBOUR, MAPS, ROOT, inference_keys, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import argument_maps
@@ -122,8 +122,8 @@ def test_sadface_and_microtexts_round_trips_keep_claims_and_every_inference(fmt)
         again = fmt.parse(fmt.dump(model))
         assert claim_texts(again) == claim_texts(model)
         assert inference_keys(again) == inference_keys(model)
-    objections = [c.id for c in read_map(EXAMPLE).model.claims if c.kind == "objection"]
-    again = microtexts.parse(microtexts.dump(read_map(EXAMPLE).model))
+    objections = [c.id for c in read_map(CONGESTION).model.claims if c.kind == "objection"]
+    again = microtexts.parse(microtexts.dump(read_map(CONGESTION).model))
     assert [c.id for c in again.claims if c.kind == "objection"] == objections
 
 
@@ -252,7 +252,7 @@ def test_aif_errors_are_map_errors():
 
 
 def test_mermaid_escapes_and_draws_every_link_kind():
-    text = mermaid.dump(read_map(EXAMPLE).model)
+    text = mermaid.dump(read_map(CONGESTION).model)
     lines = text.splitlines()
     assert lines[0] == "flowchart BT"
     assert sum(" --> " in line or "-->|" in line for line in lines) == 7
@@ -305,22 +305,22 @@ def test_mermaid_is_read_by_mermaids_own_parser(mermaid_parser, tmp_path_factory
 
 
 def test_export_warns_about_what_a_format_cannot_carry(tmp_path):
-    result = run(*["export", str(EXAMPLE), "--to", "mermaid"])
+    result = run(*["export", str(CONGESTION), "--to", "mermaid"])
     assert result.exit_code == 0
     assert result.stderr.startswith("argmap: warning: mermaid does not carry tags, quotes,")
     plain = tmp_path / "p.yaml"
     plain.write_text("title: t\nclaims:\n  - {id: c, text: C, kind: conclusion}\n")
     assert run(*["export", str(plain), "--to", "mermaid"]).stderr == ""
-    assert run(*["export", str(SHIPPED), "--to", "graphml"]).stderr == ""
+    assert run(*["export", str(HARBOUR), "--to", "graphml"]).stderr == ""
 
 
 def test_import_command_guesses_and_writes(tmp_path):
     source = tmp_path / "x.json"
-    source.write_text(aif.dump(read_map(EXAMPLE).model))
+    source.write_text(aif.dump(read_map(CONGESTION).model))
     out = tmp_path / "x.yaml"
     result = run(*["import", str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert read_map(out).model.claims[0].text == read_map(EXAMPLE).model.claims[0].text
+    assert read_map(out).model.claims[0].text == read_map(CONGESTION).model.claims[0].text
     unknown = tmp_path / "y.txt"
     unknown.write_text("hello")
     result = run(*["import", str(unknown)])
@@ -430,10 +430,10 @@ def test_html_report_is_standalone_and_links_every_claim(dot_program, tmp_path):
     from html.parser import HTMLParser
 
     out = tmp_path / "report.html"
-    result = run(*["export", str(SHIPPED), "-o", str(out)])
+    result = run(*["export", str(HARBOUR), "-o", str(out)])
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
-    model = read_map(SHIPPED).model
+    model = read_map(HARBOUR).model
 
     class Collect(HTMLParser):
         def __init__(self):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import EXAMPLE, run
+from conftest import CONGESTION, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,7 +32,7 @@ assumptions: [doc]
 
 
 def _seeds() -> dict[str, str]:
-    model = read_map(EXAMPLE).model
+    model = read_map(CONGESTION).model
     seeds = {fmt.__name__.rsplit(".", 1)[-1]: fmt.dump(model)
              for fmt in (aif, sadface, argdown, graphml, microtexts)}  # fmt: skip
     seeds["carneades"] = CARNEADES

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DATA, MAPS, SHIPPED
+from conftest import DATA, HARBOUR, MAPS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +17,7 @@ from argmap.errors import UsageError
 from argmap.formats import read_map
 from argmap.lsp.language import analyse, complete, definition, hover, references, symbols
 
-SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")
+HARBOUR_TEXT = HARBOUR.read_text(encoding="utf-8")
 
 
 def _texts():
@@ -66,13 +66,13 @@ def test_every_reference_in_the_shipped_maps_resolves_to_a_definition():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.sampled_from([c.id for c in read_map(SHIPPED).model.claims]))
+@given(st.sampled_from([c.id for c in read_map(HARBOUR).model.claims]))
 def test_renaming_a_claim_and_back_gives_the_same_bytes(ident):
-    renamed = rename(SHIPPED_TEXT, "claim", ident, "zz-renamed")
+    renamed = rename(HARBOUR_TEXT, "claim", ident, "zz-renamed")
     assert ident not in Index.of_text(renamed).ids("claim")
     model = read_map_text(renamed)
     assert "zz-renamed" in [c.id for c in model.claims]
-    assert rename(renamed, "claim", "zz-renamed", ident) == SHIPPED_TEXT
+    assert rename(renamed, "claim", "zz-renamed", ident) == HARBOUR_TEXT
 
 
 def read_map_text(text: str):
@@ -104,14 +104,14 @@ def test_rename_in_a_json_map_and_the_implicit_link_ids():
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("hedge", "deepen-ties", "'deepen-ties' is taken"),
-        ("hedge", "two words", "'two words' is not a valid id"),
-        ("hegde", "x", "no claim 'hegde' in this map"),
+        ("open-at-night", "fund-cranes", "'fund-cranes' is taken"),
+        ("open-at-night", "two words", "'two words' is not a valid id"),
+        ("open-at-nigth", "x", "no claim 'open-at-nigth' in this map"),
     ],
 )
 def test_rename_refuses_what_would_break_the_map(old, new, message):
     with pytest.raises(UsageError, match=message):
-        rename(SHIPPED_TEXT, "claim", old, new)
+        rename(HARBOUR_TEXT, "claim", old, new)
 
 
 def _at(text: str, needle: str, offset: int = 0) -> tuple[int, int]:
@@ -120,15 +120,15 @@ def _at(text: str, needle: str, offset: int = 0) -> tuple[int, int]:
 
 
 def test_completion_by_context():
-    text = SHIPPED_TEXT
-    a = analyse(text, str(SHIPPED), SHIPPED)
+    text = HARBOUR_TEXT
+    a = analyse(text, str(HARBOUR), HARBOUR)
     model = a.doc.model
 
     def labels(needle, offset):
         return [c.label for c in complete(a, *_at(text, needle, offset))]
 
     claim_ids = [c.id for c in model.claims]
-    assert labels("supports: [deepen-ties]", len("supports: [")) == claim_ids
+    assert labels("supports: [publish-noise]", len("supports: [")) == claim_ids
     assert labels("kind: conclusion", len("kind: ")) == [
         "conclusion",
         "claim",
@@ -140,22 +140,19 @@ def test_completion_by_context():
         "argument",
     ]
     assert labels("kind: undercut", len("kind: ")) == ["support", "attack", "undercut"]
-    assert labels("source: panda2025", len("source: ")) == ["panda2025"]
-    tags = labels("tags: [alliance, hedging]", len("tags: ["))
-    assert tags[:3] == ["alliance", "hedging", "us-politics"] and len(tags) == len(set(tags))
-    targets = labels("target: nk-risk-to-japan", len("target: "))
-    assert targets[: len(claim_ids)] == claim_ids and "nk-risk-to-japan" in targets
-    assert labels("group: nk-deal", len("group: "))[:2] == [
-        "hope-and-prepare",
-        "reorientation-matters",
-    ]
+    assert labels("source: op-ed", len("source: ")) == ["op-ed"]
+    tags = labels("tags: [policy, harbour]", len("tags: ["))
+    assert tags[:3] == ["policy", "harbour", "noise"] and len(tags) == len(set(tags))
+    targets = labels("target: precedent", len("target: "))
+    assert targets[: len(claim_ids)] == claim_ids and "precedent" in targets  # a link id
+    assert labels("group: need-and-remedy", len("group: ")) == ["need-and-remedy"]
     # Where a key goes, the format's keys with their descriptions.
     keys = complete(a, *_at(text, "    kind: conclusion", 4))
     assert [k.label for k in keys][:3] == ["id", "text", "kind"]
     assert next(k for k in keys if k.label == "quote").documentation == (
         "Verbatim words from the source."
     )
-    top = complete(a, *_at(text, "title: US", 0))
+    top = complete(a, *_at(text, "title: Should", 0))
     assert "sources" in [k.label for k in top]
 
 
@@ -172,15 +169,13 @@ def test_completion_in_a_block_list_and_a_flow_mapping():
 
 
 def test_hover_on_links_and_sources_and_nothing_elsewhere():
-    a = analyse(SHIPPED_TEXT, str(SHIPPED), SHIPPED)
-    link = hover(a, *_at(SHIPPED_TEXT, "target: nk-risk-to-japan", len("target: n")))
-    assert link.startswith(
-        "**LINK `nk-risk-to-japan`** · support: `nk-engagement-risk` → `prepare-for-readjustment`"
-    )
-    source = hover(a, *_at(SHIPPED_TEXT, "  - id: panda2025", len("  - id: p")))
-    assert source.startswith("**SOURCE `panda2025`** · US-Japan Relations in the Trump 2.0 Era")
-    assert "Ankit Panda, 2025-03-25" in source
-    assert hover(a, *_at(SHIPPED_TEXT, "title: US", 2)) is None
+    a = analyse(HARBOUR_TEXT, str(HARBOUR), HARBOUR)
+    link = hover(a, *_at(HARBOUR_TEXT, "target: precedent", len("target: p")))
+    assert link.startswith("**LINK `precedent`** · support: `other-ports` → `night-clears-peak`")
+    source = hover(a, *_at(HARBOUR_TEXT, "  - id: op-ed", len("  - id: o")))
+    assert source.startswith("**SOURCE `op-ed`** · Open the Harbour at Night")
+    assert "A. Columnist, 2026-05-04" in source
+    assert hover(a, *_at(HARBOUR_TEXT, "title: Should", 2)) is None
 
 
 def test_definition_and_references_of_an_implicit_link_id():
@@ -197,13 +192,18 @@ def test_definition_and_references_of_an_implicit_link_id():
 
 
 def test_symbols_outline_the_argument():
-    a = analyse(SHIPPED_TEXT, str(SHIPPED), SHIPPED)
+    a = analyse(HARBOUR_TEXT, str(HARBOUR), HARBOUR)
     outline = symbols(a)
-    assert [s.name for s in outline] == ["hedge", "plan-for-america-first", "deepen-ties"]
-    hedge = outline[0]
-    assert hedge.kind == "conclusion" and hedge.selection == (
-        _at(SHIPPED_TEXT, "id: hedge", 4),
-        _at(SHIPPED_TEXT, "id: hedge", 9),
+    assert [s.name for s in outline] == [
+        "open-at-night",
+        "fund-cranes",
+        "publish-noise",
+        "who-pays",
+    ]
+    first = outline[0]
+    assert first.kind == "conclusion" and first.selection == (
+        _at(HARBOUR_TEXT, "id: open-at-night", 4),
+        _at(HARBOUR_TEXT, "id: open-at-night", 17),
     )
     names = []
     stack = list(outline)
@@ -244,8 +244,8 @@ def test_fixes_for_an_unknown_kind_and_a_misspelt_id():
 
 
 def test_completion_of_schemes_roles_questions_and_answers():
-    text = SHIPPED_TEXT
-    a = analyse(text, str(SHIPPED), SHIPPED)
+    text = HARBOUR_TEXT
+    a = analyse(text, str(HARBOUR), HARBOUR)
 
     def items(needle, offset):
         return complete(a, *_at(text, needle, offset))
@@ -255,12 +255,10 @@ def test_completion_of_schemes_roles_questions_and_answers():
     assert next(s for s in schemes if s.label == "analogy").detail == "Argument from analogy"
     # Roles and questions of the schemes the map uses come first.
     roles = [c.label for c in items("role: base", len("role: "))]
-    assert roles[:3] == ["position", "assertion", "goal"] and len(roles) == len(set(roles))
-    asked = items("question: possible", len("question: "))
-    assert "possible" in [c.label for c in asked[:20]]
+    assert roles[:3] == ["goal", "means", "similarity"] and len(roles) == len(set(roles))
+    asked = items("question: no-difference", len("question: "))
+    assert "no-difference" in [c.label for c in asked[:20]]
     answers = [c.label for c in items("answer: 'yes'", len("answer: "))]
     assert answers == ["yes", "no"]
-    links = [c.label for c in items("link: control-what-it-can", len("link: "))]
-    assert (
-        "control-what-it-can" in links and "nk-uninterested.undercut.nk-risk-to-japan" not in links
-    )
+    links = [c.label for c in items("link: precedent", len("link: "))]
+    assert "precedent" in links and "ports-differ.undercut.precedent" not in links

@@ -15,7 +15,7 @@ import time
 
 import pytest
 from browser import Browser
-from conftest import EXAMPLE, require
+from conftest import CONGESTION, HARBOUR, HARBOUR_REPLY, require
 
 ARGMAP = [sys.executable, "-m", "argmap"]
 
@@ -23,9 +23,9 @@ ARGMAP = [sys.executable, "-m", "argmap"]
 @pytest.fixture
 def workspace(tmp_path):
     """A copy of the example map with its source text beside it."""
-    shutil.copytree(EXAMPLE.parent / "sources", tmp_path / "sources")
-    path = tmp_path / EXAMPLE.name
-    shutil.copy(EXAMPLE, path)
+    shutil.copytree(CONGESTION.parent / "sources", tmp_path / "sources")
+    path = tmp_path / CONGESTION.name
+    shutil.copy(CONGESTION, path)
     return path
 
 
@@ -98,18 +98,18 @@ def test_watch_rewrites_the_output_and_keeps_the_last_good_one(workspace, tmp_pa
 
 
 def test_watch_rebuilds_a_debate_when_a_map_it_uses_is_saved(tmp_path):
-    shutil.copytree(EXAMPLE.parent, tmp_path / "maps")
-    ballast = tmp_path / "maps" / "alliance-ballast.yaml"
-    used = tmp_path / "maps" / "us-japan-trump2.yaml"
+    shutil.copytree(HARBOUR.parent, tmp_path / "maps")
+    reply = tmp_path / "maps" / HARBOUR_REPLY.name
+    used = tmp_path / "maps" / HARBOUR.name
     out = tmp_path / "debate.json"
-    proc = _start(["watch", str(ballast), "-o", str(out)], tmp_path)
+    proc = _start(["watch", str(reply), "-o", str(out)], tmp_path)
     try:
-        _line(proc, r"wrote .*debate.json \(55 claims\)")
+        _line(proc, r"wrote .*debate.json \(26 claims\)")
         text = used.read_text(encoding="utf-8")
-        extra = "  - id: new-in-panda\n    text: A claim added to the used map.\n"
+        extra = "  - id: new-in-port\n    text: A claim added to the used map.\n"
         _save(used, text.replace("\nlinks:", "\n" + extra + "links:", 1))
-        _line(proc, r"wrote .*debate.json \(56 claims\)")
-        assert "panda:new-in-panda" in out.read_text()
+        _line(proc, r"wrote .*debate.json \(27 claims\)")
+        assert "port:new-in-port" in out.read_text()
     finally:
         proc.send_signal(2)  # Ctrl-C
         assert proc.wait(timeout=60) == 0

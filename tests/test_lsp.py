@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
-from conftest import DATA, SHIPPED, run
+from conftest import DATA, HARBOUR, HARBOUR_REPLY, run
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
@@ -75,8 +75,8 @@ def _where(text: str, needle: str, offset: int = 0) -> types.Position:
 async def test_completion_after_supports_offers_claim_ids_while_the_text_is_broken(
     client: LanguageClient,
 ):
-    text = SHIPPED.read_text(encoding="utf-8")
-    uri = _open(client, SHIPPED, text)
+    text = HARBOUR.read_text(encoding="utf-8")
+    uri = _open(client, HARBOUR, text)
     await _diagnostics(client, uri)
     # Half typed: the flow list is not closed, so the YAML cannot be read at all.
     broken = text.replace("\nlinks:", "\n  - id: fresh\n    text: New.\n    supports: [\nlinks:", 1)
@@ -93,53 +93,53 @@ async def test_completion_after_supports_offers_claim_ids_while_the_text_is_brok
     labels = [item.label for item in result.items]
     from argmap.formats import read_map
 
-    assert labels == [c.id for c in read_map(SHIPPED).model.claims]
-    hedge = next(item for item in result.items if item.label == "hedge")
-    assert hedge.detail == "conclusion"
+    assert labels == [c.id for c in read_map(HARBOUR).model.claims]
+    first = next(item for item in result.items if item.label == "open-at-night")
+    assert first.detail == "conclusion"
 
 
 @pytest.mark.asyncio
 async def test_hover_on_a_claim_id_shows_its_text_and_label(client: LanguageClient):
-    text = SHIPPED.read_text(encoding="utf-8")
-    uri = _open(client, SHIPPED, text)
+    text = HARBOUR.read_text(encoding="utf-8")
+    uri = _open(client, HARBOUR, text)
     await _diagnostics(client, uri)
     result = await client.text_document_hover_async(
         types.HoverParams(
             text_document=types.TextDocumentIdentifier(uri=uri),
-            position=_where(text, "id: hedge", len("id: he")),
+            position=_where(text, "id: open-at-night", len("id: op")),
         )
     )
     assert result.contents.kind == types.MarkupKind.Markdown
     value = result.contents.value
-    assert value.startswith("**CONCLUSION `hedge`** · grounded: **in** · strength ")
-    assert "Japan should hope for the best from its alliance" in value
-    assert "#alliance #hedging" in value
-    assert "— panda2025, ¶22" in value
+    assert value.startswith("**CONCLUSION `open-at-night`** · grounded: **in** · strength ")
+    assert "Calder should open its harbour to freight at night." in value
+    assert "#policy #harbour" in value
+    assert "— op-ed, ¶4" in value
 
 
 @pytest.mark.asyncio
 async def test_rename_changes_every_reference_and_nothing_else(client: LanguageClient):
-    text = SHIPPED.read_text(encoding="utf-8")
-    uri = _open(client, SHIPPED, text)
+    text = HARBOUR.read_text(encoding="utf-8")
+    uri = _open(client, HARBOUR, text)
     await _diagnostics(client, uri)
     where = types.TextDocumentIdentifier(uri=uri)
-    at = _where(text, "target: hedge", len("target: "))
+    at = _where(text, "target: open-at-night", len("target: "))
     prepared = await client.text_document_prepare_rename_async(
         types.PrepareRenameParams(text_document=where, position=at)
     )
     assert prepared.start == at
     edit = await client.text_document_rename_async(
-        types.RenameParams(text_document=where, position=at, new_name="hope-and-prepare")
+        types.RenameParams(text_document=where, position=at, new_name="open-after-dark")
     )
     renamed = _apply(text, edit.changes[uri])
     before, after = text.splitlines(), renamed.splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
-    assert len(changed) == 5
-    assert all(b == a.replace("hedge", "hope-and-prepare") for a, b in changed)
+    assert len(changed) == 7  # the id, two shorthand references, four links
+    assert all(b == a.replace("open-at-night", "open-after-dark") for a, b in changed)
     # A clash is refused with a message.
-    with pytest.raises(Exception, match="'deepen-ties' is taken"):
+    with pytest.raises(Exception, match="'fund-cranes' is taken"):
         await client.text_document_rename_async(
-            types.RenameParams(text_document=where, position=at, new_name="deepen-ties")
+            types.RenameParams(text_document=where, position=at, new_name="fund-cranes")
         )
 
 
@@ -149,7 +149,7 @@ def _apply(text: str, edits: list[types.TextEdit]) -> str:
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
 
-    def at(p: types.Position) -> int:  # the shipped map is ASCII up to the ids renamed
+    def at(p: types.Position) -> int:  # the map is ASCII up to the ids renamed
         return offsets[p.line] + p.character
 
     for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character))[::-1]:
@@ -159,15 +159,15 @@ def _apply(text: str, edits: list[types.TextEdit]) -> str:
 
 @pytest.mark.asyncio
 async def test_definition_references_and_outline(client: LanguageClient):
-    text = SHIPPED.read_text(encoding="utf-8")
-    uri = _open(client, SHIPPED, text)
+    text = HARBOUR.read_text(encoding="utf-8")
+    uri = _open(client, HARBOUR, text)
     await _diagnostics(client, uri)
     where = types.TextDocumentIdentifier(uri=uri)
-    at = _where(text, "supports: [hedge]", len("supports: [h"))
+    at = _where(text, "supports: [open-at-night]", len("supports: [o"))
     found = await client.text_document_definition_async(
         types.DefinitionParams(text_document=where, position=at)
     )
-    assert found.range.start == _where(text, "id: hedge", len("id: "))
+    assert found.range.start == _where(text, "id: open-at-night", len("id: "))
     refs = await client.text_document_references_async(
         types.ReferenceParams(
             text_document=where,
@@ -175,13 +175,18 @@ async def test_definition_references_and_outline(client: LanguageClient):
             context=types.ReferenceContext(include_declaration=False),
         )
     )
-    assert len(refs) == 4
+    assert len(refs) == 6
     outline = await client.text_document_document_symbol_async(
         types.DocumentSymbolParams(text_document=where)
     )
-    assert [s.name for s in outline] == ["hedge", "plan-for-america-first", "deepen-ties"]
+    assert [s.name for s in outline] == [
+        "open-at-night",
+        "fund-cranes",
+        "publish-noise",
+        "who-pays",
+    ]
     kids = [s.name for s in outline[0].children]
-    assert "+ priorities-unsettled" in kids and "together (hope-and-prepare)" in kids
+    assert "+ union-asks" in kids and "together (need-and-remedy)" in kids
 
 
 @pytest.mark.asyncio
@@ -253,10 +258,10 @@ async def test_bad_input_gets_a_diagnostic_and_the_server_keeps_serving(
     uri = _open(client, tmp_path / "bad.yaml", text)
     diagnostics = await _diagnostics(client, uri)
     assert diagnostics and diagnostics[0].severity == types.DiagnosticSeverity.Error
-    # Still serving: the shipped map gets its (empty) diagnostics.
-    good = _open(client, SHIPPED)
+    # Still serving: a good map gets its (empty) diagnostics.
+    good = _open(client, HARBOUR)
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    assert all(d.code == "source_absent" for d in client.diagnostics[good])
+    assert list(client.diagnostics[good]) == []
 
 
 def test_argmap_new_writes_the_schema_comment(tmp_path):
@@ -271,19 +276,18 @@ def test_argmap_new_writes_the_schema_comment(tmp_path):
 
 @pytest.mark.asyncio
 async def test_definition_of_a_claim_of_a_used_map_opens_that_map(client: LanguageClient):
-    ballast = SHIPPED.parent / "alliance-ballast.yaml"
-    text = ballast.read_text(encoding="utf-8")
-    uri = _open(client, ballast, text)
+    text = HARBOUR_REPLY.read_text(encoding="utf-8")
+    uri = _open(client, HARBOUR_REPLY, text)
     await _diagnostics(client, uri)
     found = await client.text_document_definition_async(
         types.DefinitionParams(
             text_document=types.TextDocumentIdentifier(uri=uri),
-            position=_where(text, "attacks: [panda:retrenchment-risk]", len("attacks: [panda:r")),
+            position=_where(text, "attacks: [port:night-clears-peak]", len("attacks: [port:n")),
         )
     )
-    assert found.uri == SHIPPED.as_uri()
-    shipped = SHIPPED.read_text(encoding="utf-8").splitlines()
-    assert shipped[found.range.start.line][found.range.start.character :].startswith(
-        "retrenchment-risk"
+    assert found.uri == HARBOUR.as_uri()
+    used = HARBOUR.read_text(encoding="utf-8").splitlines()
+    assert used[found.range.start.line][found.range.start.character :].startswith(
+        "night-clears-peak"
     )
-    assert shipped[found.range.start.line].lstrip().startswith("- id: retrenchment-risk")
+    assert used[found.range.start.line].lstrip().startswith("- id: night-clears-peak")

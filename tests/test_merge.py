@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE
+from conftest import CONGESTION
 
 from argmap.edit.merge import merge
 from argmap.formats import read_map
@@ -45,7 +45,7 @@ def repo(tmp_path) -> Path:
     (set up as the README says)."""
     root = tmp_path / "repo"
     (root / "maps").mkdir(parents=True)
-    shutil.copyfile(EXAMPLE, root / "maps" / "debate.yaml")
+    shutil.copyfile(CONGESTION, root / "maps" / "debate.yaml")
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "merge.argmap.driver", f"{ARGMAP} merge %O %A %B --name %P")
     (root / ".gitattributes").write_text("maps/*.yaml merge=argmap\n")
@@ -131,7 +131,7 @@ def test_a_true_conflict_is_marked_around_the_claim_only(repo):
 
 
 def test_the_driver_reports_each_conflict_on_a_line_and_exits_1(tmp_path):
-    base = EXAMPLE.read_text()
+    base = CONGESTION.read_text()
     said = "text: Riverton should charge drivers who enter the central district at peak hours."
     ours = base.replace(said, "text: Riverton should charge drivers at rush hour.")
     theirs = base.replace(said, "text: Riverton should charge every driver.")
@@ -180,7 +180,7 @@ def read_tags(text: str) -> list[str]:
 def test_json_maps_merge_too():
     from argmap.formats.native import dump_json, loads
 
-    model = read_map(EXAMPLE).model
+    model = read_map(CONGESTION).model
     base = dump_json(model)
     data = model.to_data()
     ours_data = {**data, "claims": [*data["claims"], {"id": "o", "text": "O"}]}
@@ -205,9 +205,11 @@ def test_a_field_only_theirs_has_is_marked_with_an_empty_side_of_ours():
 
 
 def test_merge_refuses_standard_input_and_missing_files_in_one_line(tmp_path):
-    stdin = argmap(tmp_path, "merge", "-", str(EXAMPLE), str(EXAMPLE))
+    stdin = argmap(tmp_path, "merge", "-", str(CONGESTION), str(CONGESTION))
     assert stdin.returncode == 2
     assert stdin.stderr == "argmap: error: merge needs three files, not standard input\n"
-    missing = argmap(tmp_path, "merge", str(EXAMPLE), str(tmp_path / "nope.yaml"), str(EXAMPLE))
+    missing = argmap(
+        tmp_path, "merge", str(CONGESTION), str(tmp_path / "nope.yaml"), str(CONGESTION)
+    )
     assert missing.returncode == 2 and len(missing.stderr.splitlines()) == 1
     assert "nope.yaml" in missing.stderr and "Traceback" not in missing.stderr

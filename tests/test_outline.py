@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import io
 
-from conftest import SHIPPED, run
+import pytest
+from conftest import CONGESTION, HARBOUR, MAPS, run
 
 from argmap.analysis.outline import outline, tree_ids
 from argmap.formats import read_map
@@ -89,8 +90,9 @@ def test_tree_ids_lists_each_claim_once_in_reading_order():
     assert tree_ids(outline(G)) == ["c", "p", "e", "u", "a", "b", "o", "r", "lone"]
 
 
-def test_every_claim_of_the_shipped_map_appears_in_its_outline():
-    G = build_graph(read_map(SHIPPED))
+@pytest.mark.parametrize("path", [HARBOUR, CONGESTION, *MAPS], ids=lambda p: p.name)
+def test_every_claim_of_a_map_appears_in_its_outline(path):
+    G = build_graph(read_map(path))
     assert sorted(tree_ids(outline(G))) == sorted(G.nodes)
 
 

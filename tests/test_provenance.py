@@ -6,7 +6,7 @@ import json
 import shutil
 
 import pytest
-from conftest import SHIPPED, SOURCE_TEXT, run
+from conftest import HARBOUR, SHIPPED, SOURCE_TEXT, run
 
 from argmap.analysis.provenance import SourceText, check_quotes, coverage, normalize
 from argmap.analysis.validate import validate
@@ -247,6 +247,6 @@ def test_the_closest_passage_weighs_a_bounded_number_of_passages_per_missing_quo
 
 def test_coverage_refuses_a_source_text_that_is_no_regular_file():
     """`coverage --source /dev/zero` is refused at once, not read without end."""
-    result = run("coverage", SHIPPED, "--source", "/dev/zero")
+    result = run("coverage", HARBOUR, "--source", "/dev/zero")
     assert result.exit_code == 2
     assert "/dev/zero: cannot read the source text (not a regular file)" in result.output

@@ -4,7 +4,7 @@ import re
 
 import networkx as nx
 import pytest
-from conftest import SHIPPED
+from conftest import HARBOUR
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import argument_maps
@@ -140,17 +140,17 @@ def test_chains_are_capped():
     assert len(chains(G, "a", "z")) == 30
 
 
-def test_summary_of_the_shipped_map():
-    G = build_graph(read_map(SHIPPED))
+def test_summary_of_a_map():
+    G = build_graph(read_map(HARBOUR))
     s = summary(G)
-    assert s["claims"] == 40 and s["links"] == 51
-    assert s["links_by_kind"] == {"support": 43, "attack": 7, "undercut": 1}
-    assert sum(s["claims_by_kind"].values()) == 40
+    assert s["claims"] == 21 and s["links"] == 20
+    assert s["links_by_kind"] == {"support": 13, "attack": 6, "undercut": 1}
+    assert sum(s["claims_by_kind"].values()) == 21
     assert s["unsupported_conclusions"] == []
     assert s["unanswered_objections"] == []
-    assert s["central"][0]["id"] == "prepare-for-readjustment"
+    assert s["central"][0]["id"] == "open-at-night"
     assert "betweenness" in s["centrality"]
-    assert s["depth"] >= 3
+    assert s["depth"] == 4  # cost-figure -> queues-cost -> open-at-night -> fund-cranes -> ...
 
 
 # --- property: why/impact agree with networkx on random graphs ---------------------------

@@ -9,7 +9,7 @@ import time
 
 import pytest
 from browser import Browser
-from conftest import SHIPPED, require, run
+from conftest import HARBOUR, require, run
 
 TEXT_PX = """(function () {
   var texts = [...document.querySelectorAll('.figure svg g.node text')]
@@ -28,7 +28,7 @@ def report(tmp_path_factory, dot_program):
         "apt-get install chromium",
     )
     path = tmp_path_factory.mktemp("report") / "report.html"
-    result = run(*["export", str(SHIPPED), "--eval", "-o", str(path)])
+    result = run(*["export", str(HARBOUR), "--eval", "-o", str(path)])
     assert result.exit_code == 0, result.output
     browser = Browser(chromium)
     browser.open(path.as_uri(), 1400, 900)
@@ -77,17 +77,15 @@ def test_cards_say_what_bears_on_each_claim_and_what_it_bears_on(report):
     def card(ident: str) -> str:
         return browser.evaluate(f"document.getElementById('c-{ident}').innerText")
 
-    hedge = card("hedge")
-    assert "IN 0." in hedge
-    assert "supported by keep-investing together with prepare-for-readjustment" in hedge
-    assert "supports deepen-ties" in hedge
-    assert "nk-uninterested undercuts the link nk-engagement-risk → prepare-for-readjustment" in (
-        card("prepare-for-readjustment")
+    first = card("open-at-night")
+    assert "IN 0." in first
+    assert "supported by queues-cost together with night-clears-peak" in first
+    assert "supports fund-cranes" in first
+    assert "ports-differ undercuts the link other-ports → night-clears-peak" in (
+        card("night-clears-peak")
     )
-    assert "undercuts the link nk-engagement-risk → prepare-for-readjustment" in card(
-        "nk-uninterested"
-    )
-    assert "attacks retrenchment-risk" in card("china-focus")
+    assert "undercuts the link other-ports → night-clears-peak" in card("ports-differ")
+    assert "attacks demand-peaks" in card("demand-grows")
     legend = browser.evaluate("document.querySelector('.figure svg').textContent")
     assert "linked premises meet: they support only together" in legend
     html = path.read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SHIPPED, run
+from conftest import HARBOUR, run
 
 from argmap.analysis.selection import select
 from argmap.analysis.validate import validate
@@ -15,47 +15,47 @@ from argmap.graph import build_graph
 
 
 def test_show_and_claims_select_the_same_claims():
-    shown = run("show", SHIPPED, "--where", "tag:north-korea", "-f", "ids")
-    listed = run("claims", SHIPPED, "--where", "tag:north-korea", "-f", "ids")
+    shown = run("show", HARBOUR, "--where", "tag:freight", "-f", "ids")
+    listed = run("claims", HARBOUR, "--where", "tag:freight", "-f", "ids")
     assert sorted(shown.stdout.split()) == sorted(listed.stdout.split())
     assert (
         shown.stderr
-        == "argmap: view: 9 of 40 claims, 5 of 51 links (left out 31 claims and 46 links)\n"
+        == "argmap: view: 5 of 21 claims, 3 of 20 links (left out 16 claims and 17 links)\n"
     )
-    by_tag = run("show", SHIPPED, "--tag", "north-korea", "-f", "ids")
+    by_tag = run("show", HARBOUR, "--tag", "freight", "-f", "ids")
     assert by_tag.stdout == shown.stdout
 
 
 def test_a_focused_view_exports_as_a_valid_map_with_stubs(dot_program, tmp_path):
-    result = run("export", SHIPPED, "--focus", "retrenchment-risk", "--radius", "1", "--to", "json")
+    focus = ["--focus", "night-clears-peak"]
+    result = run("export", HARBOUR, *focus, "--radius", "1", "--to", "json")
     assert result.exit_code == 0, result.output
-    assert "left out 34 claims and 45 links" in result.stderr
+    assert "left out 16 claims and 16 links" in result.stderr
     doc = loads(result.stdout, "view.json")
     assert sorted(c.id for c in doc.model.claims) == sorted(
-        ["retrenchment-risk", "china-focus", "prepare-for-readjustment", "renegotiate-europe",
-         "great-power-deals", "japan-middle-power"]
-    )  # fmt: skip
+        ["open-at-night", "night-clears-peak", "other-ports", "same-cargo", "ports-differ"]
+    )  # the undercut of a link in the view comes with it
     assert [d for d in validate(doc) if d.severity == "error"] == []
-    dot = run("export", SHIPPED, "--focus", "retrenchment-risk", "--to", "dot").stdout
-    assert '"stub:prepare-for-readjustment" [shape="plaintext"' in dot
-    assert 'label="… 10 more links"' in dot
+    dot = run("export", HARBOUR, *focus, "--to", "dot").stdout
+    assert '"stub:open-at-night" [shape="plaintext"' in dot
+    assert 'label="… 5 more links"' in dot
     svg = tmp_path / "view.svg"
-    assert run("export", SHIPPED, "--focus", "retrenchment-risk", "-o", svg).exit_code == 0
-    assert "… 10 more links" in svg.read_text()
+    assert run("export", HARBOUR, *focus, "-o", svg).exit_code == 0
+    assert "… 5 more links" in svg.read_text()
 
 
 def test_eval_on_a_view_weighs_the_whole_map():
-    whole = json.loads(run("eval", SHIPPED, "-f", "json").stdout)["labels"]
-    part = json.loads(run("eval", SHIPPED, "--focus", "china-focus", "-f", "json").stdout)
+    whole = json.loads(run("eval", HARBOUR, "-f", "json").stdout)["labels"]
+    part = json.loads(run("eval", HARBOUR, "--focus", "demand-grows", "-f", "json").stdout)
     assert part["labels"] == {c: whole[c] for c in part["view"]["claims"]}
-    assert part["labels"]["china-focus"] == "undec"  # as in the whole map
-    assert "retrenchment-risk" in part["labels"]
+    assert part["labels"]["demand-grows"] == "undec"  # as in the whole map
+    assert part["labels"]["fund-cranes"] == "in"  # held up by open-at-night, out of the view
 
 
 def test_show_marks_the_links_that_leave_the_view():
-    out = run("show", SHIPPED, "--focus", "nk-engagement-risk", "--radius", "0").stdout
-    assert "CLAIM nk-engagement-risk" in out
-    assert "… 5 more links outside the view" in out
+    out = run("show", HARBOUR, "--focus", "union-asks", "--radius", "0").stdout
+    assert "EVIDENCE union-asks" in out
+    assert "… 2 more links outside the view" in out
 
 
 @pytest.mark.parametrize(
@@ -87,14 +87,14 @@ def test_selection(options, expected):
 
 
 def test_an_unknown_focus_is_a_usage_error():
-    result = run("show", SHIPPED, "--focus", "hegde")
-    assert result.exit_code == 2 and "did you mean 'hedge'?" in result.stderr
+    result = run("show", HARBOUR, "--focus", "fund-crane")
+    assert result.exit_code == 2 and "did you mean 'fund-cranes'?" in result.stderr
 
 
 def test_watch_and_serve_render_views_with_labels():
     from argmap.analysis.selection import renderer
     from argmap.formats import read_map
 
-    text = renderer("dot", with_eval=True, tags=["china"])(read_map(SHIPPED))
+    text = renderer("dot", with_eval=True, tags=["freight"])(read_map(HARBOUR))
     assert "<B>UNDEC 0." in text and "<B>IN 0." in text  # the rivals, and what stands
-    assert '"hedge"' not in text  # outside the view
+    assert '"open-at-night"' not in text  # outside the view

@@ -26,7 +26,7 @@ local ok, err = pcall(function()
     root_dir = vim.fn.fnamemodify(file, ":p:h"),
   })
   vim.lsp.buf_attach_client(bufnr, client_id)
-  vim.wait(20000, function() return out.published > 0 end, 20)
+  vim.wait(120000, function() return out.published > 0 end, 20)
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do
     local code = d.code
     if code == nil and d.user_data and d.user_data.lsp then code = d.user_data.lsp.code end
@@ -40,18 +40,18 @@ local ok, err = pcall(function()
     end
   end
   if steps:find("hover") then
-    local line, col = find("- id: hedge")
+    local line, col = find("- id: " .. vim.env.ARGMAP_CLAIM)
     local res = vim.lsp.buf_request_sync(bufnr, "textDocument/hover", {
       textDocument = { uri = uri }, position = { line = line, character = col + 8 },
-    }, 10000)
+    }, 60000)
     out.hover = res[client_id].result.contents.value
   end
   if steps:find("rename") then
-    local line, col = find("- id: hedge")
+    local line, col = find("- id: " .. vim.env.ARGMAP_CLAIM)
     local res = vim.lsp.buf_request_sync(bufnr, "textDocument/rename", {
       textDocument = { uri = uri }, position = { line = line, character = col + 7 },
-      newName = "hope-and-prepare",
-    }, 10000)
+      newName = vim.env.ARGMAP_NEW_NAME,
+    }, 60000)
     vim.lsp.util.apply_workspace_edit(res[client_id].result, "utf-16")
     out.renamed = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n") .. "\n"
     vim.cmd("silent! undo")
@@ -64,7 +64,7 @@ local ok, err = pcall(function()
       { "  - id: fresh", "    text: New.", "    supports: [" })
     local res = vim.lsp.buf_request_sync(bufnr, "textDocument/completion", {
       textDocument = { uri = uri }, position = { line = line + 2, character = 15 },
-    }, 10000)
+    }, 60000)
     local items = res[client_id].result
     if items.items then items = items.items end
     out.completion = {}
