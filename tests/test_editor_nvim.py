@@ -12,6 +12,8 @@ import sys
 import pytest
 from conftest import DATA, HARBOUR, require, run
 
+pytestmark = pytest.mark.slow  # a real tool: `-m "not slow"` leaves it out
+
 SESSION = os.path.join(os.path.dirname(__file__), "editors", "nvim_session.lua")
 
 

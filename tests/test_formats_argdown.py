@@ -86,6 +86,7 @@ def our_view(doc: argdown_syntax.ArgdownDocument) -> dict:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CORPUS, reason="../shared/corpora/argdown is absent")
 def test_reader_agrees_with_the_argdown_cli_on_every_example(argdown_cli, tmp_path):
     reference = run_cli(argdown_cli, CORPUS, tmp_path)
@@ -178,6 +179,7 @@ def random_document(seed: int) -> str:
     return ("\r\n" if r.random() < 0.1 else "\n").join(out)
 
 
+@pytest.mark.slow
 def test_reader_agrees_with_the_argdown_cli_on_random_documents(argdown_cli, tmp_path):
     docs = []
     for seed in range(400):
@@ -509,6 +511,7 @@ def test_imported_examples_survive_being_written_and_read_again(path):
     assert again.description == model.description  # what was not carried, still said
 
 
+@pytest.mark.slow
 def test_written_argdown_is_read_by_the_argdown_cli_as_argmap_reads_it(argdown_cli, tmp_path):
     written = []
     for name, model in [("features", FEATURES), *((p.stem, read_map(p).model) for p in MAPS)]:

@@ -75,6 +75,7 @@ def test_random_maps_round_trip_through_aif_and_graphml(model):
     assert graphml.parse(graphml.dump(model)) == model.canonical()
 
 
+@pytest.mark.slow
 @settings(max_examples=1, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(maps, min_size=30, max_size=30))
 def test_aif_is_read_back_by_arguebuf(arguebuf_reader, tmp_path_factory, cases):
@@ -272,6 +273,7 @@ def test_mermaid_escapes_and_draws_every_link_kind():
     assert 'n0["CLAIM end<br/>a #quot;b#quot; #lt;c#gt; #amp; d next"]' in out
 
 
+@pytest.mark.slow
 @settings(max_examples=1, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(maps, min_size=40, max_size=40))
 def test_mermaid_is_read_by_mermaids_own_parser(mermaid_parser, tmp_path_factory, cases):
@@ -474,6 +476,7 @@ def _importable():
     yield from ((p, "argdown") for p in sorted(corpora.glob("argdown/*/*.argdown")))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not AIF_FILES, reason="../shared/corpora is absent")
 def test_every_corpus_import_exports_dot_that_real_dot_renders(dot_program):
     # One dot process for all of them: dot reads graph after graph from one stream.

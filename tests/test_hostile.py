@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import CONGESTION, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -114,6 +115,7 @@ def test_shapes_the_readers_do_not_expect_are_located():
         raise AssertionError("a string of positions was read")
 
 
+@pytest.mark.slow
 def test_undercut_chains_thousands_deep_are_evaluated_and_shown(tmp_path):
     claims = [{"id": "c0", "text": "C", "kind": "conclusion"}]
     links = [{"id": "l1", "source": "c1", "target": "c0"}]

@@ -17,6 +17,8 @@ import pytest
 from browser import Browser
 from conftest import CONGESTION, HARBOUR, HARBOUR_REPLY, require
 
+pytestmark = pytest.mark.slow  # a real tool: `-m "not slow"` leaves it out
+
 ARGMAP = [sys.executable, "-m", "argmap"]
 
 

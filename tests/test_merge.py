@@ -66,6 +66,7 @@ def branch(repo: Path, name: str, *edits: list[str]) -> None:
 MAP = "maps/debate.yaml"
 
 
+@pytest.mark.slow
 def test_two_branches_that_add_claims_and_links_merge_cleanly(repo):
     branch(repo, "a", ["add", MAP, "--text", "Fares fall for the poor.", "--id", "fares-fall",
                        "--attacks", "hurts-poor"],
@@ -87,6 +88,7 @@ def test_two_branches_that_add_claims_and_links_merge_cleanly(repo):
     assert "# Costly congestion and a charge that works support the policy only together." in text
 
 
+@pytest.mark.slow
 def test_two_branches_that_edit_different_claims_merge(repo):
     branch(repo, "a", ["set", MAP, "hurts-poor", "confidence", "0.6"])
     branch(repo, "b", ["set", MAP, "fund-buses", "note", "Revenue is ring-fenced."],
@@ -99,6 +101,7 @@ def test_two_branches_that_edit_different_claims_merge(repo):
     assert claims["fund-buses"].note == "Revenue is ring-fenced."
 
 
+@pytest.mark.slow
 def test_a_true_conflict_is_marked_around_the_claim_only(repo):
     new_point = [
         "add",
@@ -150,6 +153,7 @@ def test_the_driver_reports_each_conflict_on_a_line_and_exits_1(tmp_path):
     assert paths[1].read_text().splitlines()[line - 1] == "<<<<<<< ours"
 
 
+@pytest.mark.slow
 def test_a_merge_that_would_dangle_is_a_conflict(repo):
     branch(repo, "a", ["link", MAP, "sales-held", "supports", "adopt-charge"])
     branch(repo, "b", ["rm", MAP, "sales-held", "--cascade"])

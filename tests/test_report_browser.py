@@ -11,6 +11,8 @@ import pytest
 from browser import Browser
 from conftest import HARBOUR, require, run
 
+pytestmark = pytest.mark.slow  # a real tool: `-m "not slow"` leaves it out
+
 TEXT_PX = """(function () {
   var texts = [...document.querySelectorAll('.figure svg g.node text')]
     .filter(function (t) {

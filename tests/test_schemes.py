@@ -318,6 +318,7 @@ def test_schemes_round_trip_through_aif_sadface_argdown_and_graphml():
             assert not has_errors(validate(loads(again.to_json(), "again.json")))
 
 
+@pytest.mark.slow
 def test_the_argdown_cli_reads_schemes_as_argument_data(argdown_cli, tmp_path):
     source = tmp_path / "m.argdown"
     source.write_text(argdown.dump(read_map(CONGESTION).model), encoding="utf-8")
@@ -337,6 +338,7 @@ ARGUEBUF_LACKS = {"precedent", "established-rule", "best-explanation",
                   "falsification-of-hypothesis", "effect-to-cause"}  # fmt: skip
 
 
+@pytest.mark.slow
 def test_arguebuf_reads_every_scheme_back_from_an_aif_export(arguebuf_reader, tmp_path):
     claims = [{"id": "c", "text": "C", "kind": "conclusion"}]
     links = []
