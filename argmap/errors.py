@@ -28,6 +28,7 @@ __all__ = [
     "MapError",
     "UsageError",
     "ToolError",
+    "BusyError",
     "did_you_mean",
 ]
 
@@ -150,6 +151,13 @@ class ToolError(ArgmapError):
 
     exit_code = EXIT_TOOL
     code = "tool"
+
+
+class BusyError(ToolError):
+    """The file is being changed by another command (or was, behind argmap's back) and
+    argmap wrote nothing (exit 3): running the command again is safe."""
+
+    code = "busy"
 
 
 def did_you_mean(word: str, choices: Iterable[str], *, n: int = 3) -> str | None:

@@ -36,7 +36,7 @@ def import_(
     from argmap.errors import UsageError
     from argmap.formats import guess_import_format, import_checked
     from argmap.formats.native import dump_json, dump_yaml
-    from argmap.io.files import read_input, write_output
+    from argmap.io.files import read_input, write_map
 
     inp = read_input(path)
     fmt = source.value if source is not None else guess_import_format(inp.name, inp.text)
@@ -47,4 +47,4 @@ def import_(
         )
     model = import_checked(inp.text, inp.name, fmt)  # a valid map, or a located refusal
     text = dump_json(model) if output.endswith(".json") else dump_yaml(model)
-    write_output(text, output)
+    write_map(text, output)

@@ -46,14 +46,17 @@ def merge(
     from argmap.cli.output import emit_json, print_error
     from argmap.edit.merge import merge as merged
     from argmap.errors import UsageError
-    from argmap.io.files import read_input, write_output
+    from argmap.io.files import held_for_update, read_input, write_map
 
     if "-" in (base, ours, theirs):
         raise UsageError("merge needs three files, not standard input")
     shown = name or ours
-    texts = read_input(base).text, read_input(ours).text, read_input(theirs).text
-    result = merged(*texts, shown)
-    write_output(result.text, output or ours)
+    with held_for_update(ours) as held:  # OURS is read and written as one change
+        result = merged(read_input(base).text, held.input.text, read_input(theirs).text, shown)
+        if output is None:
+            held.replace(result.text)
+    if output is not None:
+        write_map(result.text, output)
     if fmt is Format.json:
         emit_json(result.to_data())
     elif fmt is Format.ids:

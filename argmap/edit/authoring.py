@@ -3,7 +3,8 @@ script), as one library call.
 
 Every call opens the file, makes its change to the text byte-precisely
 (:class:`argmap.edit.editor.Editor`), validates the result and only then writes it, atomically
-(:func:`argmap.edit.editor.commit`); a change that would leave the map invalid raises
+(:func:`argmap.edit.editor.editing`, which holds the file meanwhile, so that commands
+editing one map take turns); a change that would leave the map invalid raises
 :class:`~argmap.errors.MapError` and the file stays byte for byte as it was. Each returns
 an :class:`Edited`: the lines to report (an id, what was removed) and the warnings the
 change brought, which do not stop it.
@@ -31,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.edit.editor import commit, open_for_edit
+from argmap.edit.editor import editing
 from argmap.errors import UsageError, did_you_mean
 
 __all__ = [
@@ -170,25 +171,26 @@ def add_claim(
     """
     from argmap.model.ids import from_words
 
-    editor, inp = open_for_edit(path)
-    if source is not None:
-        quote, locator = _quoted(inp, source, quote, locator)
-    taken = {c.get("id") for c in editor.claims()}
-    claim_id = ident or from_words(text, taken)
-    claim: dict[str, Any] = {"id": claim_id, "text": text, "kind": kind}
-    optional = {
-        "tags": tags,
-        "source": source,
-        "quote": quote,
-        "locator": locator,
-        "confidence": confidence,
-        "note": note,
-        "supports": supports,
-        "attacks": attacks,
-    }
-    claim.update({k: list(v) if isinstance(v, list) else v for k, v in optional.items() if v})
-    editor.add_claim(claim)
-    return Edited([claim_id], commit(editor, inp).warnings)
+    with editing(path) as edit:
+        editor, inp = edit.editor, edit.input
+        if source is not None:
+            quote, locator = _quoted(inp, source, quote, locator)
+        taken = {c.get("id") for c in editor.claims()}
+        claim_id = ident or from_words(text, taken)
+        claim: dict[str, Any] = {"id": claim_id, "text": text, "kind": kind}
+        optional = {
+            "tags": tags,
+            "source": source,
+            "quote": quote,
+            "locator": locator,
+            "confidence": confidence,
+            "note": note,
+            "supports": supports,
+            "attacks": attacks,
+        }
+        claim.update({k: list(v) if isinstance(v, list) else v for k, v in optional.items() if v})
+        editor.add_claim(claim)
+    return Edited([claim_id], edit.warnings)
 
 
 def add_link(
@@ -206,14 +208,15 @@ def add_link(
     ``target``); report the link's id."""
     from argmap.model import default_link_id
 
-    editor, inp = open_for_edit(path)
-    kind = RELATIONS[relation]
-    item: dict[str, Any] = {"id": ident} if ident else {}
-    item.update(source=source, target=target, kind=kind)
-    optional = {"group": group, "note": note, "weight": weight}
-    item.update({k: v for k, v in optional.items() if v is not None})
-    editor.add_link(item)
-    return Edited([ident or default_link_id(source, kind, target)], commit(editor, inp).warnings)
+    with editing(path) as edit:
+        editor = edit.editor
+        kind = RELATIONS[relation]
+        item: dict[str, Any] = {"id": ident} if ident else {}
+        item.update(source=source, target=target, kind=kind)
+        optional = {"group": group, "note": note, "weight": weight}
+        item.update({k: v for k, v in optional.items() if v is not None})
+        editor.add_link(item)
+    return Edited([ident or default_link_id(source, kind, target)], edit.warnings)
 
 
 def remove_link(
@@ -225,20 +228,21 @@ def remove_link(
 
     if (relation is None) != (target is None):
         raise UsageError("name a link by its id, or as SOURCE RELATION TARGET")
-    editor, inp = open_for_edit(path)
-    link_id = first
-    if relation is not None:
-        kind = RELATIONS[relation]
-        named = [
-            lk
-            for lk in editor.links()
-            if (lk.get("source"), lk.get("target"), lk.get("kind", "support"))
-            == (first, target, kind)
-            and lk.get("id")
-        ]
-        link_id = named[0]["id"] if named else default_link_id(first, kind, target)
-    editor.remove_link(link_id)
-    return Edited([link_id], commit(editor, inp).warnings)
+    with editing(path) as edit:
+        editor = edit.editor
+        link_id = first
+        if relation is not None:
+            kind = RELATIONS[relation]
+            named = [
+                lk
+                for lk in editor.links()
+                if (lk.get("source"), lk.get("target"), lk.get("kind", "support"))
+                == (first, target, kind)
+                and lk.get("id")
+            ]
+            link_id = named[0]["id"] if named else default_link_id(first, kind, target)
+        editor.remove_link(link_id)
+    return Edited([link_id], edit.warnings)
 
 
 def remove_claim(path: str, ident: str, *, cascade: bool = False) -> Edited:
@@ -247,19 +251,21 @@ def remove_claim(path: str, ident: str, *, cascade: bool = False) -> Edited:
     from argmap.edit.editor import references
     from argmap.formats.native import parse
 
-    editor, inp = open_for_edit(path)
-    editor.claim_index(ident)
-    dangling = references(parse(inp).model, ident)
-    if dangling and not cascade:
-        raise UsageError(
-            f"{ident!r} is still linked: {', '.join(dangling)}",
-            hint="remove those links first, or use --cascade",
-        )
-    for link_id in dangling:
-        editor.remove_link(link_id)
-    editor.remove_claim(ident)
-    warnings = commit(editor, inp).warnings
-    return Edited([f"removed link {i}" for i in dangling] + [f"removed claim {ident}"], warnings)
+    with editing(path) as edit:
+        editor, inp = edit.editor, edit.input
+        editor.claim_index(ident)
+        dangling = references(parse(inp).model, ident)
+        if dangling and not cascade:
+            raise UsageError(
+                f"{ident!r} is still linked: {', '.join(dangling)}",
+                hint="remove those links first, or use --cascade",
+            )
+        for link_id in dangling:
+            editor.remove_link(link_id)
+        editor.remove_claim(ident)
+    return Edited(
+        [f"removed link {i}" for i in dangling] + [f"removed claim {ident}"], edit.warnings
+    )
 
 
 def _retagged(tags: list[str], changes: list[str]) -> list[str]:
@@ -307,51 +313,52 @@ def set_field(path: str, ident: str, name: str, value: str | None) -> Edited:
     None removes the field. A quote is found in the claim's source text."""
     from argmap.edit.editor import LINK_SETTABLE, SETTABLE
 
-    editor, inp = open_for_edit(path)
-    is_claim = ident in {c.get("id") for c in editor.claims()}
-    fields = SETTABLE if is_claim else LINK_SETTABLE
-    if name not in fields:
-        what = "a claim" if is_claim else "a link"
-        raise UsageError(f"cannot set {name!r} of {what}", hint=did_you_mean(name, fields))
+    with editing(path) as edit:
+        editor, inp = edit.editor, edit.input
+        is_claim = ident in {c.get("id") for c in editor.claims()}
+        fields = SETTABLE if is_claim else LINK_SETTABLE
+        if name not in fields:
+            what = "a claim" if is_claim else "a link"
+            raise UsageError(f"cannot set {name!r} of {what}", hint=did_you_mean(name, fields))
 
-    def current_tags() -> list[str]:
-        return editor.claims()[editor.claim_index(ident)].get("tags") or []
+        def current_tags() -> list[str]:
+            return editor.claims()[editor.claim_index(ident)].get("tags") or []
 
-    parsed = None if value is None else _parsed(name, fields[name], value, current_tags)
-    if not is_claim:
-        editor.set_link_field(ident, name, parsed)
-        return Edited([], commit(editor, inp).warnings)
-    if name == "quote" and parsed is not None:
-        claim = editor.claims()[editor.claim_index(ident)]
-        if not claim.get("source"):
-            raise UsageError(
-                f"claim {ident!r} cites no source to quote",
-                hint=f"set one first: argmap set {path} {ident} source SOURCE",
-            )
-        parsed, locator = _quoted(inp, claim["source"], parsed, claim.get("locator"))
-        if locator is not None and locator != claim.get("locator"):
-            editor.set_field(ident, "locator", locator)
-    editor.set_field(ident, name, parsed)
-    return Edited([], commit(editor, inp).warnings)
+        parsed = None if value is None else _parsed(name, fields[name], value, current_tags)
+        if not is_claim:
+            editor.set_link_field(ident, name, parsed)
+        else:
+            if name == "quote" and parsed is not None:
+                claim = editor.claims()[editor.claim_index(ident)]
+                if not claim.get("source"):
+                    raise UsageError(
+                        f"claim {ident!r} cites no source to quote",
+                        hint=f"set one first: argmap set {path} {ident} source SOURCE",
+                    )
+                parsed, locator = _quoted(inp, claim["source"], parsed, claim.get("locator"))
+                if locator is not None and locator != claim.get("locator"):
+                    editor.set_field(ident, "locator", locator)
+            editor.set_field(ident, name, parsed)
+    return Edited([], edit.warnings)
 
 
 def retag(path: str, ident: str, changes: list[str]) -> Edited:
     """Add (+TAG) and remove (-TAG) tags of a claim; report its tags (``(no tags)``)."""
-    editor, inp = open_for_edit(path)
-    tags = _retagged(editor.claims()[editor.claim_index(ident)].get("tags") or [], changes)
-    editor.set_field(ident, "tags", tags or None)
-    warnings = commit(editor, inp).warnings
-    return Edited([" ".join(f"#{t}" for t in tags) or "(no tags)"], warnings)
+    with editing(path) as edit:
+        editor = edit.editor
+        tags = _retagged(editor.claims()[editor.claim_index(ident)].get("tags") or [], changes)
+        editor.set_field(ident, "tags", tags or None)
+    return Edited([" ".join(f"#{t}" for t in tags) or "(no tags)"], edit.warnings)
 
 
 def rename_id(path: str, old: str, new: str, *, kind: str | None = None) -> Edited:
     """Rename a claim, link or source id (``kind``: which; default claim, then link, then
     source) and every reference to it; report what changed and in how many places."""
-    editor, inp = open_for_edit(path)
-    renamed, places = editor.rename(old, new, kind=kind)
-    warnings = commit(editor, inp).warnings
+    with editing(path) as edit:
+        editor = edit.editor
+        renamed, places = editor.rename(old, new, kind=kind)
     shown = f"renamed {renamed} {old} to {new} ({places} place{'s' * (places != 1)})"
-    return Edited([shown], warnings)
+    return Edited([shown], edit.warnings)
 
 
 def answer(path: str, ident: str, link: str, question: str, verdict: str) -> Edited:
@@ -360,10 +367,11 @@ def answer(path: str, ident: str, link: str, question: str, verdict: str) -> Edi
     from argmap.analysis.schemes import with_answer
     from argmap.formats.native import parse
 
-    editor, inp = open_for_edit(path)
-    answers = with_answer(parse(inp).model, ident, link, question, verdict.lower())
-    editor.set_field(ident, "answers", answers)
-    return Edited([], commit(editor, inp).warnings)
+    with editing(path) as edit:
+        editor, inp = edit.editor, edit.input
+        answers = with_answer(parse(inp).model, ident, link, question, verdict.lower())
+        editor.set_field(ident, "answers", answers)
+    return Edited([], edit.warnings)
 
 
 def add_source(
@@ -378,32 +386,35 @@ def add_source(
 ) -> Edited:
     """Add a source (``text_path``: a local copy of its text, relative to the map);
     report its id."""
-    editor, inp = open_for_edit(path)
-    if ident in {s.get("id") for s in editor.sources()}:
-        raise UsageError(f"{ident!r} is taken: the map has a source with that id already")
-    source: dict[str, Any] = {"id": ident, "title": title}
-    optional = {"author": author, "date": date, "url": url, "path": text_path}
-    source.update({k: v for k, v in optional.items() if v is not None})
-    editor.add_source(source)
-    return Edited([ident], commit(editor, inp).warnings)
+    with editing(path) as edit:
+        editor = edit.editor
+        if ident in {s.get("id") for s in editor.sources()}:
+            raise UsageError(f"{ident!r} is taken: the map has a source with that id already")
+        source: dict[str, Any] = {"id": ident, "title": title}
+        optional = {"author": author, "date": date, "url": url, "path": text_path}
+        source.update({k: v for k, v in optional.items() if v is not None})
+        editor.add_source(source)
+    return Edited([ident], edit.warnings)
 
 
 def remove_source(path: str, ident: str, *, cascade: bool = False) -> Edited:
     """Remove a source; refused while a claim cites it, unless ``cascade`` (which takes
     the source, quote and locator off those claims and reports each)."""
-    editor, inp = open_for_edit(path)
-    citing = [c["id"] for c in editor.claims() if c.get("source") == ident]
-    if citing and not cascade:
-        raise UsageError(
-            f"source {ident!r} is cited by {', '.join(citing)}",
-            hint="take it off those claims first, or use --cascade",
-        )
-    for claim in citing:
-        for name in ("source", "quote", "locator"):
-            editor.set_field(claim, name, None)
-    editor.remove_source(ident)
-    warnings = commit(editor, inp).warnings
-    return Edited([f"uncited by claim {c}" for c in citing] + [f"removed source {ident}"], warnings)
+    with editing(path) as edit:
+        editor = edit.editor
+        citing = [c["id"] for c in editor.claims() if c.get("source") == ident]
+        if citing and not cascade:
+            raise UsageError(
+                f"source {ident!r} is cited by {', '.join(citing)}",
+                hint="take it off those claims first, or use --cascade",
+            )
+        for claim in citing:
+            for name in ("source", "quote", "locator"):
+                editor.set_field(claim, name, None)
+        editor.remove_source(ident)
+    return Edited(
+        [f"uncited by claim {c}" for c in citing] + [f"removed source {ident}"], edit.warnings
+    )
 
 
 def format_files(paths: list[str], *, check: bool = False) -> Edited:
@@ -416,16 +427,22 @@ def format_files(paths: list[str], *, check: bool = False) -> Edited:
     """
     from argmap.edit.layout import canonical_layout
     from argmap.formats.native import parse
-    from argmap.io.files import read_input, write_output
+    from argmap.io.files import held_for_update, read_input
 
     changed = []
     for path in paths:
-        inp = read_input(path)
-        parse(inp)  # refuse to format a map that does not read
-        text = canonical_layout(inp.text, json_syntax=inp.suffix == ".json")
-        if text != inp.text:
-            changed.append(path)
-            if not check:
-                write_output(text, path)
+        if check:
+            inp = read_input(path)
+            parse(inp)  # refuse to format a map that does not read
+            if canonical_layout(inp.text, json_syntax=inp.suffix == ".json") != inp.text:
+                changed.append(path)
+            continue
+        with held_for_update(path) as held:
+            inp = held.input
+            parse(inp)
+            text = canonical_layout(inp.text, json_syntax=inp.suffix == ".json")
+            if text != inp.text:
+                changed.append(path)
+                held.replace(text)
     verb = "would reformat" if check else "reformatted"
     return Edited([f"{verb} {p}" for p in changed])

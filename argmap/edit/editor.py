@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.errors import UsageError, did_you_mean
@@ -42,9 +44,10 @@ __all__ = [
     "references",
     "LINK_SETTABLE",
     "open_for_edit",
+    "Edit",
+    "editing",
     "Committed",
     "commit",
-    "apply",
 ]
 
 #: Claim fields that ``argmap set`` may change, and how a value is read.
@@ -406,10 +409,10 @@ class Editor:
             if lid == link_id:
                 return ("links", position)
         for i, claim in enumerate(self.claims()):
-            for kind, field in _LINK_LISTS.items():
-                for j, target in enumerate(claim.get(field) or []):
+            for kind, key in _LINK_LISTS.items():
+                for j, target in enumerate(claim.get(key) or []):
                     if default_link_id(claim["id"], kind, target) == link_id:
-                        return ("claims", i, field, j)
+                        return ("claims", i, key, j)
         raise UsageError(f"no link {link_id!r} in {self.name}")
 
     def link_index(self, link_id: str) -> int:
@@ -544,8 +547,8 @@ def references(model: Any, ident: str) -> list[str]:
     claim = next(c for c in model.claims if c.id == ident)
     written_on_claim = {
         f"{ident}.{kind}.{target}"
-        for kind, field in _LINK_LISTS.items()
-        for target in getattr(claim, field)
+        for kind, key in _LINK_LISTS.items()
+        for target in getattr(claim, key)
     }
     touching = [lk.id for lk in links if ident in (lk.source, lk.target) and lk.kind != "undercut"]
     # Undercuts of those links, undercuts of those undercuts, and so on; the deepest
@@ -583,7 +586,8 @@ def _offset_of(text: str, line: int, col: int) -> int:
 
 
 def open_for_edit(path: str) -> tuple[Editor, Any]:
-    """An editor on a map file, and the input it was read from.
+    """An editor on a map file, and the input it was read from (no lock is held: to
+    change the file, use :func:`editing`).
 
     Raises:
         UsageError: standard input (there is no file to change), or the file cannot be read.
@@ -600,6 +604,62 @@ def open_for_edit(path: str) -> tuple[Editor, Any]:
     return Editor(inp.text, inp.name, syntax=syntax), inp
 
 
+@dataclass
+class Edit:
+    """One change to a map file in progress (see :func:`editing`): the editor on its
+    text, the input as read, and, once written, the warnings the change brought."""
+
+    editor: Editor
+    input: Any
+    warnings: list[Any] = field(default_factory=list)
+    #: The text written (None: nothing was, the change was left unmade).
+    text: str | None = None
+
+
+@contextmanager
+def editing(path: str) -> Iterator[Edit]:
+    """Change a map file as one transaction: the file is held (no other argmap changes it
+    meanwhile), read, changed by the body through ``edit.editor``, validated, and written
+    atomically over itself when the body ends; an exception in the body, or a change that
+    would make the map invalid, writes nothing.
+
+    Examples:
+        >>> import os, tempfile
+        >>> path = os.path.join(tempfile.mkdtemp(), "m.yaml")
+        >>> _ = open(path, "w").write("title: t\\nclaims:\\n  - {id: c, text: C}\\n")
+        >>> with editing(path) as edit:
+        ...     edit.editor.add_claim({"id": "p", "text": "P", "supports": ["c"]})
+        >>> print(open(path).read(), end="")
+        title: t
+        claims:
+          - {id: c, text: C}
+          - id: p
+            text: P
+            supports: [c]
+
+    Raises:
+        UsageError: standard input, or the file cannot be read.
+        MapError: the map cannot be read, or the change would make it invalid (placed where
+            each problem stands in the file as it is on disk).
+        BusyError: another command kept the file too long, or it changed behind argmap's
+            back while being edited.
+    """
+    from argmap.formats.native import parse
+    from argmap.io.files import held_for_update
+
+    if path == "-":
+        raise UsageError("editing needs a map file, not standard input")
+    with held_for_update(path) as held:
+        inp = held.input
+        parse(inp)  # the map must be readable before anything is changed
+        syntax = "json" if inp.suffix == ".json" else None
+        edit = Edit(Editor(inp.text, inp.name, syntax=syntax), inp)
+        yield edit
+        text, edit.warnings = _checked(edit.editor, inp)
+        held.replace(text)
+        edit.text = text
+
+
 @dataclass(frozen=True)
 class Committed:
     """An edit written: the new text, and the warnings it brought (an unknown scheme,
@@ -609,18 +669,17 @@ class Committed:
     warnings: list[Any]
 
 
-def commit(editor: Editor, inp: Any) -> Committed:
-    """Validate the edited text and write it atomically over the file it came from.
-    Errors the file had already (a source text not found here, say) do not block an edit
-    that leaves them as they were; new warnings are returned, placed in the new text.
+def _checked(editor: Editor, inp: Any) -> tuple[str, list[Any]]:
+    """The edited text and the warnings it brings, once validated. Errors the file had
+    already (a source text not found here, say) do not block an edit that leaves them as
+    they were.
 
     Raises:
-        MapError: the change would make the map invalid; nothing is written, and each
-            problem is placed where it stands in the file as it is on disk.
-        ToolError: the file cannot be written (read-only, say).
+        MapError: the change would make the map invalid, each problem placed where it
+            stands in the file as it is on disk.
     """
     from argmap.errors import MapError
-    from argmap.io.files import Input, write_output
+    from argmap.io.files import Input
 
     text = editor.render()
     before = {(d.code, d.message) for d in _problems(inp)}
@@ -632,31 +691,22 @@ def commit(editor: Editor, inp: Any) -> Committed:
     errors = [d for d in new if d.severity == "error"]
     if errors:
         raise MapError([_on_disk(editor, d) for d in errors])
-    write_output(text, inp.name)
-    return Committed(text, [d for d in new if d.severity == "warning"])
+    return text, [d for d in new if d.severity == "warning"]
 
 
-def apply(path: str, change: Any) -> Any:
-    """Open the map file at ``path``, make ``change(editor)``, validate and write the
-    result; return what ``change`` returned.
+def commit(editor: Editor, inp: Any) -> Committed:
+    """Validate the edited text and write it atomically over the file it came from (no
+    lock is held: :func:`editing` is the transaction that does).
 
-    Examples:
-        >>> import os, tempfile
-        >>> path = os.path.join(tempfile.mkdtemp(), "m.yaml")
-        >>> _ = open(path, "w").write("title: t\\nclaims:\\n  - {id: c, text: C}\\n")
-        >>> apply(path, lambda ed: ed.add_claim({"id": "p", "text": "P", "supports": ["c"]}))
-        >>> print(open(path).read(), end="")
-        title: t
-        claims:
-          - {id: c, text: C}
-          - id: p
-            text: P
-            supports: [c]
+    Raises:
+        MapError: the change would make the map invalid; nothing is written.
+        ToolError: the file cannot be written (read-only, say).
     """
-    editor, inp = open_for_edit(path)
-    out = change(editor)
-    commit(editor, inp)
-    return out
+    from argmap.io.files import write_output
+
+    text, warnings = _checked(editor, inp)
+    write_output(text, inp.name)
+    return Committed(text, warnings)
 
 
 def _problems(inp: Any) -> list:

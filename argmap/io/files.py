@@ -18,7 +18,19 @@ from pathlib import Path
 
 from argmap.errors import Diagnostic, Location, MapError, ToolError, UsageError
 
-__all__ = ["MAX_INPUT_BYTES", "Input", "read_input", "read_git", "decode", "write_output", "STDIN"]
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "Input",
+    "read_input",
+    "read_git",
+    "decode",
+    "write_output",
+    "STDIN",
+    "Held",
+    "held_for_update",
+    "write_map",
+    "LOCK_SECONDS",
+]
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 STDIN = "-"
@@ -266,3 +278,126 @@ def read_git(spec: str) -> Input:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UsageError(f"{spec}: {message[-1] if message else 'git show failed'}")
     return Input(decode(proc.stdout, spec), spec, Path(path).suffix.lower(), None)
+
+
+#: How long a command that changes a map waits for another one editing it (seconds;
+#: ``ARGMAP_LOCK_TIMEOUT`` sets another bound).
+LOCK_SECONDS = 30.0
+
+
+@dataclass
+class Held:
+    """A map file held for a change: the text read while holding it, and what it was on
+    disk then (so a change made behind the lock's back is noticed before anything is
+    written over it)."""
+
+    input: Input
+    path: Path
+    stamp: tuple[int, int, int, int]
+
+    def replace(self, text: str) -> None:
+        """Write ``text`` over the file, atomically, if it is still the file that was read.
+
+        Raises:
+            BusyError: the file was changed or replaced since it was read (by a program
+                that does not take argmap's lock: an editor, say); nothing is written.
+            ToolError: the file cannot be written.
+        """
+        from argmap.errors import BusyError
+
+        try:
+            now = _stamp(os.stat(self.path))
+        except OSError:
+            now = None
+        if now != self.stamp:
+            raise BusyError(
+                f"{self.input.name}: the file changed while argmap was editing it; "
+                "nothing was written",
+                hint="run the command again",
+            )
+        write_output(text, self.input.name)
+
+
+def _stamp(info: os.stat_result) -> tuple[int, int, int, int]:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+@contextlib.contextmanager
+def held_for_update(path: str | os.PathLike, *, max_bytes: int = MAX_INPUT_BYTES):
+    """Hold a map file for a read-change-write: an exclusive lock (``flock``) on the file
+    for the whole change, so that two commands editing one map take turns instead of one
+    losing the other's work. Yields a :class:`Held`, whose ``replace`` writes the new text.
+
+    The lock is on the file itself (no lock file is left behind, even by a killed
+    process). A writer replaces the file by renaming a new one over it, so a waiter that
+    gets the lock on the replaced file sees that the name now means another file, and
+    tries again on that one.
+
+    Raises:
+        UsageError: the file cannot be read.
+        BusyError: another command held the file for longer than :data:`LOCK_SECONDS`.
+        MapError: the file is not UTF-8 text or too large.
+    """
+    import fcntl
+    import time
+
+    from argmap.errors import BusyError
+
+    spath = os.fspath(path)
+    real = Path(os.path.realpath(spath))
+    bound = float(os.environ.get("ARGMAP_LOCK_TIMEOUT") or LOCK_SECONDS)
+    deadline = time.monotonic() + bound
+    pause = 0.005
+    while True:
+        try:
+            if real.is_dir():
+                raise UsageError(f"{spath}: is a folder, not a map file")
+            fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        except FileNotFoundError:
+            raise UsageError(f"{spath}: no such file") from None
+        except PermissionError:
+            raise UsageError(f"{spath}: permission denied") from None
+        except OSError as exc:
+            raise UsageError(f"{spath}: cannot read ({exc.strerror or exc})") from None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise UsageError(f"{spath}: not a regular file, so argmap does not change it")
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise BusyError(
+                        f"another argmap is editing {spath}",
+                        hint=f"waited {bound:g} s; try again when it is done",
+                    ) from None
+                time.sleep(pause)
+                pause = min(pause * 2, 0.1)
+                continue
+            try:
+                current = os.stat(real)
+            except FileNotFoundError:
+                current = None
+            if current is None or (current.st_dev, current.st_ino) != (info.st_dev, info.st_ino):
+                continue  # replaced while we waited: hold the file the name means now
+            with os.fdopen(os.dup(fd), "rb") as fh:
+                data = fh.read(max_bytes + 1)
+            stamp = _stamp(os.fstat(fd))
+            inp = Input(decode(data, spath, max_bytes=max_bytes), spath, real.suffix.lower(),
+                        Path(spath))  # fmt: skip
+            yield Held(inp, real, stamp)
+            return
+        finally:
+            os.close(fd)  # releases the lock
+
+
+def write_map(text: str, path: str | os.PathLike) -> None:
+    """Write a whole map (an import, a merge's result) to ``path``: a file that is there
+    already is replaced only while held (:func:`held_for_update`), so that a command
+    editing it meanwhile is not undone; ``-`` is standard output."""
+    spath = os.fspath(path)
+    if spath != STDIN and os.path.isfile(spath):
+        with held_for_update(spath) as held:
+            held.replace(text)
+        return
+    write_output(text, spath)
