@@ -184,12 +184,12 @@ def test_shipped_maps_are_formatted(path, tmp_path):
 
 
 def test_editing_a_map_with_a_missing_source_text_still_works(tmp_path):
-    # The map names a source text that is not there: its quotes go unchecked (a note),
-    # and the edit goes through.
+    # The map names a source text that is not there: its quotes go unchecked (a warning,
+    # which --strict counts), and the edit goes through.
     path = tmp_path / CONGESTION.name
     shutil.copy(CONGESTION, path)
     result = run("validate", path)
-    assert result.exit_code == 0 and "note[source_absent]" in result.output
+    assert result.exit_code == 0 and "warning[source_absent]" in result.output
     assert run("set", path, "hurts-poor", "confidence", "0.3").exit_code == 0
     assert read_map(path).model.claims[7].confidence == 0.3
     assert os.path.exists(path)

@@ -91,11 +91,11 @@ def test_a_file_changed_behind_the_lock_is_not_written_over(tmp_path, monkeypatc
 
     path = tmp_path / "m.yaml"
     path.write_text("title: t\nclaims:\n  - {id: c, text: C}\n")
-    with pytest.raises(BusyError, match="the file changed while argmap was editing it"):
-        with editor_module.editing(str(path)) as edit:
-            edit.editor.add_claim({"id": "p", "text": "P"})
-            # An editor saves the file meanwhile (it takes no lock).
-            path.write_text("title: t\nclaims:\n  - {id: c, text: C}\n  - {id: q, text: Q}\n")
+    changed = pytest.raises(BusyError, match="the file changed while argmap was editing it")
+    with changed, editor_module.editing(str(path)) as edit:
+        edit.editor.add_claim({"id": "p", "text": "P"})
+        # An editor saves the file meanwhile (it takes no lock).
+        path.write_text("title: t\nclaims:\n  - {id: c, text: C}\n  - {id: q, text: Q}\n")
     assert "id: q" in path.read_text() and "id: p" not in path.read_text()
     result = run("add", path, "--text", "P")  # and once it is quiet, edits go through
     assert result.exit_code == 0, result.output

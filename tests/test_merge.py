@@ -46,6 +46,7 @@ def repo(tmp_path) -> Path:
     root = tmp_path / "repo"
     (root / "maps").mkdir(parents=True)
     shutil.copyfile(CONGESTION, root / "maps" / "debate.yaml")
+    shutil.copytree(CONGESTION.parent / "sources", root / "maps" / "sources")
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "merge.argmap.driver", f"{ARGMAP} merge %O %A %B --name %P")
     (root / ".gitattributes").write_text("maps/*.yaml merge=argmap\n")

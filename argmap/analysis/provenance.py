@@ -24,10 +24,13 @@ Examples:
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from argmap.io.files import OutsideProject
 
 __all__ = [
     "normalize",
@@ -271,24 +274,18 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def load_source(map_path: Path | None, source_path: str) -> tuple[Path, SourceText]:
-    """Read a source text named relative to its map (or to the working folder).
+    """Read a source text named relative to its map (or to the working folder), as a map
+    names it: inside the map's project only (:func:`argmap.io.files.read_named_file`).
 
     Raises:
-        OSError: the file cannot be read.
+        OSError: the file cannot be read (FileNotFoundError: it is not there;
+            OutsideProject: it lies outside the project; NotRegularFile: a pipe, say).
         UnicodeDecodeError: it is not UTF-8 text.
     """
-    import errno
+    from argmap.io.files import read_named_file
 
-    from argmap.io.files import read_text_file
-
-    if "\x00" in source_path:
-        raise OSError(errno.EINVAL, "the path holds a NUL character")
-    base = map_path.parent if map_path is not None else Path(".")
-    path = (
-        (base / source_path).resolve() if not Path(source_path).is_absolute() else Path(source_path)
-    )
-    # FileNotFoundError: absent, as a clone without the text has it.
-    return path, SourceText(read_text_file(path, max_bytes=MAX_SOURCE_BYTES))
+    path, data = read_named_file(map_path, source_path, max_bytes=MAX_SOURCE_BYTES)
+    return path, SourceText(data.decode("utf-8"))
 
 
 @dataclass
@@ -326,6 +323,17 @@ def check_quotes(doc) -> QuoteCheck:
         except FileNotFoundError:
             texts[s.id] = None
             problems.append(absent_note(doc, i))
+        except OutsideProject as exc:
+            texts[s.id] = None
+            problems.append(
+                Diagnostic(
+                    "path_outside",
+                    "error",
+                    f"source {s.id!r}: {s.path!r} lies {exc.strerror}, so argmap does not read it",
+                    doc.locate(("sources", i, "path")),
+                    hint="allow a folder with allow-read in [tool.argmap] or argmap.toml",
+                )
+            )
         except (OSError, UnicodeDecodeError) as exc:
             texts[s.id] = None
             reason = (
@@ -458,15 +466,30 @@ def find_passage(doc, source_id: str, words: str, *, locator: str | None = None)
 
 
 def absent_note(doc, index: int):
-    """The ``source_absent`` note for the map's source number ``index``."""
+    """What to say of the map's source number ``index``, whose text is not there: a
+    ``source_absent`` warning (its quotes go unchecked: ``--strict`` fails), or, for a
+    source the map says is withheld on purpose, a ``source_withheld`` note."""
     from argmap.errors import Diagnostic
 
     s = doc.model.sources[index]
+    quoting = sum(1 for c in doc.model.claims if c.source == s.id and c.quote)
+    unchecked = f"{quoting} quote{'s' * (quoting != 1)}" if quoting else "its quotes"
+    tried = doc.path.parent / s.path if doc.path is not None else Path(s.path)
+    where = doc.locate(("sources", index, "path"))
+    if s.withheld:
+        return Diagnostic(
+            "source_withheld",
+            "note",
+            f"source {s.id!r}: its text is withheld ({s.withheld}) and not at {s.path!r}, "
+            f"so {unchecked} went unchecked",
+            where,
+        )
     return Diagnostic(
         "source_absent",
-        "note",
-        f"source {s.id!r}: no text at {s.path!r}, so its quotes are not checked",
-        doc.locate(("sources", index, "path")),
+        "warning",
+        f"source {s.id!r}: no text at {os.path.normpath(tried)}, so {unchecked} went unchecked",
+        where,
+        hint="put the text there, or say why it is not with withheld: REASON on the source",
     )
 
 
@@ -533,7 +556,7 @@ def coverage(doc, G=None, *, source_file: str | None = None) -> dict:
         try:
             from argmap.io.files import read_text_file
 
-            text = read_text_file(path, max_bytes=MAX_SOURCE_BYTES)
+            text = read_text_file(path, max_bytes=MAX_SOURCE_BYTES)  # the user named it
             texts = {"*": (path, SourceText(text))}
         except (OSError, UnicodeDecodeError) as exc:
             from argmap.errors import UsageError

@@ -85,8 +85,19 @@ RULES: dict[str, Rule] = {
         Rule("source_unreadable", "error", "a source's local text cannot be read"),
         Rule(
             "source_absent",
+            "warning",
+            "a source's local text is not where the map says, so its quotes went unchecked",
+        ),
+        Rule(
+            "source_withheld",
             "note",
-            "a source's local text is not there (not committed, say), so its quotes go unchecked",
+            "a source's text is withheld on purpose (its withheld field) and not there, so "
+            "its quotes went unchecked",
+        ),
+        Rule(
+            "path_outside",
+            "error",
+            "a source text or used map lies outside the map's project and no setting allows it",
         ),
         Rule(
             "locator_mismatch", "warning", "a ¶N locator names another paragraph than the quote's"
@@ -122,8 +133,10 @@ def has_errors(diagnostics: list[Diagnostic], *, strict: bool = False) -> bool:
     return any(d.severity in failing for d in diagnostics)
 
 
-def validate(doc: Document) -> list[Diagnostic]:
-    """Every problem in a map, sorted by location."""
+def validate(doc: Document, *, texts: bool = True) -> list[Diagnostic]:
+    """Every problem in a map, sorted by location. ``texts=False`` leaves out the checks
+    that read the source texts the map names (for a map that has no place yet: one being
+    imported, say)."""
     from argmap.graph import _build
     from argmap.io.bulk import kept
 
@@ -135,7 +148,8 @@ def validate(doc: Document) -> list[Diagnostic]:
     kept(G)
     index = {c.id: i for i, c in enumerate(doc.model.claims)}
     for check in _CHECKS:
-        found.extend(check(doc, G, index))
+        if texts or check is not _quotes:
+            found.extend(check(doc, G, index))
     return sorted(found, key=_order)
 
 

@@ -252,7 +252,8 @@ def import_checked(text: str, name: str, fmt: str):
     from argmap.model.document import Document
 
     model = import_map(text, name, fmt)
-    errors = [d for d in validate(Document(model, name)) if d.severity == "error"]
+    # The map has no place yet, so the source texts it names are not looked up.
+    errors = [d for d in validate(Document(model, name), texts=False) if d.severity == "error"]
     if errors:
         raise MapError(
             [

@@ -46,7 +46,12 @@ def loads(text: str, name: str = "<map>", *, syntax: str | None = None) -> Docum
 
 
 def parse(
-    inp: Input, *, syntax: str | None = None, composed: Any = None, _chain: tuple = ()
+    inp: Input,
+    *,
+    syntax: str | None = None,
+    composed: Any = None,
+    _chain: tuple = (),
+    _seen: dict | None = None,
 ) -> Document:
     """Parse an input in the native format; a map that ``uses`` others is read with them
     (:func:`argmap.model.debate.combine`).
@@ -68,7 +73,7 @@ def parse(
     elif syntax == "json":
         fast = _fast_json(inp)
         if fast is not None:
-            return _with_uses(fast, _chain)
+            return _with_uses(fast, _chain, _seen)
         data, positions = _load_json(inp)
     else:
         data, positions = load_with_positions(inp.text, inp.name)
@@ -92,15 +97,15 @@ def parse(
         doc = Document(ArgMap.model_construct(title="?"), inp.name, inp.path, positions)
         found = _schema_diagnostics(exc, doc) + _beyond_schema(data, exc, inp, positions)
         raise MapError(sorted(found, key=_place)) from None
-    return _with_uses(Document(model, inp.name, inp.path, positions), _chain)
+    return _with_uses(Document(model, inp.name, inp.path, positions), _chain, _seen)
 
 
-def _with_uses(doc: Document, chain: tuple) -> Document:
+def _with_uses(doc: Document, chain: tuple, seen: dict | None) -> Document:
     if not doc.model.uses:
         return doc
     from argmap.model.debate import combine
 
-    return combine(doc, _chain=chain)
+    return combine(doc, _chain=chain, _seen=seen)
 
 
 def _place(d: Diagnostic) -> tuple[int, int]:

@@ -81,9 +81,61 @@ def read_input(path: str | os.PathLike, *, max_bytes: int = MAX_INPUT_BYTES) -> 
     return Input(decode(data, spath, max_bytes=max_bytes), spath, p.suffix.lower(), p)
 
 
+class OutsideProject(OSError):
+    """A file a map names lies outside the map's project (and no setting allows it)."""
+
+
+class NotRegularFile(OSError):
+    """A file a map names is not a regular file (a pipe, a device, a folder)."""
+
+
+def read_named_file(
+    map_path: str | os.PathLike | None, named: str, *, max_bytes: int
+) -> tuple[Path, bytes]:
+    """Read a file that a map names (a source text, a used map), relative to the map's
+    folder, as the untrusted input it is: only a regular file inside the map's project or
+    a folder its configuration allows (:mod:`argmap.io.config`), symbolic links followed
+    first, at most ``max_bytes``. It is opened without blocking and checked once open, so
+    a pipe put in its place never makes a reader wait.
+
+    Raises:
+        FileNotFoundError: it is not there.
+        OutsideProject: it lies outside the project (nothing of it is read).
+        NotRegularFile: it is a pipe, a device or a folder.
+        OSError: it is too large, or cannot be read.
+    """
+    import errno
+
+    from argmap.io.config import config_for
+
+    if "\x00" in named:
+        raise OSError(errno.EINVAL, "the path holds a NUL character")
+    config = config_for(map_path)
+    base = Path(map_path).resolve().parent if map_path is not None else Path.cwd()
+    real = Path(os.path.realpath(base / named))
+    if not any(real == top or top in real.parents for top in config.readable):
+        shown = ", ".join(str(t) for t in config.readable)
+        raise OutsideProject(errno.EACCES, f"outside the map's project ({shown})")
+    fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file")
+        if info.st_size > max_bytes:
+            raise OSError(errno.EFBIG, f"larger than {max_bytes // 2**20} MiB")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise OSError(errno.EFBIG, f"larger than {max_bytes // 2**20} MiB")
+    return real, data
+
+
 def read_text_file(path: Path, *, max_bytes: int) -> str:
-    """A text file's contents (a source text that a map quotes), read as UTF-8: a regular
-    file of at most ``max_bytes``, so that a device or a pipe (``/dev/zero``) is refused
+    """A text file's contents, read as UTF-8: a regular file of at most ``max_bytes``
+    (a file the user names on the command line, not one a map names: those are read
+    by :func:`read_named_file`), so that a device or a pipe (``/dev/zero``) is refused
     instead of read without end.
 
     Raises:
@@ -92,14 +144,18 @@ def read_text_file(path: Path, *, max_bytes: int) -> str:
         UnicodeDecodeError: it is not UTF-8 text.
     """
     import errno
-    import stat
 
-    info = path.stat()
-    if not stat.S_ISREG(info.st_mode):
-        raise OSError(errno.EINVAL, "not a regular file")
-    if info.st_size > max_bytes:
-        raise OSError(errno.EFBIG, f"larger than {max_bytes // 2**20} MiB")
-    return path.read_text(encoding="utf-8")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file")
+        if info.st_size > max_bytes:
+            raise OSError(errno.EFBIG, f"larger than {max_bytes // 2**20} MiB")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read(max_bytes + 1).decode("utf-8")
+    finally:
+        os.close(fd)
 
 
 def decode(data: bytes, name: str, *, max_bytes: int = MAX_INPUT_BYTES) -> str:

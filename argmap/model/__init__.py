@@ -158,6 +158,11 @@ class Source(_Strict):
     path: str | None = Field(
         default=None, description="A local copy of the source text, relative to the map file."
     )
+    withheld: Text | None = Field(
+        default=None,
+        description="Why the text at path is not distributed with the map (copyright, "
+        "say): where it is absent, argmap says so in a note instead of a warning.",
+    )
 
 
 class Answer(_Strict):

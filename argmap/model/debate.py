@@ -38,6 +38,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from argmap.model.document import Document
 
+from argmap.io.files import OutsideProject
+
 __all__ = ["combine", "origin", "MAX_USES"]
 
 #: How many maps a debate may gather, all uses followed.
@@ -56,8 +58,16 @@ def origin(claim_id: str) -> str | None:
     return name if sep else None
 
 
-def combine(doc: Document, *, _chain: tuple[str, ...] = ()) -> Document:
+def combine(
+    doc: Document, *, _chain: tuple[str, ...] = (), _seen: dict[str, Any] | None = None
+) -> Document:
     """The map with the maps it uses folded in (see the module's description).
+
+    Each used file is read and combined once however many ways it is reached (``_seen``,
+    by its resolved path, holds what each gave): a map that two of the maps it uses both
+    use (a diamond) is folded in once, and a map used twice under two names is one copy
+    whose claims go by the first name (references through the second are read as the
+    first). So the work grows with the files and claims, not with the ways through them.
 
     Raises:
         MapError: a used map is missing, unreadable, broken or used in a circle (located
@@ -69,6 +79,7 @@ def combine(doc: Document, *, _chain: tuple[str, ...] = ()) -> Document:
     from argmap.model.document import Document
 
     model = doc.model
+    seen: dict[str, Any] = {} if _seen is None else _seen
     here = Path(doc.path).resolve() if doc.path else None
     folder = here.parent if here else Path.cwd()
     chain = (*_chain, str(here) if here else doc.name)
@@ -82,6 +93,8 @@ def combine(doc: Document, *, _chain: tuple[str, ...] = ()) -> Document:
     claims, links, sources, schemes = [], [], [], list(data.get("schemes", []))
     problems = []
     names = [u.name for u in model.uses]
+    first_name: dict[str, str] = {}  # a used file: the name it was first folded under
+    aliases: dict[str, str] = {}
     for k, use in enumerate(model.uses):
         if use.name in folded:
             continue
@@ -90,7 +103,10 @@ def combine(doc: Document, *, _chain: tuple[str, ...] = ()) -> Document:
             message = f"two maps are used under the name {use.name!r}"
             problems.append(Diagnostic("duplicate_id", "error", message, where))
             continue
-        target = (folder / use.path).resolve()
+        target = Path(os.path.realpath(folder / use.path))
+        if str(target) in first_name:  # the same file again, under another name
+            aliases[use.name] = first_name[str(target)]
+            continue
         if str(target) in chain:
             cycle = " -> ".join(Path(p).name for p in (*chain[chain.index(str(target)) :],
                                                         str(target)))  # fmt: skip
@@ -101,7 +117,19 @@ def combine(doc: Document, *, _chain: tuple[str, ...] = ()) -> Document:
             )
             continue
         try:
-            used = _read(target, chain)
+            used = _read(doc.path, use.path, target, chain, seen)
+        except OutsideProject as exc:
+            problems.append(Diagnostic("path_outside", "error",
+                                       f"used map {use.name!r}: {use.path!r} lies "
+                                       f"{exc.strerror}, so argmap does not read it", where,
+                                       hint="allow a folder with allow-read in [tool.argmap] "
+                                       "or argmap.toml"))  # fmt: skip
+            continue
+        except FileNotFoundError:
+            problems.append(Diagnostic("dangling_use", "error",
+                                       f"used map {use.name!r}: {target}: no such file",
+                                       where))  # fmt: skip
+            continue
         except MapError as exc:
             first = exc.diagnostics[0] if exc.diagnostics else None
             why = first.format() if first else "it cannot be read"
@@ -118,6 +146,7 @@ def combine(doc: Document, *, _chain: tuple[str, ...] = ()) -> Document:
                                        f"used map {use.name!r}: cannot read {use.path} "
                                        f"({exc.strerror or exc})", where))  # fmt: skip
             continue
+        first_name[str(target)] = use.name
         part = _qualified(used.model, use.name, target.parent, folder)
         claims += part["claims"]
         links += part["links"]
@@ -126,6 +155,10 @@ def combine(doc: Document, *, _chain: tuple[str, ...] = ()) -> Document:
         schemes += [s for s in part["schemes"] if s["id"] not in known]
     if problems:
         raise MapError(problems)
+    if aliases:
+        data = _unaliased(data, aliases)
+    # A map reached along two ways (a diamond) came twice: its items once.
+    claims, links, sources = _once(claims), _once(links), _once(sources)
     data["claims"] = [*data.get("claims", []), *claims]
     data["links"] = [*data.get("links", []), *links]
     data["sources"] = [*data.get("sources", []), *sources]
@@ -144,11 +177,64 @@ def combine(doc: Document, *, _chain: tuple[str, ...] = ()) -> Document:
     return Document(combined, doc.name, doc.path, _positions(doc, counts, len(model.uses)))
 
 
-def _read(path: Path, chain: tuple[str, ...]) -> Document:
+def _read(
+    map_path: Any, named: str, target: Path, chain: tuple[str, ...], seen: dict[str, Any]
+) -> Document:
+    """A used map, read as its map names it (inside the project, a regular file), with
+    its own uses folded in; each file once (``seen``)."""
     from argmap.formats.native import parse
-    from argmap.io.files import read_input
+    from argmap.io.files import MAX_INPUT_BYTES, Input, decode, read_named_file
 
-    return parse(read_input(path), _chain=chain)
+    key = str(target)
+    if key not in seen:
+        try:
+            real, data = read_named_file(map_path, named, max_bytes=MAX_INPUT_BYTES)
+            inp = Input(decode(data, str(real)), str(real), real.suffix.lower(), real)
+            seen[key] = parse(inp, _chain=chain, _seen=seen)
+        except Exception as exc:  # a broken map is as broken by every way to it
+            seen[key] = exc
+    found = seen[key]
+    if isinstance(found, Exception):
+        raise found
+    return found
+
+
+def _once(items: list[dict]) -> list[dict]:
+    """Items without the repeats a diamond of uses brings (the same id, the same item)."""
+    out: list[dict] = []
+    kept: dict[str, dict] = {}
+    for item in items:
+        ident = item.get("id")
+        if ident is not None and kept.get(ident) == item:
+            continue
+        if ident is not None:
+            kept.setdefault(ident, item)
+        out.append(item)
+    return out
+
+
+def _unaliased(data: dict, aliases: dict[str, str]) -> dict:
+    """The map's own data with references through a second name of a used map read as
+    references through the first (``b:x`` as ``a:x`` when ``b`` and ``a`` are one file)."""
+
+    def plain(ident: Any) -> Any:
+        if isinstance(ident, str):
+            name, sep, rest = ident.partition(":")
+            if sep and name in aliases:
+                return f"{aliases[name]}:{rest}"
+        return ident
+
+    for c in data.get("claims", []):
+        for key in ("supports", "attacks", "undercuts"):
+            if key in c:
+                c[key] = [plain(t) for t in c[key]]
+        for a in c.get("answers", []):
+            a["link"] = plain(a["link"])
+    for lk in data.get("links", []):
+        for key in ("source", "target"):
+            if key in lk:
+                lk[key] = plain(lk[key])
+    return data
 
 
 def _q(name: str, ident: Any) -> Any:

@@ -1,0 +1,185 @@
+"""A map, and every file it names, is untrusted input: source texts and used maps are read
+only inside the map's project (its git work tree, else its folder) or folders its
+configuration allows, only as regular files, and nothing of a refused file is printed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from conftest import HARBOUR, run
+
+from argmap.formats import read_map
+
+
+def project(tmp_path, name="proj"):
+    root = tmp_path / name
+    (root / ".git").mkdir(parents=True)  # a git work tree's top
+    return root
+
+
+def map_naming(root, path: str, *, uses: bool = False) -> object:
+    m = root / "m.yaml"
+    if uses:
+        m.write_text(f"title: t\nuses:\n  - {{name: u, path: '{path}'}}\nclaims:\n"
+                     "  - {id: c, text: C, kind: conclusion, supports: ['u:x']}\n")  # fmt: skip
+    else:
+        m.write_text(
+            "title: t\nsources:\n"
+            f"  - {{id: s, title: S, path: '{path}'}}\n"
+            "claims:\n  - {id: c, text: C, kind: conclusion}\n"
+            "  - {id: e, text: E, source: s, quote: AWS_SECRET_ACCESS_KEY=xyz, supports: [c]}\n"
+        )
+    return m
+
+
+@pytest.mark.parametrize("uses", [False, True], ids=["source", "uses"])
+def test_a_map_cannot_make_validate_print_the_environment(tmp_path, monkeypatch, uses):
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "xyz-very-secret")
+    m = map_naming(project(tmp_path), "/proc/self/environ", uses=uses)
+    result = run("validate", m)
+    assert result.exit_code == 1
+    said = result.stdout + result.stderr
+    assert "very-secret" not in said and "PATH=" not in said
+    assert "error[path_outside]" in said and "/proc/self/environ" in said
+
+
+def test_a_used_map_cannot_name_a_source_outside_the_project_either(tmp_path, monkeypatch):
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "xyz-very-secret")
+    root = project(tmp_path)
+    (root / "inner.yaml").write_text(
+        "title: inner\nsources:\n  - {id: s, title: S, path: /proc/self/environ}\n"
+        "claims:\n  - {id: x, text: X, source: s, quote: AWS_SECRET_ACCESS_KEY=xyz}\n"
+    )
+    result = run("validate", map_naming(root, "inner.yaml", uses=True))
+    assert result.exit_code == 1
+    assert "very-secret" not in result.stdout + result.stderr
+    assert "error[path_outside]" in result.stdout
+
+
+@pytest.mark.parametrize("named", ["../outside.txt", "{outside}", "link.txt"])
+def test_paths_and_links_leading_out_of_the_project_are_refused(tmp_path, named):
+    root = project(tmp_path)
+    outside = tmp_path / "outside.txt"
+    outside.write_text("AWS_SECRET_ACCESS_KEY=xyz-very-secret\n")
+    (root / "link.txt").symlink_to(outside)
+    m = map_naming(root, named.format(outside=outside))
+    result = run("validate", m)
+    assert result.exit_code == 1
+    assert "very-secret" not in result.stdout and "error[path_outside]" in result.stdout
+
+
+def test_a_folder_the_configuration_allows_is_read(tmp_path):
+    root = project(tmp_path)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "t.txt").write_text("The words AWS_SECRET_ACCESS_KEY=xyz stand here.\n")
+    (root / "pyproject.toml").write_text('[tool.argmap]\nallow-read = ["../shared"]\n')
+    result = run("validate", map_naming(root, "../shared/t.txt"))
+    assert result.exit_code == 0, result.output
+
+
+def test_the_environment_can_allow_a_folder_too(tmp_path, monkeypatch):
+    root = project(tmp_path)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "t.txt").write_text("AWS_SECRET_ACCESS_KEY=xyz\n")
+    monkeypatch.setenv("ARGMAP_ALLOW_READ", str(shared))
+    assert run("validate", map_naming(root, str(shared / "t.txt"))).exit_code == 0
+
+
+def test_without_git_the_project_is_the_maps_folder(tmp_path):
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (tmp_path / "t.txt").write_text("AWS_SECRET_ACCESS_KEY=xyz\n")
+    result = run("validate", map_naming(folder, "../t.txt"))
+    assert result.exit_code == 1 and "error[path_outside]" in result.stdout
+
+
+@pytest.mark.timeout(120)  # a hang guard: a pipe must never be waited on
+@pytest.mark.parametrize("uses", [False, True], ids=["source", "uses"])
+def test_a_pipe_named_by_a_map_is_refused_without_waiting(tmp_path, uses):
+    root = project(tmp_path)
+    os.mkfifo(root / "pipe")
+    result = run("validate", map_naming(root, "pipe", uses=uses))
+    assert result.exit_code == 1
+    assert "not a regular file" in result.stdout
+
+
+def test_a_moved_map_with_a_wrong_quote_fails_strict_naming_the_text_it_looked_for(tmp_path):
+    root = project(tmp_path)
+    (root / "sub").mkdir()
+    shutil.copy(HARBOUR, root / "sub" / "harbour.yaml")  # its sources/ folder stays behind
+    path = root / "sub" / "harbour.yaml"
+    wrong = path.read_text().replace("quote: Calder should open", "quote: Calder must open")
+    path.write_text(wrong)
+    result = run("validate", path, "--strict")
+    assert result.exit_code == 1
+    assert "warning[source_absent]" in result.stdout
+    tried = os.path.normpath(root / "sub" / "sources" / "harbour-op-ed.txt")
+    quotes = sum(1 for c in read_map(HARBOUR).model.claims if c.quote)
+    assert f"no text at {tried}, so {quotes} quotes went unchecked" in result.stdout
+    assert run("validate", path).exit_code == 0  # a warning, not an error
+
+
+def test_a_source_withheld_on_purpose_is_a_note(tmp_path):
+    root = project(tmp_path)
+    m = root / "m.yaml"
+    m.write_text(
+        "title: t\nsources:\n  - {id: s, title: S, path: gone.txt, withheld: under copyright}\n"
+        "claims:\n  - {id: c, text: C, kind: conclusion}\n"
+        "  - {id: e, text: E, source: s, quote: words, supports: [c]}\n"
+    )
+    result = run("validate", m, "--strict")
+    assert result.exit_code == 0, result.output
+    assert "note[source_withheld]" in result.stdout and "under copyright" in result.stdout
+
+
+# --- uses: each file once -----------------------------------------------------------------
+
+
+def test_a_diamond_of_used_maps_validates(tmp_path):
+    root = project(tmp_path)
+    (root / "d.yaml").write_text("title: D\nclaims:\n  - {id: x, text: X, kind: conclusion}\n")
+    for name in ("b", "c"):
+        (root / f"{name}.yaml").write_text(
+            f"title: {name}\nuses:\n  - {{name: d, path: d.yaml}}\nclaims:\n"
+            f"  - {{id: {name}1, text: {name.upper()}, supports: ['d:x']}}\n"
+        )
+    (root / "a.yaml").write_text(
+        "title: A\nuses:\n  - {name: b, path: b.yaml}\n  - {name: c, path: c.yaml}\nclaims:\n"
+        "  - {id: a1, text: A, kind: conclusion, attacks: ['d:x']}\n"
+    )
+    result = run("validate", root / "a.yaml")
+    assert result.exit_code == 0, result.output
+    ids = [c.id for c in read_map(root / "a.yaml").model.claims]
+    assert ids == ["a1", "b:b1", "d:x", "c:c1"]  # d's claim once
+
+
+def test_a_chain_of_maps_each_using_the_next_twice_is_read_once_per_file(tmp_path, monkeypatch):
+    from argmap.io import files
+
+    read = []
+    real = files.read_named_file
+    monkeypatch.setattr(
+        files, "read_named_file", lambda *a, **k: read.append(a[1]) or real(*a, **k)
+    )
+    root = project(tmp_path)
+    depth = 16
+    (root / f"m{depth}.yaml").write_text(
+        "title: leaf\nclaims:\n  - {id: leaf, text: L, kind: conclusion}\n"
+    )
+    for i in range(depth - 1, -1, -1):
+        below = "leaf" if i == depth - 1 else f"c{i + 1}"
+        (root / f"m{i}.yaml").write_text(
+            f"title: m{i}\nuses:\n  - {{name: a{i}, path: m{i + 1}.yaml}}\n"
+            f"  - {{name: b{i}, path: m{i + 1}.yaml}}\nclaims:\n"
+            f"  - {{id: c{i}, text: C{i}, supports: ['a{i}:{below}']}}\n"
+            f"  - {{id: d{i}, text: D{i}, attacks: ['b{i}:{below}']}}\n"
+        )
+    result = run("validate", root / "m0.yaml")
+    assert result.exit_code in (0, 1), result.output
+    assert "error" not in result.stdout
+    assert sorted(read) == sorted(f"m{i}.yaml" for i in range(1, depth + 1))  # once each
+    assert len(read_map(root / "m0.yaml").model.claims) == 2 * depth + 1
