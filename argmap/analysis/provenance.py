@@ -363,7 +363,7 @@ def check_quotes(doc) -> QuoteCheck:
                     "error",
                     f"claim {c.id!r}: quote {_short(c.quote)!r} is not in source {c.source!r}; "
                     f"closest passage (¶{near.paragraph}, {near.similarity:.0%} alike): "
-                    f"{_short(near.passage)!r}",
+                    f"{_echo(near.passage, c.quote)!r}",
                     doc.locate(("claims", i, "quote")),
                     claim=c.id,
                 )
@@ -448,7 +448,7 @@ def find_passage(doc, source_id: str, words: str, *, locator: str | None = None)
         raise UsageError(
             f"{_short(words)!r} is not in source {source_id!r}",
             hint=f"closest passage (¶{near.paragraph}, {near.similarity:.0%} alike): "
-            f"{_short(near.passage)!r}",
+            f"{_echo(near.passage, words)!r}",
         )
     stated = re.fullmatch(r"\s*¶\s*(\d+)\s*", locator or "")
     if len(hits) > 1 and stated:
@@ -491,6 +491,16 @@ def absent_note(doc, index: int):
         where,
         hint="put the text there, or say why it is not with withheld: REASON on the source",
     )
+
+
+def _echo(passage: str, quote: str) -> str:
+    """As much of a source's passage as a message may show beside a quote: no more than
+    the quote itself needs (its length and a few characters, at most 90), control
+    characters made visible. The map's author chooses the quote, so this bounds what a
+    map can make argmap print of any text."""
+    from argmap.wording import clipped, visible
+
+    return visible(clipped(passage, min(90, len(quote) + 12)))
 
 
 def _short(text: str, limit: int = 90) -> str:

@@ -123,6 +123,11 @@ RULES: dict[str, Rule] = {
         Rule("circular_use", "error", "maps use each other in a circle"),
         Rule("scheme_conflict", "error", "the links of one linked group name different schemes"),
         Rule("reconstructed_quote", "error", "a claim marked reconstructed carries a quote"),
+        Rule(
+            "control_character",
+            "warning",
+            "a text holds a control character (ESC, BEL...), which views show as a symbol",
+        ),
     ]
 }
 
@@ -376,7 +381,37 @@ def _schemes(doc, G, index) -> Iterator[Diagnostic]:
     yield from scheme_problems(doc)
 
 
+def _control_characters(doc, G, index) -> Iterator[Diagnostic]:
+    """Texts holding control characters: terminal commands (ESC sequences that move the
+    cursor or write the clipboard), which no one means to write in an argument."""
+    from argmap.wording import visible
+
+    def found(value: object) -> bool:
+        return isinstance(value, str) and visible(value) != value
+
+    m = doc.model
+    for key in ("title", "description"):
+        if found(getattr(m, key)):
+            yield Diagnostic("control_character", "warning",
+                             f"the map's {key} holds a control character",
+                             doc.locate((key,)))  # fmt: skip
+    for i, s in enumerate(m.sources):
+        for key in ("title", "author"):
+            if found(getattr(s, key)):
+                yield Diagnostic("control_character", "warning",
+                                 f"source {s.id!r}: its {key} holds a control character",
+                                 doc.locate(("sources", i, key)))  # fmt: skip
+    for i, c in enumerate(m.claims):
+        for key in ("text", "quote", "note", "locator"):
+            if found(getattr(c, key)):
+                yield Diagnostic("control_character", "warning",
+                                 f"claim {c.id!r}: its {key} holds a control character "
+                                 f"({visible(getattr(c, key))[:60]!r})",
+                                 doc.locate(("claims", i, key)), claim=c.id)  # fmt: skip
+
+
 _CHECKS: list[Callable] = [
+    _control_characters,
     _support_cycles,
     _conflicts,
     _conclusions,

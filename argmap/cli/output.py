@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from argmap.views.progress import stop as _stop_progress
+from argmap.wording import spreadsheet_safe, visible
 
 __all__ = [
     "Format",
@@ -49,11 +50,29 @@ def is_terminal() -> bool:
 
 def emit_rich(renderable: Any, *, wrap: bool = True) -> None:
     """Print a rich renderable to stdout (colour unless NO_COLOR); ``wrap=False`` keeps
-    each line whole."""
+    each line whole. Control characters in its text are shown, never sent (see
+    :func:`argmap.wording.visible`)."""
     from rich.console import Console
 
     _stop_progress()
-    Console(highlight=False, emoji=False).print(renderable, soft_wrap=not wrap)
+    Console(highlight=False, emoji=False).print(_Visible(renderable), soft_wrap=not wrap)
+
+
+class _Visible:
+    """A renderable whose text segments have their control characters made visible: the
+    text of a map reaches the terminal as text, never as escape sequences."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Any, options: Any):
+        from rich.segment import Segment
+
+        for seg in console.render(self.inner, options):
+            if seg.control or not seg.text:
+                yield seg
+            else:
+                yield Segment(visible(seg.text), seg.style)
 
 
 def emit_segments(lines: list[list[tuple[str, str | None]]]) -> None:
@@ -92,14 +111,14 @@ def emit_lines(lines: list[str]) -> None:
     """Write plain lines (e.g. ids) to stdout, one per line."""
     _stop_progress()
     if lines:
-        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.write(visible("\n".join(lines)) + "\n")
 
 
 def print_error(lines: list[str]) -> None:
     """Write error lines to stderr, plainly (no markup, no wrapping)."""
     _stop_progress()
     for line in lines:
-        sys.stderr.write(line + "\n")
+        sys.stderr.write(visible(line) + "\n")
     sys.stderr.flush()
 
 
@@ -164,10 +183,12 @@ def column_widths(
 
 def emit_tsv(columns: list[str], rows: list[list[str]]) -> None:
     """Rows as tab-separated values with a header line; tabs and newlines in cells become
-    spaces, so every row stays one line."""
+    spaces, so every row stays one line, and a cell a spreadsheet would take for a formula
+    (``=``, ``+``, ``-``, ``@`` first) gets a leading ``'``
+    (:func:`argmap.wording.spreadsheet_safe`)."""
 
     def clean(cell: str) -> str:
-        return " ".join(cell.replace("\t", " ").split())
+        return spreadsheet_safe(" ".join(cell.replace("\t", " ").split()))
 
     emit_lines(["\t".join(columns), *("\t".join(clean(c) for c in row) for row in rows)])
 

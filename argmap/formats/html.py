@@ -196,7 +196,12 @@ def dump(
                 if x
             )
             if source and source.url:
-                cite = f'<a href="{e(source.url)}">{cite}</a>'
+                from argmap.wording import linkable
+
+                if linkable(source.url):
+                    cite = f'<a href="{e(source.url)}" rel="noopener noreferrer">{cite}</a>'
+                else:  # a javascript: or data: URL is shown, never followed
+                    cite += f" <code>{e(source.url)}</code>"
             block.append(f"<blockquote>“{e(c.quote)}”</blockquote><div class='links'>{cite}</div>")
         block += _relations(G, n, links_by_id)
         block += _questions(n, links_by_id, asked)

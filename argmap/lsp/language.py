@@ -410,7 +410,9 @@ def hover(analysis: Analysis, line: int, col: int) -> str | None:
                 f"text: `{src.path}`" + (" (found)" if found else " (not found: quotes unchecked)")
             )
         if src.url:
-            lines.append(src.url)
+            from argmap.wording import linkable
+
+            lines.append(src.url if linkable(src.url) else f"`{src.url}`")
         return "\n\n".join(lines)
     return None
 
@@ -464,12 +466,11 @@ def definition_elsewhere(analysis: Analysis, line: int, col: int) -> tuple[Path,
     use = next((u for u in analysis.doc.model.uses if u.name == name), None) if sep else None
     if use is None:
         return None
-    folder = Path(analysis.path).parent if analysis.path else Path.cwd()
-    target = (folder / use.path).resolve()
-    from argmap.io.files import MAX_INPUT_BYTES, read_text_file
+    from argmap.io.files import MAX_INPUT_BYTES, read_named_file
 
-    try:
-        text = read_text_file(target, max_bytes=MAX_INPUT_BYTES)
+    try:  # as the map names it: inside its project, a regular file
+        target, data = read_named_file(analysis.path, use.path, max_bytes=MAX_INPUT_BYTES)
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
     other = analyse(text, str(target), target)
