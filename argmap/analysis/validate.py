@@ -56,6 +56,11 @@ RULES: dict[str, Rule] = {
         Rule("duplicate_key", "error", "a mapping gives the same key twice"),
         Rule("not_a_map", "error", "the top level is not a mapping with title, claims and links"),
         Rule("unreadable", "error", "a file could not be read (gone mid-save, say)"),
+        Rule(
+            "render_failed",
+            "error",
+            "a live preview's picture could not be drawn (Graphviz failed or took too long)",
+        ),
         Rule("edit_failed", "error", "argmap could not make a change to the file's layout"),
         Rule("unknown_key", "error", "a key the format does not know (with a did-you-mean hint)"),
         Rule("missing_key", "error", "a required key is missing"),

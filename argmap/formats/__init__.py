@@ -81,8 +81,9 @@ def format_for_output(path: str, to: str | None = None) -> str:
     return spec.name
 
 
-def read_map(path: str | os.PathLike) -> Document:
-    """Read a map from a path, or from standard input for ``-``.
+def read_map(path: str | os.PathLike, *, regular: bool = False) -> Document:
+    """Read a map from a path, or from standard input for ``-``; ``regular`` refuses
+    anything but a regular file (a pipe put in the map's place, say) without waiting on it.
 
     Raises:
         UsageError: the file cannot be read.
@@ -92,7 +93,7 @@ def read_map(path: str | os.PathLike) -> Document:
     from argmap.io.bulk import kept, paused_gc
     from argmap.io.files import read_input
 
-    inp = read_input(path)
+    inp = read_input(path, regular=regular)
     with paused_gc():
         doc = native.parse(inp)
     kept(doc)

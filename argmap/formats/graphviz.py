@@ -21,7 +21,10 @@ A4_LANDSCAPE = (842.0, 595.0)
 FIT_MAX_NODES = 300
 
 RENDER_FORMATS = ("svg", "png", "pdf")
+#: Bounds on one run of Graphviz: it is stopped after this long, and may use this much
+#: memory (a huge or hostile map fails with a message instead of taking the machine).
 TIMEOUT_SECONDS = 300
+MEMORY_BYTES = 2 * 1024**3
 
 
 def dot_program() -> str:
@@ -53,6 +56,13 @@ def render(dot_text: str, fmt: str, *, fit: bool = True) -> bytes:
     return _run(dot_text, f"-T{fmt}")
 
 
+def _bounded() -> None:
+    """In the child, before Graphviz starts: cap its memory (:data:`MEMORY_BYTES`)."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
+
+
 def _run(dot_text: str, *options: str) -> bytes:
     program = dot_program()
     try:
@@ -62,6 +72,7 @@ def _run(dot_text: str, *options: str) -> bytes:
             capture_output=True,
             timeout=TIMEOUT_SECONDS,
             check=False,
+            preexec_fn=_bounded,  # only setrlimit, before exec
         )
     except subprocess.TimeoutExpired:
         raise ToolError(f"Graphviz took more than {TIMEOUT_SECONDS} s and was stopped") from None
@@ -70,6 +81,8 @@ def _run(dot_text: str, *options: str) -> bytes:
     if proc.returncode != 0 or not proc.stdout:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         detail = message[0] if message else f"exit status {proc.returncode}"
+        if proc.returncode < 0 or "memory" in detail.lower():
+            detail += f" (it may use at most {MEMORY_BYTES // 2**20:,} MiB)"
         raise ToolError(f"Graphviz failed: {detail}")
     return proc.stdout
 

@@ -46,8 +46,12 @@ class Input:
     path: Path | None = None
 
 
-def read_input(path: str | os.PathLike, *, max_bytes: int = MAX_INPUT_BYTES) -> Input:
-    """Read a path, or standard input for ``-``, as UTF-8 text.
+def read_input(
+    path: str | os.PathLike, *, max_bytes: int = MAX_INPUT_BYTES, regular: bool = False
+) -> Input:
+    """Read a path, or standard input for ``-``, as UTF-8 text. A path may name a pipe
+    (``<(...)`` in a shell) unless ``regular``, which refuses anything but a regular file
+    without waiting on it.
 
     Raises:
         UsageError: the file does not exist or cannot be read, or stdin is a terminal.
@@ -70,8 +74,18 @@ def read_input(path: str | os.PathLike, *, max_bytes: int = MAX_INPUT_BYTES) -> 
     try:
         if p.is_dir():
             raise UsageError(f"{spath}: is a folder, not a map file")
-        with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+        if regular:
+            fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            try:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    raise UsageError(f"{spath}: not a regular file")
+                with os.fdopen(os.dup(fd), "rb") as fh:
+                    data = fh.read(max_bytes + 1)
+            finally:
+                os.close(fd)
+        else:
+            with p.open("rb") as fh:
+                data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise UsageError(f"{spath}: no such file") from None
     except PermissionError:

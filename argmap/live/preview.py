@@ -5,6 +5,12 @@
 each rebuild; a small script in the page listens and reloads. A save that breaks the map
 puts its located errors at the top of the page, above the last good picture. Nothing is
 fetched from the network: the page is the self-contained report plus that script.
+
+It answers only requests addressed to it by the name it printed (``Host:`` 127.0.0.1 or
+localhost, with its port), so a web page whose name is made to point at 127.0.0.1 (DNS
+rebinding) gets nothing; it serves at most :data:`MAX_CONNECTIONS` connections at a time,
+each given :data:`HEADER_SECONDS` to send its request, and a client that leaves is let go
+quietly.
 """
 
 from __future__ import annotations
@@ -21,6 +27,10 @@ __all__ = ["Preview", "page"]
 #: Every this many seconds without news, the event stream sends a comment, so that a
 #: closed page is noticed.
 KEEPALIVE_SECONDS = 10
+#: Connections served at once; more are closed at once (each open page holds one).
+MAX_CONNECTIONS = 32
+#: How long a client has to send its request, and an event stream to take a message.
+HEADER_SECONDS = 10
 
 # The page knows which version it shows; any other version announced reloads it.
 _LISTEN = """<script>
@@ -79,8 +89,10 @@ class Preview:
         self.version = 0
         self.changed = threading.Condition()
         self.stop = threading.Event()
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
-        self.server.daemon_threads = True
+        self.server = _Server(("127.0.0.1", port), self._handler())
+        bound = self.server.server_address[1]
+        #: The Host headers this server answers: the names it is reached by here.
+        self.hosts = {f"127.0.0.1:{bound}", f"localhost:{bound}"}
 
     @property
     def url(self) -> str:
@@ -113,10 +125,23 @@ class Preview:
         preview = self
 
         class Handler(BaseHTTPRequestHandler):
+            timeout = HEADER_SECONDS  # to send the request line and headers
+
             def log_message(self, *args: Any) -> None:  # quiet: the terminal is the user's
                 pass
 
+            def handle(self) -> None:
+                try:
+                    super().handle()
+                except (ConnectionError, TimeoutError, OSError):
+                    return  # the client left or stalled: nothing to say about it
+
             def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+                if self.headers.get("Host", "") not in preview.hosts:
+                    # Not addressed to this server by its own name: a page elsewhere whose
+                    # name now points here (DNS rebinding) gets nothing of the map.
+                    self.send_error(421, "Misdirected Request")
+                    return
                 if self.path == "/events":
                     self.events()
                 elif self.path in ("/", "/index.html"):
@@ -137,6 +162,8 @@ class Preview:
                 self.send_header("Content-Type", "text/event-stream")
                 self.send_header("Cache-Control", "no-store")
                 self.end_headers()
+                # Each message must be taken within this time, or the stream is dropped.
+                self.connection.settimeout(HEADER_SECONDS + KEEPALIVE_SECONDS)
                 seen = -1
                 try:
                     while not preview.stop.is_set():
@@ -150,7 +177,37 @@ class Preview:
                         else:
                             self.wfile.write(b": still here\n\n")
                         self.wfile.flush()
-                except (BrokenPipeError, ConnectionResetError):
+                except (ConnectionError, TimeoutError, OSError):
                     return
 
         return Handler
+
+
+class _Server(ThreadingHTTPServer):
+    """The HTTP server with a bounded number of connections at once (more are closed
+    as they come) and no tracebacks for clients that go away."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], handler: type) -> None:
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        super().__init__(address, handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self.slots.acquire(blocking=False):
+            self.shutdown_request(request)  # full: this one is closed, not queued
+            return
+        try:
+            super().process_request(request, client_address)
+        except Exception:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that left mid-request is no error of the map's

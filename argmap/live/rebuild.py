@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.errors import Diagnostic, MapError, UsageError
+from argmap.errors import ArgmapError, Diagnostic, Location, MapError, UsageError
 
 __all__ = ["Build", "LiveMap", "follow", "DEBOUNCE_MS"]
 
@@ -64,14 +64,16 @@ class LiveMap:
 
         self._stamps = self._stamp()
         try:
-            doc = read_map(self.path)
+            doc = read_map(self.path, regular=True)
             data = self.render(doc)
         except MapError as exc:
             result = Build(None, list(exc.diagnostics), changed=changed or [])
-        except UsageError as exc:  # the file went away mid-save, say
-            from argmap.errors import Location
-
+        except UsageError as exc:  # the file went away mid-save, or is a pipe now
             diag = Diagnostic("unreadable", "error", exc.message, Location(str(self.path)))
+            result = Build(None, [diag], changed=changed or [])
+        except ArgmapError as exc:  # Graphviz failed, or took too long: say so, go on
+            message = exc.message + (f" ({exc.hint})" if exc.hint else "")
+            diag = Diagnostic("render_failed", "error", message, Location(str(self.path)))
             result = Build(None, [diag], changed=changed or [])
         else:
             self._sources = _source_paths(doc)
