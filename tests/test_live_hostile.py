@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 from conftest import HARBOUR, require
@@ -96,7 +97,8 @@ def test_a_thousand_idle_connections_leave_it_bounded_and_answering(workspace, t
                 idle.append(socket.create_connection((host, int(port)), timeout=30))
             except OSError:
                 break  # the kernel's queue is full: the test's point is made
-        threads = int(open(f"/proc/{proc.pid}/status").read().split("Threads:")[1].split()[0])
+        status = Path(f"/proc/{proc.pid}/status").read_text()
+        threads = int(status.split("Threads:")[1].split()[0])
         from argmap.live.preview import MAX_CONNECTIONS
 
         assert threads <= MAX_CONNECTIONS + 10
