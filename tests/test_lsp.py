@@ -291,3 +291,75 @@ async def test_definition_of_a_claim_of_a_used_map_opens_that_map(client: Langua
         "night-clears-peak"
     )
     assert used[found.range.start.line].lstrip().startswith("- id: night-clears-peak")
+
+
+async def _raw_request(client: LanguageClient, method: str, params: dict):
+    """Send a request exactly as given (pygls' client would first fit it to the protocol's
+    types, which these parameters do not fit), and wait for its answer."""
+    import asyncio
+    import uuid
+    from concurrent.futures import Future
+
+    msg_id = str(uuid.uuid4())
+    answer: Future = Future()
+    client.protocol._request_futures[msg_id] = answer
+    client.protocol._send_data({"jsonrpc": "2.0", "id": msg_id, "method": method,
+                                "params": params})  # fmt: skip
+    return await asyncio.wait_for(asyncio.wrap_future(answer), 120)  # a hang guard
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("method", "params"),
+    [
+        ("textDocument/hover", {}),  # no document, no position
+        ("textDocument/hover", {"position": {"line": 0, "character": 0}}),
+        ("textDocument/completion", {"textDocument": {}, "position": {"line": -1, "character": 0}}),
+        ("textDocument/definition", {"textDocument": {"uri": "x"}, "position": {"line": "a"}}),
+        ("textDocument/codeAction", {"textDocument": {"uri": "x"}, "range": {}}),
+    ],
+    ids=["nothing", "no document", "negative line", "a word for a number", "empty range"],
+)
+async def test_a_request_whose_params_do_not_fit_gets_an_error_answer(
+    client: LanguageClient, method, params
+):
+    from pygls.exceptions import JsonRpcInvalidParams
+
+    with pytest.raises(JsonRpcInvalidParams, match="the parameters do not fit the protocol"):
+        await _raw_request(client, method, params)
+    # and the server goes on serving
+    uri = _open(client, HARBOUR)
+    assert list(await _diagnostics(client, uri)) == []
+
+
+@pytest.mark.asyncio
+async def test_a_request_on_a_document_never_opened_is_a_plain_error(client: LanguageClient):
+    from pygls.exceptions import JsonRpcInvalidParams
+
+    never = HARBOUR.as_uri()  # the file is there, but the client never opened it
+    with pytest.raises(JsonRpcInvalidParams) as caught:
+        await client.text_document_hover_async(
+            types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=never),
+                position=types.Position(line=0, character=0),
+            )
+        )
+    assert str(caught.value.message) == f"the document is not open: {never}"
+    assert "Traceback" not in str(caught.value.data)
+
+
+@pytest.mark.asyncio
+async def test_a_range_that_runs_backwards_is_refused(client: LanguageClient):
+    from pygls.exceptions import JsonRpcInvalidParams
+
+    uri = _open(client, HARBOUR)
+    await _diagnostics(client, uri)
+    backwards = types.Range(start=types.Position(5, 0), end=types.Position(1, 0))
+    with pytest.raises(JsonRpcInvalidParams, match="the range ends before it starts"):
+        await client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=backwards,
+                context=types.CodeActionContext(diagnostics=[]),
+            )
+        )

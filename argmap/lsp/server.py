@@ -3,8 +3,10 @@
 A thin front end on :mod:`argmap.lsp.language`: each request is one library call, its answer
 translated into the Language Server Protocol (positions converted to the client's
 encoding, UTF-16 by default). Diagnostics follow every open, change (after a short pause
-in typing) and save; nothing the client sends can stop the server: a request that fails
-answers nothing and is logged to the client.
+in typing) and save. Nothing the client sends can stop the server, and every request gets
+an answer: a result, or a JSON-RPC error with a one-line message (-32602 for parameters
+that do not fit the protocol, a document that is not open or a range that runs
+backwards), never a traceback.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException, JsonRpcInternalError, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from argmap.errors import ArgmapError
 from argmap.io.bulk import paused_gc
@@ -56,20 +60,60 @@ _COMPLETION_KIND = {
 log = logging.getLogger("argmap.lsp.server")
 
 
+class _Invalid:
+    """A request whose parameters do not fit the protocol: it is answered with an error."""
+
+    def __init__(self, msg_id: Any, method: str) -> None:
+        self.id, self.method = msg_id, method
+
+
+class ArgmapProtocol(LanguageServerProtocol):
+    """pygls' protocol, answering a request it cannot read (a missing or negative
+    position, say) with -32602 instead of leaving the client waiting for ever."""
+
+    def structure_message(self, data: dict[str, Any]):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException:
+            if "id" in data and "method" in data:
+                return _Invalid(data["id"], str(data["method"]))
+            raise
+
+    def handle_message(self, message: Any) -> None:
+        if isinstance(message, _Invalid):
+            error = JsonRpcInvalidParams(
+                f"{message.method}: the parameters do not fit the protocol"
+            ).to_response_error()
+            self._send_response(message.id, error=error)
+            return
+        super().handle_message(message)
+
+
 class ArgmapServer(LanguageServer):
     """The server, with the latest analysis of each open document."""
 
     def __init__(self) -> None:
         from argmap import __version__
 
-        super().__init__("argmap", __version__)
+        super().__init__("argmap", __version__, protocol_cls=ArgmapProtocol)
         self.analyses: dict[str, language.Analysis] = {}
         self.readable: dict[str, language.Analysis] = {}  # last one that could be read
         self.pending: dict[str, asyncio.Task] = {}
 
+    def document(self, uri: str) -> Any:
+        """An open document (the server reads no file of its own accord for a request).
+
+        Raises:
+            JsonRpcInvalidParams: the client has not opened it.
+        """
+        doc = self.workspace.text_documents.get(unquote(uri))
+        if doc is None:
+            raise JsonRpcInvalidParams(f"the document is not open: {uri}")
+        return doc
+
     def analysis(self, uri: str) -> language.Analysis:
         """The analysis of the document's current text (made now if it is out of date)."""
-        doc = self.workspace.get_text_document(uri)
+        doc = self.document(uri)
         current = self.analyses.get(uri)
         if current is None or current.text != doc.source:
             current = self.check(uri)
@@ -184,13 +228,49 @@ def did_close(ls: ArgmapServer, params: types.DidCloseTextDocumentParams) -> Non
 # --- requests -----------------------------------------------------------------------------------
 
 
+def _answered(handler: Any) -> Any:
+    """A request handler whose every failure is a JSON-RPC error with a one-line message:
+    argmap's own refusals and bad positions as -32602, anything else as -32603, never
+    with a traceback (which would show the client this install's file paths)."""
+    import functools
+
+    @functools.wraps(handler)
+    def answer(ls: ArgmapServer, params: Any) -> Any:
+        try:
+            return handler(ls, params)
+        except JsonRpcException:
+            raise
+        except ArgmapError as exc:
+            message = exc.message + (f" ({exc.hint})" if exc.hint else "")
+            raise JsonRpcInvalidParams(message) from None
+        except (IndexError, ValueError) as exc:  # a position past the text's end, say
+            raise JsonRpcInvalidParams(f"the position does not fit the document ({exc})") from None
+        except Exception as exc:
+            log.warning("request failed: %s", exc, exc_info=True)
+            raise JsonRpcInternalError(f"{type(exc).__name__}: {exc}".splitlines()[0]) from None
+
+    return answer
+
+
+def _range_forward(doc: Any, wanted: types.Range) -> tuple[tuple[int, int], tuple[int, int]]:
+    """A range's ends in the server's units.
+
+    Raises:
+        JsonRpcInvalidParams: it runs backwards."""
+    start, end = _server_position(doc, wanted.start), _server_position(doc, wanted.end)
+    if end < start:
+        raise JsonRpcInvalidParams("the range ends before it starts")
+    return start, end
+
+
 @server.feature(
     types.TEXT_DOCUMENT_COMPLETION,
     types.CompletionOptions(trigger_characters=["[", ",", " ", ":", "-"]),
 )
+@_answered
 def completion(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList:
     uri = params.text_document.uri
-    doc = ls.workspace.get_text_document(uri)
+    doc = ls.document(uri)
     line, col = _server_position(doc, params.position)
     # A text being typed is often unreadable; its context is read from the text itself,
     # and the ids come from the last version that could be read.
@@ -212,8 +292,9 @@ def completion(ls: ArgmapServer, params: types.CompletionParams) -> types.Comple
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
+@_answered
 def hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
-    doc = ls.workspace.get_text_document(params.text_document.uri)
+    doc = ls.document(params.text_document.uri)
     result = ls.analysis(params.text_document.uri)
     text = language.hover(result, *_server_position(doc, params.position))
     if text is None:
@@ -222,9 +303,10 @@ def hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
 
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+@_answered
 def definition(ls: ArgmapServer, params: types.DefinitionParams) -> types.Location | None:
     uri = params.text_document.uri
-    doc = ls.workspace.get_text_document(uri)
+    doc = ls.document(uri)
     analysis = ls.analysis(uri)
     at = _server_position(doc, params.position)
     span = language.definition(analysis, *at)
@@ -239,9 +321,10 @@ def definition(ls: ArgmapServer, params: types.DefinitionParams) -> types.Locati
 
 
 @server.feature(types.TEXT_DOCUMENT_REFERENCES)
+@_answered
 def references(ls: ArgmapServer, params: types.ReferenceParams) -> list[types.Location]:
     uri = params.text_document.uri
-    doc = ls.workspace.get_text_document(uri)
+    doc = ls.document(uri)
     spans = language.references(
         ls.analysis(uri),
         *_server_position(doc, params.position),
@@ -252,9 +335,10 @@ def references(ls: ArgmapServer, params: types.ReferenceParams) -> list[types.Lo
 
 
 @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+@_answered
 def prepare_rename(ls: ArgmapServer, params: types.PrepareRenameParams) -> types.Range | None:
     uri = params.text_document.uri
-    doc = ls.workspace.get_text_document(uri)
+    doc = ls.document(uri)
     result = ls.analysis(uri)
     line, col = _server_position(doc, params.position)
     occ = result.index.at(result.offset(line, col)) if result.index else None
@@ -264,11 +348,12 @@ def prepare_rename(ls: ArgmapServer, params: types.PrepareRenameParams) -> types
 
 
 @server.feature(types.TEXT_DOCUMENT_RENAME)
+@_answered
 def rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
     from pygls.exceptions import JsonRpcInvalidParams
 
     uri = params.text_document.uri
-    doc = ls.workspace.get_text_document(uri)
+    doc = ls.document(uri)
     try:
         edits = language.rename(
             ls.analysis(uri), *_server_position(doc, params.position), params.new_name
@@ -285,9 +370,10 @@ def rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit 
 
 
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+@_answered
 def document_symbol(ls: ArgmapServer, params: types.DocumentSymbolParams):
     uri = params.text_document.uri
-    units = _Units(ls.workspace.get_text_document(uri))
+    units = _Units(ls.document(uri))
 
     def convert(s: language.Symbol) -> types.DocumentSymbol:
         return types.DocumentSymbol(
@@ -306,13 +392,12 @@ def document_symbol(ls: ArgmapServer, params: types.DocumentSymbolParams):
     types.TEXT_DOCUMENT_CODE_ACTION,
     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
 )
+@_answered
 def code_action(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     uri = params.text_document.uri
-    doc = ls.workspace.get_text_document(uri)
+    doc = ls.document(uri)
     result = ls.analysis(uri)
-    wanted = params.range
-    start = _server_position(doc, wanted.start)
-    end = _server_position(doc, wanted.end)
+    start, end = _range_forward(doc, params.range)
     lines = result.text.split("\n")
     chosen = [
         d
