@@ -48,6 +48,19 @@ def _plain_terminal(monkeypatch):
     monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
 
 
+def readme_git_config(key: str, argmap: str) -> str:
+    """The value the README's ``git config KEY '...'`` line sets, with ``argmap`` in
+    command position run as ``argmap`` (a command line) says: the tests set the git
+    drivers up exactly as users are told to."""
+    import re
+    import shlex
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = next(x for x in readme.splitlines() if x.startswith(f"git config {key} "))
+    value = shlex.split(line)[3]
+    return re.sub(r"(?<![\w/.-])argmap ", f"{argmap} ", value)
+
+
 def require(found, what: str, where: str):
     """A reference tool the tests need: ``found`` when it is there. CI installs every one
     (see .ci/run), so there a missing one fails the test; elsewhere the test skips."""

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import HARBOUR, run
+from conftest import HARBOUR, readme_git_config, run
 
 from argmap.analysis.diff import diff_maps
 from argmap.formats.native import loads
@@ -140,10 +140,11 @@ def test_rev_path_and_git_diff_driver(tmp_path, versions):
     assert "- claim vote-predates-pay" in proc.stdout
     # As git's external diff driver, the way the README sets it up.
     (repo / ".gitattributes").write_text("*.yaml diff=argmap\n")
-    _git(repo, "config", "diff.argmap.command", f'sh -c \'{argmap} diff "$2" "$5" || true\' --')
+    _git(repo, "config", "diff.argmap.command", readme_git_config("diff.argmap.command", argmap))
     shown = subprocess.run(
         ["git", "diff", "--ext-diff"], cwd=repo, capture_output=True, text=True, check=False
     )
+    assert shown.stdout.startswith("argmap diff maps/m.yaml\n")  # which file it is about
     assert "~ link cranes-quieter -> noise-keeps-awake: attack became support" in shown.stdout
 
 

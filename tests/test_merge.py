@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CONGESTION
+from conftest import CONGESTION, readme_git_config
 
 from argmap.edit.merge import merge
 from argmap.formats import read_map
@@ -48,7 +48,7 @@ def repo(tmp_path) -> Path:
     shutil.copyfile(CONGESTION, root / "maps" / "debate.yaml")
     shutil.copytree(CONGESTION.parent / "sources", root / "maps" / "sources")
     git(root, "init", "-q", "-b", "main")
-    git(root, "config", "merge.argmap.driver", f"{ARGMAP} merge %O %A %B --name %P")
+    git(root, "config", "merge.argmap.driver", readme_git_config("merge.argmap.driver", ARGMAP))
     (root / ".gitattributes").write_text("maps/*.yaml merge=argmap\n")
     git(root, "add", ".")
     git(root, "commit", "-qm", "base")
@@ -218,3 +218,80 @@ def test_merge_refuses_standard_input_and_missing_files_in_one_line(tmp_path):
     )
     assert missing.returncode == 2 and len(missing.stderr.splitlines()) == 1
     assert "nope.yaml" in missing.stderr and "Traceback" not in missing.stderr
+
+
+# --- identity, not luck --------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_two_different_renames_of_one_claim_are_one_conflict(repo):
+    branch(repo, "a", ["rename", MAP, "hurts-poor", "burdens-the-poor"])
+    branch(repo, "b", ["rename", MAP, "hurts-poor", "regressive"])
+    git(repo, "checkout", "-q", "a")
+    merged = git(repo, "merge", "b", "-m", "merge", check=False)
+    assert merged.returncode != 0
+    text = (repo / MAP).read_text()
+    assert text.count("<<<<<<< ours\n") == 1
+    block = text[text.index("<<<<<<< ours") : text.index(">>>>>>> theirs")]
+    assert "id: burdens-the-poor" in block and "id: regressive" in block
+    # Not the claim twice: outside the block neither id is defined.
+    outside = text.replace(block, "")
+    assert "id: burdens-the-poor" not in outside and "id: regressive" not in outside
+
+
+@pytest.mark.slow
+def test_a_rename_on_one_side_and_an_edit_on_the_other_merge(repo):
+    branch(repo, "a", ["rename", MAP, "hurts-poor", "burdens-the-poor"])
+    branch(repo, "b", ["set", MAP, "hurts-poor", "text", "The charge is regressive."])
+    git(repo, "checkout", "-q", "a")
+    merged = git(repo, "merge", "b", "-m", "merge", check=False)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    claims = {c.id: c for c in read_map(str(repo / MAP)).model.claims}
+    assert "hurts-poor" not in claims
+    assert claims["burdens-the-poor"].text == "The charge is regressive."
+    assert "<<<<<<<" not in (repo / MAP).read_text()
+    # And the other way round: our edit, their rename.
+    git(repo, "checkout", "-q", "main")
+    git(repo, "branch", "-D", "a")
+    git(repo, "checkout", "-q", "b")
+    git(repo, "checkout", "-q", "-b", "c", "main")
+    assert argmap(repo, "rename", MAP, "hurts-poor", "regressive-charge").returncode == 0
+    git(repo, "commit", "-qam", "c")
+    git(repo, "checkout", "-q", "b")
+    assert git(repo, "merge", "c", "-m", "merge", check=False).returncode == 0
+    claims = {c.id: c for c in read_map(str(repo / MAP)).model.claims}
+    assert claims["regressive-charge"].text == "The charge is regressive."
+
+
+@pytest.mark.slow
+def test_without_argmap_on_its_path_git_keeps_both_sides_with_its_own_markers(repo):
+    branch(repo, "a", ["set", MAP, "hurts-poor", "text", "Ours."])
+    branch(repo, "b", ["set", MAP, "hurts-poor", "text", "Theirs."])
+    git(repo, "checkout", "-q", "a")
+    # The driver as the README sets it up, with a PATH that has git but no argmap (a GUI
+    # client, another shell).
+    git(repo, "config", "merge.argmap.driver", readme_git_config("merge.argmap.driver", "argmap"))
+    bare = {**ENV, "PATH": os.path.dirname(shutil.which("git")) + ":/bin"}
+    merged = subprocess.run(["git", "merge", "b", "-m", "merge"], cwd=repo, env=bare,
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert merged.returncode != 0
+    text = (repo / MAP).read_text()
+    assert "<<<<<<< ours" in text and ">>>>>>> theirs" in text
+    assert "Ours." in text and "Theirs." in text  # neither side's work lost
+    # and argmap, once there, names the conflict where the map still holds it
+    result = argmap(repo, "validate", MAP)
+    assert result.returncode == 1
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"{MAP}:") and "error[merge_conflict]: an unresolved merge" in first
+
+
+def test_three_identical_maps_merge_at_once_without_change(tmp_path, monkeypatch):
+    from argmap.edit import merge as merging
+
+    monkeypatch.setattr(merging, "_attempt", lambda *a, **k: pytest.fail("item by item"))
+    text = CONGESTION.read_text()
+    result = merge(text, text, text, "m.yaml")
+    assert result.clean and result.text == text
+    changed = text.replace("Riverton should charge", "Riverton must charge")
+    assert merge(text, text, changed, "m.yaml").text == changed  # only theirs changed
+    assert merge(text, changed, text, "m.yaml").text == changed  # only ours changed

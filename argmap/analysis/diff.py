@@ -28,7 +28,7 @@ from typing import Any
 
 from argmap.model import ArgMap
 
-__all__ = ["MapDiff", "diff_maps", "RENAME_SIMILARITY"]
+__all__ = ["MapDiff", "diff_maps", "renamed_claims", "RENAME_SIMILARITY"]
 
 #: How alike two texts must be for a claim whose id changed to count as the same claim.
 RENAME_SIMILARITY = 0.6
@@ -160,6 +160,30 @@ def _rename_candidates(old: dict[str, str], new: dict[str, str]) -> list[tuple]:
     return out
 
 
+def renamed_claims(gone: dict[str, str], fresh: dict[str, str]) -> dict[str, str]:
+    """Which claims that went (id: text) came back under another id (among ``fresh``):
+    paired by text, the most alike first, each at most once, at least
+    :data:`RENAME_SIMILARITY` alike.
+
+    Examples:
+        >>> renamed_claims({"a": "Open the port at night"}, {"b": "Open the port at night!"})
+        {'a': 'b'}
+    """
+    if not gone or not fresh:
+        return {}
+    candidates = sorted(_rename_candidates(gone, fresh), key=lambda t: (-t[0], t[1], t[2]))
+    renamed: dict[str, str] = {}
+    taken: set[str] = set()
+    for score, a, b in candidates:
+        if score < RENAME_SIMILARITY:
+            break
+        if a in renamed or b in taken:
+            continue
+        renamed[a] = b
+        taken.add(b)
+    return renamed
+
+
 def diff_maps(old: ArgMap, new: ArgMap, *, labels: bool = False) -> MapDiff:
     """The changes from ``old`` to ``new``; with ``labels``, also the claims whose grounded
     label changed (a renamed claim compared under its new id), conclusions first.
@@ -172,20 +196,9 @@ def diff_maps(old: ArgMap, new: ArgMap, *, labels: bool = False) -> MapDiff:
     new_claims = {c.id: c for c in new.claims}
     gone = [i for i in old_claims if i not in new_claims]
     fresh = [i for i in new_claims if i not in old_claims]
-    # Pair what is left over by text: the most alike first.
-    candidates = sorted(
-        _rename_candidates(
-            {a: old_claims[a].text for a in gone}, {b: new_claims[b].text for b in fresh}
-        ),
-        key=lambda t: (-t[0], t[1], t[2]),
+    renamed = renamed_claims(
+        {a: old_claims[a].text for a in gone}, {b: new_claims[b].text for b in fresh}
     )
-    renamed: dict[str, str] = {}
-    for score, a, b in candidates:
-        if score < RENAME_SIMILARITY:
-            break
-        if a in renamed or b in renamed.values():
-            continue
-        renamed[a] = b
     out.renamed = [(a, b) for a, b in renamed.items()]
     out.removed_claims = [i for i in gone if i not in renamed]
     out.added_claims = [i for i in fresh if i not in renamed.values()]

@@ -44,6 +44,7 @@ RULES: dict[str, Rule] = {
     r.code: r
     for r in [
         Rule("syntax", "error", "the file is not well-formed YAML or JSON"),
+        Rule("merge_conflict", "error", "the file still holds a merge's conflict markers"),
         Rule("empty", "error", "the file holds nothing"),
         Rule("binary", "error", "the file is not text (it holds NUL bytes)"),
         Rule("encoding", "error", "the file is not UTF-8 text"),

@@ -15,6 +15,15 @@ def diff(
     with_eval: Annotated[
         bool, typer.Option("--eval", help="Also say which claims changed label (grounded).")
     ] = False,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            metavar="PATH",
+            help="The file the two versions are of, named in a first line (git's diff "
+            "driver passes it).",
+        ),
+    ] = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
     """Show what changed between two versions of a map, as an argument.
@@ -32,11 +41,11 @@ def diff(
     old_doc, new_doc = _read(old), _read(new)
     d = diff_maps(old_doc.model, new_doc.model, labels=with_eval)
     if fmt is Format.json:
-        emit_json(d.to_dict())
+        emit_json({"file": name, **d.to_dict()} if name else d.to_dict())
     elif fmt is Format.ids:
         emit_lines(d.ids())
     else:
-        emit_lines(diff_lines(d))
+        emit_lines(([f"argmap diff {name}"] if name else []) + diff_lines(d))
     if not d.empty:
         raise typer.Exit(1)
 

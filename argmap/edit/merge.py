@@ -168,6 +168,14 @@ def merge(base: str, ours: str, theirs: str, name: str = "<ours>") -> MergeResul
     """
     from argmap.formats.native import loads
 
+    # Identical sides need no merging (three copies of one large map merge at once).
+    if theirs in (ours, base):
+        loads(ours, name)  # still, it must be a map
+        return MergeResult(ours, applied={"added": 0, "changed": 0, "removed": 0})
+    if ours == base:  # only theirs changed: theirs it is
+        loads(theirs, f"{name} (theirs)")
+        b, t = _raw(base, f"{name} (base)"), _raw(theirs, f"{name} (theirs)")
+        return MergeResult(theirs, applied=_counts(b, t))
     # Each side must be a map (an empty base: the file was added on both sides).
     if base.strip():
         loads(base, f"{name} (base)")
@@ -175,9 +183,19 @@ def merge(base: str, ours: str, theirs: str, name: str = "<ours>") -> MergeResul
     loads(theirs, f"{name} (theirs)")
     b = _raw(base, f"{name} (base)") if base.strip() else {}
     o, t = _raw(ours, name), _raw(theirs, f"{name} (theirs)")
+    # Items are matched by identity, not by id: a claim one side renamed is the same
+    # claim on the other side (as diff pairs them), so each side's renames are made on
+    # the others first, and two different renames of one claim are a conflict.
+    forced: dict[tuple[str, str], tuple[str, dict]] = {}
+    if b:
+        texts = _renames_shared(base, ours, theirs, b, o, t, name)
+        if texts is not None:
+            base, ours, theirs, forced = texts
+            b = _raw(base, f"{name} (base)")
+            o, t = _raw(ours, name), _raw(theirs, f"{name} (theirs)")
     refused: set[tuple[str, str]] = set()  # removals by theirs that would break the map
     while True:
-        result = _attempt(b, o, t, ours, name, refused)
+        result = _attempt(b, o, t, ours, name, refused, forced)
         if result.conflicts:
             break
         broken = _broken_by_removal(result.text, name, b, t, refused)
@@ -223,8 +241,95 @@ def _raw(text: str, name: str) -> dict:
     return data if data is not None else {}
 
 
+def _counts(b: dict, t: dict) -> dict[str, int]:
+    """What theirs added, changed and removed since base, item by item."""
+    out = {"added": 0, "changed": 0, "removed": 0}
+    for key in {*b, *t} - set(SECTIONS):
+        out["changed"] += b.get(key) != t.get(key)
+    for section in SECTIONS:
+        before, after = _by_id(b, section), _by_id(t, section)
+        out["added"] += len(after.keys() - before.keys())
+        out["removed"] += len(before.keys() - after.keys())
+        out["changed"] += sum(before[k] != after[k] for k in before.keys() & after.keys())
+    return out
+
+
+def _claim_texts(data: dict) -> dict[str, str]:
+    return {
+        str(c["id"]): str(c.get("text", ""))
+        for c in data.get("claims") or []
+        if isinstance(c, dict) and "id" in c
+    }
+
+
+def _renamed_text(text: str, name: str, renames: dict[str, str]) -> str:
+    """A map's text with claims renamed (every reference too), as ``argmap rename`` does;
+    a rename the text cannot take (the new id is taken there) is left unmade."""
+    from argmap.edit.editor import Editor
+    from argmap.errors import UsageError
+
+    if not renames:
+        return text
+    ed = Editor(text, name)
+    for old, new in renames.items():
+        try:
+            ed.rename(old, new, kind="claim")
+        except UsageError:
+            continue
+    return ed.render()
+
+
+def _renames_shared(
+    base: str, ours: str, theirs: str, b: dict, o: dict, t: dict, name: str
+) -> tuple[str, str, str, dict[tuple[str, str], tuple[str, dict]]] | None:
+    """The three texts with each side's claim renames made on the others too, so that
+    items match by identity; and the conflicts of one claim renamed differently on both
+    sides (kept under our id, theirs' item shown beside it). None: no side renamed."""
+    from argmap.analysis.diff import renamed_claims
+
+    before, mine, yours = _claim_texts(b), _claim_texts(o), _claim_texts(t)
+
+    def renames(side: dict[str, str]) -> dict[str, str]:
+        gone = {k: v for k, v in before.items() if k not in side}
+        fresh = {k: v for k, v in side.items() if k not in before}
+        return renamed_claims(gone, fresh)
+
+    by_us, by_them = renames(mine), renames(yours)
+    if not by_us and not by_them:
+        return None
+    forced: dict[tuple[str, str], tuple[str, dict]] = {}
+    theirs_to_ours: dict[str, str] = {}  # one claim renamed on both sides: ours' id wins
+    for old in sorted(by_us.keys() & by_them.keys()):
+        ours_id, theirs_id = by_us[old], by_them[old]
+        if ours_id == theirs_id:
+            continue
+        theirs_to_ours[theirs_id] = ours_id
+        item = next(c for c in t["claims"] if isinstance(c, dict) and c.get("id") == theirs_id)
+        reason = (
+            f"renamed differently on both sides ({old!r} is {ours_id!r} in ours, "
+            f"{theirs_id!r} in theirs)"
+        )
+        forced[("claims", ours_id)] = (reason, item)  # theirs' item shown with its own id
+    return (
+        _renamed_text(base, f"{name} (base)", {**by_them, **by_us}),
+        _renamed_text(ours, name, {k: v for k, v in by_them.items() if k not in by_us}),
+        _renamed_text(
+            theirs,
+            f"{name} (theirs)",
+            {**{k: v for k, v in by_us.items() if k not in by_them}, **theirs_to_ours},
+        ),
+        forced,
+    )
+
+
 def _attempt(
-    b: dict, o: dict, t: dict, ours: str, name: str, refused: set[tuple[str, str]]
+    b: dict,
+    o: dict,
+    t: dict,
+    ours: str,
+    name: str,
+    refused: set[tuple[str, str]],
+    forced: dict[tuple[str, str], tuple[str, dict]] | None = None,
 ) -> MergeResult:
     from argmap.edit.editor import Editor
 
@@ -252,6 +357,11 @@ def _attempt(
         )
         for ident in dict.fromkeys([*our_items, *their_items, *base_items]):
             bi, oi, ti = base_items.get(ident), our_items.get(ident), their_items.get(ident)
+            if forced and (section, ident) in forced:
+                reason, shown = forced[(section, ident)]
+                conflicts.append(Conflict(section, ident, reason))
+                marked.append((section, ident, shown))
+                continue
             if oi == ti or bi == ti:
                 continue  # the same on both sides, or theirs left it alone
             if bi == oi:  # ours left it alone: theirs' change applies
@@ -343,8 +453,7 @@ def _broken_by_removal(
     removed = {
         (section, ident)
         for section in SECTIONS
-        for ident in _by_id(b, section)
-        if ident not in _by_id(t, section)
+        for ident in _by_id(b, section).keys() - _by_id(t, section).keys()
     } - refused
     if not removed:
         return set()
@@ -372,12 +481,17 @@ def _mark(text: str, name: str, marked: list, map_clashes: list[Conflict], t: di
     spans = []
     for section, ident, theirs in marked:
         seq = _items_node(ed, section)
-        i = _index(ed, section, ident)
-        node = seq.value[i]
-        start = ed._line_start(node.start_mark.index)
-        end = ed._after_line(ed._node_end(node))
-        dash = seq.start_mark.column
-        content = node.start_mark.column
+        items = [_key(section, item) for item in ed._items(section)]
+        if ident in items:
+            node = seq.value[items.index(ident)]
+            start = ed._line_start(node.start_mark.index)
+            end = ed._after_line(ed._node_end(node))
+            dash, content = seq.start_mark.column, node.start_mark.column
+        else:  # ours has no such item (removed here): an empty side, after its section
+            last = seq.value[-1] if seq is not None and getattr(seq, "value", None) else None
+            start = end = ed._after_line(ed._node_end(last)) if last else len(ed.text)
+            dash = seq.start_mark.column if last else 2
+            content = last.start_mark.column if last else 4
         their_block = ed._block(theirs, dash, content) if theirs is not None else ""
         spans.append((start, end, their_block))
     for clash in map_clashes:

@@ -68,6 +68,8 @@ def parse(
     syntax = syntax or _guess_syntax(inp)
     if not inp.text.strip():
         raise MapError([Diagnostic("empty", "error", "the map is empty", Location(inp.name, 1, 1))])
+    if inp.text.startswith("<<<<<<< ") or "\n<<<<<<< " in inp.text:
+        _refuse_conflict_markers(inp)
     if composed is not None:
         data, positions = load_with_positions(inp.text, inp.name, composed)
     elif syntax == "json":
@@ -98,6 +100,30 @@ def parse(
         found = _schema_diagnostics(exc, doc) + _beyond_schema(data, exc, inp, positions)
         raise MapError(sorted(found, key=_place)) from None
     return _with_uses(Document(model, inp.name, inp.path, positions), _chain, _seen)
+
+
+def _refuse_conflict_markers(inp: Input) -> None:
+    """A map that still holds a merge's conflict markers: one located error per block,
+    saying what it is (rather than the YAML error it would otherwise give).
+
+    Raises:
+        MapError: there is at least one ``<<<<<<<`` ... ``>>>>>>>`` block.
+    """
+    found = []
+    start = None
+    for n, line in enumerate(inp.text.split("\n"), 1):
+        if line.startswith("<<<<<<< "):
+            start = n
+        elif line.startswith(">>>>>>> ") and start is not None:
+            found.append(Diagnostic(
+                "merge_conflict", "error",
+                f"an unresolved merge conflict (lines {start}-{n}): keep ours, theirs or "
+                "both, then delete the <<<<<<<, ======= and >>>>>>> lines",
+                Location(inp.name, start, 1),
+            ))  # fmt: skip
+            start = None
+    if found:
+        raise MapError(found)
 
 
 def _with_uses(doc: Document, chain: tuple, seen: dict | None) -> Document:
