@@ -30,6 +30,7 @@ __all__ = [
     "ToolError",
     "BusyError",
     "did_you_mean",
+    "shown_name",
 ]
 
 EXIT_OK = 0
@@ -42,6 +43,22 @@ EXIT_TOOL = 3  # the environment failed: Graphviz missing, output not writable
 Severity = Literal["error", "warning", "note"]
 
 
+_ESCAPED = {c: f"\\x{c:02x}" for c in range(0x20)} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+
+
+def shown_name(name: str) -> str:
+    r"""A file name as a one-line message shows it: a newline (or another control
+        character) in it written as an escape, so the message stays on its line.
+
+        Examples:
+            >>> print(shown_name("maps/a
+    b.yaml"))
+            maps/a
+    b.yaml
+    """
+    return name if name.isprintable() else name.translate(_ESCAPED)
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     """A place in an input: file name, 1-based line and column (0 = unknown)."""
@@ -51,11 +68,12 @@ class Location:
     col: int = 0
 
     def __str__(self) -> str:
+        name = shown_name(self.file)
         if self.line <= 0:
-            return self.file
+            return name
         if self.col <= 0:
-            return f"{self.file}:{self.line}"
-        return f"{self.file}:{self.line}:{self.col}"
+            return f"{name}:{self.line}"
+        return f"{name}:{self.line}:{self.col}"
 
 
 @dataclass(frozen=True)

@@ -211,3 +211,21 @@ def test_every_option_that_takes_a_claim_id_completes_it(words):
 )
 def test_tags_and_source_ids_complete(words, expected):
     assert _complete("argmap " + words.format(m=HARBOUR)) == expected
+
+
+def test_unlink_refuses_when_two_links_say_the_same_and_lists_their_ids(tmp_path):
+    path = tmp_path / "m.yaml"
+    text = (
+        "title: t\nclaims:\n  - {id: c, text: C, kind: conclusion}\n"
+        "  - {id: a, text: A, supports: [c]}\n  - {id: b, text: B}\n"
+        "links:\n  - {id: means, source: a, target: c, scheme: practical-reasoning, group: g}\n"
+        "  - {id: goal, source: b, target: c, group: g}\n"
+    )
+    path.write_text(text)
+    result = run("unlink", path, "a", "supports", "c")
+    assert result.exit_code == 2
+    assert "2 links say a supports c: a.support.c, means" in result.stderr
+    assert f"argmap unlink {path} LINK-ID" in result.stderr
+    assert path.read_text() == text  # nothing removed
+    assert run("unlink", path, "means").exit_code == 0  # named by its id, it goes
+    assert run("unlink", path, "a", "supports", "c").exit_code == 0  # now only one says it

@@ -81,8 +81,9 @@ def run_hooks(hooks, project: Path, config: str, *files: str) -> subprocess.Comp
         config.format(repo=snapshot.as_posix(), rev=rev)
     )
     env = {**ENV, "PRE_COMMIT_HOME": str(home), "HOME": str(project.parent)}
+    chosen = ["--files", *files] if files else ["--all-files"]
     return subprocess.run(
-        [pre_commit, "run", "--files", *files], cwd=project, env=env,
+        [pre_commit, "run", *chosen], cwd=project, env=env,
         capture_output=True, text=True, timeout=900,
     )  # fmt: skip
 
@@ -109,6 +110,13 @@ FMT = """repos:
       - id: argmap-fmt
 """
 
+FMT_CHECK = """repos:
+  - repo: {repo}
+    rev: {rev}
+    hooks:
+      - id: argmap-fmt-check
+"""
+
 
 def test_validate_hook_passes_good_maps_and_fails_on_a_broken_one(hooks, tmp_path):
     root = project(tmp_path)
@@ -124,10 +132,29 @@ def test_validate_hook_passes_good_maps_and_fails_on_a_broken_one(hooks, tmp_pat
     assert "error[dangling_ref]: link 'a.support.nope' points to unknown claim 'nope'" in bad.stdout
 
 
-def test_fmt_hook_passes_a_formatted_map_and_fails_on_a_messy_one(hooks, tmp_path):
+def test_fmt_hook_lays_a_messy_map_out_in_place_and_the_check_hook_only_says_so(hooks, tmp_path):
     root = project(tmp_path)
-    (root / "maps" / "messy.yaml").write_text("claims: [{text: A, id: a}]\ntitle: t\n")
+    messy = "claims: [{text: A, id: a}]\ntitle: t\n"
+    (root / "maps" / "messy.yaml").write_text(messy)
     git(root, "add", ".")
     assert run_hooks(hooks, root, FMT, "maps/good.yaml").returncode == 0
-    messy = run_hooks(hooks, root, FMT, "maps/messy.yaml")
-    assert messy.returncode == 1 and "would reformat maps/messy.yaml" in messy.stdout
+    checked = run_hooks(hooks, root, FMT_CHECK, "maps/messy.yaml")
+    assert checked.returncode == 1 and "would reformat maps/messy.yaml" in checked.stdout
+    assert (root / "maps" / "messy.yaml").read_text() == messy  # the check changes nothing
+    fixed = run_hooks(hooks, root, FMT, "maps/messy.yaml")
+    assert fixed.returncode == 1  # pre-commit fails a hook that changed files ...
+    assert "files were modified by this hook" in fixed.stdout
+    assert (root / "maps" / "messy.yaml").read_text().startswith("title: t\n")  # ... fixed
+
+
+def test_a_map_whose_name_starts_with_a_dash_is_a_file_to_the_hooks(hooks, tmp_path):
+    root = project(tmp_path)
+    (root / "-x.argmap.yaml").write_text(GOOD)  # pre-commit passes it as -x.argmap.yaml
+    (root / "maps" / "bad.yaml").write_text(
+        "title: t\nclaims:\n  - {id: a, text: A, supports: [z]}\n"
+    )
+    git(root, "add", ".")
+    done = run_hooks(hooks, root, VALIDATE)  # every file: pre-commit passes -x.argmap.yaml
+    assert done.returncode == 1
+    assert "No such option" not in done.stdout
+    assert "-x.argmap.yaml: ok" in done.stdout and "dangling_ref" in done.stdout

@@ -228,20 +228,26 @@ def remove_link(
 
     if (relation is None) != (target is None):
         raise UsageError("name a link by its id, or as SOURCE RELATION TARGET")
+    from argmap.formats.native import parse
+
     with editing(path) as edit:
-        editor = edit.editor
         link_id = first
         if relation is not None:
             kind = RELATIONS[relation]
-            named = [
-                lk
-                for lk in editor.links()
-                if (lk.get("source"), lk.get("target"), lk.get("kind", "support"))
-                == (first, target, kind)
-                and lk.get("id")
+            matching = [
+                lk.id
+                for lk in parse(edit.input).model.all_links()
+                if (lk.source, lk.target, lk.kind.value) == (first, target, kind)
             ]
-            link_id = named[0]["id"] if named else default_link_id(first, kind, target)
-        editor.remove_link(link_id)
+            if len(matching) > 1:
+                # Two links say it (shorthand on the claim and an entry under links:,
+                # say): which one goes is the user's choice, not argmap's.
+                raise UsageError(
+                    f"{len(matching)} links say {first} {relation} {target}: {', '.join(matching)}",
+                    hint=f"name the one to remove by its id: argmap unlink {path} LINK-ID",
+                )
+            link_id = matching[0] if matching else default_link_id(first, kind, target)
+        edit.editor.remove_link(link_id)
     return Edited([link_id], edit.warnings)
 
 

@@ -28,7 +28,9 @@ def summary_segments(name: str, summary: str | None, diags: list[Diagnostic]) ->
     """One map's verdict: ok, or how many errors and warnings (``summary`` None: unreadable)."""
     errors = sum(d.severity == "error" for d in diags)
     warnings = sum(d.severity == "warning" for d in diags)
-    line: Segments = [(f"{name}: ", None)]
+    from argmap.errors import shown_name
+
+    line: Segments = [(f"{shown_name(name)}: ", None)]
     if errors:
         line.append((f"{errors} error{'s' * (errors != 1)}", "bold red"))
     else:
