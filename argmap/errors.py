@@ -48,13 +48,11 @@ _ESCAPED = {c: f"\\x{c:02x}" for c in range(0x20)} | {0x0A: "\\n", 0x0D: "\\r", 
 
 def shown_name(name: str) -> str:
     r"""A file name as a one-line message shows it: a newline (or another control
-        character) in it written as an escape, so the message stays on its line.
+    character) in it written as an escape, so the message stays on its line.
 
-        Examples:
-            >>> print(shown_name("maps/a
-    b.yaml"))
-            maps/a
-    b.yaml
+    Examples:
+        >>> print(shown_name("maps/a\nb.yaml"))
+        maps/a\nb.yaml
     """
     return name if name.isprintable() else name.translate(_ESCAPED)
 
