@@ -205,6 +205,39 @@ class Campaign:
         self.signatures: Counter = Counter()
         self.kept: Path | None = None
         self.exits: Counter = Counter()
+        #: DOT and Mermaid exports, for the real Graphviz and Mermaid's parser to read.
+        self.drawn: list[tuple[str, Path, Path]] = []
+
+    def draw_all(self, mermaid_check: Path | None) -> None:
+        """Every DOT export drawn by the real `dot` (a time limit each), every Mermaid
+        export read by Mermaid's own parser (one run): a refusal or a time-out is a finding."""
+        import subprocess
+
+        dot = shutil.which("dot")
+        for fmt, source, out in self.drawn:
+            if fmt != "dot" or dot is None:
+                continue
+            self.cases["draw"] += 1
+            try:
+                done = subprocess.run([dot, "-Tsvg", str(out), "-o", os.devnull],
+                                      capture_output=True, timeout=30, check=False)  # fmt: skip
+            except subprocess.TimeoutExpired:
+                self.keep(source)
+                self.finding("drawing refused", "draw:dot", f"dot ran past 30 s on {out.name}")
+                continue
+            if done.returncode != 0:
+                self.keep(source)
+                self.finding("drawing refused", "draw:dot", done.stderr.decode()[:200])
+        mermaid = [out for fmt, _, out in self.drawn if fmt == "mermaid"]
+        node = shutil.which("node")
+        if mermaid and mermaid_check is not None and mermaid_check.exists() and node:
+            self.cases["draw"] += len(mermaid)
+            command = [node, str(mermaid_check), *map(str, mermaid)]
+            done = subprocess.run(command, capture_output=True, text=True, timeout=900,
+                                  check=False)  # fmt: skip
+            for line in done.stdout.splitlines():
+                if line.startswith("error "):
+                    self.finding("drawing refused", "draw:mermaid", line[:200])
 
     def keep(self, path: Path) -> None:
         """Keep an input that led to a finding, for reproducing it (--keep DIR)."""
@@ -352,12 +385,15 @@ class Campaign:
     def round_trips(self, case: str, path: Path) -> None:
         """Every format argmap both writes and reads must read back a valid map."""
         fmt = self.rng.choice(["json", "yaml", "argdown", "aif", "sadface", "graphml",
-                               "microtexts"])  # fmt: skip
+                               "microtexts", "dot", "mermaid"])  # fmt: skip
         out = self.work / f"x{self.rng.randrange(10**9)}.{fmt}"
         exported = self.invoke(f"export:{fmt}", ["export", str(path), "--to", fmt, "-o", str(out)])
         if exported is None or exported.exit_code != 0:
             if exported is not None:
                 self.finding("unreadable export", f"export:{fmt}", exported.stderr[:200])
+            return
+        if fmt in ("dot", "mermaid"):  # drawn by the real tools at the end (draw_all)
+            self.drawn.append((fmt, path, out))
             return
         if fmt in ("json", "yaml"):
             back = self.invoke(f"export:{fmt}", ["validate", str(out)])
@@ -577,8 +613,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         campaign = Campaign(args.seed, args.timeout, args.shared, Path(tmp))
         campaign.kept = args.keep.resolve() if args.keep else None
-        # The shipped maps beside the inputs, so that a map that uses another finds it.
+        # The shipped maps beside the inputs, so that a map that uses another finds it,
+        # and the folder the essay map names its (withheld) text in allowed, as this
+        # project's configuration allows ../shared/sources.
         shutil.copytree(ROOT / "maps", Path(tmp), dirs_exist_ok=True)
+        essay = (Path(tmp) / "../../shared/sources").resolve()
+        (Path(tmp) / "argmap.toml").write_text(f"allow-read = [{str(essay)!r}]\n")
         os.chdir(tmp)
         corpora = corpus_files(args.shared)
         bases = [p for p in maps() if p.suffix in (".yaml", ".json")]
@@ -604,6 +644,7 @@ def main() -> int:
                 took = time.perf_counter() - started
                 print(f"# {i + 1} cases, {took:.0f} s, {len(campaign.findings)} findings",
                       file=sys.stderr, flush=True)  # fmt: skip
+        campaign.draw_all(ROOT / ".mermaid-peer" / "check.mjs")
     kinds = Counter(kind for kind, _ in campaign.signatures.elements())
     total = sum(campaign.cases.values())
     print(f"\n{total} runs of argmap over {args.cases} cases (seed {args.seed}):")
@@ -622,6 +663,7 @@ def main() -> int:
         "import not valid",
         "edit damage",
         "bomb accepted",
+        "drawing refused",
     )
     for kind in kinds_seen:
         print(f"{kind:18} {kinds.get(kind, 0)}")

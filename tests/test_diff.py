@@ -185,4 +185,13 @@ def test_renames_are_found_comparing_few_pairs_when_every_id_changed(monkeypatch
     d = diff_maps(m("a", ""), m("b", " indeed"))
     assert 0 < len(compared) <= diff._RENAME_PEERS * 1000
     assert sorted(d.renamed) == sorted((f"a{i}", f"b{i}") for i in range(1000))
+    # 2,000 claims of one text, every id changed: paired in order, with no comparison.
+    compared.clear()
+    same = [{"id": f"a{i}", "text": "the same words"} for i in range(2000)]
+    again = [{"id": f"b{i}", "text": "the same words"} for i in range(2000)]
+    d = diff_maps(
+        ArgMap.model_validate({"title": "t", "claims": same}),
+        ArgMap.model_validate({"title": "t", "claims": again}),
+    )
+    assert compared == [] and sorted(d.renamed) == sorted((f"a{i}", f"b{i}") for i in range(2000))
     assert d.added_claims == d.removed_claims == []

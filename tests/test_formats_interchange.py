@@ -287,6 +287,8 @@ def test_mermaid_is_read_by_mermaids_own_parser(mermaid_parser, tmp_path_factory
                 {"id": "end", "text": 'a "b" <c> & d\nnext; `e` [f] {g} (h) |i| #j %k --> l'},
                 {"id": "graph", "text": "click subgraph style classDef linkStyle",
                  "kind": "question", "supports": ["end"]},
+                {"id": "ctl", "text": "bell\x07 esc\x1b[31m del\x7f c1\x9b end",
+                 "attacks": ["end"]},
                 {"id": "x-1", "text": "\u00e9\u4e2d\U0001f600 \\ / ' ~", "attacks": ["end"],
                  "undercuts": ["graph.support.end"]},
             ],

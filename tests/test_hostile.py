@@ -136,3 +136,21 @@ def test_undercut_chains_thousands_deep_are_evaluated_and_shown(tmp_path):
     shown = run(*["show", str(path), "-f", "ids"])
     assert shown.exit_code == 0 and len(shown.stdout.split()) == 151
     assert "drawn 150 levels deep" in shown.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["add", "--text", "bad \udcff byte"], ["source", "add", "--id", "s", "--title", "\udcfe"]],
+    ids=["add", "source add"],
+)
+def test_text_that_is_not_utf8_from_the_command_line_is_refused_not_a_crash(tmp_path, args):
+    # A terminal in another encoding hands Python undecodable bytes as lone surrogates.
+    path = tmp_path / "m.yaml"
+    path.write_text("title: t\nclaims:\n  - {id: c, text: C, kind: conclusion}\n")
+    before = path.read_bytes()
+    command = [args[0], path, *args[1:]] if args[0] != "source" else ["source", "add", path,
+                                                                        *args[2:]]  # fmt: skip
+    result = run(*command)
+    assert result.exit_code == 2, result.output
+    assert "holds bytes that are not UTF-8 text; nothing was written" in result.stderr
+    assert path.read_bytes() == before

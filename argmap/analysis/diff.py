@@ -140,6 +140,9 @@ def _rename_candidates(old: dict[str, str], new: dict[str, str]) -> list[tuple]:
     by_text: dict[str, list[str]] = {}
     for b, text in new.items():
         by_text.setdefault(" ".join(text.split()), []).append(b)
+    # Claims with the same text pair in their order (the k-th old with the k-th new): many
+    # claims of one text (a template, a placeholder) make no square of candidates.
+    taken: dict[str, int] = {}
     new_words = {b: words(t) for b, t in new.items()}
     postings: dict[str, list[str]] = {}
     for b, ws in new_words.items():
@@ -147,16 +150,21 @@ def _rename_candidates(old: dict[str, str], new: dict[str, str]) -> list[tuple]:
             postings.setdefault(w, []).append(b)
     common = max(50, len(new) // 20)  # words this frequent single out nothing
     for a, text in old.items():
-        same = by_text.get(" ".join(text.split()), [])
+        key = " ".join(text.split())
+        alike = by_text.get(key, [])
+        k = taken.get(key, 0)
+        taken[key] = k + 1
+        same = alike[k : k + 1]
         out += [(1.0, a, b) for b in same]
+        if same:
+            continue  # a claim of the same text: no other can be more alike
         shared: Counter = Counter()
         found = sorted((len(postings[w]), w) for w in words(text) if w in postings)
         rare = [w for n, w in found if n <= common] or [w for _, w in found[:2]]
         for w in rare:  # no rare word at all: its two rarest
             shared.update(postings[w])
         for b, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:_RENAME_PEERS]:
-            if b not in same:
-                out.append((_similarity(text, new[b]), a, b))
+            out.append((_similarity(text, new[b]), a, b))
     return out
 
 

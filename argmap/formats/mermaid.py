@@ -51,7 +51,10 @@ _SHAPE = {
 
 
 def _label(text: str) -> str:
-    safe = " ".join(text.split())
+    from argmap.wording import visible
+
+    # Control characters (which Mermaid's parser refuses) are shown, as on a terminal.
+    safe = visible(" ".join(text.split()))
     for a, b in (("&", "#amp;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
         safe = safe.replace(a, b)
     return "<br/>".join(textwrap.wrap(safe, 40)) or " "

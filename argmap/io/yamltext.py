@@ -319,6 +319,9 @@ def dump(data: Any) -> str:
     return yaml.dump(data, Dumper=dumper(), sort_keys=False, allow_unicode=True, width=88)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def dumper() -> type:
     """The YAML writer for maps: text is quoted wherever this reader would not read it
     back as that text (``0E0`` is a number to YAML 1.2, not to the 1.1 rules PyYAML writes
@@ -330,6 +333,16 @@ def dumper() -> type:
 
     class Dumper(base):  # type: ignore[misc, valid-type]
         def represent_str(self, data: str) -> Any:
+            if not data.isascii() and _SURROGATE.search(data):
+                # Bytes that were not UTF-8 where the text came from (a terminal in
+                # another encoding, say, which Python hands on as lone surrogates).
+                from argmap.errors import UsageError
+
+                shown = data.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+                raise UsageError(
+                    f"'{shown[:80]}' holds bytes that are not UTF-8 text; nothing was written",
+                    hint="give the text as UTF-8: check the terminal's encoding",
+                )
             if any(ch in data for ch in "\x85\u2028\u2029"):
                 return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
             if not isinstance(Builder.scalar(_Plain(data)), str):
