@@ -41,9 +41,10 @@ def run(*args, **kw):
 
 @pytest.fixture(autouse=True)
 def _plain_terminal(monkeypatch):
-    """No colour, a fixed width, and no debugging tracebacks, whatever the developer's shell."""
+    """No colour, no width (output as piped: one row a line), and no debugging tracebacks,
+    whatever the developer's shell; a test of a terminal's layout sets COLUMNS itself."""
     monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
 

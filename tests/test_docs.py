@@ -28,7 +28,7 @@ def console_examples():
 def test_readme_console_examples_print_what_they_show(command, expected):
     # Every `argmap` in command position (first, after a pipe, after xargs) runs this one.
     shell = re.sub(r"(?<![\w/.-])argmap ", f"{sys.executable} -m argmap ", command)
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    env = {**{k: v for k, v in os.environ.items() if k != "COLUMNS"}, "NO_COLOR": "1"}
     proc = subprocess.run(
         shell, shell=True, cwd=ROOT, capture_output=True, text=True, env=env, check=False
     )

@@ -52,7 +52,8 @@ def generated_map(where: Path) -> Path:
 
 def answer(name: str, path: Path) -> tuple[int, str, int]:
     args = [str(path) if a == "MAP" else a for a in COMMANDS[name]]
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    # Piped, with no width given: one row a line, as recorded (COLUMNS would lay it out).
+    env = {**{k: v for k, v in os.environ.items() if k != "COLUMNS"}, "NO_COLOR": "1"}
     done = subprocess.run(
         [sys.executable, "-m", "argmap", *args], capture_output=True, env=env, check=False
     )

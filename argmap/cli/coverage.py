@@ -44,4 +44,6 @@ def coverage(
     elif fmt is Format.ids:
         emit_lines(coverage_ids(report))
     else:
-        emit_lines(coverage_lines(report))
+        from argmap.views.table import output_width, wrapped_lines
+
+        emit_lines(wrapped_lines(coverage_lines(report), output_width()))

@@ -185,7 +185,7 @@ def _evaluate_map(
     fmt,
     view_options: dict,
 ) -> None:
-    from argmap.cli.output import emit_json, emit_lines, emit_rich, is_terminal, print_error
+    from argmap.cli.output import emit_json, emit_segments, is_terminal, print_error
     from argmap.errors import UsageError
     from argmap.formats import read_map
     from argmap.semantics.report import evaluate_map
@@ -208,10 +208,9 @@ def _evaluate_map(
     if fmt is Format.json:
         emit_json(report.to_data())
         return
-    from argmap.views.evaluation import eval_lines, eval_view
+    from argmap.views.evaluation import eval_lines
+    from argmap.views.table import output_width
 
-    lines = eval_lines(report, extensions=show_extensions)
-    if is_terminal():
-        emit_rich(eval_view(report, lines))
-    else:
-        emit_lines(lines)
+    emit_segments(
+        eval_lines(report, extensions=show_extensions, width=output_width(), marks=is_terminal())
+    )

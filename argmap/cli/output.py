@@ -91,7 +91,9 @@ def emit_outline(G: Any, trees: list, **options: Any) -> None:
     """An outline (:mod:`argmap.analysis.outline`): a rich tree on a terminal, plain lines
     otherwise.
     ``options`` go to the renderer (``quotes``, ``verdicts``)."""
-    if is_terminal():
+    from argmap.views.table import output_width
+
+    if is_terminal() or output_width() is not None:  # piped with COLUMNS: wrapped to it
         from argmap.views.tree import outline_view
 
         emit_rich(outline_view(G, trees, **options))
@@ -132,53 +134,17 @@ class RowFormat(StrEnum):
 
 
 def emit_table(columns: list[str], rows: list[list[str]]) -> None:
-    """Rows as a rich table on a terminal; piped, as plain columns, one row a line.
+    """Rows as a table laid out for the terminal's width (``COLUMNS`` when piped; one row
+    a line when neither says a width): ids, kinds and numbers never wrap, text wraps at
+    spaces and tags after commas, so no id or word is ever cut or dropped
+    (:mod:`argmap.views.table`); the header is bold on a terminal."""
+    from argmap.views.table import output_width, table_layout
 
-    On a terminal every cell wraps rather than being cut: the last column (the text) at
-    word boundaries and taking the room left, the others (ids, tags) keeping their width
-    where they can and folding where they cannot. No word is ever dropped."""
-    if is_terminal():
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(box=None, header_style="bold", pad_edge=False)
-        widths = column_widths(columns, rows, Console().width)
-        for i, name in enumerate(columns):
-            if i == len(columns) - 1:
-                table.add_column(name, ratio=1, overflow="fold")
-            else:
-                table.add_column(name, width=widths[i], overflow="fold")
-        for row in rows:
-            table.add_row(*row)
-        emit_rich(table)
-        return
-    widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns[:-1])]
-    lines = []
-    for row in [columns, *rows]:
-        cells = [cell.ljust(w) for cell, w in zip(row, widths, strict=False)]
-        lines.append("  ".join([*cells, row[-1]]).rstrip())
-    emit_lines(lines)
-
-
-def column_widths(
-    columns: list[str], rows: list[list[str]], total: int, *, text_min: int = 28
-) -> list[int]:
-    """Widths for every column but the last (the text, which takes what is left, at
-    least ``text_min``): each as wide as its widest cell, the widest narrowed first while
-    the table would not fit ``total`` (two spaces between columns).
-
-    Examples:
-        >>> row = [["prepare-for-readjustment", "claim", "x"]]
-        >>> column_widths(["id", "kind", "text"], row, 80)
-        [24, 5]
-        >>> column_widths(["id", "kind", "text"], row, 60)
-        [23, 5]
-    """
-    widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns[:-1])]
-    room = total - text_min - 2 * (len(columns) - 1)
-    while widths and sum(widths) > room and max(widths) > 4:
-        widths[widths.index(max(widths))] -= 1
-    return widths
+    bold = "bold" if is_terminal() else None
+    emit_segments(
+        [[(text, bold if row < 0 else None)] for row, text in table_layout(columns, rows,
+                                                                              output_width())]
+    )  # fmt: skip
 
 
 def emit_tsv(columns: list[str], rows: list[list[str]]) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from argmap.wording import counted
 
-__all__ = ["semantics_header", "framework_lines", "extension_lines", "eval_lines", "eval_view"]
+__all__ = ["semantics_header", "framework_lines", "extension_lines", "eval_lines"]
 
 
 def semantics_header(result: Any) -> str:
@@ -43,10 +43,17 @@ def extension_lines(extensions: list[list[str]]) -> list[str]:
     ]
 
 
-def eval_lines(report: Any, *, extensions: bool = False) -> list[str]:
-    """An evaluation (:class:`argmap.semantics.report.EvalReport`) as plain text: the
-    counts, one line per claim (conclusions first), then what changed, the extensions,
-    the explanation and the single points of failure, as asked."""
+def eval_lines(
+    report: Any, *, extensions: bool = False, width: int | None = None, marks: bool = False
+) -> list[list[tuple[str, str | None]]]:
+    """An evaluation (:class:`argmap.semantics.report.EvalReport`) as lines of styled
+    segments (:func:`argmap.views.tree.plain` joins one into text): the counts, a table of
+    the labels, one row a claim (conclusions first; laid out for ``width``, never breaking
+    an id or a word), then what changed, the extensions, and the single points of failure,
+    as asked. With ``--explain ID`` the explanation stands alone, without the table.
+    ``marks`` writes each label with a sign and a colour (a terminal)."""
+    from argmap.views.table import table_layout
+
     G, labels, strengths = report.G, report.labels, report.strengths
     conclusion_ids = report.conclusions
     counts = {k: sum(v == k for v in labels.values()) for k in ("in", "out", "undec")}
@@ -62,19 +69,32 @@ def eval_lines(report: Any, *, extensions: bool = False) -> list[str]:
             f"strength: {'DF-QuAD' if strengths.method == 'dfquad' else 'quadratic energy'}"
             " (base = confidence, else 0.5)"
         )
-    order = sorted(labels, key=lambda c: c not in conclusion_ids)
-    width = max((len(c) for c in order), default=0)
-    lines += [
-        "",
-        f"{'label':<5}{'  strength' if strengths else ''}  {'kind':<10}  {'id':<{width}}  text",
-    ]
-    for claim in order:
-        c = G.nodes[claim]["claim"]
-        value = f"  {strengths.strength[claim]:>8.3f}" if strengths else ""
-        lines.append(
-            f"{labels[claim]:<5}{value}  {c.kind.value:<10}  {claim:<{width}}  "
-            f"{' '.join(c.text.split())}"
-        )
+    from argmap.views.table import wrapped_lines
+
+    out: list[list[tuple[str, str | None]]] = [[(x, None)] for x in wrapped_lines(lines, width)]
+    if report.explanation is None:
+        order = sorted(labels, key=lambda c: c not in conclusion_ids)
+        columns = ["label", *(["strength"] if strengths else []), "kind", "id", "text"]
+        rows = []
+        for claim in order:
+            c = G.nodes[claim]["claim"]
+            value = [f"{strengths.strength[claim]:.3f}"] if strengths else []
+            label = _LABEL_MARK[labels[claim]][0] if marks else labels[claim]
+            rows.append([label, *value, c.kind.value, claim, c.text])
+        out.append([("", None)])
+        seen: set[int] = set()
+        for row, text in table_layout(columns, rows, width):
+            if row < 0:
+                out.append([(text, "bold" if marks else None)])
+                continue
+            claim = order[row]
+            style = _LABEL_MARK[labels[claim]][1] if marks and row not in seen else None
+            mark = rows[row][0] if row not in seen else ""
+            seen.add(row)
+            rest = text[len(mark) :]
+            bold = "bold" if marks and claim in conclusion_ids else None
+            out.append([(mark, style), (rest, bold)] if mark else [(rest, bold)])
+    lines = []
     if report.changes is not None:
         lines += ["", "What changes:"]
         if not report.changes:
@@ -118,7 +138,8 @@ def eval_lines(report: Any, *, extensions: bool = False) -> list[str]:
                 for k in found
             )
             lines.append(f"  {conclusion}: {names or 'none'}")
-    return lines
+    out += [[(x, None)] for x in wrapped_lines(lines, width)]
+    return out
 
 
 #: How a label reads on a terminal: a mark that needs no colour, and a colour.
@@ -127,38 +148,3 @@ _LABEL_MARK = {
     "out": ("✘ out", "red"),
     "undec": ("? undec", "yellow"),
 }
-
-
-def eval_view(report: Any, lines: list[str]) -> Any:
-    """:func:`eval_lines` for a terminal: the labels as a table that wraps to the
-    terminal, each label with a mark and a colour; the lines before and after it as they
-    are."""
-    from rich.console import Console, Group
-    from rich.table import Table
-    from rich.text import Text
-
-    from argmap.cli.output import column_widths
-
-    G, labels, strengths = report.G, report.labels, report.strengths
-    start = next(i for i, line in enumerate(lines) if line.startswith("label"))
-    end = start + 1 + len(labels)
-    order = sorted(labels, key=lambda c: c not in report.conclusions)
-    columns = ["label", *(["strength"] if strengths else []), "kind", "id", "text"]
-    rows = []
-    for claim in order:
-        c = G.nodes[claim]["claim"]
-        value = [f"{strengths.strength[claim]:.3f}"] if strengths else []
-        rows.append([_LABEL_MARK[labels[claim]][0], *value, c.kind.value, claim, c.text])
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for i, (name, width) in enumerate(
-        zip(columns, [*column_widths(columns, rows, Console().width), None], strict=True)
-    ):
-        if i == len(columns) - 1:
-            table.add_column(name, ratio=1, overflow="fold")
-        else:
-            table.add_column(name, width=width, overflow="fold")
-    for claim, row in zip(order, rows, strict=True):
-        mark, style = _LABEL_MARK[labels[claim]]
-        bold = "bold" if claim in report.conclusions else ""
-        table.add_row(Text(mark, style=style), *row[1:-1], Text(" ".join(row[-1].split()), bold))
-    return Group(Text("\n".join(lines[:start])), table, Text("\n".join(lines[end:])))

@@ -1,0 +1,78 @@
+"""Every table-shaped output laid out for 80 columns, on a terminal and piped with COLUMNS:
+no line longer than the width (but a single token longer than it), and no id or word split
+or dropped: the words are exactly those of the same output unwrapped."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from conftest import CONGESTION, HARBOUR, MAPS, run
+
+COMMANDS = [
+    ["claims", "{map}"],
+    ["claims", "{map}", "--kind", "evidence", "--kind", "premise"],
+    ["why", "{map}", "{top}"],
+    ["impact", "{map}", "{leaf}", "-f", "text"],
+    ["path", "{map}", "{leaf}", "{top}"],
+    ["stats", "{map}"],
+    ["eval", "{map}"],
+    ["eval", "{map}", "--strength", "dfquad"],
+    ["questions", "{map}", "--all"],
+    ["coverage", "{map}"],
+    ["schemes"],
+]
+MAP_ENDS = {
+    HARBOUR: ("open-at-night", "vote-predates-pay"),
+    CONGESTION: ("adopt-charge", "sales-held"),
+}
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _words(text: str) -> Counter:
+    """The words of an output: tags split at their commas (a wrapped tag list puts them on
+    lines of their own), a tree's lines drawn either way (rich or plain) left out."""
+    return Counter(w for w in re.split(r"[\s,]+", text) if w and not set(w) <= set("│├└─"))
+
+
+def _cases():
+    for path, (top, leaf) in MAP_ENDS.items():
+        for command in COMMANDS:
+            args = [a.format(map=path, top=top, leaf=leaf) for a in command]
+            yield pytest.param(args, id=f"{path.stem}-{'-'.join(command[:1] + command[2:3])}")
+
+
+def _lines_fit(text: str, width: int) -> list[str]:
+    """The lines longer than ``width`` that hold more than one token (a single long token,
+    a URL say, may not be cut)."""
+    return [x for x in text.splitlines() if len(x) > width and len(x.split()) > 1]
+
+
+@pytest.mark.parametrize("args", list(_cases()))
+@pytest.mark.parametrize("width", [80, 60])
+def test_piped_with_columns_no_line_is_too_long_and_no_word_is_lost(args, width):
+    whole = run(*args)
+    assert whole.exit_code in (0, 1), whole.output
+    laid_out = run(*args, env={"COLUMNS": str(width)})
+    assert _lines_fit(laid_out.stdout, width) == []
+    assert _words(laid_out.stdout) == _words(whole.stdout)
+
+
+@pytest.mark.parametrize("args", list(_cases()))
+def test_on_an_80_column_terminal_no_line_is_too_long_and_no_word_is_lost(args):
+    whole = run(*args)
+    shown = ANSI.sub("", run(*args, env={"FORCE_COLOR": "1", "COLUMNS": "80"}).stdout)
+    assert _lines_fit(shown, 80) == []
+    marks = Counter({"✔": 0, "✘": 0})
+    extra = _words(shown) - _words(whole.stdout)
+    assert set(extra) <= set(marks) | {"?"}  # eval's marks beside each label
+    assert _words(whole.stdout) - _words(shown) == Counter()
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_the_shipped_maps_claims_table_keeps_every_id_whole_at_80_columns(path):
+    ids = run("claims", path, "-f", "ids").stdout.split()
+    shown = run("claims", path, env={"COLUMNS": "80"}).stdout
+    first_column = [line.split()[0] for line in shown.splitlines()[1:] if line[:1].strip()]
+    assert first_column == ids  # each id whole, at the start of its row
