@@ -72,7 +72,10 @@ def check(fmt: str, text: str) -> None:
         for d in exc.diagnostics:
             assert d.location is not None and d.location.line >= 1 and d.location.col >= 1
         return
-    errors = [d for d in validate(Document(model, "out.yaml")) if d.severity == "error"]
+    # The map has no place yet: the source texts it names are not looked up (as import).
+    errors = [
+        d for d in validate(Document(model, "out.yaml"), texts=False) if d.severity == "error"
+    ]
     assert errors == []
 
 

@@ -234,7 +234,7 @@ def test_show_names_schemes_roles_reconstructions_and_lists_questions():
     asked = run("show", CONGESTION, "--questions").stdout.splitlines()
     at = next(i for i, line in enumerate(asked) if "‹analogy: base›" in line)
     below = "\n".join(asked[at + 1 : at + 6])
-    assert "? open  base-true: Is A true (false) in C1?" in below
+    assert "? open  base-true: Is charge-cuts-traffic true (false) in C1?" in below
     assert "✗ no (cities-differ)  no-difference: " in below
     tree = json.loads(run("show", CONGESTION, "-f", "json").stdout)
     assert '"scheme": "analogy"' in json.dumps(tree)
@@ -254,7 +254,7 @@ def test_pictures_name_schemes_when_asked_and_draw_reconstructions_dashed(dot_pr
 
 def test_the_html_report_marks_open_and_answered_questions(dot_program):
     page = run("export", CONGESTION, "--to", "html").stdout
-    assert '<li class="q open">open: Is A true (false) in C1?' in page
+    assert '<li class="q open">open: Is charge-cuts-traffic true (false) in C1?' in page
     assert '<li class="q answered no">answered no by <a href="#c-cities-differ">' in page
     assert '<span class="made">reconstructed</span>' in page
 

@@ -203,6 +203,10 @@ class QuestionStatus:
     #: (claim id, "yes" or "no") for each claim that answers it.
     answers: list[tuple[str, str]] = field(default_factory=list)
 
+    #: The question as this map asks it: the scheme's letters for what the inference
+    #: concludes written as the claim it concludes (None: as the catalogue words it).
+    asked: str | None = None
+
     @property
     def status(self) -> str:
         """``open``; ``no`` when a claim answers it against the inference; else ``yes``."""
@@ -218,6 +222,7 @@ class QuestionStatus:
             "scheme": self.scheme,
             "question": self.question,
             "text": self.text,
+            "asked": self.asked or self.text,
             "status": self.status,
             "answers": [{"claim": c, "answer": a} for c, a in self.answers],
         }
@@ -253,9 +258,31 @@ def open_questions(
                     q.id,
                     q.text,
                     given.get((inf.key, q.id), []),
+                    asked_of(scheme, q.text, inf.target),
                 )
             )
     return out
+
+
+_LETTER = re.compile(r"\b([A-Z][0-9]?)\b")
+
+
+def asked_of(scheme: Scheme, question: str, conclusion: str) -> str:
+    """A critical question asked of one inference, naming the map's own claim: the letter
+    the scheme's conclusion is about (``A`` in "A should not be carried out") written as
+    the claim the inference concludes. (Other letters stay: what they stand for, a case
+    or an expert, is seldom one claim of the map.)
+
+    Examples:
+        >>> s = catalogue_of().get("negative-consequences")
+        >>> asked_of(s, "Are the bad consequences likely to follow from A?", "raise-cost")
+        'Are the bad consequences likely to follow from raise-cost?'
+    """
+    first = _LETTER.search(scheme.conclusion or "")
+    if first is None:
+        return question
+    letter = first.group(1)
+    return _LETTER.sub(lambda m: conclusion if m.group(1) == letter else m.group(1), question)
 
 
 def scheme_problems(doc: Document) -> Iterator[Diagnostic]:
@@ -391,7 +418,7 @@ class QuestionsReport:
 
     def rows(self, *, answered: bool = True) -> list[list[str]]:
         return [
-            [q.inference, q.scheme, q.question, _status_word(q), q.text]
+            [q.inference, q.scheme, q.question, _status_word(q), q.asked or q.text]
             for q in self.selected(answered=answered)
         ]
 

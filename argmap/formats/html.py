@@ -234,12 +234,12 @@ def _questions(n: str, links_by_id: dict, asked: dict[str, list]) -> list[str]:
         items = []
         for q in questions:
             if q.status == "open":
-                items.append(f'<li class="q open">open: {e(q.text)} <i>({e(q.question)})</i></li>')
+                items.append(f'<li class="q open">open: {e(q.asked or q.text)} <i>({e(q.question)})</i></li>')
             else:
                 who = ", ".join(f'<a href="#c-{e(c)}">{e(c)}</a>' for c, _ in q.answers)
                 items.append(
                     f'<li class="q answered {e(q.status)}">answered {e(q.status)} by {who}: '
-                    f"{e(q.text)} <i>({e(q.question)})</i></li>"
+                    f"{e(q.asked or q.text)} <i>({e(q.question)})</i></li>"
                 )
         out.append(f'<ul class="questions" data-inference="{e(key)}">{"".join(items)}</ul>')
     return out

@@ -64,7 +64,7 @@ def coverage_lines(report: dict) -> list[str]:
         "a scheme"
     )
     for q in cq["open_questions"]:
-        lines.append(f"  open: {q['inference']} ({q['scheme']}) {q['question']}: {q['text']}")
+        lines.append(f"  open: {q['inference']} ({q['scheme']}) {q['question']}: {q['asked']}")
     for u in cq["unknown_schemes"]:
         lines.append(f"  scheme not in the catalogue: {u['inference']} ({u['scheme']})")
     for s in report["sources_absent"]:
