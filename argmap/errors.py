@@ -114,10 +114,16 @@ class ArgmapError(Exception):
     exit_code = EXIT_INVALID
     code = "error"
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(self, message: str, *, hint: str | None = None, option: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        if option is not None:
+            self.option = option
+
+    #: The parameter whose value was at fault (``kind``): a command line names it as its
+    #: option (``--kind``).
+    option: str | None = None
 
     def lines(self) -> list[str]:
         """The lines to print on stderr, without the program name."""

@@ -300,6 +300,22 @@ def _undercut_problems(
     doc: Document, path: Path, link: Link, links_by_id: dict[str, Link], claim_ids: set[str]
 ) -> Iterator[Diagnostic]:
     target = links_by_id.get(link.target)
+    answered = len(path) > 2 and path[2] == "answers"  # a "no" answer, read as an undercut
+    if target is None and answered:
+        into = [k for k, lk in links_by_id.items() if lk.target == link.target and
+                lk.kind.value == "support"]  # fmt: skip
+        known = link.target in claim_ids
+        yield Diagnostic(
+            "undercut_target" if known else "dangling_ref",
+            "error",
+            f"claim {link.source!r} answers a question of {link.target!r}, which is "
+            + ("a claim: an answer names the inference (a support link) it questions"
+               if known else "no link of this map"),
+            doc.locate((*path, "link")),
+            hint=(f"the supports into {link.target!r}: {', '.join(into)}" if into
+                  else did_you_mean(link.target, links_by_id)),
+        )  # fmt: skip
+        return
     if target is None:
         if link.target in claim_ids:
             yield Diagnostic(

@@ -201,7 +201,8 @@ def test_edits_work_on_other_layouts(tmp_path):
     path.write_text("title: t\nclaims:\n- id: c\n  text: C\n  kind: conclusion")
     assert run("add", path, "--text", "Q", "--attacks", "c").exit_code == 0
     assert run("set", path, "q", "note", "a note").exit_code == 0
-    assert run("link", path, "q", "attacks", "c", "--id", "also").exit_code == 0
+    assert run("add", path, "--text", "R").exit_code == 0
+    assert run("link", path, "r", "attacks", "c", "--id", "also").exit_code == 0
     text = path.read_text()
     assert text.startswith("title: t\nclaims:\n- id: c\n  text: C\n  kind: conclusion\n- id: q\n")
     model = read_map(path).model
@@ -299,3 +300,15 @@ def test_edits_keep_items_that_open_with_a_comment_after_the_dash(tmp_path):
     assert result.exit_code == 0, result.output
     assert removed.read_text() == "title: t\nclaims:\n  - # a reason\n    id: r\n    text: R\n"
     assert [c.id for c in read_map(removed).model.claims] == ["r"]
+
+
+def test_a_link_that_doubles_one_already_there_is_refused(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text("title: t\nclaims:\n  - {id: c, text: C, kind: conclusion}\n"
+                    "  - {id: p, text: P, supports: [c]}\n")  # fmt: skip
+    before = path.read_bytes()
+    for args in (["p", "supports", "c"], ["p", "supports", "c", "--id", "again"]):
+        result = run("link", path, *args)
+        assert result.exit_code == 2
+        assert "p supports c already: link p.support.c" in result.stderr
+    assert path.read_bytes() == before

@@ -362,8 +362,10 @@ def scheme_problems(doc: Document) -> Iterator[Diagnostic]:
                 continue
             inf = owner.get(ans.link)
             scheme = catalogue.get(inf.scheme) if inf is not None else None
+            if scheme is None and inf is not None and inf.scheme:
+                continue  # its scheme is unknown: that, the root cause, is reported there
             if scheme is None:
-                what = "is not a support" if inf is None else "names no scheme the catalogue knows"
+                what = "is not a support" if inf is None else "names no scheme"
                 yield Diagnostic(
                     "unknown_question",
                     "warning",

@@ -132,12 +132,13 @@ class ArgmapGroup(TyperGroup):
             lines = exc.lines()
             option = getattr(exc, "option", None)  # which option gave the faulty input
             if option:
-                lines = [line.replace("error: ", f"error: {option}: ", 1) for line in lines]
+                flag = option if option.startswith("-") else "--" + option.replace("_", "-")
+                lines = [line.replace("error: ", f"error: {flag}: ", 1) for line in lines]
             _print_error(lines, exc)
             code = exc.exit_code
         except _click.ClickException as exc:
             where = f"{exc.ctx.command_path}" if getattr(exc, "ctx", None) else "argmap"
-            _print_error([f"{where}: error: {exc.format_message()} (see {where} --help)"])
+            _print_error([f"{where}: error: {_usage_message(exc)} (see {where} --help)"])
             code = exc.exit_code if exc.exit_code else EXIT_USAGE
         except typer.Abort:
             code = 130
@@ -161,6 +162,31 @@ class ArgmapGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _usage_message(exc: Any) -> str:
+    """What was wrong with the call, in argmap's words: a value that is not one of the
+    choices is named by its option (or argument) with the nearest choice, as argmap says
+    it everywhere else (``--format: 'jsn' is not one of text, json, ids (did you mean
+    'json'?)``), not in Python's words."""
+    import re
+
+    from argmap.errors import did_you_mean
+
+    message = exc.format_message()
+    param = getattr(exc, "param", None)
+    found = re.search(r"'(?P<value>[^']*)' is not one of (?P<choices>.*?)\.?$", message)
+    if param is None or found is None:
+        return message
+    choices = re.findall(r"'([^']*)'", found.group("choices"))
+    opts = getattr(param, "opts", None) or []
+    named = max(opts, key=len) if param.param_type_name == "option" and opts else (
+        (param.metavar or param.name or "value").upper()
+    )  # fmt: skip
+    value = found.group("value")
+    text = f"{named}: {value!r} is not one of {', '.join(choices)}"
+    hint = did_you_mean(value, choices)
+    return text + (f" ({hint})" if hint else "")
 
 
 def _plain_help(command: Any) -> None:

@@ -100,12 +100,19 @@ def add(
         typer.Option(metavar="X", min=0.0, max=1.0, help="How far it is believed, 0 to 1."),
     ] = None,
     note: Annotated[str | None, typer.Option(help="A note.")] = None,
+    reconstructed: Annotated[
+        bool,
+        typer.Option(
+            "--reconstructed",
+            help="A step the text relies on but does not state, added by you (it quotes nothing).",
+        ),
+    ] = False,
 ) -> None:
     """Add a claim; print its id.
 
-    With --source and --quote, the words are found in the source's text and written
-    exactly as it has them, with the paragraph as locator; words found nowhere, or in
-    several places, are refused with the candidates.
+    With --quote, the words are found in the text of the source (--source, or the map's
+    only source) and written exactly as it has them, with the paragraph as locator; words
+    found nowhere, or in several places, are refused with the candidates.
 
     Example: argmap add maps/ports.yaml --text "Night work halves waits" --supports open-at-night
     """
@@ -125,6 +132,7 @@ def add(
         locator=locator,
         confidence=confidence,
         note=note,
+        reconstructed=reconstructed,
     )
     emit_edited(done, warnings=False)
 

@@ -36,6 +36,6 @@ def validate(
     else:
         from argmap.views.reports import validation_lines
 
-        emit_segments(validation_lines(checked))
+        emit_segments(validation_lines(checked, strict=strict))
     if checked.failed(strict=strict):
         raise typer.Exit(1)

@@ -146,6 +146,24 @@ def _quoted(inp: Any, source: str, quote: str | None, locator: str | None):
     return found.text, locator
 
 
+def _only_source(editor: Any) -> str:
+    """The source a quote is from when none is named: the map's only one.
+
+    Raises:
+        UsageError: the map has no source, or several (named, to choose from)."""
+    ids = [str(s.get("id")) for s in editor.sources()]
+    if len(ids) == 1:
+        return ids[0]
+    if not ids:
+        raise UsageError(
+            "a quote needs a source, and the map has none",
+            hint="add one first: argmap source add MAP --id ID --title TITLE --path TEXT",
+        )
+    raise UsageError(
+        f"the map has {len(ids)} sources: name the quote's ({', '.join(ids)})", option="source"
+    )
+
+
 def add_claim(
     path: str,
     text: str,
@@ -160,19 +178,37 @@ def add_claim(
     locator: str | None = None,
     confidence: float | None = None,
     note: str | None = None,
+    reconstructed: bool = False,
 ) -> Edited:
     """Add a claim (its id made from its text unless given); report its id. With a
-    ``source`` and a ``quote``, the words are found in the source's text and written as
-    it has them, with their paragraph as locator.
+    ``quote``, the words are found in the text of the ``source`` (the map's only source
+    when it has one and none is named) and written as it has them, with their paragraph
+    as locator. ``reconstructed`` marks a step the mapper adds, which the text leaves
+    unstated.
 
     Raises:
         UsageError: an unknown source, or words found nowhere or in several places.
         MapError: the claim would make the map invalid.
     """
+    from argmap.model import ClaimKind
     from argmap.model.ids import from_words
 
+    kinds = [k.value for k in ClaimKind]
+    if kind not in kinds:
+        raise UsageError(
+            f"{kind!r} is not a kind of claim",
+            hint=did_you_mean(kind, kinds) or "kinds: " + ", ".join(kinds),
+            option="kind",
+        )
+    if reconstructed and quote:
+        raise UsageError(
+            "a reconstructed claim quotes nothing: it is the mapper's, not the text's",
+            option="reconstructed",
+        )
     with editing(path) as edit:
         editor, inp = edit.editor, edit.input
+        if quote is not None and source is None:
+            source = _only_source(editor)
         if source is not None:
             quote, locator = _quoted(inp, source, quote, locator)
         taken = {c.get("id") for c in editor.claims()}
@@ -187,6 +223,7 @@ def add_claim(
             "note": note,
             "supports": supports,
             "attacks": attacks,
+            "reconstructed": reconstructed,
         }
         claim.update({k: list(v) if isinstance(v, list) else v for k, v in optional.items() if v})
         editor.add_claim(claim)
@@ -206,11 +243,22 @@ def add_link(
 ) -> Edited:
     """Link two claims (``relation``: supports, attacks, or undercuts with a link id as
     ``target``); report the link's id."""
+    from argmap.formats.native import parse
     from argmap.model import default_link_id
 
     with editing(path) as edit:
         editor = edit.editor
         kind = RELATIONS[relation]
+        same = [
+            lk.id
+            for lk in parse(edit.input).model.all_links()
+            if (lk.source, lk.target, lk.kind.value, lk.group) == (source, target, kind, group)
+        ]
+        if same:  # one link twice would count twice wherever links are weighed
+            raise UsageError(
+                f"{source} {relation} {target} already: link {same[0]}",
+                hint=f"change that one instead: argmap set {path} {same[0]} FIELD VALUE",
+            )
         item: dict[str, Any] = {"id": ident} if ident else {}
         item.update(source=source, target=target, kind=kind)
         optional = {"group": group, "note": note, "weight": weight}

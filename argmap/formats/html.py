@@ -234,7 +234,9 @@ def _questions(n: str, links_by_id: dict, asked: dict[str, list]) -> list[str]:
         items = []
         for q in questions:
             if q.status == "open":
-                items.append(f'<li class="q open">open: {e(q.asked or q.text)} <i>({e(q.question)})</i></li>')
+                items.append(
+                    f'<li class="q open">open: {e(q.asked or q.text)} <i>({e(q.question)})</i></li>'
+                )
             else:
                 who = ", ".join(f'<a href="#c-{e(c)}">{e(c)}</a>' for c, _ in q.answers)
                 items.append(

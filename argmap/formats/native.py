@@ -97,7 +97,7 @@ def parse(
         model = ArgMap.model_validate(data)
     except ValidationError as exc:
         doc = Document(ArgMap.model_construct(title="?"), inp.name, inp.path, positions)
-        found = _schema_diagnostics(exc, doc) + _beyond_schema(data, exc, inp, positions)
+        found = _schema_diagnostics(exc, doc, data) + _beyond_schema(data, exc, inp, positions)
         raise MapError(sorted(found, key=_place)) from None
     return _with_uses(Document(model, inp.name, inp.path, positions), _chain, _seen)
 
@@ -354,22 +354,39 @@ def _load_json(inp: Input) -> tuple[Any, Any]:
 # --- schema errors ------------------------------------------------------------------------
 
 
-def _schema_diagnostics(exc: Any, doc: Document) -> list[Diagnostic]:
+def _schema_diagnostics(exc: Any, doc: Document, data: Any = None) -> list[Diagnostic]:
     diags = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        diags.append(_schema_diagnostic(err, loc, doc))
+        diags.append(_schema_diagnostic(err, loc, doc, data))
     return sorted(diags, key=lambda d: (d.location.line, d.location.col) if d.location else (0, 0))
 
 
-def _schema_diagnostic(err: dict, loc: Path, doc: Document) -> Diagnostic:
+_ITEM = {"claims": "claim", "links": "link", "sources": "source", "schemes": "scheme",
+         "uses": "used map"}  # fmt: skip
+
+
+def _named(loc: Path, data: Any) -> str:
+    """A place in a map as its writer knows it: an item by its id where it has one
+    (``kind of claim 'a'``), else by its place (``claims[3].kind``)."""
+    if len(loc) >= 2 and loc[0] in _ITEM and isinstance(loc[1], int) and isinstance(data, dict):
+        items = data.get(loc[0])
+        item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+        ident = item.get("id") if isinstance(item, dict) else None
+        if isinstance(ident, str) and ident:
+            rest = format_path(loc[2:])
+            return (f"{rest} of " if rest else "") + f"{_ITEM[loc[0]]} {ident!r}"
+    return format_path(loc)
+
+
+def _schema_diagnostic(err: dict, loc: Path, doc: Document, data: Any = None) -> Diagnostic:
     etype = err["type"]
-    where = format_path(loc)
+    where = _named(loc, data)
     value = err.get("input")
     if etype == "extra_forbidden":
         key = loc[-1]
         model = _model_at(loc[:-1])
-        parent = format_path(loc[:-1]) or "the map"
+        parent = _named(loc[:-1], data) or "the map"
         return Diagnostic(
             "unknown_key",
             "error",
@@ -379,7 +396,7 @@ def _schema_diagnostic(err: dict, loc: Path, doc: Document) -> Diagnostic:
         )
     if etype == "missing":
         field = loc[-1]
-        parent = format_path(loc[:-1]) or "the map"
+        parent = _named(loc[:-1], data) or "the map"
         return Diagnostic(
             "missing_key",
             "error",

@@ -24,15 +24,23 @@ def diagnostic_segments(d: Diagnostic) -> Segments:
     return [(d.format(), {"error": "red", "warning": "yellow"}.get(d.severity, "dim"))]
 
 
-def summary_segments(name: str, summary: str | None, diags: list[Diagnostic]) -> Segments:
-    """One map's verdict: ok, or how many errors and warnings (``summary`` None: unreadable)."""
-    errors = sum(d.severity == "error" for d in diags)
-    warnings = sum(d.severity == "warning" for d in diags)
+def summary_segments(
+    name: str, summary: str | None, diags: list[Diagnostic], *, strict: bool = False
+) -> Segments:
+    """One map's verdict: ok, or how many errors and warnings (``summary`` None:
+    unreadable); under ``strict``, warnings fail it, and it says so."""
     from argmap.errors import shown_name
 
+    errors = sum(d.severity == "error" for d in diags)
+    warnings = sum(d.severity == "warning" for d in diags)
     line: Segments = [(f"{shown_name(name)}: ", None)]
     if errors:
         line.append((f"{errors} error{'s' * (errors != 1)}", "bold red"))
+    elif warnings and strict:
+        counts = "count as errors" if warnings != 1 else "counts as an error"
+        line.append((f"failed: {warnings} warning{'s' * (warnings != 1)} {counts} under --strict",
+                     "bold red"))  # fmt: skip
+        warnings = 0
     else:
         line.append(("ok", "bold green"))
     if warnings:
@@ -86,11 +94,11 @@ def coverage_lines(report: dict) -> list[str]:
     return lines
 
 
-def validation_lines(checked: Any) -> list[Segments]:
+def validation_lines(checked: Any, *, strict: bool = False) -> list[Segments]:
     """What checking map files found (:class:`argmap.analysis.validate.Checked`): each problem,
-    then each file's verdict."""
+    then each file's verdict (``strict``: warnings fail it)."""
     lines = [diagnostic_segments(d) for d in checked.diagnostics]
-    return lines + [summary_segments(*result) for result in checked.maps]
+    return lines + [summary_segments(*result, strict=strict) for result in checked.maps]
 
 
 def diff_lines(d: Any) -> list[str]:

@@ -167,7 +167,9 @@ def _question_lines(node: Node, questions: dict[str, list] | None) -> list[Segme
     for q in questions[node.inference]:
         mark, style = _ANSWER_MARK[q.status]
         who = f" ({', '.join(c for c, _ in q.answers)})" if q.answers else ""
-        out.append([(mark, style), (who, "dim"), (f"  {q.question}: ", "dim"), (q.asked or q.text, None)])
+        out.append(
+            [(mark, style), (who, "dim"), (f"  {q.question}: ", "dim"), (q.asked or q.text, None)]
+        )
     return out
 
 
