@@ -264,14 +264,13 @@ async def test_bad_input_gets_a_diagnostic_and_the_server_keeps_serving(
     assert list(client.diagnostics[good]) == []
 
 
-def test_argmap_new_writes_the_schema_comment(tmp_path):
-
+def test_argmap_new_writes_the_map_alone_starting_with_its_version(tmp_path):
+    # No copy of the schema beside each map (it would go stale): argmap: 1 says what
+    # the file is, to argmap's language server and to an editor's schema settings.
     result = run(*["new", str(tmp_path / "m.yaml"), "--title", "T"])
     assert result.exit_code == 0, result.output
-    first = (tmp_path / "m.yaml").read_text().splitlines()[0]
-    assert first == "# yaml-language-server: $schema=argmap.schema.json"
-    schema = tmp_path / "argmap.schema.json"
-    assert schema.exists() and '"title": "argmap map, format version 1"' in schema.read_text()
+    assert (tmp_path / "m.yaml").read_text().splitlines()[0] == "argmap: 1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.yaml"]
 
 
 @pytest.mark.asyncio

@@ -42,9 +42,8 @@ def new(
 ) -> None:
     """Create a new, empty map file (YAML, or JSON for a .json name).
 
-    A YAML map starts with a comment that points the YAML language server (VS Code's
-    YAML extension, and others) at argmap's JSON Schema, argmap.schema.json beside the
-    map, which is written there too when it is missing.
+    It starts with argmap: 1, the format's version, by which argmap's language server
+    (and an editor's YAML schema settings) know a map; nothing else is written.
 
     Example: argmap new maps/ports.yaml --title "Should the port open at night?"
     """

@@ -43,10 +43,18 @@ def _load(path: str, *, graph: bool = True) -> tuple[Document, nx.MultiDiGraph |
         raise
 
 
-def _emit_table(table: Any, fmt: RowFormat) -> None:
+def _emit_table(table: Any, fmt: RowFormat, nothing: str | None = None) -> None:
     """A result table (:mod:`argmap.analysis.tables`) as text, TSV, JSON or ids. TSV always names
-    each row's map, for tools."""
-    from argmap.cli.output import emit_json, emit_lines, emit_table, emit_tsv
+    each row's map, for tools. With no rows, text prints its header only on a terminal, and
+    ``nothing`` (what found none) on standard error."""
+    from argmap.cli.output import (
+        emit_json,
+        emit_lines,
+        emit_table,
+        emit_tsv,
+        is_terminal,
+        print_error,
+    )
 
     if fmt is RowFormat.json:
         emit_json(table.to_data())
@@ -59,7 +67,11 @@ def _emit_table(table: Any, fmt: RowFormat) -> None:
             table = replace(table, with_map=True)
         emit_tsv(table.columns(), table.rows())
     else:
-        emit_table(table.columns(), table.rows())
+        rows = table.rows()
+        if rows or is_terminal():  # piped, no match prints nothing (as grep)
+            emit_table(table.columns(), rows)
+        if not rows and nothing:
+            print_error([f"argmap: {nothing}"])
 
 
 def _exit_by_matches(found: list) -> None:
@@ -197,7 +209,7 @@ def claims(
     except MapError as exc:  # a map that cannot be read (as a graph): grep's "trouble"
         exc.exit_code = EXIT_USAGE
         raise
-    _emit_table(ClaimTable.of(found, with_map=len(map_files) > 1), fmt)
+    _emit_table(ClaimTable.of(found, with_map=len(map_files) > 1), fmt, "no claims match")
     _exit_by_matches(found)
 
 
@@ -249,7 +261,8 @@ def _answer_reach(map_file: str, claim: str, fmt: RowFormat, *, forward: bool) -
     from argmap.analysis.tables import ClaimTable
 
     reached = (bears_on if forward else rests_on)(G, claim)
-    _emit_table(ClaimTable.reached(doc, G, reached), fmt)
+    nothing = f"{claim} {'bears' if forward else 'rests'} on nothing"
+    _emit_table(ClaimTable.reached(doc, G, reached), fmt, nothing)
     _exit_by_matches(reached)
 
 
@@ -290,7 +303,7 @@ def path(
     require_claim(G, source)
     require_claim(G, target)
     found = chains(G, source, target, limit=limit)
-    _emit_table(ChainTable(doc.name, found), fmt)
+    _emit_table(ChainTable(doc.name, found), fmt, "no chain of links leads there")
     _exit_by_matches(found)
 
 

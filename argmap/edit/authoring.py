@@ -37,7 +37,6 @@ from argmap.errors import UsageError, did_you_mean
 
 __all__ = [
     "Edited",
-    "SCHEMA_FILE",
     "new_map",
     "add_claim",
     "add_link",
@@ -53,8 +52,6 @@ __all__ = [
     "RELATIONS",
 ]
 
-#: The JSON Schema file that :func:`new_map` names in a YAML map's first line.
-SCHEMA_FILE = "argmap.schema.json"
 
 #: How a person names a relation, and the link kind it makes.
 RELATIONS = {"supports": "support", "attacks": "attack", "undercuts": "undercut"}
@@ -79,9 +76,10 @@ def new_map(
     authors: list[str] | None = None,
     today: str | None = None,
 ) -> Edited:
-    """Create a new, empty map file: YAML (with a first-line comment that points YAML
-    language servers at the format's JSON Schema, written beside it when missing), or
-    JSON for a ``.json`` name.
+    """Create a new, empty map file: YAML, or JSON for a ``.json`` name. It starts with
+    ``argmap: 1``, the format's version, by which editors and argmap's language server know
+    a map (no copy of the JSON Schema is written beside it: ``argmap schema`` prints it,
+    to install once; see the README).
 
     Raises:
         UsageError: the file exists, or a field is not valid.
@@ -109,23 +107,14 @@ def new_map(
         err = exc.errors(include_url=False)[0]
         name = ".".join(str(p) for p in err["loc"])
         raise UsageError(f"--{name.rstrip('s')}: {err['msg'].lower()}") from None
-    done = Edited()
     if path.endswith(".json"):
         text = json.dumps({**data, "claims": []}, ensure_ascii=False, indent=2) + "\n"
     else:
         from argmap.io.yamltext import dump
 
-        text = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
-        text += dump(data) + "claims: []\n"
-        schema_path = Path(path).parent / SCHEMA_FILE
-        if not schema_path.exists():
-            from argmap.model import json_schema
-
-            schema = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-            write_output(schema, str(schema_path))
-            done.notes.append(f"wrote {schema_path} (the format's schema, for editors)")
+        text = dump(data) + "claims: []\n"
     write_output(text, path)
-    return done
+    return Edited()
 
 
 def _quoted(inp: Any, source: str, quote: str | None, locator: str | None):
