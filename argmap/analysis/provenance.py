@@ -34,6 +34,7 @@ from argmap.io.files import OutsideProject
 
 __all__ = [
     "normalize",
+    "split_header",
     "SourceText",
     "Hit",
     "Near",
@@ -96,8 +97,10 @@ _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}—–-,.;: "
 def normalize(text: str) -> tuple[str, list[int]]:
     """Text folded for matching, and for each folded character its offset in ``text``.
 
-    Quotes, dashes and spaces are made plain, case is folded, and every run of white
-    space becomes one space (none at either end).
+    Quotes, dashes and spaces are made plain, case is folded, every run of white space
+    becomes one space (none at either end), and an editor's square brackets are dropped
+    (their words kept), as a quotation marks its own changes: ``.[S]tates`` reads as
+    ``.states``.
     """
     out: list[str] = []
     where: list[int] = []
@@ -105,6 +108,8 @@ def normalize(text: str) -> tuple[str, list[int]]:
     for i, ch in enumerate(text.translate(_FOLD)):
         if ch.isspace():
             pending_space = bool(out)
+            continue
+        if ch in "[]":  # an editor's brackets: "[S]tates" matches "states", and the reverse
             continue
         if pending_space:
             out.append(" ")
@@ -134,13 +139,95 @@ class Near:
     paragraph: int
 
 
+_FIELD_LINE = re.compile(r"(?P<key>[A-Za-z][A-Za-z ]{0,24}):[ \t]+(?P<value>\S.*)")
+#: Header keys, as people write them, and the source field each fills.
+HEADER_FIELDS = {
+    "title": "title",
+    "headline": "title",
+    "author": "author",
+    "authors": "author",
+    "by": "author",
+    "byline": "author",
+    "date": "date",
+    "published": "date",
+    "url": "url",
+    "address": "url",
+    "link": "url",
+    "source": "url",
+}
+
+
+def split_header(text: str) -> tuple[dict[str, str], int]:
+    r"""A header block at the top of a source text, and where the text proper starts.
+
+    A header is what people save above an article: front matter between two ``---``
+    lines at the very top; or ``Key: value`` lines at the top (``Title:``, ``Author:``,
+    ``Date:``, ``URL:``...), ended by a blank line or a ``---`` line; or a few short lines
+    above a ``---`` line near the top. Its ``Key: value`` lines give the source's fields
+    (title, author, date, url). No header: ``({}, 0)``.
+
+    Examples:
+        >>> split_header("Title: Open the port\nAuthor: A. Writer\n\nThe port...")
+        ({'title': 'Open the port', 'author': 'A. Writer'}, 40)
+        >>> split_header("The port should open.\n\nIt would.")
+        ({}, 0)
+    """
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+
+    def fields(block: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for line in block:
+            m = _FIELD_LINE.fullmatch(line.strip())
+            key = HEADER_FIELDS.get(m.group("key").strip().lower()) if m else None
+            if key and key not in out:
+                out[key] = m.group("value").strip().strip('"')
+        return out
+
+    if lines and lines[0].strip() == "---":  # front matter
+        for k in range(1, min(len(lines), 40)):
+            if lines[k].strip() == "---":
+                return fields(lines[1:k]), min(offsets[k + 1], len(text))
+        return {}, 0
+    k = 0
+    while k < len(lines) and k < 20 and _FIELD_LINE.fullmatch(lines[k].strip()):
+        k += 1
+    if k and (k == len(lines) or not lines[k].strip() or lines[k].strip() == "---"):
+        found = fields(lines[:k])
+        if found:
+            skip = k + 1 if k < len(lines) else k
+            return found, min(offsets[skip], len(text))
+    for k in range(1, min(len(lines), 12)):  # short lines above a rule
+        if lines[k].strip() == "---":
+            if all(len(x) < 120 for x in lines[:k]):
+                return fields(lines[:k]), min(offsets[k + 1], len(text))
+            break
+    return {}, 0
+
+
+#: A quote's ellipsis: words left out between two parts, each found in turn.
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
+#: How far apart the parts of a quote with an ellipsis may stand (characters).
+ELLIPSIS_SPAN = 600
+
+
 class SourceText:
-    """A source's text, ready for quotes to be looked up in it."""
+    """A source's text, ready for quotes to be looked up in it. A header block at its top
+    (:func:`split_header`: the title, author and date people save with an article) is not
+    searched and not counted among the paragraphs."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded, self.offsets = normalize(text)
-        self.paragraphs = _paragraphs(text)
+        self.header, self.body_start = split_header(text)
+        folded, offsets = normalize(text[self.body_start :])
+        self.folded = folded
+        self.offsets = [o + self.body_start for o in offsets] if self.body_start else offsets
+        self.paragraphs = [
+            (a + self.body_start, b + self.body_start)
+            for a, b in _paragraphs(text[self.body_start :])
+        ]
 
     def paragraph_at(self, offset: int) -> int:
         """The number (from 1) of the paragraph holding character ``offset``."""
@@ -150,27 +237,48 @@ class SourceText:
         return len(self.paragraphs)
 
     def find(self, quote: str) -> Hit | None:
-        """Where ``quote`` stands, forgiving only spacing, quotes, dashes and case."""
-        needle, _ = normalize(quote)
-        if not needle:
-            return None
-        at = self.folded.find(needle)
-        if at < 0:
-            return None
-        start = self.offsets[at]
-        end = self.offsets[at + len(needle) - 1] + 1
-        return Hit(self.paragraph_at(start), start, end)
+        """Where ``quote`` stands, forgiving spacing, quotes, dashes, case, an editor's
+        brackets, and words left out at an ellipsis (``...`` or ``…``)."""
+        hits = self._spans(quote, first=True)
+        return hits[0] if hits else None
 
     def find_all(self, quote: str) -> list[Hit]:
         """Every place ``quote`` stands (a text may repeat a passage, as pull-quotes do)."""
+        return self._spans(quote)
+
+    def _bracketed(self, start: int, end: int) -> tuple[int, int]:
+        """A span widened over an editor's bracket it cuts in two (``[T]he``, not
+        ``T]he``)."""
+        text = self.text
+        while start > self.body_start and text[start - 1] == "[":
+            start -= 1
+        while (
+            end < len(text)
+            and text[end] == "]"
+            and (text.count("[", start, end) > text.count("]", start, end))
+        ):
+            end += 1
+        return start, end
+
+    def _spans(self, quote: str, *, first: bool = False) -> list[Hit]:
         needle, _ = normalize(quote)
+        parts = [p for p in _ELLIPSIS.split(needle) if p]
         hits: list[Hit] = []
-        at = self.folded.find(needle) if needle else -1
+        at = self.folded.find(parts[0]) if parts else -1
         while at >= 0:
-            start = self.offsets[at]
-            end = self.offsets[at + len(needle) - 1] + 1
-            hits.append(Hit(self.paragraph_at(start), start, end))
-            at = self.folded.find(needle, at + 1)
+            end_at = at + len(parts[0])
+            for part in parts[1:]:  # each next part after the last, not far from it
+                found = self.folded.find(part, end_at, end_at + ELLIPSIS_SPAN + len(part))
+                if found < 0:
+                    end_at = -1
+                    break
+                end_at = found + len(part)
+            if end_at > 0:
+                start, end = self._bracketed(self.offsets[at], self.offsets[end_at - 1] + 1)
+                hits.append(Hit(self.paragraph_at(start), start, end))
+                if first:
+                    break
+            at = self.folded.find(parts[0], at + 1)
         return hits
 
     def closest(self, quote: str) -> Near:
@@ -460,9 +568,10 @@ def find_passage(doc, source_id: str, words: str, *, locator: str | None = None)
             hint="add words to tell them apart, or choose one with --locator ¶N",
         )
     hit = hits[0]
-    return Passage(
-        " ".join(text.text[hit.start : hit.end].split()), hit.paragraph, hit.start, hit.end
-    )
+    # Words the text has, as it has them; a quote that leaves words out (an ellipsis)
+    # keeps its ellipsis, as the person wrote it.
+    shown = text.text[hit.start : hit.end] if not _ELLIPSIS.search(words) else words
+    return Passage(" ".join(shown.split()), hit.paragraph, hit.start, hit.end)
 
 
 def absent_note(doc, index: int):

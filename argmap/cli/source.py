@@ -23,7 +23,10 @@ app = typer.Typer(
 def add(
     map_file: FileArg,
     ident: Annotated[str, typer.Option("--id", help="Its id, for claims to cite (a slug).")],
-    title: Annotated[str, typer.Option("--title", help="Its title.")],
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help="Its title (default: from the text's header, if it has one)."),
+    ] = None,
     author: Annotated[str | None, typer.Option(help="Who wrote it.")] = None,
     date: Annotated[str | None, typer.Option(help="When: 2025, 2025-03 or 2025-03-25.")] = None,
     url: Annotated[str | None, typer.Option(help="Where it is published.")] = None,
@@ -36,6 +39,10 @@ def add(
     ] = None,
 ) -> None:
     """Add a source; print its id.
+
+    Fields not given (title, author, date, url) are taken from the header block at the top
+    of the text --path names, if it has one: Title:, Author:, Date:, URL: lines above the
+    article, or front matter between --- lines.
 
     Example: argmap source add maps/ports.yaml --id study --title "Port study" --path study.txt
     """

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from argmap.edit.editor import editing
@@ -417,10 +418,31 @@ def answer(path: str, ident: str, link: str, question: str, verdict: str) -> Edi
     return Edited([], edit.warnings)
 
 
+def _iso_date(text: str) -> str | None:
+    """A date as a header writes it (``March 25, 2025``, ``25 March 2025``, ``2025-03-25``)
+    in the form a map takes (``2025-03-25``); None when it cannot be read.
+
+    Examples:
+        >>> _iso_date("March 25, 2025"), _iso_date("25 Mar 2025"), _iso_date("soon")
+        ('2025-03-25', '2025-03-25', None)
+    """
+    import datetime
+
+    text = " ".join(text.replace(",", " ").split())
+    if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
+        return text
+    for form in ("%B %d %Y", "%d %B %Y", "%b %d %Y", "%d %b %Y", "%Y/%m/%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(text, form).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def add_source(
     path: str,
     ident: str,
-    title: str,
+    title: str | None = None,
     *,
     author: str | None = None,
     date: str | None = None,
@@ -428,16 +450,43 @@ def add_source(
     text_path: str | None = None,
 ) -> Edited:
     """Add a source (``text_path``: a local copy of its text, relative to the map);
-    report its id."""
+    report its id. Fields not given are taken from the header block at the top of the
+    text, where it has one (``Title:``, ``Author:``, ``Date:``, ``URL:`` lines, or front
+    matter); each taken so is reported.
+
+    Raises:
+        UsageError: the id is taken, or no title is given and the text's header has none.
+    """
+    from argmap.analysis.provenance import load_source, split_header
+
+    taken: list[str] = []
+    header: dict[str, str] = {}
+    if text_path is not None:
+        try:
+            _, text = load_source(Path(path), text_path)
+            header, _ = split_header(text.text)
+        except (OSError, UnicodeDecodeError):
+            header = {}  # no text there (yet): validate says so
+    given = {"title": title, "author": author, "date": date, "url": url}
+    for key, value in header.items():
+        if key == "date":
+            value = _iso_date(value)
+        if given.get(key) is None and value:
+            given[key] = value
+            taken.append(f"{key} from the text's header: {value}")
+    if not given["title"]:
+        raise UsageError(
+            "a source needs a title, and its text has no header giving one", option="title"
+        )
     with editing(path) as edit:
         editor = edit.editor
         if ident in {s.get("id") for s in editor.sources()}:
             raise UsageError(f"{ident!r} is taken: the map has a source with that id already")
-        source: dict[str, Any] = {"id": ident, "title": title}
-        optional = {"author": author, "date": date, "url": url, "path": text_path}
-        source.update({k: v for k, v in optional.items() if v is not None})
+        source: dict[str, Any] = {"id": ident, "title": given["title"]}
+        optional = {**given, "path": text_path}
+        source.update({k: v for k, v in optional.items() if v is not None and k != "title"})
         editor.add_source(source)
-    return Edited([ident], edit.warnings)
+    return Edited([ident], edit.warnings, notes=taken)
 
 
 def remove_source(path: str, ident: str, *, cascade: bool = False) -> Edited:
