@@ -1,5 +1,6 @@
 """The HTML report in a real browser (headless Chromium at 1400x900): the picture opens
-readable, pans and zooms, and the cards say what bears on each claim and what it bears on."""
+whole with its legend in view, pans and zooms, and the cards say what bears on each claim
+and what it bears on."""
 
 from __future__ import annotations
 
@@ -48,10 +49,23 @@ def _key(browser: Browser, key: str) -> None:
     time.sleep(0.05)
 
 
-def test_the_picture_opens_readable_and_zooms(report, tmp_path):
+def test_the_picture_opens_whole_with_its_legend_in_view_and_zooms(report, tmp_path):
     browser, _ = report
+    opened = float(browser.evaluate("document.querySelector('.figure').dataset.scale"))
+    assert opened <= 1
+    inside = browser.evaluate("""(function () {
+      var f = document.querySelector('.figure').getBoundingClientRect();
+      var ok = function (r) { return r.left >= f.left - 1 && r.right <= f.right + 1 &&
+                                     r.top >= f.top - 1 && r.bottom <= f.bottom + 1; };
+      var legend = [...document.querySelectorAll('.figure svg g.node')]
+        .find(function (g) { return g.querySelector('title').textContent === 'legend'; });
+      var svg = document.querySelector('.figure svg').getBoundingClientRect();
+      return ok(svg) && ok(legend.getBoundingClientRect()) && f.bottom <= window.innerHeight;
+    })()""")
+    assert inside  # the whole picture, its legend too, within the frame, on the screen
+    _key(browser, "1")  # natural size: readable
     assert browser.evaluate("document.querySelector('.figure').dataset.scale") == "1.000"
-    assert browser.evaluate(TEXT_PX) >= 10  # claim text, at first sight
+    assert browser.evaluate(TEXT_PX) >= 10  # claim text, at natural size
     _key(browser, "+")
     assert browser.evaluate("document.querySelector('.figure').dataset.scale") == "1.250"
     _key(browser, "0")  # the whole map

@@ -72,8 +72,8 @@ def dump(
     out = [
         "digraph argmap {",
         f'  graph [rankdir=BT, charset="UTF-8", fontname={_q(FONT)}, labelloc=t, '
-        f"fontsize=16, nodesep=0.08, ranksep=0.15, label={title_label}];",
-        f'  node [shape=box, fontname={_q(FONT)}, fontsize=12, margin="0.05,0.02"];',
+        f"fontsize=16, nodesep=0.05, ranksep=0.1, label={title_label}];",
+        f'  node [shape=box, fontname={_q(FONT)}, fontsize=12, margin="0.05,0.035"];',
         f"  edge [fontname={_q(FONT)}, fontsize=9, arrowsize=0.8];",
     ]
     quoted: dict[str, str] = {}  # each claim's id as DOT writes it, for its node and arrows
@@ -154,7 +154,9 @@ def dump(
             via[link.id] = mid
             out.append(f"  {_q(mid)} [{_attrs(_point(link.id))}];")
             out.append(f"  {_q(u)} -> {_q(mid)} [{_attrs(_edge_attrs(link, style, head=False))}];")
-            out.append(f"  {_q(mid)} -> {_q(v)} [{_attrs(_edge_attrs(link, style))}];")
+            # One inference, one label: the scheme stands on the first half of the arrow.
+            rest = {k: v for k, v in style.items() if k not in ("label", "xlabel")}
+            out.append(f"  {_q(mid)} -> {_q(v)} [{_attrs(_edge_attrs(link, rest))}];")
         else:
             attrs = _edge_attrs(link, style)
             if u in tops:
@@ -352,8 +354,8 @@ def _legend(G: nx.MultiDiGraph, verdicts: bool, schemes: bool = False) -> list[s
 
     def row(mark: str, colour: str, words: str) -> str:
         return (
-            f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{colour}"><B>{mark}</B></FONT></TD>'
-            f'<TD ALIGN="LEFT">{words}</TD></TR>'
+            f'<TD ALIGN="RIGHT"><FONT COLOR="{colour}"><B>{mark}</B></FONT></TD>'
+            f'<TD ALIGN="LEFT">{words}</TD>'
         )
 
     rows = [
@@ -362,12 +364,23 @@ def _legend(G: nx.MultiDiGraph, verdicts: bool, schemes: bool = False) -> list[s
         row("─ ─ ┤", red, "undercuts: aims at the red ● on the arrow it attacks"),
         row("(&amp;)", green, "linked premises meet: they support only together"),
     ]
-    if any(d["claim"].reconstructed for _, d in G.nodes(data=True)):
+    claims = [d["claim"] for _, d in G.nodes(data=True)]
+    if any(c.kind.value == "conclusion" for c in claims):
+        rows.append(row("▭▭", "#1f3b73", "double border: a conclusion"))
+    if any(c.kind.value == "evidence" for c in claims):
+        rows.append(row("◹", "#8a6d00", "folded corner: evidence, quoted from a source"))
+    if any(c.reconstructed for c in claims):
         rows.append(row("┄┄┄", "#555555", "dashed border: reconstructed by the analyst"))
-    if schemes and any(d["link"].scheme for _, _, d in G.edges(data=True)):
+    links = [d["link"] for _, _, d in G.edges(data=True)]
+    if schemes and any(lk.scheme for lk in links):
         rows.append(row("abc", "#8e24aa", "the argument scheme of the arrow it stands on"))
+    if schemes and any(lk.role for lk in links):
+        rows.append(row("as X", "#8e24aa", "the role of the premise the arrow leaves (X)"))
+    if any(lk.weight is not None for lk in links):
+        rows.append(row("━━▶", "#555555", "a thicker arrow: a link weighted more (0 to 1)"))
     for use in G.graph["map"].uses if "map" in G.graph else []:
         rows.append(row(f"{_h(use.name)}:", "#555555", f"claims of {_h(use.path)}"))
+    rows = [f"<TR>{r}</TR>" for r in rows]
     kinds = list(dict.fromkeys(d["claim"].kind.value for _, d in G.nodes(data=True)))
     cells = "".join(
         f'<TD BGCOLOR="{_KIND_STYLE[k]["fillcolor"]}" BORDER="1">{_h(k.upper())}</TD>'
@@ -384,11 +397,15 @@ def _legend(G: nx.MultiDiGraph, verdicts: bool, schemes: bool = False) -> list[s
             for label, colour in _VERDICT_COLOUR.items()
         )
         rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{marks}</TD></TR>')
+        rows.append(
+            '<TR><TD COLSPAN="2" ALIGN="LEFT">the number after a label: the claim\'s strength, '
+            "0 to 1, from its confidence and what supports and attacks it</TD></TR>"
+        )
     table = (
-        '<TABLE BORDER="1" COLOR="#999999" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">'
+        '<TABLE BORDER="1" COLOR="#999999" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         '<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>' + "".join(rows) + "</TABLE>"
     )
-    return [f'  "legend" [shape=plaintext, fontsize=9, margin=0, label=<{table}>];']
+    return [f'  "legend" [shape=plaintext, fontsize=8, margin=0, label=<{table}>];']
 
 
 _VERDICT_WORDS = {

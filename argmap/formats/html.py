@@ -1,13 +1,13 @@
 """A standalone HTML report: the map drawn by Graphviz, and every claim written out.
 
 One file, no network: the SVG picture is inlined, the styles and a small script are in
-the page. The picture opens at its natural size (claim text about 15 px) in a frame that
-pans and zooms: drag or the arrow keys move it, the wheel or + and - zoom, 0 shows it
-whole, 1 at natural size; buttons do the same. Each box links to the claim's card below,
-which gives its text, kind, tags, quote, source and locator, what bears on it (supports,
-attacks, undercuts, premises that hold only together) and what it bears on, its label and
-strength when the report was made with ``--eval``, and its notes. Printed, the picture is
-fitted to the first page and cards do not break across pages.
+the page. The picture opens whole, fitted to its frame with its legend in view, in a frame
+that pans and zooms: drag or the arrow keys move it, the wheel or + and - zoom, 0 shows it
+whole, 1 at natural size (claim text about 15 px); buttons do the same. Each box links to
+the claim's card below, which gives its text, kind, tags, quote, source and locator, what
+bears on it (supports, attacks, undercuts, premises that hold only together) and what it
+bears on, its label and strength when the report was made with ``--eval``, and its notes.
+Printed, the picture is fitted to the first page and cards do not break across pages.
 
 """
 
@@ -117,7 +117,7 @@ _SCRIPT = """
   buttons[0].onclick = function () { zoom(1.25, frame.clientWidth / 2, frame.clientHeight / 2); };
   buttons[1].onclick = function () { zoom(0.8, frame.clientWidth / 2, frame.clientHeight / 2); };
   buttons[2].onclick = whole; buttons[3].onclick = natural;
-  natural();
+  whole();  /* first the whole map, its legend in view; 1 or the button: natural size */
 })();
 """
 _SYMBOL = {"support": "+", "attack": "−", "undercut": "⊘"}
