@@ -49,6 +49,14 @@ def _plain_terminal(monkeypatch):
     monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
 
 
+def documentation() -> str:
+    """What users read: the README, then the reference (docs/reference.md)."""
+    return "\n\n".join(
+        path.read_text(encoding="utf-8")
+        for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    )
+
+
 def readme_git_config(key: str, argmap: str) -> str:
     """The value the README's ``git config KEY '...'`` line sets, with ``argmap`` in
     command position run as ``argmap`` (a command line) says: the tests set the git
@@ -56,8 +64,7 @@ def readme_git_config(key: str, argmap: str) -> str:
     import re
     import shlex
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    line = next(x for x in readme.splitlines() if x.startswith(f"git config {key} "))
+    line = next(x for x in documentation().splitlines() if x.startswith(f"git config {key} "))
     value = shlex.split(line)[3]
     return re.sub(r"(?<![\w/.-])argmap ", f"{argmap} ", value)
 

@@ -220,6 +220,19 @@ def test_export_without_graphviz_says_so(tmp_path, monkeypatch):
     assert not out.exists()
 
 
+def test_an_html_report_without_graphviz_has_the_tree_and_every_card(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("ARGMAP_DOT", raising=False)
+    out = tmp_path / "report.html"
+    result = run("export", HARBOUR, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "does not carry the picture (Graphviz 'dot' is not installed" in result.stderr
+    page = out.read_text()
+    assert "<strong>No picture:</strong> Graphviz &#x27;dot&#x27; is not installed" in page
+    assert '■ CONCLUSION <a href="#c-open-at-night">open-at-night</a>' in page
+    assert page.count('class="claim') >= 21 and "<svg" not in page
+
+
 def test_export_of_a_broken_map_writes_nothing(tmp_path):
     out = tmp_path / "out.dot"
     out.write_text("before")

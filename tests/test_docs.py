@@ -1,5 +1,6 @@
-"""The README is the tour: its console examples are run and must print what it shows, and
-every command has a section and --help with an example."""
+"""The README (a start, and a first map in a few commands) and the reference (docs/): their
+console examples are run and must print what they show, the README's first map is made as
+written, and every command has a section and --help with an example."""
 
 from __future__ import annotations
 
@@ -9,16 +10,18 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SOURCE_TEXT, run
+from conftest import ROOT, SOURCE_TEXT, documentation, run
 
 from argmap.cli import COMMANDS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+#: The README and the reference, where the examples and the command sections are.
+DOCS = documentation()
 COMMAND_NAMES = sorted(COMMANDS)
 
 
 def console_examples():
-    for block in re.findall(r"```console\n(.*?)```", README, flags=re.S):
+    for block in re.findall(r"```console\n(.*?)```", DOCS, flags=re.S):
         command, _, output = block.partition("\n")
         assert command.startswith("$ "), block
         yield command[2:], output
@@ -39,7 +42,7 @@ def test_readme_console_examples_print_what_they_show(command, expected):
 
 @pytest.mark.parametrize("command", COMMAND_NAMES)
 def test_every_command_has_a_readme_section(command):
-    headings = re.findall(r"^### .*$", README, flags=re.M)
+    headings = re.findall(r"^### .*$", DOCS, flags=re.M)
     assert any(f"`argmap {command}`" in h or f"`{command}`" in h for h in headings)
 
 
@@ -96,8 +99,25 @@ def test_the_readmes_python_examples_run(capsys, monkeypatch):
     import re
 
     monkeypatch.chdir(ROOT)
-    blocks = re.findall(r"```python\n(.*?)```", README, re.S)
+    blocks = re.findall(r"```python\n(.*?)```", DOCS, re.S)
     assert blocks
     for block in blocks:
         exec(compile(block, "README.md", "exec"), {})
     assert capsys.readouterr().out.strip()
+
+
+def test_the_readmes_first_map_is_made_as_written(tmp_path):
+    """The README's "Map your first article", run word for word in an empty folder with an
+    article saved as article.txt: every command succeeds and the map validates strictly."""
+    import shutil
+
+    section = README[README.index("## Map your first article") :]
+    block = re.search(r"```sh\n(.*?)```", section, re.S).group(1)
+    shutil.copy(ROOT / "tests" / "data" / "sources" / "harbour-op-ed.txt", tmp_path / "article.txt")
+    script = re.sub(r"(?<![\w/.-])argmap ", f"{sys.executable} -m argmap ", block)
+    env = {**os.environ, "NO_COLOR": "1"}
+    proc = subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, capture_output=True,
+                          text=True, env=env, timeout=600, check=False)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "harbour.yaml: ok (4 claims, 3 links)" in proc.stdout
+    assert (tmp_path / "harbour.html").exists() or shutil.which("dot") is None

@@ -158,3 +158,15 @@ def test_graphviz_runs_under_a_memory_bound(tmp_path, monkeypatch):
     probe.chmod(0o755)
     monkeypatch.setenv("ARGMAP_DOT", str(probe))
     assert int(graphviz._run("digraph {}", "-Tsvg")) == graphviz.MEMORY_BYTES // 1024
+
+
+def test_without_graphviz_serve_stays_up_and_shows_the_map_as_a_tree(workspace, tmp_path):
+    proc, url, said = _serve(workspace, tmp_path, PATH=str(tmp_path), ARGMAP_DOT="")
+    try:
+        _wait(lambda: b"No picture:" in _get(url)[1])
+        body = _get(url)[1]
+        assert b'<a href="#c-open-at-night">open-at-night</a>' in body
+        assert proc.poll() is None
+    finally:
+        proc.terminate()
+        proc.wait(60)

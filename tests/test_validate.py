@@ -158,7 +158,9 @@ def test_every_emitted_code_is_registered_and_documented():
     emitted = _emitted_codes()
     assert len(emitted) >= 30  # the scan sees the package's codes
     assert sorted(set(emitted) - set(RULES)) == []
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    from conftest import documentation
+
+    readme = documentation()
     table = readme[readme.index("| code | severity | what it finds |") :]
     table = table[: table.index("\n\n")]
     assert sorted(code for code in RULES if f"`{code}`" not in table) == []

@@ -192,6 +192,15 @@ def losses(doc: Document, to: str) -> list[str]:
 
     from argmap.formats.registry import by_name
 
+    if to == "html":  # the report's picture is Graphviz's; without it, the tree stands in
+        from argmap.errors import ToolError
+        from argmap.formats.graphviz import dot_program
+
+        try:
+            dot_program()
+        except ToolError:
+            return ["the picture (Graphviz 'dot' is not installed: the tree stands in for it)"]
+        return []
     if to not in _MODULE_WRITERS:
         return []
     cannot = importlib.import_module(f"argmap.formats.{by_name(to).module}").LOSSES

@@ -58,6 +58,8 @@ blockquote { margin: .3rem 0 .3rem 1rem; font-style: italic; color: #444; }
 .questions { margin: .2rem 0 .3rem 1.2rem; padding: 0; font-size: .85rem; }
 .q.open { color: #b71c1c; } .q.answered { color: #1b7d32; }
 .q.answered.no { text-decoration: none; }
+.nopicture { border: 1px solid #ccc; padding: 0 1rem; overflow-x: auto; }
+.nopicture pre { font-size: 13px; line-height: 1.4; }
 @media print {
   body { max-width: none; margin: 0; }
   .controls, .hint { display: none; }
@@ -120,6 +122,52 @@ _SCRIPT = """
   whole();  /* first the whole map, its legend in view; 1 or the button: natural size */
 })();
 """
+
+
+def _figure(svg: str) -> str:
+    """The picture in its frame, with the buttons that pan and zoom it."""
+    return (
+        '<div class="figure" tabindex="0" aria-label="the map (drag or arrow keys to move, '
+        'wheel or + and - to zoom)"><div class="controls">'
+        '<button type="button" title="zoom in (+)">+</button>'
+        '<button type="button" title="zoom out (-)">−</button>'
+        '<button type="button" title="the whole map (0)">fit</button>'
+        '<button type="button" title="natural size (1)">1:1</button></div>'
+        f'<div class="canvas">{svg}</div></div>'
+        '<p class="hint">Drag or use the arrow keys to move the picture; the wheel, + and − '
+        "zoom; 0 shows the whole map, 1 its natural size. Click a box for its card.</p>"
+    )
+
+
+def _without_picture(G: nx.MultiDiGraph, missing: Exception | None) -> str:
+    """Where the picture would stand when Graphviz is not there: why, how to get it, and
+    the map's structure as the tree ``argmap show`` prints, each claim linked to its card."""
+    from argmap.analysis.outline import outline
+    from argmap.views.tree import outline_lines
+
+    why = getattr(missing, "message", str(missing))
+    hint = getattr(missing, "hint", None)
+    lines = outline_lines(G, outline(G))
+    ids = set(G.nodes)
+
+    def linked(line: str) -> str:
+        out = []
+        for word in line.split(" "):
+            plain, shown = word.strip("()"), html.escape(word)
+            if plain in ids:
+                ident = html.escape(plain)
+                shown = shown.replace(ident, f'<a href="#c-{ident}">{ident}</a>')
+            out.append(shown)
+        return " ".join(out)
+
+    return (
+        '<div class="nopicture" role="note"><p><strong>No picture:</strong> '
+        f"{html.escape(why)}{' (' + html.escape(hint) + ')' if hint else ''}. The map's "
+        "structure is below, as <code>argmap show</code> draws it; every claim's card "
+        f"follows.</p><pre>{chr(10).join(linked(x) for x in lines)}</pre></div>"
+    )
+
+
 _SYMBOL = {"support": "+", "attack": "−", "undercut": "⊘"}
 _VERB = {"support": "supported by", "attack": "attacked by", "undercut": "undercut by"}
 _OUT_VERB = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
@@ -132,12 +180,17 @@ def dump(
     verdicts: dict[str, tuple[str, float | None]] | None = None,
 ) -> str:
     """The report as one HTML document (Graphviz draws the picture)."""
+    from argmap.errors import ToolError
     from argmap.formats import dot, graphviz
 
     m = G.graph["map"]
     picture = dot.dump(G, href="#c-{id}", stubs=stubs, verdicts=verdicts, schemes=True)
-    svg = graphviz.render(picture, "svg").decode("utf-8")
-    svg = svg[svg.index("<svg") :]  # inline: no XML declaration or doctype
+    try:
+        svg: str | None = graphviz.render(picture, "svg").decode("utf-8")
+        svg = svg[svg.index("<svg") :]  # inline: no XML declaration or doctype
+        missing = None
+    except ToolError as exc:  # no Graphviz here: the report without its picture
+        svg, missing = None, exc
     sources = {s.id: s for s in m.sources}
     e = html.escape
     parts = [
@@ -151,17 +204,10 @@ def dump(
     meta = ", ".join(x for x in [", ".join(m.authors), m.created or "", m.updated or ""] if x)
     if meta:
         parts.append(f'<p class="tags">{e(meta)}</p>')
-    parts.append(
-        '<div class="figure" tabindex="0" aria-label="the map (drag or arrow keys to move, '
-        'wheel or + and - to zoom)"><div class="controls">'
-        '<button type="button" title="zoom in (+)">+</button>'
-        '<button type="button" title="zoom out (-)">−</button>'
-        '<button type="button" title="the whole map (0)">fit</button>'
-        '<button type="button" title="natural size (1)">1:1</button></div>'
-        f'<div class="canvas">{svg}</div></div>'
-        '<p class="hint">Drag or use the arrow keys to move the picture; the wheel, + and − '
-        "zoom; 0 shows the whole map, 1 its natural size. Click a box for its card.</p>"
-    )
+    if svg is None:
+        parts.append(_without_picture(G, missing))
+    else:
+        parts.append(_figure(svg))
     parts.append("<h2>Claims</h2>")
     links_by_id = {lk.id: lk for lk in m.all_links()}
     from argmap.analysis.schemes import questions_by_inference
@@ -211,7 +257,7 @@ def dump(
             block.append(f'<div class="links">Confidence {c.confidence:g}</div>')
         block.append("</div>")
         parts.append("\n".join(block))
-    parts.append(f"<script>{_SCRIPT}</script></body></html>")
+    parts.append((f"<script>{_SCRIPT}</script>" if svg is not None else "") + "</body></html>")
     text = "\n".join(parts) + "\n"
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "\ufffd", text)
 
