@@ -88,7 +88,13 @@ def questions(
         emit_json(report.to_data(answered=answered))
     elif fmt is RowFormat.ids:
         emit_lines(report.ids(answered=answered))
+    elif fmt is RowFormat.tsv:
+        emit_tsv(list(report.COLUMNS), report.rows(answered=answered))
     else:
-        (emit_tsv if fmt is RowFormat.tsv else emit_table)(
-            list(report.COLUMNS), report.rows(answered=answered)
-        )
+        from argmap.cli.output import is_terminal, print_error
+
+        rows = report.rows(answered=answered)
+        if rows or is_terminal():  # piped, nothing to list prints nothing
+            emit_table(list(report.COLUMNS), rows)
+        if not rows:
+            print_error(["argmap: no " + ("critical questions" if answered else "open questions")])
