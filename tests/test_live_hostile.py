@@ -119,15 +119,17 @@ def test_a_thousand_idle_connections_leave_it_bounded_and_answering(workspace, t
     assert "Traceback" not in "".join(said)
 
 
-def test_a_failed_picture_is_shown_and_serve_keeps_running(workspace, tmp_path):
+def test_a_failed_picture_is_said_and_serve_keeps_running(workspace, tmp_path):
     failing = tmp_path / "dot"
     failing.write_text("#!/bin/sh\necho 'dot: out of memory' >&2\nexit 1\n")
     failing.chmod(0o755)
     proc, url, said = _serve(workspace, tmp_path, ARGMAP_DOT=str(failing))
     try:
-        _wait(lambda: b"argmap-errors" in _get(url)[1])
+        # The report stands without its picture, and says why: the tree and the cards.
+        _wait(lambda: b"No picture:" in _get(url)[1])
         status, body = _get(url)
         assert status == 200 and b"Graphviz failed: dot: out of memory" in body
+        assert b'<a href="#c-open-at-night">open-at-night</a>' in body
         assert proc.poll() is None  # still serving
     finally:
         proc.terminate()

@@ -410,8 +410,9 @@ class QuoteCheck:
 
     @property
     def absent(self) -> list:
-        """The ``source_absent`` notes, one per source whose text is not there."""
-        return [d for d in self.problems if d.code == "source_absent"]
+        """What is said of each source whose text is not there (``source_absent``, or
+        ``source_withheld`` for a text withheld on purpose), one per source."""
+        return [d for d in self.problems if d.code in ("source_absent", "source_withheld")]
 
 
 def check_quotes(doc) -> QuoteCheck:
