@@ -352,3 +352,27 @@ def test_terminal_output_is_styled_and_does_not_fail(monkeypatch, args):
     assert "Traceback" not in result.output
     if args[0] != "eval":
         assert "\x1b[" in result.stdout
+
+
+def test_the_typer_internals_argmap_builds_on_are_there():
+    """argmap builds each command on first use with Typer's own builders, which Typer does
+    not promise to keep (pyproject.toml bounds Typer to the releases tested): this fails,
+    naming what moved, before any user meets it."""
+    import typer
+    import typer.main
+    import typer.models
+    from typer import _click  # noqa: F401 - Typer's vendored click, whose errors argmap maps
+    from typer.core import TyperArgument, TyperGroup  # noqa: F401
+
+    assert callable(typer.main.get_command_from_info) and callable(typer.main.get_group)
+    assert "callback" in typer.models.CommandInfo.__init__.__code__.co_varnames
+    assert hasattr(TyperArgument, "_usage_display_name"), typer.__version__
+
+
+def test_version_and_a_bare_argmap():
+    from argmap import __version__
+
+    version = run("--version")
+    assert (version.exit_code, version.stdout) == (0, f"argmap {__version__}\n")
+    bare = run()
+    assert bare.exit_code == 0 and bare.stdout.startswith("Usage: argmap")

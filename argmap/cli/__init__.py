@@ -11,15 +11,11 @@ import contextlib
 import gc
 import os
 import sys
-from typing import Any
+from typing import Annotated, Any
 
 import typer
+from typer._click import exceptions as _click  # Typer's own click (pinned: pyproject.toml)
 from typer.core import TyperGroup
-
-try:  # Typer vendors click from 0.2x on; older releases depend on it
-    from typer._click import exceptions as _click
-except ImportError:  # pragma: no cover
-    from click import exceptions as _click
 
 from argmap.errors import EXIT_USAGE, ArgmapError
 
@@ -119,6 +115,8 @@ class ArgmapGroup(TyperGroup):
         from argmap.views import progress
 
         words = ["argmap", *(sys.argv[1:] if args is None else args)]
+        if len(words) == 1:  # a bare argmap: its help, as asked for (exit 0)
+            args = ["--help"]
         progress.start(" ".join(words)[:70])
         try:
             code = super().main(
@@ -253,8 +251,23 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from argmap import __version__
+
+        sys.stdout.write(f"argmap {__version__}\n")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print argmap's version and exit."
+        ),
+    ] = False,
+) -> None:
     # A callback makes the app a group even though its commands are added lazily.
     pass
 
