@@ -256,6 +256,31 @@ def test_schema_is_json_schema():
     assert "claims" in schema["properties"]
 
 
+def test_schema_is_written_to_a_file_with_its_id(tmp_path):
+    out = tmp_path / "argmap.schema.json"
+    result = run("schema", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    schema = json.loads(out.read_text(encoding="utf-8"))
+    assert schema["$id"] == "urn:argmap:map-format:1"
+    assert schema == json.loads(run("schema").stdout)
+
+
+def test_the_schema_accepts_every_map_in_the_tests_that_validates(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    from argmap.io import yamltext
+
+    checker = jsonschema.Draft202012Validator(json.loads(run("schema").stdout))
+    checked = 0
+    for path in sorted([*DATA.rglob("*.yaml"), *MAPS]):
+        if run("validate", str(path)).exit_code != 0:
+            continue
+        data = yamltext.load(path.read_text(encoding="utf-8"), str(path))
+        assert not [e.message for e in checker.iter_errors(data)], path
+        checked += 1
+    assert checked >= 5
+
+
 # --- as a real process ---------------------------------------------------------------------
 
 

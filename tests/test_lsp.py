@@ -255,7 +255,8 @@ async def test_quick_fixes_apply_a_did_you_mean_and_add_a_missing_claim(
 async def test_bad_input_gets_a_diagnostic_and_the_server_keeps_serving(
     client: LanguageClient, tmp_path, text
 ):
-    uri = _open(client, tmp_path / "bad.yaml", text)
+    # Named as a map (*.argmap.yaml), so the server speaks of it however broken it is.
+    uri = _open(client, tmp_path / "bad.argmap.yaml", text)
     diagnostics = await _diagnostics(client, uri)
     assert diagnostics and diagnostics[0].severity == types.DiagnosticSeverity.Error
     # Still serving: a good map gets its (empty) diagnostics.
@@ -362,3 +363,25 @@ async def test_a_range_that_runs_backwards_is_refused(client: LanguageClient):
                 context=types.CodeActionContext(diagnostics=[]),
             )
         )
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("docker-compose.yml", "services:\n  web:\n    image: nginx\n    ports: ['80:80']\n"),
+        ("package.json", '{"name": "x", "version": "1.0.0", "scripts": {"test": "jest"}}\n'),
+        ("config.yaml", "- just\n- a list\n"),
+    ],
+)
+async def test_files_that_are_not_maps_get_nothing(client: LanguageClient, tmp_path, name, text):
+    uri = _open(client, tmp_path / name, text)
+    assert list(await _diagnostics(client, uri)) == []
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri),
+                          position=types.Position(line=0, character=1))
+    )  # fmt: skip
+    assert hover is None
+    # while a map beside them gets its diagnostics, as always
+    map_uri = _open(client, DATA / "bad-dangling-ref.yaml")
+    assert "dangling_ref" in [d.code for d in await _diagnostics(client, map_uri)]

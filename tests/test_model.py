@@ -3,9 +3,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from argmap.model import ArgMap, Claim, ClaimKind, Link, LinkKind, default_link_id, json_schema
+from strategies import argument_maps
 
 
 def make(**extra):
@@ -110,3 +113,78 @@ def test_json_schema_describes_claims_and_links():
     assert set(claim["required"]) == {"id", "text"}
     assert set(schema["$defs"]["ClaimKind"]["enum"]) == {k.value for k in ClaimKind}
     assert set(schema["$defs"]["LinkKind"]["enum"]) == {"support", "attack", "undercut"}
+
+
+# --- the JSON Schema accepts what the model accepts -----------------------------------------
+
+#: Values a person (or YAML) may put anywhere: text of every shape the fields check, numbers
+#: whole and not, in range and out, booleans, nothing, lists and mappings.
+_VALUES = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**4), 10**4),
+        st.integers(),
+        st.floats(allow_nan=True, allow_infinity=False),
+        st.sampled_from([0.0, 0.5, 1.0, 1.5, -0.0, 2025.0, 2025, 999, 10000]),
+        st.sampled_from(
+            ["", "a", "c0", "c0.support.c1", "x:y", "-a", "2025", "2025-03", "2025-13-99",
+             "0.5", "yes", "support", "attack", "undercut", "claim", "evidence", "no"]
+        ),
+        st.text(max_size=8),
+    ),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+def _paths(data, here=()):
+    yield here
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _paths(value, (*here, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _paths(value, (*here, i))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    base=argument_maps(max_claims=3, max_links=3, max_undercuts=1, kinds=("claim", "evidence")),
+    field=st.sampled_from(
+        [
+            ("claims", 0, "confidence"), ("claims", 0, "reconstructed"), ("claims", 0, "id"),
+            ("claims", 0, "text"), ("claims", 0, "kind"), ("claims", 0, "quote"),
+            ("claims", 0, "locator"), ("claims", 0, "supports"), ("claims", 0, "tags"),
+            ("links",), ("argmap",), ("title",), ("created",), ("updated",), ("tags",),
+            ("sources",), ("uses",), ("questions",), ("schemes",), ("extra",),
+        ]
+    ),
+    anywhere=st.integers(0, 10**6),
+    value=_VALUES,
+    where=st.sampled_from(["field", "anywhere"]),
+)
+def test_the_json_schema_accepts_what_the_model_accepts(base, field, anywhere, value, where):
+    jsonschema = pytest.importorskip("jsonschema")
+    checker = jsonschema.Draft202012Validator(json_schema())
+    data = base.to_data()
+    if where == "field":
+        *parent, key = field
+        at = data
+        for step in parent:
+            at = at[step]
+        at[key] = value
+    else:
+        paths = [p for p in _paths(data) if p]
+        *parent, key = paths[anywhere % len(paths)]
+        at = data
+        for step in parent:
+            at = at[step]
+        at[key] = value
+    try:
+        ArgMap.model_validate(data)
+        model_accepts = True
+    except ValidationError:
+        model_accepts = False
+    schema_errors = [e.message for e in checker.iter_errors(data)]
+    assert model_accepts == (not schema_errors), (data, schema_errors)

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 
-def schema() -> None:
+import typer
+
+
+def schema(
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE", help="Write here (- = stdout).")
+    ] = "-",
+) -> None:
     """Print the JSON Schema of the map format (for editors and other tools).
 
     Point your editor's YAML language server at it to get completion and
-    checking while you write a map.
+    checking while you write a map. It accepts what validate accepts as to the
+    shape and types of values; checks across the map (unknown ids, cycles,
+    quotes) are validate's.
 
-    Example: argmap schema > argmap.schema.json
+    Example: argmap schema -o ~/.config/argmap/argmap.schema.json
     """
-    from argmap.cli.output import emit_json
+    import json
+
+    from argmap.io.files import write_output
     from argmap.model import json_schema
 
-    emit_json(json_schema())
+    write_output(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", output)

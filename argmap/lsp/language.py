@@ -134,6 +134,41 @@ class Analysis:
         return _offset(self.text, line, col)
 
 
+_MAP_KEYS = re.compile(
+    r'^(?:argmap|claims)[ \t]*:|^[ \t]*"(?:argmap|claims)"[ \t]*:|yaml-language-server:.*argmap',
+    re.MULTILINE,
+)
+
+
+def is_map(text: str, path: str | Path | None = None) -> bool:
+    r"""Whether an editor's file is an argument map, for the language server to speak of:
+    it writes ``argmap:`` (the format's version) or ``claims:`` at its top level, or its
+    schema comment names argmap's, or its path matches the project's map globs
+    (``maps/**/*.yaml``, ``*.argmap.yaml``; ``maps`` in ``[tool.argmap]``). Other YAML and
+    JSON (a ``docker-compose.yml``, a ``package.json``) get nothing from it.
+
+    Examples:
+        >>> is_map("argmap: 1\ntitle: t\n"), is_map("services:\n  web: {}\n")
+        (True, False)
+    """
+    if _MAP_KEYS.search(text[:200_000]):
+        return True
+    if path is None:
+        return False
+    from fnmatch import fnmatch
+
+    from argmap.io.config import config_for
+
+    try:
+        config = config_for(path)
+        relative = Path(path).resolve().relative_to(config.root).as_posix()
+    except Exception:  # no project to speak of (a config that does not read): not a map
+        return False
+    return any(
+        fnmatch(relative, glob) or fnmatch(relative, glob.replace("**/", "")) for glob in config.maps
+    )
+
+
 def analyse(text: str, name: str, path: str | Path | None = None) -> Analysis:
     """Read a map's text as ``argmap validate`` reads its file, and keep what was read.
 

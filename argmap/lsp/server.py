@@ -120,10 +120,18 @@ class ArgmapServer(LanguageServer):
         return current
 
     def check(self, uri: str) -> language.Analysis:
-        """Analyse the document's text and publish its diagnostics."""
+        """Analyse the document's text and publish its diagnostics (none for a file that
+        is not a map: :func:`argmap.lsp.language.is_map`)."""
         doc = self.workspace.get_text_document(uri)
         path = _path_of(uri)
         name = str(path) if path is not None else uri
+        if not language.is_map(doc.source, path):
+            result = language.Analysis(doc.source, name, path)  # nothing to say of it
+            self.analyses[uri] = result
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, version=doc.version, diagnostics=[])
+            )
+            return result
         with paused_gc():  # reading a map makes many objects and no cycles
             result = language.analyse(doc.source, name, path)
         self.analyses[uri] = result

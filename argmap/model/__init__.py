@@ -84,22 +84,33 @@ class LinkKind(StrEnum):
     undercut = "undercut"
 
 
+def _whole_number_to_text(value: Any) -> Any:
+    # A whole number written where an id or a year belongs is its digits (JSON Schema
+    # counts 2025.0 as an integer too); any other number is left to fail as text.
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, float):
+        raise ValueError(f"a whole number or text is expected here, not {value!r}")
+    return value
+
+
 def _date_to_text(value: Any) -> Any:
     # YAML reads 2025-03-25 as a date and 2025 as an int; the format keeps text.
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    return value
+    return _whole_number_to_text(value)
 
 
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 PartialDate = Annotated[
     str,
-    BeforeValidator(_date_to_text),
     Field(
-        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        pattern=DATE_PATTERN,
         description="An ISO date, or a year-month or a year: 2025-03-25, 2025-03, 2025.",
     ),
+    BeforeValidator(_date_to_text),
 ]
 ClaimId = Annotated[
     str,
@@ -109,10 +120,12 @@ ClaimId = Annotated[
         description="A stable slug: letters, digits, '-' and '_' (NAME:ID names a claim of "
         "a map this one uses).",
     ),
+    BeforeValidator(_whole_number_to_text),
 ]
 Name = Annotated[
     str,
     Field(pattern=NAME_PATTERN, max_length=100, description="A slug: letters, digits, '-', '_'."),
+    BeforeValidator(_whole_number_to_text),
 ]
 LinkId = Annotated[
     str,
@@ -121,9 +134,11 @@ LinkId = Annotated[
         max_length=500,
         description="A link id: letters, digits, '-', '_' and '.'.",
     ),
+    BeforeValidator(_whole_number_to_text),
 ]
 Text = Annotated[str, Field(min_length=1)]
-Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+#: Strict: a quoted "0.5" or a yes is not a number (the JSON Schema says the same).
+Unit = Annotated[float, Field(ge=0.0, le=1.0, strict=True)]
 
 
 def _empty(value: list) -> bool:
@@ -195,6 +210,7 @@ class Claim(_Strict):
     note: str | None = None
     reconstructed: bool = Field(
         default=False,
+        strict=True,
         exclude_if=lambda value: not value,
         description="The analyst's reconstruction (an unstated premise, a warrant), not "
         "stated in the source; it carries no quote.",
@@ -324,7 +340,11 @@ class ArgMap(_Strict):
     """A whole argument map."""
 
     argmap: int = Field(
-        default=FORMAT_VERSION, ge=1, le=FORMAT_VERSION, description="Format version."
+        default=FORMAT_VERSION,
+        ge=1,
+        le=FORMAT_VERSION,
+        strict=True,
+        description="Format version.",
     )
     title: Text
     description: str | None = None
@@ -453,9 +473,51 @@ class ArgMap(_Strict):
         return self.canonical().model_dump_json(exclude_none=True, indent=2)
 
 
+_TEXT_KEYWORDS = ("type", "pattern", "minLength", "maxLength")
+
+
+def _numbers_as_text(node: Any) -> Any:
+    # Every text in the schema takes the numbers the model reads as text: any number in
+    # free text, whole numbers in ids (the pattern takes their digits) and years.
+    if isinstance(node, list):
+        return [_numbers_as_text(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _numbers_as_text(value) for key, value in node.items()}
+    if node.get("type") != "string" or "enum" in node or "const" in node:
+        return node
+    text = {key: node.pop(key) for key in _TEXT_KEYWORDS if key in node}
+    pattern = text.get("pattern")
+    if pattern is None:
+        number: dict[str, Any] = {"type": "number"}
+    elif pattern == DATE_PATTERN:
+        number = {"type": "integer", "minimum": 1000, "maximum": 9999}
+    else:
+        number = {"type": "integer", "minimum": 0}
+        if "maxLength" in text:
+            number["maximum"] = 10 ** text["maxLength"] - 1
+    return {"anyOf": [text, number], **node}
+
+
+#: Where the schema of this format version says it lives (its ``$id``).
+SCHEMA_ID = f"urn:argmap:map-format:{FORMAT_VERSION}"
+
+
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of the map format, for editors and other tools."""
-    schema = ArgMap.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "argmap map, format version 1"
+    """The JSON Schema of the map format, for editors and other tools.
+
+    It accepts what the model accepts, as to shape and the types of values (the checks
+    across a map, such as unknown ids, are ``validate``'s): text fields take numbers too,
+    as the model reads them as their digits, ids and years only whole numbers.
+
+    >>> json_schema()["$id"]
+    'urn:argmap:map-format:1'
+    """
+    schema = _numbers_as_text(ArgMap.model_json_schema())
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        **schema,
+        "title": f"argmap map, format version {FORMAT_VERSION}",
+    }
     return schema
