@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
+from strategies import argument_maps
 
 from argmap.model import ArgMap, Claim, ClaimKind, Link, LinkKind, default_link_id, json_schema
-from strategies import argument_maps
 
 
 def make(**extra):
@@ -128,12 +128,31 @@ _VALUES = st.recursive(
         st.floats(allow_nan=True, allow_infinity=False),
         st.sampled_from([0.0, 0.5, 1.0, 1.5, -0.0, 2025.0, 2025, 999, 10000]),
         st.sampled_from(
-            ["", "a", "c0", "c0.support.c1", "x:y", "-a", "2025", "2025-03", "2025-13-99",
-             "0.5", "yes", "support", "attack", "undercut", "claim", "evidence", "no"]
+            [
+                "",
+                "a",
+                "c0",
+                "c0.support.c1",
+                "x:y",
+                "-a",
+                "2025",
+                "2025-03",
+                "2025-13-99",
+                "0.5",
+                "yes",
+                "support",
+                "attack",
+                "undercut",
+                "claim",
+                "evidence",
+                "no",
+            ]
         ),
         st.text(max_size=8),
     ),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
     max_leaves=6,
 )
 
@@ -153,11 +172,26 @@ def _paths(data, here=()):
     base=argument_maps(max_claims=3, max_links=3, max_undercuts=1, kinds=("claim", "evidence")),
     field=st.sampled_from(
         [
-            ("claims", 0, "confidence"), ("claims", 0, "reconstructed"), ("claims", 0, "id"),
-            ("claims", 0, "text"), ("claims", 0, "kind"), ("claims", 0, "quote"),
-            ("claims", 0, "locator"), ("claims", 0, "supports"), ("claims", 0, "tags"),
-            ("links",), ("argmap",), ("title",), ("created",), ("updated",), ("tags",),
-            ("sources",), ("uses",), ("questions",), ("schemes",), ("extra",),
+            ("claims", 0, "confidence"),
+            ("claims", 0, "reconstructed"),
+            ("claims", 0, "id"),
+            ("claims", 0, "text"),
+            ("claims", 0, "kind"),
+            ("claims", 0, "quote"),
+            ("claims", 0, "locator"),
+            ("claims", 0, "supports"),
+            ("claims", 0, "tags"),
+            ("links",),
+            ("argmap",),
+            ("title",),
+            ("created",),
+            ("updated",),
+            ("tags",),
+            ("sources",),
+            ("uses",),
+            ("questions",),
+            ("schemes",),
+            ("extra",),
         ]
     ),
     anywhere=st.integers(0, 10**6),

@@ -165,7 +165,8 @@ def is_map(text: str, path: str | Path | None = None) -> bool:
     except Exception:  # no project to speak of (a config that does not read): not a map
         return False
     return any(
-        fnmatch(relative, glob) or fnmatch(relative, glob.replace("**/", "")) for glob in config.maps
+        fnmatch(relative, glob) or fnmatch(relative, glob.replace("**/", ""))
+        for glob in config.maps
     )
 
 
