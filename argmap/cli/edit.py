@@ -48,7 +48,7 @@ def new(
     Example: argmap new maps/ports.yaml --title "Should the port open at night?"
     """
     from argmap.cli.output import emit_edited
-    from argmap.edit.authoring import new_map
+    from argmap.operations.edit import new_map
 
     emit_edited(new_map(path, title, description=description, authors=author))
 
@@ -116,7 +116,7 @@ def add(
     Example: argmap add maps/ports.yaml --text "Night work halves waits" --supports open-at-night
     """
     from argmap.cli.output import emit_edited
-    from argmap.edit.authoring import add_claim
+    from argmap.operations.edit import add_claim
 
     done = add_claim(
         map_file,
@@ -165,7 +165,7 @@ def link(
     Example: argmap link maps/ports.yaml noise-harms attacks open-at-night
     """
     from argmap.cli.output import emit_edited
-    from argmap.edit.authoring import add_link
+    from argmap.operations.edit import add_link
 
     done = add_link(
         map_file, source, relation.value, target, ident=ident, group=group, note=note,
@@ -201,7 +201,7 @@ def unlink(
     Example: argmap unlink maps/ports.yaml noise-harms attacks open-at-night
     """
     from argmap.cli.output import emit_edited
-    from argmap.edit.authoring import remove_link
+    from argmap.operations.edit import remove_link
 
     emit_edited(
         remove_link(map_file, first, relation.value if relation else None, target), warnings=False
@@ -221,7 +221,7 @@ def rm(
     Example: argmap rm maps/ports.yaml noise-harms --cascade
     """
     from argmap.cli.output import emit_edited
-    from argmap.edit.authoring import remove_claim
+    from argmap.operations.edit import remove_claim
 
     emit_edited(remove_claim(map_file, ident, cascade=cascade), warnings=False)
 
@@ -259,8 +259,8 @@ def set_field(
     Example: argmap set maps/ports.yaml noise-harms confidence 0.4
     """
     from argmap.cli.output import emit_edited
-    from argmap.edit.authoring import set_field as set_one
     from argmap.errors import UsageError
+    from argmap.operations.edit import set_field as set_one
 
     if unset == (value is not None):
         raise UsageError("give a VALUE, or --unset")
@@ -268,24 +268,35 @@ def set_field(
 
 
 def fmt(
-    map_files: Annotated[list[str], typer.Argument(metavar="MAP...", help="Map files to format.")],
+    map_files: Annotated[
+        list[str],
+        typer.Argument(metavar="MAP...", help="Map files to format, or folders of maps."),
+    ],
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 if a file would change.")
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff", help="Change nothing; print what would change as a unified diff (exit 1)."
+        ),
     ] = False,
 ) -> None:
     """Rewrite maps in the canonical order and layout, keeping comments and shorthand.
 
     Keys follow the format's order (id, text, kind, ... for claims), indentation is two
-    spaces, lists are indented under their key. --check reports files that would change.
+    spaces, lists are indented under their key. --check reports files that would change,
+    --diff shows how; both exit 1 when a file would change. A folder is searched for maps
+    as validate searches it.
 
-    Example: argmap fmt maps/*.yaml --check
+    Example: argmap fmt maps/ --diff
     """
     from argmap.cli.output import emit_edited
-    from argmap.edit.authoring import format_files
+    from argmap.operations.edit import format_files
 
-    done = format_files(map_files, check=check)
+    done = format_files(map_files, check=check, diff=diff)
     emit_edited(done)
-    if check and done.lines:
+    if (check or diff) and done.changed:
         raise typer.Exit(1)
 
 
@@ -320,7 +331,7 @@ def rename(
     Example: argmap rename maps/us-japan-trump2.yaml hedge hope-and-prepare
     """
     from argmap.cli.output import emit_edited
-    from argmap.edit.authoring import rename_id
+    from argmap.operations.edit import rename_id
 
     emit_edited(rename_id(map_file, old, new, kind=kind.value if kind else None), warnings=False)
 
@@ -342,7 +353,7 @@ def tag(
     Example: argmap tag maps/us-japan-trump2.yaml hedge +strategy -hedging
     """
     from argmap.cli.output import emit_edited
-    from argmap.edit.authoring import retag
+    from argmap.operations.edit import retag
 
     emit_edited(retag(map_file, ident, changes), warnings=False)
 
@@ -374,7 +385,7 @@ def answer(
     Example: argmap answer maps/us-japan-trump2.yaml nss-2022 control-what-it-can possible yes
     """
     from argmap.cli.output import emit_edited
-    from argmap.edit.authoring import answer as record_answer
+    from argmap.operations.edit import answer as record_answer
 
     emit_edited(record_answer(map_file, ident, link, question, verdict))
 

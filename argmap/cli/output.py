@@ -160,7 +160,7 @@ def emit_tsv(columns: list[str], rows: list[list[str]]) -> None:
 
 
 def emit_edited(done: Any, *, warnings: bool = True) -> None:
-    """What a change reports (:class:`argmap.edit.authoring.Edited`): its lines on stdout; the
+    """What a change reports (:class:`argmap.operations.edit.Edited`): its lines on stdout; the
     files it wrote besides the map, and (unless ``warnings`` is False: commands that build a
     map step by step, where a half-built map warns at every step) the warnings it brought,
     on stderr."""

@@ -47,7 +47,7 @@ def add(
     Example: argmap source add maps/ports.yaml --id study --title "Port study" --path study.txt
     """
     from argmap.cli.output import emit_edited
-    from argmap.edit.authoring import add_source
+    from argmap.operations.edit import add_source
 
     done = add_source(map_file, ident, title, author=author, date=date, url=url, text_path=path)
     emit_edited(done, warnings=False)
@@ -74,6 +74,6 @@ def rm(
     Example: argmap source rm maps/ports.yaml study --cascade
     """
     from argmap.cli.output import emit_edited
-    from argmap.edit.authoring import remove_source
+    from argmap.operations.edit import remove_source
 
     emit_edited(remove_source(map_file, ident, cascade=cascade), warnings=False)

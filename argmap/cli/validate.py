@@ -2,40 +2,69 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from argmap.cli.options import Format, FormatOpt, MapsArg
+
+class CheckFormat(StrEnum):
+    """What validate prints."""
+
+    text = "text"
+    json = "json"
+    ids = "ids"
+    github = "github"
+    sarif = "sarif"
 
 
 def validate(
-    map_files: MapsArg,
+    map_files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="MAP...",
+            help="Map files (YAML or JSON), folders to search for maps, or - for standard input.",
+        ),
+    ],
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only errors.")
     ] = False,
-    fmt: FormatOpt = Format.text,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="text (a rich view on a terminal, plain when piped), json, ids (one per "
+            "line), github (workflow commands: annotations in a pull request) or sarif "
+            "(SARIF 2.1.0, for code scanning).",
+        ),
+    ] = CheckFormat.text,
 ) -> None:
     """Check maps: syntax, schema, references, cycles of support, provenance.
 
     Every problem is printed as FILE:LINE:COL: severity[code]: message. Exit
     status 1 when any map has errors (or warnings, with --strict), else 0.
-    --format json prints a list of problem records; --format ids the ids of the
-    claims concerned.
+    A folder is searched for maps (maps/**/*.yaml and **/*.argmap.yaml, or
+    the maps globs of [tool.argmap] in pyproject.toml or argmap.toml, whose
+    strict, ignore and select settings apply too).
 
-    Example: argmap validate maps/*.yaml --strict
+    Example: argmap validate maps/ --strict --format github
     """
-    from argmap.analysis.validate import check_files
     from argmap.cli.output import emit_json, emit_lines, emit_segments
+    from argmap.operations.validate import check_files
+    from argmap.views import reports
 
-    checked = check_files(map_files)
-    if fmt is Format.json:
+    checked = check_files(map_files, strict=strict)
+    if fmt is CheckFormat.json:
         emit_json(checked.to_data())
-    elif fmt is Format.ids:
+    elif fmt is CheckFormat.ids:
         emit_lines(checked.ids())
+    elif fmt is CheckFormat.github:
+        emit_lines(reports.github_lines(checked))
+    elif fmt is CheckFormat.sarif:
+        emit_json(reports.sarif(checked))
     else:
-        from argmap.views.reports import validation_lines
-
-        emit_segments(validation_lines(checked, strict=strict))
-    if checked.failed(strict=strict):
+        emit_segments(reports.validation_lines(checked))
+    if checked.failed():
         raise typer.Exit(1)

@@ -58,6 +58,33 @@ class Config:
     #: Folders a map under ``root`` may read files in: the project, then those allowed.
     readable: tuple[Path, ...] = field(default=())
 
+    def names_map(self, path: str | os.PathLike, *, under: str | os.PathLike | None = None) -> bool:
+        """Whether the ``maps`` globs take the file at ``path``: its path from the project's
+        top, or from the folder that holds ``under`` (a folder named on the command line:
+        ``maps/`` takes ``maps/x.yaml`` wherever the project's top is), matches one (``**/``
+        may match no folder at all).
+
+        >>> Config(root=Path("/p")).names_map("/p/maps/debate/x.yaml")
+        True
+        >>> Config(root=Path("/p")).names_map("/p/docker-compose.yaml")
+        False
+        """
+        from fnmatch import fnmatchcase
+
+        where = Path(path).resolve()
+        tops = [self.root]
+        if under is not None:
+            tops.append(Path(under).resolve().parent)
+        for top in tops:
+            try:
+                relative = where.relative_to(top).as_posix()
+            except ValueError:
+                continue
+            for glob in self.maps:
+                if fnmatchcase(relative, glob) or fnmatchcase(relative, glob.replace("**/", "")):
+                    return True
+        return False
+
     def reported(self, code: str) -> bool:
         """Whether diagnostics of ``code`` are reported under these settings."""
         if self.select and code not in self.select:

@@ -155,19 +155,12 @@ def is_map(text: str, path: str | Path | None = None) -> bool:
         return True
     if path is None:
         return False
-    from fnmatch import fnmatch
-
-    from argmap.io.config import config_for
+    from argmap.io.config import ConfigError, config_for
 
     try:
-        config = config_for(path)
-        relative = Path(path).resolve().relative_to(config.root).as_posix()
-    except Exception:  # no project to speak of (a config that does not read): not a map
+        return config_for(path).names_map(Path(path).resolve())
+    except ConfigError:  # a settings file that does not read: not taken for a map
         return False
-    return any(
-        fnmatch(relative, glob) or fnmatch(relative, glob.replace("**/", ""))
-        for glob in config.maps
-    )
 
 
 def analyse(text: str, name: str, path: str | Path | None = None) -> Analysis:
@@ -227,6 +220,14 @@ def analyse(text: str, name: str, path: str | Path | None = None) -> Analysis:
 
     analysis.doc = doc
     analysis.diagnostics = validate(doc)
+    if fs_path is not None:  # the project's settings leave codes out, as validate's do
+        from argmap.io.config import ConfigError, config_for
+
+        try:
+            config = config_for(fs_path)
+        except ConfigError:
+            return analysis
+        analysis.diagnostics = [d for d in analysis.diagnostics if config.reported(d.code)]
     return analysis
 
 

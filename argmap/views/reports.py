@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from argmap.views.tree import Segments
+from argmap.wording import counted
 
 if TYPE_CHECKING:
     from argmap.errors import Diagnostic
@@ -14,6 +15,8 @@ __all__ = [
     "diagnostic_segments",
     "summary_segments",
     "validation_lines",
+    "github_lines",
+    "sarif",
     "coverage_lines",
     "diff_lines",
 ]
@@ -24,19 +27,21 @@ def diagnostic_segments(d: Diagnostic) -> Segments:
     return [(d.format(), {"error": "red", "warning": "yellow"}.get(d.severity, "dim"))]
 
 
-def summary_segments(
-    name: str, summary: str | None, diags: list[Diagnostic], *, strict: bool = False
-) -> Segments:
-    """One map's verdict: ok, or how many errors and warnings (``summary`` None:
-    unreadable); under ``strict``, warnings fail it, and it says so."""
+def summary_segments(checked: Any) -> Segments:
+    """One map's verdict (:class:`argmap.operations.validate.CheckedMap`): ok, or how many
+    errors and warnings; when strict, warnings fail it, and it says so; what its settings
+    left out is counted."""
     from argmap.errors import shown_name
 
+    diags = checked.diagnostics
     errors = sum(d.severity == "error" for d in diags)
     warnings = sum(d.severity == "warning" for d in diags)
-    line: Segments = [(f"{shown_name(name)}: ", None)]
+    line: Segments = [(f"{shown_name(checked.name)}: ", None)]
     if errors:
         line.append((f"{errors} error{'s' * (errors != 1)}", "bold red"))
-    elif warnings and strict:
+    elif checked.size is None:
+        line.append(("does not read as a map", "bold red"))
+    elif warnings and checked.strict:
         counts = "count as errors" if warnings != 1 else "counts as an error"
         line.append((f"failed: {warnings} warning{'s' * (warnings != 1)} {counts} under --strict",
                      "bold red"))  # fmt: skip
@@ -45,8 +50,11 @@ def summary_segments(
         line.append(("ok", "bold green"))
     if warnings:
         line.append((f", {warnings} warning{'s' * (warnings != 1)}", "yellow"))
-    if summary:
-        line.append((f" ({summary})", "dim"))
+    told = [checked.size] if checked.size else []
+    if checked.ignored:
+        told.append(f"{counted(checked.ignored, 'problem')} left out by {checked.settings}")
+    if told:
+        line.append((f" ({'; '.join(told)})", "dim"))
     return line
 
 
@@ -94,11 +102,103 @@ def coverage_lines(report: dict) -> list[str]:
     return lines
 
 
-def validation_lines(checked: Any, *, strict: bool = False) -> list[Segments]:
-    """What checking map files found (:class:`argmap.analysis.validate.Checked`): each problem,
-    then each file's verdict (``strict``: warnings fail it)."""
+def validation_lines(checked: Any) -> list[Segments]:
+    """What checking map files found (:class:`argmap.operations.validate.Checked`): each
+    problem, then each file's verdict."""
     lines = [diagnostic_segments(d) for d in checked.diagnostics]
-    return lines + [summary_segments(*result, strict=strict) for result in checked.maps]
+    return lines + [summary_segments(result) for result in checked.maps]
+
+
+def _escaped(text: str, *, property: bool = False) -> str:
+    # GitHub's workflow commands: % and line breaks escaped in the message; in a
+    # property (file=, title=) the : and , that separate properties too.
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def github_lines(checked: Any) -> list[str]:
+    """The problems as GitHub Actions workflow commands (``::error file=…,line=…::…``),
+    which GitHub shows as annotations on the lines of a pull request; notes are
+    ``::notice``.
+
+    >>> from argmap.errors import Diagnostic, Location
+    >>> from argmap.operations.validate import Checked, CheckedMap
+    >>> d = Diagnostic("dangling_ref", "error", "unknown claim 'x'", Location("m.yaml", 3, 5))
+    >>> github_lines(Checked([CheckedMap("m.yaml", "1 claim", [d])]))
+    ["::error file=m.yaml,line=3,col=5,title=argmap dangling_ref::unknown claim 'x'"]
+    """
+    lines = []
+    for d in checked.diagnostics:
+        kind = {"error": "error", "warning": "warning"}.get(d.severity, "notice")
+        where = []
+        if d.location is not None:
+            where.append(f"file={_escaped(d.location.file, property=True)}")
+            where += [f"line={d.location.line}", f"col={d.location.col}"]
+        where.append(f"title={_escaped('argmap ' + d.code, property=True)}")
+        message = d.message + (f" ({d.hint})" if d.hint else "")
+        lines.append(f"::{kind} {','.join(where)}::{_escaped(message)}")
+    return lines
+
+
+def sarif(checked: Any) -> dict:
+    """The problems as a SARIF 2.1.0 log (the format code-scanning tools read: GitHub's
+    code scanning, editors' SARIF viewers), with argmap's rules and their descriptions."""
+    from argmap import __version__
+    from argmap.analysis.validate import RULES
+
+    used = sorted({d.code for d in checked.diagnostics})
+    results = []
+    for d in checked.diagnostics:
+        result: dict[str, Any] = {
+            "ruleId": d.code,
+            "ruleIndex": used.index(d.code),
+            "level": d.severity,
+            "message": {"text": d.message + (f" ({d.hint})" if d.hint else "")},
+        }
+        if d.location is not None:
+            result["locations"] = [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(d.location.file)},
+                        "region": {
+                            "startLine": d.location.line,
+                            "startColumn": d.location.col,
+                        },
+                    }
+                }
+            ]
+        if d.claim:
+            result["properties"] = {"claim": d.claim}
+        results.append(result)
+    rules = [
+        {
+            "id": code,
+            "shortDescription": {"text": RULES[code].description if code in RULES else code},
+            "defaultConfiguration": {"level": RULES[code].severity if code in RULES else "warning"},
+        }
+        for code in used
+    ]
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "argmap", "version": __version__, "rules": rules}},
+                "results": results,
+            }
+        ],
+    }
+
+
+def _uri(file: str) -> str:
+    # A relative path stays relative (to the folder the check ran in), with / between its
+    # parts and its characters escaped as a URI needs.
+    from pathlib import PurePath
+    from urllib.parse import quote
+
+    return quote(PurePath(file).as_posix())
 
 
 def diff_lines(d: Any) -> list[str]:

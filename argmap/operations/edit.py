@@ -67,6 +67,8 @@ class Edited:
     lines: list[str] = field(default_factory=list)
     warnings: list[Any] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: The files the change rewrote (or, when nothing was to be written, would have).
+    changed: list[str] = field(default_factory=list)
 
 
 def new_map(
@@ -509,10 +511,12 @@ def remove_source(path: str, ident: str, *, cascade: bool = False) -> Edited:
     )
 
 
-def format_files(paths: list[str], *, check: bool = False) -> Edited:
-    """Rewrite map files in the canonical order and layout, comments and shorthand kept
-    (:func:`argmap.edit.layout.canonical_layout`); with ``check``, write nothing. The
-    lines name each file that changed (or would: ``would reformat``).
+def format_files(paths: list[str], *, check: bool = False, diff: bool = False) -> Edited:
+    """Rewrite map files (folders: the maps in them, see
+    :func:`argmap.operations.validate.find_maps`) in the canonical order and layout,
+    comments and shorthand kept (:func:`argmap.edit.layout.canonical_layout`). With
+    ``check`` or ``diff``, write nothing: the lines name each file that would change
+    (``would reformat``), or, with ``diff``, are a unified diff of the changes.
 
     Raises:
         MapError: a file is not a valid map (nothing of it is written).
@@ -520,14 +524,19 @@ def format_files(paths: list[str], *, check: bool = False) -> Edited:
     from argmap.edit.layout import canonical_layout
     from argmap.formats.native import parse
     from argmap.io.files import held_for_update, read_input
+    from argmap.operations.validate import find_maps
 
-    changed = []
-    for path in paths:
-        if check:
+    changed: list[str] = []
+    lines: list[str] = []
+    for path in find_maps(paths):
+        if check or diff:
             inp = read_input(path)
             parse(inp)  # refuse to format a map that does not read
-            if canonical_layout(inp.text, json_syntax=inp.suffix == ".json") != inp.text:
+            text = canonical_layout(inp.text, json_syntax=inp.suffix == ".json")
+            if text != inp.text:
                 changed.append(path)
+                if diff:
+                    lines += _unified(inp.text, text, path)
             continue
         with held_for_update(path) as held:
             inp = held.input
@@ -536,5 +545,21 @@ def format_files(paths: list[str], *, check: bool = False) -> Edited:
             if text != inp.text:
                 changed.append(path)
                 held.replace(text)
+    if diff:
+        return Edited(lines, changed=changed)
     verb = "would reformat" if check else "reformatted"
-    return Edited([f"{verb} {p}" for p in changed])
+    return Edited([f"{verb} {p}" for p in changed], changed=changed)
+
+
+def _unified(before: str, after: str, path: str) -> list[str]:
+    import difflib
+
+    return [
+        line.rstrip("\n")
+        for line in difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            fromfile=f"{path} (as it is)",
+            tofile=f"{path} (formatted)",
+        )
+    ]
