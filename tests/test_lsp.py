@@ -385,3 +385,23 @@ async def test_files_that_are_not_maps_get_nothing(client: LanguageClient, tmp_p
     # while a map beside them gets its diagnostics, as always
     map_uri = _open(client, DATA / "bad-dangling-ref.yaml")
     assert "dangling_ref" in [d.code for d in await _diagnostics(client, map_uri)]
+
+
+def test_a_message_that_does_not_fit_is_one_line_in_the_log_not_a_traceback():
+    import json
+    import subprocess
+
+    def framed(message: dict) -> bytes:
+        body = json.dumps(message).encode()
+        return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+    sent = framed({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}})
+    sent += framed({"jsonrpc": "2.0", "method": "exit"})
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "lsp"], input=sent, capture_output=True, timeout=120
+    )
+    assert b'"code": -32602' in done.stdout
+    log = done.stderr.decode()
+    assert "Traceback" not in log
+    assert log.strip().startswith("Unable to deserialize message: ")
+    assert len(log.strip().splitlines()) == 1

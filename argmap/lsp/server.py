@@ -437,9 +437,30 @@ def _overlaps(a: language.Span, b: language.Span) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
+class _OneLine(logging.Filter):
+    """The editor's log gets one line per failure, not a traceback: a message the client
+    sent that does not fit the protocol is answered (-32602) and noted, and that is all."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            exc = record.exc_info[1]
+            message += f": {type(exc).__name__}: {str(exc).partition(chr(10))[0]}"
+        elif "Traceback (most recent call last)" in message:  # one formatted into the text
+            lines = [line.strip(" |+-") for line in message.splitlines()]
+            last = next((line for line in reversed(lines) if line), "")
+            message = f"{lines[0]}: {last}"
+        record.msg, record.args = message.partition("\n")[0], ()
+        record.exc_info = record.exc_text = None
+        return True
+
+
 def serve() -> None:
     """Serve over standard input and output until the client says exit."""
     import gc
+
+    for name in ("pygls", "pygls.protocol", "pygls.protocol.json_rpc", "pygls.server"):
+        logging.getLogger(name).addFilter(_OneLine())
 
     # What is loaded now lives as long as the server: keep it out of the collector's
     # full runs, which would otherwise walk it after every few analyses.
