@@ -188,6 +188,9 @@ class _Server(ThreadingHTTPServer):
     as they come) and no tracebacks for clients that go away."""
 
     daemon_threads = True
+    #: The kernel's queue of connections not yet accepted (socketserver's default is 5:
+    #: a burst beyond it has its connections retried a second later, one by one).
+    request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], handler: type) -> None:
         self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
