@@ -26,7 +26,7 @@ _EXPORTS = {
     "ClaimKind": "argmap.model",
     "LinkKind": "argmap.model",
     "Document": "argmap.model.document",
-    "read_map": "argmap.formats",
+    "read_map": "argmap.operations.loading",
     "build_graph": "argmap.graph",
     "ArgmapError": "argmap.errors",
     "MapError": "argmap.errors",

@@ -29,6 +29,8 @@ __all__ = [
     "UsageError",
     "ToolError",
     "BusyError",
+    "OutsideProject",
+    "NotRegularFile",
     "did_you_mean",
     "shown_name",
 ]
@@ -180,6 +182,14 @@ class BusyError(ToolError):
     argmap wrote nothing (exit 3): running the command again is safe."""
 
     code = "busy"
+
+
+class OutsideProject(OSError):
+    """A file a map names lies outside the map's project (and no setting allows it)."""
+
+
+class NotRegularFile(OSError):
+    """A file a map names is not a regular file (a pipe, a device, a folder)."""
 
 
 def did_you_mean(word: str, choices: Iterable[str], *, n: int = 3) -> str | None:

@@ -4,8 +4,9 @@ alike."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["counted", "visible", "clipped", "spreadsheet_safe", "linkable"]
+__all__ = ["counted", "visible", "clipped", "spreadsheet_safe", "linkable", "tree_lines"]
 
 #: Control characters that would reach a terminal as commands (ESC starts the sequences
 #: that move the cursor, write the clipboard or make links; BEL, CR, backspace...): every
@@ -92,3 +93,23 @@ def linkable(url: str) -> bool:
     """
     scheme, sep, _ = url.strip().partition(":")
     return bool(sep) and scheme.lower() in ("http", "https", "mailto")
+
+
+def tree_lines(root: Any, lines_of: Any, children_of: Any) -> list[str]:
+    """Any tree as plain lines with guides (``├──``, ``│``, ``└──``), the way rich draws
+    trees. ``lines_of(node)`` gives a node's text lines; ``children_of(node)`` its children.
+    """
+    out: list[str] = []
+
+    def draw(node: Any, first: str, rest: str) -> None:
+        lines = lines_of(node)
+        children = children_of(node)
+        out.append(first + lines[0])
+        below = rest + ("│   " if children else "    ")
+        out.extend(below + extra for extra in lines[1:])
+        for i, child in enumerate(children):
+            last = i == len(children) - 1
+            draw(child, rest + ("└── " if last else "├── "), rest + ("    " if last else "│   "))
+
+    draw(root, "", "")
+    return out

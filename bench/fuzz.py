@@ -305,7 +305,7 @@ class Campaign:
         suffix = rng.choice([".yaml", ".json"])
         if rng.random() < 0.5:
             try:
-                from argmap.formats import read_map
+                from argmap.operations.loading import read_map
 
                 data = read_map(str(base)).model.to_data()
             except Exception:
@@ -340,7 +340,7 @@ class Campaign:
     def hostile_texts(self, base: Path) -> None:
         """A valid map whose texts, notes, quotes, titles and tags are hostile (yet valid):
         it must validate, export to every format and read back."""
-        from argmap.formats import read_map
+        from argmap.operations.loading import read_map
 
         rng = self.rng
         data = read_map(str(base)).model.to_data()
@@ -447,7 +447,7 @@ class Campaign:
 
     def random_command(self, base: Path) -> None:
         rng = self.rng
-        from argmap.formats import read_map
+        from argmap.operations.loading import read_map
 
         model = read_map(str(base)).model
         ids = [c.id for c in model.claims] + ["nope", "-x", ""]
@@ -493,7 +493,7 @@ class Campaign:
 
     def random_edit(self, base: Path) -> None:
         rng = self.rng
-        from argmap.formats import read_map
+        from argmap.operations.loading import read_map
 
         path = self.work / f"e{rng.randrange(10**9)}{base.suffix if base.suffix else '.yaml'}"
         shutil.copyfile(base, path)

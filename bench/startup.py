@@ -5,12 +5,17 @@ time of `python -c "import typer, networkx, pydantic, rich"` in the same environ
 Both are run alternately, RUNS times each, as whole processes with output to a pipe; the
 medians and their ratio are printed. Run from the repository root:
 
-    python bench/startup.py [--runs 21]
+    python bench/startup.py [--runs 21] [--against REV]
+
+``--against REV`` also runs ``argmap show`` and ``argmap --help`` of the package as it
+was at git revision REV (checked out in a temporary worktree, imported first through
+PYTHONPATH), alternated with the rest, so a change's start-up cost is stated in one run.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import subprocess
@@ -22,11 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = 1.3
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one whole process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(cmd, capture_output=True, check=True, cwd=ROOT)
+    subprocess.run(cmd, capture_output=True, check=True, cwd=ROOT, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -37,7 +42,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--map", default="maps/us-japan-trump2.yaml")
+    parser.add_argument("--against", metavar="REV", help="also time the package at REV")
     args = parser.parse_args()
+    envs: dict[str, dict | None] = {}
+    worktree = None
+    if args.against:
+        import tempfile
+
+        worktree = Path(tempfile.mkdtemp()) / "before"
+        subprocess.run(["git", "worktree", "add", "-q", "--detach", str(worktree), args.against],
+                       cwd=ROOT, check=True)  # fmt: skip
+        envs = {"at": {**os.environ, "PYTHONPATH": str(worktree)}}
     baseline = [sys.executable, "-c", "import typer, networkx, pydantic, rich"]
     show = [sys.executable, "-m", "argmap", "show", args.map]
     commands = {
@@ -51,23 +66,31 @@ def main() -> int:
             args.map,
         ],
     }
-    for cmd in commands.values():  # warm the file cache and .pyc files
-        timed(cmd)
-    walls: dict[str, list[float]] = {name: [] for name in commands}
-    cpus: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(args.runs):
-        for name, cmd in commands.items():
-            wall, cpu = timed(cmd)
-            walls[name].append(wall)
-            cpus[name].append(cpu)
+    if args.against:
+        commands[f"argmap show {args.map} (at {args.against})"] = show
+        commands[f"argmap --help (at {args.against})"] = commands["argmap --help"]
+    env_of = {name: envs["at"] if "(at " in name else None for name in commands}
+    try:
+        for name, cmd in commands.items():  # warm the file cache and .pyc files
+            timed(cmd, env_of[name])
+        walls: dict[str, list[float]] = {name: [] for name in commands}
+        cpus: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, cmd in commands.items():
+                wall, cpu = timed(cmd, env_of[name])
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+    finally:
+        if worktree is not None:
+            subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT)
     wall_med = {name: statistics.median(t) for name, t in walls.items()}
     cpu_med = {name: statistics.median(t) for name, t in cpus.items()}
     base = "import typer, networkx, pydantic, rich"
     print(f"{args.runs} runs of each, alternated; medians of wall-clock and of CPU (user+sys) time")
-    print(f"{'command':45} {'wall':>8} {'ratio':>6} {'cpu':>8} {'ratio':>6}")
+    print(f"{'command':58} {'wall':>8} {'ratio':>6} {'cpu':>8} {'ratio':>6}")
     for name in commands:
         print(
-            f"{name:45} {wall_med[name] * 1000:6.0f}ms {wall_med[name] / wall_med[base]:5.2f}x"
+            f"{name:58} {wall_med[name] * 1000:6.0f}ms {wall_med[name] / wall_med[base]:5.2f}x"
             f" {cpu_med[name] * 1000:6.0f}ms {cpu_med[name] / cpu_med[base]:5.2f}x"
         )
     show = f"argmap show {args.map}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import HARBOUR, run
 
-from argmap.formats import read_map
+from argmap.operations.loading import read_map
 
 STUDY = (
     "Night Opening\n\n"

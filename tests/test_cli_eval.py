@@ -142,7 +142,7 @@ def test_show_eval_marks_each_claim():
 def test_eval_encodes_and_solves_the_map_once_without_a_what_if(monkeypatch):
     # One library call does the work (argmap.semantics.report.evaluate_map); the map is
     # solved once, and once more only for a what-if.
-    from argmap.formats import read_map
+    from argmap.operations.loading import read_map
     from argmap.semantics import evaluate as module
     from argmap.semantics.report import evaluate_map
 

@@ -11,7 +11,7 @@ import sys
 import pytest
 from conftest import CONGESTION, DATA, HARBOUR, ROOT, run
 
-from argmap.formats import read_map
+from argmap.operations.loading import read_map
 
 
 def test_claims_json_shape_and_map_column():

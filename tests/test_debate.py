@@ -9,9 +9,9 @@ import shutil
 import pytest
 from conftest import HARBOUR, HARBOUR_REPLY, ROOT, SHIPPED, run
 
-from argmap.formats import read_map
 from argmap.formats.native import loads
 from argmap.model.debate import origin
+from argmap.operations.loading import read_map
 
 BALLAST = ROOT / "maps" / "alliance-ballast.yaml"
 

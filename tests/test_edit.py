@@ -13,7 +13,7 @@ import textwrap
 import pytest
 from conftest import CONGESTION, MAPS, run
 
-from argmap.formats import read_map
+from argmap.operations.loading import read_map
 
 COMMENTED = textwrap.dedent("""\
     # Harbour plan map.

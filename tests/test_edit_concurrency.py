@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from conftest import run
 
-from argmap.formats import read_map
+from argmap.operations.loading import read_map
 
 pytestmark = pytest.mark.slow  # forty processes at a time
 
@@ -86,8 +86,8 @@ def test_a_command_kept_waiting_says_the_map_is_busy_and_changes_nothing(tmp_pat
 
 
 def test_a_file_changed_behind_the_lock_is_not_written_over(tmp_path, monkeypatch):
-    from argmap.edit import editor as editor_module
     from argmap.errors import BusyError
+    from argmap.operations import edit as editor_module
 
     path = tmp_path / "m.yaml"
     path.write_text("title: t\nclaims:\n  - {id: c, text: C}\n")

@@ -64,7 +64,7 @@ def test_completion_hover_and_rename_in_neovim(nvim, tmp_path):
     path.parent.mkdir()
     shutil.copy(HARBOUR, path)
     result = _session(nvim, path, tmp_path, "hover,rename,complete")
-    from argmap.formats import read_map
+    from argmap.operations.loading import read_map
 
     ids = [c.id for c in read_map(HARBOUR).model.claims]
     assert result["completion"] == ids

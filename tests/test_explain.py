@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 from conftest import CONGESTION, HARBOUR, MAPS
 
-from argmap.formats import read_map
 from argmap.formats.native import loads
 from argmap.graph import build_graph
+from argmap.operations.loading import read_map
 from argmap.semantics.evaluate import evaluate
 from argmap.semantics.explain import explain
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from argmap.analysis import expression
 from argmap.analysis.query import ClaimFilter, find_claims
 from argmap.errors import UsageError
-from argmap.formats import read_map
 from argmap.graph import build_graph
+from argmap.operations.loading import read_map
 
 G = build_graph(read_map(HARBOUR))
 ALL = set(G.nodes)

@@ -10,7 +10,7 @@ import pytest
 from conftest import DATA, run
 
 from argmap.analysis.provenance import SourceText, split_header
-from argmap.formats import read_map
+from argmap.operations.loading import read_map
 
 ARTICLE = DATA / "sources" / "article-with-header.txt"
 

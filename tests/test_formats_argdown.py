@@ -18,11 +18,12 @@ from strategies import argument_maps
 
 from argmap.analysis.validate import validate
 from argmap.errors import MapError
-from argmap.formats import argdown, argdown_syntax, read_map
+from argmap.formats import argdown, argdown_syntax
 from argmap.graph import build_graph
 from argmap.model import ArgMap
 from argmap.model.document import Document
 from argmap.model.ids import slug
+from argmap.operations.loading import read_map
 
 CORPUS = sorted((ROOT.parent / "shared" / "corpora" / "argdown").glob("*/*.argdown"))
 #: A lexer test of bare relation symbols: not a document; the Argdown CLI refuses it too.

@@ -11,10 +11,11 @@ from conftest import CONGESTION, MAPS, SHIPPED, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.formats import dot, export, read_map
+from argmap.formats import dot, export
 from argmap.formats.native import loads
 from argmap.graph import build_graph
 from argmap.model import ArgMap
+from argmap.operations.loading import read_map
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -21,7 +21,6 @@ from argmap.formats import (
     import_map,
     mermaid,
     microtexts,
-    read_map,
     sadface,
 )
 from argmap.formats.dot import dump as dump_dot
@@ -29,6 +28,7 @@ from argmap.formats.xmltext import xml_safe
 from argmap.graph import build_graph
 from argmap.model import ArgMap
 from argmap.model.document import Document
+from argmap.operations.loading import read_map
 
 AIF_FILES = sorted((ROOT.parent / "shared" / "corpora").glob("aif-*/*.json"))
 

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import MapError
-from argmap.formats import read_map
 from argmap.formats.native import MAX_NODES, dump_json, dump_yaml, loads
 from argmap.model import ArgMap
+from argmap.operations.loading import read_map
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,9 @@ import pytest
 from conftest import MAPS
 
 from argmap.errors import ArgmapError
-from argmap.formats import read_map
 from argmap.formats.native import loads
 from argmap.graph import build_graph
+from argmap.operations.loading import read_map
 from argmap.semantics.gradual import NoConvergence, dfquad, qe
 
 

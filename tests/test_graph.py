@@ -6,7 +6,6 @@ from hypothesis import given, settings
 from strategies import argument_maps
 
 from argmap.errors import MapError, UsageError
-from argmap.formats import read_map
 from argmap.formats.native import loads
 from argmap.graph import (
     add_claim_nodes,
@@ -21,6 +20,7 @@ from argmap.graph import (
     require_claim,
     tops,
 )
+from argmap.operations.loading import read_map
 
 MAP = """
 title: t

@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 
 from argmap.analysis.validate import validate
 from argmap.errors import MapError
-from argmap.formats import aif, argdown, graphml, import_checked, microtexts, read_map, sadface
+from argmap.formats import aif, argdown, graphml, import_checked, microtexts, sadface
 from argmap.model import ArgMap
 from argmap.model.document import Document
+from argmap.operations.loading import read_map
 
 CARNEADES = """meta: {title: Jogging}
 statements:

@@ -14,8 +14,8 @@ from argmap.analysis.references import Index, rename
 from argmap.analysis.validate import validate
 from argmap.edit.editor import Editor
 from argmap.errors import UsageError
-from argmap.formats import read_map
 from argmap.lsp.language import analyse, complete, definition, hover, references, symbols
+from argmap.operations.loading import read_map
 
 HARBOUR_TEXT = HARBOUR.read_text(encoding="utf-8")
 

@@ -54,3 +54,40 @@ def test_the_check_finds_a_loop(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("def cmd(doc):\n    return [c.id for c in doc.model.claims]\n")
     assert loops_in(sample) == ["sample.py:2 in cmd"]
+
+
+#: What prints one format or another: only the emitter (output.py) calls these.
+PRINTERS = {"emit_json", "emit_lines", "emit_table", "emit_tsv", "emit_segments", "emit_outline"}
+
+
+def switches_in(path: Path) -> list[str]:
+    """Each call of a printer of one format, or import of file access, outside output.py:
+    an output switch or a file read the operations layer should hold."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "argmap.io.files":
+            found.append(f"{path.name}:{node.lineno} imports argmap.io.files")
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", getattr(node.func, "attr", None))
+            if name in PRINTERS:
+                found.append(f"{path.name}:{node.lineno} calls {name}")
+    return sorted(found)
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p for p in CLI.glob("*.py") if p.name != "output.py"), ids=lambda p: p.name
+)
+def test_each_command_prints_through_the_one_emitter_and_reads_no_file(path):
+    assert switches_in(path) == []
+
+
+def test_the_check_finds_an_output_switch(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "def cmd(fmt):\n    if fmt == 'json':\n        emit_json({})\n"
+        "    from argmap.io.files import read_input\n"
+    )
+    assert switches_in(sample) == [
+        "sample.py:3 calls emit_json",
+        "sample.py:4 imports argmap.io.files",
+    ]

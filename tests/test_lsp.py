@@ -56,7 +56,7 @@ async def test_diagnostics_are_those_of_validate(client: LanguageClient):
     uri = _open(client, path)
     got = await _diagnostics(client, uri)
     from argmap.analysis.validate import validate
-    from argmap.formats import read_map
+    from argmap.operations.loading import read_map
 
     expected = validate(read_map(path))
     assert [(d.code, d.range.start.line + 1, d.range.start.character + 1) for d in got] == [
@@ -91,7 +91,7 @@ async def test_completion_after_supports_offers_claim_ids_while_the_text_is_brok
         types.CompletionParams(text_document=types.TextDocumentIdentifier(uri=uri), position=at)
     )
     labels = [item.label for item in result.items]
-    from argmap.formats import read_map
+    from argmap.operations.loading import read_map
 
     assert labels == [c.id for c in read_map(HARBOUR).model.claims]
     first = next(item for item in result.items if item.label == "open-at-night")

@@ -12,7 +12,7 @@ import pytest
 from conftest import CONGESTION, readme_git_config
 
 from argmap.edit.merge import merge
-from argmap.formats import read_map
+from argmap.operations.loading import read_map
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

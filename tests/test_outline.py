@@ -6,9 +6,9 @@ import pytest
 from conftest import CONGESTION, HARBOUR, MAPS, run
 
 from argmap.analysis.outline import outline, tree_ids
-from argmap.formats import read_map
 from argmap.formats.native import loads
 from argmap.graph import build_graph
+from argmap.operations.loading import read_map
 from argmap.views.tree import outline_view
 
 MAP = """

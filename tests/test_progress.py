@@ -7,7 +7,7 @@ import time
 
 from conftest import run
 
-from argmap.views import progress
+from argmap.io import progress
 
 
 class Terminal(io.StringIO):

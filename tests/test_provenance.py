@@ -10,8 +10,8 @@ from conftest import HARBOUR, SHIPPED, SOURCE_TEXT, run
 
 from argmap.analysis.provenance import SourceText, check_quotes, coverage, normalize
 from argmap.analysis.validate import validate
-from argmap.formats import read_map
 from argmap.graph import build_graph
+from argmap.operations.loading import read_map
 
 SOURCE = (
     "Our Harbour Plan\n\n"

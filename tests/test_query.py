@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from strategies import argument_maps
 
 from argmap.analysis.query import ClaimFilter, bears_on, chains, find_claims, rests_on, summary
-from argmap.formats import read_map
 from argmap.formats.native import loads
 from argmap.graph import build_graph
 from argmap.model import ArgMap
+from argmap.operations.loading import read_map
 
 # A map with a cycle of attacks, an undercut, a linked pair and a part cut off from the rest.
 MAP = """
@@ -231,9 +231,9 @@ def test_reach_ids_lists_what_bears_on_and_rests_on_list_in_the_same_order():
     from conftest import MAPS, ROOT
 
     from argmap.analysis.query import bears_on, reach_ids, rests_on
-    from argmap.formats import read_map
     from argmap.graph import build_graph
     from argmap.model import ArgMap
+    from argmap.operations.loading import read_map
 
     spec = importlib.util.spec_from_file_location("bigmap", ROOT / "bench" / "bigmap.py")
     bigmap = importlib.util.module_from_spec(spec)

@@ -10,7 +10,7 @@ import shutil
 import pytest
 from conftest import HARBOUR, run
 
-from argmap.formats import read_map
+from argmap.operations.loading import read_map
 
 
 def project(tmp_path, name="proj"):

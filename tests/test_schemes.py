@@ -13,11 +13,12 @@ from conftest import CONGESTION, HARBOUR, MAPS, ROOT, SHIPPED, run
 
 from argmap.analysis.schemes import catalogue_of, inferences, normalise, questions_report, shipped
 from argmap.analysis.validate import has_errors, validate
-from argmap.formats import aif, argdown, graphml, read_map, sadface
+from argmap.formats import aif, argdown, graphml, sadface
 from argmap.formats.native import loads
 from argmap.graph import build_graph
 from argmap.model import ArgMap
 from argmap.model.document import Document
+from argmap.operations.loading import read_map
 from argmap.semantics.evaluate import verdicts
 
 AIF_CORPORA = sorted((ROOT.parent / "shared" / "corpora").glob("aif-*/*.json"))

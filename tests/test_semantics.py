@@ -12,9 +12,10 @@ from conftest import ROOT, SHIPPED
 from hypothesis import given, settings
 from strategies import frameworks as random_frameworks
 
-from argmap.formats import iccma, read_map
+from argmap.formats import iccma
 from argmap.formats.native import loads
 from argmap.graph import build_graph
+from argmap.operations.loading import read_map
 from argmap.semantics.dung import extensions, grounded, labels_from_extensions
 from argmap.semantics.evaluate import changes, critical, evaluate, evaluate_framework
 from argmap.semantics.framework import Framework

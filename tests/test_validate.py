@@ -4,8 +4,8 @@ import pytest
 from conftest import MAPS, ROOT, SHIPPED, SOURCE_TEXT
 
 from argmap.analysis.validate import RULES, has_errors, validate
-from argmap.formats import read_map
 from argmap.formats.native import loads
+from argmap.operations.loading import read_map
 
 
 def codes(text):

@@ -92,9 +92,12 @@ def test_an_unknown_focus_is_a_usage_error():
 
 
 def test_watch_and_serve_render_views_with_labels():
-    from argmap.analysis.selection import renderer
-    from argmap.formats import read_map
+    from argmap.analysis.selection import Selection
+    from argmap.operations.export import renderer
+    from argmap.operations.loading import read_map
 
-    text = renderer("dot", with_eval=True, tags=["freight"])(read_map(HARBOUR))
+    text = renderer("dot", with_eval=True, selection=Selection(tags=("freight",)))(
+        read_map(HARBOUR)
+    )
     assert "<B>UNDEC 0." in text and "<B>IN 0." in text  # the rivals, and what stands
     assert '"open-at-night"' not in text  # outside the view

@@ -29,8 +29,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from argmap.io.files import OutsideProject
+from argmap.errors import OutsideProject
 
 __all__ = [
     "normalize",
@@ -381,18 +382,19 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def load_source(map_path: Path | None, source_path: str) -> tuple[Path, SourceText]:
-    """Read a source text named relative to its map (or to the working folder), as a map
-    names it: inside the map's project only (:func:`argmap.io.files.read_named_file`).
+def load_source(files: Any, source_path: str) -> tuple[Path, SourceText]:
+    """A source text a map names, through the map's reader of the files it names
+    (``doc.files``, :class:`argmap.io.files.NamedFiles`: relative to the map, inside its
+    project only). A map made in memory (``files`` None) names no text it could read.
 
     Raises:
         OSError: the file cannot be read (FileNotFoundError: it is not there;
             OutsideProject: it lies outside the project; NotRegularFile: a pipe, say).
         UnicodeDecodeError: it is not UTF-8 text.
     """
-    from argmap.io.files import read_named_file
-
-    path, data = read_named_file(map_path, source_path, max_bytes=MAX_SOURCE_BYTES)
+    if files is None:
+        raise FileNotFoundError(source_path)
+    path, data = files.read(source_path, max_bytes=MAX_SOURCE_BYTES)
     return path, SourceText(data.decode("utf-8"))
 
 
@@ -428,7 +430,7 @@ def check_quotes(doc) -> QuoteCheck:
         if s.path is None:
             continue
         try:
-            paths[s.id], texts[s.id] = load_source(doc.path, s.path)
+            paths[s.id], texts[s.id] = load_source(doc.files, s.path)
         except FileNotFoundError:
             texts[s.id] = None
             problems.append(absent_note(doc, i))
@@ -546,7 +548,7 @@ def find_passage(doc, source_id: str, words: str, *, locator: str | None = None)
     if source.path is None:
         return None
     try:
-        _, text = load_source(doc.path, source.path)
+        _, text = load_source(doc.files, source.path)
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as exc:
@@ -635,7 +637,7 @@ def quote_positions(doc) -> tuple[dict[str, str], list]:
     return out, check.absent
 
 
-def coverage(doc, G=None, *, source_file: str | None = None) -> dict:
+def coverage(doc, G=None, *, source_text: tuple[str, str] | None = None) -> dict:
     """What a map leaves open, and how much of its source texts it draws on.
 
     Returns a JSON-ready dict: ``unsupported_conclusions``, ``unanswered_objections``
@@ -646,10 +648,7 @@ def coverage(doc, G=None, *, source_file: str | None = None) -> dict:
     coverage is therefore unknown; ``critical_questions``: the counts of open and answered
     critical questions of the inferences that name a scheme, and the open ones;
     ``reconstructed``: the claims the analyst reconstructed, and their share of the map.
-    ``source_file`` checks every quote against that one text instead.
-
-    Raises:
-        UsageError: ``source_file`` cannot be read as UTF-8 text.
+    ``source_text`` (its path and text) checks every quote against that one text instead.
     """
     from argmap.model import ClaimKind
 
@@ -671,24 +670,15 @@ def coverage(doc, G=None, *, source_file: str | None = None) -> dict:
         "sources": [],
         "sources_absent": [],
     }
-    if source_file is not None:
-        path = Path(source_file)
-        try:
-            from argmap.io.files import read_text_file
-
-            text = read_text_file(path, max_bytes=MAX_SOURCE_BYTES)  # the user named it
-            texts = {"*": (path, SourceText(text))}
-        except (OSError, UnicodeDecodeError) as exc:
-            from argmap.errors import UsageError
-
-            reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
-            raise UsageError(f"{source_file}: cannot read the source text ({reason})") from None
+    if source_text is not None:
+        path, text = source_text
+        texts = {"*": (Path(path), SourceText(text))}
     else:
         texts = {}
         for s in doc.model.sources:
             if s.path is not None:
                 try:
-                    texts[s.id] = load_source(doc.path, s.path)
+                    texts[s.id] = load_source(doc.files, s.path)
                 except FileNotFoundError:
                     report["sources_absent"].append({"source": s.id, "path": s.path})
                 except (OSError, UnicodeDecodeError):

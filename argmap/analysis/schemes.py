@@ -58,7 +58,6 @@ __all__ = [
     "questions_by_inference",
     "with_answer",
     "scheme_data",
-    "scheme_lines",
 ]
 
 
@@ -465,23 +464,6 @@ def questions_by_inference(model: ArgMap) -> dict[str, list[QuestionStatus]]:
 def scheme_data(scheme: Scheme) -> dict:
     """A scheme as plain data, for JSON."""
     return scheme.model_dump(mode="json", exclude_none=True)
-
-
-def scheme_lines(scheme: Scheme) -> list[str]:
-    """A scheme as text: name, premises by role, conclusion, critical questions."""
-    lines = [f"{scheme.name} ({scheme.id})"]
-    if scheme.cite:
-        lines.append(f"  after: {scheme.cite}")
-    if scheme.aif or scheme.aliases:
-        names = [n for n in (scheme.aif, *scheme.aliases) if n]
-        lines.append(f"  also read as: {', '.join(dict.fromkeys(names))}")
-    lines.append("  premises:")
-    lines += [f"    {p.role}: {p.text}" for p in scheme.premises]
-    if scheme.conclusion:
-        lines.append(f"  conclusion: {scheme.conclusion}")
-    lines.append("  critical questions (a 'no' answer defeats the inference):")
-    lines += [f"    {q.id}: {q.text}" for q in scheme.questions]
-    return lines
 
 
 def with_answer(model: ArgMap, claim_id: str, link: str, question: str, answer: str) -> list:

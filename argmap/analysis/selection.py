@@ -37,7 +37,41 @@ if TYPE_CHECKING:
 
     from argmap.model import ArgMap, Link
 
-__all__ = ["View", "select", "wants_view", "view_of", "export_view", "renderer"]
+__all__ = ["Selection", "WHOLE_MAP", "View", "select", "wants_view", "view_of"]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The options that choose part of a map, as every command that shows one takes
+    them: ``where`` (an expression), ``tags``, ``focus`` with ``radius``. The default
+    chooses the whole map.
+
+    >>> Selection().wanted, Selection(tags=("china",)).wanted
+    (False, True)
+    """
+
+    where: str | None = None
+    focus: str | None = None
+    radius: int = 1
+    tags: tuple[str, ...] = ()
+
+    @property
+    def wanted(self) -> bool:
+        """Whether it chooses part of the map (any option given)."""
+        return wants_view(where=self.where, focus=self.focus, tags=list(self.tags))
+
+    def options(self) -> dict[str, Any]:
+        """The options as keyword arguments of :func:`select` and :func:`view_of`."""
+        return {
+            "where": self.where,
+            "focus": self.focus,
+            "radius": self.radius,
+            "tags": list(self.tags) or None,
+        }
+
+
+#: The selection of the whole map (no option given).
+WHOLE_MAP = Selection()
 
 
 @dataclass
@@ -198,36 +232,8 @@ def view_of(
     from argmap.model.document import Document
 
     view = select(build_graph(doc), where=where, focus=focus, radius=radius, tags=tags)
-    return Document(view.submap(doc.model), doc.name, doc.path, doc.positions), view
-
-
-def export_view(
-    doc: Any, to: str, *, with_eval: bool = False, schemes: bool = False, **options: Any
-) -> tuple[str | bytes, Any, View | None]:
-    """The map in format ``to``, narrowed to the view the options choose (its stubs
-    drawn), with each claim's label and strength when ``with_eval`` (weighed on the whole
-    map). Returns the output, the document shown, and the view (None: the whole map)."""
-    from argmap.formats import export
-
-    shown, view = view_of(doc, **options)
-    verdicts = None
-    if with_eval:
-        from argmap.graph import build_graph
-        from argmap.semantics.evaluate import verdicts as verdicts_of
-
-        verdicts = verdicts_of(build_graph(doc))
-    stubs = view.stubs if view is not None else None
-    return export(shown, to, stubs=stubs, verdicts=verdicts, schemes=schemes), shown, view
-
-
-def renderer(to: str, *, with_eval: bool = False, **options: Any):
-    """:func:`export_view` as a function of the map alone, for ``watch`` and ``serve``,
-    which export each new version of a map."""
-
-    def render(doc: Any) -> str | bytes:
-        return export_view(doc, to, with_eval=with_eval, **options)[0]
-
-    return render
+    part = Document(view.submap(doc.model), doc.name, doc.path, doc.positions, doc.files)
+    return part, view
 
 
 def _ends(link: Any, by_id: dict[str, Any]) -> list[str]:

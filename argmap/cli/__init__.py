@@ -112,7 +112,7 @@ class ArgmapGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        from argmap.views import progress
+        from argmap.io import progress
 
         words = ["argmap", *(sys.argv[1:] if args is None else args)]
         if len(words) == 1:  # a bare argmap: its help, as asked for (exit 0)

@@ -32,18 +32,7 @@ def coverage(
 
     Example: argmap coverage maps/us-japan-trump2.yaml
     """
-    from argmap.analysis.provenance import coverage as report_of
-    from argmap.analysis.provenance import coverage_ids
-    from argmap.cli.output import emit_json, emit_lines
-    from argmap.formats import read_map
-    from argmap.views.reports import coverage_lines
+    from argmap.cli.output import emit
+    from argmap.operations.coverage import coverage_file
 
-    report = report_of(read_map(map_file), source_file=source)
-    if fmt is Format.json:
-        emit_json(report)
-    elif fmt is Format.ids:
-        emit_lines(coverage_ids(report))
-    else:
-        from argmap.views.table import output_width, wrapped_lines
-
-        emit_lines(wrapped_lines(coverage_lines(report), output_width()))
+    emit(coverage_file(map_file, source_file=source), fmt)

@@ -121,96 +121,23 @@ def eval_(
 
     Example: argmap eval maps/us-japan-trump2.yaml --retract irreversible-since-2016 --strength qe
     """
-    from argmap.errors import UsageError
+    from argmap.analysis.selection import Selection
+    from argmap.cli.output import emit
+    from argmap.operations.evaluate import evaluate_file
 
-    kind = source.value if source is not None else _guess_source(map_file)
-    if kind != "map":
-        if strength or retract or assume or explain_claim or show_critical:
-            raise UsageError(
-                "--strength, --retract, --assume, --explain and --critical need an argument "
-                "map, not an abstract framework"
-            )
-        _evaluate_framework(map_file, kind, semantics, acceptance, show_extensions, fmt)
-        return
-    _evaluate_map(
-        map_file,
-        semantics.value,
-        acceptance.value,
-        show_extensions,
-        strength.value if strength else None,
-        retract or [],
-        assume or [],
-        explain_claim,
-        show_critical,
+    emit(
+        evaluate_file(
+            map_file,
+            kind=source.value if source is not None else None,
+            semantics=semantics.value,
+            acceptance=acceptance.value,
+            extensions=show_extensions,
+            strength=strength.value if strength else None,
+            retract=retract or [],
+            assume=assume or [],
+            explain=explain_claim,
+            critical=show_critical,
+            selection=Selection(where, focus, radius, tuple(tag or ())),
+        ),
         fmt,
-        {"where": where, "focus": focus, "radius": radius, "tags": tag},
-    )
-
-
-def _guess_source(path: str) -> str:
-    from pathlib import Path
-
-    from argmap.formats.registry import FRAMEWORKS
-
-    return FRAMEWORKS.get(Path(path).suffix.lower(), "map")
-
-
-def _evaluate_framework(path, kind, semantics, acceptance, show_extensions, fmt) -> None:
-    from argmap.cli.output import emit_json, emit_lines
-    from argmap.errors import UsageError
-    from argmap.semantics.report import evaluate_framework_file
-    from argmap.views.evaluation import framework_lines
-
-    if fmt is Format.ids:
-        raise UsageError("--format ids is not available for eval")
-    report = evaluate_framework_file(
-        path, kind, semantics=semantics.value, acceptance=acceptance.value
-    )
-    if fmt is Format.json:
-        emit_json(report.to_data())
-    else:
-        emit_lines(framework_lines(report, extensions=show_extensions))
-
-
-def _evaluate_map(
-    path,
-    semantics,
-    acceptance,
-    show_extensions,
-    strength,
-    retract,
-    assume,
-    explain_claim,
-    show_critical,
-    fmt,
-    view_options: dict,
-) -> None:
-    from argmap.cli.output import emit_json, emit_segments, is_terminal, print_error
-    from argmap.errors import UsageError
-    from argmap.formats import read_map
-    from argmap.semantics.report import evaluate_map
-
-    if fmt is Format.ids:
-        raise UsageError("--format ids is not available for eval")
-    report = evaluate_map(
-        read_map(path),
-        semantics=semantics,
-        acceptance=acceptance,
-        strength=strength,
-        retract=retract,
-        assume=assume,
-        explain=explain_claim,
-        critical=show_critical,
-        view_options=view_options,
-    )
-    if report.view is not None:
-        print_error([f"argmap: {report.view.summary()}"])
-    if fmt is Format.json:
-        emit_json(report.to_data())
-        return
-    from argmap.views.evaluation import eval_lines
-    from argmap.views.table import output_width
-
-    emit_segments(
-        eval_lines(report, extensions=show_extensions, width=output_width(), marks=is_terminal())
     )

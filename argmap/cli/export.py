@@ -60,20 +60,17 @@ def export(
 
     Example: argmap export maps/us-japan-trump2.yaml --to svg -o us-japan.svg
     """
-    from argmap.cli.output import print_error
-    from argmap.formats import format_for_output, losses, read_map
-    from argmap.io.files import write_output
+    from argmap.analysis.selection import Selection
+    from argmap.cli.output import emit
+    from argmap.operations.export import export_file
 
-    fmt = format_for_output(output, to.value if to is not None else None)
-    from argmap.analysis.selection import export_view
-
-    view_options = {"where": where, "focus": focus, "radius": radius, "tags": tag}
-    data, doc, view = export_view(
-        read_map(map_file), fmt, with_eval=with_eval, schemes=schemes, **view_options
+    emit(
+        export_file(
+            map_file,
+            output,
+            to=to.value if to is not None else None,
+            with_eval=with_eval,
+            schemes=schemes,
+            selection=Selection(where, focus, radius, tuple(tag or ())),
+        )
     )
-    if view is not None:
-        print_error([f"argmap: {view.summary()}"])
-    lost = losses(doc, fmt)
-    if lost:
-        print_error([f"argmap: warning: {fmt} does not carry {', '.join(lost)}"])
-    write_output(data, output)

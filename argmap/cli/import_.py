@@ -33,18 +33,6 @@ def import_(
 
     Example: argmap import debate.argdown -o maps/debate.yaml
     """
-    from argmap.errors import UsageError
-    from argmap.formats import guess_import_format, import_checked
-    from argmap.formats.native import dump_json, dump_yaml
-    from argmap.io.files import read_input, write_map
+    from argmap.operations.imports import import_file
 
-    inp = read_input(path)
-    fmt = source.value if source is not None else guess_import_format(inp.name, inp.text)
-    if fmt is None:
-        raise UsageError(
-            f"{inp.name}: cannot tell its format",
-            hint="give --from " + "|".join(IMPORT_FORMATS),
-        )
-    model = import_checked(inp.text, inp.name, fmt)  # a valid map, or a located refusal
-    text = dump_json(model) if output.endswith(".json") else dump_yaml(model)
-    write_map(text, output)
+    import_file(path, output, source=source.value if source is not None else None)

@@ -17,7 +17,7 @@ def lsp() -> None:
     """
     import gc
 
-    from argmap.views import progress
+    from argmap.io import progress
 
     progress.stop()  # no spinner: stdout and stdin carry the protocol
     gc.enable()  # a long-lived process, unlike the one-shot commands

@@ -43,33 +43,7 @@ def merge(
 
     Example: argmap merge base.yaml ours.yaml theirs.yaml -o merged.yaml
     """
-    from argmap.cli.output import emit_json, print_error
-    from argmap.edit.merge import merge as merged
-    from argmap.errors import UsageError
-    from argmap.io.files import held_for_update, read_input, write_map
+    from argmap.cli.output import emit
+    from argmap.operations.diff import merge_files
 
-    if "-" in (base, ours, theirs):
-        raise UsageError("merge needs three files, not standard input")
-    shown = name or ours
-    with held_for_update(ours) as held:  # OURS is read and written as one change
-        result = merged(read_input(base).text, held.input.text, read_input(theirs).text, shown)
-        if output is None:
-            held.replace(result.text)
-    if output is not None:
-        write_map(result.text, output)
-    if fmt is Format.json:
-        emit_json(result.to_data())
-    elif fmt is Format.ids:
-        from argmap.cli.output import emit_lines
-
-        emit_lines(result.ids())
-    a = result.applied
-    summary = f"{a['added']} added, {a['changed']} changed, {a['removed']} removed from theirs"
-    if result.clean:
-        print_error([f"argmap: merged {shown}: {summary}"])
-        return
-    print_error(result.conflict_lines(shown))
-    from argmap.wording import counted
-
-    print_error([f"argmap: {shown}: {counted(len(result.conflicts), 'conflict')} ({summary})"])
-    raise typer.Exit(1)
+    emit(merge_files(base, ours, theirs, output=output, name=name), fmt)

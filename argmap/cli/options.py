@@ -74,7 +74,7 @@ def _map_of(ctx: typer.Context):
     if path is None:
         return None
     try:
-        from argmap.formats import read_map
+        from argmap.operations.loading import read_map
 
         return read_map(path).model
     except Exception:  # completion must never fail loudly

@@ -14,7 +14,7 @@ import sys
 from enum import StrEnum
 from typing import Any
 
-from argmap.views.progress import stop as _stop_progress
+from argmap.io.progress import stop as _stop_progress
 from argmap.wording import spreadsheet_safe, visible
 
 __all__ = [
@@ -91,7 +91,7 @@ def emit_outline(G: Any, trees: list, **options: Any) -> None:
     """An outline (:mod:`argmap.analysis.outline`): a rich tree on a terminal, plain lines
     otherwise.
     ``options`` go to the renderer (``quotes``, ``verdicts``)."""
-    from argmap.views.table import output_width
+    from argmap.views.columns import output_width
 
     if is_terminal() or output_width() is not None:  # piped with COLUMNS: wrapped to it
         from argmap.views.tree import outline_view
@@ -137,8 +137,8 @@ def emit_table(columns: list[str], rows: list[list[str]]) -> None:
     """Rows as a table laid out for the terminal's width (``COLUMNS`` when piped; one row
     a line when neither says a width): ids, kinds and numbers never wrap, text wraps at
     spaces and tags after commas, so no id or word is ever cut or dropped
-    (:mod:`argmap.views.table`); the header is bold on a terminal."""
-    from argmap.views.table import output_width, table_layout
+    (:mod:`argmap.views.columns`); the header is bold on a terminal."""
+    from argmap.views.columns import output_width, table_layout
 
     bold = "bold" if is_terminal() else None
     emit_segments(
@@ -178,3 +178,70 @@ def print_notes(notes: list[str], problems: list[Any] = ()) -> None:
     """Notes about the output (``argmap: NOTE``) and located problems, on stderr."""
     if notes or problems:
         print_error([f"argmap: {n}" for n in notes] + [d.format() for d in problems])
+
+
+def emit(result: Any, fmt: Any = "text") -> None:
+    """Print what an operation returned (:class:`argmap.operations.result.Result`) in the
+    chosen format: its notes and problems on stderr first, then json, ids, tsv, or its text
+    form (:mod:`argmap.views.forms`) as the terminal takes it; then exit with its status
+    when that is not 0. The one place every command's output switch lives.
+
+    Raises:
+        UsageError: the answer has no form in that format.
+    """
+    from argmap.errors import UsageError
+
+    name = getattr(fmt, "value", fmt)
+    if name in result.unavailable:
+        raise UsageError(f"--format {name} is not available: {result.unavailable[name]}")
+    print_notes(result.notes, result.problems)
+    if result.log:
+        print_error(result.log)
+    if name in result.formats:
+        emit_form(result.formats[name]())
+    elif name == "json":
+        emit_json(result.to_data())
+    elif name == "ids":
+        emit_lines(result.ids())
+    elif name == "tsv":
+        if result.tsv is None:
+            raise UsageError("--format tsv is not available here")
+        emit_tsv(*result.tsv())
+    elif result.text is not None:
+        from argmap.operations.result import Page
+        from argmap.views.columns import output_width
+
+        emit_form(result.text(Page(terminal=is_terminal(), width=output_width())))
+    if result.status:
+        import typer
+
+        raise typer.Exit(result.status)
+
+
+def emit_form(form: Any) -> None:
+    """Print one text form (:mod:`argmap.views.forms`)."""
+    from argmap.views import forms
+
+    if isinstance(form, forms.Stack):
+        for part in form.parts:
+            emit_form(part)
+    elif isinstance(form, forms.Lines):
+        if form.wrap:
+            from argmap.views.columns import output_width, wrapped_lines
+
+            emit_lines(wrapped_lines(form.lines, output_width()))
+        else:
+            emit_lines(form.lines)
+    elif isinstance(form, forms.Styled):
+        emit_segments(form.lines)
+    elif isinstance(form, forms.Table):
+        if form.rows or is_terminal():  # piped, no row prints nothing (as grep)
+            emit_table(form.columns, form.rows)
+        if not form.rows and form.nothing:
+            print_error([f"argmap: {form.nothing}"])
+    elif isinstance(form, forms.Outline):
+        emit_outline(form.G, form.trees, **form.options)
+    elif isinstance(form, forms.Json):
+        emit_json(form.data)
+    else:
+        raise TypeError(f"not a text form: {form!r}")

@@ -7,7 +7,7 @@ be read (so `argmap claims ... || echo none` never mistakes a broken map for no 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -23,60 +23,6 @@ from argmap.cli.options import (
     complete_source_id,
     complete_tag,
 )
-
-if TYPE_CHECKING:
-    import networkx as nx
-
-    from argmap.model.document import Document
-
-
-def _load(path: str, *, graph: bool = True) -> tuple[Document, nx.MultiDiGraph | None]:
-    from argmap.errors import EXIT_USAGE, MapError
-    from argmap.formats import read_map
-    from argmap.graph import build_graph
-
-    try:
-        doc = read_map(path)
-        return doc, build_graph(doc) if graph else None
-    except MapError as exc:
-        exc.exit_code = EXIT_USAGE  # grep's "trouble", distinct from "no match"
-        raise
-
-
-def _emit_table(table: Any, fmt: RowFormat, nothing: str | None = None) -> None:
-    """A result table (:mod:`argmap.analysis.tables`) as text, TSV, JSON or ids. TSV always names
-    each row's map, for tools. With no rows, text prints its header only on a terminal, and
-    ``nothing`` (what found none) on standard error."""
-    from argmap.cli.output import (
-        emit_json,
-        emit_lines,
-        emit_table,
-        emit_tsv,
-        is_terminal,
-        print_error,
-    )
-
-    if fmt is RowFormat.json:
-        emit_json(table.to_data())
-    elif fmt is RowFormat.ids:
-        emit_lines(table.ids())
-    elif fmt is RowFormat.tsv:
-        if getattr(table, "with_map", None) is False:
-            from dataclasses import replace
-
-            table = replace(table, with_map=True)
-        emit_tsv(table.columns(), table.rows())
-    else:
-        rows = table.rows()
-        if rows or is_terminal():  # piped, no match prints nothing (as grep)
-            emit_table(table.columns(), rows)
-        if not rows and nothing:
-            print_error([f"argmap: {nothing}"])
-
-
-def _exit_by_matches(found: list) -> None:
-    if not found:
-        raise typer.Exit(1)
 
 
 def claims(
@@ -176,9 +122,10 @@ def claims(
     Example: argmap claims maps/*.yaml --where 'kind:evidence and (tag:china or tag:korea)'
     """
 
-    from argmap.analysis.query import ClaimFilter, Pattern, parse_kinds, search
-    from argmap.analysis.tables import ClaimTable
-    from argmap.errors import EXIT_USAGE, MapError, UsageError
+    from argmap.analysis.query import ClaimFilter, Pattern, parse_kinds
+    from argmap.cli.output import emit
+    from argmap.errors import UsageError
+    from argmap.operations.query import find_claims
 
     kinds = parse_kinds(kind)
     try:
@@ -202,15 +149,7 @@ def claims(
         leaves=leaves,
         min_confidence=min_confidence,
     )
-    from argmap.formats import read_maps
-
-    try:
-        found = search(read_maps(map_files), f, where)
-    except MapError as exc:  # a map that cannot be read (as a graph): grep's "trouble"
-        exc.exit_code = EXIT_USAGE
-        raise
-    _emit_table(ClaimTable.of(found, with_map=len(map_files) > 1), fmt, "no claims match")
-    _exit_by_matches(found)
+    emit(find_claims(map_files, f, where), fmt)
 
 
 def why(map_file: MapArg, claim: ClaimArg, fmt: RowFormatOpt = RowFormat.text) -> None:
@@ -222,7 +161,10 @@ def why(map_file: MapArg, claim: ClaimArg, fmt: RowFormatOpt = RowFormat.text) -
 
     Example: argmap why maps/us-japan-trump2.yaml prepare-for-readjustment
     """
-    _answer_reach(map_file, claim, fmt, forward=False)
+    from argmap.cli.output import emit
+    from argmap.operations.query import why as why_of
+
+    emit(why_of(map_file, claim), fmt)
 
 
 def impact(map_file: MapArg, claim: ClaimArg, fmt: RowFormatOpt = RowFormat.text) -> None:
@@ -234,36 +176,10 @@ def impact(map_file: MapArg, claim: ClaimArg, fmt: RowFormatOpt = RowFormat.text
 
     Example: argmap impact maps/us-japan-trump2.yaml no-moderating-advisors
     """
-    _answer_reach(map_file, claim, fmt, forward=True)
+    from argmap.cli.output import emit
+    from argmap.operations.query import impact as impact_of
 
-
-def _answer_reach(map_file: str, claim: str, fmt: RowFormat, *, forward: bool) -> None:
-    """why (``forward`` False) and impact: ids alone, the tree (why as text), or the claims
-    with their distance and effect."""
-    from argmap.analysis.query import bears_on, reach_ids, rests_on
-    from argmap.graph import require_claim
-
-    doc, G = _load(map_file)
-    require_claim(G, claim)
-    if fmt is RowFormat.ids or (fmt is RowFormat.text and not forward):
-        ids = reach_ids(G, claim, forward=forward)  # no effects: they are not printed
-        if fmt is RowFormat.ids:
-            from argmap.cli.output import emit_lines
-
-            emit_lines(ids)
-        else:
-            from argmap.analysis.outline import outline
-            from argmap.cli.output import emit_outline
-
-            emit_outline(G, outline(G, [claim]))
-        _exit_by_matches(ids)
-        return
-    from argmap.analysis.tables import ClaimTable
-
-    reached = (bears_on if forward else rests_on)(G, claim)
-    nothing = f"{claim} {'bears' if forward else 'rests'} on nothing"
-    _emit_table(ClaimTable.reached(doc, G, reached), fmt, nothing)
-    _exit_by_matches(reached)
+    emit(impact_of(map_file, claim), fmt)
 
 
 def path(
@@ -295,16 +211,10 @@ def path(
 
     Example: argmap path maps/us-japan-trump2.yaml biden-was-interlude hedge
     """
-    from argmap.analysis.query import chains
-    from argmap.analysis.tables import ChainTable
-    from argmap.graph import require_claim
+    from argmap.cli.output import emit
+    from argmap.operations.query import chains_between
 
-    doc, G = _load(map_file)
-    require_claim(G, source)
-    require_claim(G, target)
-    found = chains(G, source, target, limit=limit)
-    _emit_table(ChainTable(doc.name, found), fmt, "no chain of links leads there")
-    _exit_by_matches(found)
+    emit(chains_between(map_file, source, target, limit=limit), fmt)
 
 
 def stats(map_file: MapArg, fmt: RowFormatOpt = RowFormat.text) -> None:
@@ -317,8 +227,7 @@ def stats(map_file: MapArg, fmt: RowFormatOpt = RowFormat.text) -> None:
 
     Example: argmap stats maps/us-japan-trump2.yaml --format json
     """
-    from argmap.analysis.query import summary
-    from argmap.analysis.tables import StatsTable
+    from argmap.cli.output import emit
+    from argmap.operations.query import map_stats
 
-    _, G = _load(map_file)
-    _emit_table(StatsTable(summary(G)), fmt)
+    emit(map_stats(map_file), fmt)

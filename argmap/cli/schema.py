@@ -21,9 +21,6 @@ def schema(
 
     Example: argmap schema -o ~/.config/argmap/argmap.schema.json
     """
-    import json
+    from argmap.operations.schema import write_schema
 
-    from argmap.io.files import write_output
-    from argmap.model import json_schema
-
-    write_output(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", output)
+    write_schema(output)

@@ -30,36 +30,10 @@ def schemes(
 
     Example: argmap schemes practical-reasoning
     """
-    from argmap.analysis.schemes import catalogue_of, scheme_data, scheme_lines
-    from argmap.cli.output import emit_json, emit_lines, emit_table
-    from argmap.errors import UsageError
+    from argmap.cli.output import emit
+    from argmap.operations.schemes import list_schemes
 
-    model = None
-    if map_file is not None:
-        from argmap.formats import read_map
-
-        model = read_map(map_file).model
-    catalogue = catalogue_of(model)
-    if name is not None:
-        scheme = catalogue.get(name)
-        if scheme is None:
-            hint = catalogue.suggest(name)
-            raise UsageError(
-                f"no scheme {name!r}" + (f": {hint}" if hint else "; see `argmap schemes`")
-            )
-        if fmt is Format.json:
-            emit_json(scheme_data(scheme))
-        elif fmt is Format.ids:
-            emit_lines([scheme.id])
-        else:
-            emit_lines(scheme_lines(scheme))
-        return
-    if fmt is Format.json:
-        emit_json(catalogue.to_data())
-    elif fmt is Format.ids:
-        emit_lines(catalogue.ids())
-    else:
-        emit_table(catalogue.columns(), catalogue.rows())
+    emit(list_schemes(name, map_path=map_file), fmt)
 
 
 def questions(
@@ -79,22 +53,7 @@ def questions(
 
     Example: argmap questions maps/us-japan-trump2.yaml --all
     """
-    from argmap.analysis.schemes import questions_report
-    from argmap.cli.output import emit_json, emit_lines, emit_table, emit_tsv
-    from argmap.formats import read_map
+    from argmap.cli.output import emit
+    from argmap.operations.schemes import open_questions
 
-    report = questions_report(read_map(map_file).model)
-    if fmt is RowFormat.json:
-        emit_json(report.to_data(answered=answered))
-    elif fmt is RowFormat.ids:
-        emit_lines(report.ids(answered=answered))
-    elif fmt is RowFormat.tsv:
-        emit_tsv(list(report.COLUMNS), report.rows(answered=answered))
-    else:
-        from argmap.cli.output import is_terminal, print_error
-
-        rows = report.rows(answered=answered)
-        if rows or is_terminal():  # piped, nothing to list prints nothing
-            emit_table(list(report.COLUMNS), rows)
-        if not rows:
-            print_error(["argmap: no " + ("critical questions" if answered else "open questions")])
+    emit(open_questions(map_file, answered=answered), fmt)

@@ -35,12 +35,13 @@ def serve(
     """
     import gc
 
-    from argmap.analysis.selection import renderer
+    from argmap.analysis.selection import Selection
     from argmap.cli.output import print_error, print_problems
     from argmap.errors import ToolError, UsageError
+    from argmap.io import progress
     from argmap.live.preview import Preview
     from argmap.live.rebuild import LiveMap
-    from argmap.views import progress
+    from argmap.operations.export import renderer
     from argmap.wording import counted
 
     if map_file == "-":
@@ -58,8 +59,8 @@ def serve(
             print_problems(build.errors, f"{stamp} map broken")
 
     try:
-        view = {"where": where, "focus": focus, "radius": radius, "tags": tag}
-        render = renderer("html", with_eval=with_eval, **view)
+        selection = Selection(where, focus, radius, tuple(tag or ()))
+        render = renderer("html", with_eval=with_eval, selection=selection)
         preview = Preview(LiveMap(map_file, render), port, report)
     except OSError as exc:
         raise ToolError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror})") from None

@@ -73,32 +73,19 @@ def show(
 
     Example: argmap show maps/us-japan-trump2.yaml --depth 2 --quotes
     """
-    from argmap.analysis.outline import show_map
-    from argmap.cli.output import emit_json, emit_lines, emit_outline, print_notes
-    from argmap.formats import read_map
+    from argmap.analysis.selection import Selection
+    from argmap.cli.output import emit
+    from argmap.operations.show import show_file
 
-    shown = show_map(
-        read_map(map_file),
-        claim,
-        depth=depth,
-        quotes=quotes,
-        with_eval=with_eval,
-        with_questions=with_questions,
-        where=where,
-        focus=focus,
-        radius=radius,
-        tags=tag,
+    emit(
+        show_file(
+            map_file,
+            claim,
+            depth=depth,
+            quotes=quotes,
+            with_eval=with_eval,
+            with_questions=with_questions,
+            selection=Selection(where, focus, radius, tuple(tag or ())),
+        ),
+        fmt,
     )
-    print_notes(shown.notes, shown.problems)
-    if fmt is Format.json:
-        emit_json(shown.to_data())
-    elif fmt is Format.ids:
-        emit_lines(shown.ids())
-    else:
-        emit_outline(
-            shown.G,
-            shown.trees,
-            quotes=shown.quotes,
-            verdicts=shown.verdicts,
-            questions=shown.questions,
-        )

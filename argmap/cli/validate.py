@@ -51,20 +51,7 @@ def validate(
 
     Example: argmap validate maps/ --strict --format github
     """
-    from argmap.cli.output import emit_json, emit_lines, emit_segments
-    from argmap.operations.validate import check_files
-    from argmap.views import reports
+    from argmap.cli.output import emit
+    from argmap.operations.validate import validate_files
 
-    checked = check_files(map_files, strict=strict)
-    if fmt is CheckFormat.json:
-        emit_json(checked.to_data())
-    elif fmt is CheckFormat.ids:
-        emit_lines(checked.ids())
-    elif fmt is CheckFormat.github:
-        emit_lines(reports.github_lines(checked))
-    elif fmt is CheckFormat.sarif:
-        emit_json(reports.sarif(checked))
-    else:
-        emit_segments(reports.validation_lines(checked))
-    if checked.failed():
-        raise typer.Exit(1)
+    emit(validate_files(map_files, strict=strict), fmt)

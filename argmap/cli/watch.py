@@ -43,13 +43,13 @@ def watch(
     """
     import gc
 
-    from argmap.analysis.selection import renderer
+    from argmap.analysis.selection import Selection
     from argmap.cli.output import print_error, print_problems
     from argmap.errors import UsageError
     from argmap.formats import format_for_output
-    from argmap.io.files import write_output
+    from argmap.io import progress
     from argmap.live.rebuild import LiveMap, follow
-    from argmap.views import progress
+    from argmap.operations.export import renderer, write_exported
     from argmap.wording import counted
 
     if map_file == "-":
@@ -57,15 +57,15 @@ def watch(
     progress.stop()
     gc.enable()  # a long-lived process
     fmt = format_for_output(output, to.value if to is not None else None)
-    view = {"where": where, "focus": focus, "radius": radius, "tags": tag}
-    live = LiveMap(map_file, renderer(fmt, with_eval=with_eval, **view))
+    selection = Selection(where, focus, radius, tuple(tag or ()))
+    live = LiveMap(map_file, renderer(fmt, with_eval=with_eval, selection=selection))
 
     def report(build) -> None:
         import time
 
         stamp = time.strftime("%H:%M:%S", time.localtime(build.at))
         if build.ok:
-            write_output(build.data, output)
+            write_exported(build.data, output)
             print_error([f"{stamp} wrote {output} ({counted(build.claims, 'claim')})"])
         else:
             kept = " (kept the last good output)" if live.last_good else ""

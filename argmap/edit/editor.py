@@ -6,11 +6,10 @@ blank lines, line wrapping and every untouched part of the file stay exactly as 
 JSON maps (which carry no comments) are edited as data and written back with two-space
 indentation, keys in their order.
 
-Every edit works on an :class:`Editor`; :func:`commit` validates the new text and writes
-it atomically, refusing a change that makes the map invalid, so a failed edit leaves the
-file unchanged. :func:`apply` is the whole transaction in one call (open the map, make
-the changes, validate, write), for every front end: the command line, the language
-server, the merge driver, a script.
+Every edit works on an :class:`Editor`, which changes text and reads no file;
+:func:`argmap.operations.edit.editing` is the transaction (hold the file, read it, change
+it through an editor, validate, write it atomically, or nothing), for every front end:
+the command line, the language server, the merge driver, a script.
 
 Examples:
     >>> ed = Editor("title: t\\nclaims:\\n  # the point\\n  - id: c\\n    text: C\\n", "m.yaml")
@@ -30,9 +29,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from argmap.errors import UsageError, did_you_mean
@@ -43,11 +40,6 @@ __all__ = [
     "SETTABLE",
     "references",
     "LINK_SETTABLE",
-    "open_for_edit",
-    "Edit",
-    "editing",
-    "Committed",
-    "commit",
 ]
 
 #: Claim fields that ``argmap set`` may change, and how a value is read.
@@ -580,156 +572,3 @@ def _offset_of(text: str, line: int, col: int) -> int:
             return len(text)
         offset = nl + 1
     return min(offset + max(col, 1) - 1, len(text))
-
-
-# --- the transaction ------------------------------------------------------------------------
-
-
-def open_for_edit(path: str) -> tuple[Editor, Any]:
-    """An editor on a map file, and the input it was read from (no lock is held: to
-    change the file, use :func:`editing`).
-
-    Raises:
-        UsageError: standard input (there is no file to change), or the file cannot be read.
-        MapError: the map cannot be read (nothing is changed in a map that does not read).
-    """
-    from argmap.formats.native import parse
-    from argmap.io.files import read_input
-
-    if path == "-":
-        raise UsageError("editing needs a map file, not standard input")
-    inp = read_input(path)
-    parse(inp)  # the map must be readable before anything is changed
-    syntax = "json" if inp.suffix == ".json" else None
-    return Editor(inp.text, inp.name, syntax=syntax), inp
-
-
-@dataclass
-class Edit:
-    """One change to a map file in progress (see :func:`editing`): the editor on its
-    text, the input as read, and, once written, the warnings the change brought."""
-
-    editor: Editor
-    input: Any
-    warnings: list[Any] = field(default_factory=list)
-    #: The text written (None: nothing was, the change was left unmade).
-    text: str | None = None
-
-
-@contextmanager
-def editing(path: str) -> Iterator[Edit]:
-    """Change a map file as one transaction: the file is held (no other argmap changes it
-    meanwhile), read, changed by the body through ``edit.editor``, validated, and written
-    atomically over itself when the body ends; an exception in the body, or a change that
-    would make the map invalid, writes nothing.
-
-    Examples:
-        >>> import os, tempfile
-        >>> path = os.path.join(tempfile.mkdtemp(), "m.yaml")
-        >>> _ = open(path, "w").write("title: t\\nclaims:\\n  - {id: c, text: C}\\n")
-        >>> with editing(path) as edit:
-        ...     edit.editor.add_claim({"id": "p", "text": "P", "supports": ["c"]})
-        >>> print(open(path).read(), end="")
-        title: t
-        claims:
-          - {id: c, text: C}
-          - id: p
-            text: P
-            supports: [c]
-
-    Raises:
-        UsageError: standard input, or the file cannot be read.
-        MapError: the map cannot be read, or the change would make it invalid (placed where
-            each problem stands in the file as it is on disk).
-        BusyError: another command kept the file too long, or it changed behind argmap's
-            back while being edited.
-    """
-    from argmap.formats.native import parse
-    from argmap.io.files import held_for_update
-
-    if path == "-":
-        raise UsageError("editing needs a map file, not standard input")
-    with held_for_update(path) as held:
-        inp = held.input
-        parse(inp)  # the map must be readable before anything is changed
-        syntax = "json" if inp.suffix == ".json" else None
-        edit = Edit(Editor(inp.text, inp.name, syntax=syntax), inp)
-        yield edit
-        text, edit.warnings = _checked(edit.editor, inp)
-        held.replace(text)
-        edit.text = text
-
-
-@dataclass(frozen=True)
-class Committed:
-    """An edit written: the new text, and the warnings it brought (an unknown scheme,
-    say), which do not stop it."""
-
-    text: str
-    warnings: list[Any]
-
-
-def _checked(editor: Editor, inp: Any) -> tuple[str, list[Any]]:
-    """The edited text and the warnings it brings, once validated. Errors the file had
-    already (a source text not found here, say) do not block an edit that leaves them as
-    they were.
-
-    Raises:
-        MapError: the change would make the map invalid, each problem placed where it
-            stands in the file as it is on disk.
-    """
-    from argmap.errors import MapError
-    from argmap.io.files import Input
-
-    text = editor.render()
-    before = {(d.code, d.message) for d in _problems(inp)}
-    new = [
-        d
-        for d in _problems(Input(text, inp.name, inp.suffix, inp.path))
-        if (d.code, d.message) not in before
-    ]
-    errors = [d for d in new if d.severity == "error"]
-    if errors:
-        raise MapError([_on_disk(editor, d) for d in errors])
-    return text, [d for d in new if d.severity == "warning"]
-
-
-def commit(editor: Editor, inp: Any) -> Committed:
-    """Validate the edited text and write it atomically over the file it came from (no
-    lock is held: :func:`editing` is the transaction that does).
-
-    Raises:
-        MapError: the change would make the map invalid; nothing is written.
-        ToolError: the file cannot be written (read-only, say).
-    """
-    from argmap.io.files import write_output
-
-    text, warnings = _checked(editor, inp)
-    write_output(text, inp.name)
-    return Committed(text, warnings)
-
-
-def _problems(inp: Any) -> list:
-    from argmap.analysis.validate import validate
-    from argmap.errors import MapError
-    from argmap.formats.native import parse
-
-    try:
-        doc = parse(inp)
-    except MapError as exc:
-        return exc.diagnostics
-    return [d for d in validate(doc) if d.severity in ("error", "warning")]
-
-
-def _on_disk(editor: Editor, d: Any) -> Any:
-    """A problem of the edited text, told in terms of the file as it is on disk (which the
-    refused edit leaves unchanged): its place there, or no place for text the edit adds."""
-    from dataclasses import replace
-
-    from argmap.errors import Location
-
-    loc = d.location
-    place = editor.original_place(loc.line, loc.col) if loc and loc.line > 0 else None
-    where = Location(loc.file, *place) if place else Location(loc.file if loc else editor.name)
-    added = "" if place else "in what this change adds, "
-    return replace(d, location=where, message=f"refused, nothing written: {added}{d.message}")

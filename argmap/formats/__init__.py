@@ -1,13 +1,12 @@
 """Reading and writing maps: one module per format, chosen here by name.
 
-``read_map`` reads argmap's own format (YAML or JSON). ``export`` writes a
-document in any export format: text formats as ``str``, rendered pictures as
-``bytes``.
+``export`` writes a document in any export format: text formats as ``str``, rendered
+pictures as ``bytes``; ``import_map`` reads the formats argmap imports. (A map file is
+read by :func:`argmap.operations.loading.read_map`.)
 """
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,7 +17,6 @@ __all__ = [
     "TEXT_FORMATS",
     "IMPORT_FORMATS",
     "FEATURES",
-    "read_map",
     "export",
     "format_for_output",
     "losses",
@@ -79,30 +77,6 @@ def format_for_output(path: str, to: str | None = None) -> str:
             hint=f"use --to with one of {', '.join(EXPORT_FORMATS)}",
         )
     return spec.name
-
-
-def read_map(path: str | os.PathLike, *, regular: bool = False) -> Document:
-    """Read a map from a path, or from standard input for ``-``; ``regular`` refuses
-    anything but a regular file (a pipe put in the map's place, say) without waiting on it.
-
-    Raises:
-        UsageError: the file cannot be read.
-        MapError: the map is malformed (located diagnostics).
-    """
-    from argmap.formats import native
-    from argmap.io.bulk import kept, paused_gc
-    from argmap.io.files import read_input
-
-    inp = read_input(path, regular=regular)
-    with paused_gc():
-        doc = native.parse(inp)
-    kept(doc)
-    return doc
-
-
-def read_maps(paths: list[str | os.PathLike]) -> list[Document]:
-    """Read several maps (:func:`read_map`), in order."""
-    return [read_map(path) for path in paths]
 
 
 def export(

@@ -96,10 +96,10 @@ def parse(
     try:
         model = ArgMap.model_validate(data)
     except ValidationError as exc:
-        doc = Document(ArgMap.model_construct(title="?"), inp.name, inp.path, positions)
+        doc = Document(ArgMap.model_construct(title="?"), inp.name, inp.path, positions, inp.files)
         found = _schema_diagnostics(exc, doc, data) + _beyond_schema(data, exc, inp, positions)
         raise MapError(sorted(found, key=_place)) from None
-    return _with_uses(Document(model, inp.name, inp.path, positions), _chain, _seen)
+    return _with_uses(Document(model, inp.name, inp.path, positions, inp.files), _chain, _seen)
 
 
 def _refuse_conflict_markers(inp: Input) -> None:
@@ -131,7 +131,26 @@ def _with_uses(doc: Document, chain: tuple, seen: dict | None) -> Document:
         return doc
     from argmap.model.debate import combine
 
-    return combine(doc, _chain=chain, _seen=seen)
+    def read_used(named: str, target: Any, chain: tuple, seen: dict) -> Document:
+        """A used map, read as its map names it (inside the project, a regular file), with
+        its own uses folded in; each file once (``seen``)."""
+        from argmap.io.files import MAX_INPUT_BYTES, decode
+
+        key = str(target)
+        if key not in seen:
+            try:
+                real, data = doc.files.read(named, max_bytes=MAX_INPUT_BYTES)
+                files = doc.files.relative_to(real)
+                used = Input(decode(data, str(real)), str(real), real.suffix.lower(), real, files)
+                seen[key] = parse(used, _chain=chain, _seen=seen)
+            except Exception as exc:  # a broken map is as broken by every way to it
+                seen[key] = exc
+        found = seen[key]
+        if isinstance(found, Exception):
+            raise found
+        return found
+
+    return combine(doc, read_used, _chain=chain, _seen=seen)
 
 
 def _place(d: Diagnostic) -> tuple[int, int]:
@@ -182,7 +201,7 @@ def _beyond_schema(data: dict, exc: Any, inp: Input, positions: Any) -> list[Dia
 
     return [
         d
-        for d in validate(Document(model, inp.name, inp.path, positions))
+        for d in validate(Document(model, inp.name, inp.path, positions, inp.files))
         if d.severity == "error" and _PLACEHOLDER not in d.message
     ]
 
@@ -215,7 +234,7 @@ def _fast_json(inp: Input) -> Document | None:
         model = ArgMap.model_validate(data)
     except (ValidationError, ValueError, OverflowError):
         return None
-    return Document(model, inp.name, inp.path, _lazy_json_positions(inp))
+    return Document(model, inp.name, inp.path, _lazy_json_positions(inp), inp.files)
 
 
 class _DuplicateKey(ValueError):

@@ -16,11 +16,22 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.errors import Diagnostic, Location, MapError, ToolError, UsageError
+from argmap.errors import (
+    Diagnostic,
+    Location,
+    MapError,
+    NotRegularFile,
+    OutsideProject,
+    ToolError,
+    UsageError,
+)
 
 __all__ = [
     "MAX_INPUT_BYTES",
     "Input",
+    "NamedFiles",
+    "OutsideProject",
+    "NotRegularFile",
     "read_input",
     "read_git",
     "decode",
@@ -36,14 +47,70 @@ MAX_INPUT_BYTES = 256 * 1024 * 1024
 STDIN = "-"
 
 
+class NamedFiles:
+    """The files a map names (its source texts, the maps it uses), as the map may read
+    them: relative to the map's folder, inside its project (:func:`read_named_file`).
+
+    Reading a map hands one of these to what is read from it, so the model and the
+    analysis never open a file themselves: they ask the map's ``files``. A reader that
+    ``remembers`` keeps what it read while the file's size and change time stay the same
+    (the language server reads a used map once, not on every keystroke).
+    """
+
+    def __init__(self, map_path: str | os.PathLike | None, *, remembers: bool = False):
+        self.map_path = map_path
+        self._remembered: dict[Path, tuple[tuple[int, int], bytes]] | None = (
+            {} if remembers else None
+        )
+
+    def folder(self) -> Path:
+        """The folder the map's names are relative to."""
+        return Path(self.map_path).resolve().parent if self.map_path is not None else Path.cwd()
+
+    def read(self, named: str, *, max_bytes: int) -> tuple[Path, bytes]:
+        """The file the map names ``named``: its real path and contents.
+
+        Raises:
+            OSError: as :func:`read_named_file` raises it.
+        """
+        if self._remembered is None:
+            return read_named_file(self.map_path, named, max_bytes=max_bytes)
+        real = Path(os.path.realpath(self.folder() / named))
+        try:
+            info = os.stat(real)
+            stamp = (info.st_size, info.st_mtime_ns)
+        except OSError:
+            stamp = None
+        kept = self._remembered.get(real)
+        if kept is not None and stamp is not None and kept[0] == stamp:
+            return real, kept[1]
+        real, data = read_named_file(self.map_path, named, max_bytes=max_bytes)
+        if stamp is not None:
+            self._remembered[real] = (stamp, data)
+        return real, data
+
+    def relative_to(self, map_path: str | os.PathLike | None) -> NamedFiles:
+        """The reader for a map this one names (a used map reads relative to itself),
+        remembering into the same store."""
+        other = NamedFiles(map_path)
+        other._remembered = self._remembered
+        return other
+
+
 @dataclass(frozen=True)
 class Input:
-    """The text of one input with the name used in messages and its file suffix."""
+    """The text of one input with the name used in messages and its file suffix, and the
+    reader of the files it names (by default: relative to ``path``, inside its project)."""
 
     text: str
     name: str
     suffix: str = ""
     path: Path | None = None
+    files: NamedFiles | None = None
+
+    def __post_init__(self) -> None:
+        if self.files is None:
+            object.__setattr__(self, "files", NamedFiles(self.path))
 
 
 def read_input(
@@ -93,14 +160,6 @@ def read_input(
     except OSError as exc:
         raise UsageError(f"{spath}: cannot read ({exc.strerror or exc})") from None
     return Input(decode(data, spath, max_bytes=max_bytes), spath, p.suffix.lower(), p)
-
-
-class OutsideProject(OSError):
-    """A file a map names lies outside the map's project (and no setting allows it)."""
-
-
-class NotRegularFile(OSError):
-    """A file a map names is not a regular file (a pipe, a device, a folder)."""
 
 
 def read_named_file(
@@ -221,7 +280,7 @@ def write_output(data: str | bytes, path: str | os.PathLike = STDIN) -> None:
     """
     spath = os.fspath(path)
     if spath == STDIN:
-        from argmap.views import progress
+        from argmap.io import progress
 
         progress.stop()  # output starts: no spinner in its way
         if isinstance(data, bytes):

@@ -60,7 +60,7 @@ class LiveMap:
     def build(self, changed: list[str] | None = None) -> Build:
         """Read and render the map now; on a broken map, its errors (and the last good
         output stays in ``last_good``)."""
-        from argmap.formats import read_map
+        from argmap.operations.loading import read_map
 
         self._stamps = self._stamp()
         try:

@@ -163,7 +163,7 @@ def is_map(text: str, path: str | Path | None = None) -> bool:
         return False
 
 
-def analyse(text: str, name: str, path: str | Path | None = None) -> Analysis:
+def analyse(text: str, name: str, path: str | Path | None = None, *, files: Any = None) -> Analysis:
     """Read a map's text as ``argmap validate`` reads its file, and keep what was read.
 
     Never raises for bad input: a binary, huge, broken or invalid text gives diagnostics.
@@ -173,7 +173,7 @@ def analyse(text: str, name: str, path: str | Path | None = None) -> Analysis:
         name: how locations name the file (the CLI uses the path as given).
         path: the file's path, for source texts named relative to the map.
     """
-    from argmap.io.files import Input
+    from argmap.operations.validate import check_text
 
     fs_path = Path(path) if path is not None else None
     analysis = Analysis(text, name, fs_path)
@@ -187,47 +187,12 @@ def analyse(text: str, name: str, path: str | Path | None = None) -> Analysis:
             )
         ]
         return analysis
-    if "\x00" in text:
-        at = text.index("\x00")
-        line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
-        analysis.diagnostics = [
-            Diagnostic(
-                "binary",
-                "error",
-                "not a text file (it contains NUL bytes)",
-                Location(name, line, col),
-            )
-        ]
-        return analysis
-    from argmap.formats import native
-    from argmap.io import yamltext as yamlio
-
-    suffix = fs_path.suffix if fs_path is not None else ""
-    inp = Input(text, name, suffix, fs_path)
-    try:
-        if text.strip() and native._guess_syntax(inp) == "yaml":
-            analysis.root = yamlio.compose(text, name)
-        doc = native.parse(inp, composed=analysis.root)
-    except MapError as exc:
-        analysis.diagnostics = list(exc.diagnostics)
-        return analysis
-    except RecursionError:
-        analysis.diagnostics = [
-            Diagnostic("too_deep", "error", "nested too deeply", Location(name, 1, 1))
-        ]
-        return analysis
-    from argmap.analysis.validate import validate
-
-    analysis.doc = doc
-    analysis.diagnostics = validate(doc)
-    if fs_path is not None:  # the project's settings leave codes out, as validate's do
-        from argmap.io.config import ConfigError, config_for
-
-        try:
-            config = config_for(fs_path)
-        except ConfigError:
-            return analysis
-        analysis.diagnostics = [d for d in analysis.diagnostics if config.reported(d.code)]
+    checked = check_text(text, name, fs_path, files=files)
+    analysis.root, analysis.doc, analysis.diagnostics = (
+        checked.root,
+        checked.doc,
+        checked.diagnostics,
+    )
     return analysis
 
 
@@ -503,13 +468,12 @@ def definition_elsewhere(analysis: Analysis, line: int, col: int) -> tuple[Path,
     use = next((u for u in analysis.doc.model.uses if u.name == name), None) if sep else None
     if use is None:
         return None
-    from argmap.io.files import MAX_INPUT_BYTES, read_named_file
+    from argmap.operations.validate import read_named_text
 
-    try:  # as the map names it: inside its project, a regular file
-        target, data = read_named_file(analysis.path, use.path, max_bytes=MAX_INPUT_BYTES)
-        text = data.decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+    found = read_named_text(analysis.path, use.path)  # inside its project, a regular file
+    if found is None:
         return None
+    target, text = found
     other = analyse(text, str(target), target)
     found = other.index.definition(occ.kind, ident) if other.index is not None else None
     return (target, _span(other, found.start, found.end)) if found else None

@@ -99,6 +99,9 @@ class ArgmapServer(LanguageServer):
         self.analyses: dict[str, language.Analysis] = {}
         self.readable: dict[str, language.Analysis] = {}  # last one that could be read
         self.pending: dict[str, asyncio.Task] = {}
+        #: For each open map, the reader of the files it names, which keeps what it read
+        #: while they do not change: a used map is read once, not on every keystroke.
+        self.files: dict[str, Any] = {}
 
     def document(self, uri: str) -> Any:
         """An open document (the server reads no file of its own accord for a request).
@@ -132,8 +135,13 @@ class ArgmapServer(LanguageServer):
                 types.PublishDiagnosticsParams(uri=uri, version=doc.version, diagnostics=[])
             )
             return result
+        from argmap.operations.loading import remembering_reader
+
+        files = self.files.get(uri)
+        if files is None:
+            files = self.files[uri] = remembering_reader(path)
         with paused_gc():  # reading a map makes many objects and no cycles
-            result = language.analyse(doc.source, name, path)
+            result = language.analyse(doc.source, name, path, files=files)
         self.analyses[uri] = result
         if result.doc is not None:
             self.readable[uri] = result
@@ -230,6 +238,7 @@ def did_close(ls: ArgmapServer, params: types.DidCloseTextDocumentParams) -> Non
     uri = params.text_document.uri
     ls.analyses.pop(uri, None)
     ls.readable.pop(uri, None)
+    ls.files.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 

@@ -32,13 +32,14 @@ Examples:
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from argmap.model.document import Document
 
-from argmap.io.files import OutsideProject
+from argmap.errors import OutsideProject
 
 __all__ = ["combine", "origin", "MAX_USES"]
 
@@ -59,9 +60,18 @@ def origin(claim_id: str) -> str | None:
 
 
 def combine(
-    doc: Document, *, _chain: tuple[str, ...] = (), _seen: dict[str, Any] | None = None
+    doc: Document,
+    read_used: Callable[[str, Path, tuple[str, ...], dict[str, Any]], Document],
+    *,
+    _chain: tuple[str, ...] = (),
+    _seen: dict[str, Any] | None = None,
 ) -> Document:
     """The map with the maps it uses folded in (see the module's description).
+
+    ``read_used(path, target, chain, seen)`` reads the map a ``uses`` entry names (``path``
+    as written, ``target`` the file it is) with its own uses folded in: the reader of the
+    map decides how (:func:`argmap.formats.native.parse` reads through the map's
+    :class:`~argmap.io.files.NamedFiles`), so combining reads no file itself.
 
     Each used file is read and combined once however many ways it is reached (``_seen``,
     by its resolved path, holds what each gave): a map that two of the maps it uses both
@@ -117,7 +127,7 @@ def combine(
             )
             continue
         try:
-            used = _read(doc.path, use.path, target, chain, seen)
+            used = read_used(use.path, target, chain, seen)
         except OutsideProject as exc:
             problems.append(Diagnostic("path_outside", "error",
                                        f"used map {use.name!r}: {use.path!r} lies "
@@ -174,29 +184,8 @@ def combine(
                                    f"the maps used do not combine: {first['msg']}",
                                    doc.locate(("uses",), key=True))]) from None  # fmt: skip
     counts = {s: len(getattr(model, s)) for s in ("claims", "links", "sources")}
-    return Document(combined, doc.name, doc.path, _positions(doc, counts, len(model.uses)))
-
-
-def _read(
-    map_path: Any, named: str, target: Path, chain: tuple[str, ...], seen: dict[str, Any]
-) -> Document:
-    """A used map, read as its map names it (inside the project, a regular file), with
-    its own uses folded in; each file once (``seen``)."""
-    from argmap.formats.native import parse
-    from argmap.io.files import MAX_INPUT_BYTES, Input, decode, read_named_file
-
-    key = str(target)
-    if key not in seen:
-        try:
-            real, data = read_named_file(map_path, named, max_bytes=MAX_INPUT_BYTES)
-            inp = Input(decode(data, str(real)), str(real), real.suffix.lower(), real)
-            seen[key] = parse(inp, _chain=chain, _seen=seen)
-        except Exception as exc:  # a broken map is as broken by every way to it
-            seen[key] = exc
-    found = seen[key]
-    if isinstance(found, Exception):
-        raise found
-    return found
+    positions = _positions(doc, counts, len(model.uses))
+    return Document(combined, doc.name, doc.path, positions, doc.files)
 
 
 def _once(items: list[dict]) -> list[dict]:

@@ -1,4 +1,5 @@
-"""A map as read from one input: the model, its name, and where each part was written.
+"""A map as read from one input: the model, its name, where each part was written, and
+the reader of the files it names.
 
 Checks report problems by *path* (``("claims", 3, "supports", 0)``); the
 document turns a path into a :class:`~argmap.errors.Location` (file, line,
@@ -35,6 +36,10 @@ class Document:
     name: str = "<map>"
     path: FsPath | None = None
     positions: Positions = field(default=_no_positions, repr=False)
+    #: Reads the files the map names (source texts, used maps), as its reader allows
+    #: (:class:`argmap.io.files.NamedFiles`); None: a map made in memory, which names no
+    #: file it could read.
+    files: Any = field(default=None, repr=False, compare=False)
 
     def locate(self, path: Path = (), *, key: bool = False) -> Location:
         """The file, line and column of ``path`` (of its key when ``key`` is true)."""

@@ -29,11 +29,13 @@ Examples:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.edit.editor import editing
+from argmap.edit.editor import Editor
 from argmap.errors import UsageError, did_you_mean
 
 __all__ = [
@@ -71,6 +73,119 @@ class Edited:
     changed: list[str] = field(default_factory=list)
 
 
+# --- one change to a file, as a transaction ------------------------------------------------
+
+
+@dataclass
+class Edit:
+    """One change to a map file in progress (see :func:`editing`): the editor on its
+    text, the input as read, and, once written, the warnings the change brought."""
+
+    editor: Editor
+    input: Any
+    warnings: list[Any] = field(default_factory=list)
+    #: The text written (None: nothing was, the change was left unmade).
+    text: str | None = None
+
+
+@contextmanager
+def editing(path: str) -> Iterator[Edit]:
+    """Change a map file as one transaction: the file is held (no other argmap changes it
+    meanwhile), read, changed by the body through ``edit.editor``, validated, and written
+    atomically over itself when the body ends; an exception in the body, or a change that
+    would make the map invalid, writes nothing.
+
+    Examples:
+        >>> import os, tempfile
+        >>> path = os.path.join(tempfile.mkdtemp(), "m.yaml")
+        >>> _ = open(path, "w").write("title: t\\nclaims:\\n  - {id: c, text: C}\\n")
+        >>> with editing(path) as edit:
+        ...     edit.editor.add_claim({"id": "p", "text": "P", "supports": ["c"]})
+        >>> print(open(path).read(), end="")
+        title: t
+        claims:
+          - {id: c, text: C}
+          - id: p
+            text: P
+            supports: [c]
+
+    Raises:
+        UsageError: standard input, or the file cannot be read.
+        MapError: the map cannot be read, or the change would make it invalid (placed where
+            each problem stands in the file as it is on disk).
+        BusyError: another command kept the file too long, or it changed behind argmap's
+            back while being edited.
+    """
+    from argmap.formats.native import parse
+    from argmap.io.files import held_for_update
+
+    if path == "-":
+        raise UsageError("editing needs a map file, not standard input")
+    with held_for_update(path) as held:
+        inp = held.input
+        parse(inp)  # the map must be readable before anything is changed
+        syntax = "json" if inp.suffix == ".json" else None
+        edit = Edit(Editor(inp.text, inp.name, syntax=syntax), inp)
+        yield edit
+        text, edit.warnings = _checked(edit.editor, inp)
+        held.replace(text)
+        edit.text = text
+
+
+def _checked(editor: Editor, inp: Any) -> tuple[str, list[Any]]:
+    """The edited text and the warnings it brings, once validated. Errors the file had
+    already (a source text not found here, say) do not block an edit that leaves them as
+    they were.
+
+    Raises:
+        MapError: the change would make the map invalid, each problem placed where it
+            stands in the file as it is on disk.
+    """
+    from argmap.errors import MapError
+    from argmap.io.files import Input
+
+    text = editor.render()
+    before = {(d.code, d.message) for d in _problems(inp)}
+    new = [
+        d
+        for d in _problems(Input(text, inp.name, inp.suffix, inp.path))
+        if (d.code, d.message) not in before
+    ]
+    errors = [d for d in new if d.severity == "error"]
+    if errors:
+        raise MapError([_on_disk(editor, d) for d in errors])
+    return text, [d for d in new if d.severity == "warning"]
+
+
+def _problems(inp: Any) -> list:
+    from argmap.analysis.validate import validate
+    from argmap.errors import MapError
+    from argmap.formats.native import parse
+
+    try:
+        doc = parse(inp)
+    except MapError as exc:
+        return exc.diagnostics
+    return [d for d in validate(doc) if d.severity in ("error", "warning")]
+
+
+def _on_disk(editor: Editor, d: Any) -> Any:
+    """A problem of the edited text, told in terms of the file as it is on disk (which the
+    refused edit leaves unchanged): its place there, or no place for text the edit adds."""
+    from dataclasses import replace
+
+    from argmap.errors import Location
+
+    loc = d.location
+    place = editor.original_place(loc.line, loc.col) if loc and loc.line > 0 else None
+    where = Location(loc.file, *place) if place else Location(loc.file if loc else editor.name)
+    added = "" if place else "in what this change adds, "
+    return replace(d, location=where, message=f"refused, nothing written: {added}{d.message}")
+
+
+# --- the changes -----------------------------------------------------------------------------
+
+
 def new_map(
     path: str,
     title: str,
@@ -89,7 +204,6 @@ def new_map(
     """
     import datetime
     import json
-    from pathlib import Path
 
     from pydantic import ValidationError
 
@@ -460,12 +574,13 @@ def add_source(
         UsageError: the id is taken, or no title is given and the text's header has none.
     """
     from argmap.analysis.provenance import load_source, split_header
+    from argmap.io.files import NamedFiles
 
     taken: list[str] = []
     header: dict[str, str] = {}
     if text_path is not None:
         try:
-            _, text = load_source(Path(path), text_path)
+            _, text = load_source(NamedFiles(path), text_path)
             header, _ = split_header(text.text)
         except (OSError, UnicodeDecodeError):
             header = {}  # no text there (yet): validate says so

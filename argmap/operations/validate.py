@@ -15,8 +15,9 @@ from pathlib import Path
 
 from argmap.analysis.validate import RULES, has_errors
 from argmap.errors import Diagnostic, UsageError
+from argmap.operations.result import Page, Result
 
-__all__ = ["CheckedMap", "Checked", "check_files", "find_maps"]
+__all__ = ["CheckedMap", "Checked", "check_files", "validate_files", "find_maps", "check_text"]
 
 
 @dataclass
@@ -133,7 +134,7 @@ def check_files(paths: list[str], *, strict: bool = False) -> Checked:
     """
     from argmap.analysis.validate import validate
     from argmap.errors import MapError
-    from argmap.formats import read_map
+    from argmap.operations.loading import read_map
     from argmap.wording import counted
 
     checked = Checked()
@@ -162,6 +163,38 @@ def check_files(paths: list[str], *, strict: bool = False) -> Checked:
     return checked
 
 
+def validate_files(paths: list[str], *, strict: bool = False) -> Result:
+    """:func:`check_files`, as ``argmap validate`` prints it: each problem, then each
+    file's verdict; ``github`` (workflow commands) and ``sarif`` forms besides json and
+    ids. Status 1 when a map fails."""
+    checked = check_files(paths, strict=strict)
+
+    def text(page: Page):
+        from argmap.views.forms import Styled
+        from argmap.views.reports import validation_lines
+
+        return Styled(validation_lines(checked))
+
+    def github():
+        from argmap.views.forms import Lines
+        from argmap.views.reports import github_lines
+
+        return Lines(github_lines(checked))
+
+    def sarif():
+        from argmap.views.forms import Json
+        from argmap.views.reports import sarif
+
+        return Json(sarif(checked))
+
+    return Result(
+        checked,
+        text=text,
+        formats={"github": github, "sarif": sarif},
+        status=1 if checked.failed() else 0,
+    )
+
+
 def _shown(path: Path | None) -> str | None:
     if path is None:
         return None
@@ -169,3 +202,76 @@ def _shown(path: Path | None) -> str | None:
         return os.path.relpath(path)
     except ValueError:  # another drive
         return str(path)
+
+
+@dataclass
+class CheckedText:
+    """What checking the text of a map an editor holds found: the YAML node tree (None:
+    JSON, or text that does not parse), the document (None: it does not read as a map),
+    and the problems its project's settings report."""
+
+    root: object = None
+    doc: object = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def check_text(
+    text: str, name: str, path: str | os.PathLike | None = None, *, files: object = None
+) -> CheckedText:
+    """Read a map's text as ``argmap validate`` reads its file and check it, for an
+    editor: ``path`` is where it is saved (its project's settings apply, and the files it
+    names are read relative to it, through ``files`` when given: a reader that remembers,
+    so a used map is not read again on every keystroke).
+
+    The text is not bounded here: the caller refuses a text too large to hold.
+    """
+    from argmap.analysis.validate import validate
+    from argmap.errors import Location, MapError
+    from argmap.formats import native
+    from argmap.io import yamltext
+    from argmap.io.files import Input, NamedFiles
+
+    fs_path = Path(path) if path is not None else None
+    found = CheckedText()
+    if "\x00" in text:
+        at = text.index("\x00")
+        line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        found.diagnostics = [Diagnostic("binary", "error", "not a text file (it contains NUL "
+                                        "bytes)", Location(name, line, col))]  # fmt: skip
+        return found
+    suffix = fs_path.suffix if fs_path is not None else ""
+    reader = files if files is not None else NamedFiles(fs_path)
+    inp = Input(text, name, suffix, fs_path, reader)
+    try:
+        if text.strip() and native._guess_syntax(inp) == "yaml":
+            found.root = yamltext.compose(text, name)
+        found.doc = native.parse(inp, composed=found.root)
+    except MapError as exc:
+        found.diagnostics = list(exc.diagnostics)
+        return found
+    except RecursionError:
+        found.diagnostics = [Diagnostic("too_deep", "error", "nested too deeply",
+                                        Location(name, 1, 1))]  # fmt: skip
+        return found
+    found.diagnostics = validate(found.doc)
+    if fs_path is not None:  # the project's settings leave codes out, as validate's do
+        from argmap.io.config import ConfigError, config_for
+
+        try:
+            config = config_for(fs_path)
+        except ConfigError:
+            return found
+        found.diagnostics = [d for d in found.diagnostics if config.reported(d.code)]
+    return found
+
+
+def read_named_text(map_path: str | os.PathLike | None, named: str) -> tuple[Path, str] | None:
+    """A file a map names (a used map, say), as the map may read it (inside its project,
+    a regular file): its real path and text; None when it cannot be read as UTF-8 text."""
+    from argmap.io.files import MAX_INPUT_BYTES, NamedFiles
+
+    try:
+        target, data = NamedFiles(map_path).read(named, max_bytes=MAX_INPUT_BYTES)
+        return target, data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None

@@ -47,7 +47,7 @@ class Reason:
 
     def lines(self) -> list[str]:
         """The tree as plain lines with guides."""
-        from argmap.views.tree import tree_lines
+        from argmap.wording import tree_lines
 
         return tree_lines(self, lambda r: [r.text], lambda r: r.children)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-__all__ = ["EvalReport", "FrameworkReport", "evaluate_map", "evaluate_framework_file"]
+__all__ = ["EvalReport", "FrameworkReport", "evaluate_map"]
 
 
 @dataclass
@@ -161,24 +161,3 @@ class FrameworkReport:
         for label in self.result.labels.values():
             found[label] += 1
         return found
-
-
-def evaluate_framework_file(
-    path: str, kind: str, *, semantics: str = "grounded", acceptance: str = "sceptical"
-) -> FrameworkReport:
-    """Read an abstract framework (``kind``: apx, tgf or i23) and label its arguments.
-
-    Raises:
-        UsageError: the file cannot be read.
-        MapError: the file is not a framework of that kind (located).
-    """
-    from argmap.formats import iccma
-    from argmap.io.bulk import paused_gc
-    from argmap.io.files import read_input
-    from argmap.semantics.evaluate import evaluate_framework
-
-    inp = read_input(path)
-    with paused_gc():
-        F = iccma.parse(inp.text, inp.name, kind)
-        result = evaluate_framework(F, semantics=semantics, acceptance=acceptance)
-    return FrameworkReport(inp.name, F, result)

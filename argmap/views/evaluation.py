@@ -52,7 +52,7 @@ def eval_lines(
     an id or a word), then what changed, the extensions, and the single points of failure,
     as asked. With ``--explain ID`` the explanation stands alone, without the table.
     ``marks`` writes each label with a sign and a colour (a terminal)."""
-    from argmap.views.table import table_layout
+    from argmap.views.columns import table_layout
 
     G, labels, strengths = report.G, report.labels, report.strengths
     conclusion_ids = report.conclusions
@@ -69,7 +69,7 @@ def eval_lines(
             f"strength: {'DF-QuAD' if strengths.method == 'dfquad' else 'quadratic energy'}"
             " (base = confidence, else 0.5)"
         )
-    from argmap.views.table import wrapped_lines
+    from argmap.views.columns import wrapped_lines
 
     out: list[list[tuple[str, str | None]]] = [[(x, None)] for x in wrapped_lines(lines, width)]
     if report.explanation is None:

@@ -17,6 +17,7 @@ __all__ = [
     "validation_lines",
     "github_lines",
     "sarif",
+    "scheme_lines",
     "coverage_lines",
     "diff_lines",
 ]
@@ -227,4 +228,21 @@ def diff_lines(d: Any) -> list[str]:
     for c in d.label_changes:
         what = "conclusion" if c["conclusion"] else "claim"
         lines.append(f"! {what} {c['id']}: {c['before']} -> {c['after']}")
+    return lines
+
+
+def scheme_lines(scheme: Any) -> list[str]:
+    """A scheme as text: name, premises by role, conclusion, critical questions."""
+    lines = [f"{scheme.name} ({scheme.id})"]
+    if scheme.cite:
+        lines.append(f"  after: {scheme.cite}")
+    if scheme.aif or scheme.aliases:
+        names = [n for n in (scheme.aif, *scheme.aliases) if n]
+        lines.append(f"  also read as: {', '.join(dict.fromkeys(names))}")
+    lines.append("  premises:")
+    lines += [f"    {p.role}: {p.text}" for p in scheme.premises]
+    if scheme.conclusion:
+        lines.append(f"  conclusion: {scheme.conclusion}")
+    lines.append("  critical questions (a 'no' answer defeats the inference):")
+    lines += [f"    {q.id}: {q.text}" for q in scheme.questions]
     return lines

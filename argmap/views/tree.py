@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from argmap.analysis.outline import Node
+from argmap.wording import tree_lines
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -197,26 +198,6 @@ def outline_lines(
             ],
             lambda n: n.children,
         )
-    return out
-
-
-def tree_lines(root: Any, lines_of: Any, children_of: Any) -> list[str]:
-    """Any tree as plain lines with guides (``├──``, ``│``, ``└──``), the way rich draws
-    trees. ``lines_of(node)`` gives a node's text lines; ``children_of(node)`` its children.
-    """
-    out: list[str] = []
-
-    def draw(node: Any, first: str, rest: str) -> None:
-        lines = lines_of(node)
-        children = children_of(node)
-        out.append(first + lines[0])
-        below = rest + ("│   " if children else "    ")
-        out.extend(below + extra for extra in lines[1:])
-        for i, child in enumerate(children):
-            last = i == len(children) - 1
-            draw(child, rest + ("└── " if last else "├── "), rest + ("    " if last else "│   "))
-
-    draw(root, "", "")
     return out
 
 

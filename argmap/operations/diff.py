@@ -1,0 +1,87 @@
+"""``argmap diff`` (git's diff driver) and ``argmap merge`` (git's merge driver): two
+versions of a map compared, and three merged, by meaning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from argmap.operations.result import Page, Result
+
+__all__ = ["read_version", "diff_files", "merge_files"]
+
+
+def read_version(spec: str):
+    """A version of a map: a file, ``REV:path`` from git, or ``/dev/null`` (git's side of
+    an added or deleted file: an empty map). A version that does not read is diff's
+    "trouble" (exit status 2), not a difference.
+
+    Raises:
+        UsageError: the file (or revision) cannot be read.
+        MapError: it is not a valid map (exit status 2).
+    """
+    from argmap.errors import EXIT_USAGE, MapError
+    from argmap.formats.native import parse
+    from argmap.io.files import Input, read_git, read_input
+
+    if spec == "/dev/null":
+        return parse(Input("title: (none)\nclaims: []\n", spec, ".yaml"))
+    try:
+        inp = read_git(spec) if ":" in spec and not Path(spec).exists() else read_input(spec)
+        return parse(inp)
+    except MapError as exc:  # unreadable (binary, not UTF-8) or invalid: trouble
+        exc.exit_code = EXIT_USAGE
+        raise
+
+
+def diff_files(old: str, new: str, *, with_eval: bool = False, name: str | None = None) -> Result:
+    """What changed from ``old`` to ``new`` (files or ``REV:path``), as an argument
+    (:func:`argmap.analysis.diff.diff_maps`); ``name``, the file both are versions of, is
+    named first (git's diff driver passes it). Status 1 when anything changed, as diff."""
+    from argmap.analysis.diff import diff_maps
+
+    d = diff_maps(read_version(old).model, read_version(new).model, labels=with_eval)
+
+    def text(page: Page):
+        from argmap.views.forms import Lines
+        from argmap.views.reports import diff_lines
+
+        return Lines(([f"argmap diff {name}"] if name else []) + diff_lines(d))
+
+    def data():
+        return {"file": name, **d.to_dict()} if name else d.to_dict()
+
+    return Result(d, text=text, data=data, status=0 if d.empty else 1)
+
+
+def merge_files(
+    base: str, ours: str, theirs: str, *, output: str | None = None, name: str | None = None
+) -> Result:
+    """Merge ``theirs``' changes since ``base`` into ``ours`` by claim, link and source id
+    (:func:`argmap.edit.merge.merge`), written to ``ours`` (held while it is read and
+    written, as one change) or to ``output``. Status 1 when conflicts remain (the file is
+    marked around each); the notes say what was merged, or each conflict.
+
+    Raises:
+        UsageError: standard input named, or a file cannot be read.
+        BusyError: ``ours`` changed while it was being merged.
+    """
+    from argmap.edit.merge import merge
+    from argmap.errors import UsageError
+    from argmap.io.files import held_for_update, read_input, write_map
+    from argmap.wording import counted
+
+    if "-" in (base, ours, theirs):
+        raise UsageError("merge needs three files, not standard input")
+    shown = name or ours
+    with held_for_update(ours) as held:  # OURS is read and written as one change
+        result = merge(read_input(base).text, held.input.text, read_input(theirs).text, shown)
+        if output is None:
+            held.replace(result.text)
+    if output is not None:
+        write_map(result.text, output)
+    a = result.applied
+    summary = f"{a['added']} added, {a['changed']} changed, {a['removed']} removed from theirs"
+    if result.clean:
+        return Result(result, notes=[f"merged {shown}: {summary}"])
+    total = f"argmap: {shown}: {counted(len(result.conflicts), 'conflict')} ({summary})"
+    return Result(result, log=[*result.conflict_lines(shown), total], status=1)

@@ -1,0 +1,146 @@
+"""The query commands: ``claims``, ``why``, ``impact``, ``path``, ``stats``.
+
+They share grep's exit statuses: 0 when something matched, 1 when nothing did (the
+result's ``status``), 2 for a usage error or a map that cannot be read (a map error is
+raised with exit status 2 here, so ``argmap claims ... || echo none`` never mistakes a
+broken map for no match).
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from argmap.operations.result import Page, Result
+
+if TYPE_CHECKING:
+    from argmap.analysis.query import ClaimFilter
+
+__all__ = ["find_claims", "why", "impact", "chains_between", "map_stats"]
+
+
+@contextmanager
+def _trouble():
+    """A map that cannot be read is grep's "trouble" (2), not "no match" (1)."""
+    from argmap.errors import EXIT_USAGE, MapError
+
+    try:
+        yield
+    except MapError as exc:
+        exc.exit_code = EXIT_USAGE
+        raise
+
+
+def _load(path: str | os.PathLike):
+    from argmap.graph import build_graph
+    from argmap.operations.loading import read_map
+
+    with _trouble():
+        doc = read_map(path)
+        return doc, build_graph(doc)
+
+
+def _rows(table: Any, nothing: str | None, found: list) -> Result:
+    """A table's result: its rows as text (``nothing`` said when there are none), json,
+    ids and tsv (which names each row's map)."""
+
+    def text(page: Page):
+        from argmap.views.forms import Table
+
+        return Table(table.columns(), table.rows(), nothing)
+
+    return Result(table, text=text, tsv=lambda: _tsv(table), status=0 if found else 1)
+
+
+def _tsv(table: Any) -> tuple[list[str], list[list[str]]]:
+    """A table's rows for a spreadsheet: each row names its map, whatever the text shows."""
+    full = replace(table, with_map=True) if getattr(table, "with_map", None) is False else table
+    return full.columns(), full.rows()
+
+
+def find_claims(paths: list[str], claim_filter: ClaimFilter, where: str | None = None) -> Result:
+    """The claims of the maps at ``paths`` that pass the filter and the ``where``
+    expression (:func:`argmap.analysis.search.search`); a table of claims."""
+    from argmap.analysis.search import search
+    from argmap.operations.loading import read_maps
+    from argmap.views.tables import ClaimTable
+
+    with _trouble():  # a map that cannot be read (as a graph): grep's "trouble"
+        found = search(read_maps(paths), claim_filter, where)
+    return _rows(ClaimTable.of(found, with_map=len(paths) > 1), "no claims match", found)
+
+
+def _reach(path: str | os.PathLike, claim: str, *, forward: bool) -> Result:
+    from functools import cache
+
+    from argmap.analysis.query import bears_on, reach_ids, rests_on
+    from argmap.graph import require_claim
+    from argmap.views.tables import ClaimTable
+
+    doc, G = _load(path)
+    require_claim(G, claim)
+    ids = reach_ids(G, claim, forward=forward)  # the effects are worked out only if shown
+    nothing = f"{claim} {'bears' if forward else 'rests'} on nothing"
+
+    @cache
+    def table() -> ClaimTable:
+        return ClaimTable.reached(doc, G, (bears_on if forward else rests_on)(G, claim))
+
+    def text(page: Page):
+        from argmap.views.forms import Outline, Table
+
+        if not forward:  # the tree of what it rests on, as show draws it
+            from argmap.analysis.outline import outline
+
+            return Outline(G, outline(G, [claim]))
+        return Table(table().columns(), table().rows(), nothing)
+
+    def tsv():
+        return _tsv(table())
+
+    return Result(
+        ids,
+        text=text,
+        data=lambda: table().to_data(),
+        id_list=lambda: ids,
+        tsv=tsv,
+        status=0 if ids else 1,
+    )
+
+
+def why(path: str | os.PathLike, claim: str) -> Result:
+    """What ``claim`` rests on: the claims that bear on it, with their distance and net
+    effect (as text, the tree of its supports and attacks). Status 1: nothing."""
+    return _reach(path, claim, forward=False)
+
+
+def impact(path: str | os.PathLike, claim: str) -> Result:
+    """What ``claim`` bears on, with distance and net effect. Status 1: nothing."""
+    return _reach(path, claim, forward=True)
+
+
+def chains_between(
+    path: str | os.PathLike, source: str, target: str, *, limit: int = 100
+) -> Result:
+    """The chains of links by which ``source`` bears on ``target``, shortest first, each
+    with its net sign. Status 1: no chain."""
+    from argmap.analysis.query import chains
+    from argmap.graph import require_claim
+    from argmap.views.tables import ChainTable
+
+    doc, G = _load(path)
+    require_claim(G, source)
+    require_claim(G, target)
+    found = chains(G, source, target, limit=limit)
+    return _rows(ChainTable(doc.name, found), "no chain of links leads there", found)
+
+
+def map_stats(path: str | os.PathLike) -> Result:
+    """Counts and notable claims of a map (:func:`argmap.analysis.query.summary`)."""
+    from argmap.analysis.query import summary
+    from argmap.views.tables import StatsTable
+
+    _, G = _load(path)
+    return _rows(StatsTable(summary(G)), None, [True])

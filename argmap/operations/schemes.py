@@ -1,0 +1,75 @@
+"""``argmap schemes`` and ``argmap questions``: the argument schemes argmap knows, and the
+critical questions a map's inferences leave open."""
+
+from __future__ import annotations
+
+import os
+
+from argmap.operations.result import Page, Result
+
+__all__ = ["list_schemes", "open_questions"]
+
+
+def list_schemes(name: str | None = None, *, map_path: str | os.PathLike | None = None) -> Result:
+    """The catalogue of schemes (with the schemes the map at ``map_path`` defines), or
+    the one scheme ``name`` names (by id, name or AIF name).
+
+    Raises:
+        UsageError: no scheme by that name (the nearest are suggested).
+    """
+    from argmap.analysis.schemes import catalogue_of, scheme_data
+
+    model = None
+    if map_path is not None:
+        from argmap.operations.loading import read_map
+
+        model = read_map(map_path).model
+    catalogue = catalogue_of(model)
+    if name is None:
+
+        def table(page: Page):
+            from argmap.views.forms import Table
+
+            return Table(catalogue.columns(), catalogue.rows())
+
+        return Result(catalogue, text=table)
+    scheme = catalogue.get(name)
+    if scheme is None:
+        from argmap.errors import UsageError
+
+        hint = catalogue.suggest(name)
+        raise UsageError(
+            f"no scheme {name!r}" + (f": {hint}" if hint else "; see `argmap schemes`")
+        )
+
+    def card(page: Page):
+        from argmap.views.forms import Lines
+        from argmap.views.reports import scheme_lines
+
+        return Lines(scheme_lines(scheme))
+
+    return Result(scheme, text=card, data=lambda: scheme_data(scheme), id_list=lambda: [scheme.id])
+
+
+def open_questions(path: str | os.PathLike, *, answered: bool = False) -> Result:
+    """The critical questions of the map's inferences that are still open (``answered``:
+    all of them, with who answers and how)."""
+    from argmap.analysis.schemes import questions_report
+    from argmap.operations.loading import read_map
+
+    report = questions_report(read_map(path).model)
+    rows = report.rows(answered=answered)
+    nothing = "no " + ("critical questions" if answered else "open questions")
+
+    def text(page: Page):
+        from argmap.views.forms import Table
+
+        return Table(list(report.COLUMNS), rows, nothing)
+
+    return Result(
+        report,
+        text=text,
+        data=lambda: report.to_data(answered=answered),
+        id_list=lambda: report.ids(answered=answered),
+        tsv=lambda: (list(report.COLUMNS), rows),
+    )
