@@ -127,6 +127,12 @@ RULES: dict[str, Rule] = {
         ),
         Rule("dangling_use", "error", "a used map is missing, unreadable or broken"),
         Rule("circular_use", "error", "maps use each other in a circle"),
+        Rule(
+            "one_sided_debate",
+            "note",
+            "a map attacks claims of a map it uses and records no reply from it, so it has "
+            "the last word by construction (with the used map's labels that change)",
+        ),
         Rule("scheme_conflict", "error", "the links of one linked group name different schemes"),
         Rule("reconstructed_quote", "error", "a claim marked reconstructed carries a quote"),
         Rule(
@@ -416,6 +422,19 @@ def _control_characters(doc, G, index) -> Iterator[Diagnostic]:
                                  doc.locate(("claims", i, key)), claim=c.id)  # fmt: skip
 
 
+def _debates(doc, G, index) -> Iterator[Diagnostic]:
+    if not doc.model.uses:
+        return
+    from argmap.semantics.debate import one_sided
+
+    at = {u.name: k for k, u in enumerate(doc.model.uses)}
+    for side in one_sided(G, doc.model):
+        yield Diagnostic("one_sided_debate", "note", side.message(),
+                         doc.locate(("uses", at[side.name], "name")),
+                         hint="record the replies its text gives, or say that the verdict "
+                         "is where the exchange stands after this map")  # fmt: skip
+
+
 _CHECKS: list[Callable] = [
     _control_characters,
     _support_cycles,
@@ -424,4 +443,5 @@ _CHECKS: list[Callable] = [
     _provenance,
     _quotes,
     _schemes,
+    _debates,
 ]

@@ -40,6 +40,8 @@ class EvalReport:
     explanation: Any = None
     critical: dict[str, list] | None = None
     view: Any = None
+    #: The used maps attacked with no reply recorded (:mod:`argmap.semantics.debate`).
+    one_sided: list[Any] = field(default_factory=list)
 
     @property
     def labels(self) -> dict[str, str]:
@@ -69,6 +71,13 @@ class EvalReport:
                 c: [{"id": k.id, "distance": k.distance, "topples": list(k.topples)} for k in ks]
                 for c, ks in self.critical.items()
             }
+        if self.one_sided:
+            data["one_sided"] = [
+                {"map": s.name, "attacks": s.attacks,
+                 "changes": [{"id": c.id, "before": c.before, "after": c.after}
+                             for c in s.changed]}
+                for s in self.one_sided
+            ]  # fmt: skip
         if self.view is not None:
             data["labels"] = self.result.labels
             data["view"] = {"claims": self.view.claims, "left_out_claims": self.view.left_claims}
@@ -113,6 +122,10 @@ def evaluate_map(
         else before
     )
     report = EvalReport(doc, G, after, set(conclusions(G)), retract, assume)
+    if doc.model.uses:
+        from argmap.semantics.debate import one_sided
+
+        report.one_sided = one_sided(G, doc.model)
     if strength:
         plain = strengths(G, strength)
         report.strengths = plain

@@ -61,6 +61,7 @@ def eval_lines(
         f"{report.doc.name}: {semantics_header(report.result)}: {counts['in']} in, "
         f"{counts['out']} out, {counts['undec']} undec"
     ]
+    lines += [f"note: {side.message()}" for side in report.one_sided]
     if report.retract or report.assume:
         what = [f"retract {i}" for i in report.retract] + [f"assume {i}" for i in report.assume]
         lines.append(f"what if: {', '.join(what)}")
