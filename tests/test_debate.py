@@ -26,18 +26,71 @@ def test_the_second_map_uses_the_first_and_changes_its_labels():
     first = labels(SHIPPED)
     both = labels(BALLAST)
     changed = {k: (v, both[f"panda:{k}"]) for k, v in first.items() if both[f"panda:{k}"] != v}
-    # The counter-essay settles the question Panda leaves open, against retrenchment.
+    # The counter-essay's reasons settle the reading Panda leaves open, against retrenchment;
+    # the two recommendations attack each other and neither wins.
     assert changed["retrenchment-risk"] == ("undec", "out")
     assert changed["china-focus"] == ("undec", "in")
-    assert changed["prepare-for-readjustment"] == ("in", "out")
-    assert both["treat-as-durable"] == "in"
+    assert changed["prepare-for-readjustment"] == ("in", "undec")
+    assert both["treat-as-durable"] == "undec"
+    # Every label of Panda's that changes is one a note of the maps explains.
+    text = BALLAST.read_text(encoding="utf-8") + SHIPPED.read_text(encoding="utf-8")
+    notes = " ".join(c.note or "" for c in read_map(BALLAST).model.claims) + text
+    assert all(k in notes for k in changed)
     model = read_map(BALLAST).model
-    own = [c for c in model.claims if origin(c.id) is None]
     links_into_first = [lk for lk in model.all_links() if origin(lk.target) == "panda"
                         and origin(lk.source) is None]  # fmt: skip
     kinds = {lk.kind.value for lk in links_into_first}
     assert len(links_into_first) >= 2 and {"support", "attack", "undercut"} <= kinds
-    assert len(own) == 15 and len(model.claims) == 55
+    replies = [lk for lk in model.all_links() if origin(lk.source) == "panda"
+               and origin(lk.target) is None]  # fmt: skip
+    assert replies, "the debate records a reply from the first map"
+
+
+def test_the_shipped_debate_is_not_one_sided_but_would_be_without_pandas_reply(tmp_path):
+    result = run("validate", "--strict", BALLAST)
+    assert result.exit_code == 0 and "one_sided_debate" not in result.output
+    # Without the one link from Panda's map into the rebuttal, the note fires.
+    shutil.copy(SHIPPED, tmp_path / SHIPPED.name)
+    text = BALLAST.read_text(encoding="utf-8")
+    reply = text.index("  - source: panda:prepare-for-readjustment")
+    end = text.index("\n  - ", reply + 1) if "\n  - " in text[reply + 1 :] else len(text)
+    (tmp_path / BALLAST.name).write_text(text[:reply] + text[end + 1 :], encoding="utf-8")
+    result = run("validate", tmp_path / BALLAST.name)
+    assert "note[one_sided_debate]" in result.output, result.output
+
+
+def test_a_reply_with_no_answer_from_the_map_it_uses_is_said_to_have_the_last_word(tmp_path):
+    result = run("validate", HARBOUR_REPLY)
+    assert result.exit_code == 0  # a note, not a failure
+    notes = [line for line in result.output.splitlines() if "[one_sided_debate]" in line]
+    assert len(notes) == 1
+    # Located at the uses entry, naming the map and the labels of it that change.
+    assert notes[0].startswith(f"{HARBOUR_REPLY}:6:")
+    first, both = labels(HARBOUR), labels(HARBOUR_REPLY)
+    changed = {k for k, v in first.items() if both[f"port:{k}"] != v}
+    assert changed and all(f"port:{k} {first[k]}->{both['port:' + k]}" in notes[0]
+                           for k in changed)  # fmt: skip
+    assert "'port'" in notes[0] and "last word" in notes[0]
+    # eval's header says so too, and its JSON lists it.
+    shown = run("eval", HARBOUR_REPLY).stdout.splitlines()
+    assert shown[1].startswith("note: one-sided debate")
+    data = json.loads(run("eval", HARBOUR_REPLY, "-f", "json").stdout)
+    assert data["one_sided"][0]["map"] == "port"
+    assert {c["id"] for c in data["one_sided"][0]["changes"]} == {f"port:{k}" for k in changed}
+
+
+def test_one_reply_from_the_used_map_is_enough_to_lift_the_note(tmp_path):
+    for name in ("harbour.yaml", "harbour-reply.yaml"):
+        shutil.copy(HARBOUR.parent / name, tmp_path / name)
+    shutil.copytree(HARBOUR.parent / "sources", tmp_path / "sources")
+    path = tmp_path / "harbour-reply.yaml"
+    path.write_text(path.read_text(encoding="utf-8")
+                    + "\nlinks:\n  - {source: port:open-at-night, target: keep-closed,"
+                    " kind: attack}\n", encoding="utf-8")  # fmt: skip
+    result = run("validate", path)
+    assert result.exit_code == 0, result.output
+    assert "one_sided_debate" not in result.output
+    assert "one_sided" not in json.loads(run("eval", path, "-f", "json").stdout)
 
 
 def test_show_says_where_each_claim_comes_from():

@@ -197,7 +197,7 @@ def test_the_shipped_map_names_schemes_answers_questions_and_marks_reconstructio
     assert len(named) >= 3
     assert all(catalogue_of(model).get(s) for s in named)
     made = [c for c in model.claims if c.reconstructed]
-    assert len(made) == 6 and not any(c.quote for c in made)
+    assert len(made) == 8 and not any(c.quote for c in made)
     cover = run("coverage", SHIPPED, "--format", "json")
     data = json.loads(cover.stdout)
     assert data["reconstructed"]["claims"] == [c.id for c in made]
