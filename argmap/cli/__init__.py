@@ -44,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "questions": ("schemes", "questions"),
     "schemes": ("schemes", "schemes"),
     "diff": ("diff", "diff"),
+    "compare": ("compare", "compare"),
     "merge": ("merge", "merge"),
     "new": ("edit", "new"),
     "add": ("edit", "add"),

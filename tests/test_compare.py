@@ -1,0 +1,208 @@
+"""argmap compare: two maps of one text, claims paired by what they quote and by wording,
+agreement measured (pycm's kappa, F1 and accuracy; segeval's S; CASS), and the
+differences listed as a coach would read them out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import CONGESTION, DATA, HARBOUR, HARBOUR_REPLY, MAPS, ROOT, run
+
+from argmap.analysis.compare import align, compare
+from argmap.model import ArgMap
+from argmap.model.document import Document
+from argmap.operations.loading import read_map
+
+STUDENT = DATA / "harbour-student.yaml"
+CORPUS = ROOT.parent / "shared" / "corpora"
+
+
+def _scores(result) -> tuple:
+    return (result.relations.f1, result.relations.accuracy, result.kinds.accuracy,
+            len(result.pairs))  # fmt: skip
+
+
+def _doc(data: dict) -> Document:
+    return Document(ArgMap.model_validate(data), "changed.yaml")
+
+
+def _plain(path: Path) -> dict:
+    """A map as data, every link written under links: (so each can be changed alone)."""
+    model = read_map(path).model
+    data = model.model_dump(mode="json", exclude_none=True)
+    links = [lk.model_dump(mode="json", exclude_none=True) for lk in model.all_links()]
+    for c in data["claims"]:
+        for key in ("supports", "attacks", "undercuts", "answers"):
+            c.pop(key, None)
+    for lk in links:
+        lk.pop("id", None)
+    data["links"] = [lk for lk in links if lk.get("kind") != "undercut"]
+    data.pop("sources", None)
+    for c in data["claims"]:
+        for key in ("source", "quote", "locator"):
+            c.pop(key, None)
+    return data
+
+
+@pytest.mark.parametrize("path", [HARBOUR, CONGESTION, HARBOUR_REPLY, *MAPS],
+                         ids=lambda p: p.name)  # fmt: skip
+def test_a_map_against_itself_scores_perfectly(path):
+    result = run("compare", path, path, "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["only_a"] == data["only_b"] == [] and data["link_differences"] == []
+    for part in ("kinds", "relations"):
+        assert data[part]["kappa"] == data[part]["f1"] == data[part]["accuracy"] == 1.0
+    assert data["labels"]["agreement"] == 1.0 and data["conclusions"]["agreement"] == 1.0
+    if data["segmentation"] is not None:
+        assert data["segmentation"]["S"] == 1.0 and data["cass"]["CASS"] == 1.0
+
+
+def test_a_corpus_map_against_itself_scores_perfectly():
+    files = sorted((CORPUS / "aif-araucariadb").glob("nodeset1*.json"))[:3]
+    if not files:
+        pytest.skip("../shared/corpora is not beside the repository")
+    for path in files:
+        data = json.loads(run("compare", path, path, "-f", "json").stdout)
+        assert data["relations"] is None or data["relations"]["kappa"] == 1.0
+        assert data["only_a"] == [] and data["link_differences"] == []
+
+
+def test_scores_fall_as_links_are_removed_one_at_a_time():
+    base = _plain(HARBOUR)
+    a = _doc(base)
+    before = _scores(compare(a, a, align(a, a)))
+    for k in range(1, 6):
+        changed = {**base, "links": base["links"][k:]}
+        b = _doc(changed)
+        now = _scores(compare(a, b, align(a, b)))
+        assert now[0] < before[0] and now[1] < before[1], (k, now, before)
+        before = now
+
+
+def test_scores_fall_as_relations_are_flipped_one_at_a_time():
+    base = _plain(HARBOUR)
+    a = _doc(base)
+    before = _scores(compare(a, a, align(a, a)))
+    links = [dict(lk) for lk in base["links"]]
+    flipped = 0
+    for k in range(len(links)):
+        if links[k].get("kind", "support") != "support" or "group" in links[k]:
+            continue
+        links[k] = {**links[k], "kind": "attack"}
+        flipped += 1
+        b = _doc({**base, "links": links})
+        result = compare(a, b, align(a, b))
+        now = _scores(result)
+        assert now[0] < before[0] and now[1] < before[1]
+        assert sum(d.kind == "other polarity" for d in result.link_differences) == flipped
+        before = now
+    assert flipped >= 3
+
+
+def test_scores_fall_as_claims_are_merged_one_at_a_time():
+    base = _plain(HARBOUR)
+    a = _doc(base)
+    before = _scores(compare(a, a, align(a, a)))
+    data = base
+    for gone, into in [("cost-figure", "queues-cost"), ("same-cargo", "other-ports"),
+                       ("vote-predates-pay", "members-voted-against")]:  # fmt: skip
+        claims = [c for c in data["claims"] if c["id"] != gone]
+        for c in claims:
+            if c["id"] == into:
+                c["text"] = c["text"] + " " + next(x["text"] for x in data["claims"]
+                                                   if x["id"] == gone)  # fmt: skip
+        links = [{**lk, "source": into if lk["source"] == gone else lk["source"],
+                  "target": into if lk["target"] == gone else lk["target"]}
+                 for lk in data["links"]]  # fmt: skip
+        once = {(lk["source"], lk["target"], lk.get("kind")): lk for lk in links}
+        links = [lk for lk in once.values() if lk["source"] != lk["target"]]
+        data = {**data, "claims": claims, "links": links}
+        b = _doc(data)
+        now = _scores(compare(a, b, align(a, b)))
+        assert now[3] < before[3] and now[0] <= before[0] and now[1] < before[1]
+        before = now
+
+
+def test_two_maps_of_one_text_are_paired_by_what_they_quote():
+    data = json.loads(run("compare", HARBOUR, STUDENT, "-f", "json").stdout)
+    pairs = {p["a"]: (p["b"], p["method"]) for p in data["pairs"]}
+    # A longer quote of the same passage pairs, though the wording differs.
+    assert pairs["cost-figure"] == ("waiting-cost", "quote")
+    assert pairs["open-at-night"] == ("open-harbour", "quote")
+    # Both maps quote one text: segmentation and CASS are measured.
+    seg = data["segmentation"]
+    assert seg["texts"] == 1 and 0 < seg["S"] < 1 and seg["share_a"] > seg["share_b"]
+    cass = data["cass"]
+    assert cass["CASS"] == pytest.approx(2 * cass["M"] * cass["S"] / (cass["M"] + cass["S"]),
+                                         abs=1e-3)  # fmt: skip
+
+
+def test_the_report_lists_what_differs_in_words_a_coach_can_read_out():
+    out = run("compare", HARBOUR, STUDENT).stdout
+    lines = out.splitlines()
+    assert lines[0] == f"A: {HARBOUR}" and lines[1] == f"B: {STUDENT}"
+    assert "kinds" in out and "relations" in out and "CASS" in out
+    only_a = out[out.index("only in A") : out.index("only in B")]
+    assert "fund-cranes" in only_a and "The harbour board should fund quieter" in only_a
+    assert "queues-expensive" in out[out.index("only in B") :]
+    # The student reads the cranes as supporting the objection the op-ed says they answer.
+    assert any(line.startswith("other polarity") and "cranes-quieter attack noise-keeps-awake"
+               in line and "quiet-cranes support residents-awake" in line
+               for line in lines)  # fmt: skip
+
+
+def test_a_key_grades_the_other_map_and_lists_what_it_missed():
+    result = run("compare", HARBOUR, STUDENT, "--key")
+    assert result.exit_code == 0
+    out = result.stdout
+    grade = next(line for line in out.splitlines() if line.startswith("grade: "))
+    data = json.loads(run("compare", HARBOUR, STUDENT, "--key", "-f", "json").stdout)["grade"]
+    assert grade.startswith(f"grade: {data['letter']} ({data['score']}%)")
+    assert "fund-cranes" in data["missed"] and "queues-expensive" in data["extra"]
+    missed = out[out.index("missed (") : out.index("extra (")]
+    assert "fund-cranes" in missed and "The board should publish its noise" in missed
+    # The key against itself: full marks.
+    same = json.loads(run("compare", HARBOUR, HARBOUR, "--key", "-f", "json").stdout)["grade"]
+    assert (same["letter"], same["score"], same["missed"]) == ("A", 100.0, [])
+
+
+def test_the_pairing_is_written_then_read_back_with_a_persons_corrections(tmp_path):
+    pairing = tmp_path / "pairs.tsv"
+    first = run("compare", HARBOUR, STUDENT, "--align", pairing, "-f", "json")
+    assert first.exit_code == 0 and "pairs written to" in first.stderr
+    rows = pairing.read_text().splitlines()
+    assert rows[0] == "a\tb\tsimilarity\tmethod"
+    # A person pairs the safety claim with the harbour master's, and drops the rest.
+    pairing.write_text("a\tb\nnight-is-safe\tharbour-master\n")
+    again = json.loads(run("compare", HARBOUR, STUDENT, "--align", pairing, "-f", "json").stdout)
+    given = [p for p in again["pairs"] if p["method"] == "given"]
+    assert given == [{"a": "night-is-safe", "b": "harbour-master", "similarity": 1.0,
+                      "method": "given"}]  # fmt: skip
+    assert "master-says-safe" in again["only_a"]  # its partner went to the person's pair
+
+
+def test_machine_readable_forms_and_bad_input():
+    tsv = run("compare", HARBOUR, STUDENT, "-f", "tsv").stdout.splitlines()
+    assert tsv[0].split("\t")[:4] == ["a", "b", "similarity", "method"]
+    assert any(row.startswith("cost-figure\twaiting-cost\t") for row in tsv)
+    ids = run("compare", HARBOUR, STUDENT, "-f", "ids").stdout.split()
+    assert "fund-cranes" in ids and "B:queues-expensive" in ids
+    both_stdin = run("compare", "-", "-", input="")
+    assert both_stdin.exit_code == 2 and "at most one map from standard input" in both_stdin.output
+    missing = run("compare", HARBOUR, DATA / "no-such.yaml")
+    assert missing.exit_code == 2 and "no-such.yaml" in missing.output
+    broken = run("compare", HARBOUR, DATA / "bad-dangling-ref.yaml")
+    assert broken.exit_code == 1 and "bad-dangling-ref.yaml:" in broken.output
+
+
+def test_a_bad_pairing_file_is_a_located_usage_error(tmp_path):
+    pairing = tmp_path / "pairs.tsv"
+    pairing.write_text("a\tb\nfund-cranes\n")
+    result = run("compare", HARBOUR, STUDENT, "--align", pairing)
+    assert result.exit_code == 2 and f"{pairing}:2:" in result.output
+    pairing.write_text("nobody\tharbour-master\n")
+    result = run("compare", HARBOUR, STUDENT, "--align", pairing)
+    assert result.exit_code == 2 and "nobody" in result.output
