@@ -114,7 +114,7 @@ def compare_files(
         unknown = [f"{x}\t{y}" for x, y in given if x not in known_a or y not in known_b]
         if unknown:
             raise UsageError(f"{alignment}: names claims the maps do not have: {unknown[0]!r}")
-        notes.append(f"argmap: pairs read from {alignment} ({len(given)})")
+        notes.append(f"pairs read from {alignment} ({len(given)})")
     pairs = align(doc_a, doc_b, spans_a=spans_a, spans_b=spans_b, given=given,
                   threshold=THRESHOLD if threshold is None else threshold)  # fmt: skip
     if alignment is not None and not given:
@@ -123,7 +123,7 @@ def compare_files(
         lines = ["a\tb\tsimilarity\tmethod"]
         lines += [f"{p.a}\t{p.b}\t{p.similarity:.3f}\t{p.method}" for p in pairs]
         write_output("\n".join(lines) + "\n", str(alignment))
-        notes.append(f"argmap: pairs written to {alignment}; correct it and run again")
+        notes.append(f"pairs written to {alignment}; correct it and run again")
     result = compare(doc_a, doc_b, pairs, spans_a=spans_a, spans_b=spans_b,
                      texts={**texts_a, **texts_b})  # fmt: skip
     graded = None
