@@ -724,6 +724,10 @@ def coverage(doc, G=None, *, source_text: tuple[str, str] | None = None) -> dict
         "claims": made,
         "share": round(len(made) / len(claims), 4) if claims else 0.0,
     }
+    report["drafted"] = {
+        "claims": [c.id for c in claims if c.drafted is not None],
+        "links": sum(1 for lk in doc.model.all_links() if lk.drafted is not None),
+    }
     return report
 
 

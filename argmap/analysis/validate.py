@@ -128,6 +128,11 @@ RULES: dict[str, Rule] = {
         Rule("dangling_use", "error", "a used map is missing, unreadable or broken"),
         Rule("circular_use", "error", "maps use each other in a circle"),
         Rule(
+            "drafted",
+            "note",
+            "claims and links proposed by argmap draft that no one has reviewed yet",
+        ),
+        Rule(
             "one_sided_debate",
             "note",
             "a map attacks claims of a map it uses and records no reply from it, so it has "
@@ -422,6 +427,21 @@ def _control_characters(doc, G, index) -> Iterator[Diagnostic]:
                                  doc.locate(("claims", i, key)), claim=c.id)  # fmt: skip
 
 
+def _drafted(doc, G, index) -> Iterator[Diagnostic]:
+    """One note for what argmap draft proposed and no one has reviewed yet."""
+    m = doc.model
+    claims = [i for i, c in enumerate(m.claims) if c.drafted is not None]
+    links = sum(1 for lk in m.all_links() if lk.drafted is not None)
+    if claims or links:
+        from argmap.wording import counted
+
+        yield Diagnostic("drafted", "note",
+                         f"{counted(len(claims), 'claim')} and {counted(links, 'link')} were "
+                         "drafted by argmap draft and are not yet reviewed",
+                         doc.locate(("claims", claims[0])) if claims else None,
+                         hint="review each, then: argmap set MAP ID drafted false")  # fmt: skip
+
+
 def _debates(doc, G, index) -> Iterator[Diagnostic]:
     if not doc.model.uses:
         return
@@ -444,4 +464,5 @@ _CHECKS: list[Callable] = [
     _quotes,
     _schemes,
     _debates,
+    _drafted,
 ]

@@ -45,6 +45,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schemes": ("schemes", "schemes"),
     "diff": ("diff", "diff"),
     "compare": ("compare", "compare"),
+    "draft": ("draft", "draft"),
     "merge": ("merge", "merge"),
     "new": ("edit", "new"),
     "add": ("edit", "add"),

@@ -53,12 +53,14 @@ SETTABLE = {
     "confidence": float,
     "note": str,
     "reconstructed": bool,
+    "drafted": "drafted",
     "supports": "list",
     "attacks": "list",
     "undercuts": "list",
 }
 #: Fields of an explicit link that ``argmap set LINK-ID FIELD VALUE`` may change.
-LINK_SETTABLE = {"scheme": str, "role": str, "note": str, "weight": float, "group": str}
+LINK_SETTABLE = {"scheme": str, "role": str, "note": str, "weight": float, "group": str,
+                 "drafted": "drafted"}  # fmt: skip
 _LINK_LISTS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
 
 

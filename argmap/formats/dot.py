@@ -82,7 +82,7 @@ def dump(
         quoted[node] = f'"{node}"' if plain_id else _q(node)
         verdict = verdicts.get(node) if verdicts else None
         claim = data["claim"]
-        if verdict is None and href is None and not claim.reconstructed:
+        if verdict is None and href is None and not claim.reconstructed and claim.drafted is None:
             out.append(_plain_node(claim, quoted[node], wrap, plain_id))
             continue
         attrs = _node_attrs(claim, wrap, verdict)
@@ -252,6 +252,8 @@ def _node_attrs(c: Claim, wrap: int, verdict: tuple[str, float | None] | None) -
     if c.reconstructed:
         attrs["style"] = ",".join(dict.fromkeys([*attrs["style"].split(","), "dashed"]))
         made = " · reconstructed"
+    if c.drafted is not None:
+        made += f" · drafted {c.drafted:.2f}"
     kind = _h(c.kind.value.upper())
     head = f'<FONT POINT-SIZE="7" COLOR="#555555">{kind} · {_h(c.id)}{made}</FONT>'
     mark = ""

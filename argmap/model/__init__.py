@@ -215,6 +215,11 @@ class Claim(_Strict):
         description="The analyst's reconstruction (an unstated premise, a warrant), not "
         "stated in the source; it carries no quote.",
     )
+    drafted: Unit | None = Field(
+        default=None,
+        description="Proposed by `argmap draft`, with its score (0-1), and not yet "
+        "reviewed: `argmap set MAP ID drafted false`, or rewording it, accepts it.",
+    )
     answers: list[Answer] = Field(
         default_factory=list,
         exclude_if=_empty,
@@ -254,6 +259,11 @@ class Link(_Strict):
     )
     role: ClaimId | None = Field(
         default=None, description="The role the source claim plays in the scheme (goal, means)."
+    )
+    drafted: Unit | None = Field(
+        default=None,
+        description="Proposed by `argmap draft`, with its score (0-1), and not yet "
+        "reviewed: `argmap set MAP LINK-ID drafted false` accepts it.",
     )
 
     @property

@@ -460,6 +460,13 @@ def _parsed(name: str, reader: Any, value: str, current_tags: Any) -> Any:
             return float(value)
         except ValueError:
             raise UsageError(f"{name} takes a number, not {value!r}") from None
+    if reader == "drafted":  # false (or no): reviewed, the field goes; else a score
+        word = value.strip().lower()
+        if word in _TRUTH:
+            if _TRUTH[word]:
+                raise UsageError("drafted takes false (reviewed) or a score from 0 to 1")
+            return None
+        return _parsed(name, float, value, current_tags)
     if reader is bool:
         if value.strip().lower() not in _TRUTH:
             raise UsageError(f"{name} takes true or false, not {value!r}")
@@ -499,6 +506,11 @@ def set_field(path: str, ident: str, name: str, value: str | None) -> Edited:
                 if locator is not None and locator != claim.get("locator"):
                     editor.set_field(ident, "locator", locator)
             editor.set_field(ident, name, parsed)
+            if (
+                name in ("text", "quote")
+                and "drafted" in editor.claims()[editor.claim_index(ident)]
+            ):
+                editor.set_field(ident, "drafted", None)  # reworded: reviewed
     return Edited([], edit.warnings)
 
 
@@ -534,12 +546,12 @@ def answer(path: str, ident: str, link: str, question: str, verdict: str) -> Edi
     return Edited([], edit.warnings)
 
 
-def _iso_date(text: str) -> str | None:
+def iso_date(text: str) -> str | None:
     """A date as a header writes it (``March 25, 2025``, ``25 March 2025``, ``2025-03-25``)
     in the form a map takes (``2025-03-25``); None when it cannot be read.
 
     Examples:
-        >>> _iso_date("March 25, 2025"), _iso_date("25 Mar 2025"), _iso_date("soon")
+        >>> iso_date("March 25, 2025"), iso_date("25 Mar 2025"), iso_date("soon")
         ('2025-03-25', '2025-03-25', None)
     """
     import datetime
@@ -587,7 +599,7 @@ def add_source(
     given = {"title": title, "author": author, "date": date, "url": url}
     for key, value in header.items():
         if key == "date":
-            value = _iso_date(value)
+            value = iso_date(value)
         if given.get(key) is None and value:
             given[key] = value
             taken.append(f"{key} from the text's header: {value}")

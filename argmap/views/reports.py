@@ -74,6 +74,12 @@ def coverage_lines(report: dict) -> list[str]:
         f"reconstructed claims: {len(made['claims'])} ({made['share']:.0%} of the map)"
         + (f" ({', '.join(made['claims'])})" if made["claims"] else "")
     )
+    drafted = report.get("drafted") or {}
+    if drafted.get("claims") or drafted.get("links"):
+        lines.append(
+            f"drafted, not yet reviewed: {len(drafted['claims'])} claims, "
+            f"{drafted['links']} links (argmap set MAP ID drafted false accepts one)"
+        )
     cq = report["critical_questions"]
     lines.append(
         f"critical questions: {cq['open']} open, {cq['yes']} answered yes, {cq['no']} answered "

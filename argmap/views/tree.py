@@ -138,6 +138,8 @@ def label(
         line.append((f"  (confidence {c.confidence:g})", "dim"))
     if c.reconstructed:
         line.append(("  (reconstructed)", "italic yellow"))
+    if c.drafted is not None:
+        line.append((f"  (drafted {c.drafted:.2f}, not reviewed)", "italic magenta"))
     marks = [x for x in (node.scheme, node.role) if x]
     if marks:
         line.append((f"  ‹{': '.join(marks)}›", "magenta"))

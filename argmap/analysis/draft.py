@@ -1,0 +1,276 @@
+"""A first map of a text, proposed from cues a reader would use, offline.
+
+:func:`split_units` cuts a text into candidate units: sentences, and clauses at the
+connectives that open an argumentative move (``, but``, ``because``, ``although``...).
+:func:`draft_structure` proposes, for a list of unit texts, the central claim, each unit's
+role (the author's voice, ``pro``, or an objection the author raises, ``opp``), its
+function (central claim, support, attack) and the unit it bears on, each decision with a
+score (0-1) and the cues behind it.
+
+The cues are hand-set and few, in English: modal verbs and opinion markers for a claim;
+connectives that open a conclusion (therefore, so), a reason (because, since), an example,
+an addition (moreover), a turn (but, however) or a concession (admittedly, of course, some
+say); a unit's place in the text. Nothing is fitted on any corpus, so nothing shipped is
+derived from a corpus's data. ``bench/draft.py`` measures the cues on the Argumentative
+Microtext Corpus.
+
+Examples:
+    >>> d = draft_structure([
+    ...     "Admittedly, night work is noisy.",
+    ...     "But the new cranes are quiet.",
+    ...     "The harbour should open at night,",
+    ...     "because the queues cost two million a year."])
+    >>> d.central, d.role, d.function, d.head
+    (2, ['opp', 'pro', 'pro', 'pro'], ['attack', 'attack', 'cc', 'support'], [2, 0, None, 2])
+    >>> d.cues[3]
+    ['opens with a reason (because): supports the unit before']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Unit", "Drafted", "split_units", "draft_structure"]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A candidate unit of a text: where it stands (characters) and its words."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Drafted:
+    """A proposed structure over units (by index): the central claim; each unit's role
+    (``pro``, ``opp``), function (``cc``, ``support``, ``attack``), head (the unit it bears
+    on; None for the central claim), score (0-1) and cues (why)."""
+
+    central: int
+    role: list[str]
+    function: list[str]
+    head: list[int | None]
+    score: list[float]
+    cues: list[list[str]] = field(default_factory=list)
+
+
+def _words(*items: str) -> re.Pattern:
+    return re.compile(r"^\W*(?:" + "|".join(items) + r")\b", re.I)
+
+
+_CONCLUSIVE = _words("therefore", "thus", "hence", "so", "consequently", "accordingly",
+                     "that'?s why", "that is why", "for (?:this|these|all these) reasons?",
+                     "in conclusion", "to sum up", "all in all", "in short", "overall",
+                     "in the end", "as a result")  # fmt: skip
+_REASON = _words("because", "since", "for", "as", "after all", "given that", "due to",
+                 "the reason is")  # fmt: skip
+_EXAMPLE = _words("for example", "for instance", "e\\.g\\.", "such as", "take")
+_ADDITION = _words("and", "also", "moreover", "furthermore", "in addition", "besides",
+                   "what'?s more", "additionally", "not to mention", "plus", "further",
+                   "on top of that")  # fmt: skip
+_TURN = _words("but", "however", "nevertheless", "nonetheless", "still", "yet", "even so",
+               "on the other hand", "instead", "though", "then again", "that said")  # fmt: skip
+_CONCESSION = _words("admittedly", "of course", "granted", "it is true", "it'?s true",
+                     "true,", "certainly", "yes,", "sure,", "although", "even though",
+                     "though", "while", "whereas", "on the one hand", "some (?:people )?"
+                     "(?:say|argue|claim|think|believe|object)", "critics", "opponents",
+                     "one (?:might|could|may) (?:say|argue|object)",
+                     "it (?:could|might|may) be (?:argued|said|objected)",
+                     "many (?:people )?(?:say|argue|claim|think|believe)", "even if",
+                     "indeed", "clearly", "some (?:may|might|will)", "unless",
+                     "(?:\\w+ ){1,3}(?:may|might) (?:think|find|say|argue|believe)",
+                     "(?:[\\w']+ ){1,4}(?:will|would|may|might|could) (?:object|complain|"
+                     "protest|say that|argue that)")  # fmt: skip
+_MODAL = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to|had better|"
+                    r"it is (?:necessary|essential|time)|would be (?:better|best|wise)|"
+                    r"is (?:a must|necessary))\b", re.I)  # fmt: skip
+_OPINION = re.compile(r"\b(?:i think|i believe|in my (?:opinion|view)|i am convinced|"
+                      r"i'?m convinced|we should|we must|i would argue|i argue)\b",
+                      re.I)  # fmt: skip
+
+
+def _central_score(i: int, text: str, n: int, conceded: bool) -> tuple[float, list[str]]:
+    score, why = 0.0, []
+    if conceded:
+        score -= 2.0
+        why.append("the next unit turns against it (but, however...): a concession")
+    if _MODAL.search(text):
+        score += 1.5
+        why.append("a modal verb (should, must...): a claim of what ought to be")
+    if _OPINION.search(text):
+        score += 1.0
+        why.append("an opinion marker (I think, in my view...)")
+    if _CONCLUSIVE.search(text):
+        # "Therefore, ..." opening a sentence concludes; ", so ..." inside one tells a result.
+        sentence = text.lstrip(" \"'“‘(")[:1].isupper()
+        score += 2.0 if sentence else 0.5
+        why.append(
+            "opens with a conclusion (therefore, so...)"
+            if sentence
+            else "a clause of result (so, thus...)"
+        )
+    if i == 0:
+        score += 1.0
+        why.append("first in the text")
+    if i == n - 1 and n > 1:
+        score += 0.8
+        why.append("last in the text")
+    for pattern, cost, said in ((_REASON, 2.0, "opens with a reason"),
+                                (_EXAMPLE, 2.0, "opens with an example"),
+                                (_CONCESSION, 2.5, "opens with a concession"),
+                                (_ADDITION, 1.0, "opens with an addition")):  # fmt: skip
+        if pattern.search(text):
+            score -= cost
+            why.append(f"{said}: less likely the central claim")
+    if text.rstrip().endswith("?"):
+        score -= 1.0
+        why.append("a question")
+    return score, why
+
+
+def _cue(pattern: re.Pattern, text: str) -> str:
+    m = pattern.search(text)
+    return m.group(0).strip(" ,.;:").lower() if m else ""
+
+
+def draft_structure(units: list[str], paragraphs: list[int] | None = None) -> Drafted:
+    """The proposed structure over ``units`` (see the module's description);
+    ``paragraphs`` numbers the paragraph of each unit: in a text of several paragraphs, a
+    unit with no cue supports its paragraph's first sentence (which supports the central
+    claim), and an objection's reasons stay in its paragraph."""
+    n = len(units)
+    if n == 0:
+        return Drafted(-1, [], [], [], [], [])
+    para = paragraphs if paragraphs is not None and len(paragraphs) == n else [0] * n
+    several = len(set(para)) > 1
+    opening = [i == 0 or para[i] != para[i - 1] for i in range(n)]
+    # A unit the next one turns against ("..., but ...") is conceded, not asserted.
+    conceded = [i + 1 < n and bool(_TURN.search(units[i + 1])) for i in range(n)]
+    scored = [_central_score(i, t, n, conceded[i]) for i, t in enumerate(units)]
+    central = max(range(n), key=lambda i: (scored[i][0], -i))
+    role = ["pro"] * n
+    function = ["support"] * n
+    head: list[int | None] = [central] * n
+    score = [0.5] * n
+    cues: list[list[str]] = [[] for _ in range(n)]
+    role[central], function[central], head[central] = "pro", "cc", None
+    margin = scored[central][0] - max((s for j, (s, _) in enumerate(scored) if j != central),
+                                      default=0.0)  # fmt: skip
+    score[central] = round(min(0.95, 0.5 + 0.15 * max(0.0, margin)), 2)
+    cues[central] = ["the central claim: " + "; ".join(scored[central][1] or ["no cue"])]
+    for i, text in enumerate(units):
+        if i == central:
+            continue
+        before = i - 1 if i > 0 else None
+        if _CONCESSION.search(text):
+            role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.75
+            cues[i].append(
+                f"opens with a concession ({_cue(_CONCESSION, text)}): an objection "
+                "the author raises, against the central claim"
+            )
+        elif conceded[i] and not (
+            _TURN.search(text) and before is not None and role[before] == "opp"
+        ):
+            role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.65
+            cues[i].append(
+                "the next unit turns against it (but, however...): an objection "
+                "the author concedes, against the central claim"
+            )
+        elif _TURN.search(text) and before is not None and role[before] == "opp":
+            function[i], head[i], score[i] = "attack", before, 0.75
+            cues[i].append(
+                f"opens with a turn ({_cue(_TURN, text)}) after an objection: the "
+                "author's reply to it"
+            )
+        elif (_REASON.search(text) or _EXAMPLE.search(text)) and before is not None:
+            pattern = _REASON if _REASON.search(text) else _EXAMPLE
+            what = "a reason" if pattern is _REASON else "an example"
+            role[i], function[i], head[i], score[i] = role[before], "support", before, 0.7
+            cues[i].append(f"opens with {what} ({_cue(pattern, text)}): supports the unit before")
+        elif _ADDITION.search(text) and before is not None and before != central:
+            role[i], function[i], head[i] = role[before], function[before], head[before]
+            score[i] = 0.6
+            cues[i].append(
+                f"opens with an addition ({_cue(_ADDITION, text)}): does what the unit before does"
+            )
+        elif (
+            before is not None
+            and role[before] == "opp"
+            and para[before] == para[i]
+            and not _CONCLUSIVE.search(text)
+        ):
+            role[i], function[i], head[i], score[i] = "opp", "support", before, 0.55
+            cues[i].append("follows an objection with no turn: the objection's own reason")
+        elif _CONCLUSIVE.search(text) and before is not None:
+            function[i], head[i], score[i] = "support", central, 0.55
+            cues[i].append(
+                f"opens with a conclusion ({_cue(_CONCLUSIVE, text)}) that is not "
+                "the central claim: a step towards it"
+            )
+        elif several and not opening[i]:
+            topic = max(j for j in range(i) if opening[j])
+            if topic != central and function[topic] != "attack":
+                role[i], head[i], score[i] = role[topic], topic, 0.5
+                cues[i].append("no cue, in a paragraph: supports the paragraph's first sentence")
+            else:
+                cues[i].append("no cue: a reason for the central claim")
+        else:
+            cues[i].append("no cue: a reason for the central claim")
+    return Drafted(central, role, function, head, score, cues)
+
+
+_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|vs|etc|e\.g|i\.e|U\.S|U\.K|No|Jr|Sr|"
+                            r"Inc|Ltd|Gen|Sen|Rep|Gov|approx|ca|cf|Fig|al)\.$")  # fmt: skip
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_CLAUSE = re.compile(r"(?:,|;|:|\s[–—-])\s+(?=(?:but|because|since|although|though|whereas|"
+                     r"while|so that|so|which means|and|for|unless|even if|as|"
+                     r"as a result|even though|however|yet)\b)|;\s+|\s(?=(?:because|unless)\b)",
+                     re.I)  # fmt: skip
+
+
+def _cut(text: str, start: int, end: int, at: re.Pattern, keep_end: bool) -> list[tuple]:
+    pieces, last = [], start
+    for m in at.finditer(text, start, end):
+        # A sentence keeps its stop; a clause keeps the comma or semicolon that ends it.
+        cut = m.end() if keep_end else m.start() + (text[m.start()] in ",;:")
+        if keep_end and _ABBREVIATIONS.search(text[last:cut]):
+            continue
+        if text[last:cut].strip():
+            pieces.append((last, cut))
+        last = m.end()
+    if text[last:end].strip():
+        pieces.append((last, end))
+    return pieces
+
+
+def split_units(text: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
+    """The candidate units of ``text``, paragraph by paragraph (``(start, end)`` offsets):
+    its sentences, cut again at the connectives that open an argumentative clause. A
+    paragraph that is a heading or a caption (short, with no closing stop) is left out, and
+    so is a sentence the text has said before (a pull-quote)."""
+    units = []
+    for p_start, p_end in paragraphs:
+        para = text[p_start:p_end]
+        if len(para.split()) < 16 and not para.rstrip().endswith((".", "!", "?", '"', "”")):
+            continue  # a heading, a byline, a picture's caption
+        for s, e in _cut(text, p_start, p_end, _SENTENCE_END, keep_end=True):
+            for cs, ce in _cut(text, s, e, _CLAUSE, keep_end=False):
+                piece = text[cs:ce]
+                lead = len(piece) - len(piece.lstrip())
+                trail = len(piece.rstrip())
+                if len(piece.split()) < 3 and units:
+                    # Too short to stand alone: joined to the unit before.
+                    prev = units[-1]
+                    units[-1] = Unit(prev.start, cs + trail, text[prev.start : cs + trail])
+                    continue
+                units.append(Unit(cs + lead, cs + trail, piece.strip()))
+    seen: set[str] = set()
+    once = []
+    for unit in units:
+        if unit.text not in seen:
+            seen.add(unit.text)
+            once.append(unit)
+    return once

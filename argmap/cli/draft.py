@@ -1,0 +1,54 @@
+"""argmap draft: a first map of a source text, offline."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from argmap.cli.options import Format, FormatOpt
+
+
+def draft(
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="The text to map, or -.")],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="MAP",
+            help="Write the drafted map here (a new file; - for standard output). "
+            "Without it, the map is printed.",
+        ),
+    ] = None,  # fmt: skip
+    source_id: Annotated[
+        str | None,
+        typer.Option("--source-id", metavar="ID", help="The source's id in the map."),
+    ] = None,
+    units: Annotated[
+        str | None,
+        typer.Option(
+            "--units",
+            metavar="FILE",
+            help="The units to use, one per line, or a map whose quotes they are: "
+            "only the structure is drafted.",
+        ),
+    ] = None,  # fmt: skip
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Say the cues behind each proposal.")
+    ] = False,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    """Draft a first map of a text: its sentences and clauses as claims, each a verbatim
+    quote, with the central claim, supports, objections and replies proposed from the
+    cues a reader uses (modal verbs; because, therefore, but, admittedly...; place in the
+    text). Every claim and link is marked drafted, with a score (0-1), until you review
+    it: argmap set MAP ID drafted false. Offline: nothing is fetched or fitted.
+
+    Example: argmap draft article.txt -o article.yaml && argmap show article.yaml
+    """
+    from argmap.cli.output import emit
+    from argmap.operations.draft import draft_file
+
+    emit(draft_file(source, output, source_id=source_id, units_file=units, explain=explain),
+         fmt)  # fmt: skip

@@ -1,0 +1,202 @@
+"""``argmap draft``: a first map of a source text, every claim a verbatim quote, every
+claim and link marked as drafted with its score until a person reviews it
+(:mod:`argmap.analysis.draft`). Offline: nothing is fetched, nothing is fitted at run time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from argmap.operations.result import Page, Result
+
+__all__ = ["draft_file"]
+
+#: What the written map says at its top.
+_HEADER = """\
+# Drafted by argmap draft from {source}: a proposal, not an analysis. Every claim quotes
+# the text; each claim and link says `drafted: SCORE` (0-1) until a person reviews it.
+#   {show:<44} the proposal, drafted items marked
+#   {explain:<44} the cues behind each proposal
+#   {accept:<44} accept one (rewording a claim does too)
+"""
+
+
+def _given_units(path: str, source) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """Units a person gives: a map's quotes (a file that reads as a map), or one per line;
+    each placed in the source text. Returns the units found and a note for each not."""
+    from argmap.errors import UsageError
+    from argmap.io.files import read_text_file
+
+    try:
+        text = read_text_file(Path(path), max_bytes=16 * 2**20)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read the units ({exc})") from None
+    lines: list[str] = []
+    if path.endswith((".yaml", ".yml", ".json")):
+        from argmap.operations.loading import read_map
+
+        lines = [c.quote for c in read_map(path).model.claims if c.quote]
+    else:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+    units, notes = [], []
+    for number, line in enumerate(lines, 1):
+        hit = source.find(line)
+        if hit is None:
+            notes.append(f"{path}: unit {number} is not in the text: {line[:60]!r}")
+            continue
+        units.append((hit.start, hit.end, source.text[hit.start : hit.end]))
+    units.sort()
+    return units, notes
+
+
+def _where(source, words: str, start: int) -> int:
+    """The paragraph a quote is found in (where a check of the quote will look), else the
+    one it was cut from."""
+    hit = source.find(words)
+    return hit.paragraph if hit is not None else source.paragraph_at(start)
+
+
+def draft_file(
+    source_path: str,
+    output: str | None = None,
+    *,
+    source_id: str | None = None,
+    units_file: str | None = None,
+    explain: bool = False,
+) -> Result:
+    """Draft a map of the text at ``source_path`` and write it to ``output`` (None: no
+    file, the map is the result; ``-``: standard output). ``units_file`` gives the units
+    (one per line, or a map's quotes) and only the structure is drafted; ``explain`` says
+    the cues behind each proposal.
+
+    Raises:
+        UsageError: the text cannot be read, holds no unit, or ``output`` exists.
+    """
+    from argmap.analysis.draft import draft_structure, split_units
+    from argmap.analysis.provenance import MAX_SOURCE_BYTES, SourceText
+    from argmap.errors import UsageError
+    from argmap.formats.native import dump_yaml
+    from argmap.io.files import read_input, read_text_file, write_output
+    from argmap.model import ArgMap
+    from argmap.model.ids import from_words, slug
+
+    if output not in (None, "-") and Path(output).exists():
+        raise UsageError(f"{output}: already exists; argmap draft writes a new map",
+                         hint="name another file with -o, or remove it")  # fmt: skip
+    if source_path == "-":
+        text = read_input("-").text
+    else:
+        try:
+            text = read_text_file(Path(source_path), max_bytes=MAX_SOURCE_BYTES)
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
+            raise UsageError(f"{source_path}: cannot read the text ({reason})") from None
+    source = SourceText(text)
+    notes: list[str] = []
+    if units_file is not None:
+        spans, notes = _given_units(units_file, source)
+    else:
+        spans = [(u.start, u.end, u.text) for u in split_units(text, source.paragraphs)]
+    if not spans:
+        raise UsageError(f"{source_path}: no sentence to draft a map from")
+    drafted = draft_structure(
+        [t for _, _, t in spans], [source.paragraph_at(start) for start, _, _ in spans]
+    )
+    # A header's fields, without the control characters a saved page may carry.
+    header = {k: re.sub(r"[\x00-\x1f\x7f]", "", v).strip() for k, v in source.header.items()}
+    stem = Path(source_path).stem if source_path != "-" else "text"
+    sid = source_id or slug(stem) or "text"
+    src: dict[str, Any] = {"id": sid, "title": header.get("title") or stem}
+    for key in ("author", "url"):
+        if header.get(key):
+            src[key] = header[key]
+    if header.get("date"):
+        from argmap.operations.edit import iso_date
+
+        day = iso_date(header["date"])
+        if day is not None:  # a date the map cannot hold is left out, not guessed
+            src["date"] = day
+    from pydantic import ValidationError
+
+    from argmap.model import Source
+
+    try:
+        Source.model_validate(src)
+    except ValidationError:  # a header field the map cannot hold: the source without them
+        src = {"id": sid, "title": stem}
+    if source_path != "-":
+        base = Path(output).resolve().parent if output not in (None, "-") else Path.cwd()
+        src["path"] = os.path.relpath(Path(source_path).resolve(), base)
+        if src["path"].startswith(".."):
+            notes.append(
+                f"{source_path} lies outside the map's folder: if it lies "
+                "outside its project too, argmap will not read it there (allow its "
+                "folder with allow-read in [tool.argmap], or copy it beside the map)"
+            )
+    taken: set[str] = set()
+    claims, links = [], []
+    ids = []
+    for i, (start, _, words) in enumerate(spans):
+        ident = from_words(words, taken)
+        taken.add(ident)
+        ids.append(ident)
+        if i == drafted.central:
+            kind = "conclusion"
+        elif drafted.role[i] == "opp" and drafted.function[i] == "attack":
+            kind = "objection"
+        else:
+            kind = "claim"
+        claims.append({"id": ident, "text": words, "kind": kind, "source": sid,
+                       "quote": words, "locator": f"¶{_where(source, words, start)}",
+                       "drafted": drafted.score[i]})  # fmt: skip
+    for i, h in enumerate(drafted.head):
+        if h is None or i == drafted.central:
+            continue
+        kind = "attack" if drafted.function[i] == "attack" else "support"
+        links.append({"source": ids[i], "target": ids[h], "kind": kind,
+                      "drafted": drafted.score[i]})  # fmt: skip
+    title = f"{header.get('title') or stem} (a draft)"
+    model = ArgMap.model_validate({"argmap": 1, "title": title, "sources": [src],
+                                   "claims": claims, "links": links})  # fmt: skip
+    map_name = output if output not in (None, "-") else "MAP"
+    written = _HEADER.format(
+        source=source_path,
+        show=f"argmap show {map_name}",
+        explain=f"argmap draft {source_path} --explain",
+        accept=f"argmap set {map_name} ID drafted false",
+    ) + dump_yaml(model)
+    if output is not None:
+        write_output(written, output)
+    why = {ids[i]: drafted.cues[i] for i in range(len(ids))}
+
+    def text_form(page: Page):
+        from argmap.views.forms import Lines
+        from argmap.wording import counted
+
+        lines = []
+        if output not in (None, "-"):
+            lines.append(f"drafted {counted(len(claims), 'claim')} and "
+                         f"{counted(len(links), 'link')} from {source_path} into {output}; "
+                         f"central claim: {ids[drafted.central]}")  # fmt: skip
+        if explain:
+            for i, ident in enumerate(ids):
+                head = drafted.head[i]
+                what = ("the central claim" if head is None
+                        else f"{drafted.function[i]}s {ids[head]}")  # fmt: skip
+                lines.append(f"{ident} ({drafted.role[i]}, {what}, {drafted.score[i]:.2f}): "
+                             + "; ".join(why[ident]))  # fmt: skip
+        elif output is None:
+            lines.extend(written.splitlines())
+        return Lines(lines, wrap=True)
+
+    def data():
+        out = model.to_data()
+        if explain:
+            out["explain"] = why
+        return out
+
+    return Result(model, text=text_form, data=data, notes=notes,
+                  id_list=lambda: list(ids))  # fmt: skip
