@@ -170,3 +170,47 @@ def test_drafting_the_essay_proposes_most_of_the_shipped_maps_quotes(tmp_path):
     quoted = [c for c in read_map(shipped).model.claims if c.quote]
     by_quote = [p for p in data["pairs"] if p["method"] == "quote"]
     assert len(by_quote) >= 0.75 * len(quoted)
+
+
+def _apply(text: str, fix) -> str:
+    (start, end), new = fix.edits[0]
+    lines = text.split("\n")
+
+    def offset(line: int, col: int) -> int:
+        return sum(len(x) + 1 for x in lines[:line]) + col
+
+    return text[: offset(*start)] + new + text[offset(*end) :]
+
+
+def test_an_editor_offers_to_accept_or_reject_a_drafted_claim(folder):
+    from argmap.lsp.language import analyse, review_fixes
+
+    out = folder / "draft.yaml"
+    run("draft", folder / "sources" / OP_ED.name, "-o", out)
+    text = out.read_text(encoding="utf-8")
+    analysis = analyse(text, str(out), out)
+    target = "the-queues-are-expensive"
+    line = next(i for i, x in enumerate(text.split("\n")) if x.endswith(f"id: {target}"))
+    fixes = {f.title: f for f in review_fixes(analysis, ((line, 8), (line, 8)))}
+    assert set(fixes) == {f"Accept drafted claim '{target}'",
+                          f"Reject drafted claim '{target}' and its links",
+                          "Accept every drafted claim and link"}  # fmt: skip
+    accepted = _apply(text, fixes[f"Accept drafted claim '{target}'"])
+    out.write_text(accepted, encoding="utf-8")
+    model = read_map(out).model
+    assert next(c for c in model.claims if c.id == target).drafted is None
+    assert sum(c.drafted is None for c in model.claims) == 1
+    rejected = _apply(text, fixes[f"Reject drafted claim '{target}' and its links"])
+    out.write_text(rejected, encoding="utf-8")
+    assert run("validate", out).exit_code == 0
+    model = read_map(out).model
+    assert target not in {c.id for c in model.claims}
+    assert all(target not in (lk.source, lk.target) for lk in model.all_links())
+    everything = _apply(text, fixes["Accept every drafted claim and link"])
+    out.write_text(everything, encoding="utf-8")
+    model = read_map(out).model
+    assert all(c.drafted is None for c in model.claims)
+    assert all(lk.drafted is None for lk in model.all_links())
+    assert "drafted" not in run("validate", out).output
+    # A map with nothing drafted is offered nothing.
+    assert review_fixes(analyse(everything, str(out), out), ((line, 8), (line, 8))) == []

@@ -405,3 +405,27 @@ def test_a_message_that_does_not_fit_is_one_line_in_the_log_not_a_traceback():
     assert "Traceback" not in log
     assert log.strip().startswith("Unable to deserialize message: ")
     assert len(log.strip().splitlines()) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_drafted_claim_is_accepted_from_the_editor(client: LanguageClient, tmp_path):
+    path = tmp_path / "d.yaml"
+    text = (
+        "argmap: 1\ntitle: t\nclaims:\n  - id: goal\n    text: The goal.\n"
+        "    kind: conclusion\n    drafted: 0.7\n  - id: reason\n    text: A reason.\n"
+        "    drafted: 0.5\n    supports: [goal]\n"
+    )
+    path.write_text(text)
+    uri = _open(client, path)
+    assert "drafted" in [d.code for d in await _diagnostics(client, uri)]
+    on_reason = types.Range(start=types.Position(8, 6), end=types.Position(8, 6))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(text_document=types.TextDocumentIdentifier(uri=uri),
+                               range=on_reason, context=types.CodeActionContext(diagnostics=[]))
+    )  # fmt: skip
+    titles = [a.title for a in actions]
+    assert titles == ["Accept drafted claim 'reason'",
+                      "Reject drafted claim 'reason' and its links",
+                      "Accept every drafted claim and link"]  # fmt: skip
+    accepted = _apply(text, actions[0].edit.changes[uri])
+    assert accepted == text.replace("    drafted: 0.5\n", "")

@@ -550,7 +550,7 @@ class Fix:
 
     title: str
     edits: list[tuple[Span, str]]
-    diagnostic: Diagnostic
+    diagnostic: Diagnostic | None
 
 
 _SUGGESTION = re.compile(r"did you mean '([^']+)'")
@@ -575,14 +575,67 @@ def fixes(analysis: Analysis, diagnostics: list[Diagnostic] | None = None) -> li
     return out
 
 
+def review_fixes(analysis: Analysis, span: Span) -> list[Fix]:
+    """For a claim drafted by ``argmap draft`` under ``span`` (the cursor, a selection):
+    accept it (its ``drafted`` mark goes), or reject it (it goes, with the links that name
+    it); and, anywhere in a map with drafted items, accept them all."""
+    if analysis.doc is None or analysis.root is None or analysis.index is None:
+        return []
+    model = analysis.doc.model
+    drafted = {c.id for c in model.claims if c.drafted is not None}
+    if not drafted and not any(lk.drafted is not None for lk in model.all_links()):
+        return []
+    out: list[Fix] = []
+    for ident, (whole, _) in _claim_spans(analysis).items():
+        if ident not in drafted or not (whole[0] <= span[1] and span[0] <= whole[1]):
+            continue
+
+        def accept(editor, ident=ident):
+            editor.set_field(ident, "drafted", None)
+
+        def reject(editor, ident=ident):
+            from argmap.edit.editor import references
+
+            for link_id in references(model, ident):
+                editor.remove_link(link_id)
+            editor.remove_claim(ident)
+
+        offered = [(f"Accept drafted claim '{ident}'", accept),
+                   (f"Reject drafted claim '{ident}' and its links", reject)]  # fmt: skip
+        for title, change in offered:
+            edit = _edit(analysis, change)
+            if edit is not None:
+                out.append(Fix(title, [edit], None))
+
+    def accept_all(editor):
+        for c in model.claims:
+            if c.drafted is not None:
+                editor.set_field(c.id, "drafted", None)
+        for k, link in enumerate(editor.links()):
+            if "drafted" in link:
+                editor.set_item_field("links", k, "drafted", None)
+
+    edit = _edit(analysis, accept_all)
+    if edit is not None:
+        out.append(Fix("Accept every drafted claim and link", [edit], None))
+    return out
+
+
 def _add_claim_edit(analysis: Analysis, ident: str) -> tuple[Span, str] | None:
     """One insertion that adds claim ``ident`` at the end of the claims (through the
     byte-precise editor), or None where the editor cannot."""
+    return _edit(analysis, lambda editor: editor.add_claim(
+        {"id": ident, "text": f"TODO: what {ident} says"}))  # fmt: skip
+
+
+def _edit(analysis: Analysis, change) -> tuple[Span, str] | None:
+    """One text edit that makes ``change(editor)`` (through the byte-precise editor),
+    or None where the editor cannot."""
     from argmap.edit.editor import Editor
 
     try:
         editor = Editor(analysis.text, analysis.name)
-        editor.add_claim({"id": ident, "text": f"TODO: what {ident} says"})
+        change(editor)
         new = editor.render()
     except Exception:  # noqa: BLE001 - no fix offered rather than a broken one
         return None

@@ -423,12 +423,14 @@ def code_action(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.
     ]
     units = _Units(doc)
     actions = []
-    for fix in language.fixes(result, chosen):
+    for fix in [*language.fixes(result, chosen), *language.review_fixes(result, (start, end))]:
         actions.append(
             types.CodeAction(
                 title=fix.title,
                 kind=types.CodeActionKind.QuickFix,
-                diagnostics=_diagnostics(doc, result, [fix.diagnostic]),
+                diagnostics=_diagnostics(doc, result, [fix.diagnostic])
+                if fix.diagnostic is not None
+                else None,
                 edit=types.WorkspaceEdit(
                     changes={
                         uri: [
