@@ -81,3 +81,24 @@ if __name__ == "__main__":
         path = generated_map(Path(work))
         for name in COMMANDS:
             print(f"    {name!r}: {answer(name, path)},")
+
+
+def test_a_one_shot_command_freezes_what_it_read_out_of_the_collectors_walks():
+    """The command line keeps every map it read until it exits; kept objects are moved to
+    the collector's permanent generation, so later full collections do not walk them."""
+    import subprocess
+    import sys
+
+    script = (
+        "import gc\n"
+        "from argmap.io.bulk import keep_until_exit, kept\n"
+        "before = gc.get_freeze_count()\n"
+        "kept([object()])\n"
+        "assert gc.get_freeze_count() == before, 'frozen without keep_until_exit'\n"
+        "keep_until_exit()\n"
+        "kept([object() for _ in range(1000)])\n"
+        "assert gc.get_freeze_count() > before + 1000, gc.get_freeze_count()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=300, check=False)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr

@@ -53,6 +53,10 @@ def keep_until_exit() -> None:
 
 
 def kept(obj: object) -> None:
-    """Hold ``obj`` until the process ends, if :func:`keep_until_exit` was called."""
+    """Hold ``obj`` until the process ends, if :func:`keep_until_exit` was called; and then
+    move every object alive to the collector's permanent generation (``gc.freeze``), so
+    that the work after reading (checks, queries, output) allocates without each full
+    collection walking the whole map again."""
     if _kept is not None:
         _kept.append(obj)
+        gc.freeze()
