@@ -29,6 +29,15 @@ HARBOUR = DATA / "harbour.yaml"
 HARBOUR_REPLY = DATA / "harbour-reply.yaml"
 
 
+def default_sigint() -> None:
+    """For a child process whose Ctrl-C a test sends (``preexec_fn``): SIGINT handled as a
+    terminal would have it. A test run started in the background of a script inherits
+    SIGINT ignored (POSIX), and so would the child, which would never stop."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run(*args, **kw):
     """Run the argmap command line in-process with these arguments (paths may be Path
     objects); ``input`` and ``env`` as Click's test runner takes them."""

@@ -15,7 +15,7 @@ import time
 
 import pytest
 from browser import Browser
-from conftest import CONGESTION, HARBOUR, HARBOUR_REPLY, require
+from conftest import CONGESTION, HARBOUR, HARBOUR_REPLY, default_sigint, require
 
 pytestmark = pytest.mark.slow  # a real tool: `-m "not slow"` leaves it out
 
@@ -35,7 +35,7 @@ def _start(args, tmp_path) -> subprocess.Popen:
     env = {**os.environ, "ARGMAP_NO_PROGRESS": "1"}
     proc = subprocess.Popen(
         [*ARGMAP, *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-        env=env, cwd=tmp_path,
+        env=env, cwd=tmp_path, preexec_fn=default_sigint,
     )  # fmt: skip
     proc.lines = queue.Queue()  # what it says on stderr, read as it comes
     proc.said = []

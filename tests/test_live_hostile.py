@@ -16,7 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import HARBOUR, require
+from conftest import HARBOUR, default_sigint, require
 
 pytestmark = pytest.mark.slow
 
@@ -27,6 +27,7 @@ def _serve(path, tmp_path, **env):
     proc = subprocess.Popen(
         [*ARGMAP, "serve", str(path)], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
         text=True, cwd=tmp_path, env={**os.environ, "ARGMAP_NO_PROGRESS": "1", **env},
+        preexec_fn=default_sigint,
     )  # fmt: skip
     said: list[str] = []
     seen = threading.Event()
