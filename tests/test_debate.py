@@ -211,6 +211,33 @@ def test_diff_compares_the_whole_debate(debate):
     assert data["removed_links"][0]["id"] == "peak-persists.attack.port:night-clears-peak"
 
 
+def test_a_debate_read_from_git_reads_the_maps_it_uses_at_the_same_revision(debate, monkeypatch):
+    import subprocess
+
+    root = debate.parent
+    monkeypatch.chdir(root)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "first"], check=True)
+    used = debate / HARBOUR.name  # the used map changes after the commit
+    used.write_text(used.read_text().replace(
+        "text: Calder should open its harbour to freight at night.",
+        "text: Calder should open its harbour at night."))  # fmt: skip
+    result = run("diff", f"HEAD:maps/{HARBOUR_REPLY.name}", f"maps/{HARBOUR_REPLY.name}",
+                 "-f", "json")  # fmt: skip
+    assert result.exit_code == 1, result.output
+    reworded = json.loads(result.stdout)["reworded"]
+    assert [r["id"] for r in reworded] == ["port:open-at-night"]
+    # A used map named outside the repository is not read, at any revision.
+    escape = debate / "escape.yaml"
+    escape.write_text("title: e\nuses: [{name: x, path: ../../outside.yaml}]\nclaims: []\n")
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "escape"], check=True)
+    result = run("diff", "HEAD:maps/escape.yaml", "maps/escape.yaml")
+    assert result.exit_code == 2 and "outside the repository at HEAD" in result.output
+
+
 def test_a_qualified_reference_without_a_use_is_just_an_unknown_id():
     with pytest.raises(Exception, match="unknown claim 'x:y'"):
         from argmap.graph import build_graph

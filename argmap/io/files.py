@@ -97,6 +97,52 @@ class NamedFiles:
         return other
 
 
+class RevisionFiles(NamedFiles):
+    """The files a map read from git (``REV:path``) names, read at the same revision: a
+    used map or source text as it was then, relative to the map's folder, inside the
+    repository (never outside it, never from the working tree)."""
+
+    def __init__(self, rev: str, map_path: str) -> None:
+        super().__init__(map_path)
+        self.rev = rev
+
+    def read(self, named: str, *, max_bytes: int) -> tuple[Path, bytes]:
+        import errno
+        import posixpath
+
+        if "\x00" in named or named.startswith("/"):
+            raise OutsideProject(errno.EACCES, "outside the repository at " + self.rev)
+        relative = posixpath.normpath(posixpath.join(posixpath.dirname(self.map_path), named))
+        if relative == ".." or relative.startswith("../"):
+            raise OutsideProject(errno.EACCES, "outside the repository at " + self.rev)
+        data = _git_show(self.rev, relative)
+        if data is None:
+            raise FileNotFoundError(errno.ENOENT, f"not in {self.rev}", relative)
+        if len(data) > max_bytes:
+            raise OSError(errno.EFBIG, f"larger than {max_bytes // 2**20} MiB")
+        return Path(relative), data
+
+    def relative_to(self, map_path: str | os.PathLike | None) -> NamedFiles:
+        return RevisionFiles(self.rev, str(map_path))
+
+
+def _git_show(rev: str, path: str) -> bytes | None:
+    """``git show REV:./PATH`` (None: no such file at that revision).
+
+    Raises:
+        UsageError: git cannot be run.
+    """
+    import subprocess
+
+    target = path if path.startswith(("/", "./", "../")) else f"./{path}"
+    try:
+        proc = subprocess.run(["git", "show", "--end-of-options", f"{rev}:{target}"],
+                              capture_output=True, check=False, timeout=60)  # fmt: skip
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise UsageError(f"{rev}:{path}: cannot run git ({exc})") from None
+    return proc.stdout if proc.returncode == 0 else None
+
+
 @dataclass(frozen=True)
 class Input:
     """The text of one input with the name used in messages and its file suffix, and the
@@ -406,7 +452,9 @@ def read_git(spec: str) -> Input:
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UsageError(f"{spec}: {message[-1] if message else 'git show failed'}")
-    return Input(decode(proc.stdout, spec), spec, Path(path).suffix.lower(), None)
+    # What the map names (the maps it uses, its texts) is read at the same revision.
+    files = RevisionFiles(rev, path)
+    return Input(decode(proc.stdout, spec), spec, Path(path).suffix.lower(), None, files)
 
 
 #: How long a command that changes a map waits for another one editing it (seconds;
