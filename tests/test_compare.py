@@ -190,6 +190,8 @@ def test_machine_readable_forms_and_bad_input():
     assert any(row.startswith("cost-figure\twaiting-cost\t") for row in tsv)
     ids = run("compare", HARBOUR, STUDENT, "-f", "ids").stdout.split()
     assert "fund-cranes" in ids and "B:queues-expensive" in ids
+    piped = run("compare", "-", HARBOUR, "-f", "json", input=HARBOUR.read_text())
+    assert piped.exit_code == 0 and json.loads(piped.stdout)["only_a"] == []
     both_stdin = run("compare", "-", "-", input="")
     assert both_stdin.exit_code == 2 and "at most one map from standard input" in both_stdin.output
     missing = run("compare", HARBOUR, DATA / "no-such.yaml")

@@ -29,6 +29,10 @@ def read_any(path: str | os.PathLike):
     inp = read_input(path)
     fmt = guess_import_format(inp.name, inp.text)
     if fmt is None:
+        if str(path) == "-":  # standard input is read once: the text in hand is the map
+            from argmap.formats.native import parse
+
+            return parse(inp)
         return read_map(path)
     return Document(import_checked(inp.text, inp.name, fmt), inp.name)
 
