@@ -8,8 +8,9 @@ medians and their ratio are printed. Run from the repository root:
     python bench/startup.py [--runs 21] [--against REV]
 
 ``--against REV`` also runs ``argmap show`` and ``argmap --help`` of the package as it
-was at git revision REV (checked out in a temporary worktree, imported first through
-PYTHONPATH), alternated with the rest, so a change's start-up cost is stated in one run.
+was at git revision REV (checked out in a temporary worktree and run there, so that its
+package is the one imported), alternated with the rest, so a change's start-up cost is
+stated in one run.
 """
 
 from __future__ import annotations
@@ -27,11 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = 1.3
 
 
-def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
-    """Wall time and CPU time (user + system) of one whole process."""
+def timed(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one whole process, run in ``cwd``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(cmd, capture_output=True, check=True, cwd=ROOT, env=env)
+    subprocess.run(cmd, capture_output=True, check=True, cwd=cwd, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -54,7 +55,9 @@ def main() -> int:
                        cwd=ROOT, check=True)  # fmt: skip
         envs = {"at": {**os.environ, "PYTHONPATH": str(worktree)}}
     baseline = [sys.executable, "-c", "import typer, networkx, pydantic, rich"]
-    show = [sys.executable, "-m", "argmap", "show", args.map]
+    # The map by its full path: the package at REV runs in its own worktree, so that it is
+    # the one imported (Python puts the working folder first on its path).
+    show = [sys.executable, "-m", "argmap", "show", str(ROOT / args.map)]
     commands = {
         "import typer, networkx, pydantic, rich": baseline,
         f"argmap show {args.map}": show,
@@ -70,14 +73,15 @@ def main() -> int:
         commands[f"argmap show {args.map} (at {args.against})"] = show
         commands[f"argmap --help (at {args.against})"] = commands["argmap --help"]
     env_of = {name: envs["at"] if "(at " in name else None for name in commands}
+    cwd_of = {name: worktree if "(at " in name and worktree else ROOT for name in commands}
     try:
         for name, cmd in commands.items():  # warm the file cache and .pyc files
-            timed(cmd, env_of[name])
+            timed(cmd, env_of[name], cwd_of[name])
         walls: dict[str, list[float]] = {name: [] for name in commands}
         cpus: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, cmd in commands.items():
-                wall, cpu = timed(cmd, env_of[name])
+                wall, cpu = timed(cmd, env_of[name], cwd_of[name])
                 walls[name].append(wall)
                 cpus[name].append(cpu)
     finally:
