@@ -11,6 +11,8 @@ import sys
 
 import pytest
 from conftest import DATA, HARBOUR, ROOT, SHIPPED, SOURCE_TEXT, run
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.analysis.draft import draft_structure
 from argmap.operations.loading import read_map
@@ -214,3 +216,66 @@ def test_an_editor_offers_to_accept_or_reject_a_drafted_claim(folder):
     assert "drafted" not in run("validate", out).output
     # A map with nothing drafted is offered nothing.
     assert review_fixes(analyse(everything, str(out), out), ((line, 8), (line, 8))) == []
+
+
+_WORDS = [
+    "The",
+    "city",
+    "should",
+    "build",
+    "it",
+    "because",
+    "but",
+    "however",
+    "admittedly",
+    "some",
+    "say",
+    "therefore",
+    "and",
+    "tolls",
+    "pay",
+    "é",
+    "“quoted”",
+    "U.S.",
+    "—",
+    "(a)",
+    "[b]",
+    "e.g.",
+    "...",
+    "?",
+    "!",
+    ",",
+    ";",
+    ":",
+    "\u00ad",
+    "\t",
+    "\u2028",
+]
+
+
+@settings(max_examples=int(os.environ.get('DRAFT_EXAMPLES', '150')), deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=25), min_size=1,
+                max_size=8))  # fmt: skip
+def test_any_text_drafts_a_valid_map_whose_quotes_are_found_or_is_refused(paragraphs):
+    import tempfile
+
+    from argmap.analysis.provenance import SourceText
+    from argmap.errors import UsageError
+    from argmap.operations.draft import draft_file
+
+    text = "\n\n".join(" ".join(words) for words in paragraphs) + "\n"
+    with tempfile.TemporaryDirectory() as folder:
+        source = os.path.join(folder, "t.txt")
+        with open(source, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        try:
+            result = draft_file(source, os.path.join(folder, "t.yaml"))
+        except UsageError as exc:
+            assert "no sentence" in exc.message
+            return
+        model = result.value
+        found = SourceText(text)
+        assert all(found.find(c.quote) is not None for c in model.claims)
+        assert sum(c.kind.value == "conclusion" for c in model.claims) == 1
+        checked = run("validate", os.path.join(folder, "t.yaml"))
+        assert checked.exit_code == 0, checked.output

@@ -270,6 +270,8 @@ def split_units(text: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
     seen: set[str] = set()
     once = []
     for unit in units:
+        if not re.search(r"\w", unit.text):
+            continue  # punctuation alone ("...", "—") says nothing
         if unit.text not in seen:
             seen.add(unit.text)
             once.append(unit)
