@@ -253,7 +253,7 @@ _WORDS = [
 ]
 
 
-@settings(max_examples=int(os.environ.get('DRAFT_EXAMPLES', '150')), deadline=None)
+@settings(max_examples=int(os.environ.get("DRAFT_EXAMPLES", "150")), deadline=None)
 @given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=25), min_size=1,
                 max_size=8))  # fmt: skip
 def test_any_text_drafts_a_valid_map_whose_quotes_are_found_or_is_refused(paragraphs):
