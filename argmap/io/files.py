@@ -115,7 +115,7 @@ class RevisionFiles(NamedFiles):
         relative = posixpath.normpath(posixpath.join(posixpath.dirname(self.map_path), named))
         if relative == ".." or relative.startswith("../"):
             raise OutsideProject(errno.EACCES, "outside the repository at " + self.rev)
-        data = _git_show(self.rev, relative)
+        data, _ = _git_show(self.rev, relative)
         if data is None:
             raise FileNotFoundError(errno.ENOENT, f"not in {self.rev}", relative)
         if len(data) > max_bytes:
@@ -126,8 +126,8 @@ class RevisionFiles(NamedFiles):
         return RevisionFiles(self.rev, str(map_path))
 
 
-def _git_show(rev: str, path: str) -> bytes | None:
-    """``git show REV:./PATH`` (None: no such file at that revision).
+def _git_show(rev: str, path: str) -> tuple[bytes | None, str]:
+    """``git show REV:./PATH``: the file's bytes, or None and git's last word on why not.
 
     Raises:
         UsageError: git cannot be run.
@@ -140,7 +140,10 @@ def _git_show(rev: str, path: str) -> bytes | None:
                               capture_output=True, check=False, timeout=60)  # fmt: skip
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise UsageError(f"{rev}:{path}: cannot run git ({exc})") from None
-    return proc.stdout if proc.returncode == 0 else None
+    if proc.returncode == 0:
+        return proc.stdout, ""
+    said = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+    return None, said[-1] if said else "git show failed"
 
 
 @dataclass(frozen=True)
@@ -433,28 +436,16 @@ def read_git(spec: str) -> Input:
     Raises:
         UsageError: not in a git repository, or no such revision or file.
     """
-    import subprocess
-
     rev, _, path = spec.partition(":")
     if rev.startswith("-") or not rev:
         # Never let a revision be read as one of git's options (--output=FILE writes).
         raise UsageError(f"{spec}: not a revision a map can be read from", hint="write REV:path")
-    target = path if path.startswith(("/", "./", "../")) else f"./{path}"
-    try:
-        proc = subprocess.run(
-            ["git", "show", "--end-of-options", f"{rev}:{target}"],
-            capture_output=True,
-            check=False,
-            timeout=60,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise UsageError(f"{spec}: cannot run git ({exc})") from None
-    if proc.returncode != 0:
-        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(f"{spec}: {message[-1] if message else 'git show failed'}")
+    data, trouble = _git_show(rev, path)
+    if data is None:
+        raise UsageError(f"{spec}: {trouble}")
     # What the map names (the maps it uses, its texts) is read at the same revision.
     files = RevisionFiles(rev, path)
-    return Input(decode(proc.stdout, spec), spec, Path(path).suffix.lower(), None, files)
+    return Input(decode(data, spec), spec, Path(path).suffix.lower(), None, files)
 
 
 #: How long a command that changes a map waits for another one editing it (seconds;
