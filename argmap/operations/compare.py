@@ -24,16 +24,12 @@ def read_any(path: str | os.PathLike):
     from argmap.formats import guess_import_format, import_checked
     from argmap.io.files import read_input
     from argmap.model.document import Document
-    from argmap.operations.loading import read_map
+    from argmap.operations.loading import map_of
 
-    inp = read_input(path)
+    inp = read_input(path)  # once: standard input cannot be read again
     fmt = guess_import_format(inp.name, inp.text)
     if fmt is None:
-        if str(path) == "-":  # standard input is read once: the text in hand is the map
-            from argmap.formats.native import parse
-
-            return parse(inp)
-        return read_map(path)
+        return map_of(inp)
     return Document(import_checked(inp.text, inp.name, fmt), inp.name)
 
 

@@ -34,11 +34,13 @@ def _given_units(path: str, source) -> tuple[list[tuple[int, int, str]], list[st
         text = read_text_file(Path(path), max_bytes=16 * 2**20)
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read the units ({exc})") from None
-    lines: list[str] = []
-    if path.endswith((".yaml", ".yml", ".json")):
-        from argmap.operations.loading import read_map
+    if path.endswith((".yaml", ".yml", ".json")):  # the map in hand, not read again
+        from argmap.io.files import Input
+        from argmap.operations.loading import map_of
 
-        lines = [c.quote for c in read_map(path).model.claims if c.quote]
+        suffix = Path(path).suffix.lower()
+        doc = map_of(Input(text, path, suffix, Path(path)))
+        lines = [c.quote for c in doc.model.claims if c.quote]
     else:
         lines = [line.strip() for line in text.splitlines() if line.strip()]
     units, notes = [], []

@@ -13,9 +13,10 @@ import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from argmap.io.files import Input
     from argmap.model.document import Document
 
-__all__ = ["read_map", "read_maps", "remembering_reader"]
+__all__ = ["read_map", "map_of", "read_maps", "remembering_reader"]
 
 
 def read_map(path: str | os.PathLike, *, regular: bool = False) -> Document:
@@ -26,11 +27,20 @@ def read_map(path: str | os.PathLike, *, regular: bool = False) -> Document:
         UsageError: the file cannot be read.
         MapError: the map is malformed (located diagnostics).
     """
-    from argmap.formats import native
-    from argmap.io.bulk import kept, paused_gc
     from argmap.io.files import read_input
 
-    inp = read_input(path, regular=regular)
+    return map_of(read_input(path, regular=regular))
+
+
+def map_of(inp: Input) -> Document:
+    """The map in an input already read (:func:`read_map` without the reading).
+
+    Raises:
+        MapError: the map is malformed (located diagnostics).
+    """
+    from argmap.formats import native
+    from argmap.io.bulk import kept, paused_gc
+
     with paused_gc():
         doc = native.parse(inp)
     kept(doc)
