@@ -49,6 +49,7 @@ def test_precedence_not_then_and_then_or():
         ("tag:a tag:b", "unexpected 'tag:b' at column 7"),
         ("tags:a", "unknown condition 'tags' at column 1"),
         ("contestd", "unknown condition 'contestd'"),
+        ("kind == x", "condition 'kind' at column 1 needs a value: kind:VALUE"),
         ("text:", "text: needs a value"),
         ('text:"open', "unclosed quote at column 6"),
         ("and tag:a", "expected a condition at column 1"),

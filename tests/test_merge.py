@@ -220,6 +220,17 @@ def test_merge_refuses_standard_input_and_missing_files_in_one_line(tmp_path):
     assert "nope.yaml" in missing.stderr and "Traceback" not in missing.stderr
 
 
+def test_merge_refuses_to_write_the_map_and_json_both_to_standard_output(tmp_path):
+    ours = tmp_path / "ours.yaml"
+    shutil.copy(CONGESTION, ours)
+    before = ours.read_bytes()
+    both = argmap(tmp_path, "merge", str(CONGESTION), str(ours), str(CONGESTION), "-o", "-",
+                  "-f", "json")  # fmt: skip
+    assert both.returncode == 2 and both.stdout == ""
+    assert "would both write to standard output" in both.stderr
+    assert ours.read_bytes() == before
+
+
 # --- identity, not luck --------------------------------------------------------------------
 
 

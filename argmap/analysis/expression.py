@@ -71,6 +71,9 @@ FIELDS = {
     "attacked-by": "attacked_by",
     "min-confidence": "min_confidence",
 }
+#: A value of each condition, for messages.
+FIELD_EXAMPLES = {"text": "tariff", "regex": "'^Japan'", "tag": "china", "kind": "evidence",
+                  "source": "panda2025", "min-confidence": "0.5"}  # fmt: skip
 #: Conditions without a value.
 FLAGS = ("unsupported", "unattacked", "contested", "roots", "leaves")
 _WORDS = ("and", "or", "not")
@@ -172,6 +175,11 @@ class _Parser:
         if not colon:
             if name in FLAGS:
                 return ("flag", name)
+            if name in FIELDS:
+                raise ExpressionError(
+                    f"condition {name!r} at column {col} needs a value: {name}:VALUE "
+                    f"(e.g. {name}:{FIELD_EXAMPLES.get(name, 'x')})"
+                )
             raise ExpressionError(
                 f"unknown condition {value!r} at column {col}",
                 hint=did_you_mean(name, [*FIELDS, *FLAGS]),

@@ -46,4 +46,11 @@ def merge(
     from argmap.cli.output import emit
     from argmap.operations.diff import merge_files
 
+    if output == "-" and fmt is not Format.text:
+        from argmap.errors import UsageError
+
+        raise UsageError(
+            f"-o - and --format {fmt.value} would both write to standard output; "
+            "write the merged map to a file"
+        )
     emit(merge_files(base, ours, theirs, output=output, name=name), fmt)

@@ -1,0 +1,566 @@
+"""The JSON every command prints with ``--format json``, as pydantic models: the published
+contract for tools that read argmap's answers (``argmap schema --of COMMAND`` prints each
+as a JSON Schema). The models describe; the commands build their JSON themselves, and
+``tests/test_output_schemas.py`` checks every command's real output against its schema.
+
+Keys a command writes only when asked (``eval --strength``, ``show --eval``) have a
+default here, so the schema does not require them; keys always written are required,
+``null`` where they may be empty. Unknown keys are refused, so a new key is a change
+of this contract, made here first.
+
+Examples:
+    >>> sorted(OUTPUTS)[:4]
+    ['claims', 'compare', 'coverage', 'diff']
+    >>> output_schema("stats")["$id"]
+    'urn:argmap:output:stats:1'
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+
+from argmap.model import FORMAT_VERSION
+
+__all__ = ["OUTPUTS", "output_schema"]
+
+Label = Literal["in", "out", "undec"]
+Relation = Literal["support", "attack", "undercut"]
+Kind = Literal[
+    "conclusion", "claim", "premise", "evidence", "assumption", "objection", "question",
+    "argument",
+]  # fmt: skip
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# show ---------------------------------------------------------------------------------
+
+
+class ShownClaim(_Out):
+    """A claim in a tree; ``link``/``link_id``: how it bears on its parent (null at a root)."""
+
+    id: str
+    link: Relation | None
+    link_id: str | None
+    kind: Kind
+    text: str
+    tags: list[str]
+    role: str | None = Field(None, description="Its role in the scheme of its inference.")
+    scheme: str | None = None
+    ref: bool | None = Field(None, description="Drawn earlier in the tree; not repeated.")
+    hidden: int | None = Field(None, description="Links below it not drawn (depth).")
+    outside: int | None = Field(None, description="Links out of the view (--where, --focus).")
+    loose: bool | None = None
+    label: Label | None = Field(None, description="Its grounded label (--eval).")
+    strength: float | None = Field(None, description="Its gradual strength (--eval).")
+    children: list[ShownNode]
+
+
+class ShownGroup(_Out):
+    """Premises that support their parent together (a linked argument)."""
+
+    id: None
+    link: Relation
+    link_id: None
+    group: str
+    scheme: str | None = None
+    hidden: int | None = None
+    outside: int | None = None
+    children: list[ShownNode]
+
+
+ShownNode = Union[ShownClaim, ShownGroup]  # noqa: UP007  (pydantic resolves it by name)
+ShownClaim.model_rebuild()
+ShownGroup.model_rebuild()
+
+
+class Show(RootModel[list[ShownNode]]):
+    """``argmap show --format json``: the trees, one per conclusion (or the claim asked)."""
+
+
+# validate -------------------------------------------------------------------------------
+
+
+class Diagnostic(_Out):
+    """One problem found: its code (``argmap validate --codes``), where, and a hint."""
+
+    code: str
+    severity: Literal["error", "warning", "note"]
+    message: str
+    hint: str | None
+    file: str | None
+    line: int | None
+    col: int | None
+    claim: str | None
+
+
+class Validate(RootModel[list[Diagnostic]]):
+    """``argmap validate --format json``: every problem of every map, in order."""
+
+
+# claims, why, impact, path, stats ----------------------------------------------------------
+
+
+class ClaimRecord(_Out):
+    """A claim found by a query, with the map it is in."""
+
+    map: str
+    id: str
+    text: str
+    kind: Kind
+    tags: list[str]
+    source: str | None
+    quote: str | None
+    confidence: float | None
+
+
+class Claims(RootModel[list[ClaimRecord]]):
+    """``argmap claims --format json``: the claims that pass every filter."""
+
+
+class ReachedRecord(ClaimRecord):
+    distance: int = Field(description="Links between it and the claim asked about.")
+    effect: Literal["support", "attack", "mixed"] = Field(
+        description="How it bears on (why) or is borne on by (impact) that claim."
+    )
+
+
+class Reached(RootModel[list[ReachedRecord]]):
+    """``argmap why`` / ``argmap impact --format json``: every claim reached, nearest first."""
+
+
+class ChainRecord(_Out):
+    map: str
+    claims: list[str]
+    links: list[str]
+    kinds: list[Relation]
+    net: Literal["support", "attack"]
+
+
+class Path(RootModel[list[ChainRecord]]):
+    """``argmap path --format json``: the chains of links from one claim to another."""
+
+
+class Central(_Out):
+    id: str
+    score: float
+
+
+class Stats(_Out):
+    """``argmap stats --format json``."""
+
+    title: str
+    claims: int
+    links: int
+    claims_by_kind: dict[Kind, int]
+    links_by_kind: dict[Relation, int]
+    depth: int
+    contested: list[str]
+    unsupported_conclusions: list[str]
+    unanswered_objections: list[str]
+    central: list[Central]
+    centrality: str
+
+
+# eval -------------------------------------------------------------------------------------
+
+
+class Reason(_Out):
+    """One step of an explanation: a sentence, the label it argues for, its grounds."""
+
+    text: str
+    label: Label
+    children: list[Reason]
+
+
+class Change(_Out):
+    id: str
+    before: Label | None
+    after: Label | None
+
+
+class StrengthChange(_Out):
+    id: str
+    before: float
+    after: float
+    delta: float
+
+
+class Strength(_Out):
+    method: Literal["dfquad", "qe"]
+    values: dict[str, float]
+
+
+class StrengthTerm(_Out):
+    kind: Relation
+    from_: list[str] = Field(alias="from")
+    strength: float
+    weight: float
+    contribution: float
+
+
+class StrengthExplanation(_Out):
+    method: Literal["dfquad", "qe"]
+    base: float
+    terms: list[StrengthTerm]
+    supports: float
+    attacks: float
+    strength: float
+
+
+class Critical(_Out):
+    id: str
+    distance: int
+    topples: list[str]
+
+
+class OneSided(_Out):
+    map: str
+    attacks: int
+    changes: list[Change]
+
+
+class View(_Out):
+    claims: list[str]
+    left_out_claims: int
+
+
+class Eval(_Out):
+    """``argmap eval --format json``: each claim's label, the extensions, and what was
+    asked besides (strengths, a what-if, an explanation, critical claims)."""
+
+    semantics: Literal["grounded", "complete", "preferred", "stable"]
+    acceptance: Literal["sceptical", "credulous"] | None = None
+    labels: dict[str, Label]
+    extensions: list[list[str]]
+    strength: Strength | None = None
+    retract: list[str] | None = None
+    assume: list[str] | None = None
+    changes: list[Change] | None = None
+    strength_changes: list[StrengthChange] | None = None
+    explain: str | None = None
+    explanation: Reason | None = None
+    strength_explanation: StrengthExplanation | None = None
+    critical: dict[str, list[Critical]] | None = None
+    one_sided: list[OneSided] | None = None
+    view: View | None = None
+
+
+# questions, coverage, schemes ---------------------------------------------------------
+
+
+class AnswerRecord(_Out):
+    claim: str
+    answer: Literal["yes", "no"]
+
+
+class QuestionRecord(_Out):
+    inference: str
+    target: str
+    premises: list[str]
+    scheme: str
+    question: str
+    text: str = Field(description="The scheme's question.")
+    asked: str = Field(description="The question in the map's own claims.")
+    status: Literal["open", "yes", "no"]
+    answers: list[AnswerRecord]
+
+
+class UnknownScheme(_Out):
+    inference: str
+    scheme: str
+
+
+class Questions(_Out):
+    """``argmap questions --format json``."""
+
+    inferences: int
+    inferences_with_scheme: int
+    counts: dict[Literal["open", "yes", "no"], int]
+    questions: list[QuestionRecord]
+    unknown_schemes: list[UnknownScheme]
+
+
+class SourceCoverage(_Out):
+    source: str | None
+    path: str
+    paragraphs: int
+    argumentative: int
+    drawn_on: list[int]
+    left_out: list[int]
+    coverage: float | None
+    claims_by_paragraph: dict[str, list[str]]
+    left_out_text: dict[str, str]
+
+
+class AbsentSource(_Out):
+    source: str
+    path: str
+
+
+class CoverageQuestions(_Out):
+    open: int
+    yes: int
+    no: int
+    inferences: int
+    inferences_with_scheme: int
+    open_questions: list[QuestionRecord]
+    unknown_schemes: list[UnknownScheme]
+
+
+class Reconstructed(_Out):
+    claims: list[str]
+    share: float
+
+
+class Drafted(_Out):
+    claims: list[str]
+    links: int
+
+
+class Coverage(_Out):
+    """``argmap coverage --format json``."""
+
+    unsupported_conclusions: list[str]
+    unanswered_objections: list[str]
+    evidence_without_provenance: list[str]
+    sources: list[SourceCoverage]
+    sources_absent: list[AbsentSource]
+    critical_questions: CoverageQuestions
+    reconstructed: Reconstructed
+    drafted: Drafted
+
+
+class SchemePremiseRecord(_Out):
+    role: str
+    text: str
+
+
+class SchemeQuestionRecord(_Out):
+    id: str
+    text: str
+
+
+class SchemeRecord(_Out):
+    id: str
+    name: str
+    premises: list[SchemePremiseRecord]
+    conclusion: str
+    questions: list[SchemeQuestionRecord]
+    aif: str | None = None
+    aliases: list[str] | None = None
+    cite: str | None = None
+
+
+class Schemes(RootModel[Union[list[SchemeRecord], SchemeRecord]]):  # noqa: UP007
+    """``argmap schemes --format json``: the catalogue, or the one scheme asked for."""
+
+
+# diff, merge, compare --------------------------------------------------------------------
+
+
+class Renamed(_Out):
+    before: str
+    after: str
+
+
+class Reworded(_Out):
+    id: str
+    before: str
+    after: str
+    similarity: float
+    old_id: str | None
+
+
+class FieldChange(_Out):
+    id: str
+    field: str
+    before: Any
+    after: Any
+
+
+class LinkRef(_Out):
+    source: str
+    target: str
+    kind: Relation
+    id: str
+
+
+class KindChange(_Out):
+    source: str
+    target: str
+    before: str
+    after: str
+
+
+class LabelChange(_Out):
+    id: str
+    before: Label
+    after: Label
+    conclusion: bool
+
+
+class Diff(_Out):
+    """``argmap diff --format json``: what changed, as an argument."""
+
+    file: str | None = Field(None, description="The file both are versions of (git's driver).")
+    added_claims: list[str]
+    removed_claims: list[str]
+    renamed: list[Renamed]
+    reworded: list[Reworded]
+    changed_fields: list[FieldChange]
+    added_links: list[LinkRef]
+    removed_links: list[LinkRef]
+    kind_changed: list[KindChange]
+    label_changes: list[LabelChange]
+
+
+class Conflict(_Out):
+    section: str
+    id: str
+    reason: str
+    line: int | None
+
+
+class Merge(_Out):
+    """``argmap merge --format json``."""
+
+    clean: bool
+    conflicts: list[Conflict]
+    applied: dict[str, Any]
+
+
+class Pair(_Out):
+    a: str
+    b: str
+    similarity: float
+    method: Literal["given", "quote", "text"]
+
+
+class Agreement(_Out):
+    kappa: float | None
+    f1: float | None
+    accuracy: float | None
+    n: int
+    matrix: dict[str, dict[str, int]]
+
+
+class LinkDifference(_Out):
+    kind: Literal["reversed", "other polarity", "other relation", "only A", "only B"]
+    a: str | None
+    b: str | None
+
+
+class Segmentation(_Out):
+    texts: int
+    words: int
+    share_a: float
+    share_b: float
+    S: float | None
+    B: float | None
+
+
+class Cass(_Out):
+    CASS: float | None
+    M: float | None
+    S: float | None
+    why: str | None = None
+
+
+class Conclusions(_Out):
+    a: int
+    b: int
+    shared: list[str]
+    agreement: float | None
+
+
+class LabelDifference(_Out):
+    a: str
+    b: str
+    label_a: Label
+    label_b: Label
+
+
+class Labels(_Out):
+    same: int
+    of: int
+    agreement: float | None
+    differ: list[LabelDifference]
+
+
+class Scores(_Out):
+    precision: float | None
+    recall: float | None
+    f1: float | None
+
+
+class Grade(_Out):
+    score: float
+    letter: str
+    claims: Scores
+    links: Scores
+    found: list[str]
+    missed: list[str]
+    extra: list[str]
+
+
+class Compare(_Out):
+    """``argmap compare --format json``: the scores, the pairs and the differences."""
+
+    a: str
+    b: str
+    aligned: int
+    claims: dict[Literal["a", "b"], int]
+    pairs: list[Pair]
+    only_a: list[str]
+    only_b: list[str]
+    kinds: Agreement | None
+    relations: Agreement | None
+    link_differences: list[LinkDifference]
+    segmentation: Segmentation | None
+    cass: Cass
+    conclusions: Conclusions
+    labels: Labels
+    links: dict[Literal["a", "b", "same"], int]
+    grade: Grade | None = Field(None, description="B graded against A (--key).")
+
+
+#: Each command's JSON output, by the name ``argmap schema --of`` takes. ``why`` and
+#: ``impact`` print the same records; ``draft``, ``import`` and ``export --to json`` print
+#: a map (``argmap schema`` with no name).
+OUTPUTS: dict[str, type[BaseModel]] = {
+    "show": Show,
+    "validate": Validate,
+    "claims": Claims,
+    "why": Reached,
+    "impact": Reached,
+    "path": Path,
+    "stats": Stats,
+    "eval": Eval,
+    "questions": Questions,
+    "coverage": Coverage,
+    "schemes": Schemes,
+    "diff": Diff,
+    "merge": Merge,
+    "compare": Compare,
+}
+
+
+def output_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of ``argmap NAME --format json``'s output.
+
+    Raises:
+        KeyError: no command of that name prints JSON of its own.
+    """
+    model = OUTPUTS[name]
+    schema = model.model_json_schema(by_alias=True)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:argmap:output:{name}:{FORMAT_VERSION}",
+        **schema,
+        "title": f"argmap {name} --format json",
+    }
