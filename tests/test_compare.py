@@ -208,3 +208,83 @@ def test_a_bad_pairing_file_is_a_located_usage_error(tmp_path):
     pairing.write_text("nobody\tharbour-master\n")
     result = run("compare", HARBOUR, STUDENT, "--align", pairing)
     assert result.exit_code == 2 and "nobody" in result.output
+
+
+# --- the reference implementation's propositional-relations matrix -------------------------
+
+
+def test_the_reference_relations_of_a_small_case_computed_by_hand():
+    """A: c, p supports c, q attacks c. B: c, p supports c. Pairs c-c, p-p, q unpaired:
+    c's counts (1 inference, 1 conflict, 0 rephrases) against (1, 0, 0) give two agreements
+    and one A-more; p's (0, 0, 0) three agreements; q unpaired one A-more; n = 3 pairs, so
+    9 cells: [[5, 0], [2, 2]]. kappa = (7/9 - 43/81) / (1 - 43/81) = 20/38."""
+    from argmap.analysis.compare import reference_relations
+
+    a = _small([{"id": "c", "text": "We build it", "kind": "conclusion"},
+              {"id": "p", "text": "It pays", "supports": ["c"]},
+              {"id": "q", "text": "It floods the valley", "attacks": ["c"]}])  # fmt: skip
+    b = _small([{"id": "c2", "text": "We build it", "kind": "conclusion"},
+              {"id": "p2", "text": "It pays", "supports": ["c2"]}])  # fmt: skip
+    got = reference_relations(a, b)
+    assert got.matrix == {"agree": {"agree": 5, "disagree": 0},
+                          "disagree": {"agree": 2, "disagree": 2}}  # fmt: skip
+    assert got.kappa == pytest.approx(20 / 38)
+    assert got.accuracy == pytest.approx(7 / 9)
+    # Linked premises are one inference, as one RA node is.
+    linked = _small([{"id": "c", "text": "We build it", "kind": "conclusion"},
+                   {"id": "p", "text": "It pays"}, {"id": "r", "text": "It is cheap"}],
+                    links=[{"source": x, "target": "c", "kind": "support", "group": "g"}
+                           for x in ("p", "r")])  # fmt: skip
+    single = _small([{"id": "c", "text": "We build it", "kind": "conclusion"},
+                   {"id": "p", "text": "It pays", "supports": ["c"]},
+                   {"id": "r", "text": "It is cheap"}])  # fmt: skip
+    assert reference_relations(linked, single).matrix["agree"]["agree"] == 9
+
+
+def test_the_reference_relations_agree_with_arg_techs_implementation(tmp_path):
+    """ARG-tech's amf-evaluation-metrics, run beside argmap (bench/peers/amf/record.py
+    made tests/data/amf-reference.json) on QT30 maps against changed copies of themselves
+    and against each other: the propositional-relations matrix, kappa, F1 and accuracy
+    agree on every pair whose paired propositions have as many rephrases (MA nodes: argmap
+    keeps none) on both sides."""
+    import subprocess
+    import sys
+
+    from argmap.analysis.compare import _reference_pairs, reference_relations
+    from argmap.operations.compare import read_any
+
+    qt30 = CORPUS / "aif-qt30-dialam2024"
+    if not qt30.is_dir():
+        pytest.skip("../shared/corpora is not beside the repository")
+    recorded = json.loads((DATA / "amf-reference.json").read_text(encoding="utf-8"))["pairs"]
+    checked = 0
+    for pair in recorded:
+        ref = pair["reference"]
+        a = qt30 / f"{pair['a']}.json"
+        if "change" in pair:
+            b = tmp_path / f"{pair['a']}-{pair['change']}.json"
+            subprocess.run([sys.executable, str(ROOT / "bench" / "peers" / "amf" / "perturb.py"),
+                            str(a), str(b), pair["change"]], check=True)  # fmt: skip
+        else:
+            b = qt30 / f"{pair['b']}.json"
+        doc_a, doc_b = read_any(a), read_any(b)
+        # The propositions are paired as the reference pairs them, every time.
+        paired = _reference_pairs([(c.id, c.text) for c in doc_a.model.claims],
+                                  [(c.id, c.text) for c in doc_b.model.claims])  # fmt: skip
+        assert sorted([x or "0", y or "0"] for x, y in paired) == ref["pairs"], pair
+        if ref["rephrases_differ"]:
+            continue
+        got = reference_relations(doc_a, doc_b)
+        want = ref["propositional_relations"]
+        m = got.matrix
+        rows = [[m[x]["agree"], m[x]["disagree"]] for x in ("agree", "disagree")]
+        assert rows == want["matrix"], pair
+        assert got.kappa == pytest.approx(want["kappa"], abs=0.01)
+        assert got.f1 == pytest.approx(want["F1"], abs=0.01)
+        assert got.accuracy == pytest.approx(want["accuracy"], abs=0.01)
+        checked += 1
+    assert checked >= 20
+
+
+def _small(claims: list[dict], links: list[dict] = ()) -> Document:
+    return _doc({"title": "t", "claims": claims, **({"links": list(links)} if links else {})})

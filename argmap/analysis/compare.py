@@ -46,7 +46,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["THRESHOLD", "Pair", "Agreement", "Comparison", "align", "compare", "grade"]
+__all__ = [
+    "THRESHOLD",
+    "Pair",
+    "Agreement",
+    "Comparison",
+    "align",
+    "compare",
+    "grade",
+    "reference_relations",
+]
 
 #: The least similarity (0-1) at which two claims are paired.
 THRESHOLD = 0.6
@@ -116,6 +125,9 @@ class Comparison:
     texts_b: dict[str, str] = field(default_factory=dict)
     #: Links each map draws (between any claims), and those both draw alike.
     links: dict[str, int] = field(default_factory=dict)
+    #: The propositional-relations matrix as ARG-tech's reference computes it
+    #: (:func:`reference_relations`).
+    reference: Agreement | None = None
 
     def doubtful(self) -> list[Pair]:
         """Pairs made on a similarity below :data:`DOUBTFUL`, for a person to check."""
@@ -146,6 +158,7 @@ class Comparison:
             "conclusions": self.conclusions,
             "labels": self.labels,
             "links": self.links,
+            "reference_relations": self.reference.to_dict() if self.reference else None,
         }
 
     def ids(self) -> list[str]:
@@ -428,7 +441,178 @@ def compare(
         {c.id: c.text for c in a.model.claims}, {c.id: c.text for c in b.model.claims},
         {"a": len(rel_a), "b": len(rel_b),
          "same": sum(1 for k, v in rel_a.items() if rel_b.get(k) == v)},
+        reference_relations(a, b, Ga, Gb),
     )  # fmt: skip
+
+
+def reference_relations(a: Any, b: Any, Ga: Any = None, Gb: Any = None) -> Agreement | None:
+    """The propositional-relations matrix of ARG-tech's reference implementation of CASS
+    (``amf-evaluation-metrics``, one of the six matrices whose kappa, F1 and accuracy it
+    averages; the other five compare locutions and illocutions, which a map of argmap's
+    does not hold), computed the way it computes it, so that the numbers can be set side
+    by side with the reference's:
+
+    - propositions are paired by their own procedure (:func:`_reference_pairs`), not by
+      :func:`align`;
+    - for each pair, the inferences (RA), conflicts (CA) and rephrases (MA) that conclude in
+      each proposition are counted: a linked group of premises is one inference, each
+      attacking claim one conflict; argmap keeps no rephrases, so MA counts 0 on both sides;
+      an equal count is an agreement, a count higher in A a disagreement one way, in B the
+      other; a proposition left unpaired is a disagreement;
+    - agreement on "no relation" fills the rest of ``n x n`` cells, ``n`` the pairs made;
+    - kappa, macro F1 and accuracy are pycm's, with the reference's fallbacks (kappa
+      without prevalence, F1 1, per-class accuracy 1 where undefined).
+
+    None when either map has no claim.
+    """
+    from argmap.graph import build_graph
+
+    Ga = build_graph(a) if Ga is None else Ga
+    Gb = build_graph(b) if Gb is None else Gb
+    claims_a = [(c.id, c.text) for c in a.model.claims]
+    claims_b = [(c.id, c.text) for c in b.model.claims]
+    if not claims_a or not claims_b:
+        return None
+    pairs = _reference_pairs(claims_a, claims_b)
+    agree = a_more = b_more = 0
+    for x, y in pairs:
+        if x is not None and y is not None:
+            for ca, cb in zip(_concluding(Ga, x), _concluding(Gb, y), strict=True):
+                if ca == cb:
+                    agree += 1
+                elif ca > cb:
+                    a_more += 1
+                else:
+                    b_more += 1
+        elif x is None:
+            b_more += 1
+        else:
+            a_more += 1
+    none = max(len(pairs) ** 2 - agree - a_more - b_more, 0)
+    return _reference_agreement([[agree, b_more], [a_more, none]])
+
+
+def _concluding(G: Any, claim: str) -> tuple[int, int, int]:
+    """The inferences, conflicts and rephrases (0: argmap keeps none) concluding in
+    ``claim``, as AIF counts S-nodes: a linked group of premises is one inference."""
+    supports, groups, attacks = 0, set(), 0
+    for _, _, data in G.in_edges(claim, data=True):
+        kind = str(data["kind"])
+        if kind == "support":
+            group = data["link"].group
+            if group is None:
+                supports += 1
+            else:
+                groups.add(group)
+        elif kind == "attack":
+            attacks += 1
+    return supports + len(groups), attacks, 0
+
+
+def _reference_pairs(
+    claims_a: list[tuple[str, str]], claims_b: list[tuple[str, str]]
+) -> list[tuple[str | None, str | None]]:
+    """Propositions paired as the reference pairs them: similarity is difflib's ratio of
+    the lower-cased texts as a whole percentage (the reference's fuzzywuzzy without
+    python-Levenshtein); the longer list's items are the rows; a row or column with no
+    similarity at all is left unpaired first; then, as often as there are columns, the
+    most similar remaining pair is taken (the first in row order on a tie) and its row
+    and column set aside; rows left over are unpaired. A column whose candidates were all
+    taken is left out altogether, as the reference leaves it."""
+    import heapq
+    from difflib import SequenceMatcher
+
+    swapped = len(claims_a) < len(claims_b)
+    rows, cols = (claims_b, claims_a) if swapped else (claims_a, claims_b)
+    low_r = [t.lower() for _, t in rows]
+    low_c = [t.lower() for _, t in cols]
+    exact: dict[tuple[int, int], int] = {}
+
+    def ratio(i: int, j: int) -> int:
+        # fuzzywuzzy's ratio: equal texts 100, an empty one 0, else difflib's, rounded.
+        key = (i, j)
+        if key not in exact:
+            s, t = low_r[i], low_c[j]
+            if s == t:
+                exact[key] = 100
+            elif not s or not t:
+                exact[key] = 0
+            else:
+                exact[key] = int(round(100 * SequenceMatcher(None, s, t).ratio()))
+        return exact[key]
+
+    made: list[tuple[str | None, str | None]] = []
+    for j in range(len(cols)):
+        if not any(ratio(i, j) for i in range(len(rows))):
+            made.append((None, cols[j][0]))
+    left = list(range(len(rows)))
+    for i in range(len(rows)):
+        if not any(ratio(i, j) for j in range(len(cols))):
+            left.remove(i)
+            made.append((rows[i][0], None))
+    # The reference scans the whole matrix for its largest value each round; the same pair
+    # is found by refining upper bounds (difflib's quick ratios) only as far as needed: a
+    # heap of (-bound, row, column, how exact) pops a pair once its value is exact and no
+    # other pair could be larger, or as large and earlier in row order.
+    heap = []
+    for i, s in enumerate(low_r):
+        for j, t in enumerate(low_c):
+            if (i, j) in exact or s == t:
+                heap.append((-ratio(i, j), i, j, 2))
+            else:
+                bound = 2 * min(len(s), len(t)) / ((len(s) + len(t)) or 1)
+                heap.append((-int(round(100 * bound)), i, j, 0))
+    heapq.heapify(heap)
+    taken_rows: set[int] = set()
+    taken_cols: set[int] = set()
+    rounds = 0
+    while heap and rounds < len(cols):
+        value, i, j, level = heapq.heappop(heap)
+        if i in taken_rows or j in taken_cols:
+            continue
+        if level == 0:
+            bound = SequenceMatcher(None, low_r[i], low_c[j]).quick_ratio()
+            heapq.heappush(heap, (-int(round(100 * bound)), i, j, 1))
+            continue
+        if level == 1:
+            heapq.heappush(heap, (-ratio(i, j), i, j, 2))
+            continue
+        if value == 0:
+            break  # nothing similar is left (the reference's matrix is all zeros)
+        rounds += 1
+        taken_rows.add(i)
+        taken_cols.add(j)
+        made.append((rows[i][0], cols[j][0]))
+        left.remove(i)
+    made += [(rows[i][0], None) for i in left]
+    return [(y, x) for x, y in made] if swapped else made
+
+
+def _reference_agreement(matrix: list[list[int]]) -> Agreement:
+    """pycm's kappa, macro F1 and mean per-class accuracy of a square matrix (rows: A),
+    with the reference's fallbacks where pycm leaves them undefined."""
+    import contextlib
+    import io
+    import math
+
+    from pycm import ConfusionMatrix
+
+    table = {i: {j: n for j, n in enumerate(row)} for i, row in enumerate(matrix)}
+    with contextlib.redirect_stdout(io.StringIO()):
+        cm = ConfusionMatrix(matrix=table)
+
+    def number(x: Any, fallback: float | None) -> float | None:
+        return x if isinstance(x, (int, float)) and not math.isnan(x) else fallback
+
+    kappa = number(cm.Kappa, None)
+    if kappa is None:
+        kappa = number(cm.KappaNoPrevalence, 0.0)
+    accuracies = [number(v, 1.0) for v in cm.ACC.values()]
+    names = ["agree", "disagree"]
+    return Agreement(kappa, number(cm.F1_Macro, 1.0), sum(accuracies) / len(accuracies),
+                     sum(map(sum, matrix)),
+                     {names[i]: {names[j]: n for j, n in enumerate(row)}
+                      for i, row in enumerate(matrix)})  # fmt: skip
 
 
 def _f1(found: int, of_key: int, of_answer: int) -> dict[str, float | None]:

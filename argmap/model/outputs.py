@@ -526,6 +526,11 @@ class Compare(_Out):
     conclusions: Conclusions
     labels: Labels
     links: dict[Literal["a", "b", "same"], int]
+    reference_relations: Agreement | None = Field(
+        description="The propositional-relations matrix as ARG-tech's amf-evaluation-metrics "
+        "computes it (its own pairing; counts of inferences and conflicts concluding in each "
+        "proposition), rows A, columns B."
+    )
     grade: Grade | None = Field(None, description="B graded against A (--key).")
 
 

@@ -32,6 +32,10 @@ def comparison_form(result: Any, *, grade: dict | None = None) -> Any:
     if r.relations:
         rows.append(["relations", _n(r.relations.kappa), _n(r.relations.f1),
                      _n(r.relations.accuracy), f"{r.relations.n} linked pairs"])  # fmt: skip
+    if r.reference:
+        ref = r.reference
+        rows.append(["reference relations", _n(ref.kappa), _n(ref.f1), _n(ref.accuracy),
+                     f"{ref.n} cells, as ARG-tech's"])  # fmt: skip
     scores = Table(["measure", "kappa", "F1", "accuracy", "over"], rows)
     more = []
     seg = r.segmentation
