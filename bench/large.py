@@ -20,6 +20,7 @@ that bears on the most others (``impact``), the conclusion with the most direct 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import statistics
@@ -84,6 +85,8 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000,50000,150000")
     parser.add_argument("--subjects", metavar="MAP", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    # Byte-compiled, as an installed wheel is (PYTHONDONTWRITEBYTECODE may be set here).
+    compileall.compile_dir(str(ROOT / "argmap"), quiet=1)
     if args.subjects:
         print(json.dumps(subjects(Path(args.subjects))))
         return 0

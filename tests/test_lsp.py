@@ -99,6 +99,39 @@ async def test_completion_after_supports_offers_claim_ids_while_the_text_is_brok
 
 
 @pytest.mark.asyncio
+async def test_completion_in_a_map_of_many_claims_is_narrowed_by_what_is_typed(
+    client: LanguageClient, tmp_path
+):
+    """Five hundred claims: the answer carries at most a hundred ids, says it is
+    incomplete, and narrows to the ids holding the word typed (those starting with it
+    first), so the editor asks again as the user types."""
+    lines = ["title: Many", "claims:", "  - {id: top, text: Top, kind: conclusion}"]
+    lines += [f"  - {{id: c{i:03d}, text: Claim {i}, supports: [top]}}" for i in range(500)]
+    path = tmp_path / "many.yaml"
+    uri = _open(client, path, "\n".join(lines) + "\n")
+    await _diagnostics(client, uri)
+    lines += ["  - id: fresh", "    text: New.", "    supports: [c04"]  # being typed
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text="\n".join(lines))],
+        )
+    )
+    end = types.Position(line=len(lines) - 1, character=len(lines[-1]))
+    result = await client.text_document_completion_async(
+        types.CompletionParams(text_document=types.TextDocumentIdentifier(uri=uri), position=end)
+    )
+    assert result.is_incomplete is False
+    assert [item.label for item in result.items] == [f"c{i:03d}" for i in range(40, 50)]
+    bare = types.Position(line=len(lines) - 1, character=len("    supports: ["))
+    result = await client.text_document_completion_async(
+        types.CompletionParams(text_document=types.TextDocumentIdentifier(uri=uri), position=bare)
+    )
+    assert result.is_incomplete is True and len(result.items) == 100
+    assert result.items[0].label == "top"
+
+
+@pytest.mark.asyncio
 async def test_hover_on_a_claim_id_shows_its_text_and_label(client: LanguageClient):
     text = HARBOUR.read_text(encoding="utf-8")
     uri = _open(client, HARBOUR, text)

@@ -232,6 +232,35 @@ def complete(analysis: Analysis, line: int, col: int, *, known: Analysis | None 
     return _values(source, section, key)
 
 
+#: The most items one completion answer carries: more are narrowed by what is typed before
+#: the cursor, and the answer is marked incomplete, so the editor asks again as the user
+#: types (a map of thousands of claims would otherwise send thousands of items each time).
+MAX_COMPLETIONS = 100
+
+
+def narrowed(
+    items: list[Completion], text_before: str, limit: int = MAX_COMPLETIONS
+) -> tuple[list[Completion], bool]:
+    """The items that hold the word typed before the cursor (any case; those starting
+    with it first), at most ``limit`` of them, and whether any were left out.
+
+    Examples:
+        >>> items = [Completion(f"c{i}", "claim") for i in range(300)]
+        >>> shown, more = narrowed(items, "supports: [c2")
+        >>> len(shown), more, shown[0].label
+        (100, True, 'c2')
+        >>> narrowed(items, "supports: [c29")[1]
+        False
+    """
+    word = re.search(r"[\w.:-]*$", text_before).group(0).casefold()
+    if word:
+        first = [c for c in items if c.label.casefold().startswith(word)]
+        inside = [c for c in items if word in c.label.casefold()[1:]
+                  and not c.label.casefold().startswith(word)]  # fmt: skip
+        items = first + inside
+    return items[:limit], len(items) > limit
+
+
 def _section(lines: list[str], line: int) -> str | None:
     """The top-level key whose block holds ``line`` (None at the top level)."""
     if re.match(r"[A-Za-z_]", lines[line]) and ":" in lines[line]:

@@ -293,8 +293,11 @@ def completion(ls: ArgmapServer, params: types.CompletionParams) -> types.Comple
     # and the ids come from the last version that could be read.
     result = language.analyse(doc.source, uri) if uri not in ls.analyses else ls.analysis(uri)
     items = language.complete(result, line, col, known=ls.readable.get(uri))
+    lines = doc.source.split("\n")
+    before = lines[line][:col] if line < len(lines) else ""
+    items, incomplete = language.narrowed(items, before)
     return types.CompletionList(
-        is_incomplete=False,
+        is_incomplete=incomplete,
         items=[
             types.CompletionItem(
                 label=c.label,
