@@ -238,7 +238,20 @@ def read_named_file(
     if not any(real == top or top in real.parents for top in config.readable):
         shown = ", ".join(str(t) for t in config.readable)
         raise OutsideProject(errno.EACCES, f"outside the map's project ({shown})")
-    fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    return real, _read_regular(real, max_bytes)
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``, opened without blocking and
+    checked once open (a pipe or a device put in its place is refused, never waited on or
+    read without end), and refused if it grew past the bound while being read.
+
+    Raises:
+        OSError: absent (FileNotFoundError), not a regular file, too large, unreadable.
+    """
+    import errno
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -251,7 +264,7 @@ def read_named_file(
         os.close(fd)
     if len(data) > max_bytes:
         raise OSError(errno.EFBIG, f"larger than {max_bytes // 2**20} MiB")
-    return real, data
+    return data
 
 
 def read_text_file(path: Path, *, max_bytes: int) -> str:
@@ -265,19 +278,7 @@ def read_text_file(path: Path, *, max_bytes: int) -> str:
             or cannot be read.
         UnicodeDecodeError: it is not UTF-8 text.
     """
-    import errno
-
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFile(errno.EINVAL, "not a regular file")
-        if info.st_size > max_bytes:
-            raise OSError(errno.EFBIG, f"larger than {max_bytes // 2**20} MiB")
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            return fh.read(max_bytes + 1).decode("utf-8")
-    finally:
-        os.close(fd)
+    return _read_regular(path, max_bytes).decode("utf-8")
 
 
 def decode(data: bytes, name: str, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
