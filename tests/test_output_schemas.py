@@ -168,3 +168,20 @@ def test_an_unknown_command_name_is_a_usage_error_with_a_suggestion():
     result = run("schema", "--of", "evall")
     assert result.exit_code == 2
     assert "did you mean 'eval'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["draft", DATA / "sources" / "harbour-op-ed.txt", "-f", "json"],
+        ["export", HARBOUR, "--to", "json"],
+        ["export", REPLY, "--to", "json"],
+    ],
+    ids=["draft", "export", "export-debate"],
+)
+def test_commands_that_print_a_map_print_one_the_map_schema_accepts(args):
+    schema = json.loads(run("schema").stdout)
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    errors = list(Draft202012Validator(schema).iter_errors(json.loads(result.stdout)))
+    assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]]
