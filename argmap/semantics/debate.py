@@ -63,9 +63,10 @@ class OneSided:
         )
 
 
-def one_sided(G: nx.MultiDiGraph, model: Any) -> list[OneSided]:
+def one_sided(G: nx.MultiDiGraph, model: Any, together: Any = None) -> list[OneSided]:
     """Each map ``model`` uses that its own claims attack or undercut while no claim of
-    that map attacks or undercuts the map's own (see the module's description)."""
+    that map attacks or undercuts the map's own (see the module's description).
+    ``together``: the grounded evaluation of ``G``, when the caller has it already."""
     from argmap.semantics.evaluate import changes, evaluate, what_if_graph
 
     names = [u.name for u in model.uses]
@@ -84,7 +85,7 @@ def one_sided(G: nx.MultiDiGraph, model: Any) -> list[OneSided]:
     found = [n for n in names if attacks[n] and not replies[n]]
     if not found:
         return []
-    together = evaluate(G)
+    together = evaluate(G) if together is None else together
     sides = []
     for name in found:
         # The used map alone: its claims and the links among them, as its own file has them.

@@ -125,7 +125,7 @@ def evaluate_map(
     if doc.model.uses:
         from argmap.semantics.debate import one_sided
 
-        report.one_sided = one_sided(G, doc.model)
+        report.one_sided = one_sided(G, doc.model, before if semantics == "grounded" else None)
     if strength:
         plain = strengths(G, strength)
         report.strengths = plain
