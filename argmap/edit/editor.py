@@ -73,7 +73,11 @@ class Removed:
 
 
 class Editor:
-    """A map file's text, with the edits argmap can make to it."""
+    """A map file's text, with the edits argmap can make to it.
+
+    Besides the edits, its text surgery is public (finding a key's node or an item's
+    lines, writing an item as a block, appending or removing one), for the merge driver
+    (:mod:`argmap.edit.merge`), which splices and marks conflicts with it."""
 
     def __init__(self, text: str, name: str, *, syntax: str | None = None) -> None:
         self.name = name
@@ -96,38 +100,38 @@ class Editor:
 
         self.root = compose_nodes(self.text)
 
-    def _value(self, mapping: Any, key: str) -> Any:
+    def value_node(self, mapping: Any, key: str) -> Any:
         for k, v in mapping.value:
             if k.value == key:
                 return v
         return None
 
-    def _pair(self, mapping: Any, key: str) -> tuple[Any, Any] | None:
+    def key_pair(self, mapping: Any, key: str) -> tuple[Any, Any] | None:
         for k, v in mapping.value:
             if k.value == key:
                 return k, v
         return None
 
-    def _items(self, key: str) -> list[dict]:
+    def section_items(self, key: str) -> list[dict]:
         """The top-level list ``key`` as plain data (for looking things up)."""
         if self.syntax == "json":
             return list(self.data.get(key) or [])
         from argmap.io.yamltext import Builder
 
-        node = self._value(self.root, key)
+        node = self.value_node(self.root, key)
         return Builder(self.name).build(node) if node is not None else []
 
     def claims(self) -> list[dict]:
         """The claims as plain data."""
-        return self._items("claims")
+        return self.section_items("claims")
 
     def links(self) -> list[dict]:
         """The explicit links as plain data."""
-        return self._items("links")
+        return self.section_items("links")
 
     def sources(self) -> list[dict]:
         """The sources as plain data."""
-        return self._items("sources")
+        return self.section_items("sources")
 
     def claim_index(self, ident: str) -> int:
         ids = [c.get("id") for c in self.claims()]
@@ -163,17 +167,17 @@ class Editor:
                 ]
             ) from None
 
-    def _line_start(self, index: int) -> int:
+    def line_start(self, index: int) -> int:
         return self.text.rfind("\n", 0, index) + 1
 
-    def _after_line(self, index: int) -> int:
+    def after_line(self, index: int) -> int:
         """The offset just after the line holding ``index - 1`` (a node's end)."""
         if index > 0 and self.text[index - 1] == "\n":
             return index
         end = self.text.find("\n", index)
         return len(self.text) if end < 0 else end + 1
 
-    def _node_end(self, node: Any) -> int:
+    def node_end(self, node: Any) -> int:
         """Where a node's own text ends: its last value, not the blank lines and comments
         libyaml counts up to the next node."""
         import yaml
@@ -191,12 +195,12 @@ class Editor:
         return end
 
     @staticmethod
-    def _scalar(value: Any) -> str:
+    def scalar_text(value: Any) -> str:
         from argmap.io.yamltext import dump_inline
 
         return dump_inline(value)
 
-    def _block(self, item: dict, dash_col: int, content_col: int) -> str:
+    def item_block(self, item: dict, dash_col: int, content_col: int) -> str:
         from argmap.io.yamltext import dump_item
 
         body = dump_item(item)
@@ -204,7 +208,7 @@ class Editor:
         first = " " * dash_col + "-" + " " * (content_col - dash_col - 1) + lines[0]
         return "\n".join([first, *(" " * content_col + line for line in lines[1:])]) + "\n"
 
-    def _append_item(self, key: str, item: dict, *, before: str | None = None) -> None:
+    def append_item(self, key: str, item: dict, *, before: str | None = None) -> None:
         """Add ``item`` at the end of the top-level list ``key`` (made if missing: before
         the top-level key ``before`` when given and present, else at the end)."""
         if self.syntax == "json":
@@ -218,20 +222,20 @@ class Editor:
                 }
             self.data.setdefault(key, []).append(item)
             return
-        pair = self._pair(self.root, key)
+        pair = self.key_pair(self.root, key)
         if pair is None or not pair[1].value:
             # No list yet: write the key (or replace an empty one) at the end, block style.
-            text = f"{key}:\n" + self._block(item, 2, 4)
-            anchor = self._pair(self.root, before) if before else None
+            text = f"{key}:\n" + self.item_block(item, 2, 4)
+            anchor = self.key_pair(self.root, before) if before else None
             if pair is not None:
-                start = self._line_start(pair[0].start_mark.index)
-                end = self._after_line(pair[1].end_mark.index)
+                start = self.line_start(pair[0].start_mark.index)
+                end = self.after_line(pair[1].end_mark.index)
                 self._splice(start, end, text)
             elif anchor is not None:
-                start = self._line_start(anchor[0].start_mark.index)
+                start = self.line_start(anchor[0].start_mark.index)
                 # Above the comment lines that belong to the key, too.
                 while start > 0:
-                    above = self._line_start(start - 1)
+                    above = self.line_start(start - 1)
                     if not self.text[above:start].lstrip().startswith("#"):
                         break
                     start = above
@@ -243,7 +247,7 @@ class Editor:
         seq = pair[1]
         if seq.flow_style:
             items = [*(self._plain(n) for n in seq.value), item]
-            self._splice(seq.start_mark.index, seq.end_mark.index, self._scalar(items))
+            self._splice(seq.start_mark.index, seq.end_mark.index, self.scalar_text(items))
             return
         first, last = seq.value[0], seq.value[-1]
         # A block sequence starts at its first dash; the item may start on that line or,
@@ -252,15 +256,15 @@ class Editor:
         same_line = seq.start_mark.line == first.start_mark.line
         content_col = first.start_mark.column if same_line else dash_col + 2
         spaced = len(seq.value) > 1 and self._blank_between(seq.value[0], seq.value[1])
-        at = self._after_line(self._node_end(last))
+        at = self.after_line(self.node_end(last))
         # A file that ends without a line break needs one before the new item.
         lead = "\n" if at == len(self.text) and not self.text.endswith("\n") else ""
         if spaced:
             lead += "\n"
-        self._splice(at, at, lead + self._block(item, dash_col, content_col))
+        self._splice(at, at, lead + self.item_block(item, dash_col, content_col))
 
     def _blank_between(self, a: Any, b: Any) -> bool:
-        gap = self.text[self._node_end(a) : self._line_start(b.start_mark.index)]
+        gap = self.text[self.node_end(a) : self.line_start(b.start_mark.index)]
         return "\n\n" in gap or bool(re.search(r"\n[ \t]*\n", gap))
 
     def _plain(self, node: Any) -> Any:
@@ -268,33 +272,33 @@ class Editor:
 
         return Builder(self.name).build(node)
 
-    def _empty_list(self, key: str) -> None:
+    def empty_list(self, key: str) -> None:
         """Remove the one item of the top-level list ``key``, leaving ``key: []`` (and the
         comments around it)."""
-        k, v = self._pair(self.root, key)
+        k, v = self.key_pair(self.root, key)
         if v.flow_style:
             self._splice(v.start_mark.index, v.end_mark.index, "[]")
             return
         item = v.value[0]
         colon = self.text.index(":", k.end_mark.index) + 1
-        start = self._line_start(item.start_mark.index)
-        end = self._after_line(self._node_end(item))
+        start = self.line_start(item.start_mark.index)
+        end = self.after_line(self.node_end(item))
         self.text = self.text[:colon] + " []" + self.text[colon:start] + self.text[end:]
         self.splices += [(start, end, 0), (colon, colon, 3)]  # as if deleted, then inserted
         self._compose()
 
-    def _remove_item(self, seq: Any, position: int) -> None:
+    def remove_item(self, seq: Any, position: int) -> None:
         node = seq.value[position]
         if seq.flow_style:
             items = [self._plain(n) for i, n in enumerate(seq.value) if i != position]
-            self._splice(seq.start_mark.index, seq.end_mark.index, self._scalar(items))
+            self._splice(seq.start_mark.index, seq.end_mark.index, self.scalar_text(items))
             return
-        start = self._line_start(node.start_mark.index)
+        start = self.line_start(node.start_mark.index)
         if start > 0:  # "- # a comment" on the line above belongs to the item too
-            above = self._line_start(start - 1)
+            above = self.line_start(start - 1)
             if re.fullmatch(r"[ \t]*-[ \t]*(#[^\n]*)?\n", self.text[above:start]):
                 start = above
-        end = self._after_line(self._node_end(node))
+        end = self.after_line(self.node_end(node))
         # Take one blank line with it when the item stood between blank lines.
         before_blank = self.text[:start].endswith("\n\n") or start == 0
         if before_blank and self.text[end:].startswith("\n"):
@@ -306,7 +310,7 @@ class Editor:
         i = next(n for n, (k, _) in enumerate(pairs) if k.value == key)
         k, v = pairs[i]
         if mapping.flow_style:
-            start = self._node_end(pairs[i - 1][1]) if i else k.start_mark.index
+            start = self.node_end(pairs[i - 1][1]) if i else k.start_mark.index
             end = (
                 v.end_mark.index
                 if i
@@ -316,21 +320,21 @@ class Editor:
             )
             self._splice(start, end, "")
             return
-        self._splice(self._line_start(k.start_mark.index), self._after_line(self._node_end(v)), "")
+        self._splice(self.line_start(k.start_mark.index), self.after_line(self.node_end(v)), "")
 
     def _set_key(self, mapping: Any, key: str, value: Any) -> None:
-        pair = self._pair(mapping, key)
-        rendered = self._scalar(value)
+        pair = self.key_pair(mapping, key)
+        rendered = self.scalar_text(value)
         if pair is not None:
             _, v = pair
-            self._splice(v.start_mark.index, self._node_end(v), rendered)
+            self._splice(v.start_mark.index, self.node_end(v), rendered)
             return
         last_k, last_v = mapping.value[-1]
         if mapping.flow_style:
-            at = self._node_end(last_v)
+            at = self.node_end(last_v)
             self._splice(at, at, f", {key}: {rendered}")
             return
-        at = self._after_line(self._node_end(last_v))
+        at = self.after_line(self.node_end(last_v))
         col = mapping.value[0][0].start_mark.column
         lead = "\n" if at == len(self.text) and not self.text.endswith("\n") else ""
         self._splice(at, at, lead + " " * col + f"{key}: {rendered}\n")
@@ -339,15 +343,15 @@ class Editor:
 
     def add_claim(self, claim: dict) -> None:
         """Append a claim."""
-        self._append_item("claims", claim)
+        self.append_item("claims", claim)
 
     def add_link(self, link: dict) -> None:
         """Append an explicit link."""
-        self._append_item("links", link)
+        self.append_item("links", link)
 
     def add_source(self, source: dict) -> None:
         """Append a source (the list is made before ``claims:`` when the map has none)."""
-        self._append_item("sources", source, before="claims")
+        self.append_item("sources", source, before="claims")
 
     def remove_source(self, ident: str) -> None:
         """Remove a source (and nothing else: claims citing it are the caller's)."""
@@ -361,9 +365,9 @@ class Editor:
         if self.syntax == "json":
             del self.data["sources"][i]
         elif len(ids) == 1:
-            self._empty_list("sources")
+            self.empty_list("sources")
         else:
-            self._remove_item(self._value(self.root, "sources"), i)
+            self.remove_item(self.value_node(self.root, "sources"), i)
         self.removed.append(Removed("source", ident))
 
     def set_field(self, ident: str, field: str, value: Any) -> None:
@@ -380,9 +384,9 @@ class Editor:
             else:
                 item[field] = value
             return
-        node = self.root if section is None else self._value(self.root, section).value[index]
+        node = self.root if section is None else self.value_node(self.root, section).value[index]
         if value is None:
-            if self._pair(node, field) is not None:
+            if self.key_pair(node, field) is not None:
                 self._remove_key(node, field)
         else:
             self._set_key(node, field, value)
@@ -450,28 +454,28 @@ class Editor:
                 del self.data["claims"][path[1]][path[2]]
             return
         if path[0] == "links":
-            seq = self._value(self.root, "links")
+            seq = self.value_node(self.root, "links")
             if len(seq.value) == 1:
-                self._empty_list("links")
+                self.empty_list("links")
             else:
-                self._remove_item(seq, position)
+                self.remove_item(seq, position)
             return
-        claim = self._value(self.root, "claims").value[path[1]]
-        seq = self._value(claim, path[2])
+        claim = self.value_node(self.root, "claims").value[path[1]]
+        seq = self.value_node(claim, path[2])
         if len(seq.value) == 1:
             self._remove_key(claim, path[2])
         else:
-            self._remove_item(seq, position)
+            self.remove_item(seq, position)
 
     def remove_claim(self, ident: str) -> None:
         """Remove a claim (and nothing else: see :meth:`references`)."""
         i = self.claim_index(ident)
         if self.syntax == "json":
             del self.data["claims"][i]
-        elif len(self._value(self.root, "claims").value) == 1:
-            self._empty_list("claims")
+        elif len(self.value_node(self.root, "claims").value) == 1:
+            self.empty_list("claims")
         else:
-            self._remove_item(self._value(self.root, "claims"), i)
+            self.remove_item(self.value_node(self.root, "claims"), i)
         self.removed.append(Removed("claim", ident))
 
     def rename(self, old: str, new: str, *, kind: str | None = None) -> tuple[str, int]:

@@ -379,7 +379,7 @@ def _attempt(
                     _remove(ed, section, ident)
                     applied["removed"] += 1
                 elif oi is None:
-                    ed._append_item(section, ti, before=_next_section(section, ed))
+                    ed.append_item(section, ti, before=_next_section(section, ed))
                     applied["added"] += 1
                 else:
                     for key, value in _merge_fields(oi, oi, ti)[0].items():
@@ -414,11 +414,11 @@ def _next_section(section: str, ed: Any) -> str | None:
 
 
 def _items_node(ed: Any, section: str) -> Any:
-    return ed._value(ed.root, section)
+    return ed.value_node(ed.root, section)
 
 
 def _index(ed: Any, section: str, ident: str) -> int:
-    return [_key(section, item) for item in ed._items(section)].index(ident)
+    return [_key(section, item) for item in ed.section_items(section)].index(ident)
 
 
 def _remove(ed: Any, section: str, ident: str) -> None:
@@ -428,9 +428,9 @@ def _remove(ed: Any, section: str, ident: str) -> None:
         return
     seq = _items_node(ed, section)
     if len(seq.value) == 1:
-        ed._empty_list(section)
+        ed.empty_list(section)
     else:
-        ed._remove_item(seq, i)
+        ed.remove_item(seq, i)
 
 
 def _set_in(ed: Any, section: str, ident: str, key: str, value: Any) -> None:
@@ -481,29 +481,29 @@ def _mark(text: str, name: str, marked: list, map_clashes: list[Conflict], t: di
     spans = []
     for section, ident, theirs in marked:
         seq = _items_node(ed, section)
-        items = [_key(section, item) for item in ed._items(section)]
+        items = [_key(section, item) for item in ed.section_items(section)]
         if ident in items:
             node = seq.value[items.index(ident)]
-            start = ed._line_start(node.start_mark.index)
-            end = ed._after_line(ed._node_end(node))
+            start = ed.line_start(node.start_mark.index)
+            end = ed.after_line(ed.node_end(node))
             dash, content = seq.start_mark.column, node.start_mark.column
         else:  # ours has no such item (removed here): an empty side, after its section
             last = seq.value[-1] if seq is not None and getattr(seq, "value", None) else None
-            start = end = ed._after_line(ed._node_end(last)) if last else len(ed.text)
+            start = end = ed.after_line(ed.node_end(last)) if last else len(ed.text)
             dash = seq.start_mark.column if last else 2
             content = last.start_mark.column if last else 4
-        their_block = ed._block(theirs, dash, content) if theirs is not None else ""
+        their_block = ed.item_block(theirs, dash, content) if theirs is not None else ""
         spans.append((start, end, their_block))
     for clash in map_clashes:
-        pair = ed._pair(ed.root, clash.ident)
+        pair = ed.key_pair(ed.root, clash.ident)
         if pair is not None:
-            start = ed._line_start(pair[0].start_mark.index)
-            end = ed._after_line(ed._node_end(pair[1]))
+            start = ed.line_start(pair[0].start_mark.index)
+            end = ed.after_line(ed.node_end(pair[1]))
         else:  # ours has no such field: an empty side, where the map's own fields end
-            first = next((ed._pair(ed.root, k) for k in SECTIONS if ed._pair(ed.root, k)), None)
-            start = end = ed._line_start(first[0].start_mark.index) if first else len(ed.text)
+            first = next((kp for k in SECTIONS if (kp := ed.key_pair(ed.root, k))), None)
+            start = end = ed.line_start(first[0].start_mark.index) if first else len(ed.text)
         value = t.get(clash.ident)
-        their_block = "" if value is None else f"{clash.ident}: {ed._scalar(value)}\n"
+        their_block = "" if value is None else f"{clash.ident}: {ed.scalar_text(value)}\n"
         spans.append((start, end, their_block))
     out = ed.text
     for start, end, their_block in sorted(spans, reverse=True):
