@@ -119,6 +119,9 @@ def test_reviewing_clears_the_drafted_mark(folder):
     assert run("set", out, first, "drafted", "true").exit_code == 2
     dot = run("export", out, "--to", "dot").stdout
     assert "drafted 0." in dot
+    report = run("export", out, "--to", "html").stdout
+    assert f"A draft: {len(model.claims) - 2} claims and " in report
+    assert report.count(", not reviewed</span>") == len(model.claims) - 2
     covered = json.loads(run("coverage", out, "-f", "json").stdout)["drafted"]
     assert len(covered["claims"]) == len(model.claims) - 2 and covered["links"] > 0
     assert "drafted, not yet reviewed:" in run("coverage", out).stdout

@@ -204,6 +204,15 @@ def dump(
     meta = ", ".join(x for x in [", ".join(m.authors), m.created or "", m.updated or ""] if x)
     if meta:
         parts.append(f'<p class="tags">{e(meta)}</p>')
+    drafted = sum(c.drafted is not None for c in m.claims)
+    drafted_links = sum(lk.drafted is not None for lk in m.all_links())
+    if drafted or drafted_links:
+        parts.append(
+            f'<p class="tags">A draft: {drafted} claim{"s" * (drafted != 1)} and '
+            f"{drafted_links} link{'s' * (drafted_links != 1)} proposed by argmap draft, not "
+            "reviewed yet (accept one with <code>argmap set MAP ID drafted false</code>, or "
+            "with your editor's quick fix; rewording a claim accepts it too).</p>"
+        )
     if svg is None:
         parts.append(_without_picture(G, missing))
     else:
@@ -225,6 +234,11 @@ def dump(
             f'<div class="claim {e(c.kind.value)}" id="c-{e(c.id)}">',
             f'<div class="kind">{e(c.kind.value.upper())} · {e(c.id)}{mark}'
             + (' <span class="made">reconstructed</span>' if c.reconstructed else "")
+            + (
+                f' <span class="made">drafted {c.drafted:.2f}, not reviewed</span>'
+                if c.drafted is not None
+                else ""
+            )
             + "</div>",
             f"<div>{e(c.text)}</div>",
         ]
