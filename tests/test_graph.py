@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import HARBOUR
-from hypothesis import given, settings
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 from strategies import argument_maps
 
 from argmap.errors import MapError, UsageError
@@ -192,3 +193,64 @@ def test_undercuts_may_chain_but_not_go_round():
     with pytest.raises(MapError) as info:
         build_graph(circle)
     assert [d.code for d in info.value.diagnostics] == ["undercut_target", "undercut_target"]
+
+
+_DAMAGE = st.sampled_from([
+    "dangling_target", "dangling_source", "self_link", "duplicate_claim", "duplicate_link",
+    "duplicate_source", "unknown_source", "undercut_claim", "undercut_unknown", "undercut_own",
+    "attack_in_group", "group_two_targets", "none",
+])  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    model=argument_maps(max_claims=6, max_links=10, grouped=True, max_undercuts=3),
+    damages=st.lists(st.tuples(_DAMAGE, st.integers(0, 50)), max_size=3),
+)
+def test_the_quick_check_in_build_graph_agrees_with_the_located_problems(model, damages):
+    """build_graph checks a map's references in the pass that builds its graph, and only
+    when that check fails looks for each problem and its place (integrity_problems): the
+    quick check must refuse exactly the maps that have an error, or a broken map would get
+    a graph. Random maps, damaged in every way a reference can break."""
+    from argmap.graph import _build
+    from argmap.model import ArgMap
+    from argmap.model.document import Document
+
+    data = model.model_dump(mode="json", exclude_none=True)
+    data["sources"] = [{"id": "s", "title": "S"}]
+    claims, links = data["claims"], data.setdefault("links", [])
+    for how, k in damages:
+        c = claims[k % len(claims)]["id"]
+        other = claims[(k + 1) % len(claims)]["id"]
+        if how == "dangling_target":
+            links.append({"source": c, "target": "nowhere", "kind": "support"})
+        elif how == "dangling_source":
+            links.append({"source": "nobody", "target": c, "kind": "attack"})
+        elif how == "self_link":
+            links.append({"source": c, "target": c, "kind": "support"})
+        elif how == "duplicate_claim":
+            claims.append({"id": c, "text": "again"})
+        elif how == "duplicate_link" and links:
+            links.append(dict(links[k % len(links)]))
+        elif how == "duplicate_source":
+            data["sources"].append({"id": "s", "title": "S"})
+        elif how == "unknown_source":
+            claims[k % len(claims)]["source"] = "nosuch"
+        elif how == "undercut_claim":
+            links.append({"source": c, "target": other, "kind": "undercut"})
+        elif how == "undercut_unknown":
+            links.append({"source": c, "target": "no.such.link", "kind": "undercut"})
+        elif how == "undercut_own" and links:
+            aim = links[k % len(links)]
+            if "id" in aim and aim["kind"] != "undercut":
+                links.append({"source": aim["source"], "target": aim["id"], "kind": "undercut"})
+        elif how == "attack_in_group":
+            links.append({"source": c, "target": other, "kind": "attack", "group": "g"})
+        elif how == "group_two_targets" and c != other:
+            links.append({"source": c, "target": other, "kind": "support", "group": "g"})
+            links.append({"source": other, "target": c, "kind": "support", "group": "g"})
+    damaged = ArgMap.model_validate(data)
+    quick = _build(damaged, checked=True)
+    errors = [d for d in integrity_problems(Document(damaged)) if d.severity == "error"]
+    event("refused" if errors else "sound")
+    assert (quick is None) == bool(errors), [d.message for d in errors]
