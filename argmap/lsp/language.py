@@ -220,16 +220,32 @@ def complete(analysis: Analysis, line: int, col: int, *, known: Analysis | None 
     ``known`` is an earlier analysis of the same document that could be read, for when
     this text cannot (it is half typed): its ids are offered.
     """
+    return _complete(analysis, line, col, known)[0]
+
+
+def complete_narrowed(
+    analysis: Analysis, line: int, col: int, *, known: Analysis | None = None
+) -> tuple[list[Completion], bool]:
+    """What to offer at (line, col), :func:`narrowed` by the word typed before it (the
+    editor's answer), and whether more would have matched."""
+    items, before = _complete(analysis, line, col, known)
+    return narrowed(items, before)
+
+
+def _complete(
+    analysis: Analysis, line: int, col: int, known: Analysis | None
+) -> tuple[list[Completion], str]:
+    """The items to offer at (line, col), and the text of the line before it."""
     source = analysis if analysis.doc is not None or known is None else known
     lines = analysis.text.split("\n")
     if line >= len(lines):
-        return []
+        return [], ""
     before = lines[line][:col]
     section = _section(lines, line)
     key = _value_key(lines, line, before)
     if key is None:
-        return _keys(section, lines, line, before)
-    return _values(source, section, key)
+        return _keys(section, lines, line, before), before
+    return _values(source, section, key), before
 
 
 #: The most items one completion answer carries: more are narrowed by what is typed before

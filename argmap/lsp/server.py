@@ -292,10 +292,7 @@ def completion(ls: ArgmapServer, params: types.CompletionParams) -> types.Comple
     # A text being typed is often unreadable; its context is read from the text itself,
     # and the ids come from the last version that could be read.
     result = language.analyse(doc.source, uri) if uri not in ls.analyses else ls.analysis(uri)
-    items = language.complete(result, line, col, known=ls.readable.get(uri))
-    lines = doc.source.split("\n")
-    before = lines[line][:col] if line < len(lines) else ""
-    items, incomplete = language.narrowed(items, before)
+    items, incomplete = language.complete_narrowed(result, line, col, known=ls.readable.get(uri))
     return types.CompletionList(
         is_incomplete=incomplete,
         items=[
