@@ -250,27 +250,38 @@ def _agreement(actual: list[str], predicted: list[str]) -> Agreement | None:
     reference's fallbacks apply: kappa without prevalence, F1 1."""
     if not actual:
         return None
+    cm = _confusion(actual_vector=list(actual), predict_vector=list(predicted))
+    kappa, f1 = _kappa_f1(cm)
+    matrix = {str(k): {str(j): int(n) for j, n in row.items()} for k, row in cm.table.items()}
+    return Agreement(kappa, f1, float(cm.Overall_ACC), len(actual), matrix)
+
+
+def _confusion(**given: Any) -> Any:
+    """pycm's confusion matrix of ``given`` (its own keywords), its warnings kept quiet."""
     import contextlib
     import io
-    import math
 
     from pycm import ConfusionMatrix
 
     with contextlib.redirect_stdout(io.StringIO()):  # pycm may print a warning
-        cm = ConfusionMatrix(actual_vector=list(actual), predict_vector=list(predicted))
+        return ConfusionMatrix(**given)
 
-    def number(x: Any) -> float | None:
-        return x if isinstance(x, (int, float)) and not math.isnan(x) else None
 
-    kappa = number(cm.Kappa)
+def _number(x: Any, fallback: float | None = None) -> float | None:
+    """A measure pycm gives, or ``fallback`` where it gives none ("None", NaN)."""
+    import math
+
+    return x if isinstance(x, (int, float)) and not math.isnan(x) else fallback
+
+
+def _kappa_f1(cm: Any) -> tuple[float, float]:
+    """Cohen's kappa and macro F1, with the reference's fallbacks where pycm leaves them
+    undefined (one class only): kappa without prevalence (0 if that too is undefined),
+    F1 1."""
+    kappa = _number(cm.Kappa)
     if kappa is None:
-        kappa = number(cm.KappaNoPrevalence)
-    f1 = number(cm.F1_Macro)
-    if f1 is None:
-        f1 = 1.0
-    matrix = {str(k): {str(j): int(n) for j, n in row.items()} for k, row in cm.table.items()}
-    return Agreement(kappa if kappa is not None else 0.0, f1, float(cm.Overall_ACC),
-                     len(actual), matrix)  # fmt: skip
+        kappa = _number(cm.KappaNoPrevalence, 0.0)
+    return kappa, _number(cm.F1_Macro, 1.0)
 
 
 def _relations(G: Any) -> dict[tuple[str, str], str]:
@@ -591,26 +602,11 @@ def _reference_pairs(
 def _reference_agreement(matrix: list[list[int]]) -> Agreement:
     """pycm's kappa, macro F1 and mean per-class accuracy of a square matrix (rows: A),
     with the reference's fallbacks where pycm leaves them undefined."""
-    import contextlib
-    import io
-    import math
-
-    from pycm import ConfusionMatrix
-
-    table = {i: {j: n for j, n in enumerate(row)} for i, row in enumerate(matrix)}
-    with contextlib.redirect_stdout(io.StringIO()):
-        cm = ConfusionMatrix(matrix=table)
-
-    def number(x: Any, fallback: float | None) -> float | None:
-        return x if isinstance(x, (int, float)) and not math.isnan(x) else fallback
-
-    kappa = number(cm.Kappa, None)
-    if kappa is None:
-        kappa = number(cm.KappaNoPrevalence, 0.0)
-    accuracies = [number(v, 1.0) for v in cm.ACC.values()]
+    cm = _confusion(matrix={i: dict(enumerate(row)) for i, row in enumerate(matrix)})
+    kappa, f1 = _kappa_f1(cm)
+    accuracies = [_number(v, 1.0) for v in cm.ACC.values()]
     names = ["agree", "disagree"]
-    return Agreement(kappa, number(cm.F1_Macro, 1.0), sum(accuracies) / len(accuracies),
-                     sum(map(sum, matrix)),
+    return Agreement(kappa, f1, sum(accuracies) / len(accuracies), sum(map(sum, matrix)),
                      {names[i]: {names[j]: n for j, n in enumerate(row)}
                       for i, row in enumerate(matrix)})  # fmt: skip
 
