@@ -204,8 +204,9 @@ def dump(
     meta = ", ".join(x for x in [", ".join(m.authors), m.created or "", m.updated or ""] if x)
     if meta:
         parts.append(f'<p class="tags">{e(meta)}</p>')
+    links_by_id = {lk.id: lk for lk in m.all_links()}
     drafted = sum(c.drafted is not None for c in m.claims)
-    drafted_links = sum(lk.drafted is not None for lk in m.all_links())
+    drafted_links = sum(lk.drafted is not None for lk in links_by_id.values())
     if drafted or drafted_links:
         parts.append(
             f'<p class="tags">A draft: {drafted} claim{"s" * (drafted != 1)} and '
@@ -218,7 +219,6 @@ def dump(
     else:
         parts.append(_figure(svg))
     parts.append("<h2>Claims</h2>")
-    links_by_id = {lk.id: lk for lk in m.all_links()}
     from argmap.analysis.schemes import questions_by_inference
 
     asked = questions_by_inference(m)
