@@ -74,15 +74,6 @@ def test_answers_on_a_generated_map_are_unchanged(big, name):
     assert answer(name, big) == BEFORE[name]
 
 
-if __name__ == "__main__":
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as work:
-        path = generated_map(Path(work))
-        for name in COMMANDS:
-            print(f"    {name!r}: {answer(name, path)},")
-
-
 def test_a_one_shot_command_freezes_what_it_read_out_of_the_collectors_walks():
     """The command line keeps every map it read until it exits; kept objects are moved to
     the collector's permanent generation, so later full collections do not walk them."""
@@ -102,3 +93,12 @@ def test_a_one_shot_command_freezes_what_it_read_out_of_the_collectors_walks():
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=300, check=False)  # fmt: skip
     assert proc.returncode == 0, proc.stderr
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as work:
+        path = generated_map(Path(work))
+        for name in COMMANDS:
+            print(f"    {name!r}: {answer(name, path)},")
