@@ -91,9 +91,13 @@ def dump(
         out.append(f"  {quoted[node]} [{_attrs(attrs)}];")
     # Conclusions on top: a link from one conclusion to another does not push the first
     # one down (rankdir=BT draws the sources of arrows below their targets).
-    tops = {n for n, d in G.nodes(data=True) if d["claim"].kind.value == "conclusion"}
-    if legend and G.number_of_nodes():
-        out += _legend(G, verdicts is not None, schemes)
+    claims = [data["claim"] for data in G._node.values()]
+    tops = {c.id for c in claims if c.kind == "conclusion"}
+    # In the map's order (straight from the adjacency: networkx's views cost more here).
+    edges = _edges_in_order(G)
+    if legend and claims:
+        links = [d["link"] for _, _, d in edges]
+        out += _legend(G, claims, links, verdicts is not None, schemes)
     for node, count in (stubs or {}).items():
         if node not in G:
             continue
@@ -102,8 +106,6 @@ def dump(
         out.append(f"  {_q(stub)} [{_attrs(_STUB | {'label': more, 'tooltip': more})}];")
         out.append(f'  {_q(stub)} -> {_q(node)} [style=dotted, color="#888888", dir=none];')
 
-    # In the map's order (straight from the adjacency: networkx's views cost more here).
-    edges = _edges_in_order(G)
     # One pass for the few edges that need more than an arrow: undercuts (and the links
     # they aim at) and the members of linked groups.
     pending: list[tuple[str, dict]] = []  # the undercuts, drawn last
@@ -349,9 +351,12 @@ def _scheme_label(
     return {"label": f"<{_h(text)}>", "fontcolor": "#8e24aa"} if text else {}
 
 
-def _legend(G: nx.MultiDiGraph, verdicts: bool, schemes: bool = False) -> list[str]:
-    """A key to the picture, as one table: the kinds the map uses, the three arrows, the
-    junction of linked premises, the dot an undercut aims at, and the labels when shown."""
+def _legend(
+    G: nx.MultiDiGraph, claims: list[Claim], links: list[Link], verdicts: bool, schemes: bool
+) -> list[str]:
+    """A key to the picture, as one table: the kinds the map uses (``claims``, the graph's
+    in its order), the three arrows, the junction of linked premises, the dot an undercut
+    aims at, and the labels when shown (what ``links`` hold)."""
     green, red = _SUPPORT["color"], _ATTACK["color"]
 
     def row(mark: str, colour: str, words: str) -> str:
@@ -366,14 +371,13 @@ def _legend(G: nx.MultiDiGraph, verdicts: bool, schemes: bool = False) -> list[s
         row("─ ─ ┤", red, "undercuts: aims at the red ● on the arrow it attacks"),
         row("(&amp;)", green, "linked premises meet: they support only together"),
     ]
-    claims = [d["claim"] for _, d in G.nodes(data=True)]
-    if any(c.kind.value == "conclusion" for c in claims):
+    kinds = list(dict.fromkeys(c.kind.value for c in claims))
+    if "conclusion" in kinds:
         rows.append(row("▭▭", "#1f3b73", "double border: a conclusion"))
-    if any(c.kind.value == "evidence" for c in claims):
+    if "evidence" in kinds:
         rows.append(row("◹", "#8a6d00", "folded corner: evidence, quoted from a source"))
     if any(c.reconstructed for c in claims):
         rows.append(row("┄┄┄", "#555555", "dashed border: reconstructed by the analyst"))
-    links = [d["link"] for _, _, d in G.edges(data=True)]
     if schemes and any(lk.scheme for lk in links):
         rows.append(row("abc", "#8e24aa", "the argument scheme of the arrow it stands on"))
     if schemes and any(lk.role for lk in links):
@@ -383,7 +387,6 @@ def _legend(G: nx.MultiDiGraph, verdicts: bool, schemes: bool = False) -> list[s
     for use in G.graph["map"].uses if "map" in G.graph else []:
         rows.append(row(f"{_h(use.name)}:", "#555555", f"claims of {_h(use.path)}"))
     rows = [f"<TR>{r}</TR>" for r in rows]
-    kinds = list(dict.fromkeys(d["claim"].kind.value for _, d in G.nodes(data=True)))
     cells = "".join(
         f'<TD BGCOLOR="{_KIND_STYLE[k]["fillcolor"]}" BORDER="1">{_h(k.upper())}</TD>'
         for k in kinds
