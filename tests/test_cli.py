@@ -122,6 +122,24 @@ def test_bad_option_is_a_one_line_usage_error():
     assert "No such option: --bogus" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [
+        (("eval", HARBOUR, "--explain"), "argmap eval"),
+        (("show", "--depth"), "argmap show"),
+        (("source", "add", "--title"), "argmap source"),
+        (("--bogus",), "argmap"),
+    ],
+)
+def test_an_option_without_its_value_names_its_command(args, command):
+    # Click gives no context for these: the error still says whose help to read.
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{command}: error: ")
+    assert result.stderr.endswith(f"(see {command} --help)\n")
+    assert result.stderr.count("\n") == 1
+
+
 # --- validate ------------------------------------------------------------------------------
 
 

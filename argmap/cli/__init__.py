@@ -137,7 +137,10 @@ class ArgmapGroup(TyperGroup):
             _print_error(lines, exc)
             code = exc.exit_code
         except _click.ClickException as exc:
-            where = f"{exc.ctx.command_path}" if getattr(exc, "ctx", None) else "argmap"
+            # Click leaves out the context of some mistakes (an option missing its value):
+            # the command is then the first word of the call that names one.
+            ctx = getattr(exc, "ctx", None)
+            where = ctx.command_path if ctx else _command_path(words)
             _print_error([f"{where}: error: {_usage_message(exc)} (see {where} --help)"])
             code = exc.exit_code if exc.exit_code else EXIT_USAGE
         except typer.Abort:
@@ -162,6 +165,19 @@ class ArgmapGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _command_path(words: list[str]) -> str:
+    """``argmap COMMAND`` for a call's words (``argmap`` when none names a command).
+
+    Examples:
+        >>> _command_path(["argmap", "eval", "m.yaml", "--explain"])
+        'argmap eval'
+        >>> _command_path(["argmap", "--bogus"])
+        'argmap'
+    """
+    named = next((w for w in words[1:] if not w.startswith("-")), None)
+    return f"argmap {named}" if named in COMMANDS else "argmap"
 
 
 def _usage_message(exc: Any) -> str:
