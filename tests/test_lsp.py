@@ -440,6 +440,31 @@ def test_a_message_that_does_not_fit_is_one_line_in_the_log_not_a_traceback():
     assert len(log.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize(
+    "start",
+    [
+        ["-m", "argmap", "lsp"],
+        ["-c", "import sys; from argmap.__main__ import main; sys.argv[0] = 'argmap'; main()", "lsp"],
+    ],
+    ids=["python -m argmap", "console script"],
+)
+def test_the_server_starts_without_the_command_line_machinery(start):
+    # An editor waits on its language server: `argmap lsp` goes straight to it, without
+    # importing Typer and rich (about a tenth of a second of its start, bench/lsp.py).
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", *start],
+        input=b"",
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0
+    imported = {line.split("|")[-1].strip() for line in done.stderr.decode().splitlines()}
+    assert "argmap.lsp.server" in imported
+    assert not {"typer", "rich", "argmap.cli"} & imported
+
+
 @pytest.mark.asyncio
 async def test_a_drafted_claim_is_accepted_from_the_editor(client: LanguageClient, tmp_path):
     path = tmp_path / "d.yaml"
