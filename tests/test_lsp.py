@@ -444,7 +444,7 @@ def test_a_message_that_does_not_fit_is_one_line_in_the_log_not_a_traceback():
     "start",
     [
         ["-m", "argmap", "lsp"],
-        ["-c", "import sys; from argmap.__main__ import main; sys.argv[0] = 'argmap'; main()", "lsp"],
+        ["-c", "from argmap.__main__ import main; main()", "lsp"],
     ],
     ids=["python -m argmap", "console script"],
 )
