@@ -4,9 +4,21 @@ alike."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
-__all__ = ["counted", "visible", "clipped", "spreadsheet_safe", "linkable", "tree_lines"]
+__all__ = [
+    "counted",
+    "visible",
+    "clipped",
+    "spreadsheet_safe",
+    "linkable",
+    "tree_lines",
+    "cells",
+    "units",
+    "fill",
+    "has_wide",
+]
 
 #: Control characters that would reach a terminal as commands (ESC starts the sequences
 #: that move the cursor, write the clipboard or make links; BEL, CR, backspace...): every
@@ -113,3 +125,110 @@ def tree_lines(root: Any, lines_of: Any, children_of: Any) -> list[str]:
 
     draw(root, "", "")
     return out
+
+
+# --- Text laid out in columns -------------------------------------------------------
+
+
+def cells(text: str) -> int:
+    """The columns ``text`` takes on a terminal: a wide character takes two.
+
+    Examples:
+        >>> cells("alliance"), cells("日米同盟"), cells("👍 ok")
+        (8, 8, 5)
+    """
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def _is_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def has_wide(text: str) -> bool:
+    """Whether ``text`` holds a character a terminal draws two columns wide."""
+    return not text.isascii() and any(_is_wide(ch) for ch in text)
+
+
+#: Wide marks that close a phrase: a line never starts with one (they stay with the
+#: character before them).
+_CLOSING = set(
+    "、。，．：；？！）」』】〕〉》〙〗〛・ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+)
+
+
+def _attached(char: str, before: str) -> bool:
+    """Whether ``char`` belongs with the character before it: a closing mark, a combining
+    mark, a joiner or variation selector, a skin tone, or what a zero-width joiner joins."""
+    return (
+        char in _CLOSING
+        or unicodedata.category(char) in ("Mn", "Me", "Cf")
+        or 0x1F3FB <= ord(char) <= 0x1F3FF
+        or before.endswith("\u200d")
+    )
+
+
+def units(word: str) -> list[str]:
+    """A word's unbreakable units: the word itself, unless it holds wide characters, which
+    may be broken between (each with the closing marks after it; runs of narrow
+    characters, a Latin word inside Japanese text, say, stay whole).
+
+    Examples:
+        >>> units("防衛費は増加。")
+        ['防', '衛', '費', 'は', '増', '加。']
+        >>> units("alliance")
+        ['alliance']
+        >>> units("良い👍🏽")
+        ['良', 'い', '👍🏽']
+    """
+    if not has_wide(word):
+        return [word]
+    found: list[str] = []
+    narrow = False  # whether the last unit is a run of narrow characters still growing
+    for ch in word:
+        if found and _attached(ch, found[-1]):
+            found[-1] += ch
+        elif _is_wide(ch):
+            found.append(ch)
+            narrow = False
+        elif narrow:
+            found[-1] += ch
+        else:
+            found.append(ch)
+            narrow = True
+    return found
+
+
+def fill(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """``textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)``
+    with ``first``/``rest`` as its indents, measured in terminal columns (:func:`cells`)
+    and breaking wide text between characters (:func:`units`): a Latin word is never cut.
+
+    Examples:
+        >>> fill("日本は同盟の将来について最善を望む", 12)
+        ['日本は同盟の', '将来について', '最善を望む']
+    """
+    if not has_wide(text):
+        import textwrap
+
+        return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest,
+                             break_long_words=False, break_on_hyphens=False)  # fmt: skip
+    lines: list[str] = []
+    line, used = first, cells(first)
+    empty = True  # nothing but the indent on the line so far
+    for word in text.split():
+        for k, unit in enumerate(units(word)):
+            gap = 1 if k == 0 and not empty else 0
+            size = cells(unit)
+            if not empty and used + gap + size > width:
+                lines.append(line)
+                line, used, gap = rest, cells(rest), 0
+            line += " " * gap + unit
+            used += gap + size
+            empty = False
+    if not empty:
+        lines.append(line)
+    return lines

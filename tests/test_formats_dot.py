@@ -233,3 +233,20 @@ def test_the_quick_arrow_writer_writes_what_the_general_one_does(ident, note, ki
         attrs["constraint"] = "false"
     general = f'  "a" -> "b" [{dot._attrs(attrs)}];'
     assert dot._plain_arrow(link, '"a"', '"b"', from_top=from_top) == general
+
+
+def test_wide_text_is_wrapped_by_its_width_and_broken_between_characters():
+    # A Japanese character is drawn twice as wide as a Latin one: a box of Japanese text
+    # wrapped by characters would be twice as wide as its neighbours, and text without
+    # spaces would not wrap at all.
+    from conftest import DATA
+
+    from argmap.wording import cells
+
+    text = dot.dump(build_graph(read_map(DATA / "wide-text.yaml")))
+    label = re.search(r'"hope-and-prepare" \[.*?label=<(.*)>\];', text).group(1)
+    body = label.split(dot._BR)[1:-2]  # the header and the tags left out
+    assert len(body) > 1
+    assert all(cells(line) <= dot.WRAP for line in body)
+    assert "".join(body) == read_map(DATA / "wide-text.yaml").model.claims[0].text
+    assert not any(line.startswith(("、", "。")) for line in body)

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import CONGESTION, HARBOUR, MAPS, run
+from conftest import CONGESTION, DATA, HARBOUR, MAPS, run
 
 COMMANDS = [
     ["claims", "{map}"],
@@ -76,3 +76,55 @@ def test_the_shipped_maps_claims_table_keeps_every_id_whole_at_80_columns(path):
     shown = run("claims", path, env={"COLUMNS": "80"}).stdout
     first_column = [line.split()[0] for line in shown.splitlines()[1:] if line[:1].strip()]
     assert first_column == ids  # each id whole, at the start of its row
+
+
+WIDE = DATA / "wide-text.yaml"  # Japanese text and emoji beside Latin words
+WIDE_COMMANDS = [
+    ["claims", WIDE],
+    ["eval", WIDE],
+    ["why", WIDE, "hope-and-prepare"],
+    ["impact", WIDE, "talks-continue", "-f", "text"],
+    ["questions", WIDE, "--all"],
+]
+
+
+def _cells(line: str) -> int:
+    """The columns a line takes on a terminal (a wide character, two), counted here
+    independently of argmap's own measure."""
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf")
+        or 0x1F3FB <= ord(ch) <= 0x1F3FF
+        else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in line
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("args", WIDE_COMMANDS, ids=lambda a: a[0])
+@pytest.mark.parametrize("width", [80, 60, 40])
+def test_wide_text_fits_the_terminal_and_loses_nothing(args, width):
+    # A wide character takes two columns: measured in characters, a line of Japanese
+    # would overflow the terminal, which then cuts it anywhere (a Latin word included).
+    whole = run(*args)
+    assert whole.exit_code in (0, 1), whole.output
+    laid_out = run(*args, env={"COLUMNS": str(width)}).stdout
+    assert [x for x in laid_out.splitlines() if _cells(x) > width and len(x.split()) > 1] == []
+
+    # Not a character dropped or added (wide text may break between its characters) ...
+    def characters(text: str) -> Counter:  # a tree's lines left out, as in _words
+        return Counter(ch for ch in "".join(text.split()) if ch not in "│├└─")
+
+    assert characters(laid_out) == characters(whole.stdout)
+    # ... and every Latin word whole.
+    latin = Counter(w for w in _words(whole.stdout) if w.isascii())
+    assert Counter(w for w in _words(laid_out) if w.isascii()) == latin
+
+
+def test_wide_text_breaks_between_characters_never_before_a_closing_mark():
+    shown = run("claims", WIDE, env={"COLUMNS": "40"}).stdout.splitlines()
+    text_lines = [x.strip() for x in shown if x.startswith("    ")]
+    assert not any(x[:1] in "、。」）" for x in text_lines)
+    assert "👍🏽" in "".join(shown)  # an emoji keeps its skin tone
+    # A Japanese line is filled to the width, not left at half of it.
+    assert max(_cells(x) for x in shown if "同盟" in x) > 30

@@ -20,6 +20,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from argmap.model import Claim, Link
+from argmap.wording import fill, has_wide
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -281,12 +282,17 @@ def _node_attrs(c: Claim, wrap: int, verdict: tuple[str, float | None] | None) -
 
 def _wrap(text: str, width: int) -> list[str]:
     """``textwrap.wrap(text, width, break_long_words=True)``, quicker for the usual text
-    (words no longer than a line, no hyphens to break at): the same lines.
+    (words no longer than a line, no hyphens to break at): the same lines. Text with wide
+    characters (Japanese, Chinese, Korean) is measured in their width, two each, and
+    broken between them (:func:`argmap.wording.fill`).
 
     Examples:
         >>> _wrap("Japan should hope for the best from the alliance", 20)
         ['Japan should hope', 'for the best from', 'the alliance']
     """
+    if not text.isascii() and has_wide(text):
+        # Japanese or Chinese: its characters are twice as wide and break between them.
+        return fill(text, width)
     words = text.split(" ")
     if "-" in text or "\u00ad" in text or max(map(len, words)) > width:
         return textwrap.wrap(text, width, break_long_words=True)

@@ -5,6 +5,9 @@ prose (a claim's text, a chain, a name) wrap at spaces, and tags wrap after a co
 id or a word is never cut in two and can be copied into the next command. When the width
 left for the text would be too narrow, the text goes on lines of its own under its row.
 With no width (a pipe, and ``COLUMNS`` unset) each row is one line, for ``grep``.
+Widths are the columns a terminal gives the text: a wide character (Chinese, Japanese,
+Korean, most emoji) takes two, and a run of them breaks between its characters, as those
+scripts are broken (never before a closing mark such as 。 or 」).
 
 Examples:
     >>> rows = [["plan-for-america-first", "conclusion", "us-politics,planning",
@@ -27,7 +30,8 @@ from __future__ import annotations
 
 import os
 import sys
-import textwrap
+
+from argmap.wording import cells, fill, units
 
 __all__ = [
     "table_lines",
@@ -63,12 +67,17 @@ def output_width() -> int | None:
     return None
 
 
+def _ljust(text: str, width: int) -> str:
+    return text + " " * (width - cells(text))
+
+
 def _pieces(column: str, cell: str) -> list[str]:
-    """The unbreakable pieces of a cell: its words, or for tags each tag with its comma."""
+    """The unbreakable pieces of a cell: its words (or the characters of wide text), or
+    for tags each tag with its comma."""
     if column == "tags" and " " not in cell:
         tags = [t for t in cell.split(",") if t]
         return [t + ("," if i < len(tags) - 1 else "") for i, t in enumerate(tags)]
-    return cell.split()
+    return [unit for word in cell.split() for unit in units(word)]
 
 
 def wrapped(column: str, cell: str, width: int) -> list[str]:
@@ -77,14 +86,12 @@ def wrapped(column: str, cell: str, width: int) -> list[str]:
     if column == "tags" and " " not in cell:
         lines: list[str] = []
         for piece in _pieces(column, cell):
-            if lines and len(lines[-1]) + len(piece) <= width:
+            if lines and cells(lines[-1]) + cells(piece) <= width:
                 lines[-1] += piece
             else:
                 lines.append(piece)
         return lines or [""]
-    return textwrap.wrap(
-        " ".join(cell.split()), width, break_long_words=False, break_on_hyphens=False
-    ) or [""]
+    return fill(" ".join(cell.split()), width) or [""]
 
 
 def table_lines(columns: list[str], rows: list[list[str]], width: int | None) -> list[str]:
@@ -101,15 +108,18 @@ def table_layout(
     column is prose, which goes under its row rather than be squeezed narrower than
     :data:`TEXT_MIN`."""
     n = len(columns)
+    width_of = globals()["cells"]  # (``cells`` below is the table's cells)
     cells = [[" ".join(str(c).split()) for c in row] for row in rows]
-    widest = [max([len(columns[i]), *(len(r[i]) for r in cells)]) for i in range(n)]
+    widest = [max([width_of(columns[i]), *(width_of(r[i]) for r in cells)]) for i in range(n)]
     if width is None or n == 1 and widest[0] <= width:
         return list(enumerate(_aligned(columns, cells, widest), -1))
     # The last column always wraps (it is the prose); others only if they are prose.
     wraps = [i == n - 1 or columns[i].split()[0] in WRAPPING for i in range(n)]
     # The narrowest each wrapping column may be: its longest piece (never cut).
     least = [
-        max([len(columns[i]), *(len(p) for r in cells for p in _pieces(columns[i], r[i]))])
+        max(
+            [width_of(columns[i]), *(width_of(p) for r in cells for p in _pieces(columns[i], r[i]))]
+        )
         if wraps[i]
         else widest[i]
         for i in range(n)
@@ -135,7 +145,7 @@ def table_layout(
     titles = [x for r, x in head if r < 0]
     header = titles[0] + _GAP + columns[-1]
     lines = [(-1, x) for x in titles]
-    if len(header) <= width and len(titles) == 1:
+    if width_of(header) <= width and len(titles) == 1:
         lines = [(-1, header)]
     else:
         lines += [(-1, "    " + x) for x in wrapped(columns[-1], columns[-1], max(width - 4, 1))]
@@ -145,14 +155,15 @@ def table_layout(
             by_row.setdefault(r, []).append(x)
     for k, row in enumerate(cells):
         lines += [(k, x) for x in by_row.get(k, [])]
-        lines += [(k, "    " + x) for x in wrapped(columns[-1], row[-1], max(width - 4, 1))]
+        if row[-1]:  # an empty cell leaves no blank line
+            lines += [(k, "    " + x) for x in wrapped(columns[-1], row[-1], max(width - 4, 1))]
     return lines
 
 
 def _aligned(columns: list[str], cells: list[list[str]], widest: list[int]) -> list[str]:
     out = []
     for row in [columns, *cells]:
-        parts = [c.ljust(w) for c, w in zip(row[:-1], widest, strict=False)]
+        parts = [_ljust(c, w) for c, w in zip(row[:-1], widest, strict=False)]
         out.append(_GAP.join([*parts, row[-1]]).rstrip())
     return out
 
@@ -160,13 +171,13 @@ def _aligned(columns: list[str], cells: list[list[str]], widest: list[int]) -> l
 def _wrapped_rows(
     columns: list[str], cells: list[list[str]], widths: list[int], wraps: list[bool]
 ) -> list[tuple[int, str]]:
-    out = [(-1, _GAP.join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())]
+    out = [(-1, _GAP.join(_ljust(c, w) for c, w in zip(columns, widths, strict=True)).rstrip())]
     for r, row in enumerate(cells):
         parts = [wrapped(columns[i], c, widths[i]) if wraps[i] else [c] for i, c in enumerate(row)]
         height = max(len(p) for p in parts)
         for k in range(height):
             line = _GAP.join(
-                (p[k] if k < len(p) else "").ljust(w) for p, w in zip(parts, widths, strict=True)
+                _ljust(p[k] if k < len(p) else "", w) for p, w in zip(parts, widths, strict=True)
             )
             out.append((r, line.rstrip()))
     return out
@@ -184,16 +195,9 @@ def wrapped_lines(lines: list[str], width: int | None) -> list[str]:
         return lines
     out = []
     for line in lines:
-        if len(line) <= width:
+        if cells(line) <= width:
             out.append(line)
             continue
         indent = len(line) - len(line.lstrip(" "))
-        out += textwrap.wrap(
-            line,
-            width,
-            initial_indent="",
-            subsequent_indent=" " * (indent + 2),
-            break_long_words=False,
-            break_on_hyphens=False,
-        ) or [line]
+        out += fill(line[indent:], width, " " * indent, " " * (indent + 2)) or [line]
     return out
