@@ -11,7 +11,7 @@ import sys
 import textwrap
 
 import pytest
-from conftest import CONGESTION, MAPS, run
+from conftest import CONGESTION, HARBOUR, MAPS, run
 
 from argmap.operations.loading import read_map
 
@@ -174,6 +174,27 @@ def test_fmt_orders_keys_keeps_comments_and_is_idempotent(tmp_path):
     )
     check = run("fmt", path, "--check")
     assert (check.exit_code, check.stdout) == (0, "")
+
+
+def test_fmt_dash_is_a_filter_as_editors_run_formatters():
+    text = "# top\nclaims:\n  - text: C  # the claim\n    kind: conclusion\n    id: c\ntitle: T\n"
+    formatted = (
+        "# top\ntitle: T\nclaims:\n  - id: c\n    text: C  # the claim\n    kind: conclusion\n"
+    )
+    done = run("fmt", "-", input=text)
+    assert (done.exit_code, done.stdout) == (0, formatted)
+    assert run("fmt", "-", input=formatted).stdout == formatted  # idempotent
+    check = run("fmt", "-", "--check", input=text)
+    assert (check.exit_code, check.stdout) == (1, "would reformat -\n")
+    assert run("fmt", "-", "--check", input=formatted).exit_code == 0
+    diff = run("fmt", "-", "--diff", input=text)
+    assert diff.exit_code == 1 and "+  - id: c" in diff.stdout
+    # JSON stays JSON; a broken map and "-" among files are refused, nothing printed.
+    as_json = run("fmt", "-", input='{"title": "T", "claims": [{"text": "C", "id": "c"}]}')
+    assert as_json.exit_code == 0 and as_json.stdout.startswith("{")
+    assert run("fmt", "-", input="title: [\n").exit_code == 1
+    mixed = run("fmt", "-", HARBOUR, input=text)
+    assert (mixed.exit_code, mixed.stdout) == (2, "")
 
 
 @pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)

@@ -270,7 +270,11 @@ def set_field(
 def fmt(
     map_files: Annotated[
         list[str],
-        typer.Argument(metavar="MAP...", help="Map files to format, or folders of maps."),
+        typer.Argument(
+            metavar="MAP...",
+            help="Map files to format, or folders of maps; - alone formats standard input "
+            "onto standard output (for an editor's format-on-save).",
+        ),
     ],
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 if a file would change.")
@@ -287,7 +291,8 @@ def fmt(
     Keys follow the format's order (id, text, kind, ... for claims), indentation is two
     spaces, lists are indented under their key. --check reports files that would change,
     --diff shows how; both exit 1 when a file would change. A folder is searched for maps
-    as validate searches it.
+    as validate searches it. `argmap fmt -` is a filter: the map on standard input,
+    formatted, on standard output.
 
     Example: argmap fmt maps/ --diff
     """

@@ -643,7 +643,8 @@ def format_files(paths: list[str], *, check: bool = False, diff: bool = False) -
     :func:`argmap.operations.validate.find_maps`) in the canonical order and layout,
     comments and shorthand kept (:func:`argmap.edit.layout.canonical_layout`). With
     ``check`` or ``diff``, write nothing: the lines name each file that would change
-    (``would reformat``), or, with ``diff``, are a unified diff of the changes.
+    (``would reformat``), or, with ``diff``, are a unified diff of the changes. ``-``
+    alone formats standard input onto standard output (:func:`_format_stdin`).
 
     Raises:
         MapError: a file is not a valid map (nothing of it is written).
@@ -653,6 +654,8 @@ def format_files(paths: list[str], *, check: bool = False, diff: bool = False) -
     from argmap.io.files import held_for_update, read_input
     from argmap.operations.validate import find_maps
 
+    if "-" in paths:
+        return _format_stdin(paths, check=check, diff=diff)
     changed: list[str] = []
     lines: list[str] = []
     for path in find_maps(paths):
@@ -676,6 +679,34 @@ def format_files(paths: list[str], *, check: bool = False, diff: bool = False) -
         return Edited(lines, changed=changed)
     verb = "would reformat" if check else "reformatted"
     return Edited([f"{verb} {p}" for p in changed], changed=changed)
+
+
+def _format_stdin(paths: list[str], *, check: bool, diff: bool) -> Edited:
+    """:func:`format_files` of standard input, as a formatter an editor pipes a buffer
+    through: the map formatted, on standard output (with ``check``, the line saying it
+    would change; with ``diff``, the diff). ``changed`` is ``["-"]`` when it would change.
+
+    Raises:
+        UsageError: ``-`` is given with other paths.
+        MapError: the text is not a valid map.
+    """
+    from argmap.edit.layout import canonical_layout
+    from argmap.errors import UsageError
+    from argmap.formats.native import parse
+    from argmap.io.files import read_input
+
+    if paths != ["-"]:
+        raise UsageError("- (standard input) is formatted on its own, not with other maps")
+    inp = read_input("-")
+    parse(inp)  # refuse to format a map that does not read
+    syntax_json = inp.suffix == ".json" or inp.text.lstrip().startswith("{")
+    text = canonical_layout(inp.text, json_syntax=syntax_json)
+    changed = ["-"] if text != inp.text else []
+    if diff:
+        return Edited(_unified(inp.text, text, "-") if changed else [], changed=changed)
+    if check:
+        return Edited(["would reformat -"] if changed else [], changed=changed)
+    return Edited(text.splitlines(), changed=changed)
 
 
 def _unified(before: str, after: str, path: str) -> list[str]:
