@@ -13,9 +13,19 @@ def main() -> None:
         import os
 
         os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")  # as argmap.cli.main does
-        from argmap.lsp.server import serve
+        try:
+            from argmap.lsp.server import serve
 
-        serve()
+            serve()
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except Exception as exc:  # a bug: one line in the editor's log, as the CLI says it
+            if os.environ.get("ARGMAP_DEBUG"):
+                raise
+            from argmap.errors import EXIT_INTERNAL, internal_error
+
+            sys.stderr.write(internal_error(exc) + "\n")
+            sys.exit(EXIT_INTERNAL)
         return
     from argmap.cli import main as command_line
 

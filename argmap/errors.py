@@ -33,12 +33,15 @@ __all__ = [
     "NotRegularFile",
     "did_you_mean",
     "shown_name",
+    "EXIT_INTERNAL",
+    "internal_error",
 ]
 
 EXIT_OK = 0
 EXIT_INVALID = 1  # the map is invalid, or validate found errors
 EXIT_USAGE = 2  # the call was wrong: bad option, missing file, unknown claim id
 EXIT_TOOL = 3  # the environment failed: Graphviz missing, output not writable
+EXIT_INTERNAL = 70  # a bug in argmap (EX_SOFTWARE)
 
 #: ``note``: something a reader should know that is not a fault (a source text that is
 #: not there, so its quotes went unchecked); it never fails a check, even a strict one.
@@ -190,6 +193,20 @@ class OutsideProject(OSError):
 
 class NotRegularFile(OSError):
     """A file a map names is not a regular file (a pipe, a device, a folder)."""
+
+
+def internal_error(exc: BaseException) -> str:
+    """The one line that reports a bug instead of a traceback.
+
+    Examples:
+        >>> print(internal_error(KeyError("x")).replace(" (", "\\n("))
+        argmap: internal error: KeyError: 'x'
+        (please report it; rerun with ARGMAP_DEBUG=1 for details)
+    """
+    return (
+        f"argmap: internal error: {type(exc).__name__}: {exc} "
+        "(please report it; rerun with ARGMAP_DEBUG=1 for details)"
+    )
 
 
 def did_you_mean(word: str, choices: Iterable[str], *, n: int = 3) -> str | None:

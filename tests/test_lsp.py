@@ -465,6 +465,26 @@ def test_the_server_starts_without_the_command_line_machinery(start):
     assert not {"typer", "rich", "argmap.cli"} & imported
 
 
+def test_a_bug_at_the_servers_start_is_one_line_not_a_traceback():
+    import subprocess
+
+    broken = (
+        "import argmap.lsp.server as s\n"
+        "def serve(): raise ZeroDivisionError('boom')\n"
+        "s.serve = serve\n"
+        "from argmap.__main__ import main\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", broken, "lsp"], input=b"", capture_output=True, timeout=120
+    )
+    assert done.returncode == 70
+    assert done.stderr.decode().splitlines() == [
+        "argmap: internal error: ZeroDivisionError: boom "
+        "(please report it; rerun with ARGMAP_DEBUG=1 for details)"
+    ]
+
+
 @pytest.mark.asyncio
 async def test_a_drafted_claim_is_accepted_from_the_editor(client: LanguageClient, tmp_path):
     path = tmp_path / "d.yaml"

@@ -17,11 +17,9 @@ import typer
 from typer._click import exceptions as _click  # Typer's own click (pinned: pyproject.toml)
 from typer.core import TyperGroup
 
-from argmap.errors import EXIT_USAGE, ArgmapError
+from argmap.errors import EXIT_INTERNAL, EXIT_USAGE, ArgmapError, internal_error
 
 __all__ = ["app", "main"]
-
-EXIT_INTERNAL = 70
 
 
 #: Every command: its name, then the module and function that implement it. Modules are
@@ -152,12 +150,7 @@ class ArgmapGroup(TyperGroup):
             if os.environ.get("ARGMAP_DEBUG"):
                 progress.stop()
                 raise
-            _print_error(
-                [
-                    f"argmap: internal error: {type(exc).__name__}: {exc} "
-                    "(please report it; rerun with ARGMAP_DEBUG=1 for details)"
-                ]
-            )
+            _print_error([internal_error(exc)])
             code = EXIT_INTERNAL
         progress.stop()
         if not isinstance(code, int):
