@@ -1,5 +1,6 @@
 """A real editor: headless Neovim attaches `argmap lsp` with its built-in client and gets
-diagnostics, completion, a hover and a rename (Debian's neovim; .ci/run installs it)."""
+diagnostics, completion, a hover, a rename and the format command (Debian's neovim; .ci/run
+installs it)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,17 @@ def test_completion_hover_and_rename_in_neovim(nvim, tmp_path):
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert len(changed) == 7  # the id, two shorthand references, four links
     assert all(b == a.replace("open-at-night", "open-after-dark") for a, b in changed)
+
+
+def test_the_format_command_in_neovim_lays_the_map_out_as_argmap_fmt(nvim, tmp_path):
+    path = tmp_path / "maps" / "m.yaml"
+    path.parent.mkdir()
+    text = (
+        "# a map typed in a hurry\nclaims:\n  - text: Open at night.  # the thesis\n"
+        "    kind: conclusion\n    id: open\n  - {supports: [open], text: Ships wait., id: wait}\n"
+        "title: Harbour\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    formatted = _session(nvim, path, tmp_path, "format")["formatted"]
+    assert formatted == run("fmt", "-", input=text).stdout
+    assert formatted != text and "# the thesis" in formatted

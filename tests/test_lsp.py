@@ -176,6 +176,42 @@ async def test_rename_changes_every_reference_and_nothing_else(client: LanguageC
         )
 
 
+@pytest.mark.asyncio
+async def test_formatting_gives_the_layout_of_argmap_fmt(client: LanguageClient, tmp_path):
+    # The editor's format command (and format-on-save) lays a map out as `argmap fmt`
+    # does, comments kept; a map laid out already, a broken one and a YAML file that is
+    # no map are left as they are.
+    path = tmp_path / "m.yaml"
+    text = (
+        "# top\nclaims:\n  - text: Ça va — 日本  # the claim\n    kind: conclusion\n"
+        "    id: c\ntitle: T\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    uri = _open(client, path)
+    await _diagnostics(client, uri)
+    options = types.FormattingOptions(tab_size=2, insert_spaces=True)
+
+    async def format_(uri: str) -> list[types.TextEdit]:
+        return await client.text_document_formatting_async(
+            types.DocumentFormattingParams(
+                text_document=types.TextDocumentIdentifier(uri=uri), options=options
+            )
+        )
+
+    formatted = _apply(text, await format_(uri))
+    assert formatted == run("fmt", "-", input=text).stdout
+    assert formatted.startswith("# top\ntitle: T\nclaims:\n  - id: c\n")
+    done = tmp_path / "done.yaml"
+    done.write_text(formatted, encoding="utf-8")
+    assert not await format_(_open(client, done))
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("argmap: 1\ntitle: [\n", encoding="utf-8")
+    assert not await format_(_open(client, broken))
+    other = tmp_path / "compose.yaml"
+    other.write_text("services:\n  web: {image: x, ports: [80]}\n", encoding="utf-8")
+    assert not await format_(_open(client, other))
+
+
 def _apply(text: str, edits: list[types.TextEdit]) -> str:
     lines = text.split("\n")
     offsets = [0]

@@ -10,8 +10,8 @@ def lsp() -> None:
     YAML and JSON map files (the README shows VS Code, Neovim, Helix and Emacs). It
     reports every problem argmap validate finds as you type, completes ids, kinds,
     tags and keys, shows a claim's text, quote and label on hover, goes to
-    definitions and references, renames ids everywhere, outlines the argument and
-    offers quick fixes.
+    definitions and references, renames ids everywhere, outlines the argument, offers
+    quick fixes and formats the map as argmap fmt does.
 
     Example: argmap lsp
     """

@@ -57,6 +57,7 @@ __all__ = [
     "fixes",
     "diagnostic_range",
     "Span",
+    "formatting",
 ]
 
 #: The largest text the editor services read (a larger one gets one diagnostic).
@@ -715,6 +716,35 @@ class Symbol:
     span: Span
     selection: Span
     children: list[Symbol] = field(default_factory=list)
+
+
+def formatting(analysis: Analysis) -> list[tuple[Span, str]]:
+    r"""The edit that gives the map ``argmap fmt``'s layout: the whole text replaced, or
+    nothing when it is laid out already, or is not a map that reads (a broken map is left
+    as typed; its diagnostics say what is wrong).
+
+    Examples:
+        >>> a = analyse("title: T\nclaims:\n  - {text: C, id: c}\n", "m.yaml")
+        >>> formatting(a)
+        [(((0, 0), (3, 0)), 'title: T\nclaims:\n  - {id: c, text: C}\n')]
+        >>> formatting(analyse(formatting(a)[0][1], "m.yaml"))
+        []
+    """
+    if analysis.doc is None:
+        return []
+    from argmap.errors import MapError
+    from argmap.io.files import Input
+    from argmap.operations.edit import formatted
+
+    suffix = analysis.path.suffix.lower() if analysis.path is not None else ""
+    try:
+        text = formatted(Input(analysis.text, analysis.name, suffix, analysis.path))
+    except MapError:
+        return []
+    if text == analysis.text:
+        return []
+    lines = analysis.text.split("\n")
+    return [(((0, 0), (len(lines) - 1, len(lines[-1]))), text)]
 
 
 def symbols(analysis: Analysis) -> list[Symbol]:

@@ -405,6 +405,18 @@ def document_symbol(ls: ArgmapServer, params: types.DocumentSymbolParams):
     return [convert(s) for s in language.symbols(ls.analysis(uri))]
 
 
+@server.feature(types.TEXT_DOCUMENT_FORMATTING)
+@_answered
+def formatting(ls: ArgmapServer, params: types.DocumentFormattingParams) -> list[types.TextEdit]:
+    """``argmap fmt``'s layout, for the editor's format command and format-on-save."""
+    uri = params.text_document.uri
+    units = _Units(ls.document(uri))
+    return [
+        types.TextEdit(range=units.range(span), new_text=new)
+        for span, new in language.formatting(ls.analysis(uri))
+    ]
+
+
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),

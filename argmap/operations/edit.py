@@ -33,10 +33,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.edit.editor import Editor
 from argmap.errors import UsageError, did_you_mean
+
+if TYPE_CHECKING:
+    from argmap.io.files import Input
 
 __all__ = [
     "Edited",
@@ -52,6 +55,7 @@ __all__ = [
     "add_source",
     "remove_source",
     "format_files",
+    "formatted",
     "RELATIONS",
 ]
 
@@ -641,16 +645,14 @@ def remove_source(path: str, ident: str, *, cascade: bool = False) -> Edited:
 def format_files(paths: list[str], *, check: bool = False, diff: bool = False) -> Edited:
     """Rewrite map files (folders: the maps in them, see
     :func:`argmap.operations.validate.find_maps`) in the canonical order and layout,
-    comments and shorthand kept (:func:`argmap.edit.layout.canonical_layout`). With
-    ``check`` or ``diff``, write nothing: the lines name each file that would change
-    (``would reformat``), or, with ``diff``, are a unified diff of the changes. ``-``
-    alone formats standard input onto standard output (:func:`_format_stdin`).
+    comments and shorthand kept (:func:`formatted`). With ``check`` or ``diff``, write
+    nothing: the lines name each file that would change (``would reformat``), or, with
+    ``diff``, are a unified diff of the changes. ``-`` alone formats standard input onto
+    standard output (:func:`_format_stdin`).
 
     Raises:
         MapError: a file is not a valid map (nothing of it is written).
     """
-    from argmap.edit.layout import canonical_layout
-    from argmap.formats.native import parse
     from argmap.io.files import held_for_update, read_input
     from argmap.operations.validate import find_maps
 
@@ -661,8 +663,7 @@ def format_files(paths: list[str], *, check: bool = False, diff: bool = False) -
     for path in find_maps(paths):
         if check or diff:
             inp = read_input(path)
-            parse(inp)  # refuse to format a map that does not read
-            text = canonical_layout(inp.text, json_syntax=inp.suffix == ".json")
+            text = formatted(inp)
             if text != inp.text:
                 changed.append(path)
                 if diff:
@@ -670,8 +671,7 @@ def format_files(paths: list[str], *, check: bool = False, diff: bool = False) -
             continue
         with held_for_update(path) as held:
             inp = held.input
-            parse(inp)
-            text = canonical_layout(inp.text, json_syntax=inp.suffix == ".json")
+            text = formatted(inp)
             if text != inp.text:
                 changed.append(path)
                 held.replace(text)
@@ -679,6 +679,22 @@ def format_files(paths: list[str], *, check: bool = False, diff: bool = False) -
         return Edited(lines, changed=changed)
     verb = "would reformat" if check else "reformatted"
     return Edited([f"{verb} {p}" for p in changed], changed=changed)
+
+
+def formatted(inp: Input) -> str:
+    """A map's text (an input read) in the canonical order and layout, comments and
+    shorthand kept (:func:`argmap.edit.layout.canonical_layout`); JSON stays JSON (by its
+    suffix, else by its first character).
+
+    Raises:
+        MapError: the text is not a valid map (a map that does not read is not formatted).
+    """
+    from argmap.edit.layout import canonical_layout
+    from argmap.formats.native import parse
+
+    parse(inp)
+    json_syntax = inp.suffix == ".json" or (not inp.suffix and inp.text.lstrip()[:1] == "{")
+    return canonical_layout(inp.text, json_syntax=json_syntax)
 
 
 def _format_stdin(paths: list[str], *, check: bool, diff: bool) -> Edited:
@@ -690,17 +706,13 @@ def _format_stdin(paths: list[str], *, check: bool, diff: bool) -> Edited:
         UsageError: ``-`` is given with other paths.
         MapError: the text is not a valid map.
     """
-    from argmap.edit.layout import canonical_layout
     from argmap.errors import UsageError
-    from argmap.formats.native import parse
     from argmap.io.files import read_input
 
     if paths != ["-"]:
         raise UsageError("- (standard input) is formatted on its own, not with other maps")
     inp = read_input("-")
-    parse(inp)  # refuse to format a map that does not read
-    syntax_json = inp.suffix == ".json" or inp.text.lstrip().startswith("{")
-    text = canonical_layout(inp.text, json_syntax=syntax_json)
+    text = formatted(inp)
     changed = ["-"] if text != inp.text else []
     if diff:
         return Edited(_unified(inp.text, text, "-") if changed else [], changed=changed)

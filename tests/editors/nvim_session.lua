@@ -1,6 +1,7 @@
 -- A real editor session: Neovim (headless) opens a map, starts `argmap lsp` with its
 -- built-in client, and records what the server tells it, as JSON, in $ARGMAP_OUT.
--- $ARGMAP_STEPS says what to do beyond collecting diagnostics: "complete,hover,rename".
+-- $ARGMAP_STEPS says what to do beyond collecting diagnostics: "complete,hover,rename",
+-- "format" (the editor's own format command, as format-on-save runs it).
 local file = vim.env.ARGMAP_FILE
 local steps = vim.env.ARGMAP_STEPS or ""
 local out = { diagnostics = {}, published = 0 }
@@ -55,6 +56,14 @@ local ok, err = pcall(function()
     vim.lsp.util.apply_workspace_edit(res[client_id].result, "utf-16")
     out.renamed = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n") .. "\n"
     vim.cmd("silent! undo")
+  end
+  if steps:find("format") then
+    if vim.lsp.buf.format then -- Neovim 0.8 and later
+      vim.lsp.buf.format({ bufnr = bufnr, async = false, timeout_ms = 60000 })
+    else -- Neovim 0.7 (Debian 12's)
+      vim.lsp.buf.formatting_sync(nil, 60000)
+    end
+    out.formatted = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n") .. "\n"
   end
   if steps:find("complete") then
     -- Type a new claim whose supports list is still open, as a person would.
