@@ -7,7 +7,7 @@ def lsp() -> None:
     """Run the language server for map files, over standard input and output.
 
     Editors start it themselves: point your editor's LSP client at `argmap lsp` for
-    YAML and JSON map files (the README shows VS Code, Neovim, Helix and Emacs). It
+    YAML and JSON map files (docs/reference.md shows VS Code, Neovim, Helix and Emacs). It
     reports every problem argmap validate finds as you type, completes ids, kinds,
     tags and keys, shows a claim's text, quote and label on hover, goes to
     definitions and references, renames ids everywhere, outlines the argument, offers
