@@ -68,6 +68,8 @@ def output_width() -> int | None:
 
 
 def _ljust(text: str, width: int) -> str:
+    if text.isascii():
+        return text.ljust(width)
     return text + " " * (width - cells(text))
 
 
@@ -77,6 +79,8 @@ def _pieces(column: str, cell: str) -> list[str]:
     if column == "tags" and " " not in cell:
         tags = [t for t in cell.split(",") if t]
         return [t + ("," if i < len(tags) - 1 else "") for i, t in enumerate(tags)]
+    if cell.isascii():
+        return cell.split()
     return [unit for word in cell.split() for unit in units(word)]
 
 
@@ -108,7 +112,10 @@ def table_layout(
     column is prose, which goes under its row rather than be squeezed narrower than
     :data:`TEXT_MIN`."""
     n = len(columns)
-    width_of = globals()["cells"]  # (``cells`` below is the table's cells)
+
+    def width_of(text: str) -> int:  # (``cells`` below is the table's cells)
+        return len(text) if text.isascii() else globals()["cells"](text)
+
     cells = [[" ".join(str(c).split()) for c in row] for row in rows]
     widest = [max([width_of(columns[i]), *(width_of(r[i]) for r in cells)]) for i in range(n)]
     if width is None or n == 1 and widest[0] <= width:
