@@ -195,6 +195,11 @@ def test_fmt_dash_is_a_filter_as_editors_run_formatters():
     assert run("fmt", "-", input="title: [\n").exit_code == 1
     mixed = run("fmt", "-", HARBOUR, input=text)
     assert (mixed.exit_code, mixed.stdout) == (2, "")
+    # The map's text comes out as it is, not as a report made safe for a terminal: a C1
+    # control character in a JSON string is the map's content, kept.
+    raw = '{"title": "T\u009b[2J — 日本", "claims": [{"id": "c", "text": "C"}]}'
+    kept = run("fmt", "-", input=raw)
+    assert kept.exit_code == 0 and "T\u009b[2J — 日本" in kept.stdout
 
 
 @pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)

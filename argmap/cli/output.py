@@ -167,6 +167,10 @@ def emit_edited(done: Any, *, warnings: bool = True) -> None:
     print_notes(done.notes, done.warnings if warnings else [])
     if done.lines:
         emit_lines(done.lines)
+    if done.output is not None:  # a map's text (fmt -): written as it is, as export -o - does
+        from argmap.io.files import write_output
+
+        write_output(done.output)
 
 
 def print_problems(diagnostics: list[Any], then: str) -> None:

@@ -75,6 +75,9 @@ class Edited:
     notes: list[str] = field(default_factory=list)
     #: The files the change rewrote (or, when nothing was to be written, would have).
     changed: list[str] = field(default_factory=list)
+    #: A map's text for standard output, byte for byte (``fmt -``): unlike ``lines``, not
+    #: a report, so nothing in it is made visible or changed.
+    output: str | None = None
 
 
 # --- one change to a file, as a transaction ------------------------------------------------
@@ -718,7 +721,7 @@ def _format_stdin(paths: list[str], *, check: bool, diff: bool) -> Edited:
         return Edited(_unified(inp.text, text, "-") if changed else [], changed=changed)
     if check:
         return Edited(["would reformat -"] if changed else [], changed=changed)
-    return Edited(text.splitlines(), changed=changed)
+    return Edited(output=text, changed=changed)
 
 
 def _unified(before: str, after: str, path: str) -> list[str]:
