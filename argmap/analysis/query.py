@@ -32,6 +32,7 @@ Examples:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -57,6 +58,10 @@ __all__ = [
 
 SIGN = {"support": 1, "attack": -1, "undercut": -1}
 CENTRALITY = "betweenness centrality (networkx.betweenness_centrality)"
+#: The work betweenness centrality may do on a larger map, in steps of its walks (claims
+#: and links visited): each claim it samples costs a walk of the whole map, so a map of
+#: 100,000 claims is sampled from 10 claims, not 500 (which took a minute and a half).
+CENTRALITY_BUDGET = 3_000_000
 _EFFECT = {1: "support", -1: "attack"}
 
 
@@ -398,34 +403,64 @@ def chains(G: nx.MultiDiGraph, a: str, b: str, *, limit: int = 100) -> list[Chai
     return sorted(out, key=lambda ch: (len(ch.links), ch.claims, ch.links))
 
 
+def _support_depth(succ: dict[str, list[str]]) -> int:
+    """The longest chain of support links, in links (a cycle of support counts as one
+    step, as networkx's condensation makes it one claim).
+
+    Examples:
+        >>> _support_depth({"a": ["b"], "b": ["c"], "c": [], "d": ["c"]})
+        2
+    """
+    indegree = dict.fromkeys(succ, 0)
+    for targets in succ.values():
+        for v in targets:
+            indegree[v] += 1
+    order = [n for n, d in indegree.items() if d == 0]
+    longest = dict.fromkeys(succ, 0)
+    for u in order:  # Kahn's order: grows as claims are reached (most maps have no cycle)
+        for v in succ[u]:
+            longest[v] = max(longest[v], longest[u] + 1)
+            indegree[v] -= 1
+            if indegree[v] == 0:
+                order.append(v)
+    if len(order) == len(succ):
+        return max(longest.values(), default=0)
+    import networkx as nx  # a support cycle: its claims count as one, as networkx says
+
+    return nx.dag_longest_path_length(nx.condensation(nx.DiGraph(succ)))
+
+
 def summary(G: nx.MultiDiGraph, *, top: int = 5) -> dict[str, Any]:
     """Counts and notable claims of a map, as a JSON-ready dict.
 
     ``depth`` is the longest chain of support links (in links); ``central`` ranks claims by
-    betweenness centrality, sampled from 500 claims on larger maps (seeded, so stable).
+    betweenness centrality, sampled on maps of more than 500 claims (seeded, so stable)
+    from 500 claims, or fewer on a map so large that 500 walks of it would exceed
+    :data:`CENTRALITY_BUDGET` (never fewer than 10); ``centrality`` says which.
     """
     import networkx as nx
 
     from argmap.graph import link_counts, open_issues, support_adjacency
 
     counts = link_counts(G)
-    claims = [d["claim"] for _, d in G.nodes(data=True)]
-    dag = nx.condensation(nx.DiGraph(support_adjacency(G)))
-    depth = nx.dag_longest_path_length(dag) if dag.number_of_nodes() else 0
-    k = None if G.number_of_nodes() <= 500 else 500
-    centrality = (
-        nx.betweenness_centrality(nx.DiGraph(G), k=k, seed=0) if G.number_of_nodes() else {}
-    )
+    claims = [d["claim"] for d in G._node.values()]
+    kinds = Counter(c.kind for c in claims)
+    depth = _support_depth(support_adjacency(G))
+    size = G.number_of_nodes() + counts.total()
+    k = None if G.number_of_nodes() <= 500 else max(10, min(500, CENTRALITY_BUDGET // size))
+    # On the multigraph itself: its walks go claim to claim, as on a copy without parallel
+    # links (which would cost more to make than the sampled walks do).
+    centrality = nx.betweenness_centrality(G, k=k, seed=0) if G.number_of_nodes() else {}
     index = {n: i for i, n in enumerate(G.nodes)}
     central = sorted(centrality, key=lambda n: (-centrality[n], index[n]))[:top]
     return {
         "title": G.graph.get("title", ""),
         "claims": len(claims),
-        "links": G.number_of_edges(),
-        "claims_by_kind": {k.value: sum(c.kind is k for c in claims) for k in ClaimKind},
+        "links": counts.total(),
+        "claims_by_kind": {k.value: kinds[k] for k in ClaimKind},
         "links_by_kind": {kind: counts.get(kind, 0) for kind in ("support", "attack", "undercut")},
         "depth": depth,
         **open_issues(G),
         "central": [{"id": n, "score": round(centrality[n], 6)} for n in central],
-        "centrality": CENTRALITY + (" sampled from 500 claims" if k else ""),
+        "centrality": CENTRALITY + (f" sampled from {k} claims" if k else ""),
     }
