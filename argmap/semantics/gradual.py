@@ -159,12 +159,41 @@ def _base(G: nx.MultiDiGraph, n: str) -> float:
     return DEFAULT_BASE if confidence is None else confidence
 
 
-def _terms(G: nx.MultiDiGraph, n: str, strength: dict[str, float]) -> list[Term]:
-    """The supports (linked groups as one) and attacks bearing on claim ``n``."""
+def _incoming(G: nx.MultiDiGraph) -> dict[str, list[tuple[str, dict]]]:
+    """Each claim's incoming links as (source, edge data), in the map's order of links:
+    what :func:`_terms` reads, gathered once from the adjacency for all the claims (an
+    iterative method reads them again on every round)."""
+    return {
+        n: sorted(
+            ((u, d) for u, keyed in nbrs.items() for d in keyed.values()),
+            key=lambda e: e[1]["index"],
+        )
+        for n, nbrs in G._pred.items()
+    }
+
+
+def _plain_terms(incoming: list[tuple[str, dict]]) -> list[tuple[str, bool, float]] | None:
+    """A claim's incoming links as (source, whether it supports, weight) when nothing
+    undercuts them and none is in a linked group (most claims): then each term's
+    contribution is its source's strength times that weight, summed in this order, as
+    :func:`_terms` would give them. None otherwise."""
+    out = []
+    for u, d in incoming:
+        link = d["link"]
+        if d["kind"] == "undercut" or link.group is not None:
+            return None
+        # (1.0 if None else weight) * 1.0, the undercut factor: the same float as _terms.
+        out.append((u, d["kind"] == "support", 1.0 if link.weight is None else link.weight))
+    return out
+
+
+def _terms(incoming: list[tuple[str, dict]], strength: dict[str, float]) -> list[Term]:
+    """The supports (linked groups as one) and attacks bearing on a claim, from its
+    ``incoming`` links (:func:`_incoming`)."""
     # Every undercut bearing on n ends at n, however deep its chain: an undercut's own
     # weight is scaled by the undercuts aimed at it, before it scales its target's.
     undercuts: dict[str, list[tuple[str, Any]]] = {}
-    for u, _, d in G.in_edges(n, data=True):
+    for u, d in incoming:
         if d["kind"] == "undercut":
             undercuts.setdefault(d["undercuts"], []).append((u, d["link"]))
     cut: dict[str, float] = {}
@@ -181,7 +210,7 @@ def _terms(G: nx.MultiDiGraph, n: str, strength: dict[str, float]) -> list[Term]
 
     terms: list[Term] = []
     groups: dict[str, list[tuple[str, float]]] = {}
-    for u, _, d in sorted(G.in_edges(n, data=True), key=lambda e: e[2]["index"]):
+    for u, d in incoming:
         link = d["link"]
         weight = (1.0 if link.weight is None else link.weight) * factor(link.id)
         if d["kind"] == "attack":
@@ -228,9 +257,10 @@ def dfquad(G: nx.MultiDiGraph) -> Strengths:
         ) from None
     strength: dict[str, float] = {}
     traces: dict[str, Trace] = {}
+    incoming = _incoming(G)
     for n in order:
         base = _base(G, n)
-        terms = _terms(G, n, strength)
+        terms = _terms(incoming[n], strength)
         vs = _aggregate([t.contribution for t in terms if t.kind == "support"])
         va = _aggregate([t.contribution for t in terms if t.kind == "attack"])
         if va >= vs:
@@ -260,15 +290,27 @@ def qe(
     """
     nodes = list(G.nodes)
     base = {n: _base(G, n) for n in nodes}
+    incoming = _incoming(G)
+    plain = {n: _plain_terms(incoming[n]) for n in nodes}
     strength = dict(base)
     for iteration in range(1, max_iterations + 1):  # noqa: B007 (reported below)
         moved = 0.0
         new = {}
         for n in nodes:
-            terms = _terms(G, n, strength)
-            energy = sum(t.contribution for t in terms if t.kind == "support") - sum(
-                t.contribution for t in terms if t.kind == "attack"
-            )
+            simple = plain[n]
+            if simple is not None:  # the sums below, without the terms: the same numbers
+                supports = attacks = 0
+                for u, is_support, weight in simple:
+                    if is_support:
+                        supports += strength[u] * weight
+                    else:
+                        attacks += strength[u] * weight
+                energy = supports - attacks
+            else:
+                terms = _terms(incoming[n], strength)
+                energy = sum(t.contribution for t in terms if t.kind == "support") - sum(
+                    t.contribution for t in terms if t.kind == "attack"
+                )
             target = base[n] + (1.0 - base[n]) * _h(energy) - base[n] * _h(-energy)
             new[n] = strength[n] + damping * (target - strength[n])
             moved = max(moved, abs(new[n] - strength[n]))
@@ -282,7 +324,7 @@ def qe(
         )
     traces = {}
     for n in nodes:
-        terms = _terms(G, n, strength)
+        terms = _terms(incoming[n], strength)
         traces[n] = Trace(
             base[n],
             terms,
