@@ -52,6 +52,7 @@ __all__ = [
     "open_issues",
     "incoming",
     "link_counts",
+    "edge_list",
     "add_claim_nodes",
 ]
 
@@ -484,6 +485,17 @@ def require_claim(G: nx.MultiDiGraph, ident: str) -> str:
     if ident in G:
         return ident
     raise UsageError(f"no claim {ident!r} in this map", hint=did_you_mean(ident, list(G.nodes)))
+
+
+def edge_list(G: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:
+    """Every edge as (source, target, data), in the order of ``G.edges(data=True)``, read
+    straight from the adjacency: networkx's edge view costs seconds on a large map.
+
+    Examples:
+        >>> edge_list(G) == list(G.edges(data=True))
+        True
+    """
+    return [(u, v, d) for u, nbrs in G._succ.items() for v, kd in nbrs.items() for d in kd.values()]
 
 
 def link_counts(G: nx.MultiDiGraph) -> Counter:

@@ -45,6 +45,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argmap.graph import edge_list
 from argmap.model import ClaimKind
 from argmap.semantics.framework import Framework
 
@@ -82,7 +83,7 @@ def inferences(G: nx.MultiDiGraph, *, skip: Iterable[str] = ()) -> list[Inferenc
     skip = set(skip)
     grouped: dict[tuple[str, str], list] = {}
     found: list[Inference] = []
-    edges = sorted(G.edges(data=True), key=lambda e: e[2]["index"])
+    edges = sorted(edge_list(G), key=lambda e: e[2]["index"])
     for u, v, d in edges:
         if d["kind"] != "support":
             continue
@@ -131,7 +132,8 @@ def encode(
     attacks: list[tuple[str, str]] = []
     # The undercuts aimed at each link, as (undercutter, undercut link id).
     undercut_by: dict[str, list[tuple[str, str]]] = {}
-    for u, _, d in G.edges(data=True):
+    edges = edge_list(G)
+    for u, _, d in edges:
         if d["kind"] == "undercut" and u not in retract:
             undercut_by.setdefault(d["undercuts"], []).append((u, d["link"].id))
     carriers: dict[str, str] = {}
@@ -170,14 +172,14 @@ def encode(
             frame[2] = i + 1
         return carriers[link_id]
 
-    for u, v, d in G.edges(data=True):
+    for u, v, d in edges:
         if d["kind"] == "attack" and u not in retract and v not in retract and v not in assume:
             attacks.append((carrier(u, d["link"].id), v))
     infs = {inf.name: inf for inf in inferences(G, skip=retract)}
     # A claim the map gives reasons for needs one to hold, even when what-ifs have
     # retracted them all: then it has nothing left to stand on.
     supported: dict[str, list[str]] = {
-        v: [] for _, v, d in G.edges(data=True) if d["kind"] == "support" and v not in retract
+        v: [] for _, v, d in edges if d["kind"] == "support" and v not in retract
     }
     # A question is never taken as given: it stands only when an answer supporting it does.
     supported.update(
