@@ -153,6 +153,31 @@ def test_summary_of_a_map():
     assert s["depth"] == 4  # cost-figure -> queues-cost -> open-at-night -> fund-cranes -> ...
 
 
+def test_summary_samples_betweenness_within_a_budget_of_work(monkeypatch):
+    # Each claim betweenness samples costs a walk of the whole map: on a large map the
+    # number of samples shrinks so that the work stays bounded, and the summary says so.
+    import argmap.analysis.query as query
+
+    lines = [f"  - {{id: c{i}, text: C{i}, supports: [c{i + 1}]}}" for i in range(599)]
+    G = build_graph(loads("title: t\nclaims:\n" + "\n".join(lines) + "\n  - {id: c599, text: E}\n"))
+    samples = []
+    real = nx.betweenness_centrality
+
+    def counting(graph, k=None, seed=None):
+        samples.append(k)
+        return real(graph, k=k, seed=seed)
+
+    monkeypatch.setattr(nx, "betweenness_centrality", counting)
+    assert summary(G)["centrality"].endswith("sampled from 500 claims")
+    monkeypatch.setattr(query, "CENTRALITY_BUDGET", 1199 * 40)  # 600 claims, 599 links
+    assert summary(G)["centrality"].endswith("sampled from 40 claims")
+    monkeypatch.setattr(query, "CENTRALITY_BUDGET", 1)
+    assert summary(G)["centrality"].endswith("sampled from 10 claims")  # never fewer
+    assert samples == [500, 40, 10]
+    small = build_graph(read_map(HARBOUR))
+    assert "sampled" not in summary(small)["centrality"]  # exact on a small map
+
+
 # --- property: why/impact agree with networkx on random graphs ---------------------------
 
 
