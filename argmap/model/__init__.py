@@ -94,6 +94,14 @@ def _whole_number_to_text(value: Any) -> Any:
     return value
 
 
+def _whole_number_to_int(value: Any) -> Any:
+    # JSON Schema counts 1.0 as an integer, so the format's version may be written so;
+    # text ("1") and yes/no stay refused (the field is strict).
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def _date_to_text(value: Any) -> Any:
     # YAML reads 2025-03-25 as a date and 2025 as an int; the format keeps text.
     if isinstance(value, _dt.date):
@@ -349,7 +357,7 @@ class Scheme(_Strict):
 class ArgMap(_Strict):
     """A whole argument map."""
 
-    argmap: int = Field(
+    argmap: Annotated[int, BeforeValidator(_whole_number_to_int)] = Field(
         default=FORMAT_VERSION,
         ge=1,
         le=FORMAT_VERSION,
