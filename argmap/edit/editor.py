@@ -76,7 +76,8 @@ class Editor:
     """A map file's text, with the edits argmap can make to it.
 
     Besides the edits, its text surgery is public (finding a key's node or an item's
-    lines, writing an item as a block, appending or removing one), for the merge driver
+    lines, writing an item as a block, appending or removing one: :meth:`append_item`,
+    :meth:`remove_section_item`), for the merge driver
     (:mod:`argmap.edit.merge`), which splices and marks conflicts with it."""
 
     def __init__(self, text: str, name: str, *, syntax: str | None = None) -> None:
@@ -287,6 +288,18 @@ class Editor:
         self.splices += [(start, end, 0), (colon, colon, 3)]  # as if deleted, then inserted
         self._compose()
 
+    def remove_section_item(self, key: str, index: int) -> None:
+        """Remove item ``index`` of the top-level list ``key`` (the last one leaves
+        ``key: []`` and the comments around it)."""
+        if self.syntax == "json":
+            del self.data[key][index]
+            return
+        seq = self.value_node(self.root, key)
+        if len(seq.value) == 1:
+            self.empty_list(key)
+        else:
+            self.remove_item(seq, index)
+
     def remove_item(self, seq: Any, position: int) -> None:
         node = seq.value[position]
         if seq.flow_style:
@@ -361,13 +374,7 @@ class Editor:
                 f"no source {ident!r} in {self.name}",
                 hint=did_you_mean(ident, [i for i in ids if i]),
             )
-        i = ids.index(ident)
-        if self.syntax == "json":
-            del self.data["sources"][i]
-        elif len(ids) == 1:
-            self.empty_list("sources")
-        else:
-            self.remove_item(self.value_node(self.root, "sources"), i)
+        self.remove_section_item("sources", ids.index(ident))
         self.removed.append(Removed("source", ident))
 
     def set_field(self, ident: str, field: str, value: Any) -> None:
@@ -454,11 +461,7 @@ class Editor:
                 del self.data["claims"][path[1]][path[2]]
             return
         if path[0] == "links":
-            seq = self.value_node(self.root, "links")
-            if len(seq.value) == 1:
-                self.empty_list("links")
-            else:
-                self.remove_item(seq, position)
+            self.remove_section_item("links", position)
             return
         claim = self.value_node(self.root, "claims").value[path[1]]
         seq = self.value_node(claim, path[2])
@@ -469,13 +472,7 @@ class Editor:
 
     def remove_claim(self, ident: str) -> None:
         """Remove a claim (and nothing else: see :meth:`references`)."""
-        i = self.claim_index(ident)
-        if self.syntax == "json":
-            del self.data["claims"][i]
-        elif len(self.value_node(self.root, "claims").value) == 1:
-            self.empty_list("claims")
-        else:
-            self.remove_item(self.value_node(self.root, "claims"), i)
+        self.remove_section_item("claims", self.claim_index(ident))
         self.removed.append(Removed("claim", ident))
 
     def rename(self, old: str, new: str, *, kind: str | None = None) -> tuple[str, int]:

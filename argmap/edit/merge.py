@@ -422,15 +422,7 @@ def _index(ed: Any, section: str, ident: str) -> int:
 
 
 def _remove(ed: Any, section: str, ident: str) -> None:
-    i = _index(ed, section, ident)
-    if ed.syntax == "json":
-        del ed.data[section][i]
-        return
-    seq = _items_node(ed, section)
-    if len(seq.value) == 1:
-        ed.empty_list(section)
-    else:
-        ed.remove_item(seq, i)
+    ed.remove_section_item(section, _index(ed, section, ident))
 
 
 def _set_in(ed: Any, section: str, ident: str, key: str, value: Any) -> None:
