@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ArgmapError
+from argmap.graph import incoming
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -160,16 +161,9 @@ def _base(G: nx.MultiDiGraph, n: str) -> float:
 
 
 def _incoming(G: nx.MultiDiGraph) -> dict[str, list[tuple[str, dict]]]:
-    """Each claim's incoming links as (source, edge data), in the map's order of links:
-    what :func:`_terms` reads, gathered once from the adjacency for all the claims (an
-    iterative method reads them again on every round)."""
-    return {
-        n: sorted(
-            ((u, d) for u, keyed in nbrs.items() for d in keyed.values()),
-            key=lambda e: e[1]["index"],
-        )
-        for n, nbrs in G._pred.items()
-    }
+    """Each claim's incoming links (:func:`argmap.graph.incoming`), gathered once for all
+    the claims: what :func:`_terms` reads, which an iterative method reads on every round."""
+    return {n: incoming(G, n) for n in G._pred}
 
 
 def _plain_terms(incoming: list[tuple[str, dict]]) -> list[tuple[str, bool, float]] | None:
@@ -189,7 +183,7 @@ def _plain_terms(incoming: list[tuple[str, dict]]) -> list[tuple[str, bool, floa
 
 def _terms(incoming: list[tuple[str, dict]], strength: dict[str, float]) -> list[Term]:
     """The supports (linked groups as one) and attacks bearing on a claim, from its
-    ``incoming`` links (:func:`_incoming`)."""
+    ``incoming`` links (:func:`argmap.graph.incoming`)."""
     # Every undercut bearing on n ends at n, however deep its chain: an undercut's own
     # weight is scaled by the undercuts aimed at it, before it scales its target's.
     undercuts: dict[str, list[tuple[str, Any]]] = {}
