@@ -290,7 +290,7 @@ def _wrap(text: str, width: int) -> list[str]:
         >>> _wrap("Japan should hope for the best from the alliance", 20)
         ['Japan should hope', 'for the best from', 'the alliance']
     """
-    if not text.isascii() and has_wide(text):
+    if has_wide(text):
         # Japanese or Chinese: its characters are twice as wide and break between them.
         return fill(text, width)
     words = text.split(" ")

@@ -112,21 +112,15 @@ def table_layout(
     column is prose, which goes under its row rather than be squeezed narrower than
     :data:`TEXT_MIN`."""
     n = len(columns)
-
-    def width_of(text: str) -> int:  # (``cells`` below is the table's cells)
-        return len(text) if text.isascii() else globals()["cells"](text)
-
-    cells = [[" ".join(str(c).split()) for c in row] for row in rows]
-    widest = [max([width_of(columns[i]), *(width_of(r[i]) for r in cells)]) for i in range(n)]
+    table = [[" ".join(str(c).split()) for c in row] for row in rows]
+    widest = [max([cells(columns[i]), *(cells(r[i]) for r in table)]) for i in range(n)]
     if width is None or n == 1 and widest[0] <= width:
-        return list(enumerate(_aligned(columns, cells, widest), -1))
+        return list(enumerate(_aligned(columns, table, widest), -1))
     # The last column always wraps (it is the prose); others only if they are prose.
     wraps = [i == n - 1 or columns[i].split()[0] in WRAPPING for i in range(n)]
     # The narrowest each wrapping column may be: its longest piece (never cut).
     least = [
-        max(
-            [width_of(columns[i]), *(width_of(p) for r in cells for p in _pieces(columns[i], r[i]))]
-        )
+        max([cells(columns[i]), *(cells(p) for r in table for p in _pieces(columns[i], r[i]))])
         if wraps[i]
         else widest[i]
         for i in range(n)
@@ -145,14 +139,14 @@ def table_layout(
     last = room - sum(widths[:-1])
     if last >= min(widest[-1], max(TEXT_MIN if prose else 0, least[-1])):
         widths[-1] = min(widest[-1], last)
-        return _wrapped_rows(columns, cells, widths, wraps)
+        return _wrapped_rows(columns, table, widths, wraps)
     # Too narrow for the text beside the rest: each row's text on lines of its own, under
     # its other cells (laid out as a table of their own, for the same width).
-    head = table_layout(columns[:-1], [r[:-1] for r in cells], width, prose=False)
+    head = table_layout(columns[:-1], [r[:-1] for r in table], width, prose=False)
     titles = [x for r, x in head if r < 0]
     header = titles[0] + _GAP + columns[-1]
     lines = [(-1, x) for x in titles]
-    if width_of(header) <= width and len(titles) == 1:
+    if cells(header) <= width and len(titles) == 1:
         lines = [(-1, header)]
     else:
         lines += [(-1, "    " + x) for x in wrapped(columns[-1], columns[-1], max(width - 4, 1))]
@@ -160,26 +154,26 @@ def table_layout(
     for r, x in head:
         if r >= 0:
             by_row.setdefault(r, []).append(x)
-    for k, row in enumerate(cells):
+    for k, row in enumerate(table):
         lines += [(k, x) for x in by_row.get(k, [])]
         if row[-1]:  # an empty cell leaves no blank line
             lines += [(k, "    " + x) for x in wrapped(columns[-1], row[-1], max(width - 4, 1))]
     return lines
 
 
-def _aligned(columns: list[str], cells: list[list[str]], widest: list[int]) -> list[str]:
+def _aligned(columns: list[str], table: list[list[str]], widest: list[int]) -> list[str]:
     out = []
-    for row in [columns, *cells]:
+    for row in [columns, *table]:
         parts = [_ljust(c, w) for c, w in zip(row[:-1], widest, strict=False)]
         out.append(_GAP.join([*parts, row[-1]]).rstrip())
     return out
 
 
 def _wrapped_rows(
-    columns: list[str], cells: list[list[str]], widths: list[int], wraps: list[bool]
+    columns: list[str], table: list[list[str]], widths: list[int], wraps: list[bool]
 ) -> list[tuple[int, str]]:
     out = [(-1, _GAP.join(_ljust(c, w) for c, w in zip(columns, widths, strict=True)).rstrip())]
-    for r, row in enumerate(cells):
+    for r, row in enumerate(table):
         parts = [wrapped(columns[i], c, widths[i]) if wraps[i] else [c] for i, c in enumerate(row)]
         height = max(len(p) for p in parts)
         for k in range(height):
