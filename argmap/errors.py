@@ -188,7 +188,14 @@ class BusyError(ToolError):
 
 
 class OutsideProject(OSError):
-    """A file a map names lies outside the map's project (and no setting allows it)."""
+    """A file a map names lies outside the map's project (and no setting allows it).
+
+    ``hint`` says who can allow it and how (the person running argmap, never the tree)."""
+
+    hint: str = (
+        "if you trust it, allow its folder with ARGMAP_ALLOW_READ or allow-read in your own "
+        "~/.config/argmap/config.toml"
+    )
 
 
 class NotRegularFile(OSError):

@@ -19,6 +19,13 @@ MAPS = sorted((ROOT / "maps").glob("*.yaml"))
 SHIPPED = ROOT / "maps" / "us-japan-trump2.yaml"
 SOURCE_TEXT = ROOT.parent / "shared" / "sources" / "us-japan-trump2-panda-2025.txt"
 
+# Who may widen what a map reads is the person running argmap, never the tree being read
+# (argmap.io.config). Running the tests, that person grants the folder of the essay the
+# shipped maps quote (the project's pyproject.toml asks for it), and nothing of their own
+# configuration reaches the tests: every run, and every argmap the tests start, sees these.
+os.environ["ARGMAP_ALLOW_READ"] = str(SOURCE_TEXT.parent)
+os.environ["ARGMAP_USER_CONFIG"] = str(ROOT / "tests" / "data" / "no-such-user-config.toml")
+
 #: Fixture maps of the tests' own (tests/data), each with its source text under sources/:
 #: a small map of every feature of the format (a copy of the shipped example as it was) ...
 CONGESTION = DATA / "congestion.yaml"

@@ -19,6 +19,7 @@ def project(tmp_path, monkeypatch):
     """A project (a git work tree) with two maps under maps/, one map elsewhere named as
     argmap names maps, and files that are not maps."""
     (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     (tmp_path / "maps" / "debate").mkdir(parents=True)
     shutil.copy(OK, tmp_path / "maps" / "one.yaml")
     shutil.copy(DANGLING, tmp_path / "maps" / "debate" / "two.yaml")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 
 import pytest
 from conftest import HARBOUR, run
@@ -15,7 +16,8 @@ from argmap.operations.loading import read_map
 
 def project(tmp_path, name="proj"):
     root = tmp_path / name
-    (root / ".git").mkdir(parents=True)  # a git work tree's top
+    (root / ".git").mkdir(parents=True)  # a git work tree's top (a repository has a HEAD)
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     return root
 
 
@@ -70,14 +72,85 @@ def test_paths_and_links_leading_out_of_the_project_are_refused(tmp_path, named)
     assert "very-secret" not in result.stdout and "error[path_outside]" in result.stdout
 
 
-def test_a_folder_the_configuration_allows_is_read(tmp_path):
+def test_a_configuration_in_the_tree_cannot_widen_what_maps_read_but_the_user_can(
+    tmp_path, monkeypatch
+):
     root = project(tmp_path)
     shared = tmp_path / "shared"
     shared.mkdir()
     (shared / "t.txt").write_text("The words AWS_SECRET_ACCESS_KEY=xyz stand here.\n")
     (root / "pyproject.toml").write_text('[tool.argmap]\nallow-read = ["../shared"]\n')
-    result = run("validate", map_naming(root, "../shared/t.txt"))
-    assert result.exit_code == 0, result.output
+    m = map_naming(root, "../shared/t.txt")
+    monkeypatch.delenv("ARGMAP_ALLOW_READ", raising=False)
+    refused = run("validate", m)
+    assert refused.exit_code == 1 and "error[path_outside]" in refused.stdout
+    # The message says what the project asks for and who can grant it.
+    assert "pyproject.toml asks to read" in refused.stdout
+    assert f"ARGMAP_ALLOW_READ={shared}" in refused.stdout
+    # The person running argmap grants it in their own configuration.
+    user = tmp_path / "home" / "config.toml"
+    user.parent.mkdir()
+    user.write_text(f'allow-read = ["{shared}"]\n')
+    monkeypatch.setenv("ARGMAP_USER_CONFIG", str(user))
+    assert run("validate", m).exit_code == 0
+
+
+@pytest.mark.parametrize("where", ["sub/argmap.toml", "sub/pyproject.toml", "argmap.toml"])
+def test_a_file_planted_in_a_pull_request_does_not_lift_the_sandbox(tmp_path, monkeypatch, where):
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "xyz-very-secret")
+    monkeypatch.delenv("ARGMAP_ALLOW_READ", raising=False)
+    root = project(tmp_path)
+    (root / "sub").mkdir()
+    (tmp_path / "outside.txt").write_text("AWS_SECRET_ACCESS_KEY=xyz-very-secret\n")
+    body = 'allow-read = ["/"]\n'
+    (root / where).write_text(
+        ("[tool.argmap]\n" if where.endswith("pyproject.toml") else "") + body
+    )
+    for named in ("/proc/self/environ", str(tmp_path / "outside.txt")):
+        for uses in (False, True):
+            m = map_naming(root / "sub", named, uses=uses)
+            result = run("validate", m)
+            assert result.exit_code == 1, result.output
+            assert "very-secret" not in result.output and "error[path_outside]" in result.stdout
+
+
+@pytest.mark.parametrize("named", ["/proc/self/environ", "/sys/kernel/hostname", "/dev/zero"])
+def test_system_folders_are_never_read_whoever_allows_them(tmp_path, monkeypatch, named):
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "xyz-very-secret")
+    monkeypatch.setenv("ARGMAP_ALLOW_READ", "/")
+    result = run("validate", map_naming(project(tmp_path), named))
+    assert result.exit_code == 1
+    assert "very-secret" not in result.output and "never read" in result.stdout
+
+
+def test_an_empty_git_file_or_a_config_in_a_shared_folder_makes_no_project(tmp_path, monkeypatch):
+    monkeypatch.delenv("ARGMAP_ALLOW_READ", raising=False)
+    shared = tmp_path / "shared-tmp"
+    shared.mkdir()
+    (shared / "secret.txt").write_text("AWS_SECRET_ACCESS_KEY=xyz-very-secret\n")
+    mine = shared / "mine"
+    mine.mkdir()
+    # An empty .git file is no repository: the project stays the map's folder.
+    (shared / ".git").write_text("")
+    result = run("validate", map_naming(mine, "../secret.txt"))
+    assert result.exit_code == 1 and "error[path_outside]" in result.stdout
+    # A folder others may write in (as /tmp) is never a project's top, whatever it holds.
+    (shared / ".git").unlink()
+    (shared / ".git").mkdir()
+    (shared / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    shared.chmod(0o777)
+    result = run("validate", map_naming(mine, "../secret.txt"))
+    assert result.exit_code == 1 and "very-secret" not in result.output
+    (shared / ".git" / "HEAD").unlink()
+    (shared / ".git").rmdir()
+    (shared / "argmap.toml").write_text("")
+    result = run("validate", map_naming(mine, "../secret.txt"))
+    assert result.exit_code == 1 and "very-secret" not in result.output
+    # Once the folder is the user's own again, its repository is the project.
+    shared.chmod(0o755)
+    (shared / "argmap.toml").unlink()
+    subprocess.run(["git", "init", "-q", str(shared)], check=True)
+    assert run("validate", map_naming(mine, "../secret.txt")).exit_code == 0
 
 
 def test_the_environment_can_allow_a_folder_too(tmp_path, monkeypatch):

@@ -436,13 +436,27 @@ def check_quotes(doc) -> QuoteCheck:
             problems.append(absent_note(doc, i))
         except OutsideProject as exc:
             texts[s.id] = None
+            if s.withheld:
+                # The map says its text is not with it; where it lies outside the project,
+                # only the person running argmap can let it be read (the hint says how).
+                problems.append(
+                    Diagnostic(
+                        "source_withheld",
+                        "note",
+                        f"source {s.id!r}: its text is withheld ({s.withheld}) and "
+                        f"{s.path!r} lies {exc.strerror}, so its quotes went unchecked",
+                        doc.locate(("sources", i, "path")),
+                        hint=exc.hint,
+                    )
+                )
+                continue
             problems.append(
                 Diagnostic(
                     "path_outside",
                     "error",
                     f"source {s.id!r}: {s.path!r} lies {exc.strerror}, so argmap does not read it",
                     doc.locate(("sources", i, "path")),
-                    hint="allow a folder with allow-read in [tool.argmap] or argmap.toml",
+                    hint=exc.hint,
                 )
             )
         except (OSError, UnicodeDecodeError) as exc:

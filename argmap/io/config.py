@@ -1,15 +1,24 @@
 """A project's settings for argmap, and where its project ends.
 
-A map's *project* is the git work tree that holds it; without one, the folder of the
+A map's *project* is the git work tree that holds it (a real repository: a ``.git``
+folder with a ``HEAD``, or a ``.git`` file pointing at one); without one, the folder of the
 nearest configuration file above the map (``argmap.toml``, or ``pyproject.toml`` with a
-``[tool.argmap]`` table), else the map's own folder. Files a map names (source texts,
-used maps) are read only inside its project, or inside folders the configuration allows
-explicitly (``allow-read``), or that ``ARGMAP_ALLOW_READ`` names (paths separated by
-``:``). The configuration is looked for from the map's folder upwards, up to the
-project's top::
+``[tool.argmap]`` table), else the map's own folder. A folder that others may write in
+(``/tmp``) or that belongs to another user never counts as a project's top, and its
+configuration is not read (the pattern of git's CVE-2022-24765).
+
+Files a map names (source texts, used maps) are read only inside its project, or inside
+folders *the person running argmap* allows: ``ARGMAP_ALLOW_READ`` (paths separated by
+``:``), or ``allow-read`` in their own configuration (``$XDG_CONFIG_HOME/argmap/config.toml``,
+else ``~/.config/argmap/config.toml``; ``ARGMAP_USER_CONFIG`` names another file). A file
+inside the tree being read never widens that boundary: it arrives with the maps, in a pull
+request or an archive. Its ``allow-read`` is what the project *asks* for, and is named in
+the message when a read is refused, with the line that grants it. ``/proc``, ``/sys`` and
+``/dev`` are never read, whoever allows them. The project's configuration is looked for from
+the map's folder upwards, up to the project's top::
 
     [tool.argmap]                 # in pyproject.toml (argmap.toml: the same, no header)
-    allow-read = ["../shared/sources"]   # folders outside the project maps may read
+    allow-read = ["../shared/sources"]   # what the project asks to read (you grant it)
     strict = true                 # warnings fail validate, as --strict
     ignore = ["disconnected"]     # diagnostic codes not reported
     select = []                   # only these codes (empty: all)
@@ -30,7 +39,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Config", "config_for", "DEFAULT_MAPS", "ConfigError"]
+__all__ = ["Config", "config_for", "DEFAULT_MAPS", "ConfigError", "NEVER_READ", "user_config_path"]
+
+#: Folders whose files are never read as a map's texts, whoever allows them.
+NEVER_READ = (Path("/proc"), Path("/sys"), Path("/dev"))
 
 #: The files ``validate`` and ``fmt`` take as maps when given a folder.
 DEFAULT_MAPS = ("maps/**/*.yaml", "maps/**/*.yml", "maps/**/*.json", "**/*.argmap.yaml",
@@ -50,7 +62,11 @@ class Config:
     root: Path
     #: The file the settings come from (None: defaults).
     source: Path | None = None
-    allow_read: tuple[Path, ...] = ()
+    #: The folders the project's own configuration asks to read (granted by nobody: only
+    #: the person running argmap widens the boundary, see :func:`granted_folders`).
+    asks_read: tuple[Path, ...] = ()
+    #: Folders outside the project the person running argmap allows.
+    granted: tuple[Path, ...] = ()
     strict: bool = False
     ignore: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
@@ -92,11 +108,81 @@ class Config:
         return code not in self.ignore
 
 
+def _trusted_folder(folder: Path) -> bool:
+    """Whether a folder may be a project's top or hold its configuration: it belongs to
+    the user running argmap and others may not write in it (``/tmp`` may not)."""
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return False
+    if info.st_mode & 0o002:
+        return False
+    euid = os.geteuid() if hasattr(os, "geteuid") else None
+    return euid is None or info.st_uid == euid
+
+
+def _is_repository(folder: Path) -> bool:
+    """Whether ``folder/.git`` is a real repository: a folder with a ``HEAD``, or a file
+    ``gitdir: PATH`` naming such a folder (a worktree, a submodule). An empty ``.git``
+    file, or one planted without a repository behind it, is not."""
+    dot_git = folder / ".git"
+    try:
+        if dot_git.is_dir():
+            return (dot_git / "HEAD").is_file()
+        if dot_git.is_file():
+            with open(dot_git, "rb") as fh:
+                head = fh.read(4096).decode("utf-8", "replace").strip()
+            if not head.startswith("gitdir:"):
+                return False
+            target = Path(head[len("gitdir:") :].strip())
+            target = target if target.is_absolute() else folder / target
+            return (target / "HEAD").is_file()
+    except OSError:
+        return False
+    return False
+
+
 def _git_top(folder: Path) -> Path | None:
     for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
+        if _trusted_folder(candidate) and _is_repository(candidate):
             return candidate
     return None
+
+
+def user_config_path() -> Path:
+    """The configuration file of the person running argmap (not of any project)."""
+    named = os.environ.get("ARGMAP_USER_CONFIG")
+    if named:
+        return Path(named).expanduser()
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / "argmap" / "config.toml"
+
+
+def granted_folders() -> tuple[Path, ...]:
+    """The folders outside a project that the person running argmap allows maps to read:
+    ``ARGMAP_ALLOW_READ``, then ``allow-read`` in their own configuration (absolute
+    paths, or ``~/...``; relative ones are taken from the configuration file's folder).
+
+    Raises:
+        ConfigError: the user's configuration is not valid.
+    """
+    folders = [
+        Path(p).expanduser().resolve()
+        for p in os.environ.get("ARGMAP_ALLOW_READ", "").split(os.pathsep)
+        if p
+    ]
+    path = user_config_path()
+    table = _table(path)
+    if table is not None:
+        unknown = sorted(set(table) - {"allow-read"})
+        if unknown:
+            raise ConfigError(f"{path}: unknown setting {unknown[0]!r} (a user's configuration "
+                              "holds allow-read only)")  # fmt: skip
+        folders += [
+            (path.parent / Path(p).expanduser()).resolve()
+            for p in _strings(path, table, "allow-read")
+        ]
+    return tuple(folders)
 
 
 def _table(path: Path) -> dict | None:
@@ -127,6 +213,10 @@ def _config_in(folder: Path) -> Config:
     top = _git_top(folder)
     found: tuple[Path, dict] | None = None
     for candidate in (folder, *folder.parents):
+        if not _trusted_folder(candidate):
+            if candidate == top:
+                break
+            continue
         for name in ("argmap.toml", "pyproject.toml"):
             table = _table(candidate / name)
             if table is not None:
@@ -135,11 +225,9 @@ def _config_in(folder: Path) -> Config:
         if found or candidate == top:
             break
     root = top or (found[0].parent if found else folder)
-    extra = tuple(
-        Path(p).resolve() for p in os.environ.get("ARGMAP_ALLOW_READ", "").split(os.pathsep) if p
-    )
+    extra = granted_folders()
     if found is None:
-        return Config(root=root, readable=(root, *extra))
+        return Config(root=root, granted=extra, readable=(root, *extra))
     path, table = found
     unknown = sorted(set(table) - _KEYS)
     if unknown:
@@ -152,16 +240,17 @@ def _config_in(folder: Path) -> Config:
     strict = table.get("strict", False)
     if not isinstance(strict, bool):
         raise ConfigError(f"{path}: strict must be true or false")
-    allowed = tuple((path.parent / p).resolve() for p in _strings(path, table, "allow-read"))
+    asked = tuple((path.parent / p).resolve() for p in _strings(path, table, "allow-read"))
     return Config(
         root=root,
         source=path,
-        allow_read=allowed,
+        asks_read=asked,
+        granted=extra,
         strict=strict,
         ignore=_strings(path, table, "ignore"),
         select=_strings(path, table, "select"),
         maps=_strings(path, table, "maps") or DEFAULT_MAPS,
-        readable=(root, *allowed, *extra),
+        readable=(root, *extra),
     )
 
 

@@ -228,17 +228,38 @@ def read_named_file(
     """
     import errno
 
-    from argmap.io.config import config_for
+    from argmap.io.config import NEVER_READ, config_for
 
     if "\x00" in named:
         raise OSError(errno.EINVAL, "the path holds a NUL character")
     config = config_for(map_path)
     base = Path(map_path).resolve().parent if map_path is not None else Path.cwd()
     real = Path(os.path.realpath(base / named))
+    if any(real == top or top in real.parents for top in NEVER_READ):
+        exc = OutsideProject(errno.EACCES, "in a system folder argmap never reads")
+        exc.hint = "/proc, /sys and /dev are never read as a map's texts"
+        raise exc
     if not any(real == top or top in real.parents for top in config.readable):
-        shown = ", ".join(str(t) for t in config.readable)
-        raise OutsideProject(errno.EACCES, f"outside the map's project ({shown})")
+        exc = OutsideProject(errno.EACCES, f"outside the map's project ({config.root})")
+        exc.hint = _grant_hint(config, real)
+        raise exc
     return real, _read_regular(real, max_bytes)
+
+
+def _grant_hint(config, real: Path) -> str:
+    """How the person running argmap can allow ``real``: the folder the project asks for
+    (its ``allow-read``), else the file's own folder."""
+    from argmap.io.config import user_config_path
+
+    asked = next((f for f in config.asks_read if real == f or f in real.parents), None)
+    folder = asked or real.parent
+    where = user_config_path()
+    shown = str(where).replace(os.path.expanduser("~"), "~", 1)
+    grant = f'ARGMAP_ALLOW_READ={folder} or allow-read = ["{folder}"] in {shown}'
+    if asked is not None and config.source is not None:
+        return (f"{config.source.name} asks to read {folder}; a file in the tree cannot allow it, "
+                f"only you can: {grant}")  # fmt: skip
+    return f"if you trust it, allow its folder yourself: {grant}"
 
 
 def _read_regular(path: Path, max_bytes: int) -> bytes:

@@ -132,8 +132,7 @@ def combine(
             problems.append(Diagnostic("path_outside", "error",
                                        f"used map {use.name!r}: {use.path!r} lies "
                                        f"{exc.strerror}, so argmap does not read it", where,
-                                       hint="allow a folder with allow-read in [tool.argmap] "
-                                       "or argmap.toml"))  # fmt: skip
+                                       hint=exc.hint))  # fmt: skip
             continue
         except FileNotFoundError:
             problems.append(Diagnostic("dangling_use", "error",
