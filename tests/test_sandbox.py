@@ -256,3 +256,48 @@ def test_a_chain_of_maps_each_using_the_next_twice_is_read_once_per_file(tmp_pat
     assert "error" not in result.stdout
     assert sorted(read) == sorted(f"m{i}.yaml" for i in range(1, depth + 1))  # once each
     assert len(read_map(root / "m0.yaml").model.claims) == 2 * depth + 1
+
+
+def test_nested_uses_that_share_a_name_are_told_apart_by_path(tmp_path):
+    root = project(tmp_path)
+    (root / "low.yaml").write_text(
+        "title: low\nclaims:\n  - {id: c, text: Low, kind: conclusion}\n"
+    )
+    (root / "mid.yaml").write_text(
+        "title: mid\nuses:\n  - {name: a, path: low.yaml}\nclaims:\n"
+        "  - {id: c, text: Mid, kind: conclusion, attacks: ['a:c']}\n"
+    )
+    (root / "top.yaml").write_text(
+        "title: top\nuses:\n  - {name: a, path: mid.yaml}\nclaims:\n"
+        "  - {id: c, text: Top, kind: conclusion, attacks: ['a:c', 'a:a:c']}\n"
+    )
+    for name in ("mid.yaml", "top.yaml"):
+        result = run("validate", root / name)
+        assert result.exit_code == 0, result.output
+        assert "duplicate_id" not in result.stdout and "self_link" not in result.stdout
+    claims = {c.id: c.text for c in read_map(root / "top.yaml").model.claims}
+    assert claims == {"c": "Top", "a:c": "Mid", "a:a:c": "Low"}
+    links = {(lk.source, lk.target) for lk in read_map(root / "top.yaml").model.all_links()}
+    assert ("a:c", "a:a:c") in links and ("c", "a:a:c") in links
+
+
+def test_two_used_maps_whose_own_uses_share_a_name_for_different_files(tmp_path):
+    root = project(tmp_path)
+    for name in ("x", "y"):
+        (root / f"{name}-low.yaml").write_text(
+            f"title: {name}\nclaims:\n  - {{id: c, text: Low {name}, kind: conclusion}}\n"
+        )
+        (root / f"{name}.yaml").write_text(
+            f"title: {name}\nuses:\n  - {{name: l, path: {name}-low.yaml}}\nclaims:\n"
+            f"  - {{id: k, text: {name.upper()}, attacks: ['l:c']}}\n"
+        )
+    (root / "top.yaml").write_text(
+        "title: top\nuses:\n  - {name: x, path: x.yaml}\n  - {name: y, path: y.yaml}\n"
+        "claims:\n  - {id: t, text: T, kind: conclusion}\n"
+    )
+    assert run("validate", root / "top.yaml").exit_code == 0
+    claims = {c.id: c.text for c in read_map(root / "top.yaml").model.claims}
+    # The first keeps its name; the second, another file under a taken name, is qualified.
+    assert claims["l:c"] == "Low x" and claims["y:l:c"] == "Low y"
+    links = {(lk.source, lk.target) for lk in read_map(root / "top.yaml").model.all_links()}
+    assert ("x:k", "l:c") in links and ("y:k", "y:l:c") in links

@@ -8,8 +8,11 @@ links with their ids qualified by the map's name (``panda:hedge``), so every com
 (``show``, ``eval``, ``why``, ``path``, ``coverage``, ``diff``, pictures) works over the
 whole, and ``export --to json`` writes it as one map (its ``uses`` kept, to say where
 its claims come from; reading it again does not add them twice). Each claim says which map
-it comes from by its id. A used map's own ``uses`` are followed too (their claims keep the names
-that map gives them). Editing commands change only the file named.
+it comes from by its id. A used map's own ``uses`` are followed too: their claims keep the
+names that map gives them where each such name stands for one file (``d:x`` from a map two
+used maps both use), and are qualified by the path they came through where a name is taken
+(``top`` uses ``mid`` as ``a``, ``mid`` uses ``low`` as ``a``: ``a:c`` is mid's, ``a:a:c``
+low's). Editing commands change only the file named.
 
 Problems are located where they are written: a ``NAME:ID`` that names nothing at the line
 of the reference, a used map that is missing, broken or used in a circle at its ``uses``
@@ -105,6 +108,12 @@ def combine(
     names = [u.name for u in model.uses]
     first_name: dict[str, str] = {}  # a used file: the name it was first folded under
     aliases: dict[str, str] = {}
+    # Each prefix the debate's claims go by, and the file it names: the map's own uses
+    # first, then the uses of those maps (kept under their own names where that names one
+    # file, else qualified by the path they came through: ``a:a:c`` beside ``a:c``).
+    prefixes: dict[str, str] = {
+        u.name: os.path.realpath(folder / u.path) for u in model.uses if names.count(u.name) == 1
+    }
     for k, use in enumerate(model.uses):
         if use.name in folded:
             continue
@@ -156,7 +165,15 @@ def combine(
                                        f"({exc.strerror or exc})", where))  # fmt: skip
             continue
         first_name[str(target)] = use.name
-        part = _qualified(used.model, use.name, target.parent, folder)
+        renamed: dict[str, str] = {}
+        for inner, file in sorted(used.used_files.items(), key=lambda kv: kv[0].count(":")):
+            outer = inner.split(":", 1)[0]
+            kept = renamed.get(outer, outer) + inner[len(outer) :]
+            if prefixes.get(kept, file) != file:
+                kept = f"{use.name}:{kept}"
+            prefixes.setdefault(kept, file)
+            renamed[inner] = kept
+        part = _qualified(used.model, use.name, target.parent, folder, renamed)
         claims += part["claims"]
         links += part["links"]
         sources += part["sources"]
@@ -184,7 +201,8 @@ def combine(
                                    doc.locate(("uses",), key=True))]) from None  # fmt: skip
     counts = {s: len(getattr(model, s)) for s in ("claims", "links", "sources")}
     positions = _positions(doc, counts, len(model.uses))
-    return Document(combined, doc.name, doc.path, positions, doc.files)
+    prefixes.update({alias: prefixes.get(first, "") for alias, first in aliases.items()})
+    return Document(combined, doc.name, doc.path, positions, doc.files, used_files=prefixes)
 
 
 def _once(items: list[dict]) -> list[dict]:
@@ -225,34 +243,48 @@ def _unaliased(data: dict, aliases: dict[str, str]) -> dict:
     return data
 
 
-def _q(name: str, ident: Any) -> Any:
-    """An id qualified by the used map's name (an id already qualified is kept)."""
-    if not isinstance(ident, str) or ":" in ident:
-        return ident
-    return f"{name}:{ident}"
+def _qualifier(name: str, renamed: dict[str, str]) -> Callable[[Any], Any]:
+    """How an id of a used map (``name``) reads in the map that uses it: an id of one of
+    its own used maps under the prefix ``renamed`` gives that map (the longest prefix
+    first), any other id (its own, a link id such as ``x.attack.a:c`` included)
+    qualified by ``name``."""
+    longest_first = sorted(renamed, key=len, reverse=True)
+
+    def q(ident: Any) -> Any:
+        if not isinstance(ident, str):
+            return ident
+        for inner in longest_first:
+            if ident.startswith(inner + ":"):
+                return renamed[inner] + ident[len(inner) :]
+        return f"{name}:{ident}"
+
+    return q
 
 
-def _qualified(model: Any, name: str, there: Path, here: Path) -> dict[str, list]:
+def _qualified(
+    model: Any, name: str, there: Path, here: Path, renamed: dict[str, str] | None = None
+) -> dict[str, list]:
     """A used map's parts with their ids qualified, its source paths made relative to
     the map that uses it."""
+    q = _qualifier(name, renamed or {})
     data = model.canonical().model_dump(mode="json", exclude_none=True)
     claims = []
     for c in data.get("claims", []):
-        c["id"] = _q(name, c["id"])
+        c["id"] = q(c["id"])
         if "source" in c:
-            c["source"] = _q(name, c["source"])
+            c["source"] = q(c["source"])
         for a in c.get("answers", []):
-            a["link"] = _q(name, a["link"])
+            a["link"] = q(a["link"])
         claims.append(c)
     links = []
     for lk in data.get("links", []):
         for key in ("id", "source", "target", "group"):
             if key in lk:
-                lk[key] = _q(name, lk[key])
+                lk[key] = q(lk[key])
         links.append(lk)
     sources = []
     for s in data.get("sources", []):
-        s["id"] = _q(name, s["id"])
+        s["id"] = q(s["id"])
         if s.get("path") and not os.path.isabs(s["path"]):
             s["path"] = os.path.relpath(there / s["path"], here)
         sources.append(s)

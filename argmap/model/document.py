@@ -40,6 +40,9 @@ class Document:
     #: (:class:`argmap.io.files.NamedFiles`); None: a map made in memory, which names no
     #: file it could read.
     files: Any = field(default=None, repr=False, compare=False)
+    #: A combined debate's used maps: each prefix its claims go by (``panda``, a nested
+    #: ``mid:low``) and the file it names (:func:`argmap.model.debate.combine`).
+    used_files: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def locate(self, path: Path = (), *, key: bool = False) -> Location:
         """The file, line and column of ``path`` (of its key when ``key`` is true)."""
