@@ -55,7 +55,8 @@ FORMAT_VERSION = 1
 #: Where a value stands in the input document: keys and list indexes from the top.
 Path = tuple[str | int, ...]
 
-#: A slug; or, for a claim of a map this one uses, NAME:ID (NAME:INNER:ID for a map that map uses, where its name is taken; see ``uses``).
+#: A slug; or, for a claim of a map this one uses, NAME:ID (NAME:INNER:ID for a map that
+#: map uses, where its name is taken; see ``uses``).
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 CLAIM_ID_PATTERN = r"^(?:[A-Za-z0-9][A-Za-z0-9_-]*:)*[A-Za-z0-9][A-Za-z0-9_-]*$"
 #: Link ids: default ids of links to used maps' claims hold the colon (a.attack.panda:b).
