@@ -99,3 +99,15 @@ def test_a_file_changed_behind_the_lock_is_not_written_over(tmp_path, monkeypatc
     assert "id: q" in path.read_text() and "id: p" not in path.read_text()
     result = run("add", path, "--text", "P")  # and once it is quiet, edits go through
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("value", ["abc", "nan", "inf", "-1", "1e12"])
+def test_a_lock_timeout_that_is_no_number_of_seconds_is_a_usage_error(tmp_path, value):
+    m = tmp_path / "m.yaml"
+    m.write_text("title: t\nclaims: []\n")
+    done = subprocess.run([sys.executable, "-m", "argmap", "add", str(m), "--id", "x",
+                           "--text", "X."], capture_output=True, text=True, timeout=120,
+                          env={**ENV, "ARGMAP_LOCK_TIMEOUT": value})  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "ARGMAP_LOCK_TIMEOUT" in done.stderr and "Traceback" not in done.stderr
+    assert m.read_text() == "title: t\nclaims: []\n"

@@ -306,3 +306,93 @@ def test_three_identical_maps_merge_at_once_without_change(tmp_path, monkeypatch
     changed = text.replace("Riverton should charge", "Riverton must charge")
     assert merge(text, text, changed, "m.yaml").text == changed  # only theirs changed
     assert merge(text, changed, text, "m.yaml").text == changed  # only ours changed
+
+
+# --- renames that meet an id the other side has, and sides that are not maps ----------------
+
+AIR_BASE = """title: Air
+claims:
+  - id: clean
+    text: The city should act on air quality.
+    kind: conclusion
+  - id: bad-air
+    text: The air in the city is bad for children's lungs.
+    supports: [clean]
+"""
+
+
+def test_a_rename_onto_an_id_the_other_side_added_is_a_conflict_not_undone():
+    ours = AIR_BASE.replace("id: bad-air", "id: dirty-air") + (
+        "  - id: smog\n    text: Smog days doubled.\n    kind: evidence\n    supports: [dirty-air]\n"
+    )
+    theirs = AIR_BASE + (
+        "  - id: dirty-air\n    text: Diesel buses foul the air.\n    attacks: [clean]\n"
+    )
+    result = merge(AIR_BASE, ours, theirs, "m.yaml")
+    assert not result.clean
+    assert result.ids() == ["dirty-air"]
+    assert "ours renamed 'bad-air' to 'dirty-air'" in result.conflicts[0].reason
+    # Both claims are in the file, marked; smog still supports ours' claim.
+    assert "<<<<<<< ours" in result.text and "Diesel buses" in result.text
+    assert "children's lungs" in result.text
+    assert "id: bad-air" not in result.text
+
+
+def test_two_claims_renamed_to_one_id_on_the_two_sides_is_a_conflict():
+    ours = AIR_BASE.replace("id: bad-air", "id: air")
+    theirs = AIR_BASE.replace("id: clean", "id: air").replace(
+        "supports: [clean]", "supports: [air]"
+    )
+    result = merge(AIR_BASE, ours, theirs, "m.yaml")
+    assert not result.clean
+    assert "air" in result.ids()
+    assert any("renamed 'clean' to it" in c.reason for c in result.conflicts)
+    assert "children's lungs" in result.text and "act on air quality" in result.text
+
+
+@pytest.mark.parametrize(
+    "broken",
+    ["title: [unclosed\nclaims: {\n", "<<<<<<< ours\ntitle: x\n=======\ntitle: y\n>>>>>>> b\n",
+     b"\x00\x01\xffgarbage\x00"],
+    ids=["yaml-error", "conflict-markers", "binary"],
+)  # fmt: skip
+def test_a_side_that_is_not_a_map_is_merged_as_text_never_dropped(tmp_path, broken):
+    base, ours, theirs = tmp_path / "b.yaml", tmp_path / "o.yaml", tmp_path / "t.yaml"
+    base.write_text(AIR_BASE)
+    ours.write_text(AIR_BASE.replace("bad for", "harmful to"))
+    if isinstance(broken, bytes):
+        theirs.write_bytes(broken)
+    else:
+        theirs.write_text(broken)
+    done = argmap(tmp_path, "merge", str(base), str(ours), str(theirs))
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "conflict" in done.stderr
+    merged = ours.read_bytes()
+    assert b"<<<<<<< ours" in merged and b">>>>>>> theirs" in merged
+    assert b"harmful to" in merged  # ours kept
+    theirs_bytes = broken if isinstance(broken, bytes) else broken.encode()
+    assert theirs_bytes.strip().splitlines()[0] in merged  # theirs kept too
+
+
+def test_a_side_that_is_not_a_map_leaves_a_conflict_in_a_real_repository(tmp_path):
+    repo = tmp_path / "r"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "merge.argmap.driver", f"{ARGMAP} merge %O %A %B --name %P")
+    (repo / ".gitattributes").write_text("*.yaml merge=argmap\n")
+    (repo / "m.yaml").write_text(AIR_BASE)
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "base")
+    git(repo, "checkout", "-qb", "theirs")
+    (repo / "m.yaml").write_text(AIR_BASE + "  - {id: theirs-claim, text: [broken\n")
+    git(repo, "commit", "-qam", "theirs")
+    git(repo, "checkout", "-q", "main")
+    (repo / "m.yaml").write_text(AIR_BASE.replace("bad for", "harmful to"))
+    git(repo, "commit", "-qam", "ours")
+    done = git(repo, "merge", "theirs", check=False)
+    assert done.returncode != 0
+    assert "UU m.yaml" in git(repo, "status", "--short").stdout
+    # git's text merge joined the two sides' lines (no overlap): both are there, and the
+    # file stays a conflict for the user to resolve.
+    text = (repo / "m.yaml").read_text()
+    assert "theirs-claim" in text and "harmful to" in text

@@ -298,6 +298,27 @@ def _renames_shared(
     if not by_us and not by_them:
         return None
     forced: dict[tuple[str, str], tuple[str, dict]] = {}
+    # A rename onto an id the other side has for another claim (added, or a rename of its
+    # own of another claim) cannot be made there: the claim and its links would go to the
+    # other side's claim. It is a conflict, marked around the claim, not a rename undone.
+    clashes: dict[str, str] = {}
+    for mover, other, side, other_side, other_ids in (
+        (by_us, by_them, "ours", "theirs", yours),
+        (by_them, by_us, "theirs", "ours", mine),
+    ):
+        for old, new in mover.items():
+            if new in other_ids and other.get(old) != new and new not in clashes:
+                how = next(
+                    (f"renamed {o!r} to it" for o, n in other.items() if n == new),
+                    "added another claim under it",
+                )
+                clashes[new] = f"{side} renamed {old!r} to {new!r}, and {other_side} {how}"
+    if clashes:
+        by_us = {k: v for k, v in by_us.items() if v not in clashes}
+        by_them = {k: v for k, v in by_them.items() if v not in clashes}
+        for new, reason in clashes.items():
+            item = next(c for c in t["claims"] if isinstance(c, dict) and c.get("id") == new)
+            forced[("claims", new)] = (reason, item)
     theirs_to_ours: dict[str, str] = {}  # one claim renamed on both sides: ours' id wins
     for old in sorted(by_us.keys() & by_them.keys()):
         ours_id, theirs_id = by_us[old], by_them[old]

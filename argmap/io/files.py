@@ -243,7 +243,7 @@ def read_named_file(
         exc = OutsideProject(errno.EACCES, f"outside the map's project ({config.root})")
         exc.hint = _grant_hint(config, real)
         raise exc
-    return real, _read_regular(real, max_bytes)
+    return real, read_regular(real, max_bytes)
 
 
 def _grant_hint(config, real: Path) -> str:
@@ -262,7 +262,7 @@ def _grant_hint(config, real: Path) -> str:
     return f"if you trust it, allow its folder yourself: {grant}"
 
 
-def _read_regular(path: Path, max_bytes: int) -> bytes:
+def read_regular(path: Path, max_bytes: int) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``, opened without blocking and
     checked once open (a pipe or a device put in its place is refused, never waited on or
     read without end), and refused if it grew past the bound while being read.
@@ -299,7 +299,7 @@ def read_text_file(path: Path, *, max_bytes: int) -> str:
             or cannot be read.
         UnicodeDecodeError: it is not UTF-8 text.
     """
-    return _read_regular(path, max_bytes).decode("utf-8")
+    return read_regular(path, max_bytes).decode("utf-8")
 
 
 def decode(data: bytes, name: str, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
@@ -512,6 +512,30 @@ def _stamp(info: os.stat_result) -> tuple[int, int, int, int]:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
+def lock_seconds() -> float:
+    """How long an edit waits for another to finish: ``ARGMAP_LOCK_TIMEOUT`` seconds (a
+    number from 0 to a day), else :data:`LOCK_SECONDS`.
+
+    Raises:
+        UsageError: the variable holds no such number (``abc``, ``nan``, ``-1``).
+    """
+    import math
+
+    said = os.environ.get("ARGMAP_LOCK_TIMEOUT", "").strip()
+    if not said:
+        return LOCK_SECONDS
+    try:
+        value = float(said)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 <= value <= 86400):
+        raise UsageError(
+            f"ARGMAP_LOCK_TIMEOUT={said[:40]!r}: not a number of seconds from 0 to 86400",
+            hint=f"unset it for the default of {LOCK_SECONDS:g} s",
+        )
+    return value
+
+
 @contextlib.contextmanager
 def held_for_update(path: str | os.PathLike, *, max_bytes: int = MAX_INPUT_BYTES):
     """Hold a map file for a read-change-write: an exclusive lock (``flock``) on the file
@@ -535,7 +559,7 @@ def held_for_update(path: str | os.PathLike, *, max_bytes: int = MAX_INPUT_BYTES
 
     spath = os.fspath(path)
     real = Path(os.path.realpath(spath))
-    bound = float(os.environ.get("ARGMAP_LOCK_TIMEOUT") or LOCK_SECONDS)
+    bound = lock_seconds()
     deadline = time.monotonic() + bound
     pause = 0.005
     while True:

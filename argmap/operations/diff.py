@@ -66,17 +66,23 @@ def merge_files(
         BusyError: ``ours`` changed while it was being merged.
     """
     from argmap.edit.merge import merge
-    from argmap.errors import UsageError
+    from argmap.errors import MapError, UsageError
     from argmap.io.files import held_for_update, read_input, write_map
     from argmap.wording import counted
 
     if "-" in (base, ours, theirs):
         raise UsageError("merge needs three files, not standard input")
     shown = name or ours
-    with held_for_update(ours) as held:  # OURS is read and written as one change
-        result = merge(read_input(base).text, held.input.text, read_input(theirs).text, shown)
-        if output is None:
-            held.replace(result.text)
+    try:
+        with held_for_update(ours) as held:  # OURS is read and written as one change
+            result = merge(read_input(base).text, held.input.text, read_input(theirs).text, shown)
+            if output is None:
+                held.replace(result.text)
+    except MapError as exc:
+        # A side argmap cannot read as a map (a YAML error, binary bytes, conflict markers):
+        # git runs no fallback after a merge driver, so the merge is made as text here,
+        # both sides kept between git's markers, never ours alone.
+        return _merged_as_text(base, ours, theirs, output, shown, exc)
     if output is not None:
         write_map(result.text, output)
     a = result.applied
@@ -85,3 +91,41 @@ def merge_files(
         return Result(result, notes=[f"merged {shown}: {summary}"])
     total = f"argmap: {shown}: {counted(len(result.conflicts), 'conflict')} ({summary})"
     return Result(result, log=[*result.conflict_lines(shown), total], status=1)
+
+
+def _merged_as_text(base: str, ours: str, theirs: str, output: str | None, shown: str, why):
+    """The three files merged line by line, as git merges text (``git merge-file``: its
+    conflict markers around what both sides changed), or, where that cannot be done (git
+    absent, a binary side), both whole sides between markers; status 1 either way, so
+    the file is a conflict for the user to resolve, and nothing of either side is lost."""
+    import subprocess
+
+    from argmap.edit.merge import Conflict, MergeResult
+    from argmap.io.files import MAX_INPUT_BYTES, read_regular, write_output
+
+    first = why.diagnostics[0].format() if why.diagnostics else "it cannot be read"
+    reason = f"not merged by meaning ({first}); merged as text"
+    merged: bytes | None = None
+    try:
+        proc = subprocess.run(
+            ["git", "merge-file", "-p", "-L", "ours", "-L", "base", "-L", "theirs",
+             "--", ours, base, theirs],
+            capture_output=True, check=False, timeout=120,
+        )  # fmt: skip
+        if 0 <= proc.returncode < 128 and not proc.stderr.strip():
+            merged = proc.stdout
+    except (OSError, subprocess.TimeoutExpired):
+        merged = None
+    if merged is None:
+        mine, yours = (read_regular(Path(p), max_bytes=MAX_INPUT_BYTES) for p in (ours, theirs))
+        merged = b"".join([b"<<<<<<< ours\n", mine, b"" if mine.endswith(b"\n") else b"\n",
+                           b"=======\n", yours, b"" if yours.endswith(b"\n") else b"\n",
+                           b">>>>>>> theirs\n"])  # fmt: skip
+        reason = f"not merged by meaning ({first}); both sides kept whole between markers"
+    write_output(merged, ours if output is None else output)
+    result = MergeResult(merged.decode("utf-8", "replace"),
+                         [Conflict("map", "-", reason)],
+                         applied={"added": 0, "changed": 0, "removed": 0})  # fmt: skip
+    return Result(result, log=[*result.conflict_lines(shown),
+                               f"argmap: {shown}: 1 conflict (merged as text)"],
+                  status=1)  # fmt: skip
