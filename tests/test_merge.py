@@ -323,7 +323,8 @@ claims:
 
 def test_a_rename_onto_an_id_the_other_side_added_is_a_conflict_not_undone():
     ours = AIR_BASE.replace("id: bad-air", "id: dirty-air") + (
-        "  - id: smog\n    text: Smog days doubled.\n    kind: evidence\n    supports: [dirty-air]\n"
+        "  - id: smog\n    text: Smog days doubled.\n    kind: evidence\n"
+        "    supports: [dirty-air]\n"
     )
     theirs = AIR_BASE + (
         "  - id: dirty-air\n    text: Diesel buses foul the air.\n    attacks: [clean]\n"
