@@ -1,25 +1,30 @@
 """How far two maps of the same text agree: claims aligned, then the field's measures.
 
-:func:`align` pairs the claims of map A with those of map B, one to one: first the pairs a
-person fixed (``given``), then by what each claim quotes (the overlap of their spans in a
+:func:`align` pairs the claims of map A with those of map B: first the pairs a person fixed
+(``given``), then one to one by what each claim quotes (the overlap of their spans in a
 source text both maps quote: half its share of the shorter span, half its share of the two
-together), then by text
-similarity (rapidfuzz's token-sort ratio, 0-1). A pair is kept at :data:`THRESHOLD` or
-more, the best first.
+together), then by text similarity (rapidfuzz's token-sort ratio, 0-1; quotes of one text
+that do not overlap never pair by wording). A pair is kept at :data:`THRESHOLD` or more,
+the best first. Then merges: a claim left unpaired that a claim of the other map holds
+whole (its quote inside the other's longer quote, or its words in the other's longer text)
+is paired with it too, so one claim may stand for several (:func:`_merges`).
 
 :func:`compare` measures agreement over the alignment:
 
 - **kinds**: the kinds of aligned claims (conclusion, claim, evidence...) as a confusion
   matrix;
-- **relations**: for every ordered pair of claims that either map links, the relation each
-  map draws (support, attack, undercut, none), claims left unaligned counting as claims of
-  their own, as a confusion matrix; the matrices' Cohen's kappa, macro F1 and accuracy
-  are pycm's, as ARG-tech's reference implementation of CASS computes them;
+- **links**: a link of A is found when B draws the same relation between the partners of
+  its ends (claims in one group of paired claims count as one; a link between them is none);
+- **relations**: for every ordered pair of the claims both maps hold (paired), the
+  relation each map draws (support, attack, undercut, none: the none/none cell counts), as
+  a confusion matrix; the matrices' Cohen's kappa, macro F1 and accuracy are pycm's, as
+  ARG-tech's reference implementation of CASS computes them;
 - **segmentation**, where both maps quote one source text: the share of its words each
   marks as argument, and Fournier's segmentation similarity S and boundary similarity B
   (segeval) of the two segmentations the quotes' boundaries make;
 - **CASS** (Duthie et al. 2016): ``2·M·S / (M + S)``, M the mean of the kappas above, S the
-  segmentation similarity; the dialogical parts of the reference (locutions, illocutions,
+  segmentation similarity, withheld where M or S is at or below 0 (a harmonic mean is not
+  defined there, and would leave [-1, 1]); the dialogical parts of the reference (locutions, illocutions,
   transitions) have nothing to compare in a map of one text, so M holds the propositional
   parts only;
 - **the map as a whole**: its conclusions found in the other, and the grounded labels of
@@ -128,10 +133,44 @@ class Comparison:
     #: The propositional-relations matrix as ARG-tech's reference computes it
     #: (:func:`reference_relations`).
     reference: Agreement | None = None
+    #: Why the reference's matrix was not computed (None: it was, or a map is empty).
+    reference_left_out: str | None = None
 
     def doubtful(self) -> list[Pair]:
         """Pairs made on a similarity below :data:`DOUBTFUL`, for a person to check."""
-        return [p for p in self.pairs if p.method != "given" and p.similarity < DOUBTFUL]
+        return [p for p in self.pairs
+                if p.method not in ("given", "merge") and p.similarity < DOUBTFUL]  # fmt: skip
+
+    def merges(self) -> list[tuple[list[str], list[str]]]:
+        """The groups of claims one map writes as one and the other as several: A's ids,
+        B's ids."""
+        edges: dict[str, set[str]] = {}
+        for p in self.pairs:
+            edges.setdefault(p.a, set()).add(p.b)
+        back: dict[str, set[str]] = {}
+        for p in self.pairs:
+            back.setdefault(p.b, set()).add(p.a)
+        out, seen = [], set()
+        for p in self.pairs:
+            if p.a in seen:
+                continue
+            group_a, group_b, todo = {p.a}, set(), [p.a]
+            while todo:
+                x = todo.pop()
+                for y in edges.get(x, ()):
+                    if y not in group_b:
+                        group_b.add(y)
+                        for x2 in back.get(y, ()):
+                            if x2 not in group_a:
+                                group_a.add(x2)
+                                todo.append(x2)
+            seen |= group_a
+            if len(group_a) > 1 or len(group_b) > 1:
+                order_a = {x: k for k, x in enumerate(self.texts_a or [q.a for q in self.pairs])}
+                order_b = {y: k for k, y in enumerate(self.texts_b or [q.b for q in self.pairs])}
+                out.append((sorted(group_a, key=lambda x: order_a.get(x, 0)),
+                            sorted(group_b, key=lambda y: order_b.get(y, 0))))  # fmt: skip
+        return out
 
     def to_data(self) -> dict[str, Any]:
         return {
@@ -159,6 +198,7 @@ class Comparison:
             "labels": self.labels,
             "links": self.links,
             "reference_relations": self.reference.to_dict() if self.reference else None,
+            "reference_left_out": self.reference_left_out,
         }
 
     def ids(self) -> list[str]:
@@ -178,20 +218,24 @@ def align(
     spans_b: dict[str, Span] | None = None,
     given: list[tuple[str, str]] = (),
     threshold: float = THRESHOLD,
+    notes: list[str] | None = None,
 ) -> list[Pair]:
     """Pair the claims of documents ``a`` and ``b`` one to one (see the module's
     description); ``spans_*`` say where each claim's quote stands, ``given`` the pairs a
-    person fixed. Pairs come in the order of A's claims."""
-    from rapidfuzz import fuzz, process, utils
+    person fixed. Pairs come in the order of A's claims; ``notes`` gets a line where two
+    large maps were paired by their rarest words only."""
+    from rapidfuzz import utils
 
     claims_a = {c.id: c for c in a.model.claims}
     claims_b = {c.id: c for c in b.model.claims}
     pairs: dict[str, Pair] = {}
     taken_b: set[str] = set()
-    for x, y in given:
-        if x in claims_a and y in claims_b and x not in pairs and y not in taken_b:
-            pairs[x] = Pair(x, y, 1.0, "given")
+    fixed: list[Pair] = []  # a person's pairs: a claim may stand in several (a merge)
+    for x, y in dict.fromkeys(given):
+        if x in claims_a and y in claims_b:
+            fixed.append(Pair(x, y, 1.0, "given"))
             taken_b.add(y)
+    taken_a = {p.a for p in fixed}
     candidates: list[tuple[float, int, str, str, str]] = []
     # By quote: spans in the same text that overlap, as a share of both together.
     spans_a, spans_b = spans_a or {}, spans_b or {}
@@ -220,28 +264,179 @@ def align(
         else:
             rest_a.append(x)
     rest_b = [y for y in claims_b if y not in matched_b]
-    if rest_a and rest_b:
+    if len(rest_a) * len(rest_b) > WORDING_PAIRS_BOUND:
+        found = _by_rare_words(claims_a, claims_b, rest_a, rest_b, threshold)
+        if notes is not None:
+            notes.append(
+                f"two large maps ({len(rest_a):,} x {len(rest_b):,} claims to pair by wording): "
+                f"each claim was compared with the claims sharing its rarest words "
+                f"(at most {RARE_CANDIDATES}), not with every claim"
+            )
+    else:
+        found = _by_wording(claims_a, claims_b, rest_a, rest_b, threshold)
+    for score, x, y in found:
+        if x in spans_a and y in spans_b and spans_a[x][0] == spans_b[y][0]:
+            (_, s, e), (_, s2, e2) = spans_a[x], spans_b[y]
+            if min(e, e2) <= max(s, s2):
+                continue  # both quote the same text, in different places: not one claim
+        candidates.append((score, 0, x, y, "text"))
+    # What the claims quote first, then their wording; the most alike first in each.
+    candidates.sort(key=lambda t: (-t[1], -t[0], t[2], t[3]))
+    for share, _, x, y, method in candidates:
+        if share < threshold or x in pairs or x in taken_a or y in taken_b:
+            continue
+        pairs[x] = Pair(x, y, share, method)
+        taken_b.add(y)
+    order_a = {x: k for k, x in enumerate(claims_a)}
+    made = sorted([*fixed, *pairs.values()], key=lambda p: order_a[p.a])
+    return made + _merges(claims_a, claims_b, made, spans_a, spans_b)
+
+
+def _by_wording(claims_a, claims_b, rest_a, rest_b, threshold) -> list[tuple[float, str, str]]:
+    """Every claim of ``rest_a`` scored against every claim of ``rest_b`` (rapidfuzz's
+    token-sort ratio, 0-1), each keeping its :data:`CANDIDATES_PER_CLAIM` most alike at
+    ``threshold`` or more; in row blocks, so that the matrix held is bounded."""
+    import numpy as np
+    from rapidfuzz import fuzz, process, utils
+
+    out: list[tuple[float, str, str]] = []
+    texts_b = [claims_b[y].text for y in rest_b]
+    block = max(1, CDIST_CELLS // max(1, len(rest_b)))
+    for start in range(0, len(rest_a) if rest_b else 0, block):
+        rows = rest_a[start : start + block]
         scores = process.cdist(
-            [claims_a[x].text for x in rest_a],
-            [claims_b[y].text for y in rest_b],
+            [claims_a[x].text for x in rows],
+            texts_b,
             scorer=fuzz.token_sort_ratio,
             processor=utils.default_process,
             score_cutoff=threshold * 100,
             workers=-1,
         )
+        if len(rest_b) > CANDIDATES_PER_CLAIM:
+            # Each claim keeps only its most alike candidates: pairing is one to one, and
+            # a map of thousands of like claims would otherwise hold millions of them.
+            kept = np.argpartition(-scores, CANDIDATES_PER_CLAIM - 1, axis=1)
+            kept = kept[:, :CANDIDATES_PER_CLAIM]
+            mask = np.zeros_like(scores, dtype=bool)
+            np.put_along_axis(mask, kept, True, axis=1)
+            scores = np.where(mask, scores, 0)
         for i, j in zip(*scores.nonzero(), strict=True):
-            x, y = rest_a[i], rest_b[j]
-            if x in spans_a and y in spans_b and spans_a[x][0] == spans_b[y][0]:
-                continue  # both quote the same text, in different places: not one claim
-            candidates.append((scores[i, j] / 100, 0, x, y, "text"))
-    # What the claims quote first, then their wording; the most alike first in each.
-    candidates.sort(key=lambda t: (-t[1], -t[0], t[2], t[3]))
-    for share, _, x, y, method in candidates:
-        if share < threshold or x in pairs or y in taken_b:
+            out.append((float(scores[i, j]) / 100, rows[i], rest_b[j]))
+    return out
+
+
+def _by_rare_words(claims_a, claims_b, rest_a, rest_b, threshold) -> list[tuple[float, str, str]]:
+    """As :func:`_by_wording`, for two maps too large to score every pair: each claim of
+    ``rest_a`` is scored against the claims of ``rest_b`` that share its rarest words (in
+    ``rest_b``), the rarest first, at most :data:`RARE_CANDIDATES` of them."""
+    from rapidfuzz import fuzz, process, utils
+
+    words_b = [set(utils.default_process(claims_b[y].text).split()) for y in rest_b]
+    postings: dict[str, list[int]] = {}
+    for j, words in enumerate(words_b):
+        for w in words:
+            postings.setdefault(w, []).append(j)
+    out: list[tuple[float, str, str]] = []
+    for x in rest_a:
+        text = utils.default_process(claims_a[x].text)
+        chosen: dict[int, None] = {}
+        for w in sorted(set(text.split()) & postings.keys(), key=lambda w: len(postings[w])):
+            for j in postings[w]:
+                chosen.setdefault(j)
+                if len(chosen) >= RARE_CANDIDATES:
+                    break
+            if len(chosen) >= RARE_CANDIDATES:
+                break
+        if not chosen:
             continue
-        pairs[x] = Pair(x, y, share, method)
-        taken_b.add(y)
-    return [pairs[x] for x in claims_a if x in pairs]
+        index = list(chosen)
+        hits = process.extract(text, [utils.default_process(claims_b[rest_b[j]].text)
+                                      for j in index], scorer=fuzz.token_sort_ratio,
+                               score_cutoff=threshold * 100, limit=CANDIDATES_PER_CLAIM)  # fmt: skip
+        out += [(score / 100, x, rest_b[index[k]]) for _, score, k in hits]
+    return out
+
+
+#: Beyond this many pairs of claims to pair by wording, each claim is scored only against
+#: the claims that share its rarest words (:func:`_by_rare_words`), and the report says so.
+WORDING_PAIRS_BOUND = 4_000_000
+#: The most claims one claim is scored against, in two large maps.
+RARE_CANDIDATES = 200
+#: The most cells of a similarity matrix computed at once.
+CDIST_CELLS = 4_000_000
+#: The most candidates by wording each claim keeps (the most alike).
+CANDIDATES_PER_CLAIM = 8
+#: How much of a claim's quote must lie inside another's (or its words in the other's
+#: text) for the two to be read as one claim written once in one map and split in the
+#: other.
+MERGE_COVER = 0.8
+
+
+def _merges(
+    claims_a: dict[str, Any],
+    claims_b: dict[str, Any],
+    made: list[Pair],
+    spans_a: dict[str, Span],
+    spans_b: dict[str, Span],
+) -> list[Pair]:
+    """Claims left unpaired that one claim of the other map holds whole: one map writes
+    one claim where the other writes two (a sentence split, a hedge in two halves), so
+    the halves are paired with the whole, as a merge. Held whole means: its quote lies
+    (at :data:`MERGE_COVER` or more) inside the other's longer quote of the same text;
+    or, with no quote to go by, its words (four or more) stand in the other's longer
+    text (rapidfuzz's partial ratio at 90 or more)."""
+    from rapidfuzz import fuzz, process, utils
+
+    paired_a = {p.a for p in made}
+    paired_b = {p.b for p in made}
+    out: list[Pair] = []
+    for side_a in (True, False):
+        mine, theirs = (claims_b, claims_a) if side_a else (claims_a, claims_b)
+        my_spans, their_spans = (spans_b, spans_a) if side_a else (spans_a, spans_b)
+        left = [y for y in mine if y not in (paired_b if side_a else paired_a)]
+        by_text: dict[str, list[tuple[int, int, str]]] = {}
+        for x, (key, s, e) in their_spans.items():
+            by_text.setdefault(key, []).append((s, e, x))
+        unquoted = []
+        for y in left:
+            best = None
+            if y in my_spans:
+                key, s, e = my_spans[y]
+                for s2, e2, x in by_text.get(key, ()):
+                    if e2 - s2 <= e - s:
+                        continue  # the whole is the longer quote
+                    cover = (min(e, e2) - max(s, s2)) / max(1, e - s)
+                    if cover >= MERGE_COVER and (best is None or (cover, s - e2) > best[:2]):
+                        best = (cover, s - e2, x)
+            else:
+                unquoted.append(y)
+            if best is not None:
+                pair = Pair(best[2], y, round(best[0], 4), "merge") if side_a else Pair(
+                    y, best[2], round(best[0], 4), "merge")  # fmt: skip
+                out.append(pair)
+        if unquoted and len(unquoted) * len(theirs) <= CDIST_CELLS:
+            import bisect
+
+            # Their texts by length, so that the longer ones are a slice.
+            their = sorted((len(t), t, x) for x, t in
+                           ((x, utils.default_process(theirs[x].text)) for x in theirs))  # fmt: skip
+            lengths = [n for n, _, _ in their]
+            for y in unquoted:
+                text = utils.default_process(mine[y].text)
+                if len(text.split()) < 4:
+                    continue
+                first = bisect.bisect_right(lengths, int(len(text) * 1.2))
+                if first == len(their):
+                    continue
+                hit = process.extractOne(text, [t for _, t, _ in their[first:]],
+                                         scorer=fuzz.partial_ratio, score_cutoff=90)  # fmt: skip
+                if hit is not None:
+                    x = their[first + hit[2]][2]
+                    sim = round(hit[1] / 100, 4)
+                    out.append(Pair(x, y, sim, "merge") if side_a else Pair(y, x, sim, "merge"))
+    order_a = {x: k for k, x in enumerate(claims_a)}
+    out.sort(key=lambda p: (order_a[p.a], p.b))
+    return out
 
 
 def _agreement(actual: list[str], predicted: list[str]) -> Agreement | None:
@@ -362,6 +557,53 @@ def _segmentation_by_segeval(
     }
 
 
+def _groups(pairs: list[Pair], ids_a: list[str], ids_b: list[str]) -> tuple[dict, dict]:
+    """Each claim's group in one space of names: claims paired (a merge pairs one claim
+    with several) form a group named by its first claim in A; a claim of A left unpaired
+    is its own group, one of B ``B:ID``."""
+    links: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for p in pairs:
+        links.setdefault(("a", p.a), []).append(("b", p.b))
+        links.setdefault(("b", p.b), []).append(("a", p.a))
+    group: dict[tuple[str, str], str] = {}
+    for x in ids_a:
+        if ("a", x) in group:
+            continue
+        group[("a", x)] = x
+        todo = [("a", x)]
+        while todo:
+            for other in links.get(todo.pop(), ()):
+                if other not in group:
+                    group[other] = x
+                    todo.append(other)
+    in_a = {x: group[("a", x)] for x in ids_a}
+    in_b = {y: group.get(("b", y), f"B:{y}") for y in ids_b}
+    return in_a, in_b
+
+
+def _relation_agreement(rel_a: dict, rel_b: dict, shared: set[str]) -> Agreement | None:
+    """Relations over every ordered pair of the groups both maps hold (``shared``): the
+    relation each map draws from one to the other, ``none`` where it draws none, so that
+    agreeing on no link counts, as in the reference's n x n matrix. pycm's kappa, macro F1
+    and accuracy of the counts (the none/none cell counted, not enumerated)."""
+    k = len(shared)
+    if k < 2:
+        return None
+    counts: dict[tuple[str, str], int] = {}
+    for key in {*rel_a, *rel_b}:
+        u, v = key
+        if u in shared and v in shared:
+            cell = (rel_a.get(key, "none"), rel_b.get(key, "none"))
+            counts[cell] = counts.get(cell, 0) + 1
+    total = k * (k - 1)
+    counts[("none", "none")] = total - sum(counts.values())
+    labels = sorted({x for cell in counts for x in cell} | {"none", "support"})
+    matrix = {x: {y: counts.get((x, y), 0) for y in labels} for x in labels}
+    cm = _confusion(matrix=matrix)
+    kappa, f1 = _kappa_f1(cm)
+    return Agreement(kappa, f1, float(cm.Overall_ACC), total, matrix)
+
+
 def compare(
     a: Any,
     b: Any,
@@ -377,48 +619,61 @@ def compare(
     from argmap.semantics.evaluate import evaluate
 
     Ga, Gb = build_graph(a), build_graph(b)
-    to_b = {p.a: p.b for p in pairs}
-    to_a = {p.b: p.a for p in pairs}
     ids_a = [c.id for c in a.model.claims]
     ids_b = [c.id for c in b.model.claims]
+    in_a, in_b = _groups(pairs, ids_a, ids_b)
+    members_a: dict[str, list[str]] = {}
+    members_b: dict[str, list[str]] = {}
+    for x, g in in_a.items():
+        members_a.setdefault(g, []).append(x)
+    for y, g in in_b.items():
+        members_b.setdefault(g, []).append(y)
     kinds = _agreement(
         [Ga.nodes[p.a]["claim"].kind.value for p in pairs],
         [Gb.nodes[p.b]["claim"].kind.value for p in pairs],
     )
-    # Relations in one space: A's ids, B's claims named by their partner in A (or B:ID).
-    rel_a = _relations(Ga)
-    rel_b = {(to_a.get(u, f"B:{u}"), to_a.get(v, f"B:{v}")): k
-             for (u, v), k in _relations(Gb).items()}  # fmt: skip
-    keys = sorted(set(rel_a) | set(rel_b))
-    relations = _agreement([rel_a.get(k, "none") for k in keys],
-                           [rel_b.get(k, "none") for k in keys])  # fmt: skip
+    # Links in one space of names: a link inside a group (between halves of one claim)
+    # is no link between claims.
+    rel_a: dict[tuple[str, str], str] = {}
+    for (u, v), k in _relations(Ga).items():
+        if in_a[u] != in_a[v]:
+            rel_a.setdefault((in_a[u], in_a[v]), k)
+    rel_b: dict[tuple[str, str], str] = {}
+    for (u, v), k in _relations(Gb).items():
+        if in_b[u] != in_b[v]:
+            rel_b.setdefault((in_b[u], in_b[v]), k)
+    shared = {g for g in members_a if g in members_b}
+    relations = _relation_agreement(rel_a, rel_b, shared)
 
-    def b_name(x: str) -> str:
-        return x[2:] if x.startswith("B:") else to_b.get(x, x)
+    def a_name(g: str) -> str:
+        return "+".join(members_a.get(g, [g]))
+
+    def b_name(g: str) -> str:
+        return g[2:] if g.startswith("B:") else "+".join(members_b.get(g, [g]))
 
     differences = []
     seen: set[tuple[str, str]] = set()
-    for u, v in keys:
+    for u, v in sorted(set(rel_a) | set(rel_b)):
         if (u, v) in seen:
             continue
         ka, kb = rel_a.get((u, v)), rel_b.get((u, v))
         if ka == kb:
             continue
-        in_a = f"{u} {ka} {v}" if ka else None
-        in_b = f"{b_name(u)} {kb} {b_name(v)}" if kb else None
+        in_a_text = f"{a_name(u)} {ka} {a_name(v)}" if ka else None
+        in_b_text = f"{b_name(u)} {kb} {b_name(v)}" if kb else None
         back = rel_b.get((v, u)) if ka else None
         if ka and kb is None and back is not None:
             seen.add((v, u))
-            differences.append(LinkDifference("reversed", in_a,
+            differences.append(LinkDifference("reversed", in_a_text,
                                               f"{b_name(v)} {back} {b_name(u)}"))  # fmt: skip
         elif ka and kb:
             polar = {ka, kb} & {"support"} and ({ka, kb} - {"support"})
             differences.append(LinkDifference("other polarity" if polar else "other relation",
-                                              in_a, in_b))  # fmt: skip
+                                              in_a_text, in_b_text))  # fmt: skip
         elif ka:
-            differences.append(LinkDifference("only A", in_a, None))
+            differences.append(LinkDifference("only A", in_a_text, None))
         else:
-            differences.append(LinkDifference("only B", None, in_b))
+            differences.append(LinkDifference("only B", None, in_b_text))
     spans_a, spans_b = spans_a or {}, spans_b or {}
     segmentation = _segmentation(spans_a, spans_b, texts or {})
     kappas = [x.kappa for x in (kinds, relations) if x is not None]
@@ -431,28 +686,40 @@ def compare(
             "S": _r(s),
             "why": "no source text both maps quote" if s is None else "nothing aligned",
         }
+    elif m <= 0 or s <= 0:
+        # A harmonic mean of a kappa at or below 0 is no measure (it leaves [-1, 1]).
+        cass = {"CASS": None, "M": _r(m), "S": _r(s),
+                "why": "n/a, mean kappa at or below 0" if m <= 0 else "n/a, S is 0"}  # fmt: skip
     else:
-        value = 2 * m * s / (m + s) if (m + s) else 0.0
-        cass = {"CASS": _r(value), "M": _r(m), "S": _r(s)}
+        cass = {"CASS": _r(2 * m * s / (m + s)), "M": _r(m), "S": _r(s)}
     conc_a, conc_b = set(conclusions(Ga)), set(conclusions(Gb))
-    found = sorted(c for c in conc_a if to_b.get(c) in conc_b)
+    found = sorted(c for c in conc_a if any(y in conc_b for y in members_b.get(in_a[c], ())))
+    conc_found_b = {y for y in conc_b if any(x in conc_a for x in members_a.get(in_b[y], ()))}
     labels_a, labels_b = evaluate(Ga).labels, evaluate(Gb).labels
     same = [p for p in pairs if labels_a.get(p.a) == labels_b.get(p.b)]
+    paired_a = {p.a for p in pairs}
+    paired_b = {p.b for p in pairs}
+    too_many = len(ids_a) * len(ids_b) > REFERENCE_PAIRS_BOUND
     return Comparison(
         a.name, b.name, pairs,
-        [x for x in ids_a if x not in to_b], [y for y in ids_b if y not in to_a],
+        [x for x in ids_a if x not in paired_a], [y for y in ids_b if y not in paired_b],
         kinds, relations, differences, segmentation, cass,
         {"a": len(conc_a), "b": len(conc_b), "shared": found,
-         "agreement": _r(2 * len(found) / (len(conc_a) + len(conc_b)))
+         "agreement": _r((len(found) + len(conc_found_b)) / (len(conc_a) + len(conc_b)))
          if conc_a or conc_b else None},
         {"same": len(same), "of": len(pairs),
          "agreement": _r(len(same) / len(pairs)) if pairs else None,
          "differ": [{"a": p.a, "b": p.b, "label_a": labels_a.get(p.a),
-                     "label_b": labels_b.get(p.b)} for p in pairs if p not in same]},
+                     "label_b": labels_b.get(p.b)} for p in pairs
+                    if labels_a.get(p.a) != labels_b.get(p.b)]},
         {c.id: c.text for c in a.model.claims}, {c.id: c.text for c in b.model.claims},
         {"a": len(rel_a), "b": len(rel_b),
          "same": sum(1 for k, v in rel_a.items() if rel_b.get(k) == v)},
-        reference_relations(a, b, Ga, Gb),
+        None if too_many else reference_relations(a, b, Ga, Gb),
+        reference_left_out=(
+            f"ARG-tech's propositional matrix left out: its pairing compares every pair of "
+            f"propositions ({len(ids_a):,} x {len(ids_b):,}), over the bound of "
+            f"{REFERENCE_PAIRS_BOUND:,}" if too_many else None),
     )  # fmt: skip
 
 
@@ -520,6 +787,11 @@ def _concluding(G: Any, claim: str) -> tuple[int, int, int]:
     return supports + len(groups), attacks, 0
 
 
+#: The most pairs of propositions ARG-tech's pairing is computed for (it compares every
+#: pair with difflib): beyond, the cross-check is left out and the report says so.
+REFERENCE_PAIRS_BOUND = 2_000_000
+
+
 def _reference_pairs(
     claims_a: list[tuple[str, str]], claims_b: list[tuple[str, str]]
 ) -> list[tuple[str | None, str | None]]:
@@ -532,6 +804,9 @@ def _reference_pairs(
     taken is left out altogether, as the reference leaves it."""
     import heapq
     from difflib import SequenceMatcher
+
+    import numpy as np
+    from rapidfuzz import fuzz, process
 
     swapped = len(claims_a) < len(claims_b)
     rows, cols = (claims_b, claims_a) if swapped else (claims_a, claims_b)
@@ -552,42 +827,57 @@ def _reference_pairs(
                 exact[key] = int(round(100 * SequenceMatcher(None, s, t).ratio()))
         return exact[key]
 
+    # An upper bound of every pair's value at once: difflib's matches are a common
+    # subsequence, so its ratio is at most the longest common subsequence's (rapidfuzz's
+    # ratio, computed in C++); whole percentages, one added against rounding.
+    upper = process.cdist(low_r, low_c, scorer=fuzz.ratio, dtype=np.float64, workers=1)
+    bound = np.minimum(np.floor(upper) + 1, 100).astype(np.int16)
+    bound[upper == 0] = 0  # no character in common: 0 exactly
+    del upper
+
+    def any_similar(candidates) -> bool:
+        return any(ratio(i, j) for i, j in candidates)
+
     made: list[tuple[str | None, str | None]] = []
     for j in range(len(cols)):
-        if not any(ratio(i, j) for i in range(len(rows))):
+        order = np.argsort(-bound[:, j], kind="stable")
+        if not any_similar((int(i), j) for i in order if bound[i, j]):
             made.append((None, cols[j][0]))
     left = list(range(len(rows)))
     for i in range(len(rows)):
-        if not any(ratio(i, j) for j in range(len(cols))):
+        order = np.argsort(-bound[i, :], kind="stable")
+        if not any_similar((i, int(j)) for j in order if bound[i, j]):
             left.remove(i)
             made.append((rows[i][0], None))
     # The reference scans the whole matrix for its largest value each round; the same pair
-    # is found by refining upper bounds (difflib's quick ratios) only as far as needed: a
-    # heap of (-bound, row, column, how exact) pops a pair once its value is exact and no
-    # other pair could be larger, or as large and earlier in row order.
-    heap = []
-    for i, s in enumerate(low_r):
-        for j, t in enumerate(low_c):
-            if (i, j) in exact or s == t:
-                heap.append((-ratio(i, j), i, j, 2))
-            else:
-                bound = 2 * min(len(s), len(t)) / ((len(s) + len(t)) or 1)
-                heap.append((-int(round(100 * bound)), i, j, 0))
-    heapq.heapify(heap)
+    # is found by walking the pairs in order of their bounds (the largest first, then row
+    # order) and taking an exact value once no pair not yet computed could be larger, or
+    # as large and earlier in row order.
+    flat = bound.ravel()
+    width = len(cols)
+    order = np.lexsort((np.arange(flat.size), -flat))
     taken_rows: set[int] = set()
     taken_cols: set[int] = set()
-    rounds = 0
-    while heap and rounds < len(cols):
-        value, i, j, level = heapq.heappop(heap)
-        if i in taken_rows or j in taken_cols:
-            continue
-        if level == 0:
-            bound = SequenceMatcher(None, low_r[i], low_c[j]).quick_ratio()
-            heapq.heappush(heap, (-int(round(100 * bound)), i, j, 1))
-            continue
-        if level == 1:
-            heapq.heappush(heap, (-ratio(i, j), i, j, 2))
-            continue
+    heap: list[tuple[int, int, int]] = []
+    rounds, k = 0, 0
+    while rounds < len(cols):
+        while k < order.size:
+            while heap and (heap[0][1] in taken_rows or heap[0][2] in taken_cols):
+                heapq.heappop(heap)  # a pair whose row or column was taken since
+            cell = int(order[k])
+            i, j = divmod(cell, width)
+            if i in taken_rows or j in taken_cols:
+                k += 1
+                continue
+            if heap and (-heap[0][0], -heap[0][1], -heap[0][2]) >= (int(flat[cell]), -i, -j):
+                break  # the best computed pair beats every pair not yet computed
+            heapq.heappush(heap, (-ratio(i, j), i, j))
+            k += 1
+        while heap and (heap[0][1] in taken_rows or heap[0][2] in taken_cols):
+            heapq.heappop(heap)
+        if not heap:
+            break
+        value, i, j = heapq.heappop(heap)
         if value == 0:
             break  # nothing similar is left (the reference's matrix is all zeros)
         rounds += 1
@@ -618,20 +908,27 @@ def _f1(found: int, of_key: int, of_answer: int) -> dict[str, float | None]:
     return {"precision": _r(precision), "recall": _r(recall), "f1": _r(f1)}
 
 
-#: Letter grades by score (percent, at least).
+#: Letter grades by score (percent, at least): the mean of the claims' F1 and the links'
+#: F1, each counting a claim found through a merge as found.
 GRADES = ((90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F"))
 
 
 def grade(result: Comparison) -> dict[str, Any]:
-    """Map B graded against map A, the key: its claims found (paired with the key's),
-    missed (the key's left unpaired) and extra (B's left unpaired), its links drawn as the
-    key draws them; the score is the mean of the two F1s, in percent, with a letter
-    (:data:`GRADES`)."""
-    claims = _f1(len(result.pairs), len(result.pairs) + len(result.only_a),
-                 len(result.pairs) + len(result.only_b))  # fmt: skip
+    """Map B graded against map A, the key: its claims found (paired with the key's, a
+    merge included), missed (the key's left unpaired) and extra (B's left unpaired), its
+    links drawn as the key draws them (between the claims as paired); the score is the
+    mean of the two F1s, in percent, with a letter (:data:`GRADES`)."""
+    found_a = list(dict.fromkeys(p.a for p in result.pairs))
+    found_b = set(p.b for p in result.pairs)
+    merged = list(dict.fromkeys(x for group_a, _ in result.merges() for x in group_a))
+    # Recall over the key's claims, precision over B's: a merge finds several on one side.
+    recall = _f1(len(found_a), len(found_a) + len(result.only_a), len(found_a))["recall"]
+    precision = _f1(len(found_b), len(found_b), len(found_b) + len(result.only_b))["precision"]
+    f1 = 2 * recall * precision / (recall + precision) if recall and precision else 0.0
+    claims = {"precision": precision, "recall": recall, "f1": _r(f1)}
     links = _f1(result.links.get("same", 0), result.links.get("a", 0), result.links.get("b", 0))
     score = round(50 * ((claims["f1"] or 0) + (links["f1"] or 0)), 1)
     letter = next(g for floor, g in GRADES if score >= floor)
     return {"score": score, "letter": letter, "claims": claims, "links": links,
-            "found": [p.a for p in result.pairs], "missed": result.only_a,
+            "found": found_a, "merged": merged, "missed": result.only_a,
             "extra": result.only_b}  # fmt: skip

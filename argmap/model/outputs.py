@@ -438,7 +438,10 @@ class Pair(_Out):
     a: str
     b: str
     similarity: float
-    method: Literal["given", "quote", "text"]
+    method: Literal["given", "quote", "text", "merge"] = Field(
+        description="given: fixed by a person; quote: the quotes overlap; text: the wording "
+        "is alike; merge: one map writes as one claim what the other writes as several"
+    )
 
 
 class Agreement(_Out):
@@ -504,6 +507,10 @@ class Grade(_Out):
     claims: Scores
     links: Scores
     found: list[str]
+    merged: list[str] = Field(
+        description="The key's claims found as part of a merge (written as one claim in one "
+        "map and as several in the other), counted as found, not missed."
+    )
     missed: list[str]
     extra: list[str]
 
@@ -530,6 +537,9 @@ class Compare(_Out):
         description="The propositional-relations matrix as ARG-tech's amf-evaluation-metrics "
         "computes it (its own pairing; counts of inferences and conflicts concluding in each "
         "proposition), rows A, columns B."
+    )
+    reference_left_out: str | None = Field(
+        None, description="Why ARG-tech's matrix was not computed (two large maps)."
     )
     grade: Grade | None = Field(None, description="B graded against A (--key).")
 

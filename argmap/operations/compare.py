@@ -116,7 +116,8 @@ def compare_files(
             raise UsageError(f"{alignment}: names claims the maps do not have: {unknown[0]!r}")
         notes.append(f"pairs read from {alignment} ({len(given)})")
     pairs = align(doc_a, doc_b, spans_a=spans_a, spans_b=spans_b, given=given,
-                  threshold=THRESHOLD if threshold is None else threshold)  # fmt: skip
+                  threshold=THRESHOLD if threshold is None else threshold,
+                  notes=notes)  # fmt: skip
     if alignment is not None and not given:
         from argmap.io.files import write_output
 

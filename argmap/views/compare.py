@@ -20,22 +20,37 @@ def comparison_form(result: Any, *, grade: dict | None = None) -> Any:
 
     r = result
     n_a, n_b = len(r.pairs) + len(r.only_a), len(r.pairs) + len(r.only_b)
-    by = {m: sum(1 for p in r.pairs if p.method == m) for m in ("given", "quote", "text")}
+    paired_a = len({p.a for p in r.pairs})
+    paired_b = len({p.b for p in r.pairs})
+    n_a, n_b = paired_a + len(r.only_a), paired_b + len(r.only_b)
+    merges = r.merges()
+    by = {m: sum(1 for p in r.pairs if p.method == m)
+          for m in ("given", "quote", "text")}  # fmt: skip
     how = ", ".join(f"{v} by {m}" for m, v in by.items() if v)
+    if merges:
+        how += (", " if how else "") + f"{counted(len(merges), 'merge')}"
     head = [f"A: {r.name_a}", f"B: {r.name_b}",
-            f"aligned {len(r.pairs)} of {n_a} claims in A and of {n_b} in B"
+            f"paired {paired_a} of {n_a} claims in A with {paired_b} of {n_b} in B"
             + (f" ({how})" if how else "")]  # fmt: skip
+    same, in_a, in_b = r.links.get("same", 0), r.links.get("a", 0), r.links.get("b", 0)
+    recall = same / in_a if in_a else None
+    precision = same / in_b if in_b else None
+    f1 = (2 * recall * precision / (recall + precision)
+          if recall and precision else (0.0 if in_a or in_b else None))  # fmt: skip
+    head.append(
+        f"links: {same} of A's {in_a} drawn alike in B (of B's {in_b}): precision "
+        f"{_n(precision)}, recall {_n(recall)}, F1 {_n(f1)}"
+    )
     rows = []
     if r.kinds:
         rows.append(["kinds", _n(r.kinds.kappa), _n(r.kinds.f1), _n(r.kinds.accuracy),
-                     f"{r.kinds.n} aligned claims"])  # fmt: skip
+                     f"{r.kinds.n} paired claims"])  # fmt: skip
     if r.relations:
+        k = len({g for g in (p.a for p in r.pairs)}) - sum(len(a) - 1 for a, _ in merges)
         rows.append(["relations", _n(r.relations.kappa), _n(r.relations.f1),
-                     _n(r.relations.accuracy), f"{r.relations.n} linked pairs"])  # fmt: skip
-    if r.reference:
-        ref = r.reference
-        rows.append(["reference relations", _n(ref.kappa), _n(ref.f1), _n(ref.accuracy),
-                     f"{ref.n} cells, as ARG-tech's"])  # fmt: skip
+                     _n(r.relations.accuracy),
+                     f"{r.relations.n} ordered pairs of the {k} paired claims, "
+                     "no link on both counted"])  # fmt: skip
     scores = Table(["measure", "kappa", "F1", "accuracy", "over"], rows)
     more = []
     seg = r.segmentation
@@ -53,7 +68,7 @@ def comparison_form(result: Any, *, grade: dict | None = None) -> Any:
             f"S {_n(cass['S'])}"
         )
     else:
-        more.append(f"CASS: - ({cass.get('why')})")
+        more.append(f"CASS: - ({cass.get('why')}; M {_n(cass['M'])}, S {_n(cass['S'])})")
     c = r.conclusions
     shown = ", ".join(c["shared"][:8]) + (f" and {len(c['shared']) - 8} more"
                                            if len(c["shared"]) > 8 else "")  # fmt: skip
@@ -63,15 +78,30 @@ def comparison_form(result: Any, *, grade: dict | None = None) -> Any:
     )
     lab = r.labels
     if lab["of"]:
-        more.append(f"labels (grounded): the same on {lab['same']} of {lab['of']} aligned claims")
+        more.append(f"labels (grounded): the same on {lab['same']} of {lab['of']} paired claims")
+    if r.reference:
+        ref = r.reference
+        more.append(
+            f"ARG-tech's propositional matrix (a cross-check, its own pairing): kappa "
+            f"{_n(ref.kappa)}, F1 {_n(ref.f1)}, accuracy {_n(ref.accuracy)} over {ref.n} cells"
+        )
+    elif r.reference_left_out:
+        more.append(r.reference_left_out)
     parts: list[Any] = [Lines(head, wrap=True), scores, Lines(more, wrap=True)]
     if grade is not None:
         g = grade
         parts.append(Lines([
             f"grade: {g['letter']} ({g['score']}%): claims F1 {_n(g['claims']['f1'])} "
-            f"(found {len(g['found'])} of the key's {n_a}), links F1 {_n(g['links']['f1'])} "
+            f"(found {len(g['found'])} of the key's {n_a}"
+            + (f", {len(g['merged'])} of them merged" if g["merged"] else "")
+            + f"), links F1 {_n(g['links']['f1'])} "
             f"({r.links.get('same', 0)} of the key's {r.links.get('a', 0)} drawn alike)"],
             wrap=True))  # fmt: skip
+        if merges:
+            parts.append(Lines(["", f"merged ({len(merges)}): one claim in one map, several "
+                                "in the other (found, not missed)"]))  # fmt: skip
+            parts.append(Table(["key", "B"], [[" + ".join(a), " + ".join(b)]
+                                              for a, b in merges]))  # fmt: skip
         if r.only_a:
             parts.append(Lines(["", f"missed ({len(r.only_a)}): in the key, not found in B"]))
             parts.append(Table(["key", "text"], [[i, r.texts_a[i]] for i in r.only_a]))
@@ -79,6 +109,11 @@ def comparison_form(result: Any, *, grade: dict | None = None) -> Any:
             parts.append(Lines(["", f"extra ({len(r.only_b)}): in B, not in the key"]))
             parts.append(Table(["B", "text"], [[i, r.texts_b[i]] for i in r.only_b]))
     else:
+        if merges:
+            parts.append(Lines(["", f"merged ({len(merges)}): one claim in one map, several "
+                                "in the other"]))  # fmt: skip
+            parts.append(Table(["A", "B"], [[" + ".join(a), " + ".join(b)]
+                                            for a, b in merges]))  # fmt: skip
         for ids, texts, side in ((r.only_a, r.texts_a, "A"), (r.only_b, r.texts_b, "B")):
             if ids:
                 parts.append(Lines(["", f"only in {side} ({counted(len(ids), 'claim')}):"]))
