@@ -24,9 +24,9 @@ is paired with it too, so one claim may stand for several (:func:`_merges`).
   (segeval) of the two segmentations the quotes' boundaries make;
 - **CASS** (Duthie et al. 2016): ``2·M·S / (M + S)``, M the mean of the kappas above, S the
   segmentation similarity, withheld where M or S is at or below 0 (a harmonic mean is not
-  defined there, and would leave [-1, 1]); the dialogical parts of the reference (locutions, illocutions,
-  transitions) have nothing to compare in a map of one text, so M holds the propositional
-  parts only;
+  defined there, and would leave [-1, 1]); the dialogical parts of the reference
+  (locutions, illocutions, transitions) have nothing to compare in a map of one text, so M
+  holds the propositional parts only;
 - **the map as a whole**: its conclusions found in the other, and the grounded labels of
   aligned claims that agree.
 
@@ -43,7 +43,7 @@ Examples:
     >>> [(p.a, p.b) for p in result.pairs]
     [('c', 'bridge'), ('p', 't')]
     >>> result.relations.accuracy, [d.kind for d in result.link_differences]
-    (0.0, ['other polarity'])
+    (0.5, ['other polarity'])
 """
 
 from __future__ import annotations
@@ -350,8 +350,8 @@ def _by_rare_words(claims_a, claims_b, rest_a, rest_b, threshold) -> list[tuple[
         if not chosen:
             continue
         index = list(chosen)
-        hits = process.extract(text, [utils.default_process(claims_b[rest_b[j]].text)
-                                      for j in index], scorer=fuzz.token_sort_ratio,
+        choices = [utils.default_process(claims_b[rest_b[j]].text) for j in index]
+        hits = process.extract(text, choices, scorer=fuzz.token_sort_ratio,
                                score_cutoff=threshold * 100, limit=CANDIDATES_PER_CLAIM)  # fmt: skip
         out += [(score / 100, x, rest_b[index[k]]) for _, score, k in hits]
     return out
@@ -418,8 +418,8 @@ def _merges(
             import bisect
 
             # Their texts by length, so that the longer ones are a slice.
-            their = sorted((len(t), t, x) for x, t in
-                           ((x, utils.default_process(theirs[x].text)) for x in theirs))  # fmt: skip
+            processed = ((x, utils.default_process(theirs[x].text)) for x in theirs)
+            their = sorted((len(t), t, x) for x, t in processed)
             lengths = [n for n, _, _ in their]
             for y in unquoted:
                 text = utils.default_process(mine[y].text)
