@@ -351,8 +351,13 @@ def _by_rare_words(claims_a, claims_b, rest_a, rest_b, threshold) -> list[tuple[
             continue
         index = list(chosen)
         choices = [utils.default_process(claims_b[rest_b[j]].text) for j in index]
-        hits = process.extract(text, choices, scorer=fuzz.token_sort_ratio,
-                               score_cutoff=threshold * 100, limit=CANDIDATES_PER_CLAIM)  # fmt: skip
+        hits = process.extract(
+            text,
+            choices,
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=threshold * 100,
+            limit=CANDIDATES_PER_CLAIM,
+        )
         out += [(score / 100, x, rest_b[index[k]]) for _, score, k in hits]
     return out
 
