@@ -195,3 +195,29 @@ def test_renames_are_found_comparing_few_pairs_when_every_id_changed(monkeypatch
     )
     assert compared == [] and sorted(d.renamed) == sorted((f"a{i}", f"b{i}") for i in range(2000))
     assert d.added_claims == d.removed_claims == []
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_the_diff_driver_shows_the_change_of_a_map_that_uses_another(tmp_path):
+    # git hands the driver the old version in a temporary folder, where the used map is not.
+    repo = tmp_path / "repo"
+    (repo / "maps").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    (repo / "maps" / "low.yaml").write_text(
+        "title: low\nclaims:\n  - {id: c, text: Low, kind: conclusion}\n"
+    )
+    top = repo / "maps" / "top.yaml"
+    top.write_text("title: top\nuses:\n  - {name: l, path: low.yaml}\nclaims:\n"
+                   "  - {id: t, text: Top, attacks: ['l:c']}\n")  # fmt: skip
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "one")
+    top.write_text(top.read_text() + "  - {id: u, text: Another, supports: [t]}\n")
+    argmap = f"{sys.executable} -m argmap"
+    (repo / ".gitattributes").write_text("*.yaml diff=argmap\n")
+    _git(repo, "config", "diff.argmap.command", readme_git_config("diff.argmap.command", argmap))
+    shown = subprocess.run(
+        ["git", "diff", "--ext-diff"], cwd=repo, capture_output=True, text=True, check=False
+    )
+    assert shown.stdout.startswith("argmap diff maps/top.yaml\n"), shown.stderr
+    assert "+ claim u" in shown.stdout and "dangling_use" not in shown.stdout + shown.stderr
+    assert "- claim l:c" not in shown.stdout

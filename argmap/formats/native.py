@@ -50,6 +50,7 @@ def parse(
     *,
     syntax: str | None = None,
     composed: Any = None,
+    own_only: bool = False,
     _chain: tuple = (),
     _seen: dict | None = None,
 ) -> Document:
@@ -61,6 +62,8 @@ def parse(
         syntax: ``"json"`` or ``"yaml"``; guessed from the suffix, then the text, when None.
         composed: the YAML node tree of ``inp.text`` (:func:`compose`), when the caller
             has it already (an editor that also indexes the text composes it once).
+        own_only: the map as its file holds it, the maps it uses not read (their claims
+            named, ``NAME:ID``, and not there).
 
     Raises:
         MapError: the text is empty, not well-formed, or does not fit the schema.
@@ -75,7 +78,7 @@ def parse(
     elif syntax == "json":
         fast = _fast_json(inp)
         if fast is not None:
-            return _with_uses(fast, _chain, _seen)
+            return fast if own_only else _with_uses(fast, _chain, _seen)
         data, positions = _load_json(inp)
     else:
         data, positions = load_with_positions(inp.text, inp.name)
@@ -99,7 +102,8 @@ def parse(
         doc = Document(ArgMap.model_construct(title="?"), inp.name, inp.path, positions, inp.files)
         found = _schema_diagnostics(exc, doc, data) + _beyond_schema(data, exc, inp, positions)
         raise MapError(sorted(found, key=_place)) from None
-    return _with_uses(Document(model, inp.name, inp.path, positions, inp.files), _chain, _seen)
+    doc = Document(model, inp.name, inp.path, positions, inp.files)
+    return doc if own_only else _with_uses(doc, _chain, _seen)
 
 
 def _refuse_conflict_markers(inp: Input) -> None:

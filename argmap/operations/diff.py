@@ -10,10 +10,12 @@ from argmap.operations.result import Page, Result
 __all__ = ["read_version", "diff_files", "merge_files"]
 
 
-def read_version(spec: str):
+def read_version(spec: str, notes: list[str] | None = None):
     """A version of a map: a file, ``REV:path`` from git, or ``/dev/null`` (git's side of
     an added or deleted file: an empty map). A version that does not read is diff's
-    "trouble" (exit status 2), not a difference.
+    "trouble" (exit status 2), not a difference. A version whose used maps are not beside
+    it (git hands a diff driver the old version in a temporary folder) is read as its file
+    holds it, its uses not followed, and ``notes`` says so.
 
     Raises:
         UsageError: the file (or revision) cannot be read.
@@ -27,7 +29,20 @@ def read_version(spec: str):
         return parse(Input("title: (none)\nclaims: []\n", spec, ".yaml"))
     try:
         inp = read_git(spec) if ":" in spec and not Path(spec).exists() else read_input(spec)
-        return parse(inp)
+        try:
+            return parse(inp)
+        except MapError as exc:
+            if not exc.diagnostics or any(
+                d.code not in ("dangling_use", "path_outside", "dangling_ref")
+                for d in exc.diagnostics
+            ):
+                raise
+            doc = parse(inp, own_only=True)
+            if notes is not None:
+                notes.append("the used maps are not beside the version git handed over, so "
+                             "the change is shown in the map's own claims (NAME:ID names a "
+                             "used map's claim)")  # fmt: skip
+            return doc
     except MapError as exc:  # unreadable (binary, not UTF-8) or invalid: trouble
         exc.exit_code = EXIT_USAGE
         raise
@@ -39,7 +54,12 @@ def diff_files(old: str, new: str, *, with_eval: bool = False, name: str | None 
     named first (git's diff driver passes it). Status 1 when anything changed, as diff."""
     from argmap.analysis.diff import diff_maps
 
-    d = diff_maps(read_version(old).model, read_version(new).model, labels=with_eval)
+    notes: list[str] = []
+    before, after = read_version(old, notes), read_version(new, notes)
+    own = bool(notes)
+    if own:  # one side's uses not followed: neither side's, so that both compare alike
+        before, after = (v if not v.model.uses else _own(v) for v in (before, after))
+    d = diff_maps(before.model, after.model, labels=with_eval and not own)
 
     def text(page: Page):
         from argmap.views.forms import Lines
@@ -50,7 +70,26 @@ def diff_files(old: str, new: str, *, with_eval: bool = False, name: str | None 
     def data():
         return {"file": name, **d.to_dict()} if name else d.to_dict()
 
-    return Result(d, text=text, data=data, status=0 if d.empty else 1)
+    return Result(d, text=text, data=data, status=0 if d.empty else 1, notes=notes[:1])
+
+
+def _own(doc):
+    """A combined debate as its own file holds it: the used maps' parts left out."""
+    from argmap.model.debate import origin
+    from argmap.model.document import Document
+
+    m = doc.model
+    used = {u.name for u in m.uses}
+
+    def theirs(ident: str | None) -> bool:
+        return ident is not None and origin(ident) in used
+
+    own = m.model_copy(update={
+        "claims": [c for c in m.claims if not theirs(c.id)],
+        "sources": [s for s in m.sources if not theirs(s.id)],
+        "links": [lk for lk in m.links if not theirs(lk.id)],
+    })  # fmt: skip
+    return Document(own, doc.name, doc.path, doc.positions, doc.files)
 
 
 def merge_files(

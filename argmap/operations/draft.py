@@ -136,7 +136,8 @@ def draft_file(
             notes.append(
                 f"{source_path} lies outside the map's folder: if it lies "
                 "outside its project too, argmap will not read it there (allow its "
-                "folder with allow-read in [tool.argmap], or copy it beside the map)"
+                "folder yourself with ARGMAP_ALLOW_READ or allow-read in "
+                "~/.config/argmap/config.toml, or copy it beside the map)"
             )
     taken: set[str] = set()
     claims, links = [], []
