@@ -18,12 +18,17 @@ __all__ = [
     "units",
     "fill",
     "has_wide",
+    "json_safe",
 ]
 
 #: Control characters that would reach a terminal as commands (ESC starts the sequences
 #: that move the cursor, write the clipboard or make links; BEL, CR, backspace...): every
-#: C0 control but tab and newline, DEL, and the C1 controls.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+#: C0 control but tab and newline, DEL, and the C1 controls; and the bidirectional
+#: overrides, embeddings and isolates (U+202A-U+202E, U+2066-U+2069), which make a line
+#: read otherwise than it is written (CVE-2021-42574, "Trojan Source").
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
+#: What a JSON text may hold raw that a terminal would obey (JSON escapes C0 itself).
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _shown(m: re.Match) -> str:
@@ -32,7 +37,23 @@ def _shown(m: re.Match) -> str:
         return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC, ␇ for BEL
     if code == 0x7F:
         return "\u2421"  # ␡
+    if code > 0xFF:
+        return f"\\u{code:04x}"  # a bidirectional control, named
     return f"\\x{code:02x}"
+
+
+def json_safe(text: str) -> str:
+    r"""A JSON text with DEL, the C1 controls and the bidirectional controls written as
+    ``\uXXXX`` escapes: the same JSON to a reader, nothing a terminal obeys when it is
+    printed. They can stand only inside strings, where the escape means the character.
+
+    Examples:
+        >>> json_safe('{"a": "x\x9by\u202e"}')
+        '{"a": "x\\u009by\\u202e"}'
+    """
+    if not _RAW_IN_JSON.search(text):
+        return text
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def visible(text: str) -> str:

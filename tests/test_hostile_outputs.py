@@ -4,6 +4,9 @@ a message quotes no more of a source than the quote itself needs."""
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 from conftest import run
 
@@ -76,3 +79,66 @@ def test_the_closest_passage_shows_no_more_than_the_quote_needs(tmp_path):
     shown = line.split("alike): ", 1)[1]
     assert len(shown) <= len("the quick brown cat") + 12 + 2
     assert shown.count("SECRET") <= 1
+
+
+# --- every format written to a terminal: nothing it would obey ------------------------------
+
+OBEYED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+EVIL = ("Evil \x1bc reset \x07 bell \x08 bs \x7f del \x9b csi \x9d osc \x1bP+q544e\x1b\\ dcs "
+        "\u202e reversed \u2066 isolate")  # fmt: skip
+
+
+@pytest.fixture
+def controls(tmp_path):
+    path = tmp_path / "m.json"
+    path.write_text(
+        json.dumps(
+            {
+                "argmap": 1,
+                "title": "T\x9b",
+                "claims": [
+                    {"id": "c", "text": EVIL, "kind": "conclusion"},
+                    {"id": "d", "text": "D " + EVIL, "supports": ["c"]},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["argdown", "dot", "mermaid", "json", "aif", "sadface"])
+def test_an_export_on_standard_output_holds_no_control_a_terminal_obeys(controls, fmt):
+    result = run("export", controls, "--to", fmt, "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert not OBEYED.findall(result.stdout), sorted(set(OBEYED.findall(result.stdout)))
+
+
+def test_json_exports_keep_the_characters_as_escapes_that_read_back(controls, tmp_path):
+    out = run("export", controls, "--to", "json", "-o", "-").stdout
+    assert "\\u009b" in out and "\\u202e" in out
+    assert json.loads(out)["claims"][0]["text"] == EVIL
+
+
+@pytest.mark.parametrize("command", [["claims"], ["show"], ["why", "d"], ["impact", "d"]])
+def test_bidirectional_overrides_are_shown_not_obeyed_and_flagged(controls, command):
+    result = run(command[0], controls, *command[1:])
+    assert not OBEYED.findall(result.stdout)
+    assert "\\u202e" in result.stdout
+
+
+def test_a_bidirectional_override_alone_is_flagged_by_validate(tmp_path):
+    path = tmp_path / "m.json"
+    path.write_text(
+        json.dumps(
+            {
+                "argmap": 1,
+                "title": "t",
+                "claims": [
+                    {"id": "c", "text": "Pay \u202e0001\u202c dollars", "kind": "conclusion"}
+                ],
+            }
+        )
+    )
+    checked = run("validate", path)
+    assert "warning[control_character]" in checked.stdout and "\\u202e" in checked.stdout

@@ -106,7 +106,9 @@ def emit_outline(G: Any, trees: list, **options: Any) -> None:
 def emit_json(data: Any) -> None:
     """Write one JSON document to stdout, UTF-8, stable key order, newline at the end."""
     _stop_progress()
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    from argmap.wording import json_safe
+
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def emit_lines(lines: list[str]) -> None:

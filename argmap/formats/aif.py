@@ -265,12 +265,10 @@ def dump(model: ArgMap) -> str:
             node["scheme"] = n["scheme"]
         aif_nodes.append(node)
     aif_edges = [{"edgeID": f"e{k}", "fromID": a, "toID": b} for k, (a, b) in enumerate(edges, 1)]
-    return (
-        json.dumps(
-            {"nodes": aif_nodes, "edges": aif_edges, "locutions": []}, ensure_ascii=False, indent=2
-        )
-        + "\n"
-    )
+    from argmap.wording import json_safe
+
+    document = {"nodes": aif_nodes, "edges": aif_edges, "locutions": []}
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 _SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}

@@ -544,8 +544,12 @@ def _data(pairs: dict[str, Any]) -> str:
 
 
 def dump(model: ArgMap) -> str:
-    """The map as Argdown text (loose mode)."""
-    return _Writer(model).write()
+    """The map as Argdown text (loose mode); control characters a terminal would obey
+    (ESC, BEL, DEL, the C1 and bidirectional controls) written visibly (␛, ``\\x9b``), as
+    Argdown has no escape for them."""
+    from argmap.wording import visible
+
+    return visible(_Writer(model).write())
 
 
 class _Writer:

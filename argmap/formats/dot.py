@@ -448,13 +448,15 @@ def _attrs(attrs: dict[str, str]) -> str:
 
 
 def _clean(text: str) -> str:
-    """Text on one line without characters DOT or XML cannot carry."""
+    """Text on one line without characters DOT or XML cannot carry, nor any a terminal
+    would obey when the DOT is printed (DEL, C1 and bidirectional controls, made visible)."""
     text = str(text)
     if _PLAIN.fullmatch(text):  # most ids, colours and words: nothing to do
         return text
     from argmap.formats.xmltext import xml_safe
+    from argmap.wording import visible
 
-    return " ".join(xml_safe(text).split())
+    return " ".join(visible(xml_safe(text)).split())
 
 
 #: Text that needs no cleaning or escaping anywhere in DOT: one line of printable ASCII

@@ -61,7 +61,13 @@ def _label(text: str) -> str:
 
 
 def dump(model: ArgMap) -> str:
-    """The map as a Mermaid flowchart."""
+    """The map as a Mermaid flowchart (control characters written visibly)."""
+    from argmap.wording import visible
+
+    return visible(_flowchart(model))
+
+
+def _flowchart(model: ArgMap) -> str:
     names = {c.id: f"n{i}" for i, c in enumerate(model.claims)}
     lines = ["flowchart BT"]
     for c in model.claims:

@@ -468,8 +468,11 @@ def _fields_hint(model: type) -> str:
 
 
 def dump_json(model: ArgMap) -> str:
-    """The canonical JSON document of a map, ending with a newline."""
-    return model.to_json() + "\n"
+    """The canonical JSON document of a map, ending with a newline (DEL, the C1 and the
+    bidirectional controls escaped, as JSON allows: nothing a terminal obeys)."""
+    from argmap.wording import json_safe
+
+    return json_safe(model.to_json()) + "\n"
 
 
 def dump_yaml(model: ArgMap) -> str:

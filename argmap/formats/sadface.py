@@ -96,4 +96,6 @@ def dump(model: ArgMap) -> str:
             {"id": f"e{k}", "source_id": a, "target_id": b} for k, (a, b) in enumerate(edges, 1)
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    from argmap.wording import json_safe
+
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
