@@ -282,3 +282,12 @@ def test_any_text_drafts_a_valid_map_whose_quotes_are_found_or_is_refused(paragr
         assert sum(c.kind.value == "conclusion" for c in model.claims) == 1
         checked = run("validate", os.path.join(folder, "t.yaml"))
         assert checked.exit_code == 0, checked.output
+
+
+def test_a_word_longer_than_an_id_drafts_a_map_that_validates(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("Japan should act now. " + "x" * 250 + " is a word. The alliance matters.\n")
+    out = tmp_path / "m.yaml"
+    result = run("draft", text, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert run("validate", out).exit_code == 0

@@ -64,6 +64,10 @@ def fit(ident: str, limit: int = 200) -> str:
     return f"{ident[: limit - 9]}-{hashlib.sha1(ident.encode()).hexdigest()[:8]}"
 
 
+#: The most characters an id made from words takes (an id holds 200; "-N" may follow).
+ID_ROOM = 60
+
+
 def from_words(text: str, taken: set[str] | frozenset[str] = frozenset(), words: int = 6) -> str:
     """An id made from a claim's first words, unique among ``taken``.
 
@@ -72,11 +76,15 @@ def from_words(text: str, taken: set[str] | frozenset[str] = frozenset(), words:
         'japan-must-prepare-for-the-worst'
         >>> from_words("Japan must", {"japan-must"})
         'japan-must-2'
+        >>> len(from_words("x" * 500))
+        60
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     ascii_text = ascii_text.replace("'", "")  # "Japan's" -> "japans", not "japan-s"
     parts = re.findall(r"[a-z0-9]+", ascii_text.lower())[:words] or ["claim"]
-    base = "-".join(parts)
+    # An id holds at most 200 characters, room left for a "-N" that keeps it unique: a
+    # word of hundreds of letters is cut.
+    base = "-".join(parts)[:ID_ROOM].rstrip("-") or "claim"
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
