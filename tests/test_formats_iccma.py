@@ -44,6 +44,9 @@ def test_i23_example_from_the_iccma_23_rules():
         ("i23", "1 2\n", 1, "p af N"),
         ("i23", "p af 2\n1 3\n", 2, "outside 1..2"),
         ("i23", "p af 2\n1 x\n", 2, "not an argument number"),
+        ("i23", "p af 2\n1 \u00b2\n", 2, "not an argument number"),  # a digit to isdigit
+        ("i23", "p af 20\n1 1_0\n", 2, "not an argument number"),  # a number to int()
+        ("i23", "p af \u0662\n1 2\n", 1, "p af N"),  # another script's digit
     ],
 )
 def test_errors_are_located(syntax, text, line, words):

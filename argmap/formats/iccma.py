@@ -139,7 +139,7 @@ def parse_i23(text: str, name: str = "<i23>") -> Framework:
     """Parse the ICCMA'23 format (``p af N`` then ``a b`` lines; arguments are 1..N)."""
     if "#" in text:
         text = re.sub(r"#[^\n]*", "", text)
-    header = re.match(r"\s*p\s+af\s+(\d+)[ \t]*(?:\n|$)", text)
+    header = re.match(r"\s*p\s+af\s+([0-9]+)[ \t]*(?:\n|$)", text)
     if not header:
         raise _fail(name, 1, "expected the header 'p af N'")
     digits = header.group(1)
@@ -154,11 +154,12 @@ def parse_i23(text: str, name: str = "<i23>") -> Framework:
     body = text[header.end() :].split()
     if len(body) % 2:
         raise _fail(name, text.count("\n") + 1, "an attack line needs two arguments")
-    try:
-        numbers = list(map(int, body))
-    except ValueError:
-        bad = next(w for w in body if not w.isdigit())
-        raise _fail(name, _line_of(text, bad), f"not an argument number: {bad!r}") from None
+    # Argument numbers are ASCII digits: int() would also take "1_000", "+5" and other
+    # scripts' digits, and str.isdigit() takes "²", which int() refuses.
+    bad = next((w for w in body if not (w.isascii() and w.isdigit())), None)
+    if bad is not None:
+        raise _fail(name, _line_of(text, bad), f"not an argument number: {bad[:40]!r}")
+    numbers = list(map(int, body))
     if numbers and (min(numbers) < 1 or max(numbers) > n):
         bad = next(x for x in numbers if not 1 <= x <= n)
         raise _fail(name, _line_of(text, str(bad)), f"argument {bad} is outside 1..{n}")
