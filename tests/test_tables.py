@@ -128,3 +128,26 @@ def test_wide_text_breaks_between_characters_never_before_a_closing_mark():
     assert "👍🏽" in "".join(shown)  # an emoji keeps its skin tone
     # A Japanese line is filled to the width, not left at half of it.
     assert max(_cells(x) for x in shown if "同盟" in x) > 30
+
+
+@pytest.mark.parametrize("command", [["impact", "open-at-night"], ["claims"], ["questions"],
+                                     ["eval"], ["stats"], ["coverage"]])  # fmt: skip
+def test_every_table_lays_out_at_any_width_without_cutting_a_word(command, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")
+    ids = {w for w in run(command[0], HARBOUR, *command[1:]).stdout.split()
+           if "-" in w and w.replace("-", "").isalnum()}  # fmt: skip
+    for width in (1, 5, 12, 20, 30):
+        monkeypatch.setenv("COLUMNS", str(width))
+        result = run(command[0], HARBOUR, *command[1:])
+        assert result.exit_code in (0, 1), (width, result.output)
+        assert "internal error" not in result.output
+        # No id is ever split, however narrow: each stands whole on some line.
+        missing = ids - set(result.stdout.split())
+        assert not missing, (width, sorted(missing)[:5])
+
+
+def test_a_one_column_table_narrower_than_its_longest_word_keeps_the_word_whole():
+    from argmap.views.columns import table_layout
+
+    lines = table_layout(["impact"], [["a" * 50 + " b c"], ["x y"]], 20)
+    assert [x for _, x in lines] == ["impact", "a" * 50, "b c", "x y"]

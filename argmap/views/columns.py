@@ -117,7 +117,7 @@ def table_layout(
     if width is None or n == 1 and widest[0] <= width:
         return list(enumerate(_aligned(columns, table, widest), -1))
     # The last column always wraps (it is the prose); others only if they are prose.
-    wraps = [i == n - 1 or columns[i].split()[0] in WRAPPING for i in range(n)]
+    wraps = [i == n - 1 or (columns[i].split() or [""])[0] in WRAPPING for i in range(n)]
     # The narrowest each wrapping column may be: its longest piece (never cut).
     least = [
         max([cells(columns[i]), *(cells(p) for r in table for p in _pieces(columns[i], r[i]))])
@@ -139,6 +139,11 @@ def table_layout(
     last = room - sum(widths[:-1])
     if last >= min(widest[-1], max(TEXT_MIN if prose else 0, least[-1])):
         widths[-1] = min(widest[-1], last)
+        return _wrapped_rows(columns, table, widths, wraps)
+    if n == 1:
+        # One column, too narrow even for its longest word: the words go on lines of their
+        # own, whole (the terminal folds what is wider than itself; nothing is cut).
+        widths[-1] = max(1, width)
         return _wrapped_rows(columns, table, widths, wraps)
     # Too narrow for the text beside the rest: each row's text on lines of its own, under
     # its other cells (laid out as a table of their own, for the same width).
