@@ -628,3 +628,38 @@ def test_very_long_node_ids_make_ids_a_map_allows():
     assert {lk.kind.value for lk in model.all_links()} == {"support", "undercut"}
     assert all(len(lk.group or "") <= 200 for lk in model.all_links())
     build_graph(Document(model, "a"))
+
+
+def test_a_linked_group_on_a_link_with_a_long_id_round_trips_through_microtexts(tmp_path):
+    long = "a" * 190
+    path = tmp_path / "m.json"
+    path.write_text(
+        json.dumps(
+            {
+                "argmap": 1,
+                "title": "t",
+                "claims": [
+                    {"id": "c", "text": "C", "kind": "conclusion"},
+                    {"id": long + "1", "text": "P"},
+                    {"id": long + "2", "text": "Q"},
+                ],
+                "links": [
+                    {
+                        "id": "L" + "x" * 450,
+                        "source": long + "1",
+                        "target": "c",
+                        "kind": "support",
+                        "group": "g",
+                    },
+                    {"source": long + "2", "target": "c", "kind": "support", "group": "g"},
+                ],
+            }
+        )
+    )
+    assert run("export", path, "--to", "microtexts", "-o", tmp_path / "m.xml").exit_code == 0
+    back = tmp_path / "back.yaml"
+    result = run("import", tmp_path / "m.xml", "--from", "microtexts", "-o", back)
+    assert result.exit_code == 0, result.output
+    model = read_map(back).model
+    groups = {lk.group for lk in model.all_links()}
+    assert len(groups) == 1 and None not in groups and len(groups.pop()) <= 200

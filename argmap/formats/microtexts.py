@@ -52,8 +52,21 @@ _KINDS = {"sup": "support", "exa": "support", "reb": "attack", "und": "undercut"
 
 
 def _group_id(edge_id: str) -> str:
-    # A group id is a slug; an edge id may hold other characters (argmap's link ids hold dots).
-    return "g-" + re.sub(r"[^A-Za-z0-9_-]+", "-", edge_id)
+    """A linked group's id from its first edge's: a slug (an edge id may hold other
+    characters: argmap's link ids hold dots) of at most 200 characters, as a claim id (a
+    longer one is cut and told apart from others by a digest of the whole).
+
+    >>> _group_id("a.support.b")
+    'g-a-support-b'
+    >>> len(_group_id("x" * 400))
+    200
+    """
+    slug = "g-" + re.sub(r"[^A-Za-z0-9_-]+", "-", edge_id)
+    if len(slug) <= 200:
+        return slug
+    import hashlib
+
+    return slug[:183] + "-" + hashlib.blake2b(edge_id.encode(), digest_size=8).hexdigest()
 
 
 def parse(text: str, name: str = "<microtext>") -> ArgMap:
