@@ -589,3 +589,23 @@ def test_characters_yaml_refuses_to_see_survive_the_round_trip():
     claims = {c.id: c for c in back.claims}
     assert (claims["c"].note, claims["c"].locator) == ("a\x85b\x9f\uffff", "\ufffe1")
     assert claims["p"].quote == "q\x80" and back.title == "t\x7f"
+
+
+@settings(max_examples=400, deadline=None)
+@given(__import__("hypothesis").strategies.lists(
+    __import__("hypothesis").strategies.sampled_from(
+        list("ab *_\t\n.,)}\\-") + ["**", "__", "é"]), max_size=24))  # fmt: skip
+def test_emphasis_is_removed_in_one_pass_exactly_as_the_pattern_removes_it(parts):
+    from argmap.formats.argdown_syntax import _BOLD_ITALIC, _without_emphasis
+
+    text = "".join(parts)
+    assert _without_emphasis(text) == _BOLD_ITALIC.sub(r"\2", text)
+
+
+@pytest.mark.timeout(60)  # a hang guard: each reads in about a second; they took minutes
+@pytest.mark.parametrize("unit", ["_a ", "#(", "[a](", "[", "*a "])
+def test_one_long_line_of_markup_reads_in_one_pass(tmp_path, unit):
+    path = tmp_path / "long.argdown"
+    path.write_bytes(("\ufeff[x]: " + unit * 40000 + "\r\n").encode("utf-8"))
+    result = run("import", path, "--from", "argdown", "-o", tmp_path / "m.yaml")
+    assert result.exit_code == 0, result.output

@@ -185,12 +185,66 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 _REF = re.compile(r"^(\[)(.+?)\][ \t]*(?=$|\{|#)|^(<)(.+?)>[ \t]*(?=$|\{|#)")
 # As Argdown's own pattern: its range A-z also takes [ \ ] ^ _ and ` (tags like #my_tag).
-_TAG = re.compile(r"#(?:\(([^)]+)\)|([a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))[ \t]?")
-_LINK = re.compile(r"\[([^\]]+?)\]\([^)]+?\)")
+# A bracketed tag or a link's parts hold no opening bracket of their own kind: a scan that
+# finds none stops at the next one, so a line of ten thousand "#(" or "[a](" is read in
+# one pass, not once from each.
+_TAG = re.compile(
+    r"#(?:\(([^()]+)\)|([a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))[ \t]?"
+)
+_LINK = re.compile(r"\[([^\[\]]+?)\]\([^()]+?\)")
 _BOLD_ITALIC = re.compile(
     r"(?<![\w\\])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?=[ \t]|$|[)}_.,!?;:*-])", re.DOTALL
 )
 _ESCAPE = re.compile(r"\\(.)")
+#: What may follow a closing emphasis mark (the lookahead of :data:`_BOLD_ITALIC`).
+_AFTER_EMPHASIS = frozenset(" \t)}_.,!?;:*-")
+_WORD = re.compile(r"\w")
+
+
+def _without_emphasis(text: str) -> str:
+    """``_BOLD_ITALIC.sub(r"\\2", text)``, the same result in one pass: each mark that
+    may close emphasis is found once, and an opening mark looks its closer up, where the
+    regular expression scanned the rest of the text from every opening mark (a line of
+    twenty thousand "_a " took 24 s)."""
+    import bisect
+
+    n = len(text)
+    marks = ("**", "__", "*", "_")
+    closers: dict[str, list[int]] = {}
+    for d in marks:
+        found, size, at = [], len(d), text.find(d)
+        while at != -1:
+            after = at + size
+            if at > 0 and not text[at - 1].isspace() and (
+                after == n or text[after] in _AFTER_EMPHASIS
+                or (after == n - 1 and text[after] == "\n")
+            ):  # fmt: skip
+                found.append(at)
+            at = text.find(d, at + 1)
+        closers[d] = found
+    out: list[str] = []
+    kept = i = 0
+    while i < n:
+        if text[i] in "*_" and (i == 0 or not (_WORD.match(text[i - 1]) or text[i - 1] == "\\")):
+            for d in marks:
+                size = len(d)
+                if not text.startswith(d, i) or i + size >= n or text[i + size].isspace():
+                    continue
+                places = closers[d]
+                k = bisect.bisect_left(places, i + size + 1)
+                if k < len(places):
+                    p = places[k]
+                    out += [text[kept:i], text[i + size : p]]
+                    kept = i = p + size
+                    break
+            else:
+                i += 1
+            continue
+        i += 1
+    out.append(text[kept:])
+    return "".join(out)
+
+
 #: Argdown's shortcodes for logical symbols (its emoji shortcodes are left as written).
 _SHORTCODES = {
     f"{d}{code}{d}": sign
@@ -270,7 +324,7 @@ def _clean(text: str) -> tuple[str, list[str]]:
     for _ in range(3):  # nested markup: __*x*__
         if "*" not in text and "_" not in text:
             break
-        new = _BOLD_ITALIC.sub(r"\2", text)
+        new = _without_emphasis(text)
         if new == text:
             break
         text = new
