@@ -397,3 +397,13 @@ def test_a_side_that_is_not_a_map_leaves_a_conflict_in_a_real_repository(tmp_pat
     # file stays a conflict for the user to resolve.
     text = (repo / "m.yaml").read_text()
     assert "theirs-claim" in text and "harmful to" in text
+
+
+def test_a_side_that_cannot_be_read_at_all_is_a_usage_error_and_changes_nothing(tmp_path):
+    base, ours = tmp_path / "b.yaml", tmp_path / "o.yaml"
+    base.write_text(AIR_BASE)
+    ours.write_bytes(b"title: caf\xe9\n")  # not UTF-8: no map, so a text merge is tried
+    done = argmap(tmp_path, "merge", str(base), str(ours), str(tmp_path))  # theirs: a folder
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert ours.read_bytes() == b"title: caf\xe9\n"

@@ -140,8 +140,14 @@ def _merged_as_text(base: str, ours: str, theirs: str, output: str | None, shown
     import subprocess
 
     from argmap.edit.merge import Conflict, MergeResult
+    from argmap.errors import UsageError
     from argmap.io.files import MAX_INPUT_BYTES, read_regular, write_output
 
+    for side in (base, ours, theirs):  # what cannot be read at all is a usage error
+        try:
+            read_regular(Path(side), max_bytes=MAX_INPUT_BYTES)
+        except OSError as exc:
+            raise UsageError(f"{side}: cannot read ({exc.strerror or exc})") from None
     first = why.diagnostics[0].format() if why.diagnostics else "it cannot be read"
     reason = f"not merged by meaning ({first}); merged as text"
     merged: bytes | None = None
