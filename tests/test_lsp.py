@@ -174,6 +174,12 @@ async def test_rename_changes_every_reference_and_nothing_else(client: LanguageC
         await client.text_document_rename_async(
             types.RenameParams(text_document=where, position=at, new_name="fund-cranes")
         )
+    # So is an id longer than a map can hold, without echoing it.
+    with pytest.raises(Exception, match="at most 200 characters") as refused:
+        await client.text_document_rename_async(
+            types.RenameParams(text_document=where, position=at, new_name="x" * 100_000)
+        )
+    assert len(str(refused.value)) < 500
 
 
 @pytest.mark.asyncio
@@ -543,3 +549,29 @@ async def test_a_drafted_claim_is_accepted_from_the_editor(client: LanguageClien
                       "Accept every drafted claim and link"]  # fmt: skip
     accepted = _apply(text, actions[0].edit.changes[uri])
     assert accepted == text.replace("    drafted: 0.5\n", "")
+
+
+@pytest.mark.timeout(120)  # a hang guard
+@pytest.mark.parametrize(
+    "bad",
+    [b"Content-Length: 1000000000000\r\n\r\n{}", b"Content-Length: 1e12\r\n\r\n{}",
+     b"X-Long: " + b"y" * 100_000 + b"\r\n\r\n"],
+    ids=["huge-length", "not-a-number", "long-header"],
+)  # fmt: skip
+def test_a_message_that_declares_a_huge_body_is_refused_and_the_server_goes_on(bad):
+    import json
+    import subprocess
+
+    def framed(message: dict) -> bytes:
+        body = json.dumps(message).encode()
+        return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+    initialize = framed({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                         "params": {"capabilities": {}, "processId": None}})  # fmt: skip
+    shutdown = framed({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+    leave = framed({"jsonrpc": "2.0", "method": "exit"})
+    done = subprocess.run([sys.executable, "-m", "argmap", "lsp"],
+                          input=bad + b"\r\n" + initialize + shutdown + leave,
+                          capture_output=True, timeout=100)  # fmt: skip
+    assert b'"id": 1' in done.stdout or b'"id":1' in done.stdout, done.stderr[-500:]
+    assert b"Traceback" not in done.stderr

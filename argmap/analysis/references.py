@@ -355,6 +355,9 @@ def rename_edits(index: Index, kind: IdKind, old: str, new: str) -> list[Edit]:
             f"link {old!r} has no id of its own (it is named by its ends and kind)",
             hint="give the link an id: field first, or rename one of its claims",
         )
+    limit = 500 if kind == "link" else 200  # as the map's schema holds them
+    if len(new) > limit:
+        raise UsageError(f"an id holds at most {limit} characters; the new one has {len(new):,}")
     if not _SLUG.match(new):
         raise UsageError(
             f"{new!r} is not a valid id",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -478,6 +479,43 @@ class _OneLine(logging.Filter):
         return True
 
 
+class _BoundedInput:
+    """Standard input as the server reads it, bounded: a header line is read 8 KiB at a
+    time (a longer one is skipped whole), and a message that declares a body over
+    :data:`MAX_MESSAGE` (``Content-Length: 1000000000000``) is refused with one line on
+    standard error, its header made one the reader ignores, instead of the server trying
+    to allocate it and ending. What follows is read as lines until the next message."""
+
+    MAX_HEADER = 8 * 1024
+    MAX_MESSAGE = 64 * 1024 * 1024
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+
+    def readline(self) -> bytes:
+        import re
+
+        line = self.raw.readline(self.MAX_HEADER)
+        if len(line) == self.MAX_HEADER and not line.endswith(b"\n"):
+            while True:  # the rest of an over-long line, skipped
+                more = self.raw.readline(self.MAX_HEADER)
+                if not more or more.endswith(b"\n"):
+                    break
+            logging.getLogger("argmap.lsp").error("a header line over 8 KiB was skipped")
+            return b"X-Argmap-Skipped: 1\r\n"
+        found = re.fullmatch(rb"Content-Length: (\d+)\r\n", line)
+        if found and (len(found.group(1)) > 12 or int(found.group(1)) > self.MAX_MESSAGE):
+            logging.getLogger("argmap.lsp").error(
+                "a message of %s bytes was refused (at most %d MiB)",
+                found.group(1)[:20].decode(), self.MAX_MESSAGE // 2**20,
+            )  # fmt: skip
+            return b"X-Argmap-Refused: 1\r\n"
+        return line
+
+    def read(self, n: int) -> bytes:
+        return self.raw.read(min(n, self.MAX_MESSAGE))
+
+
 def serve() -> None:
     """Serve over standard input and output until the client says exit."""
     import gc
@@ -488,4 +526,4 @@ def serve() -> None:
     # What is loaded now lives as long as the server: keep it out of the collector's
     # full runs, which would otherwise walk it after every few analyses.
     gc.freeze()
-    server.start_io()
+    server.start_io(stdin=_BoundedInput(sys.stdin.buffer))
