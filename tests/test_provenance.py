@@ -7,6 +7,8 @@ import shutil
 
 import pytest
 from conftest import HARBOUR, SHIPPED, SOURCE_TEXT, run
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.analysis.provenance import SourceText, check_quotes, coverage, normalize
 from argmap.analysis.validate import validate
@@ -278,3 +280,27 @@ def test_coverage_refuses_a_source_text_that_is_no_regular_file():
     result = run("coverage", HARBOUR, "--source", "/dev/zero")
     assert result.exit_code == 2
     assert "/dev/zero: cannot read the source text (not a regular file)" in result.output
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(list("aB \t\n[]\u2018\u2019\u201c\u201d\u2014-.\u00dfI\u0130"
+                                  "\u03a3\u03c3\u03c2\u00a0xyZ")), max_size=20),
+    st.integers(0, 9),
+)  # fmt: skip
+def test_text_folded_a_word_at_a_time_is_the_text_folded_a_character_at_a_time(parts, base):
+    from argmap.analysis.provenance import _FOLD, _normalize_by_character, normalize
+
+    text = "".join(parts)
+    folded, where = normalize(text, base)
+    slow, slow_where = _normalize_by_character(text.translate(_FOLD), base)
+    assert (folded, list(where)) == (slow, list(slow_where))
+
+
+def test_a_source_text_is_held_compactly_a_machine_integer_a_character():
+    from argmap.analysis.provenance import SourceText
+
+    text = SourceText("Title: T\n\n" + "The alliance holds. " * 500)
+    assert text.offsets.itemsize <= 4 and len(text.offsets) == len(text.folded)
+    text.closest("the alliance stands")
+    assert text._starts.itemsize <= 4 and text._words.itemsize <= 4
