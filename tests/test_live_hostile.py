@@ -173,3 +173,34 @@ def test_without_graphviz_serve_stays_up_and_shows_the_map_as_a_tree(workspace, 
     finally:
         proc.terminate()
         proc.wait(60)
+
+
+def test_slow_clients_and_streams_never_lock_the_user_out(workspace, tmp_path):
+    require(__import__("shutil").which("dot"), "Graphviz `dot`", "apt-get install graphviz")
+    from argmap.live.preview import MAX_CONNECTIONS
+
+    proc, url, said = _serve(workspace, tmp_path)
+    host, port = url.split("//")[1].rstrip("/").split(":")
+    held = []
+    try:
+        _wait(lambda: b"open-at-night" in _get(url)[1])  # the first build is in
+        # Event streams that are never read, then connections that never send a request,
+        # each more than the server holds at once.
+        for _ in range(MAX_CONNECTIONS + 8):
+            s = socket.create_connection((host, int(port)), timeout=30)
+            s.sendall(b"GET /events HTTP/1.1\r\nHost: 127.0.0.1:" + port.encode() + b"\r\n\r\n")
+            held.append(s)
+        for _ in range(MAX_CONNECTIONS + 8):
+            held.append(socket.create_connection((host, int(port)), timeout=30))
+        # The user's browser still gets the page, each time it asks.
+        for _ in range(3):
+            status, body = _get(url)
+            assert status == 200 and b"open-at-night" in body
+        status = Path(f"/proc/{proc.pid}/status").read_text()
+        assert int(status.split("Threads:")[1].split()[0]) <= 2 * MAX_CONNECTIONS + 10
+    finally:
+        for s in held:
+            s.close()
+        proc.terminate()
+        proc.wait(60)
+    assert "Traceback" not in "".join(said)

@@ -9,7 +9,9 @@ fetched from the network: the page is the self-contained report plus that script
 It answers only requests addressed to it by the name it printed (``Host:`` 127.0.0.1 or
 localhost, with its port), so a web page whose name is made to point at 127.0.0.1 (DNS
 rebinding) gets nothing; it serves at most :data:`MAX_CONNECTIONS` connections at a time,
-each given :data:`HEADER_SECONDS` to send its request, and a client that leaves is let go
+each given :data:`HEADER_SECONDS` to send its request; when full, the oldest connection
+that has sent no request yet (else the oldest event stream) makes room for a new one, so
+idle or slow clients never lock the user's browser out; a client that leaves is let go
 quietly.
 """
 
@@ -27,7 +29,8 @@ __all__ = ["Preview", "page"]
 #: Every this many seconds without news, the event stream sends a comment, so that a
 #: closed page is noticed.
 KEEPALIVE_SECONDS = 10
-#: Connections served at once; more are closed at once (each open page holds one).
+#: Connections served at once (each open page holds one); a new one past it takes the
+#: place of the oldest idle one.
 MAX_CONNECTIONS = 32
 #: How long a client has to send its request, and an event stream to take a message.
 HEADER_SECONDS = 10
@@ -137,6 +140,7 @@ class Preview:
                     return  # the client left or stalled: nothing to say about it
 
             def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+                preview.server.mark(self.request, "serving")
                 if self.headers.get("Host", "") not in preview.hosts:
                     # Not addressed to this server by its own name: a page elsewhere whose
                     # name now points here (DNS rebinding) gets nothing of the map.
@@ -158,6 +162,7 @@ class Preview:
                     self.send_error(404)
 
             def events(self) -> None:
+                preview.server.mark(self.request, "streaming")
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.send_header("Cache-Control", "no-store")
@@ -184,8 +189,12 @@ class Preview:
 
 
 class _Server(ThreadingHTTPServer):
-    """The HTTP server with a bounded number of connections at once (more are closed
-    as they come) and no tracebacks for clients that go away."""
+    """The HTTP server with a bounded number of connections at once and no tracebacks for
+    clients that go away. When it is full, a new connection is let in by dropping the
+    oldest connection that has not yet sent its request, else the oldest event stream
+    (its page reconnects by itself): so idle or slow clients, however many, never lock
+    the user's own browser out. A page being sent is never dropped; at twice the bound
+    (connections being dropped take a moment to go), a new one is closed at once."""
 
     daemon_threads = True
     #: The kernel's queue of connections not yet accepted (socketserver's default is 5:
@@ -193,24 +202,52 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], handler: type) -> None:
-        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self.lock = threading.Lock()
+        #: Open connections, the oldest first, and what each does: "waiting" for its
+        #: request, "serving" a page, "streaming" events.
+        self.open: dict[Any, str] = {}
         super().__init__(address, handler)
 
+    def mark(self, request: Any, state: str) -> None:
+        with self.lock:
+            if request in self.open:
+                self.open[request] = state
+
+    def _make_room(self) -> bool:
+        """Drop the oldest waiting connection, else the oldest stream (lock held)."""
+        import contextlib
+        import socket
+
+        for state in ("waiting", "streaming"):
+            victim = next((r for r, s in self.open.items() if s == state), None)
+            if victim is not None:
+                self.open[victim] = "dropped"
+                with contextlib.suppress(OSError):  # its thread sees the end and goes
+                    victim.shutdown(socket.SHUT_RDWR)
+                return True
+        return False
+
     def process_request(self, request: Any, client_address: Any) -> None:
-        if not self.slots.acquire(blocking=False):
-            self.shutdown_request(request)  # full: this one is closed, not queued
-            return
+        with self.lock:
+            live = sum(1 for s in self.open.values() if s != "dropped")
+            full = live >= MAX_CONNECTIONS and not self._make_room()
+            if full or len(self.open) >= 2 * MAX_CONNECTIONS:
+                self.shutdown_request(request)  # nothing to let go: this one is closed
+                return
+            self.open[request] = "waiting"
         try:
             super().process_request(request, client_address)
         except Exception:
-            self.slots.release()
+            with self.lock:
+                self.open.pop(request, None)
             raise
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
         try:
             super().process_request_thread(request, client_address)
         finally:
-            self.slots.release()
+            with self.lock:
+                self.open.pop(request, None)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # a client that left mid-request is no error of the map's
