@@ -234,10 +234,18 @@ def test_shipped_map_says_what_the_essay_says():
     assert [k.id for k in crit["plan-for-america-first"]] == ["irreversible-since-2016"]
     finals = ("hedge", "plan-for-america-first", "deepen-ties")
     assert all(k.id in stated for c in finals for k in crit[c])
-    # "Managing the United States" rests on the practical step alone, whose means premise
-    # is the mapper's (the questions of practical reasoning stay open for it).
-    assert "japan-controls-own-posture" in [k.id for k in crit["manage-the-us"]]
-    assert crit["defence-self-sufficiency"] == []  # the 2022 strategy is a second reason
+    # No conclusion the essay states rests on a step the mapper added: retracting any
+    # reconstructed claim leaves every stated conclusion's label as it is.
+    conclusions = [c.id for c in doc.model.claims if c.kind.value == "conclusion" and c.quote]
+    assert {"manage-the-us", "defence-self-sufficiency"} <= set(conclusions)
+    for added in sorted(reconstructed):
+        after = evaluate(G, retract=[added]).labels
+        assert [after[c] for c in conclusions] == [labels[c] for c in conclusions], added
+    # Every claim a stated conclusion's label hangs on alone is one the essay states.
+    assert all(k.id in stated for c in conclusions if c in crit for k in crit[c])
+    # Both halves of the hedge bear on ¶13's two steps.
+    assert crit["defence-self-sufficiency"] == []  # the 2022 strategy, and preparing
+    assert crit["manage-the-us"] == []  # focusing on what Japan controls, and investing
 
 
 def test_an_undercut_attack_no_longer_defeats_its_target():

@@ -19,6 +19,14 @@ def test_shipped_maps_are_clean_even_when_strict(path):
     doc = read_map(path)
     uses_essay = path == SHIPPED or any(u.path == SHIPPED.name for u in doc.model.uses)
     found = validate(doc)
+    if doc.model.uses:
+        # The debate: one note, on the one label of Panda's that no reply of his text
+        # answers (the rebuttal's attack on the mapper's assumption that Japan is a middle
+        # power); the forecast and the recommendation, answered, are not named.
+        sides = [d for d in found if d.code == "one_sided_debate"]
+        assert len(sides) == 1 and "panda:japan-middle-power in->out" in sides[0].message
+        assert "1 label of 'panda'" in sides[0].message
+        found = [d for d in found if d.code != "one_sided_debate"]
     if uses_essay and not SOURCE_TEXT.exists():
         assert [(d.code, d.severity) for d in found] == [("source_withheld", "note")]
     else:

@@ -218,10 +218,19 @@ class Critical(_Out):
     topples: list[str]
 
 
+class HeldChange(_Out):
+    id: str
+    before: Label | None
+    after: Label | None
+    by: list[str] = Field(description="The unanswered attacks that make the change.")
+
+
 class OneSided(_Out):
     map: str
-    attacks: int
-    changes: list[Change]
+    attacks: int = Field(description="Attacks on the used map that it does not answer.")
+    changes: list[HeldChange] = Field(
+        description="Its labels that change only through those attacks."
+    )
 
 
 class View(_Out):

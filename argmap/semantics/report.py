@@ -74,8 +74,8 @@ class EvalReport:
         if self.one_sided:
             data["one_sided"] = [
                 {"map": s.name, "attacks": s.attacks,
-                 "changes": [{"id": c.id, "before": c.before, "after": c.after}
-                             for c in s.changed]}
+                 "changes": [{"id": c.id, "before": c.before, "after": c.after,
+                              "by": list(c.by)} for c in s.changed]}
                 for s in self.one_sided
             ]  # fmt: skip
         if self.view is not None:
