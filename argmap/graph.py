@@ -458,12 +458,23 @@ def support_adjacency(G: nx.MultiDiGraph) -> dict[str, list[str]]:
 
 def open_issues(G: nx.MultiDiGraph) -> dict[str, list[str]]:
     """What a map leaves open, in document order: claims attacked (``contested``),
-    conclusions nothing supports, objections nothing attacks (an objection answered)."""
+    conclusions nothing supports, objections nothing answers (an attack on the objection,
+    or an undercut of its attack, answers it)."""
     pred = G._pred
     kinds_in = {
         n: {d["kind"] for keydict in pred[n].values() for d in keydict.values()} for n in pred
     }
     claims = [d["claim"] for d in G._node.values()]
+    # An objection is answered when something attacks it, or undercuts its attack (as
+    # eval counts it: the undercut attack no longer defeats its target).
+    links = G.graph.get("links", {})
+    undercut_attackers = set()
+    for _, nbrs in G._succ.items():
+        for keydict in nbrs.values():
+            for d in keydict.values():
+                if d["kind"] == "undercut" and d.get("undercuts") in links:
+                    source, _, _ = links[d["undercuts"]]
+                    undercut_attackers.add(source)
     return {
         "contested": [c.id for c in claims if "attack" in kinds_in[c.id]],
         "unsupported_conclusions": [
@@ -472,7 +483,11 @@ def open_issues(G: nx.MultiDiGraph) -> dict[str, list[str]]:
             if c.kind is ClaimKind.conclusion and "support" not in kinds_in[c.id]
         ],
         "unanswered_objections": [
-            c.id for c in claims if c.kind is ClaimKind.objection and "attack" not in kinds_in[c.id]
+            c.id
+            for c in claims
+            if c.kind is ClaimKind.objection
+            and "attack" not in kinds_in[c.id]
+            and c.id not in undercut_attackers
         ],
     }
 

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import json
 import re
 
 import networkx as nx
 import pytest
-from conftest import HARBOUR
+from conftest import HARBOUR, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import argument_maps
@@ -269,3 +270,19 @@ def test_reach_ids_lists_what_bears_on_and_rests_on_list_in_the_same_order():
         for claim in list(G.nodes)[:300]:
             assert reach_ids(G, claim, forward=True) == [r.id for r in bears_on(G, claim)]
             assert reach_ids(G, claim, forward=False) == [r.id for r in rests_on(G, claim)]
+
+
+def test_an_objection_whose_attack_is_undercut_counts_as_answered_as_eval_counts_it(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "title: t\nclaims:\n  - {id: c, text: We should build it., kind: conclusion}\n"
+        "  - {id: p, text: It pays for itself., supports: [c]}\n"
+        "  - {id: o, text: It floods the valley., kind: objection, attacks: [c]}\n"
+        "  - {id: u, text: The valley is dammed upstream., undercuts: [o.attack.c]}\n"
+        "  - {id: o2, text: It is ugly., kind: objection, attacks: [c]}\n"
+    )
+    covered = json.loads(run("coverage", path, "-f", "json").stdout)
+    assert covered["unanswered_objections"] == ["o2"]
+    stats = json.loads(run("stats", path, "-f", "json").stdout)
+    assert stats["unanswered_objections"] == ["o2"]
+    assert "1: o2" in run("stats", path).stdout
