@@ -4,6 +4,7 @@ lint, evaluation, the views, and the formats that carry them."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -235,7 +236,7 @@ def test_show_names_schemes_roles_reconstructions_and_lists_questions():
     asked = run("show", CONGESTION, "--questions").stdout.splitlines()
     at = next(i for i, line in enumerate(asked) if "‹analogy: base›" in line)
     below = "\n".join(asked[at + 1 : at + 6])
-    assert "? open  base-true: Is charge-cuts-traffic true (false) in C1?" in below
+    assert "? open  base-true: Is charge-cuts-traffic true (false) in other-cities?" in below
     assert "✗ no (cities-differ)  no-difference: " in below
     tree = json.loads(run("show", CONGESTION, "-f", "json").stdout)
     assert '"scheme": "analogy"' in json.dumps(tree)
@@ -255,7 +256,7 @@ def test_pictures_name_schemes_when_asked_and_draw_reconstructions_dashed(dot_pr
 
 def test_the_html_report_marks_open_and_answered_questions(dot_program):
     page = run("export", CONGESTION, "--to", "html").stdout
-    assert '<li class="q open">open: Is charge-cuts-traffic true (false) in C1?' in page
+    assert '<li class="q open">open: Is charge-cuts-traffic true (false) in other-cities?' in page
     assert '<li class="q answered no">answered no by <a href="#c-cities-differ">' in page
     assert '<span class="made">reconstructed</span>' in page
 
@@ -468,3 +469,15 @@ def test_a_scheme_conflict_is_located_at_the_second_scheme_named():
             "  - {source: b, target: c, group: g, scheme: sign}\n")  # fmt: skip
     (found,) = [d for d in validate(loads(text, "m.yaml")) if d.code == "scheme_conflict"]
     assert (found.location.line, found.location.col) == (8, 46)
+
+
+def test_questions_name_the_claims_that_play_the_schemes_roles():
+    out = run("questions", HARBOUR, "--all", "-f", "json").stdout
+    asked = {(q["inference"], q["question"]): q["asked"] for q in json.loads(out)["questions"]}
+    # The goal's letter is the claim playing the goal; the expert's, the claim that names
+    # the expert (the assertion), where no claim plays the expert role itself.
+    assert (
+        asked[("need", "other-goals")] == "Is queues-cost compatible with the agent's other goals?"
+    )
+    assert asked[("expert", "expertise")] == "Is master-says-safe a genuine, credible expert?"
+    assert not any(re.search(r"\b[EG]\b", text) for text in asked.values())

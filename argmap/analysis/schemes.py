@@ -257,7 +257,12 @@ def open_questions(
                     q.id,
                     q.text,
                     given.get((inf.key, q.id), []),
-                    asked_of(scheme, q.text, inf.target),
+                    asked_of(
+                        scheme,
+                        q.text,
+                        inf.target,
+                        {lk.role: lk.source for lk in inf.links if lk.role},
+                    ),  # fmt: skip
                 )
             )
     return out
@@ -266,22 +271,41 @@ def open_questions(
 _LETTER = re.compile(r"\b([A-Z][0-9]?)\b")
 
 
-def asked_of(scheme: Scheme, question: str, conclusion: str) -> str:
-    """A critical question asked of one inference, naming the map's own claim: the letter
+def asked_of(
+    scheme: Scheme, question: str, conclusion: str, roles: dict[str, str] | None = None
+) -> str:
+    """A critical question asked of one inference, naming the map's own claims: the letter
     the scheme's conclusion is about (``A`` in "A should not be carried out") written as
-    the claim the inference concludes. (Other letters stay: what they stand for, a case
-    or an expert, is seldom one claim of the map.)
+    the claim the inference concludes, and each letter a premise introduces first (``G``
+    in "An agent has a goal G", ``E`` in "E is an expert ...") as the claim playing that
+    premise's role (``roles``: role -> claim id). Letters no claim plays stay as they are.
 
     Examples:
         >>> s = catalogue_of().get("negative-consequences")
         >>> asked_of(s, "Are the bad consequences likely to follow from A?", "raise-cost")
         'Are the bad consequences likely to follow from raise-cost?'
+        >>> s = catalogue_of().get("practical-reasoning")
+        >>> asked_of(s, "Is G compatible with the agent's other goals?", "act",
+        ...          {"goal": "cleaner-air"})
+        "Is cleaner-air compatible with the agent's other goals?"
     """
+    bound: dict[str, str] = {}
     first = _LETTER.search(scheme.conclusion or "")
-    if first is None:
+    if first is not None:
+        bound[first.group(1)] = conclusion
+    # Each premise whose role a claim plays names the first letter it holds that no claim
+    # names yet (a letter of a premise no claim plays waits for a later premise).
+    for premise in scheme.premises:
+        claim = (roles or {}).get(premise.role or "")
+        if not claim:
+            continue
+        fresh = [m.group(1) for m in _LETTER.finditer(premise.text or "")
+                 if m.group(1) not in bound]  # fmt: skip
+        if fresh:
+            bound[fresh[0]] = claim
+    if not bound:
         return question
-    letter = first.group(1)
-    return _LETTER.sub(lambda m: conclusion if m.group(1) == letter else m.group(1), question)
+    return _LETTER.sub(lambda m: bound.get(m.group(1), m.group(1)), question)
 
 
 def scheme_problems(doc: Document) -> Iterator[Diagnostic]:
