@@ -338,3 +338,26 @@ def test_a_link_that_doubles_one_already_there_is_refused(tmp_path):
         assert result.exit_code == 2
         assert "p supports c already: link p.support.c" in result.stderr
     assert path.read_bytes() == before
+
+
+def test_set_names_an_unknown_id_with_a_did_you_mean_and_sets_the_maps_own_fields(tmp_path):
+    path = tmp_path / "m.yaml"
+    shutil.copy(HARBOUR, path)
+    before = path.read_text(encoding="utf-8")
+    wrong = run("set", path, "open-at-nigt", "text", "X.")
+    assert wrong.exit_code == 2
+    assert "no claim or link" in wrong.output and "did you mean 'open-at-night'" in wrong.output
+    assert path.read_text(encoding="utf-8") == before
+    assert run("set", path, "title", "Should Calder open at night?").exit_code == 0
+    assert run("set", path, "description", "A test map.").exit_code == 0
+    assert run("set", path, "tags", "harbour, night").exit_code == 0
+    assert run("set", path, "created", "2026-12").exit_code == 0
+    model = read_map(path).model
+    assert (model.title, model.description, model.tags) == (
+        "Should Calder open at night?", "A test map.", ["harbour", "night"])  # fmt: skip
+    assert str(model.created) == "2026-12"
+    assert run("set", path, "description", "--unset").exit_code == 0
+    assert read_map(path).model.description is None
+    bad = run("set", path, "created", "soon")
+    assert bad.exit_code == 2 and "YYYY" in bad.output
+    assert run("set", path, "title", "--unset").exit_code == 2

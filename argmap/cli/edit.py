@@ -237,34 +237,49 @@ def set_field(
         ),
     ],
     field: Annotated[
-        str,
+        str | None,
         typer.Argument(
             metavar="FIELD",
             help="A claim's: text, kind, tags, source, quote, locator, confidence, note, "
             "reconstructed, supports, attacks, undercuts; a link's: scheme, role, note, "
-            "weight, group.",
+            "weight, group. For the map's own field (ID is title, description, authors, "
+            "tags, created or updated): its value.",
         ),
-    ],
+    ] = None,
     value: Annotated[
         str | None, typer.Argument(metavar="VALUE", help="Lists: comma separated.")
     ] = None,
     unset: Annotated[bool, typer.Option("--unset", help="Remove the field.")] = False,
 ) -> None:
-    """Set one field of a claim, or of a link (or remove it with --unset).
+    """Set one field of a claim, of a link, or of the map (or remove it with --unset).
 
     A claim's fields: text, kind, tags, source, quote, locator, confidence, note,
     reconstructed (true or false), supports, attacks, undercuts. A link written under
-    links: (named by its id): scheme, role, note, weight, group.
+    links: (named by its id): scheme, role, note, weight, group. The map's own fields are
+    named in place of an id, their value after: title, description, authors and tags
+    (comma separated), created and updated (YYYY, YYYY-MM or YYYY-MM-DD).
 
     Example: argmap set maps/ports.yaml noise-harms confidence 0.4
+
+    Example: argmap set maps/ports.yaml title "Should Calder open at night?"
     """
     from argmap.cli.output import emit_edited
     from argmap.errors import UsageError
     from argmap.operations.edit import set_field as set_one
 
-    if unset == (value is not None):
+    if field is None and not unset:
+        raise UsageError("give a FIELD and a VALUE (or --unset)")
+    if field is not None and value is None and not unset and not _names_map_field(ident):
         raise UsageError("give a VALUE, or --unset")
+    if unset and value is not None:
+        raise UsageError("give a VALUE, or --unset, not both")
     emit_edited(set_one(map_file, ident, field, value))
+
+
+def _names_map_field(ident: str) -> bool:
+    from argmap.operations.edit import MAP_FIELDS
+
+    return ident in MAP_FIELDS
 
 
 def fmt(

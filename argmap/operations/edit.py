@@ -481,15 +481,40 @@ def _parsed(name: str, reader: Any, value: str, current_tags: Any) -> Any:
     return value
 
 
-def set_field(path: str, ident: str, name: str, value: str | None) -> Edited:
+#: The map's own fields ``set`` changes, and how a value is read.
+MAP_FIELDS = {"title": "str", "description": "str", "authors": "list", "tags": "list",
+              "created": "date", "updated": "date"}  # fmt: skip
+
+
+def set_field(path: str, ident: str, name: str | None, value: str | None) -> Edited:
     """Set one field of a claim, or of a link written under ``links:`` (``value`` as
     written on the command line: a list comma-separated, tags as +T/-T changes too);
-    None removes the field. A quote is found in the claim's source text."""
+    None removes the field. A quote is found in the claim's source text. An ``ident``
+    that is one of :data:`MAP_FIELDS` and names no claim or link sets the map's own field
+    (``name`` its value; None removes it).
+
+    Raises:
+        UsageError: no claim or link has the id (with a did-you-mean), or the field is not
+            one it has.
+    """
     from argmap.edit.editor import LINK_SETTABLE, SETTABLE
 
     with editing(path) as edit:
         editor, inp = edit.editor, edit.input
-        is_claim = ident in {c.get("id") for c in editor.claims()}
+        claim_ids = [c.get("id") for c in editor.claims()]
+        link_ids = [lk.get("id") for lk in editor.links() if lk.get("id")]
+        is_claim = ident in claim_ids
+        if not is_claim and ident not in link_ids:
+            if ident in MAP_FIELDS and value is None:
+                _set_map_field(editor, ident, name)
+                return Edited([], edit.warnings)
+            hint = did_you_mean(ident, [*claim_ids, *link_ids, *MAP_FIELDS])
+            raise UsageError(
+                f"no claim or link of {path} has the id {ident!r}",
+                hint=hint or "the map's own fields are set by name: argmap set MAP title TEXT",
+            )
+        if name is None:
+            raise UsageError(f"give the FIELD of {ident!r} to set")
         fields = SETTABLE if is_claim else LINK_SETTABLE
         if name not in fields:
             what = "a claim" if is_claim else "a link"
@@ -519,6 +544,27 @@ def set_field(path: str, ident: str, name: str, value: str | None) -> Edited:
             ):
                 editor.set_field(ident, "drafted", None)  # reworded: reviewed
     return Edited([], edit.warnings)
+
+
+def _set_map_field(editor: Any, name: str, value: str | None) -> None:
+    """Set (None: remove) one of the map's own fields, its value checked as the map
+    reads it."""
+    import re
+
+    kind = MAP_FIELDS[name]
+    if value is None:
+        if name == "title":
+            raise UsageError("a map needs its title: give a new one instead")
+        editor.set_item_field(None, 0, name, None)
+        return
+    parsed: Any = value
+    if kind == "list":
+        parsed = [v.strip() for v in value.split(",") if v.strip()] or None
+    elif kind == "date" and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value.strip()):
+        raise UsageError(f"{name} must be a date: YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    elif kind == "str" and not value.strip():
+        raise UsageError(f"{name} cannot be empty")
+    editor.set_item_field(None, 0, name, parsed)
 
 
 def retag(path: str, ident: str, changes: list[str]) -> Edited:
