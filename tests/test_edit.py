@@ -361,3 +361,38 @@ def test_set_names_an_unknown_id_with_a_did_you_mean_and_sets_the_maps_own_field
     bad = run("set", path, "created", "soon")
     assert bad.exit_code == 2 and "YYYY" in bad.output
     assert run("set", path, "title", "--unset").exit_code == 2
+
+
+RENAMED = """title: t
+claims:
+  - {id: c, text: C is so., kind: conclusion}
+  - {id: old, text: O is so., kind: objection}
+  - {id: x, text: X is so.}
+  - {id: u, text: U is so., undercuts: [old.attack.c]}
+  - {id: w, text: W is so.}
+links:
+  - {id: old.attack.c, source: old, target: c, kind: attack}
+  - {source: x, target: old, kind: attack}
+  - {id: w.undercut.old.attack.c, source: w, target: old.attack.c, kind: undercut}
+  - {id: my-own, source: u, target: old, kind: support}
+"""
+
+
+def test_rename_carries_the_link_ids_argmap_made_from_the_claim_and_keeps_a_users_own(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text(RENAMED, encoding="utf-8")
+    assert run("rename", path, "old", "new").exit_code == 0
+    ids = {lk.id for lk in read_map(path).model.links}
+    assert {"new.attack.c", "w.undercut.new.attack.c", "my-own"} <= ids
+    assert not any("old" in i for i in ids if i)
+    assert "undercuts: [new.attack.c]" in path.read_text(encoding="utf-8")
+    assert run("validate", path).exit_code == 0
+
+
+def test_a_link_may_be_given_an_id_of_argmaps_own_pattern(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text(RENAMED, encoding="utf-8")
+    assert run("link", path, "w", "supports", "c", "--id", "w.support.c").exit_code == 0
+    renamed = run("rename", path, "my-own", "u.support.old", "--kind", "link")
+    assert renamed.exit_code == 0, renamed.output
+    assert "u.support.old" in {lk.id for lk in read_map(path).model.links}

@@ -44,6 +44,8 @@ __all__ = ["Occurrence", "Index", "rename", "rename_edits", "Edit", "IdKind"]
 IdKind = Literal["claim", "link", "source", "group", "tag"]
 
 _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+#: A link's id may hold dots and colons too, as argmap's own do (``a.attack.panda:b``).
+_LINK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
 _LINK_FIELDS = {"supports": "support", "attacks": "attack", "undercuts": "undercut"}
 
 
@@ -358,7 +360,7 @@ def rename_edits(index: Index, kind: IdKind, old: str, new: str) -> list[Edit]:
     limit = 500 if kind == "link" else 200  # as the map's schema holds them
     if len(new) > limit:
         raise UsageError(f"an id holds at most {limit} characters; the new one has {len(new):,}")
-    if not _SLUG.match(new):
+    if not (_LINK_ID if kind == "link" else _SLUG).match(new):
         raise UsageError(
             f"{new!r} is not a valid id",
             hint="ids are slugs: letters, digits, '-' and '_', starting with a letter or digit",

@@ -487,7 +487,7 @@ class Editor:
         Raises:
             UsageError: no such id, ``new`` is not a slug, or it is taken.
         """
-        from argmap.analysis.references import Index, apply_edits, rename_edits
+        from argmap.analysis.references import Index
 
         text = self.render()
         index = Index.of_text(text)
@@ -496,6 +496,32 @@ class Editor:
                 (k for k in ("claim", "link", "source") if index.definition(k, old) is not None),
                 "claim",
             )
+        # Link ids argmap made from their ends (SOURCE.KIND.TARGET, written out) follow a
+        # claim that is renamed, as the implicit ones do.
+        generated = [lk.get("id") for lk in self.links() if _generated_id(lk)]
+        if kind != "claim":
+            generated = []
+        kind, places = self._rename(index, text, kind, old, new)
+        for _ in range(3):  # an undercut's id holds the id of the link it aims at
+            renamed_any = False
+            for link in self.links():
+                ident = link.get("id")
+                if ident not in generated:
+                    continue
+                fresh = _default_id(link)
+                if fresh != ident and not any(lk.get("id") == fresh for lk in self.links()):
+                    text = self.render()
+                    _, more = self._rename(Index.of_text(text), text, "link", ident, fresh)
+                    generated[generated.index(ident)] = fresh
+                    places += more
+                    renamed_any = True
+            if not renamed_any:
+                break
+        return kind, places
+
+    def _rename(self, index: Any, text: str, kind: str, old: str, new: str) -> tuple[str, int]:
+        from argmap.analysis.references import apply_edits, rename_edits
+
         edits = rename_edits(index, kind, old, new)  # type: ignore[arg-type]
         renamed = apply_edits(text, edits)
         if self.syntax == "json":
@@ -575,3 +601,13 @@ def _offset_of(text: str, line: int, col: int) -> int:
             return len(text)
         offset = nl + 1
     return min(offset + max(col, 1) - 1, len(text))
+
+
+def _default_id(link: dict) -> str:
+    """The id argmap gives a link from its ends: ``SOURCE.KIND.TARGET``."""
+    return f"{link.get('source')}.{link.get('kind', 'support')}.{link.get('target')}"
+
+
+def _generated_id(link: dict) -> bool:
+    """Whether a link written under ``links:`` bears the id argmap would give it."""
+    return bool(link.get("id")) and link.get("id") == _default_id(link)
