@@ -203,3 +203,24 @@ def test_plain_scalars_are_read_by_the_yaml_1_2_core_schema():
         "no",
     )
     assert (second.confidence, second.note) == (None, "on")
+
+
+def test_a_map_exported_into_another_folder_names_its_texts_from_there(tmp_path):
+    import shutil
+    import subprocess
+
+    from conftest import DATA, HARBOUR, HARBOUR_REPLY, run
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    shutil.copytree(DATA / "sources", tmp_path / "sources")
+    for m in (HARBOUR, HARBOUR_REPLY):
+        shutil.copy(m, tmp_path / m.name)
+    (tmp_path / "out" / "deeper").mkdir(parents=True)
+    for source, target in [(HARBOUR, "out/deeper/view.yaml"), (HARBOUR, "out/all.json"),
+                           (HARBOUR_REPLY, "out/deeper/own.yaml")]:  # fmt: skip
+        args = ["--focus", "open-at-night", "--radius", "1"] if "view" in target else []
+        done = run("export", tmp_path / source.name, "-o", tmp_path / target, *args)
+        assert done.exit_code == 0, done.output
+        checked = run("validate", "--strict", tmp_path / target)
+        assert checked.exit_code == 0, checked.output
+    assert "path: ../../sources/" in (tmp_path / "out/deeper/view.yaml").read_text()

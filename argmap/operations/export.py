@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from argmap.analysis.selection import WHOLE_MAP, Selection
@@ -80,14 +81,37 @@ def export_file(
     from argmap.operations.loading import read_map
 
     fmt = format_for_output(output, to)
-    done = export_view(
-        read_map(path), fmt, with_eval=with_eval, schemes=schemes, selection=selection
-    )
+    doc = read_map(path)
+    if fmt in ("json", "yaml") and str(output) != "-":
+        doc = _rebased(doc, Path(os.fspath(path)).resolve().parent,
+                       Path(os.fspath(output)).resolve().parent)  # fmt: skip
+    done = export_view(doc, fmt, with_eval=with_eval, schemes=schemes, selection=selection)
     notes = [done.view.summary()] if done.view is not None else []
     if done.lost:
         notes.append(f"warning: {fmt} does not carry {', '.join(done.lost)}")
     write_output(done.data, output)
     return Result(done, notes=notes)
+
+
+def _rebased(doc: Any, here: Path, there: Path) -> Any:
+    """The map as written to a file in folder ``there``: its relative ``path:`` entries
+    (sources, used maps) made relative to that folder, so that the written map reads its
+    texts where it lands, as it did where it was."""
+    if here == there:
+        return doc
+    from argmap.model.document import Document
+
+    def moved(p: str | None) -> str | None:
+        if p is None or os.path.isabs(p):
+            return p
+        return os.path.relpath(here / p, there)
+
+    m = doc.model
+    model = m.model_copy(update={
+        "sources": [s.model_copy(update={"path": moved(s.path)}) for s in m.sources],
+        "uses": [u.model_copy(update={"path": moved(u.path)}) for u in m.uses],
+    })  # fmt: skip
+    return Document(model, doc.name, doc.path, doc.positions, doc.files, used_files=doc.used_files)
 
 
 def renderer(to: str, *, with_eval: bool = False, selection: Selection = WHOLE_MAP):
