@@ -304,3 +304,37 @@ def test_a_source_text_is_held_compactly_a_machine_integer_a_character():
     assert text.offsets.itemsize <= 4 and len(text.offsets) == len(text.folded)
     text.closest("the alliance stands")
     assert text._starts.itemsize <= 4 and text._words.itemsize <= 4
+
+
+def _harbour_with(tmp_path, above: str):
+    """The harbour fixture beside a copy of its text with ``above`` written on top."""
+    import shutil
+
+    from conftest import DATA, HARBOUR
+
+    (tmp_path / "sources").mkdir()
+    for text in (DATA / "sources").iterdir():
+        body = text.read_text(encoding="utf-8")
+        if text.name == "harbour-op-ed.txt":
+            body = above + body
+        (tmp_path / "sources" / text.name).write_text(body, encoding="utf-8")
+    shutil.copy(HARBOUR, tmp_path / HARBOUR.name)
+    return tmp_path / HARBOUR.name
+
+
+def test_a_source_whose_first_line_is_its_address_counts_its_paragraphs_after_it(tmp_path):
+    path = _harbour_with(tmp_path, "https://news.example.org/opinion/open-the-harbour\n\n")
+    result = run("validate", "--strict", path)
+    assert result.exit_code == 0, result.output
+
+
+def test_locators_all_off_by_one_are_said_once_and_fmt_fix_sets_them(tmp_path):
+    path = _harbour_with(tmp_path, "OPINION\n\n")  # a section line the analyst did not count
+    result = run("validate", path)
+    warned = [line for line in result.output.splitlines() if "locator_mismatch" in line]
+    assert len(warned) == 1 and "are off by -1" in warned[0], result.output
+    assert "argmap fmt MAP --fix" in warned[0]
+    shown = run("fmt", path, "--fix", "--diff")
+    assert shown.exit_code == 1 and "+    locator: ¶" in shown.stdout
+    assert run("fmt", path, "--fix").exit_code == 0
+    assert run("validate", "--strict", path).exit_code == 0

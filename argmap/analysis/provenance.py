@@ -202,11 +202,15 @@ HEADER_FIELDS = {
 }
 
 
+_URL_LINE = re.compile(r"(?:https?://|www\.)\S+")
+
+
 def split_header(text: str) -> tuple[dict[str, str], int]:
     r"""A header block at the top of a source text, and where the text proper starts.
 
-    A header is what people save above an article: front matter between two ``---``
-    lines at the very top; or ``Key: value`` lines at the top (``Title:``, ``Author:``,
+    A header is what people save above an article: the page's address alone on the first
+    line (a header of its own, which may head one of the others); front matter between
+    two ``---`` lines at the very top; or ``Key: value`` lines at the top (``Title:``, ``Author:``,
     ``Date:``, ``URL:``...), ended by a blank line or a ``---`` line; or a few short lines
     above a ``---`` line near the top. Its ``Key: value`` lines give the source's fields
     (title, author, date, url). No header: ``({}, 0)``.
@@ -216,6 +220,8 @@ def split_header(text: str) -> tuple[dict[str, str], int]:
         ({'title': 'Open the port', 'author': 'A. Writer'}, 40)
         >>> split_header("The port should open.\n\nIt would.")
         ({}, 0)
+        >>> split_header("https://example.org/port\n\nThe port...")
+        ({'url': 'https://example.org/port'}, 26)
     """
     lines = text.split("\n")
     offsets = [0]
@@ -231,6 +237,11 @@ def split_header(text: str) -> tuple[dict[str, str], int]:
                 out[key] = m.group("value").strip().strip('"')
         return out
 
+    if lines and _URL_LINE.fullmatch(lines[0].strip()) and len(lines) > 1:
+        # The page's address saved above the article: a header of its own.
+        rest_fields, rest = split_header("\n".join(lines[1:]).lstrip("\n"))
+        skipped = len(text) - len("\n".join(lines[1:]).lstrip("\n"))
+        return {"url": lines[0].strip(), **rest_fields}, min(skipped + rest, len(text))
     if lines and lines[0].strip() == "---":  # front matter
         for k in range(1, min(len(lines), 40)):
             if lines[k].strip() == "---":
@@ -561,7 +572,40 @@ def check_quotes(doc) -> QuoteCheck:
                     claim=c.id,
                 )
             )
-    return QuoteCheck(hits, problems, paths)
+    return QuoteCheck(hits, _shifted(doc, hits, problems), paths)
+
+
+def _shifted(doc, hits: dict[str, Hit], problems: list) -> list:
+    """The problems with a source's ``locator_mismatch`` warnings folded into one where
+    every ``¶N`` locator of that source (three or more) is off by the same count: the text
+    counts its paragraphs otherwise than the mapper did (a line of address or title above
+    the article, say), which one line says better than one warning a claim."""
+    from argmap.errors import Diagnostic
+
+    by_source: dict[str, list] = {}
+    claims = {c.id: (i, c) for i, c in enumerate(doc.model.claims)}
+    for d in problems:
+        if d.code == "locator_mismatch" and d.claim in claims:
+            by_source.setdefault(claims[d.claim][1].source, []).append(d)
+    out = list(problems)
+    for source, found in by_source.items():
+        located = [c for c in doc.model.claims if c.source == source and c.id in hits
+                   and re.fullmatch(r"\s*¶\s*\d+\s*", c.locator or "")]  # fmt: skip
+        shifts = {int(re.sub(r"\D", "", c.locator)) - hits[c.id].paragraph for c in located}
+        if len(found) < 3 or len(found) != len(located) or len(shifts) != 1:
+            continue
+        shift = shifts.pop()
+        first = claims[found[0].claim][0]
+        out = [d for d in out if d not in found]
+        out.append(Diagnostic(
+            "locator_mismatch", "warning",
+            f"source {source!r}: all {len(found)} ¶N locators are off by {shift:+d} (they "
+            f"count {abs(shift)} paragraph{'s' * (abs(shift) != 1)} "
+            f"{'more' if shift > 0 else 'fewer'} than its text: a header line above it?)",
+            doc.locate(("claims", first, "locator")),
+            hint="argmap fmt MAP --fix sets each to the paragraph its quote stands in",
+        ))  # fmt: skip
+    return out
 
 
 @dataclass(frozen=True)

@@ -300,6 +300,14 @@ def fmt(
             "--diff", help="Change nothing; print what would change as a unified diff (exit 1)."
         ),
     ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Also set each ¶N locator that names another paragraph than its quote's to "
+            "the quote's (validate's locator_mismatch).",
+        ),
+    ] = False,
 ) -> None:
     """Rewrite maps in the canonical order and layout, keeping comments and shorthand.
 
@@ -307,14 +315,17 @@ def fmt(
     spaces, lists are indented under their key. --check reports files that would change,
     --diff shows how; both exit 1 when a file would change. A folder is searched for maps
     as validate searches it. `argmap fmt -` is a filter: the map on standard input,
-    formatted, on standard output.
+    formatted, on standard output. --fix also sets ¶N locators to the paragraph each
+    quote stands in (with --diff: shows it first).
 
     Example: argmap fmt maps/ --diff
+
+    Example: argmap fmt maps/ports.yaml --fix --diff
     """
     from argmap.cli.output import emit_edited
     from argmap.operations.edit import format_files
 
-    done = format_files(map_files, check=check, diff=diff)
+    done = format_files(map_files, check=check, diff=diff, fix=fix)
     emit_edited(done)
     if (check or diff) and done.changed:
         raise typer.Exit(1)

@@ -691,13 +691,16 @@ def remove_source(path: str, ident: str, *, cascade: bool = False) -> Edited:
     )
 
 
-def format_files(paths: list[str], *, check: bool = False, diff: bool = False) -> Edited:
+def format_files(
+    paths: list[str], *, check: bool = False, diff: bool = False, fix: bool = False
+) -> Edited:
     """Rewrite map files (folders: the maps in them, see
     :func:`argmap.operations.validate.find_maps`) in the canonical order and layout,
     comments and shorthand kept (:func:`formatted`). With ``check`` or ``diff``, write
     nothing: the lines name each file that would change (``would reformat``), or, with
     ``diff``, are a unified diff of the changes. ``-`` alone formats standard input onto
-    standard output (:func:`_format_stdin`).
+    standard output (:func:`_format_stdin`). With ``fix``, ``¶N`` locators that name
+    another paragraph than the one their quote stands in are set to it.
 
     Raises:
         MapError: a file is not a valid map (nothing of it is written).
@@ -706,13 +709,13 @@ def format_files(paths: list[str], *, check: bool = False, diff: bool = False) -
     from argmap.operations.validate import find_maps
 
     if "-" in paths:
-        return _format_stdin(paths, check=check, diff=diff)
+        return _format_stdin(paths, check=check, diff=diff, fix=fix)
     changed: list[str] = []
     lines: list[str] = []
     for path in find_maps(paths):
         if check or diff:
             inp = read_input(path)
-            text = formatted(inp)
+            text = formatted(inp, fix=fix)
             if text != inp.text:
                 changed.append(path)
                 if diff:
@@ -720,7 +723,7 @@ def format_files(paths: list[str], *, check: bool = False, diff: bool = False) -
             continue
         with held_for_update(path) as held:
             inp = held.input
-            text = formatted(inp)
+            text = formatted(inp, fix=fix)
             if text != inp.text:
                 changed.append(path)
                 held.replace(text)
@@ -730,10 +733,11 @@ def format_files(paths: list[str], *, check: bool = False, diff: bool = False) -
     return Edited([f"{verb} {p}" for p in changed], changed=changed)
 
 
-def formatted(inp: Input) -> str:
+def formatted(inp: Input, *, fix: bool = False) -> str:
     """A map's text (an input read) in the canonical order and layout, comments and
     shorthand kept (:func:`argmap.edit.layout.canonical_layout`); JSON stays JSON (by its
-    suffix, else by its first character).
+    suffix, else by its first character). With ``fix``, each ``¶N`` locator that names
+    another paragraph than its quote's (``locator_mismatch``) is set to the quote's.
 
     Raises:
         MapError: the text is not a valid map (a map that does not read is not formatted).
@@ -741,12 +745,28 @@ def formatted(inp: Input) -> str:
     from argmap.edit.layout import canonical_layout
     from argmap.formats.native import parse
 
-    parse(inp)
+    doc = parse(inp)
     json_syntax = inp.suffix == ".json" or (not inp.suffix and inp.text.lstrip()[:1] == "{")
-    return canonical_layout(inp.text, json_syntax=json_syntax)
+    text = inp.text
+    if fix:
+        from argmap.analysis.provenance import check_quotes
+
+        hits = check_quotes(doc).hits
+        wrong = []
+        for c in Editor(text, inp.name).claims():
+            stated = re.fullmatch(r"\s*¶\s*(\d+)\s*", str(c.get("locator") or ""))
+            hit = hits.get(c.get("id"))
+            if stated and hit is not None and int(stated.group(1)) != hit.paragraph:
+                wrong.append(c.get("id"))
+        if wrong:
+            editor = Editor(text, inp.name)
+            for ident in wrong:
+                editor.set_field(ident, "locator", f"¶{hits[ident].paragraph}")
+            text = editor.render()
+    return canonical_layout(text, json_syntax=json_syntax)
 
 
-def _format_stdin(paths: list[str], *, check: bool, diff: bool) -> Edited:
+def _format_stdin(paths: list[str], *, check: bool, diff: bool, fix: bool = False) -> Edited:
     """:func:`format_files` of standard input, as a formatter an editor pipes a buffer
     through: the map formatted, on standard output (with ``check``, the line saying it
     would change; with ``diff``, the diff). ``changed`` is ``["-"]`` when it would change.
@@ -761,7 +781,7 @@ def _format_stdin(paths: list[str], *, check: bool, diff: bool) -> Edited:
     if paths != ["-"]:
         raise UsageError("- (standard input) is formatted on its own, not with other maps")
     inp = read_input("-")
-    text = formatted(inp)
+    text = formatted(inp, fix=fix)
     changed = ["-"] if text != inp.text else []
     if diff:
         return Edited(_unified(inp.text, text, "-") if changed else [], changed=changed)
