@@ -51,8 +51,8 @@ def test_readme_contract_commands_match_ci():
     assert ".venv/bin/python -m pytest" in README
     assert ".venv/bin/python -m pytest" in ci
     assert (
-        "python3 -m venv .venv && .venv/bin/pip install -e '.[dev]' && "
-        ".venv/bin/argmap show maps/us-japan-trump2.yaml" in README
+        "python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[dev]' && "
+        "argmap show maps/us-japan-trump2.yaml" in README
     )
 
 
