@@ -305,6 +305,16 @@ TEXT = (
 )
 
 
+#: The conclusion both maps of TEXT state alike.
+BRIDGE = {
+    "id": "c",
+    "text": "The council should build the bridge this year.",
+    "kind": "conclusion",
+    "source": "s",
+    "quote": "The council should build the bridge this year.",
+}
+
+
 def _quoted(tmp_path, name: str, claims: list[dict]) -> Path:
     """A map of TEXT (in tmp_path/text.txt) whose claims quote it."""
     (tmp_path / "text.txt").write_text(TEXT, encoding="utf-8")
@@ -328,13 +338,7 @@ def test_claims_whose_quotes_overlap_pair_by_their_wording(tmp_path):
         tmp_path,
         "a.json",
         [
-            {
-                "id": "c",
-                "text": "The council should build the bridge this year.",
-                "kind": "conclusion",
-                "source": "s",
-                "quote": "The council should build the bridge this year.",
-            },
+            BRIDGE,
             {
                 "id": "t",
                 "text": "Traffic on the old road will double by 2030.",
@@ -349,13 +353,7 @@ def test_claims_whose_quotes_overlap_pair_by_their_wording(tmp_path):
         tmp_path,
         "b.json",
         [
-            {
-                "id": "c",
-                "text": "The council should build the bridge this year.",
-                "kind": "conclusion",
-                "source": "s",
-                "quote": "The council should build the bridge this year.",
-            },
+            BRIDGE,
             {
                 "id": "t",
                 "text": "Traffic on the old road is going to double by 2030.",
@@ -379,13 +377,7 @@ def test_a_claim_split_in_two_pairs_as_a_merge_and_its_links_count_as_found(tmp_
         tmp_path,
         "a.json",
         [
-            {
-                "id": "c",
-                "text": "The council should build the bridge this year.",
-                "kind": "conclusion",
-                "source": "s",
-                "quote": "The council should build the bridge this year.",
-            },
+            BRIDGE,
             {
                 "id": "t",
                 "text": "Traffic will double and the detour costs forty minutes a day.",
