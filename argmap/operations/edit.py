@@ -502,7 +502,11 @@ def set_field(path: str, ident: str, name: str | None, value: str | None) -> Edi
     with editing(path) as edit:
         editor, inp = edit.editor, edit.input
         claim_ids = [c.get("id") for c in editor.claims()]
-        link_ids = [lk.get("id") for lk in editor.links() if lk.get("id")]
+        from argmap.formats.native import parse
+
+        # Every link's id, given or derived (one written as shorthand too: setting its
+        # fields says how to write it out).
+        link_ids = [lk.key for lk in parse(inp).model.all_links()]
         is_claim = ident in claim_ids
         if not is_claim and ident not in link_ids:
             if ident in MAP_FIELDS and value is None:
