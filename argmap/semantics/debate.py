@@ -42,6 +42,8 @@ _AGAINST = ("attack", "undercut")
 #: The most unanswered attacks weighed one at a time for the change each makes (each is
 #: one more evaluation); past it, a change is put down to the unanswered attacks together.
 _WEIGHED_ALONE = 20
+#: Nor in a debate of more claims than this (each evaluation of it takes a while).
+_WEIGHED_NODES = 5000
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,8 @@ class OneSided:
         more = f"; and {len(self.changed) - 4} more" if len(self.changed) > 4 else ""
         n = len(self.changed)
         verb = "changes" if n == 1 else "change"
-        attack = "an attack" if self.attacks == 1 else "attacks"
+        causes = {b for c in self.changed for b in c.by}
+        attack = "an attack" if len(causes) == 1 else "attacks"
         return (
             f"one-sided debate: {counted(n, 'label')} of {self.name!r} {verb} only through "
             f"{attack} it does not answer ({shown}{more})"
@@ -130,7 +133,7 @@ def one_sided(G: nx.MultiDiGraph, model: Any, together: Any = None) -> list[OneS
         if not held:
             continue
         by: dict[str, list[str]] = {c.id: [] for c in held}
-        if len(unanswered) > 1 and len(unanswered) <= _WEIGHED_ALONE:
+        if 1 < len(unanswered) <= _WEIGHED_ALONE and G.number_of_nodes() <= _WEIGHED_NODES:
             for u, v, k, data in unanswered:
                 without_one = evaluate(_without(G, [(u, v, k)])).labels
                 for c in held:
