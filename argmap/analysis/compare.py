@@ -371,6 +371,9 @@ RARE_CANDIDATES = 200
 CDIST_CELLS = 4_000_000
 #: The most candidates by wording each claim keeps (the most alike).
 CANDIDATES_PER_CLAIM = 8
+#: The most pairs of unquoted claims weighed for a merge by their words (a partial ratio
+#: each): past it, merges are found by quotes only.
+MERGE_TEXT_PAIRS = 1_000_000
 #: How much of a claim's quote must lie inside another's (or its words in the other's
 #: text) for the two to be read as one claim written once in one map and split in the
 #: other.
@@ -419,7 +422,7 @@ def _merges(
                 pair = Pair(best[2], y, round(best[0], 4), "merge") if side_a else Pair(
                     y, best[2], round(best[0], 4), "merge")  # fmt: skip
                 out.append(pair)
-        if unquoted and len(unquoted) * len(theirs) <= CDIST_CELLS:
+        if unquoted and len(unquoted) * len(theirs) <= MERGE_TEXT_PAIRS:
             import bisect
 
             # Their texts by length, so that the longer ones are a slice.
@@ -794,7 +797,7 @@ def _concluding(G: Any, claim: str) -> tuple[int, int, int]:
 
 #: The most pairs of propositions ARG-tech's pairing is computed for (it compares every
 #: pair with difflib): beyond, the cross-check is left out and the report says so.
-REFERENCE_PAIRS_BOUND = 2_000_000
+REFERENCE_PAIRS_BOUND = 1_000_000
 
 
 def _reference_pairs(
