@@ -49,20 +49,36 @@ def _key(browser: Browser, key: str) -> None:
     time.sleep(0.05)
 
 
-def test_the_picture_opens_whole_with_its_legend_in_view_and_zooms(report, tmp_path):
+INSIDE = """(function () {
+  var f = document.querySelector('.figure').getBoundingClientRect();
+  var ok = function (r) { return r.left >= f.left - 1 && r.right <= f.right + 1 &&
+                                 r.top >= f.top - 1 && r.bottom <= f.bottom + 1; };
+  var legend = [...document.querySelectorAll('.figure svg g.node')]
+    .find(function (g) { return g.querySelector('title').textContent === 'legend'; });
+  var svg = document.querySelector('.figure svg').getBoundingClientRect();
+  return ok(svg) && ok(legend.getBoundingClientRect()) && f.bottom <= window.innerHeight;
+})()"""
+
+TOP_BOX_IN_VIEW = """(function () {
+  var f = document.querySelector('.figure').getBoundingClientRect();
+  var boxes = [...document.querySelectorAll('.figure svg g.node')]
+    .filter(function (g) { return g.querySelector('title').textContent !== 'legend'; })
+    .map(function (g) { return g.getBoundingClientRect(); });
+  var top = boxes.reduce(function (a, b) { return b.top < a.top ? b : a; });
+  return top.left >= f.left - 1 && top.right <= f.right + 1 && top.top >= f.top - 1;
+})()"""
+
+
+def test_the_picture_opens_readable_with_the_main_conclusion_in_view_and_zooms(report, tmp_path):
     browser, _ = report
     opened = float(browser.evaluate("document.querySelector('.figure').dataset.scale"))
     assert opened <= 1
-    inside = browser.evaluate("""(function () {
-      var f = document.querySelector('.figure').getBoundingClientRect();
-      var ok = function (r) { return r.left >= f.left - 1 && r.right <= f.right + 1 &&
-                                     r.top >= f.top - 1 && r.bottom <= f.bottom + 1; };
-      var legend = [...document.querySelectorAll('.figure svg g.node')]
-        .find(function (g) { return g.querySelector('title').textContent === 'legend'; });
-      var svg = document.querySelector('.figure svg').getBoundingClientRect();
-      return ok(svg) && ok(legend.getBoundingClientRect()) && f.bottom <= window.innerHeight;
-    })()""")
-    assert inside  # the whole picture, its legend too, within the frame, on the screen
+    # Claim text opens at 11 px or more, the top box (the main conclusion) in the frame.
+    assert browser.evaluate(TEXT_PX) >= 10.9
+    assert browser.evaluate(TOP_BOX_IN_VIEW)
+    _key(browser, "0")  # the whole map, its legend too, within the frame, on the screen
+    assert browser.evaluate(INSIDE)
+    assert float(browser.evaluate("document.querySelector('.figure').dataset.scale")) < opened
     _key(browser, "1")  # natural size: readable
     assert browser.evaluate("document.querySelector('.figure').dataset.scale") == "1.000"
     assert browser.evaluate(TEXT_PX) >= 10  # claim text, at natural size

@@ -1,9 +1,11 @@
 """A standalone HTML report: the map drawn by Graphviz, and every claim written out.
 
 One file, no network: the SVG picture is inlined, the styles and a small script are in
-the page. The picture opens whole, fitted to its frame with its legend in view, in a frame
-that pans and zooms: drag or the arrow keys move it, the wheel or + and - zoom, 0 shows it
-whole, 1 at natural size (claim text about 15 px); buttons do the same. Each box links to
+the page. The picture opens readable, in a frame that pans and zooms: whole, fitted to its
+frame with its legend in view, where its claim text is then 11 px or more; else at the scale
+that makes it 11 px, the main conclusion in view. Drag or the arrow keys move it, the wheel
+or + and - zoom, 0 (or "fit") shows it whole, 1 at natural size (claim text about 15 px);
+buttons do the same. Each box links to
 the claim's card below, which gives its text, kind, tags, quote, source and locator, what
 bears on it (supports, attacks, undercuts, premises that hold only together) and what it
 bears on, its label and strength when the report was made with ``--eval``, and its notes.
@@ -119,7 +121,31 @@ _SCRIPT = """
   buttons[0].onclick = function () { zoom(1.25, frame.clientWidth / 2, frame.clientHeight / 2); };
   buttons[1].onclick = function () { zoom(0.8, frame.clientWidth / 2, frame.clientHeight / 2); };
   buttons[2].onclick = whole; buttons[3].onclick = natural;
-  whole();  /* first the whole map, its legend in view; 1 or the button: natural size */
+  /* It opens readable: whole where the whole map's claim text is 11 px or more, else at
+     the scale that makes it 11 px, the main conclusion (the top box) in view; 0 or "fit"
+     shows it whole, 1 or "1:1" at natural size. */
+  function readable() {
+    scale = 1; x = 0; y = 0; show();
+    var texts = [].slice.call(svg.querySelectorAll("g.node text")).filter(function (t) {
+      return t.getAttribute("font-size") === "12.00" && t.textContent.trim() !== "";
+    });
+    var px = texts.length ? Math.min.apply(null, texts.map(function (t) {
+      return t.getBoundingClientRect().height; })) : 15;
+    whole();
+    if (scale * px >= 11) { return; }
+    scale = Math.min(1, 11 / px);
+    var top = null, best = Infinity, origin = svg.getBoundingClientRect();
+    [].slice.call(svg.querySelectorAll("g.node")).forEach(function (g) {
+      var title = g.querySelector("title");
+      if (title && title.textContent === "legend") { return; }
+      var r = g.getBoundingClientRect();
+      if (r.top < best) { best = r.top; top = r; }
+    });
+    var centre = width / 2;
+    if (top) { centre = (top.left + top.width / 2 - origin.left) / (origin.width / width); }
+    x = frame.clientWidth / 2 - centre * scale; y = 0; show();
+  }
+  readable();
 })();
 """
 
