@@ -28,7 +28,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -474,6 +474,9 @@ class QuoteCheck:
     hits: dict[str, Hit]
     problems: list  # Diagnostic
     sources: dict[str, Path]
+    #: Each claim whose ``¶N`` locator names another paragraph than its quote's: the
+    #: paragraph the quote stands in.
+    misplaced: dict[str, int] = field(default_factory=dict)
 
     @property
     def absent(self) -> list:
@@ -540,6 +543,7 @@ def check_quotes(doc) -> QuoteCheck:
                 )
             )
     hits: dict[str, Hit] = {}
+    misplaced: dict[str, int] = {}
     for i, c in enumerate(m.claims):
         text = texts.get(c.source) if c.source else None
         if c.quote is None or text is None:
@@ -560,19 +564,32 @@ def check_quotes(doc) -> QuoteCheck:
             )
             continue
         hits[c.id] = hit
-        stated = re.fullmatch(r"\s*¶\s*(\d+)\s*", c.locator or "")
-        if stated and int(stated.group(1)) != hit.paragraph:
+        stated = stated_paragraph(c.locator)
+        if stated is not None and stated != hit.paragraph:
+            misplaced[c.id] = hit.paragraph
             problems.append(
                 Diagnostic(
                     "locator_mismatch",
                     "warning",
-                    f"claim {c.id!r}: locator says ¶{stated.group(1)}, the quote stands in "
-                    f"¶{hit.paragraph}",
+                    f"claim {c.id!r}: locator says ¶{stated}, the quote stands in ¶{hit.paragraph}",
                     doc.locate(("claims", i, "locator")),
                     claim=c.id,
                 )
             )
-    return QuoteCheck(hits, _shifted(doc, hits, problems), paths)
+    return QuoteCheck(hits, _shifted(doc, hits, problems), paths, misplaced)
+
+
+def stated_paragraph(locator: str | None) -> int | None:
+    """The paragraph a ``¶N`` locator names (None: it is no such locator).
+
+    >>> stated_paragraph(" ¶ 12 "), stated_paragraph("p. 3")
+    (12, None)
+    """
+    stated = _PARAGRAPH_LOCATOR.fullmatch(locator or "")
+    return int(stated.group(1)) if stated else None
+
+
+_PARAGRAPH_LOCATOR = re.compile(r"\s*¶\s*(\d+)\s*")
 
 
 def _shifted(doc, hits: dict[str, Hit], problems: list) -> list:
@@ -589,9 +606,10 @@ def _shifted(doc, hits: dict[str, Hit], problems: list) -> list:
             by_source.setdefault(claims[d.claim][1].source, []).append(d)
     out = list(problems)
     for source, found in by_source.items():
-        located = [c for c in doc.model.claims if c.source == source and c.id in hits
-                   and re.fullmatch(r"\s*¶\s*\d+\s*", c.locator or "")]  # fmt: skip
-        shifts = {int(re.sub(r"\D", "", c.locator)) - hits[c.id].paragraph for c in located}
+        stated = {c.id: stated_paragraph(c.locator) for c in doc.model.claims
+                  if c.source == source and c.id in hits}  # fmt: skip
+        located = [i for i, n in stated.items() if n is not None]
+        shifts = {stated[i] - hits[i].paragraph for i in located}
         if len(found) < 3 or len(found) != len(located) or len(shifts) != 1:
             continue
         shift = shifts.pop()
@@ -673,9 +691,9 @@ def find_passage(doc, source_id: str, words: str, *, locator: str | None = None)
             hint=f"closest passage (¶{near.paragraph}, {near.similarity:.0%} alike): "
             f"{_echo(near.passage, words)!r}",
         )
-    stated = re.fullmatch(r"\s*¶\s*(\d+)\s*", locator or "")
-    if len(hits) > 1 and stated:
-        hits = [h for h in hits if h.paragraph == int(stated.group(1))] or hits
+    stated = stated_paragraph(locator)
+    if len(hits) > 1 and stated is not None:
+        hits = [h for h in hits if h.paragraph == stated] or hits
     if len(hits) > 1:
         places = ", ".join(f"¶{h.paragraph} (characters {h.start}–{h.end})" for h in hits)
         raise UsageError(

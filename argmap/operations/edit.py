@@ -244,7 +244,7 @@ def new_map(
 def _quoted(inp: Any, source: str, quote: str | None, locator: str | None):
     """The quote as the source's text has it and its locator (¶N unless one is given that
     is not a paragraph); an unknown source is refused with how to add it."""
-    from argmap.analysis.provenance import find_passage, require_source
+    from argmap.analysis.provenance import find_passage, require_source, stated_paragraph
     from argmap.formats.native import parse
 
     doc = parse(inp)
@@ -254,7 +254,7 @@ def _quoted(inp: Any, source: str, quote: str | None, locator: str | None):
     found = find_passage(doc, source, quote, locator=locator)
     if found is None:
         return quote, locator  # no text here: kept as given (validate notes it)
-    if locator is None or re.fullmatch(r"\s*¶\s*\d+\s*", locator):
+    if locator is None or stated_paragraph(locator) is not None:
         locator = found.locator
     return found.text, locator
 
@@ -553,8 +553,6 @@ def set_field(path: str, ident: str, name: str | None, value: str | None) -> Edi
 def _set_map_field(editor: Any, name: str, value: str | None) -> None:
     """Set (None: remove) one of the map's own fields, its value checked as the map
     reads it."""
-    import re
-
     kind = MAP_FIELDS[name]
     if value is None:
         if name == "title":
@@ -755,17 +753,12 @@ def formatted(inp: Input, *, fix: bool = False) -> str:
     if fix:
         from argmap.analysis.provenance import check_quotes
 
-        hits = check_quotes(doc).hits
-        wrong = []
-        for c in Editor(text, inp.name).claims():
-            stated = re.fullmatch(r"\s*¶\s*(\d+)\s*", str(c.get("locator") or ""))
-            hit = hits.get(c.get("id"))
-            if stated and hit is not None and int(stated.group(1)) != hit.paragraph:
-                wrong.append(c.get("id"))
-        if wrong:
-            editor = Editor(text, inp.name)
-            for ident in wrong:
-                editor.set_field(ident, "locator", f"¶{hits[ident].paragraph}")
+        misplaced = check_quotes(doc).misplaced
+        editor = Editor(text, inp.name)
+        own = [c.get("id") for c in editor.claims() if c.get("id") in misplaced]
+        for ident in own:  # a used map's claims are that file's to fix
+            editor.set_field(ident, "locator", f"¶{misplaced[ident]}")
+        if own:
             text = editor.render()
     return canonical_layout(text, json_syntax=json_syntax)
 
