@@ -119,7 +119,7 @@ def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, " ".join(a.split()), " ".join(b.split())).ratio()
 
 
-_COMPARED = ("kind", "tags", "source", "quote", "locator", "confidence", "note")
+_COMPARED = ("label", "kind", "tags", "source", "quote", "locator", "confidence", "note")
 
 #: How many of the most word-sharing new claims each removed claim is compared with.
 _RENAME_PEERS = 8

@@ -419,7 +419,7 @@ def _control_characters(doc, G, index) -> Iterator[Diagnostic]:
                                  f"source {s.id!r}: its {key} holds a control character",
                                  doc.locate(("sources", i, key)))  # fmt: skip
     for i, c in enumerate(m.claims):
-        for key in ("text", "quote", "note", "locator"):
+        for key in ("text", "label", "quote", "note", "locator"):
             if found(getattr(c, key)):
                 yield Diagnostic("control_character", "warning",
                                  f"claim {c.id!r}: its {key} holds a control character "

@@ -11,6 +11,8 @@ from argmap.cli.options import EvalMarksOpt, FocusOpt, MapArg, RadiusOpt, TagOpt
 from argmap.formats import EXPORT_FORMATS
 
 ExportFormat = StrEnum("ExportFormat", list(EXPORT_FORMATS))
+Paper = StrEnum("Paper", ["a4", "a3", "letter"])
+TextForm = StrEnum("TextForm", ["full", "short"])
 
 
 def export(
@@ -41,6 +43,25 @@ def export(
             "its arrow.",
         ),
     ] = False,
+    paper: Annotated[
+        Paper | None,
+        typer.Option(
+            "--paper",
+            case_sensitive=False,
+            help="Print on this paper (pdf, svg, png, dot): the whole map on one page if "
+            "its claim text prints at 8 pt or more there, else an overview page and pages "
+            "by sub-argument, each at 8 pt or more. svg and png: a file a page (-1, -2, ...).",
+        ),
+    ] = None,
+    text: Annotated[
+        TextForm,
+        typer.Option(
+            "--text",
+            case_sensitive=False,
+            help="Pictures: 'short' draws each claim by its label: field, else its first "
+            "words (the whole text in tooltips and the report's cards).",
+        ),
+    ] = TextForm.full,
 ) -> None:
     """Export a map: canonical JSON or YAML, a picture, or another tool's format.
 
@@ -58,7 +79,14 @@ def export(
     warning. Output is deterministic: the same map gives the same bytes. Files are
     written atomically; nothing is written for a broken map.
 
+    --paper a4 (a3, letter) prints by pages: claim text at 8 pt or more on every
+    page, a claim continued elsewhere marked with its page ("continues on p. 3"),
+    page 1 an overview of the pages. --text short draws a whole map small enough to
+    read on one page.
+
     Example: argmap export maps/us-japan-trump2.yaml --to svg -o us-japan.svg
+
+    Example: argmap export maps/us-japan-trump2.yaml -o us-japan.pdf --paper a4
     """
     from argmap.analysis.selection import Selection
     from argmap.cli.output import emit
@@ -72,5 +100,7 @@ def export(
             with_eval=with_eval,
             schemes=schemes,
             selection=Selection(where, focus, radius, tuple(tag or ())),
+            short=text is TextForm.short,
+            paper=paper.value if paper is not None else None,
         )
     )

@@ -45,6 +45,7 @@ __all__ = [
 #: Claim fields that ``argmap set`` may change, and how a value is read.
 SETTABLE = {
     "text": str,
+    "label": str,
     "kind": str,
     "tags": "list",
     "source": str,

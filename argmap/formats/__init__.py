@@ -19,6 +19,8 @@ __all__ = [
     "FEATURES",
     "export",
     "format_for_output",
+    "export_pages",
+    "PAGED_FORMATS",
     "losses",
     "import_map",
     "import_checked",
@@ -37,6 +39,7 @@ IMPORT_FORMATS = tuple(f.name for f in _FORMATS if f.reads)
 #: The parts of a map some formats cannot carry, in words.
 FEATURES = {
     "kinds": "claim kinds",
+    "labels": "short labels",
     "tags": "tags",
     "quotes": "quotes",
     "sources": "sources",
@@ -86,11 +89,13 @@ def export(
     stubs: dict[str, int] | None = None,
     verdicts: dict[str, tuple[str, float | None]] | None = None,
     schemes: bool = False,
+    short: bool = False,
 ) -> str | bytes:
     """The document in format ``to`` (one of :data:`EXPORT_FORMATS`). ``stubs`` (a view's
     links that lead out of it, per claim) are drawn in pictures and the HTML report, and
     so are ``verdicts`` (each claim's label and strength); ``schemes`` names each
-    inference's argument scheme on its arrow in pictures (the HTML report always does).
+    inference's argument scheme on its arrow in pictures (the HTML report always does);
+    ``short`` draws each claim of a picture by its short label.
 
     Raises:
         MapError: the map has broken references; nothing is written for such a map.
@@ -116,15 +121,56 @@ def export(
     if to == "html":
         from argmap.formats import html
 
-        return html.dump(G, stubs=stubs, verdicts=verdicts)
+        return html.dump(G, stubs=stubs, verdicts=verdicts, short=short)
     from argmap.formats import dot
 
-    text = dot.dump(G, stubs=stubs, verdicts=verdicts, schemes=schemes)
+    text = dot.dump(G, stubs=stubs, verdicts=verdicts, schemes=schemes, short=short)
     if to == "dot":
         return text
     from argmap.formats import graphviz
 
     return graphviz.render(text, to)
+
+
+#: The formats a map can be printed by pages in (``export --paper``).
+PAGED_FORMATS = ("pdf", "svg", "png", "dot")
+
+
+def export_pages(
+    doc: Document,
+    to: str,
+    paper: str,
+    *,
+    stubs: dict[str, int] | None = None,
+    verdicts: dict[str, tuple[str, float | None]] | None = None,
+    schemes: bool = False,
+    short: bool = False,
+) -> tuple[list[str | bytes], list[float]]:
+    """The document printed on ``paper`` (a name of :data:`argmap.formats.pages.PAPERS`)
+    in ``to`` (one of :data:`PAGED_FORMATS`): the whole map on one page when its claim
+    text prints at 8 pt or more there, else an overview and pages by sub-argument
+    (:mod:`argmap.formats.pages`). PDF is one document of all the pages, each scaled onto
+    the paper; SVG and PNG are a picture a page, DOT the graphs one after another. With
+    each page's claim-text size in points as printed on the paper.
+
+    Raises:
+        MapError: the map has broken references.
+        ToolError: Graphviz is missing or failing.
+    """
+    from argmap.formats import graphviz, pages
+    from argmap.graph import build_graph
+
+    size = pages.PAPERS[paper]
+    G = build_graph(doc)
+    drawn = pages.printed(G, size, stubs=stubs, verdicts=verdicts, schemes=schemes,
+                          short=short)  # fmt: skip
+    sizes = [p.text_pt for p in drawn]
+    if to == "dot":
+        return ["".join(p.dot for p in drawn)], sizes
+    pictures = [graphviz.render(p.dot, to, fit=False) for p in drawn]
+    if to == "pdf":
+        return [pages.book(pictures, size)], sizes
+    return list(pictures), sizes
 
 
 def _present(model) -> set[str]:
@@ -141,6 +187,8 @@ def _present(model) -> set[str]:
         found.add("sources")
     if any(c.confidence is not None for c in model.claims):
         found.add("confidence")
+    if any(c.label for c in model.claims):
+        found.add("labels")
     if any(lk.note or lk.weight is not None for lk in links):
         found.add("link-notes")
     if any(lk.kind == "undercut" for lk in links):

@@ -39,8 +39,8 @@ __all__ = ["parse", "dump", "from_nodes", "to_nodes", "LOSSES"]
 
 #: What an AIF file cannot carry from an argmap map (see argmap.formats.FEATURES).
 LOSSES = {
-    "kinds", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids", "metadata",
-    "roles", "answers", "reconstructed",
+    "kinds", "labels", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids",
+    "metadata", "roles", "answers", "reconstructed",
 }  # fmt: skip
 _ID = re.compile(CLAIM_ID_PATTERN)
 

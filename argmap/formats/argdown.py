@@ -70,7 +70,7 @@ __all__ = ["parse", "dump", "LOSSES", "inferred_kinds"]
 LOSSES = {"link-notes", "link-ids"}
 
 _MARK = "argmap-link"
-_CLAIM_DATA = ("source", "quote", "locator", "confidence", "note")
+_CLAIM_DATA = ("label", "source", "quote", "locator", "confidence", "note")
 _META_KEYS = ("description", "authors", "created", "updated", "tags", "sources")
 
 

@@ -25,9 +25,13 @@ from argmap.wording import fill, has_wide
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["dump", "WRAP"]
+__all__ = ["dump", "short_label", "WRAP", "SHORT"]
 
 WRAP = 28
+#: The most characters of a claim's first words a short label shows (``--text short``).
+SHORT = 24
+#: The width short labels are wrapped at: narrow boxes, so that a whole map fits a page.
+SHORT_WRAP = 16
 FONT = "Helvetica"
 
 _KIND_STYLE = {
@@ -49,24 +53,34 @@ _UNDERCUT = {"color": "#c62828", "arrowhead": "tee", "style": "dashed", "penwidt
 def dump(
     G: nx.MultiDiGraph,
     *,
-    wrap: int = WRAP,
+    wrap: int | None = None,
     href: str | None = None,
     stubs: dict[str, int] | None = None,
     verdicts: dict[str, tuple[str, float | None]] | None = None,
     legend: bool = True,
     schemes: bool = False,
+    short: bool = False,
+    elsewhere: dict[str, str] | None = None,
 ) -> str:
     """The DOT text of an argument graph.
 
-    ``href``, a pattern such as ``"#c-{id}"``, makes each claim a link (in SVG output).
+    ``wrap``: the characters a line of claim text holds (:data:`WRAP`, or
+    :data:`SHORT_WRAP` for short labels). ``href``, a pattern such as ``"#c-{id}"``, makes
+    each claim a link (in SVG output).
     ``stubs`` gives, for claims of a view, how many of their links lead out of it: each
     such claim gets a grey "… N more links" mark joined to it by a dotted line.
     ``verdicts`` (claim id -> label, strength) marks each claim IN, OUT or UNDEC, in
     words and in colour. ``legend`` adds a key to what kinds, arrows and marks mean.
     ``schemes`` names each inference's argument scheme on its arrow (in magenta), and each
     premise's role on the arrow it starts. A claim the analyst reconstructed is drawn
-    with a dashed border and marked so in its header.
+    with a dashed border and marked so in its header. ``short`` draws each box with the
+    claim's short label (its ``label:``, else its first words: :func:`short_label`), the
+    whole text in its tooltip. ``elsewhere`` (claim id -> where it is drawn, such as
+    "continues on p. 3") draws those claims as dashed references carrying that marker:
+    a printed page's claims that live on another page.
     """
+    if wrap is None:
+        wrap = SHORT_WRAP if short else WRAP
     title = _h(G.graph.get("title", ""))
     # An empty <B></B> is a syntax error in Graphviz's HTML labels.
     title_label = f"<<B>{title}</B>>" if title else '""'
@@ -83,10 +97,20 @@ def dump(
         quoted[node] = f'"{node}"' if plain_id else _q(node)
         verdict = verdicts.get(node) if verdicts else None
         claim = data["claim"]
-        if verdict is None and href is None and not claim.reconstructed and claim.drafted is None:
+        if elsewhere is not None and node in elsewhere:
+            out.append(f"  {quoted[node]} [{_attrs(_reference(claim, elsewhere[node]))}];")
+            continue
+        shown = short_label(claim) if short else None
+        if (
+            verdict is None
+            and href is None
+            and not claim.reconstructed
+            and claim.drafted is None
+            and shown is None
+        ):
             out.append(_plain_node(claim, quoted[node], wrap, plain_id))
             continue
-        attrs = _node_attrs(claim, wrap, verdict)
+        attrs = _node_attrs(claim, wrap, verdict, shown)
         if href is not None:
             attrs["href"] = href.format(id=node)
         out.append(f"  {quoted[node]} [{_attrs(attrs)}];")
@@ -248,8 +272,55 @@ def _plain_arrow(link: Link, source: str, target: str, *, from_top: bool) -> str
     return f"  {source} -> {target} [id={ident}, {_STYLE_TEXT[plain]}, tooltip={tip}{rank}];"
 
 
-def _node_attrs(c: Claim, wrap: int, verdict: tuple[str, float | None] | None) -> dict[str, str]:
+def short_label(c: Claim, limit: int = SHORT) -> str:
+    """A claim's short label: its ``label:``, else the first words of its text that fit in
+    ``limit`` characters, ending in "…" when words were left out (never a word cut).
+
+    Examples:
+        >>> from argmap.model import Claim
+        >>> short_label(Claim(id="c", text="Japan should hedge against an unreliable ally"))
+        'Japan should hedge…'
+        >>> short_label(Claim(id="c", text="Japan should hedge", label="The hedge"))
+        'The hedge'
+    """
+    if c.label:
+        return c.label
+    words = " ".join(c.text.split()).split(" ")
+    kept: list[str] = []
+    for word in words:
+        if kept and len(" ".join([*kept, word])) > limit:
+            return " ".join(kept).rstrip(",;:") + "…"
+        kept.append(word)
+    return " ".join(kept)
+
+
+def whole_words(text: str, width: int) -> list[str]:
+    """``text`` in lines of about ``width`` characters, never broken inside a word (a
+    longer word has a line of its own)."""
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def _reference(c: Claim, marker: str) -> dict[str, str]:
+    """A claim drawn on another page: a small dashed box with its kind, its id and, in
+    bold, where it is drawn (``marker``); its short label in the tooltip."""
+    head = f'<FONT POINT-SIZE="7" COLOR="#555555">{_h(c.kind.value.upper())}</FONT>'
+    mark = f'<FONT COLOR="#1f5fa8"><B>{_h(marker)}</B></FONT>'
+    return {
+        "id": f"claim-{c.id}",
+        "tooltip": f"{marker}: {short_label(c)}",
+        "style": "rounded,dashed",
+        "color": "#777777",
+        "fontcolor": "#333333",
+        "label": f"<{head}{_BR}{_h(c.id)}{_BR}{mark}{_BR}>",
+    }
+
+
+def _node_attrs(
+    c: Claim, wrap: int, verdict: tuple[str, float | None] | None, shown: str | None = None
+) -> dict[str, str]:
     attrs = {"id": f"claim-{c.id}", "tooltip": c.text}
+    if shown is not None and c.tags:
+        attrs["tooltip"] += "  " + " ".join(f"#{t}" for t in c.tags)
     attrs.update(_KIND_STYLE[c.kind.value])
     made = ""
     if c.reconstructed:
@@ -258,7 +329,9 @@ def _node_attrs(c: Claim, wrap: int, verdict: tuple[str, float | None] | None) -
     if c.drafted is not None:
         made += f" · drafted {c.drafted:.2f}"
     kind = _h(c.kind.value.upper())
-    head = f'<FONT POINT-SIZE="7" COLOR="#555555">{kind} · {_h(c.id)}{made}</FONT>'
+    # A short label's box is named by its id alone (its kind is its shape and colour).
+    shown_kind = "" if shown is not None else f"{kind} · "
+    head = f'<FONT POINT-SIZE="7" COLOR="#555555">{shown_kind}{_h(c.id)}{made}</FONT>'
     mark = ""
     if verdict is not None:
         # On the last line, with the tags (the header is the widest line already).
@@ -269,10 +342,14 @@ def _node_attrs(c: Claim, wrap: int, verdict: tuple[str, float | None] | None) -
         attrs["color"] = colour
         attrs["penwidth"] = "2.2"
         attrs["tooltip"] = f"{label}: {c.text}"
-    lines = _wrap(_clean(c.text), wrap) or [""]
+    if shown is None:
+        lines = _wrap(_clean(c.text), wrap) or [""]
+    else:  # a short label is never broken inside a word, however narrow its box
+        lines = whole_words(_clean(shown), wrap)
     body = '<BR ALIGN="LEFT"/>'.join(_h(line) for line in lines)
     label = f'{head}<BR ALIGN="LEFT"/>{body}<BR ALIGN="LEFT"/>'
-    tags = " ".join(f"#{t}" for t in c.tags)
+    # A short label's box leaves its tags to the tooltip and the report's card.
+    tags = " ".join(f"#{t}" for t in c.tags) if shown is None else ""
     tags = f'<FONT POINT-SIZE="7" COLOR="#1f5fa8">{_h(tags)}</FONT>' if tags else ""
     if tags or mark:
         label += " ".join(x for x in (mark, tags) if x) + '<BR ALIGN="LEFT"/>'

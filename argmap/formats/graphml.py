@@ -39,7 +39,7 @@ _META = (
     "title", "description", "authors", "created", "updated", "tags", "uses", "sources", "schemes"
 )  # fmt: skip
 _JSON_META = {"authors", "tags", "uses", "sources", "schemes"}
-_CLAIM_FIELDS = ("source", "quote", "locator", "confidence", "note")
+_CLAIM_FIELDS = ("label", "source", "quote", "locator", "confidence", "note")
 _LINK_FIELDS = ("group", "note", "weight", "scheme", "role")
 
 

@@ -204,13 +204,15 @@ def dump(
     *,
     stubs: dict[str, int] | None = None,
     verdicts: dict[str, tuple[str, float | None]] | None = None,
+    short: bool = False,
 ) -> str:
-    """The report as one HTML document (Graphviz draws the picture)."""
+    """The report as one HTML document (Graphviz draws the picture; ``short``: its boxes
+    by their short labels, every claim written out whole below it)."""
     from argmap.errors import ToolError
     from argmap.formats import dot, graphviz
 
     m = G.graph["map"]
-    picture = dot.dump(G, href="#c-{id}", stubs=stubs, verdicts=verdicts, schemes=True)
+    picture = dot.dump(G, href="#c-{id}", stubs=stubs, verdicts=verdicts, schemes=True, short=short)
     try:
         svg: str | None = graphviz.render(picture, "svg").decode("utf-8")
         svg = svg[svg.index("<svg") :]  # inline: no XML declaration or doctype

@@ -29,6 +29,7 @@ __all__ = ["dump", "LOSSES"]
 
 #: What a Mermaid flowchart cannot carry (see argmap.formats.FEATURES).
 LOSSES = {
+    "labels",
     "quotes",
     "sources",
     "tags",

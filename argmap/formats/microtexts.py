@@ -44,8 +44,8 @@ __all__ = ["parse", "dump", "LOSSES"]
 
 #: What an arggraph document as argmap writes it cannot carry (FEATURES of argmap.formats).
 LOSSES = {
-    "kinds", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids", "metadata",
-    "schemes", "roles", "answers", "reconstructed",
+    "kinds", "labels", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids",
+    "metadata", "schemes", "roles", "answers", "reconstructed",
 }  # fmt: skip
 
 _KINDS = {"sup": "support", "exa": "support", "reb": "attack", "und": "undercut"}

@@ -34,8 +34,8 @@ __all__ = ["parse", "dump", "LOSSES"]
 
 #: What SADFace as argmap writes it cannot carry (see argmap.formats.FEATURES).
 LOSSES = {
-    "kinds", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids", "metadata",
-    "roles", "answers", "reconstructed",
+    "kinds", "labels", "tags", "quotes", "sources", "confidence", "link-notes", "link-ids",
+    "metadata", "roles", "answers", "reconstructed",
 }  # fmt: skip
 
 _CONFLICT = {"conflict", "attack", "rebuttal", "undercut", "default conflict"}

@@ -146,6 +146,8 @@ LinkId = Annotated[
     BeforeValidator(_whole_number_to_text),
 ]
 Text = Annotated[str, Field(min_length=1)]
+#: The longest short label a claim may carry (``label:``).
+LABEL_MAX = 60
 #: Strict: a quoted "0.5" or a yes is not a number (the JSON Schema says the same).
 Unit = Annotated[float, Field(ge=0.0, le=1.0, strict=True)]
 
@@ -209,6 +211,11 @@ class Claim(_Strict):
     id: ClaimId
     text: Text
     kind: ClaimKind = ClaimKind.claim
+    label: Annotated[str, Field(min_length=1, max_length=LABEL_MAX)] | None = Field(
+        default=None,
+        description="A short name for pictures (`export --text short`): a few words, at "
+        f"most {LABEL_MAX} characters; else a picture shows the text's first words.",
+    )
     tags: list[ClaimId] = Field(default_factory=list, exclude_if=_empty)
     source: ClaimId | None = Field(default=None, description="The id of a source.")
     quote: str | None = Field(default=None, description="Verbatim words from the source.")

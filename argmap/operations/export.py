@@ -24,10 +24,22 @@ class Exported:
     doc: Any
     view: Any
     lost: list[str]
+    #: Printed by pages (``--paper``): every page's output (``data`` is the first), and
+    #: the size each prints its claim text at, in points.
+    pages: list[str | bytes] | None = None
+    text_pt: list[float] | None = None
+    #: The files written, when more than one (a picture a page).
+    files: list[str] | None = None
 
     def to_data(self) -> dict[str, Any]:
-        return {"format": self.format, "lost": self.lost,
-                "view": self.view.summary() if self.view is not None else None}  # fmt: skip
+        view = self.view.summary() if self.view is not None else None
+        data: dict[str, Any] = {"format": self.format, "lost": self.lost, "view": view}
+        if self.text_pt is not None:
+            data["pages"] = len(self.text_pt)
+            data["text_pt"] = [round(pt, 2) for pt in self.text_pt]
+        if self.files is not None:
+            data["files"] = self.files
+        return data
 
     def ids(self) -> list[str]:
         return [c.id for c in self.doc.model.claims]
@@ -40,11 +52,15 @@ def export_view(
     with_eval: bool = False,
     schemes: bool = False,
     selection: Selection = WHOLE_MAP,
+    short: bool = False,
+    paper: str | None = None,
 ) -> Exported:
     """The map in format ``to``, narrowed to what ``selection`` chooses (its stubs drawn),
-    with each claim's label and strength when ``with_eval`` (weighed on the whole map)."""
+    with each claim's label and strength when ``with_eval`` (weighed on the whole map);
+    ``short``: pictures draw claims by their short labels; ``paper``: printed by pages
+    on that paper (:func:`argmap.formats.export_pages`)."""
     from argmap.analysis.selection import view_of
-    from argmap.formats import export, losses
+    from argmap.formats import export, export_pages, losses
 
     shown, view = view_of(doc, **selection.options())
     verdicts = None
@@ -54,7 +70,11 @@ def export_view(
 
         verdicts = verdicts_of(build_graph(doc))
     stubs = view.stubs if view is not None else None
-    data = export(shown, to, stubs=stubs, verdicts=verdicts, schemes=schemes)
+    if paper is not None:
+        printed, sizes = export_pages(shown, to, paper, stubs=stubs, verdicts=verdicts,
+                                      schemes=schemes, short=short)  # fmt: skip
+        return Exported(printed[0], to, shown, view, losses(shown, to), printed, sizes)
+    data = export(shown, to, stubs=stubs, verdicts=verdicts, schemes=schemes, short=short)
     return Exported(data, to, shown, view, losses(shown, to))
 
 
@@ -66,13 +86,19 @@ def export_file(
     with_eval: bool = False,
     schemes: bool = False,
     selection: Selection = WHOLE_MAP,
+    short: bool = False,
+    paper: str | None = None,
 ) -> Result:
     """Export the map at ``path`` to ``output`` (``-``: standard output) in format ``to``
     (default: by the output's suffix, DOT on standard output), written atomically. The
-    result's notes say what was left out and what the format does not carry.
+    result's notes say what was left out and what the format does not carry. ``short``
+    draws pictures by short labels; ``paper`` prints by pages: a PDF of them all, or an
+    SVG or PNG file a page, numbered (``map-1.svg``, ``map-2.svg``, ...).
 
     Raises:
-        UsageError: the file cannot be read; the output names no format.
+        UsageError: the file cannot be read; the output names no format; ``paper`` or
+            ``short`` asked of a format they do not apply to, or pages of SVG or PNG
+            asked on standard output.
         MapError: the map is not valid (nothing is written).
         ToolError: Graphviz is missing or fails; the output cannot be written.
     """
@@ -81,16 +107,65 @@ def export_file(
     from argmap.operations.loading import read_map
 
     fmt = format_for_output(output, to)
+    _check_picture_options(fmt, output, short=short, paper=paper)
     doc = read_map(path)
     if fmt in ("json", "yaml") and str(output) != "-":
         doc = _rebased(doc, Path(os.fspath(path)).resolve().parent,
                        Path(os.fspath(output)).resolve().parent)  # fmt: skip
-    done = export_view(doc, fmt, with_eval=with_eval, schemes=schemes, selection=selection)
+    done = export_view(doc, fmt, with_eval=with_eval, schemes=schemes, selection=selection,
+                       short=short, paper=paper)  # fmt: skip
     notes = [done.view.summary()] if done.view is not None else []
     if done.lost:
         notes.append(f"warning: {fmt} does not carry {', '.join(done.lost)}")
-    write_output(done.data, output)
+    if done.pages is not None and fmt in ("svg", "png"):
+        done.files = _numbered(output, len(done.pages))
+        for data, name in zip(done.pages, done.files, strict=True):
+            write_output(data, name)
+        stale = _numbered(output, len(done.pages) + 1)[-1]
+        if os.path.exists(stale):
+            notes.append(f"warning: {stale} and any after it are from an earlier export "
+                         "(not removed)")  # fmt: skip
+    else:
+        write_output(done.data, output)
+    if done.text_pt is not None:
+        notes.append(_printed_note(paper or "", done.text_pt))
     return Result(done, notes=notes)
+
+
+def _check_picture_options(fmt: str, output: str, *, short: bool, paper: str | None) -> None:
+    """Raise a usage error for ``--paper``/``--text short`` where they do not apply."""
+    from argmap.errors import UsageError
+    from argmap.formats import PAGED_FORMATS
+
+    if paper is not None and fmt not in PAGED_FORMATS:
+        raise UsageError(f"--paper prints pictures ({', '.join(PAGED_FORMATS)}), not {fmt}",
+                         hint="export to a .pdf, or leave --paper out")  # fmt: skip
+    if paper is not None and fmt in ("svg", "png") and output == "-":
+        raise UsageError(f"--paper with {fmt} writes a file a page, not standard output",
+                         hint=f"give -o FILE.{fmt} (pages: FILE-1.{fmt}, FILE-2.{fmt}, ...), "
+                         "or export to .pdf")  # fmt: skip
+    if short and fmt not in (*PAGED_FORMATS, "html"):
+        raise UsageError(
+            f"--text short draws pictures, not {fmt}", hint="use it with dot, svg, png, pdf or html"
+        )
+
+
+def _numbered(output: str, count: int) -> list[str]:
+    """The files of a picture a page: ``map.svg`` -> ``map-1.svg``, ``map-2.svg``, ..."""
+    base, dot, suffix = output.rpartition(".")
+    if not dot or "/" in suffix:
+        base, suffix = output, ""
+    return [f"{base}-{n}.{suffix}" if suffix else f"{base}-{n}" for n in range(1, count + 1)]
+
+
+def _printed_note(paper: str, sizes: list[float]) -> str:
+    """What printing by pages gave, in a line."""
+    low, high = min(sizes), max(sizes)
+    size = f"{low:.1f} pt" if round(low, 1) == round(high, 1) else f"{low:.1f}-{high:.1f} pt"
+    if len(sizes) == 1:
+        return f"printed on {paper.upper()}: one page, claim text at {size}"
+    return (f"printed on {paper.upper()}: {len(sizes)} pages (an overview and "
+            f"{len(sizes) - 1} by sub-argument), claim text at {size}")  # fmt: skip
 
 
 def _rebased(doc: Any, here: Path, there: Path) -> Any:
