@@ -56,6 +56,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "tag": ("edit", "tag"),
     "answer": ("edit", "answer"),
     "source": ("source", "app"),
+    "library": ("library", "app"),
     "schema": ("schema", "schema"),
     "lsp": ("lsp", "lsp"),
 }

@@ -574,13 +574,15 @@ OUTPUTS: dict[str, type[BaseModel]] = {
 }
 
 
-def output_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema of ``argmap NAME --format json``'s output.
+def output_schema(name: str, model: type[BaseModel] | None = None) -> dict[str, Any]:
+    """The JSON Schema of ``argmap NAME --format json``'s output (``model``: the answer's
+    model, when it is not one of :data:`OUTPUTS`: the answers defined beside their
+    analysis, such as ``argmap library``'s).
 
     Raises:
         KeyError: no command of that name prints JSON of its own.
     """
-    model = OUTPUTS[name]
+    model = model if model is not None else OUTPUTS[name]
     schema = model.model_json_schema(by_alias=True)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

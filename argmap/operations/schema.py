@@ -30,12 +30,26 @@ def write_schema(output: str = "-", *, of: str | None = None) -> Result:
         from argmap.errors import UsageError, did_you_mean
         from argmap.model.outputs import OUTPUTS, output_schema
 
-        if of not in OUTPUTS:
+        answers = _answer_models()
+        if of not in OUTPUTS and of not in answers:
             raise UsageError(
                 f"--of: no command {of!r} prints JSON of its own (draft, import and export "
                 "print a map: argmap schema with no --of)",
-                hint=did_you_mean(of, sorted(OUTPUTS)),
+                hint=did_you_mean(of, sorted([*OUTPUTS, *answers])),
             )
-        schema = output_schema(of)
+        schema = output_schema(of, answers.get(of))
     write_output(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", output)
     return Result(schema, data=lambda: schema, id_list=lambda: [schema["$id"]])
+
+
+def _answer_models() -> dict:
+    """The commands whose answer is a model defined beside its analysis, by the name
+    ``--of`` takes (a subcommand as ``group-name``)."""
+    from argmap.analysis import library
+
+    return {
+        "library-index": library.Indexed,
+        "library-find": library.FindAnswer,
+        "library-same": library.SameAnswer,
+        "library-who": library.WhoAnswer,
+    }

@@ -1,0 +1,312 @@
+"""A library of maps, as one: what of a map is indexed (its claims, located, with the
+map's verdict on each, and its links with their ends located across the maps it uses),
+how claims are told to be the same across maps, and the answers of ``argmap library``.
+
+Identity across maps is seen, not guessed, in three tiers, each named in the answer:
+
+- **same quote**: the same words quoted (spaces, case and punctuation aside) from the same
+  source (its URL, else its title), or, a source named by neither, the same words quoted;
+- **quote within**: a quote of the same source that holds the other (the same passage
+  quoted longer or shorter), scored by the shorter's share of the longer;
+- **same text**: the same wording of the claim (spaces, case and punctuation aside);
+- **wording**: claims whose words say the same, scored 0-1: the cosine of their content
+  words (stemmed, stop words left out) weighed by how rare each word is in the library
+  (IDF), blended with the order-free character similarity of the two texts (rapidfuzz's
+  token-set ratio). A score, never a merge.
+
+Examples:
+    >>> normalise("  The Alliance — is *ballast*! ")
+    'the alliance is ballast'
+    >>> content_words("The United States is retrenching from Asia's alliances")
+    ['unit', 'stat', 'retrench', 'asia', 'allianc']
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from argmap.io.library_store import ClaimRow, HeldRow, LinkRow
+
+__all__ = [
+    "normalise",
+    "content_words",
+    "source_key",
+    "rows_of",
+    "wording_score",
+    "LibraryClaim",
+    "Indexed",
+    "Found",
+    "FindAnswer",
+    "Same",
+    "SameAnswer",
+    "Arguer",
+    "Verdict",
+    "WhoAnswer",
+]
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+#: Words too common to tell claims apart.
+_STOP = """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers him his how i if in into
+    is it its itself just me more most my no nor not now of off on once only or other
+    our ours out over own same she should so some such than that the their theirs them
+    then there these they this those through to too under until up very was we were what
+    when where which while who whom why will with would you your yours
+"""
+STOP_WORDS = frozenset(_STOP.split())
+
+
+def normalise(text: str) -> str:
+    """Text as compared for sameness: Unicode-normalised, lower case, words only."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_WORD.findall(text))
+
+
+def _stem(word: str) -> str:
+    """A light suffix stripper (plurals, -ing, -ed, -ly, -ment, -ation...): enough to
+    match "alliances" with "alliance" and "retrenching" with "retrench"."""
+    for suffix in ("ational", "ations", "ation", "ments", "ment", "ingly", "ings", "ing",
+                   "edly", "ed", "ies", "es", "ly", "s", "e"):  # fmt: skip
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if suffix == "ies":
+                word += "y"
+            break
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """The stemmed words of a text that carry its content (stop words and numbers left out),
+    in order, each once."""
+    out = dict.fromkeys(
+        _stem(w)
+        for w in normalise(text).split()
+        if len(w) > 1 and w not in STOP_WORDS and not w.isdigit()
+    )
+    return list(out)
+
+
+def source_key(source: Any) -> str | None:
+    """What names a source across maps: its URL (scheme and trailing slash aside), else
+    its title (normalised); None when it has neither."""
+    if source is None:
+        return None
+    url = (getattr(source, "url", None) or "").strip()
+    if url:
+        return re.sub(r"^[a-z]+://(www\.)?", "", url.casefold()).rstrip("/")
+    title = getattr(source, "title", None)
+    return f"title:{normalise(title)}" if title else None
+
+
+def rows_of(
+    doc: Any,
+    file: str,
+    used: dict[str, str],
+    verdicts: dict[str, tuple[str, float | None]] | None,
+) -> tuple[list[ClaimRow], list[LinkRow], list[HeldRow]]:
+    """What the library indexes of a map read from ``file``: its own claims (a used map's
+    claims are that map's), its links, each end located (a claim id of a used map,
+    ``panda:x``, is claim ``x`` of the file ``used`` gives for ``panda``), and its verdicts
+    on the used maps' claims (a debate weighs them anew)."""
+    from argmap.io.library_store import ClaimRow, HeldRow, LinkRow
+
+    model = doc.model
+    sources = {s.id: s for s in model.sources}
+    prefixes = sorted(used, key=len, reverse=True)
+
+    def located(ident: str) -> tuple[str, str]:
+        for prefix in prefixes:
+            if ident.startswith(prefix + ":"):
+                return used[prefix], ident[len(prefix) + 1 :]
+        return file, ident
+
+    claims: list[ClaimRow] = []
+    held: list[HeldRow] = []
+    for c in model.claims:
+        label, strength = (verdicts or {}).get(c.id, (None, None))
+        home, own_id = located(c.id)
+        if home != file:
+            held.append(HeldRow(file, home, own_id, label, strength))
+            continue
+        quote = c.quote or None
+        key = source_key(sources.get(c.source)) if c.source else None
+        claims.append(ClaimRow(
+            file=file, id=c.id, kind=c.kind.value, text=c.text, quote=quote, source=key,
+            locator=c.locator, label=label, strength=strength, norm=normalise(c.text),
+            quote_norm=(f"{key}|{normalise(quote)}" if key else f"|{normalise(quote)}")
+            if quote else None,
+        ))  # fmt: skip
+    links: list[LinkRow] = []
+    for lk in model.all_links():
+        if located(lk.source)[0] != file and located(lk.target)[0] != file:
+            continue  # a link of a used map: that map's
+        source_file, source = located(lk.source)
+        undercut = lk.kind.value == "undercut"
+        target_file, target = (file, lk.target) if undercut else located(lk.target)
+        links.append(LinkRow(
+            file=file, id=lk.id or "", kind=lk.kind.value, source_file=source_file,
+            source=source, target_file=target_file, target=target,
+            undercuts=lk.target if undercut else None,
+        ))  # fmt: skip
+    return claims, links, held
+
+
+def wording_score(a: str, b: str, idf: dict[str, float]) -> float:
+    """How alike two claims' wordings are, 0-1 (see the module's description)."""
+    from rapidfuzz import fuzz, utils
+
+    wa, wb = set(content_words(a)), set(content_words(b))
+    if not wa or not wb:
+        return 0.0
+
+    def weight(w: str) -> float:
+        return idf.get(w, 1.0)
+
+    shared = sum(weight(w) ** 2 for w in wa & wb)
+    norm = math.sqrt(sum(weight(w) ** 2 for w in wa)) * math.sqrt(sum(weight(w) ** 2 for w in wb))
+    cosine = shared / norm if norm else 0.0
+    chars = fuzz.token_set_ratio(a, b, processor=utils.default_process) / 100
+    return round(0.7 * cosine + 0.3 * chars, 4)
+
+
+# -- the answers --------------------------------------------------------------------------
+
+
+class _Answer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LibraryClaim(_Answer):
+    """A claim of a map in the library."""
+
+    map: str = Field(description="The map's file, as the library names it.")
+    id: str
+    kind: str
+    text: str
+    quote: str | None = None
+    locator: str | None = None
+    verdict: Literal["in", "out", "undec"] | None = Field(
+        None, description="The map's own verdict on the claim (argmap eval)."
+    )
+    strength: float | None = None
+
+    @classmethod
+    def of(cls, row: ClaimRow, shown: str) -> LibraryClaim:
+        return cls(map=shown, id=row.id, kind=row.kind, text=row.text, quote=row.quote,
+                   locator=row.locator, verdict=row.label, strength=row.strength)  # fmt: skip
+
+
+class Skipped(_Answer):
+    path: str
+    problem: str
+
+
+class Indexed(_Answer):
+    """``argmap library index``: what the library holds, and what this run did."""
+
+    index: str = Field(description="The index file.")
+    engine: str
+    maps: int = Field(description="Maps in the library.")
+    claims: int = Field(description="Claims in the library.")
+    read: int = Field(description="Files read and indexed by this run (new or changed).")
+    unchanged: int
+    removed: int = Field(description="Files gone since the last run, taken out.")
+    skipped: list[Skipped] = Field(description="Files that could not be read as a map.")
+    rebuilt: str | None = Field(None, description="Why the index was rebuilt, if it was.")
+
+    def ids(self) -> list[str]:
+        return []
+
+
+class Found(_Answer):
+    score: float = Field(description="BM25 (larger: more about the query).")
+    claim: LibraryClaim
+    relation: Literal["support", "attack", "undercut"] | None = Field(
+        None, description="With --for/--against: how it bears on the claim named."
+    )
+    about: LibraryClaim | None = Field(
+        None, description="With --for/--against: the claim (or its duplicate) it bears on."
+    )
+
+
+class FindAnswer(_Answer):
+    """``argmap library find``: claims about a query, best first."""
+
+    query: str
+    searched: int = Field(description="Claims in the library.")
+    results: list[Found]
+
+    def ids(self) -> list[str]:
+        return [f"{r.claim.map} {r.claim.id}" for r in self.results]
+
+    def rows(self) -> list[list[str]]:
+        return [[f"{r.score:.2f}", r.claim.map, r.claim.id, r.claim.kind, r.claim.text]
+                for r in self.results]  # fmt: skip
+
+
+class Same(_Answer):
+    claim: LibraryClaim
+    basis: Literal["same quote", "quote within", "same text", "wording"]
+    score: float = Field(
+        description="1 for the same quote or text; for a quote within the other's, the "
+        "shorter's share of the longer; else the wording's, 0-1."
+    )
+
+
+class SameAnswer(_Answer):
+    """``argmap library same``: where else a claim appears."""
+
+    claim: LibraryClaim
+    matches: list[Same]
+    threshold: float = Field(description="The least wording score shown.")
+
+    def ids(self) -> list[str]:
+        return [f"{m.claim.map} {m.claim.id}" for m in self.matches]
+
+    def rows(self) -> list[list[str]]:
+        return [[m.basis, f"{m.score:.2f}", m.claim.map, m.claim.id, m.claim.text]
+                for m in self.matches]  # fmt: skip
+
+
+class Arguer(_Answer):
+    relation: Literal["support", "attack", "undercut"]
+    claim: LibraryClaim = Field(description="The claim that supports, attacks or undercuts.")
+    about: LibraryClaim = Field(description="The claim it bears on: the one named, or a duplicate.")
+    link: str = Field(description="The link's id in its map.")
+
+
+class Verdict(_Answer):
+    map: str = Field(description="The map whose verdict it is.")
+    id: str = Field(description="The claim's id in the map it is written in.")
+    via: str | None = Field(
+        None, description="When the map weighs a claim of a map it uses: that map."
+    )
+    basis: Literal["named", "same quote", "quote within", "same text", "wording"]
+    verdict: Literal["in", "out", "undec"] | None
+    strength: float | None = None
+
+
+class WhoAnswer(_Answer):
+    """``argmap library who``: everything that bears on a claim or its duplicates, across
+    the library, with each map's verdict on it."""
+
+    claim: LibraryClaim
+    verdicts: list[Verdict] = Field(description="Each map's verdict on the claim or its duplicate.")
+    disagree: bool = Field(description="Whether the maps' verdicts differ.")
+    arguers: list[Arguer]
+
+    def ids(self) -> list[str]:
+        return [f"{a.claim.map} {a.claim.id}" for a in self.arguers]
+
+    def rows(self) -> list[list[str]]:
+        return [[a.relation, a.claim.map, a.claim.id, a.claim.verdict or "-", a.claim.text]
+                for a in self.arguers]  # fmt: skip

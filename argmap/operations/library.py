@@ -1,0 +1,579 @@
+"""``argmap library``: every map a team has made, searched as one.
+
+A library is the maps under some folders (by default the maps the project's ``maps``
+globs name, as ``validate`` finds them), in any format argmap reads, indexed into one file
+(by default ``.argmap/library.sqlite`` at the project's top; ``--index`` names another).
+Every question brings the index up to date first: a file changed since it was indexed is
+read again, a new one added, a deleted one taken out; the rest is not read
+(:mod:`argmap.io.library_store`). The questions:
+
+- :func:`find`: claims about a query, ranked by BM25 over their text and quote; ``--for``
+  / ``--against`` a claim: what supports or attacks it (or its duplicates), anywhere;
+- :func:`same`: where else a claim appears (:mod:`argmap.analysis.library`);
+- :func:`who`: what supports, attacks or undercuts a claim or its duplicates, with each
+  map's verdict on it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from argmap.errors import BusyError, UsageError
+from argmap.operations.result import Result
+
+__all__ = ["index_library", "find", "same", "who", "default_index", "SUFFIXES"]
+
+#: The files a folder given to the library is searched for (each is then read as the map
+#: format its name and text say, or skipped with a note).
+SUFFIXES = (".yaml", ".yml", ".json", ".aif", ".argdown", ".ad", ".xml", ".sadface",
+            ".graphml")  # fmt: skip
+#: Folders never searched.
+_SKIPPED = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox",
+            ".argmap"}  # fmt: skip
+#: Wording scores below this are not shown by ``same`` (nor followed by ``who``).
+SAME_THRESHOLD = 0.5
+#: Wording at or above this is taken as the same claim by ``who``.
+WHO_THRESHOLD = 0.8
+
+
+def default_index() -> Path:
+    """``$ARGMAP_LIBRARY``, else ``.argmap/library.sqlite`` at the top of the project the
+    working folder is in (the working folder when it is in none)."""
+    from argmap.io.config import config_for
+
+    said = os.environ.get("ARGMAP_LIBRARY")
+    if said:
+        return Path(said)
+    return config_for(None).root / ".argmap" / "library.sqlite"
+
+
+def _shown(path: str) -> str:
+    """A file as answers name it: relative to the working folder when under it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def _key(path: str | os.PathLike) -> str:
+    return os.path.realpath(path)
+
+
+def _walk(roots: list[str], index: Path | None = None) -> list[str]:
+    """The files of the library: the files named, and in each folder named every file with
+    a suffix argmap reads, in sorted order (the index's own files left out)."""
+    found: list[str] = []
+    for root in roots:
+        if os.path.isfile(root):
+            found.append(_key(root))
+            continue
+        for top, folders, files in os.walk(root):
+            folders[:] = sorted(f for f in folders if f not in _SKIPPED and not f.startswith("."))
+            found += [_key(os.path.join(top, n)) for n in sorted(files)
+                      if n.lower().endswith(SUFFIXES)]  # fmt: skip
+    if index is not None:
+        own = _key(index)
+        found = [f for f in found if not f.startswith(own)]
+    return list(dict.fromkeys(found))
+
+
+def _default_roots() -> list[str]:
+    """The maps the project's configuration names (as ``validate`` finds them in its top)."""
+    from argmap.io.config import config_for
+    from argmap.operations.validate import find_maps
+
+    return find_maps([str(config_for(None).root)])
+
+
+def _read(path: str) -> tuple[Any, str]:
+    """A file of the library as a document and the format it was read in.
+
+    Raises:
+        UsageError, MapError: it cannot be read as a map.
+    """
+    from argmap.formats import guess_import_format, import_map
+    from argmap.io.files import read_input
+    from argmap.model.document import Document
+    from argmap.operations.loading import map_of
+
+    inp = read_input(path, regular=True)
+    fmt = guess_import_format(inp.name, inp.text)
+    if fmt is None:
+        return map_of(inp), "argmap"
+    return Document(import_map(inp.text, inp.name, fmt), inp.name, Path(path)), fmt
+
+
+def _index_file(engine: Any, path: str, size: int, mtime_ns: int, digest: str) -> str | None:
+    """Read one file and index it; the problem, when it is not a map."""
+    from argmap.analysis.library import rows_of
+    from argmap.errors import ArgmapError
+    from argmap.graph import build_graph
+    from argmap.io.library_store import FileRow
+    from argmap.semantics.evaluate import verdicts
+
+    try:
+        doc, fmt = _read(path)
+        G = build_graph(doc)
+        used = {prefix: _key(Path(path).parent / used) if not os.path.isabs(used) else _key(used)
+                for prefix, used in doc.used_files.items()}  # fmt: skip
+        claims, links, held = rows_of(doc, path, used, verdicts(G))
+    except ArgmapError as exc:
+        problem = exc.lines()[0].removeprefix("argmap: ").removeprefix("error: ")
+        engine.put_file(FileRow(path, size, mtime_ns, digest, None, None, 0, problem), [], [])
+        return problem
+    except RecursionError:
+        problem = "nested too deeply to read"
+        engine.put_file(FileRow(path, size, mtime_ns, digest, None, None, 0, problem), [], [])
+        return problem
+    title = doc.model.title
+    engine.put_file(FileRow(path, size, mtime_ns, digest, fmt, title, len(claims), None),
+                    claims, links, held)  # fmt: skip
+    return None
+
+
+def _digest(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _engine(index: str | os.PathLike | None) -> Any:
+    from argmap.io.files import lock_seconds
+    from argmap.io.library_store import SqliteEngine
+
+    return SqliteEngine(index if index is not None else default_index(), timeout=lock_seconds())
+
+
+def _refresh(engine: Any, roots: list[str] | None) -> tuple[Any, dict[str, Any]]:
+    """Open the library's index, build or rebuild it when it cannot be read, and bring it
+    up to date with its files; what was done."""
+    import sqlite3
+
+    from argmap.io.library_store import IndexBroken
+
+    done: dict[str, Any] = {"read": 0, "unchanged": 0, "removed": 0, "skipped": [],
+                            "rebuilt": None}  # fmt: skip
+    try:
+        if engine.exists():
+            try:
+                engine.open()
+            except IndexBroken as exc:
+                aside = engine.set_aside()
+                done["rebuilt"] = f"the index could not be read ({exc}); it was moved to {aside}"
+    except sqlite3.OperationalError as exc:
+        raise _busy(engine, exc) from None
+    try:
+        if engine._db is None:
+            with engine.building() as fresh:
+                fresh.set_meta("roots", roots if roots is not None else _remembered(engine))
+                _update(fresh, roots if roots is not None else _remembered(engine), done)
+            return engine, done
+        with engine.transaction():
+            if roots is not None:
+                engine.set_meta("roots", roots)
+            _update(engine, engine.meta("roots", []), done)
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise _busy(engine, exc) from None
+        raise
+    except sqlite3.DatabaseError as exc:  # damaged while in use: rebuilt from the maps
+        aside = engine.set_aside()
+        done = {"read": 0, "unchanged": 0, "removed": 0, "skipped": [],
+                "rebuilt": f"the index was damaged ({exc}); it was moved to {aside}"}  # fmt: skip
+        with engine.building() as fresh:
+            kept = roots if roots is not None else _remembered(engine)
+            fresh.set_meta("roots", kept)
+            _update(fresh, kept, done)
+    return engine, done
+
+
+def _remembered(engine: Any) -> list[str]:
+    """The roots a library had (kept beside the index), else the project's maps."""
+    import json
+
+    side = engine.path.with_name(engine.path.name + ".roots.json")
+    try:
+        roots = json.loads(side.read_text(encoding="utf-8"))
+        if isinstance(roots, list) and all(isinstance(r, str) for r in roots):
+            return roots
+    except (OSError, ValueError):
+        pass
+    return _default_roots()
+
+
+def _remember(engine: Any, roots: list[str]) -> None:
+    import json
+
+    from argmap.io.files import write_output
+
+    write_output(json.dumps(roots, ensure_ascii=False) + "\n",
+                 str(engine.path.with_name(engine.path.name + ".roots.json")))  # fmt: skip
+
+
+def _busy(engine: Any, exc: Exception) -> BusyError:
+    return BusyError(
+        f"{engine.path}: the library's index is held by another argmap ({exc}); nothing "
+        "was changed",
+        hint="run the command again when the other finishes (ARGMAP_LOCK_TIMEOUT waits longer)",
+    )
+
+
+def _update(engine: Any, roots: list[str], done: dict[str, Any]) -> None:
+    from argmap.io.progress import start
+
+    files = _walk([r for r in roots if os.path.exists(r)], engine.path)
+    known = engine.files()
+    for gone in sorted(set(known) - set(files)):
+        engine.remove_file(gone)
+        done["removed"] += 1
+    for n, path in enumerate(files):
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        old = known.get(path)
+        if old is not None and (old.size, old.mtime_ns) == (info.st_size, info.st_mtime_ns):
+            done["unchanged"] += 1
+            if old.problem:
+                done["skipped"].append((path, old.problem))
+            continue
+        digest = _digest(path)
+        if old is not None and old.digest == digest:
+            engine.touch_file(path, info.st_size, info.st_mtime_ns)
+            done["unchanged"] += 1
+            continue
+        if n % 200 == 0:
+            start(f"argmap library: indexing {n:,} of {len(files):,} files", delay=1.0)
+        problem = _index_file(engine, path, info.st_size, info.st_mtime_ns, digest)
+        done["read"] += 1
+        if problem:
+            done["skipped"].append((path, problem))
+
+
+def _open(index: str | os.PathLike | None) -> tuple[Any, list[str]]:
+    """The library's index, brought up to date; notes on what that took."""
+    engine, done = _refresh(_engine(index), None)
+    notes = []
+    if done["rebuilt"]:
+        notes.append(f"warning: {done['rebuilt']}; rebuilt from the maps")
+    if done["read"] or done["removed"]:
+        notes.append(f"library: {done['read']} file(s) indexed again, {done['removed']} gone")
+    return engine, notes
+
+
+def index_library(
+    paths: list[str] | None = None, *, index: str | os.PathLike | None = None
+) -> Result:
+    """Index the maps under ``paths`` (files and folders; default: the library's paths as
+    last given, else the project's maps) into the library at ``index`` (default:
+    :func:`default_index`), only what changed since the last run read again. The paths
+    become the library's: later questions keep to them.
+
+    Raises:
+        UsageError: a path does not exist.
+        BusyError: another argmap holds the index.
+    """
+    from argmap.analysis.library import Indexed, Skipped
+
+    for p in paths or []:
+        if not os.path.exists(p):
+            raise UsageError(f"{p}: no such file or folder")
+    engine = _engine(index)
+    roots = [_key(p) for p in paths] if paths else [_key(p) for p in _remembered(engine)]
+    engine, done = _refresh(engine, roots)
+    _remember(engine, roots)
+    maps, claims = engine.counts()
+    answer = Indexed(
+        index=_shown(str(engine.path)), engine=engine.name, maps=maps, claims=claims,
+        read=done["read"], unchanged=done["unchanged"], removed=done["removed"],
+        skipped=[Skipped(path=_shown(p), problem=why) for p, why in done["skipped"]],
+        rebuilt=done["rebuilt"],
+    )  # fmt: skip
+    engine.close()
+    notes = [f"warning: {done['rebuilt']}; rebuilt from the maps"] if done["rebuilt"] else []
+    notes += [f"skipped {s.path}: {s.problem}" for s in answer.skipped[:20]]
+    if len(answer.skipped) > 20:
+        notes.append(f"... and {len(answer.skipped) - 20} more files skipped")
+    return Result(answer, text=lambda page: _index_lines(answer),
+                  data=lambda: answer.model_dump(mode="json"), id_list=answer.ids,
+                  notes=notes)  # fmt: skip
+
+
+def _index_lines(answer: Any) -> Any:
+    """What ``library index`` says: the library's size and what this run did."""
+    from argmap.views import forms
+    from argmap.wording import counted
+
+    did = f"{answer.read} read, {answer.unchanged} unchanged, {answer.removed} removed"
+    if answer.skipped:
+        did += f", {counted(len(answer.skipped), 'file')} skipped"
+    return forms.Lines([
+        f"{answer.index}: {counted(answer.maps, 'map')}, {counted(answer.claims, 'claim')} "
+        f"({did})"
+    ])  # fmt: skip
+
+
+def _match(query: str) -> str | None:
+    """An FTS5 query for words typed by a user: each word quoted (no operator or syntax of
+    FTS5's can be typed by accident), any of them (BM25 ranks those with more first)."""
+    words = re.findall(r"\w+", query)
+    if not words:
+        return None
+    return " OR ".join(f'"{w}"' for w in dict.fromkeys(w.lower() for w in words))
+
+
+def _claim_at(engine: Any, map_path: str, ident: str) -> Any:
+    """The indexed claim ``ident`` of the map at ``map_path``.
+
+    Raises:
+        UsageError: the map is not in the library, or has no such claim.
+    """
+    from argmap.errors import did_you_mean
+
+    key = _key(map_path)
+    files = engine.files()
+    if key not in files:
+        raise UsageError(f"{map_path}: not a map of this library ({_shown(str(engine.path))})",
+                         hint="argmap library index PATH... adds maps to it")  # fmt: skip
+    if files[key].problem:
+        raise UsageError(f"{map_path}: not indexed: {files[key].problem}")
+    row = engine.claim(key, ident)
+    if row is None:
+        ids = [c.id for c in engine.claims_in(key)]
+        hint = did_you_mean(ident, ids)
+        raise UsageError(f"{map_path}: no claim {ident!r}" + (f" ({hint})" if hint else ""))
+    return row
+
+
+def _same_rows(engine: Any, row: Any, threshold: float) -> list[tuple[str, float, Any]]:
+    """The claims of the library that are ``row`` in another place or map: (basis, score,
+    claim), certain first, then by score."""
+    from argmap.analysis.library import content_words, wording_score
+
+    seen = {(row.file, row.id)}
+    out: list[tuple[str, float, Any]] = []
+    if row.quote_norm:
+        for other in engine.with_quote(row.quote_norm):
+            if (other.file, other.id) not in seen:
+                seen.add((other.file, other.id))
+                out.append(("same quote", 1.0, other))
+    if row.quote_norm and row.source:
+        # The same passage quoted longer or shorter: one quote inside the other.
+        mine = row.quote_norm.partition("|")[2]
+        for other in engine.quoting(row.source):
+            theirs = (other.quote_norm or "").partition("|")[2]
+            if (other.file, other.id) in seen or not theirs or not mine:
+                continue
+            if mine in theirs or theirs in mine:
+                seen.add((other.file, other.id))
+                short, long = sorted((len(mine), len(theirs)))
+                out.append(("quote within", round(short / long, 3), other))
+    if row.norm:
+        for other in engine.with_norm(row.norm):
+            if (other.file, other.id) not in seen:
+                seen.add((other.file, other.id))
+                out.append(("same text", 1.0, other))
+    match = _match(" ".join(content_words(row.text)) or row.text)
+    if match is None:
+        return out
+    total = max(engine.counts()[1], 1)
+    idf: dict[str, float] = {}
+    for word in content_words(row.text):
+        found = engine.db.execute("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?",
+                                  (f'"{word}"',)).fetchone()[0]  # fmt: skip
+        idf[word] = math_log(total, found)
+    scored = []
+    for _, other in engine.search(match, 200):
+        if (other.file, other.id) in seen:
+            continue
+        score = wording_score(row.text, other.text, idf)
+        if score >= threshold:
+            scored.append((score, other))
+    scored.sort(key=lambda s: (-s[0], s[1].file, s[1].id))
+    out += [("wording", score, other) for score, other in scored]
+    return out
+
+
+def math_log(total: int, found: int) -> float:
+    import math
+
+    return math.log((total + 1) / (found + 0.5))
+
+
+def find(
+    query: str,
+    *,
+    index: str | os.PathLike | None = None,
+    limit: int = 20,
+    for_claim: tuple[str, str] | None = None,
+    against_claim: tuple[str, str] | None = None,
+) -> Result:
+    """Claims of the library about ``query``, best first (BM25 over text and quote), at
+    most ``limit``; with ``for_claim``/``against_claim`` (a map and a claim id), only the
+    claims that support (attack or undercut) it or its duplicates, anywhere.
+
+    Raises:
+        UsageError: nothing to search for; a claim named that the library lacks.
+        BusyError: another argmap holds the index.
+    """
+    from argmap.analysis.library import FindAnswer, Found, LibraryClaim
+
+    engine, notes = _open(index)
+    try:
+        named = for_claim or against_claim
+        if named is None:
+            match = _match(query)
+            if match is None:
+                raise UsageError(f"{query!r}: no word to search for",
+                                 hint='argmap library find "alliance burden"')  # fmt: skip
+            hits = engine.search(match, limit)
+            results = [Found(score=round(s, 3), claim=LibraryClaim.of(r, _shown(r.file)))
+                       for s, r in hits]  # fmt: skip
+        else:
+            relations = ("support",) if for_claim else ("attack", "undercut")
+            row = _claim_at(engine, *named)
+            arguers = _arguers(engine, row)
+            chosen = [(rel, c, about) for rel, c, about, _ in arguers if rel in relations]
+            ranked = _ranked(engine, query, chosen)
+            results = [Found(score=round(s, 3), claim=LibraryClaim.of(c, _shown(c.file)),
+                             relation=rel, about=LibraryClaim.of(about, _shown(about.file)))
+                       for s, rel, c, about in ranked[:limit]]  # fmt: skip
+        answer = FindAnswer(query=query, searched=engine.counts()[1], results=results)
+    finally:
+        engine.close()
+    result = _answered(answer, ["score", "map", "id", "kind", "text"],
+                       "no claim of the library matches", notes)  # fmt: skip
+    result.status = 0 if answer.results else 1  # as grep: nothing found
+    return result
+
+
+def _ranked(engine: Any, query: str, chosen: list) -> list:
+    """The arguers ``chosen`` ranked by the query's BM25 (all of them at 0 with no query)."""
+    match = _match(query) if query else None
+    if match is None:
+        return [(0.0, rel, c, about) for rel, c, about in chosen]
+    scores = {(r.file, r.id): s for s, r in engine.search(match, 100_000)}
+    ranked = [(scores.get((c.file, c.id), 0.0), rel, c, about) for rel, c, about in chosen]
+    ranked = [r for r in ranked if r[0] > 0]
+    ranked.sort(key=lambda r: -r[0])
+    return ranked
+
+
+def _arguers(engine: Any, row: Any) -> list[tuple[str, Any, Any, str]]:
+    """What supports, attacks or undercuts ``row`` or a claim taken as the same (a quote,
+    a text, or wording at :data:`WHO_THRESHOLD`): (relation, arguer, claim it bears on,
+    link id)."""
+    targets = [row] + [other for basis, score, other in _same_rows(engine, row, WHO_THRESHOLD)]
+    out: list[tuple[str, Any, Any, str]] = []
+    seen: set[tuple[str, str, str]] = set()
+    for target in targets:
+        for lk in engine.links_into(target.file, target.id):
+            arguer = engine.claim(lk.source_file, lk.source)
+            if arguer is None or (lk.file, lk.id, lk.kind) in seen:
+                continue
+            seen.add((lk.file, lk.id, lk.kind))
+            out.append((lk.kind, arguer, target, lk.id))
+    return out
+
+
+def same(map_path: str, ident: str, *, index: str | os.PathLike | None = None,
+         threshold: float = SAME_THRESHOLD) -> Result:  # fmt: skip
+    """Where else the claim ``ident`` of ``map_path`` appears in the library: the same quote
+    of the same source, the same text (certain), then claims whose wording says the same,
+    scored (:mod:`argmap.analysis.library`), at ``threshold`` or more.
+
+    Raises:
+        UsageError: the map is not in the library or lacks the claim.
+        BusyError: another argmap holds the index.
+    """
+    from argmap.analysis.library import LibraryClaim, Same, SameAnswer
+
+    engine, notes = _open(index)
+    try:
+        row = _claim_at(engine, map_path, ident)
+        matches = [Same(claim=LibraryClaim.of(other, _shown(other.file)), basis=basis,
+                        score=round(score, 3))
+                   for basis, score, other in _same_rows(engine, row, threshold)]  # fmt: skip
+        answer = SameAnswer(claim=LibraryClaim.of(row, _shown(row.file)), matches=matches,
+                            threshold=threshold)  # fmt: skip
+    finally:
+        engine.close()
+    result = _answered(answer, ["basis", "score", "map", "id", "text"],
+                       "the claim appears nowhere else in the library", notes)  # fmt: skip
+    result.status = 0 if answer.matches else 1
+    return result
+
+
+def who(map_path: str, ident: str, *, index: str | os.PathLike | None = None) -> Result:
+    """Everything in the library that supports, attacks or undercuts the claim ``ident`` of
+    ``map_path`` or a claim taken as the same, and each map's verdict on it.
+
+    Raises:
+        UsageError: the map is not in the library or lacks the claim.
+        BusyError: another argmap holds the index.
+    """
+    from argmap.analysis.library import Arguer, LibraryClaim, Verdict, WhoAnswer
+
+    engine, notes = _open(index)
+    try:
+        row = _claim_at(engine, map_path, ident)
+        same_rows = _same_rows(engine, row, WHO_THRESHOLD)
+        verdicts = [Verdict(map=_shown(row.file), id=row.id, basis="named", verdict=row.label,
+                            strength=row.strength)]  # fmt: skip
+        verdicts += [Verdict(map=_shown(o.file), id=o.id, basis=basis, verdict=o.label,
+                             strength=o.strength) for basis, _, o in same_rows]  # fmt: skip
+        for basis, o in [("named", row), *((b, o) for b, _, o in same_rows)]:
+            verdicts += [Verdict(map=_shown(h.file), id=o.id, basis=basis, verdict=h.label,
+                                 strength=h.strength, via=_shown(o.file))
+                         for h in engine.held_on(o.file, o.id)]  # fmt: skip
+        arguers = [Arguer(relation=rel, claim=LibraryClaim.of(c, _shown(c.file)),
+                          about=LibraryClaim.of(about, _shown(about.file)), link=link)
+                   for rel, c, about, link in _arguers(engine, row)]  # fmt: skip
+        labels = {v.verdict for v in verdicts if v.verdict is not None}
+        answer = WhoAnswer(claim=LibraryClaim.of(row, _shown(row.file)), verdicts=verdicts,
+                           disagree=len(labels) > 1, arguers=arguers)  # fmt: skip
+    finally:
+        engine.close()
+    result = _answered(answer, ["relation", "map", "id", "verdict", "text"],
+                       "nothing in the library bears on the claim", notes)  # fmt: skip
+    result.text = lambda page: _who_text(answer)
+    return result
+
+
+def _who_text(answer: Any) -> Any:
+    """``who`` as text: the claim, each map's verdict on it, then a table of what bears on
+    it."""
+    from argmap.views import forms
+
+    lines = [f"{answer.claim.map} {answer.claim.id}: {answer.claim.text}", "verdicts:"]
+    for v in answer.verdicts:
+        how = "" if v.basis == "named" else f" ({v.basis})"
+        where = f" (weighing {v.via})" if v.via else ""
+        shown = (v.verdict or "-").upper()
+        strength = f" {v.strength:.2f}" if v.strength is not None else ""
+        lines.append(f"  {shown}{strength}  {v.map} {v.id}{how}{where}")
+    if answer.disagree:
+        lines.append("  the maps disagree")
+    columns = ["relation", "map", "id", "verdict", "text"]
+    table = forms.Table(columns, answer.rows(), nothing="nothing in the library bears on it")
+    return forms.Stack([forms.Lines(lines, wrap=True), forms.Lines([""]), table])
+
+
+def _answered(answer: Any, columns: list[str], nothing: str, notes: list[str]) -> Result:
+    from argmap.views import forms
+
+    return Result(
+        answer,
+        text=lambda page: forms.Table(columns, answer.rows(), nothing=nothing),
+        data=lambda: answer.model_dump(mode="json"),
+        id_list=answer.ids,
+        tsv=lambda: (columns, answer.rows()),
+        notes=notes,
+    )
