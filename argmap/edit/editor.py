@@ -551,8 +551,9 @@ class Editor:
                 offset = start  # rewritten: where the old words stood
             else:
                 return None  # added by this change
-        before = self.original[:offset]
-        return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+        from argmap.io.positions import line_col
+
+        return line_col(self.original, offset)
 
     def render(self) -> str:
         """The map's text after the edits."""

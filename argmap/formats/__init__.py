@@ -312,6 +312,7 @@ def _place_in(text: str, name: str, d):
     for ident in named:
         m = re.search(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", text)
         if m:
-            line = text.count("\n", 0, m.start()) + 1
-            return Location(name, line, m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1)
+            from argmap.io.positions import line_col
+
+            return Location(name, *line_col(text, m.start()))
     return Location(name, 1, 1)

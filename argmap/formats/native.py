@@ -280,13 +280,14 @@ def json_positions(text: str):
         >>> at(("claims", 0, "id"), False), at(("claims", 1), False), at(("claims",), True)
         ((2, 20), (2, 26), (2, 2))
     """
-    import bisect
 
     decoder = json.JSONDecoder()
     space = _JSON_SPACE.match
     # Lines are counted only between known places, on demand (the text's lines are not
     # listed up front: that alone would cost a third of a second for a 40 MB map).
-    known_at, known_line = [0], [1]
+    from argmap.io.positions import Lines
+
+    lines = Lines(text)
     # For each container read so far (by where it starts): its items found, as (key or
     # index, where the key starts, where the value starts), and where reading goes on
     # (-1 once it is read to its end). Items are read only as far as a lookup needs.
@@ -331,14 +332,6 @@ def json_positions(text: str):
         entry[1] = i
         return None
 
-    def line_col(offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(known_at, offset) - 1
-        line = known_line[i] + text.count("\n", known_at[i], offset)
-        if known_at[i] != offset:
-            known_at.insert(i + 1, offset)
-            known_line.insert(i + 1, line)
-        return line, offset - text.rfind("\n", 0, offset)
-
     root = space(text, 0).end()
 
     def positions(path: Path, key: bool) -> tuple[int, int]:
@@ -349,7 +342,7 @@ def json_positions(text: str):
                 break
             best = found[1] if (key and i == len(path) - 1) else found[2]
             at = found[2]
-        return line_col(best)
+        return lines.line_col(best)
 
     return positions
 

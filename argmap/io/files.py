@@ -25,6 +25,7 @@ from argmap.errors import (
     ToolError,
     UsageError,
 )
+from argmap.io.positions import line_col
 
 __all__ = [
     "MAX_INPUT_BYTES",
@@ -318,24 +319,18 @@ def decode(data: bytes, name: str, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
         )
     nul = data.find(b"\x00")
     if nul >= 0:
-        line, col = _line_col(data, nul)
+        line, col = line_col(data, nul)
         raise MapError(
             [_diag("binary", "not a text file (it contains NUL bytes)", name, line, col)]
         )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _line_col(data, exc.start)
+        line, col = line_col(data, exc.start)
         raise MapError(
             [_diag("encoding", f"not UTF-8 text (byte 0x{data[exc.start]:02x})", name, line, col)]
         ) from None
     return text.removeprefix("\ufeff")
-
-
-def _line_col(data: bytes, offset: int) -> tuple[int, int]:
-    line = data.count(b"\n", 0, offset) + 1
-    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-    return line, col
 
 
 def _diag(code: str, message: str, name: str, line: int = 1, col: int = 1) -> Diagnostic:

@@ -699,8 +699,11 @@ def _edit(analysis: Analysis, change) -> tuple[Span, str] | None:
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset)
-    return line, offset - (text.rfind("\n", 0, offset) + 1)
+    """The 0-based line and character of ``offset``, as the protocol counts them."""
+    from argmap.io.positions import line_col
+
+    line, col = line_col(text, offset)
+    return line - 1, col - 1
 
 
 # --- document symbols ---------------------------------------------------------------------------

@@ -235,7 +235,9 @@ def check_text(
     found = CheckedText()
     if "\x00" in text:
         at = text.index("\x00")
-        line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        from argmap.io.positions import line_col
+
+        line, col = line_col(text, at)
         found.diagnostics = [Diagnostic("binary", "error", "not a text file (it contains NUL "
                                         "bytes)", Location(name, line, col))]  # fmt: skip
         return found
