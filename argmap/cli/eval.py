@@ -43,11 +43,6 @@ class Source(StrEnum):
     i23 = "i23"
 
 
-ClaimsOpt = Annotated[
-    list[str] | None, typer.Option(metavar="ID", autocompletion=complete_claim_id)
-]
-
-
 def eval_(
     map_file: MapArg,
     semantics: Annotated[

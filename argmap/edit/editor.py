@@ -343,7 +343,7 @@ class Editor:
             _, v = pair
             self._splice(v.start_mark.index, self.node_end(v), rendered)
             return
-        last_k, last_v = mapping.value[-1]
+        _, last_v = mapping.value[-1]
         if mapping.flow_style:
             at = self.node_end(last_v)
             self._splice(at, at, f", {key}: {rendered}")

@@ -38,8 +38,6 @@ class FormatSpec:
     reads: bool = False
     #: argmap exports it (``argmap export``).
     writes: bool = False
-    #: What it writes is bytes (a rendered picture), not text.
-    binary: bool = False
     #: It is drawn by Graphviz from the DOT argmap writes (svg, png, pdf).
     rendered: bool = False
     #: The module under argmap.formats with parse / dump / LOSSES (None: see export).
@@ -117,8 +115,8 @@ FORMATS: tuple[FormatSpec, ...] = (
     FormatSpec("mermaid", "Mermaid flowchart", (".mmd", ".mermaid"), writes=True, module="mermaid"),
     FormatSpec("html", "a standalone HTML report", (".html", ".htm"), writes=True),
     FormatSpec("svg", "SVG picture (Graphviz)", (".svg",), writes=True, rendered=True),
-    FormatSpec("png", "PNG picture", (".png",), writes=True, binary=True, rendered=True),
-    FormatSpec("pdf", "PDF document", (".pdf",), writes=True, binary=True, rendered=True),
+    FormatSpec("png", "PNG picture", (".png",), writes=True, rendered=True),
+    FormatSpec("pdf", "PDF document", (".pdf",), writes=True, rendered=True),
 )
 
 #: Abstract argumentation frameworks (read by ``argmap eval``, not maps), by suffix.
