@@ -67,6 +67,7 @@ CREATE TABLE held(
     strength REAL);
 CREATE INDEX held_claim ON held(claim_file, claim);
 CREATE INDEX held_file ON held(file);
+CREATE TABLE terms(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -182,12 +183,20 @@ class SqliteEngine:
         temporary.unlink(missing_ok=True)
         fresh = SqliteEngine(temporary, timeout=self.timeout)
         db = sqlite3.connect(temporary, isolation_level=None)
+        # A file no one reads until it is renamed into place: no journal, no waiting for
+        # the disk on each write (a crash leaves only a temporary file, removed next time).
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
         db.executescript(_SCHEMA)
         db.execute("INSERT INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
         fresh._db = db
         try:
+            db.execute("BEGIN")
             yield fresh
+            db.execute("COMMIT")
             db.close()
+            with open(temporary, "rb") as f:
+                os.fsync(f.fileno())
             os.replace(temporary, self.path)
         except BaseException:
             db.close()
@@ -235,9 +244,17 @@ class SqliteEngine:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
 
-    def remove_file(self, path: str) -> None:
-        """Take a file and everything indexed from it out."""
+    def remove_file(self, path: str, terms_of: Any = None) -> None:
+        """Take a file and everything indexed from it out (``terms_of``: a claim's text to
+        its terms, whose counts the file's claims are taken out of)."""
         db = self.db
+        if terms_of is not None:
+            gone: dict[str, int] = {}
+            for (text,) in db.execute("SELECT text FROM claims WHERE file = ?", (path,)):
+                for term in terms_of(text):
+                    gone[term] = gone.get(term, 0) + 1
+            db.executemany("UPDATE terms SET df = df - ? WHERE term = ?",
+                           ((n, t) for t, n in gone.items()))  # fmt: skip
         rowids = [r[0] for r in db.execute("SELECT rowid FROM claims WHERE file = ?", (path,))]
         db.executemany("DELETE FROM claims_fts WHERE rowid = ?", ((r,) for r in rowids))
         db.execute("DELETE FROM claims WHERE file = ?", (path,))
@@ -251,15 +268,24 @@ class SqliteEngine:
         claims: Iterable[ClaimRow],
         links: Iterable[LinkRow],
         held: Iterable[HeldRow] = (),
+        terms: dict[str, int] | None = None,
+        terms_of: Any = None,
     ) -> None:
-        """Index a file (what was indexed from it before is replaced)."""
-        self.remove_file(row.path)
+        """Index a file (what was indexed from it before is replaced). ``terms``: how many
+        of its claims hold each term (:meth:`document_frequency` adds them up), else found
+        by ``terms_of`` (a claim's text to its terms), which also takes the terms of what
+        was indexed from the file before out of the counts."""
+        self.remove_file(row.path, terms_of)
         db = self.db
         db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    (row.path, row.size, row.mtime_ns, row.digest, row.format, row.title,
                     row.claims, row.problem))  # fmt: skip
         cur = db.cursor()
+        counted: dict[str, int] = dict(terms or {})
         for c in claims:
+            if terms is None and terms_of is not None:
+                for term in terms_of(c.text):
+                    counted[term] = counted.get(term, 0) + 1
             cur.execute(
                 f"INSERT INTO claims ({_CLAIM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (c.file, c.id, c.kind, c.text, c.quote, c.source, c.locator, c.label,
@@ -272,6 +298,10 @@ class SqliteEngine:
             ((lk.file, lk.id, lk.kind, lk.source_file, lk.source, lk.target_file, lk.target,
               lk.undercuts) for lk in links),
         )  # fmt: skip
+        db.executemany(
+            "INSERT INTO terms VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+            counted.items(),
+        )
         db.executemany(
             "INSERT INTO held VALUES (?, ?, ?, ?, ?)",
             ((h.file, h.claim_file, h.claim, h.label, h.strength) for h in held),
@@ -288,18 +318,21 @@ class SqliteEngine:
         return {r[0]: FileRow(*r) for r in self.db.execute("SELECT * FROM files")}
 
     def counts(self) -> tuple[int, int]:
-        """(maps, claims) indexed."""
-        maps = self.db.execute("SELECT count(*) FROM files WHERE problem IS NULL").fetchone()[0]
-        claims = self.db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        """(maps, claims) indexed (from the table of files, a row a file)."""
+        maps, claims = self.db.execute(
+            "SELECT count(*), coalesce(sum(claims), 0) FROM files WHERE problem IS NULL"
+        ).fetchone()
         return maps, claims
 
     def search(self, match: str, limit: int) -> list[tuple[float, ClaimRow]]:
         """Claims matching an FTS5 query, best first, with BM25 scores (larger: better;
         the claim's text weighed over its quote)."""
+        # Ranked inside the full-text index first (the join on the few kept is cheap).
         rows = self.db.execute(
-            f"SELECT -bm25(claims_fts, 1.0, 0.5) AS score, {_prefixed('c')} "
-            "FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid "
-            "WHERE claims_fts MATCH ? ORDER BY score DESC, c.file, c.id LIMIT ?",
+            f"SELECT f.score, {_prefixed('c')} FROM ("
+            "  SELECT rowid, -bm25(claims_fts, 1.0, 0.5) AS score FROM claims_fts"
+            "  WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts, 1.0, 0.5), rowid LIMIT ?"
+            ") f JOIN claims c ON c.rowid = f.rowid ORDER BY f.score DESC, c.file, c.id",
             (match, limit),
         )
         return [(r[0], ClaimRow(*r[1:])) for r in rows]
@@ -348,17 +381,22 @@ class SqliteEngine:
             "SELECT * FROM held WHERE claim_file = ? AND claim = ? ORDER BY file",
             (file, ident))]  # fmt: skip
 
-    def document_frequency(self, terms: list[str]) -> dict[str, int]:
-        """How many claims hold each (stemmed) term, from the full-text index's own
-        vocabulary."""
-        db = self.db
-        db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, "
-                   "'claims_fts', 'row')")  # fmt: skip
-        out: dict[str, int] = {}
-        for term in terms:
-            row = db.execute("SELECT doc FROM temp.vocab WHERE term = ?", (term,)).fetchone()
-            out[term] = row[0] if row else 0
+    def document_frequency(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many claims hold each term (as the indexer gave them)."""
+        wanted = list(dict.fromkeys(terms))
+        out = dict.fromkeys(wanted, 0)
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ", ".join("?" * len(part))
+            for term, df in self.db.execute(
+                f"SELECT term, df FROM terms WHERE term IN ({marks})", part
+            ):
+                out[term] = df
         return out
+
+    def title(self, file: str) -> str | None:
+        row = self.db.execute("SELECT title FROM files WHERE path = ?", (file,)).fetchone()
+        return row[0] if row else None
 
 
 def _prefixed(alias: str) -> str:

@@ -17,6 +17,7 @@ read again, a new one added, a deleted one taken out; the rest is not read
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import re
 from pathlib import Path
@@ -36,6 +37,8 @@ _SKIPPED = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__
             ".argmap"}  # fmt: skip
 #: Wording scores below this are not shown by ``same`` (nor followed by ``who``).
 SAME_THRESHOLD = 0.5
+#: The most claims (those the full-text index ranks first) weighed for wording by ``same``.
+CANDIDATES = 200
 #: Wording at or above this is taken as the same claim by ``who``.
 WHO_THRESHOLD = 0.8
 
@@ -72,9 +75,10 @@ def _walk(roots: list[str], index: Path | None = None) -> list[str]:
         if os.path.isfile(root):
             found.append(_key(root))
             continue
-        for top, folders, files in os.walk(root):
+        # Under a real path, os.walk's paths are real (it follows no linked folder).
+        for top, folders, files in os.walk(_key(root)):
             folders[:] = sorted(f for f in folders if f not in _SKIPPED and not f.startswith("."))
-            found += [_key(os.path.join(top, n)) for n in sorted(files)
+            found += [os.path.join(top, n) for n in sorted(files)
                       if n.lower().endswith(SUFFIXES)]  # fmt: skip
     if index is not None:
         own = _key(index)
@@ -108,12 +112,13 @@ def _read(path: str) -> tuple[Any, str]:
     return Document(import_map(inp.text, inp.name, fmt), inp.name, Path(path)), fmt
 
 
-def _index_file(engine: Any, path: str, size: int, mtime_ns: int, digest: str) -> str | None:
-    """Read one file and index it; the problem, when it is not a map."""
-    from argmap.analysis.library import rows_of
+def _rows_for(path: str) -> tuple[Any, ...]:
+    """What the library indexes of one file: (format, title, claims, links, held, terms,
+    problem), the problem when it is not a map (then the rest is empty). A function of the
+    file alone, so that files can be read in parallel."""
+    from argmap.analysis.library import content_words, rows_of
     from argmap.errors import ArgmapError
     from argmap.graph import build_graph
-    from argmap.io.library_store import FileRow
     from argmap.semantics.evaluate import verdicts
 
     try:
@@ -124,16 +129,32 @@ def _index_file(engine: Any, path: str, size: int, mtime_ns: int, digest: str) -
         claims, links, held = rows_of(doc, path, used, verdicts(G))
     except ArgmapError as exc:
         problem = exc.lines()[0].removeprefix("argmap: ").removeprefix("error: ")
-        engine.put_file(FileRow(path, size, mtime_ns, digest, None, None, 0, problem), [], [])
-        return problem
+        return None, None, [], [], [], {}, problem
     except RecursionError:
-        problem = "nested too deeply to read"
-        engine.put_file(FileRow(path, size, mtime_ns, digest, None, None, 0, problem), [], [])
-        return problem
-    title = doc.model.title
-    engine.put_file(FileRow(path, size, mtime_ns, digest, fmt, title, len(claims), None),
-                    claims, links, held)  # fmt: skip
-    return None
+        return None, None, [], [], [], {}, "nested too deeply to read"
+    terms: dict[str, int] = {}
+    for c in claims:
+        for term in content_words(c.text):
+            terms[term] = terms.get(term, 0) + 1
+    return fmt, doc.model.title, claims, links, held, terms, None
+
+
+#: From this many files to read, they are read by several processes (one a core).
+PARALLEL_FROM = 64
+
+
+def _read_all(paths: list[str]) -> Any:
+    """:func:`_rows_for` of each path, in order: in parallel when there are many."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        yield from map(_rows_for, paths)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(_rows_for, paths, chunksize=8)
 
 
 def _digest(path: str) -> str:
@@ -230,10 +251,15 @@ def _update(engine: Any, roots: list[str], done: dict[str, Any]) -> None:
 
     files = _walk([r for r in roots if os.path.exists(r)], engine.path)
     known = engine.files()
+    from argmap.analysis.library import content_words
+
     for gone in sorted(set(known) - set(files)):
-        engine.remove_file(gone)
+        engine.remove_file(gone, content_words)
         done["removed"] += 1
-    for n, path in enumerate(files):
+    from argmap.io.library_store import FileRow
+
+    to_read: list[tuple[str, os.stat_result, str]] = []
+    for path in files:
         try:
             info = os.stat(path)
         except OSError:
@@ -249,9 +275,15 @@ def _update(engine: Any, roots: list[str], done: dict[str, Any]) -> None:
             engine.touch_file(path, info.st_size, info.st_mtime_ns)
             done["unchanged"] += 1
             continue
-        if n % 200 == 0:
-            start(f"argmap library: indexing {n:,} of {len(files):,} files", delay=1.0)
-        problem = _index_file(engine, path, info.st_size, info.st_mtime_ns, digest)
+        to_read.append((path, info, digest))
+    if to_read:
+        start(f"argmap library: indexing {len(to_read):,} files")
+    rows = _read_all([path for path, _, _ in to_read])
+    for (path, info, digest), got in zip(to_read, rows, strict=True):
+        fmt, title, claims, links, held, terms, problem = got
+        engine.put_file(FileRow(path, info.st_size, info.st_mtime_ns, digest, fmt, title,
+                                len(claims), problem), claims, links, held, terms=terms,
+                        terms_of=content_words)  # fmt: skip
         done["read"] += 1
         if problem:
             done["skipped"].append((path, problem))
@@ -322,10 +354,14 @@ def _index_lines(answer: Any) -> Any:
 
 def _match(query: str) -> str | None:
     """An FTS5 query for words typed by a user: each word quoted (no operator or syntax of
-    FTS5's can be typed by accident), any of them (BM25 ranks those with more first)."""
+    FTS5's can be typed by accident), any of them (BM25 ranks those with more first); the
+    commonest words (the, of...) left out when others remain."""
+    from argmap.analysis.library import STOP_WORDS
+
     words = re.findall(r"\w+", query)
     if not words:
         return None
+    words = [w for w in words if w.lower() not in STOP_WORDS] or words
     return " OR ".join(f'"{w}"' for w in dict.fromkeys(w.lower() for w in words))
 
 
@@ -380,31 +416,26 @@ def _same_rows(engine: Any, row: Any, threshold: float) -> list[tuple[str, float
             if (other.file, other.id) not in seen:
                 seen.add((other.file, other.id))
                 out.append(("same text", 1.0, other))
-    match = _match(" ".join(content_words(row.text)) or row.text)
+    match = _match(row.text)
     if match is None:
         return out
+    candidates = [other for _, other in engine.search(match, CANDIDATES)
+                  if (other.file, other.id) not in seen]  # fmt: skip
     total = max(engine.counts()[1], 1)
-    idf: dict[str, float] = {}
-    for word in content_words(row.text):
-        found = engine.db.execute("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?",
-                                  (f'"{word}"',)).fetchone()[0]  # fmt: skip
-        idf[word] = math_log(total, found)
+    df = engine.document_frequency(
+        t for text in [row.text, *(c.text for c in candidates)] for t in content_words(text)
+    )
+    idf = {term: math.log((total + 1) / (n + 0.5)) for term, n in df.items()}
+    # The debate's topic: the words of the map's title.
+    topic = frozenset(content_words(engine.title(row.file) or ""))
     scored = []
-    for _, other in engine.search(match, 200):
-        if (other.file, other.id) in seen:
-            continue
-        score = wording_score(row.text, other.text, idf)
+    for other in candidates:
+        score = wording_score(row.text, other.text, idf, topic)
         if score >= threshold:
             scored.append((score, other))
     scored.sort(key=lambda s: (-s[0], s[1].file, s[1].id))
     out += [("wording", score, other) for score, other in scored]
     return out
-
-
-def math_log(total: int, found: int) -> float:
-    import math
-
-    return math.log((total + 1) / (found + 0.5))
 
 
 def find(
