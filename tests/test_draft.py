@@ -177,6 +177,68 @@ def test_drafting_the_essay_proposes_most_of_the_shipped_maps_quotes(tmp_path):
     assert len(by_quote) >= 0.75 * len(quoted)
 
 
+def _sentences(text: str) -> list[tuple[int, int]]:
+    import re
+
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]", text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([
+    "It works.", "But, no.", "And yes.", "Night work is noisy, but the cranes are quiet.",
+    "While the board agrees, including its chair and the mayor, the union objects.",
+    "So.", "Because it pays, the town should do it.", "Yes, but.",
+]), min_size=1, max_size=8))  # fmt: skip
+def test_a_unit_never_crosses_a_sentence(sentences):
+    from argmap.analysis.draft import split_units
+
+    text = " ".join(sentences) + " The" + " filler" * 16 + " ends here."
+    bounds = _sentences(text)
+    for unit in split_units(text, [(0, len(text))]):
+        inside = [(s, e) for s, e in bounds if s <= unit.start < e]
+        assert inside and unit.end <= inside[0][1], (unit.text, text)
+
+
+def test_a_concession_opening_a_sentence_is_cut_from_the_main_clause_that_answers_it():
+    from argmap.analysis.draft import split_units
+
+    text = (
+        "While the president appears to favour strong leaders, including Xi and Kim, "
+        "the two countries may chart divergent courses. Japan should plan for both."
+    )
+    units = [u.text for u in split_units(text, [(0, len(text))])]
+    assert units[:2] == [
+        "While the president appears to favour strong leaders, including Xi and Kim,",
+        "the two countries may chart divergent courses.",
+    ]
+    d = draft_structure(units, [0, 0, 1])
+    assert d.role[:2] == ["opp", "pro"] and d.function[0] == "attack"
+    assert d.central == 2
+
+
+def test_prepositions_and_dates_are_not_read_as_reasons():
+    d = draft_structure([
+        "The alliance must continue to invest in new hardware.",
+        "For decades, the alliance has anchored the region's security.",
+        "As a final observation, much has changed since 2016.",
+        "The change has been deep since 2016 in every capital.",
+    ])  # fmt: skip
+    assert not any("opens with a reason" in " ".join(c) for c in d.cues[1:])
+    # A reason still opens with "for" after a comma.
+    d = draft_structure(["The town should open the harbour at night,",
+                         "for the queues cost two million a year."])  # fmt: skip
+    assert d.function[1] == "support" and d.head[1] == 0
+
+
+def test_the_authors_reply_on_the_contrary_attacks_a_reported_objection():
+    d = draft_structure([
+        "The town should open its harbour at night.",
+        "The mayor calls night work a gift to the hauliers.",
+        "On the contrary, the hauliers pay for every night shift.",
+    ])  # fmt: skip
+    assert d.role[1] == "opp" and d.function[2] == "attack" and d.head[2] == 1
+
+
 def _apply(text: str, fix) -> str:
     (start, end), new = fix.edits[0]
     lines = text.split("\n")

@@ -65,14 +65,21 @@ _CONCLUSIVE = _words("therefore", "thus", "hence", "so", "consequently", "accord
                      "that'?s why", "that is why", "for (?:this|these|all these) reasons?",
                      "in conclusion", "to sum up", "all in all", "in short", "overall",
                      "in the end", "as a result")  # fmt: skip
-_REASON = _words("because", "since", "for", "as", "after all", "given that", "due to",
+_REASON = _words("because", "since(?! \\d)", "for", "as", "after all", "given that", "due to",
                  "the reason is")  # fmt: skip
+#: "For" and "As" opening a sentence are prepositions far more often than reasons ("For
+#: decades", "As a final observation"); after a comma ("..., for ...") they give one.
+_REASON_ANYWHERE = _words("because", "since(?! \\d)", "after all", "given that", "due to",
+                          "the reason is")  # fmt: skip
+#: A clause that states a condition of the clause it opens ("Unless X, Y"; "If X, Y").
+_CONDITION = _words("unless", "if", "only if", "provided that", "as long as")
 _EXAMPLE = _words("for example", "for instance", "e\\.g\\.", "such as", "take")
 _ADDITION = _words("and", "also", "moreover", "furthermore", "in addition", "besides",
                    "what'?s more", "additionally", "not to mention", "plus", "further",
                    "on top of that")  # fmt: skip
 _TURN = _words("but", "however", "nevertheless", "nonetheless", "still", "yet", "even so",
-               "on the other hand", "instead", "though", "then again", "that said")  # fmt: skip
+               "on the other hand", "instead", "though", "then again", "that said",
+               "on the contrary")  # fmt: skip
 _CONCESSION = _words("admittedly", "of course", "granted", "it is true", "it'?s true",
                      "true,", "certainly", "yes,", "sure,", "although", "even though",
                      "though", "while", "whereas", "on the one hand", "some (?:people )?"
@@ -80,7 +87,7 @@ _CONCESSION = _words("admittedly", "of course", "granted", "it is true", "it'?s 
                      "one (?:might|could|may) (?:say|argue|object)",
                      "it (?:could|might|may) be (?:argued|said|objected)",
                      "many (?:people )?(?:say|argue|claim|think|believe)", "even if",
-                     "indeed", "clearly", "some (?:may|might|will)", "unless",
+                     "indeed", "clearly", "some (?:may|might|will)",
                      "(?:\\w+ ){1,3}(?:may|might) (?:think|find|say|argue|believe)",
                      "(?:[\\w']+ ){1,4}(?:will|would|may|might|could) (?:object|complain|"
                      "protest|say that|argue that)")  # fmt: skip
@@ -90,6 +97,17 @@ _MODAL = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to|
 _OPINION = re.compile(r"\b(?:i think|i believe|in my (?:opinion|view)|i am convinced|"
                       r"i'?m convinced|we should|we must|i would argue|i argue)\b",
                       re.I)  # fmt: skip
+
+
+def _opens_sentence(text: str) -> bool:
+    """Whether a unit starts a sentence (its first letter a capital), not a clause."""
+    letters = text.lstrip(" \"'“‘([")
+    return bool(letters) and letters[0].isupper()
+
+
+def _reason(text: str) -> re.Match | None:
+    """The reason connective a unit opens with (see :data:`_REASON_ANYWHERE`)."""
+    return (_REASON_ANYWHERE if _opens_sentence(text) else _REASON).search(text)
 
 
 def _central_score(i: int, text: str, n: int, conceded: bool) -> tuple[float, list[str]]:
@@ -118,9 +136,13 @@ def _central_score(i: int, text: str, n: int, conceded: bool) -> tuple[float, li
     if i == n - 1 and n > 1:
         score += 0.8
         why.append("last in the text")
-    for pattern, cost, said in ((_REASON, 2.0, "opens with a reason"),
-                                (_EXAMPLE, 2.0, "opens with an example"),
+
+    if _reason(text):
+        score -= 2.0
+        why.append("opens with a reason: less likely the central claim")
+    for pattern, cost, said in ((_EXAMPLE, 2.0, "opens with an example"),
                                 (_CONCESSION, 2.5, "opens with a concession"),
+                                (_CONDITION, 1.0, "opens with a condition"),
                                 (_ADDITION, 1.0, "opens with an addition")):  # fmt: skip
         if pattern.search(text):
             score -= cost
@@ -150,6 +172,7 @@ def draft_structure(units: list[str], paragraphs: list[int] | None = None) -> Dr
     # A unit the next one turns against ("..., but ...") is conceded, not asserted.
     conceded = [i + 1 < n and bool(_TURN.search(units[i + 1])) for i in range(n)]
     scored = [_central_score(i, t, n, conceded[i]) for i, t in enumerate(units)]
+    words = _unit_words(units) if several else []
     central = max(range(n), key=lambda i: (scored[i][0], -i))
     role = ["pro"] * n
     function = ["support"] * n
@@ -165,7 +188,30 @@ def draft_structure(units: list[str], paragraphs: list[int] | None = None) -> Dr
         if i == central:
             continue
         before = i - 1 if i > 0 else None
-        if _CONCESSION.search(text):
+        main = i + 1 if i + 1 < n and not _opens_sentence(units[i + 1]) else None
+        if main is not None and _CONDITION.search(text):
+            function[i], head[i], score[i] = "support", main, 0.6
+            cues[i].append(
+                f"opens with a condition ({_cue(_CONDITION, text)}) of the clause that "
+                "follows: bears on it"
+            )
+        elif main is not None and _SUBORDINATE.search(text) and _CONCESSION.search(text):
+            role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.7
+            cues[i].append(
+                f"opens with a concession ({_cue(_CONCESSION, text)}) that its sentence's "
+                "main clause answers: an objection to that clause"
+            )
+        elif (
+            before is not None
+            and not _opens_sentence(text)
+            and _SUBORDINATE.search(units[before])
+            and role[before] == "opp"
+        ):
+            function[i], head[i], score[i] = "attack", before, 0.65
+            cues[i].append(
+                "the main clause of a sentence opening with a concession: the author's answer to it"
+            )
+        elif _CONCESSION.search(text):
             role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.75
             cues[i].append(
                 f"opens with a concession ({_cue(_CONCESSION, text)}): an objection "
@@ -185,11 +231,12 @@ def draft_structure(units: list[str], paragraphs: list[int] | None = None) -> Dr
                 f"opens with a turn ({_cue(_TURN, text)}) after an objection: the "
                 "author's reply to it"
             )
-        elif (_REASON.search(text) or _EXAMPLE.search(text)) and before is not None:
-            pattern = _REASON if _REASON.search(text) else _EXAMPLE
-            what = "a reason" if pattern is _REASON else "an example"
+        elif (_reason(text) or _EXAMPLE.search(text)) and before is not None:
+            found = _reason(text) or _EXAMPLE.search(text)
+            what = "an example" if _EXAMPLE.search(text) and not _reason(text) else "a reason"
+            cue = found.group(0).strip(" ,.;:").lower() if found else ""
             role[i], function[i], head[i], score[i] = role[before], "support", before, 0.7
-            cues[i].append(f"opens with {what} ({_cue(pattern, text)}): supports the unit before")
+            cues[i].append(f"opens with {what} ({cue}): supports the unit before")
         elif _ADDITION.search(text) and before is not None and before != central:
             role[i], function[i], head[i] = role[before], function[before], head[before]
             score[i] = 0.6
@@ -217,9 +264,49 @@ def draft_structure(units: list[str], paragraphs: list[int] | None = None) -> Dr
                 cues[i].append("no cue, in a paragraph: supports the paragraph's first sentence")
             else:
                 cues[i].append("no cue: a reason for the central claim")
+        elif several and opening[i]:
+            # A paragraph's point bears on the central claim, or on an earlier paragraph's
+            # point when it shares more of that one's words (a step of a sub-argument).
+            points = [j for j in range(i) if opening[j] and j != central
+                      and role[j] == "pro" and function[j] == "support"]  # fmt: skip
+            best, shared = _closest(i, [central, *points], words)
+            if best != central and shared > _shared(i, central, words) + 1.0:
+                head[i], score[i] = best, 0.45
+                cues[i].append(
+                    "no cue, a paragraph's first sentence: supports the earlier paragraph "
+                    "whose words it shares most"
+                )
+            else:
+                cues[i].append("no cue: a reason for the central claim")
         else:
             cues[i].append("no cue: a reason for the central claim")
     return Drafted(central, role, function, head, score, cues)
+
+
+def _unit_words(units: list[str]) -> list[dict[str, float]]:
+    """Each unit's content words, each weighed by how few units hold it (IDF)."""
+    import math
+
+    from argmap.analysis.library import content_words
+
+    found = [set(content_words(u)) for u in units]
+    df: dict[str, int] = {}
+    for words in found:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = len(units)
+    return [{w: math.log((n + 1) / df[w]) for w in words} for words in found]
+
+
+def _shared(i: int, j: int, words: list[dict[str, float]]) -> float:
+    """How much two units share: the weights of their common words."""
+    return sum(words[i][w] for w in words[i].keys() & words[j].keys())
+
+
+def _closest(i: int, candidates: list[int], words: list[dict[str, float]]) -> tuple[int, float]:
+    """The candidate sharing the most with unit ``i`` (the first on a tie), and how much."""
+    best = max(candidates, key=lambda j: (_shared(i, j, words), -candidates.index(j)))
+    return best, _shared(i, best, words)
 
 
 _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|vs|etc|e\.g|i\.e|U\.S|U\.K|No|Jr|Sr|"
@@ -246,6 +333,29 @@ def _cut(text: str, start: int, end: int, at: re.Pattern, keep_end: bool) -> lis
     return pieces
 
 
+#: A sentence opening with a subordinate concession or condition ("While X, Y"; "Although
+#: X, Y"): its main clause starts after the comma that closes it.
+_SUBORDINATE = re.compile(r"^\W*(?:while|although|though|even though|whereas|even if|"
+                          r"despite|unless|if|when|whether)\b", re.I)  # fmt: skip
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence's clauses: cut at the connectives of :data:`_CLAUSE`; a first clause
+    that opens with a subordinate concession or condition is cut from its main clause at
+    its last comma (an aside inside it, "including ...", stays with it)."""
+    pieces = _cut(text, start, end, _CLAUSE, keep_end=False)
+    if not pieces:
+        return pieces
+    first_start, first_end = pieces[0]
+    first = text[first_start:first_end]
+    if _SUBORDINATE.search(first):
+        comma = first.rfind(", ")
+        if comma > 0 and len(first[:comma].split()) >= 3 and len(first[comma:].split()) >= 3:
+            pieces[0:1] = [(first_start, first_start + comma + 1),
+                           (first_start + comma + 2, first_end)]  # fmt: skip
+    return pieces
+
+
 def split_units(text: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
     """The candidate units of ``text``, paragraph by paragraph (``(start, end)`` offsets):
     its sentences, cut again at the connectives that open an argumentative clause. A
@@ -257,15 +367,20 @@ def split_units(text: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
         if len(para.split()) < 16 and not para.rstrip().endswith((".", "!", "?", '"', "”")):
             continue  # a heading, a byline, a picture's caption
         for s, e in _cut(text, p_start, p_end, _SENTENCE_END, keep_end=True):
-            for cs, ce in _cut(text, s, e, _CLAUSE, keep_end=False):
+            # A unit never crosses a sentence: pieces too short to stand alone ("but,",
+            # "and South Korea") join the piece before them in the sentence, or, first in
+            # it, the piece after.
+            pieces: list[list[int]] = []
+            for cs, ce in _clauses(text, s, e):
+                short = len(text[cs:ce].split()) < 3
+                if pieces and (short or len(text[pieces[-1][0] : pieces[-1][1]].split()) < 3):
+                    pieces[-1][1] = ce
+                else:
+                    pieces.append([cs, ce])
+            for cs, ce in pieces:
                 piece = text[cs:ce]
                 lead = len(piece) - len(piece.lstrip())
                 trail = len(piece.rstrip())
-                if len(piece.split()) < 3 and units:
-                    # Too short to stand alone: joined to the unit before.
-                    prev = units[-1]
-                    units[-1] = Unit(prev.start, cs + trail, text[prev.start : cs + trail])
-                    continue
                 units.append(Unit(cs + lead, cs + trail, piece.strip()))
     seen: set[str] = set()
     once = []
