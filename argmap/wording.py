@@ -71,21 +71,29 @@ def visible(text: str) -> str:
 
 
 def clipped(text: str, limit: int) -> str:
-    """At most ``limit`` characters of ``text``, cut at a word where one is near, with an
-    ellipsis when cut.
+    """At most ``limit`` characters of ``text`` where its words allow, cut between words,
+    with an ellipsis when cut: a word is never split (a first word longer than ``limit``
+    is kept whole).
 
     Examples:
         >>> clipped("the quick brown fox", 12)
         'the quick…'
         >>> clipped("short", 12)
         'short'
+        >>> clipped("incomprehensibilities abound", 10)
+        'incomprehensibilities…'
     """
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
     space = cut.rfind(" ")
-    if space > limit // 2:
+    if space > 0:
         cut = cut[:space]
+    else:
+        after = text.find(" ", limit - 1)
+        if after < 0:
+            return text
+        cut = text[:after]
     return cut.rstrip() + "…"
 
 

@@ -338,3 +338,61 @@ def test_locators_all_off_by_one_are_said_once_and_fmt_fix_sets_them(tmp_path):
     assert shown.exit_code == 1 and "+    locator: ¶" in shown.stdout
     assert run("fmt", path, "--fix").exit_code == 0
     assert run("validate", "--strict", path).exit_code == 0
+
+
+_PIECES = ["a", "b", "c", "T", "o", "’", "—", "-", "[", "]", "(", ".", ",", '"', "“", "é", "ß",
+           "ﬁ", "\u00ad", "\u00a0", "\u200b", "e\u0301", "İ", "…"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_PIECES), min_size=1, max_size=9).map("".join),
+        min_size=3,
+        max_size=40,
+    ),  # fmt: skip
+    st.data(),
+)
+def test_the_closest_passage_starts_and_ends_on_word_boundaries(words, data):
+    """The passage a refused quote is shown beside is whole words of the source: it never
+    starts or ends inside a word, whatever the text's punctuation, ligatures or spaces."""
+    import re
+
+    from argmap.analysis.provenance import SourceText
+
+    text = " ".join(words)
+    i = data.draw(st.integers(0, len(words) - 1))
+    j = data.draw(st.integers(i + 1, len(words)))
+    passage = SourceText(text).closest(" ".join(words[i:j]) + " zzz").passage
+    if not passage:
+        return
+    flat = " ".join(text.split())
+    edge = " \"'“”‘’«»()[]{}—–-,.;:"
+    places = [m.start() for m in re.finditer("(?=" + re.escape(passage) + ")", flat)]
+    assert any(
+        (k == 0 or flat[k - 1] in edge)
+        and (k + len(passage) == len(flat) or flat[k + len(passage)] in edge)
+        for k in places
+    ), (text, passage)
+
+
+def test_a_refused_quote_and_its_hint_are_clipped_between_words(tmp_path):
+    source = tmp_path / "s.txt"
+    source.write_text("Incomprehensibilities abound in every chapter of the report. " * 3)
+    m = tmp_path / "m.yaml"
+    m.write_text(
+        "title: t\nsources:\n  - {id: s, title: S, path: s.txt}\nclaims:\n"
+        "  - id: c\n    text: C\n    source: s\n"
+        "    quote: Incomprehensibilities abounded in each chapter of that long report, as "
+        "the committee found when it read the whole thing twice over in the spring\n"
+    )
+    written = (
+        "Incomprehensibilities abounded in each chapter of that long report, as the committee "
+        "found when it read the whole thing twice over in the spring"
+    )
+    out = run("validate", m).output
+    assert "quote_not_found" in out
+    hint = out.split("alike): ")[1]
+    assert hint.startswith("'Incomprehensibilities")
+    quoted = out.split("quote '")[1].split("' is not")[0]
+    assert quoted.endswith("…") and quoted[:-1].split()[-1] in written.split(" ")

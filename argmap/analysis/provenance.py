@@ -746,8 +746,9 @@ def _echo(passage: str, quote: str) -> str:
 
 
 def _short(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    from argmap.wording import clipped
+
+    return clipped(" ".join(text.split()), limit)
 
 
 def quote_positions(doc) -> tuple[dict[str, str], list]:
