@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from argmap.errors import Diagnostic, MapError, UsageError, did_you_mean
 from argmap.model import ArgMap, Claim, ClaimKind, Link, LinkKind, Path, landing_claim
@@ -75,6 +75,10 @@ def build_graph(doc: Document | ArgMap) -> nx.MultiDiGraph:
     return G
 
 
+def _place(d: Diagnostic) -> tuple[int, int]:
+    return (d.location.line, d.location.col) if d.location is not None else (0, 0)
+
+
 def check_integrity(doc: Document | ArgMap) -> list[Link]:
     """Every link of a map, once its references are known to hold (no graph is built).
 
@@ -86,7 +90,7 @@ def check_integrity(doc: Document | ArgMap) -> list[Link]:
     paths_links = list(doc.model.iter_links())
     problems = [d for d in integrity_problems(doc, paths_links) if d.severity == "error"]
     if problems:
-        raise MapError(sorted(problems, key=lambda d: (d.location.line, d.location.col)))
+        raise MapError(sorted(problems, key=_place))
     return [link for _, link in paths_links]
 
 
@@ -108,7 +112,7 @@ def _build(
     claims = G._node  # a plain dict: much quicker to ask than the graph
     if all_links is None:
         all_links = m.all_links()
-    by_id = {link.id: link for link in all_links}
+    by_id = {cast(str, link.id): link for link in all_links}  # every id filled in
     if checked and not _sound_map(m, all_links, by_id, claims):
         return None
     if tolerant:  # only for a map with broken references (validate sifts a sound one not)
@@ -121,12 +125,12 @@ def _build(
     new_keydict = G.edge_key_dict_factory
     undercut = LinkKind.undercut
     for i, link in enumerate(all_links):
-        source, target, key, kind = link.source, link.target, link.id, link.kind
+        source, target, key, kind = link.source, link.target, cast(str, link.id), link.kind
         # The kind is a StrEnum: it equals "support", "attack" or "undercut".
         attrs: dict[str, Any] = {"kind": kind, "link": link, "index": i}
         if kind is undercut:
             attrs["undercuts"] = target
-            target = landing_claim(link, by_id)
+            target = landing_claim(link, by_id)  # type: ignore[assignment]  # None: refused below
             # (The undercut link is itself checked in its turn: no need to follow chains.)
             if checked and (
                 target is None
@@ -161,7 +165,7 @@ def _sound_map(m: ArgMap, all_links: list[Link], by_id: dict, claims: dict) -> b
         return False
     grouped = [link for link in m.links if link.group is not None]
     if grouped:
-        targets: dict[str, str] = {}
+        targets: dict[str | None, str] = {}
         for link in grouped:
             if link.kind is not LinkKind.support or targets.setdefault(link.group, link.target) != (
                 link.target
@@ -219,19 +223,19 @@ def integrity_problems(
             )
     if paths_links is None:
         paths_links = list(m.iter_links())
-    links_by_id = {link.id: link for _, link in paths_links}
+    links_by_id = {link.key: link for _, link in paths_links}
     seen_link: dict[str, Path] = {}
     # Look for the repeated ids only when the count says there are some.
     for path, link in paths_links if len(links_by_id) < len(paths_links) else ():
-        if link.id in seen_link:
+        if link.key in seen_link:
             yield Diagnostic(
                 "duplicate_id",
                 "error",
-                f"link id {link.id!r} is used twice (first at {doc.locate(seen_link[link.id])})",
+                f"link id {link.id!r} is used twice (first at {doc.locate(seen_link[link.key])})",
                 doc.locate(path),
             )
         else:
-            seen_link[link.id] = path
+            seen_link[link.key] = path
     # Most links are sound: find the few worth a closer look with one quick pass.
     undercut = LinkKind.undercut
     suspects = [

@@ -48,6 +48,7 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -216,7 +217,7 @@ def align(
     *,
     spans_a: dict[str, Span] | None = None,
     spans_b: dict[str, Span] | None = None,
-    given: list[tuple[str, str]] = (),
+    given: Sequence[tuple[str, str]] = (),
     threshold: float = THRESHOLD,
     notes: list[str] | None = None,
 ) -> list[Pair]:
@@ -470,11 +471,17 @@ def _confusion(**given: Any) -> Any:
         return ConfusionMatrix(**given)
 
 
-def _number(x: Any, fallback: float | None = None) -> float | None:
-    """A measure pycm gives, or ``fallback`` where it gives none ("None", NaN)."""
+def _number(x: Any) -> float | None:
+    """A measure pycm gives, or None where it gives none ("None", NaN)."""
     import math
 
-    return x if isinstance(x, (int, float)) and not math.isnan(x) else fallback
+    return float(x) if isinstance(x, (int, float)) and not math.isnan(x) else None
+
+
+def _number_or(x: Any, fallback: float) -> float:
+    """A measure pycm gives, or ``fallback`` where it gives none."""
+    found = _number(x)
+    return fallback if found is None else found
 
 
 def _kappa_f1(cm: Any) -> tuple[float, float]:
@@ -483,8 +490,8 @@ def _kappa_f1(cm: Any) -> tuple[float, float]:
     F1 1."""
     kappa = _number(cm.Kappa)
     if kappa is None:
-        kappa = _number(cm.KappaNoPrevalence, 0.0)
-    return kappa, _number(cm.F1_Macro, 1.0)
+        kappa = _number_or(cm.KappaNoPrevalence, 0.0)
+    return kappa, _number_or(cm.F1_Macro, 1.0)
 
 
 def _relations(G: Any) -> dict[tuple[str, str], str]:
@@ -505,7 +512,7 @@ def _segments(spans: list[tuple[int, int]], text: str) -> tuple[list[int], int]:
         return [], 0
     import bisect
 
-    cuts = set()
+    cuts: set[int] = set()
     inside = [False] * len(starts)
     for s, e in spans:
         first = bisect.bisect_left(starts, s)
@@ -537,7 +544,7 @@ def _segmentation_by_segeval(
     shared = sorted({k for k, _, _ in spans_a.values()} & {k for k, _, _ in spans_b.values()})
     if not shared:
         return None
-    parts = []
+    parts: list[dict[str, Any]] = []
     for key in shared:
         text = texts[key]
         masses_a, inside_a = _segments([(s, e) for k, s, e in spans_a.values() if k == key], text)
@@ -902,7 +909,7 @@ def _reference_agreement(matrix: list[list[int]]) -> Agreement:
     with the reference's fallbacks where pycm leaves them undefined."""
     cm = _confusion(matrix={i: dict(enumerate(row)) for i, row in enumerate(matrix)})
     kappa, f1 = _kappa_f1(cm)
-    accuracies = [_number(v, 1.0) for v in cm.ACC.values()]
+    accuracies = [_number_or(v, 1.0) for v in cm.ACC.values()]
     names = ["agree", "disagree"]
     return Agreement(kappa, f1, sum(accuracies) / len(accuracies), sum(map(sum, matrix)),
                      {names[i]: {names[j]: n for j, n in enumerate(row)}

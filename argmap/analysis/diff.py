@@ -275,7 +275,7 @@ def _ends(m: ArgMap, rename: dict[str, str]) -> dict[str, tuple[str, str, str]]:
             target = f"{rename.get(t.source, t.source)}>{rename.get(t.target, t.target)}"
         else:
             target = rename.get(lk.target, lk.target)
-        out[lk.id] = (source, target, lk.kind.value)
+        out[lk.key] = (source, target, lk.kind.value)
     return out
 
 

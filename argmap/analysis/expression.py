@@ -218,7 +218,7 @@ def _filter(cond: Expr):
     from argmap.analysis.query import ClaimFilter
 
     if cond[0] == "flag":
-        return ClaimFilter(**{cond[1]: True})
+        return ClaimFilter(**{cond[1]: True})  # type: ignore[arg-type]  # a flag's name
     _, field, value = cond
     args: dict[str, Any]
     if field == "kinds":

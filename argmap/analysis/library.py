@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -117,7 +118,7 @@ def rows_of(
     doc: Any,
     file: str,
     used: dict[str, str],
-    verdicts: dict[str, tuple[str, float | None]] | None,
+    verdicts: Mapping[str, tuple[str, float | None]] | None,
 ) -> tuple[list[ClaimRow], list[LinkRow], list[HeldRow]]:
     """What the library indexes of a map read from ``file``: its own claims (a used map's
     claims are that map's), its links, each end located (a claim id of a used map,

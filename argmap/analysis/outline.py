@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from argmap.graph import incoming, reaching, tops
 
@@ -106,7 +106,7 @@ class _Walker:
         return node
 
     def expand(self, node: Node, level: int) -> None:
-        links = incoming(self.G, node.id)
+        links = incoming(self.G, cast(str, node.id))  # only a claim's node is expanded
         undercuts: dict[str, list[tuple[str, dict]]] = {}
         for u, data in links:
             if data["kind"] == "undercut":

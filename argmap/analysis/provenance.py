@@ -232,7 +232,9 @@ def split_header(text: str) -> tuple[dict[str, str], int]:
         out: dict[str, str] = {}
         for line in block:
             m = _FIELD_LINE.fullmatch(line.strip())
-            key = HEADER_FIELDS.get(m.group("key").strip().lower()) if m else None
+            if m is None:
+                continue
+            key = HEADER_FIELDS.get(m.group("key").strip().lower())
             if key and key not in out:
                 out[key] = m.group("value").strip().strip('"')
         return out
@@ -384,7 +386,7 @@ class SourceText:
         passage = " ".join(self.text[a:b].split()).strip(_EDGE_PUNCTUATION)
         return Near(passage, ratio, self.paragraph_at(a))
 
-    def _word_starts(self) -> list[int]:
+    def _word_starts(self) -> Sequence[int]:
         if not hasattr(self, "_starts"):
             from array import array
 
@@ -608,8 +610,8 @@ def _shifted(doc, hits: dict[str, Hit], problems: list) -> list:
     for source, found in by_source.items():
         stated = {c.id: stated_paragraph(c.locator) for c in doc.model.claims
                   if c.source == source and c.id in hits}  # fmt: skip
-        located = [i for i, n in stated.items() if n is not None]
-        shifts = {stated[i] - hits[i].paragraph for i in located}
+        located = {i: n for i, n in stated.items() if n is not None}
+        shifts = {n - hits[i].paragraph for i, n in located.items()}
         if len(found) < 3 or len(found) != len(located) or len(shifts) != 1:
             continue
         shift = shifts.pop()
@@ -801,11 +803,11 @@ def coverage(doc, G=None, *, source_text: tuple[str, str] | None = None) -> dict
         "sources": [],
         "sources_absent": [],
     }
+    texts: dict[str, tuple[Path, SourceText]] = {}
     if source_text is not None:
-        path, text = source_text
-        texts = {"*": (Path(path), SourceText(text))}
+        given_path, given_text = source_text
+        texts["*"] = (Path(given_path), SourceText(given_text))
     else:
-        texts = {}
         for s in doc.model.sources:
             if s.path is not None:
                 try:

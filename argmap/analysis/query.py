@@ -274,7 +274,7 @@ def _reach(G: nx.MultiDiGraph, start: str, *, forward: bool) -> list[Reached]:
     # Level by level; a claim is reached with a positive net sign, a negative one, or both.
     positive, negative = {start}, set()
     distance: dict[str, int] = {}
-    level = ([start], [])
+    level: tuple[list[str], list[str]] = ([start], [])
     dist = 0
     with paused_gc():
         while level[0] or level[1]:

@@ -162,8 +162,9 @@ class Index:
 def _walk(root: Any, data: dict, model: Any = None) -> Iterator[Occurrence]:
     """The occurrences in the composed document ``root`` (whose plain data is ``data``)."""
     top = dict(_pairs(root))
-    claims = data.get("claims") if isinstance(data.get("claims"), list) else []
-    links = data.get("links") if isinstance(data.get("links"), list) else []
+    found_claims, found_links = data.get("claims"), data.get("links")
+    claims: list[Any] = found_claims if isinstance(found_claims, list) else []
+    links: list[Any] = found_links if isinstance(found_links, list) else []
     # Implicit link ids (SOURCE.KIND.TARGET) are worth splitting into their claim ids only
     # when a link the map writes has that id.
     implicit: set[str] = set()
@@ -186,7 +187,7 @@ def _walk(root: Any, data: dict, model: Any = None) -> Iterator[Occurrence]:
         yield occ
         if occ.ident in implicit:
             source, kind, target = _split_link_id(occ.ident)
-            if source is not None:
+            if source is not None and target is not None:
                 yield Occurrence(
                     "claim", source, occ.start, occ.start + len(source), "reference", path
                 )
@@ -238,7 +239,7 @@ def _walk(root: Any, data: dict, model: Any = None) -> Iterator[Occurrence]:
                 yield Occurrence("link", made[path], at, at, "definition", path)
     for i, (l_node, lk) in enumerate(_items(top.get("links"), links)):
         fields = dict(_pairs(l_node))
-        kind = lk.get("kind") if isinstance(lk, dict) else None
+        link_kind = lk.get("kind") if isinstance(lk, dict) else None
         if "id" in fields:
             yield from _opt(_scalar("link", fields["id"], "definition", ("links", i, "id")))
         elif (
@@ -249,7 +250,7 @@ def _walk(root: Any, data: dict, model: Any = None) -> Iterator[Occurrence]:
             at = l_node.start_mark.index
             yield Occurrence(
                 "link",
-                f"{lk['source']}.{kind or 'support'}.{lk['target']}",
+                f"{lk['source']}.{link_kind or 'support'}.{lk['target']}",
                 at,
                 at,
                 "definition",
@@ -258,7 +259,7 @@ def _walk(root: Any, data: dict, model: Any = None) -> Iterator[Occurrence]:
         if "source" in fields:
             yield from _opt(_scalar("claim", fields["source"], "reference", ("links", i, "source")))
         if "target" in fields:
-            if kind == "undercut":
+            if link_kind == "undercut":
                 yield from link_ref(fields["target"], ("links", i, "target"))
             else:
                 yield from _opt(

@@ -323,6 +323,7 @@ def scheme_problems(doc: Document) -> Iterator[Diagnostic]:
     # Where each explicit link stands (by key: all_links gives copies of links without ids).
     places = {lk.key: k for k, lk in enumerate(model.links)}
     owner: dict[str, Inference] = {}
+    inf: Inference | None
     for inf in inferences(model):
         for lk in inf.links:
             owner[lk.key] = inf
@@ -469,7 +470,7 @@ def questions_report(model: ArgMap) -> QuestionsReport:
     ]
     return QuestionsReport(
         open_questions(model, catalogue, infs),
-        unknown,  # type: ignore[arg-type]
+        unknown,
         sum(1 for inf in infs if inf.scheme),
         len(infs),
     )

@@ -86,7 +86,7 @@ class ArgmapGroup(TyperGroup):
             if isinstance(found, typer.Typer):  # a group of subcommands (argmap source ...)
                 from typer.main import get_group
 
-                command = get_group(found)
+                command: Any = get_group(found)  # Typer's group or command (click's types)
                 command.name = cmd_name
                 subcommands = list(command.commands.values())
             else:
@@ -105,7 +105,7 @@ class ArgmapGroup(TyperGroup):
             self.commands[cmd_name] = command
         return super().get_command(ctx, cmd_name)
 
-    def main(
+    def main(  # type: ignore[override]  # click's main, with its arguments as argmap passes them
         self,
         args: Any = None,
         prog_name: Any = None,

@@ -10,7 +10,7 @@ import typer
 from argmap.cli.options import EvalMarksOpt, FocusOpt, MapArg, RadiusOpt, TagOpt, WhereOpt
 from argmap.formats import EXPORT_FORMATS
 
-ExportFormat = StrEnum("ExportFormat", list(EXPORT_FORMATS))
+ExportFormat = StrEnum("ExportFormat", list(EXPORT_FORMATS))  # type: ignore[misc]  # from the registry
 Paper = StrEnum("Paper", ["a4", "a3", "letter"])
 TextForm = StrEnum("TextForm", ["full", "short"])
 

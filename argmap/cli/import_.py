@@ -9,7 +9,7 @@ import typer
 
 from argmap.formats import IMPORT_FORMATS
 
-ImportFormat = StrEnum("ImportFormat", list(IMPORT_FORMATS))
+ImportFormat = StrEnum("ImportFormat", list(IMPORT_FORMATS))  # type: ignore[misc]  # from the registry
 
 
 def import_(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -180,7 +181,7 @@ def print_problems(diagnostics: list[Any], then: str) -> None:
     print_error([d.format() for d in diagnostics] + [then])
 
 
-def print_notes(notes: list[str], problems: list[Any] = ()) -> None:
+def print_notes(notes: list[str], problems: Sequence[Any] = ()) -> None:
     """Notes about the output (``argmap: NOTE``) and located problems, on stderr."""
     if notes or problems:
         print_error([f"argmap: {n}" for n in notes] + [d.format() for d in problems])

@@ -161,7 +161,8 @@ class Editor:
                     Diagnostic(
                         "edit_failed",
                         "error",
-                        f"argmap could not make this change to the file's layout ({exc.problem}); "
+                        "argmap could not make this change to the file's layout "
+                        f"({getattr(exc, 'problem', None) or exc}); "
                         "nothing was written",
                         Location(self.name, 1, 1),
                         hint="run argmap fmt on the file first",
@@ -277,7 +278,9 @@ class Editor:
     def empty_list(self, key: str) -> None:
         """Remove the one item of the top-level list ``key``, leaving ``key: []`` (and the
         comments around it)."""
-        k, v = self.key_pair(self.root, key)
+        pair = self.key_pair(self.root, key)
+        assert pair is not None, f"{key}: asked to empty a list the map has"
+        k, v = pair
         if v.flow_style:
             self._splice(v.start_mark.index, v.end_mark.index, "[]")
             return
@@ -507,7 +510,7 @@ class Editor:
             renamed_any = False
             for link in self.links():
                 ident = link.get("id")
-                if ident not in generated:
+                if not isinstance(ident, str) or ident not in generated:
                     continue
                 fresh = _default_id(link)
                 if fresh != ident and not any(lk.get("id") == fresh for lk in self.links()):

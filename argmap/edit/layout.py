@@ -16,14 +16,19 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.model import ArgMap, Claim, Link, Scheme, Source, Use
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 __all__ = ["canonical_layout", "WIDTH"]
 
 WIDTH = 88
-_ORDER = {"sources": Source, "claims": Claim, "links": Link, "schemes": Scheme, "uses": Use}
+_ORDER: dict[str, type[BaseModel]] = {
+    "sources": Source, "claims": Claim, "links": Link, "schemes": Scheme, "uses": Use,
+}  # fmt: skip
 
 
 def _reorder(mapping: Any, keys: list[str]) -> None:
@@ -68,7 +73,8 @@ def _attach_trailing(mapping: Any, key: Any, token: Any) -> None:
                 inner_key = len(item) - 1 if isinstance(item, list) else next(reversed(item))
                 if not isinstance(item, list):
                     return _attach_trailing(item, inner_key, token)
-            value.ca.items.setdefault(inner, [None, None, None, None])[0] = token
+            seq: Any = value  # a ruamel CommentedSeq: a list with its comments
+            seq.ca.items.setdefault(inner, [None, None, None, None])[0] = token
             return
         return _attach_trailing(value, inner, token)
     entry = mapping.ca.items.setdefault(key, [None, None, None, None])

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from argmap.model.document import Document
 
 __all__ = [
@@ -87,7 +89,7 @@ def export(
     to: str,
     *,
     stubs: dict[str, int] | None = None,
-    verdicts: dict[str, tuple[str, float | None]] | None = None,
+    verdicts: Mapping[str, tuple[str, float | None]] | None = None,
     schemes: bool = False,
     short: bool = False,
 ) -> str | bytes:
@@ -142,7 +144,7 @@ def export_pages(
     paper: str,
     *,
     stubs: dict[str, int] | None = None,
-    verdicts: dict[str, tuple[str, float | None]] | None = None,
+    verdicts: Mapping[str, tuple[str, float | None]] | None = None,
     schemes: bool = False,
     short: bool = False,
 ) -> tuple[list[str | bytes], list[float]]:
@@ -261,9 +263,9 @@ def import_map(text: str, name: str, fmt: str):
     except (TypeError, KeyError, AttributeError, IndexError, ValueError) as exc:
         # A structure the reader did not expect (a list where a mapping belongs, a missing
         # key, a number where text belongs): refused in one line, never a traceback.
-        what = {KeyError: "a required key is missing", IndexError: "a list is too short"}.get(
-            type(exc), "a value has the wrong shape"
-        )
+        said: dict[type, str] = {KeyError: "a required key is missing",
+                                 IndexError: "a list is too short"}  # fmt: skip
+        what = said.get(type(exc), "a value has the wrong shape")
         detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
         message = f"not a {fmt} document argmap can read: {what} ({detail})"
         raise MapError([Diagnostic("bad_value", "error", message, Location(name, 1, 1))]) from None

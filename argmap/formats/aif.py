@@ -315,7 +315,7 @@ def to_nodes(model: ArgMap) -> tuple[dict[str, dict[str, Any]], list[tuple[str, 
             nodes[ra] = {"type": "RA", **scheme_of(lk.scheme)}
             edge(lk.source, ra)
             edge(ra, lk.target)
-            inference_of[lk.id] = ra
+            inference_of[lk.key] = ra
     # Attacks first, then undercuts after what they undercut, so each aims at a node
     # already written.
     by_id = {lk.id: lk for lk in links}
@@ -331,7 +331,7 @@ def to_nodes(model: ArgMap) -> tuple[dict[str, dict[str, Any]], list[tuple[str, 
         nodes[ca] = {"type": "CA"}
         edge(lk.source, ca)
         edge(ca, inference_of[lk.target] if lk.kind == "undercut" else lk.target)
-        inference_of[lk.id] = ca
+        inference_of[lk.key] = ca
     return nodes, edges
 
 

@@ -57,7 +57,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from typing import Any
+from typing import Any, cast
 
 from argmap.formats import argdown_syntax as syntax
 from argmap.model import ArgMap, ClaimKind, Link, LinkKind
@@ -134,7 +134,7 @@ class _Converter:
         self.inference_of: dict[str, list[str]] = {}
         #: (argument title, step) -> the link an undercut of that inference aims at, for
         #: every step but the last (which is the argument's own inference)
-        self.step_links: dict[tuple[str, int], list[str]] = {}
+        self.step_links: dict[tuple[str, int | None], list[str]] = {}
 
     def run(self) -> ArgMap:
         self.classify()
@@ -345,7 +345,7 @@ class _Converter:
                 if not aims:
                     self.dropped[_AS_ATTACK] += 1
                     self.link_ids.used.discard(lid)
-                    self.add_link(source, target, "attack", lid)
+                    self.add_link(source, cast(str, target), "attack", lid)
                     return True
                 target = aims[0]
             self.link_ids.used.discard(lid)
@@ -353,7 +353,7 @@ class _Converter:
             group = data.get("group")
             extra = {"group": _slug(str(group))} if group and out.kind == "support" else {}
             extra.update(_scheme_data(data))
-            self.add_link(source, target, out.kind, lid, **extra)
+            self.add_link(source, cast(str, target), out.kind, lid, **extra)
             return True
         source = self.claim_of[item.source]
         aims = self.aims(item.target, item.step)
@@ -466,7 +466,8 @@ def _front(front: dict[str, Any], name: str) -> dict[str, Any]:
     stem = name.rsplit("/", 1)[-1]
     stem = stem[: -len(".argdown")] if stem.endswith(".argdown") else stem
     meta["title"] = " ".join(str(title).split()) if title else (stem or "Argdown map")
-    block = front.get("argmap") if isinstance(front.get("argmap"), dict) else {}
+    found = front.get("argmap")
+    block: dict[str, Any] = found if isinstance(found, dict) else {}
     for key in _META_KEYS:
         if block.get(key) is not None:
             meta[key] = block[key]
@@ -602,20 +603,20 @@ class _Writer:
         }
         for key, members in self.groups.items():
             for lk in members:
-                self.argument_of[lk.id] = self.group_title[key]
+                self.argument_of[lk.key] = self.group_title[key]
         # Other links an undercut aims at, and members of other groups, stand alone.
         aimed_at = {lk.target for lk in self.links if lk.kind is LinkKind.undercut}
         asked = {a.link for c in self.model.claims for a in c.answers}
         self.as_argument = [
             lk
             for lk in self.links
-            if lk.id not in self.argument_of
+            if lk.key not in self.argument_of
             and (
                 lk.id in aimed_at or lk.group is not None or lk.scheme or lk.role or lk.id in asked
             )
         ]
         for lk in self.as_argument:
-            self.argument_of[lk.id] = self.title_for(lk.id)
+            self.argument_of[lk.key] = self.title_for(lk.key)
 
     def write(self) -> str:
         out = [*self.front(), *self.claims(), *self.structures(), *self.link_arguments()]
@@ -694,7 +695,7 @@ class _Writer:
             else:
                 aim = self.ref(lk.target)
             out += [
-                f"<{self.argument_of[lk.id]}> {_data(mark)}",
+                f"<{self.argument_of[lk.key]}> {_data(mark)}",
                 f"  <+ {self.ref(lk.source)}",
                 f"  {syntax.ARROWS[lk.kind.value]} {aim}",
                 "",
@@ -706,7 +707,7 @@ class _Writer:
         into: dict[str, list[Link]] = {}
         undercuts: dict[str, list[Link]] = {}
         for lk in self.links:
-            if lk.id in self.argument_of:
+            if lk.key in self.argument_of:
                 continue
             if lk.kind is LinkKind.undercut:
                 undercuts.setdefault(self.argument_of[lk.target], []).append(lk)

@@ -23,6 +23,8 @@ from argmap.model import Claim, Link
 from argmap.wording import fill, has_wide
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import networkx as nx
 
 __all__ = ["dump", "short_label", "WRAP", "SHORT"]
@@ -56,7 +58,7 @@ def dump(
     wrap: int | None = None,
     href: str | None = None,
     stubs: dict[str, int] | None = None,
-    verdicts: dict[str, tuple[str, float | None]] | None = None,
+    verdicts: Mapping[str, tuple[str, float | None]] | None = None,
     legend: bool = True,
     schemes: bool = False,
     short: bool = False,
@@ -178,8 +180,8 @@ def dump(
             )
         elif link.id in undercut:
             mid = f"link:{link.id}"
-            via[link.id] = mid
-            out.append(f"  {_q(mid)} [{_attrs(_point(link.id))}];")
+            via[link.key] = mid
+            out.append(f"  {_q(mid)} [{_attrs(_point(link.key))}];")
             out.append(f"  {_q(u)} -> {_q(mid)} [{_attrs(_edge_attrs(link, style, head=False))}];")
             # One inference, one label: the scheme stands on the first half of the arrow.
             rest = {k: v for k, v in style.items() if k not in ("label", "xlabel")}
@@ -200,8 +202,8 @@ def dump(
             target = via[d["undercuts"]]
             if link.id in undercut:
                 mid = f"link:{link.id}"
-                via[link.id] = mid
-                out.append(f"  {_q(mid)} [{_attrs(_point(link.id))}];")
+                via[link.key] = mid
+                out.append(f"  {_q(mid)} [{_attrs(_point(link.key))}];")
                 tail = _attrs(_edge_attrs(link, _UNDERCUT, head=False))
                 out.append(f"  {_q(u)} -> {_q(mid)} [{tail}];")
                 out.append(f"  {_q(mid)} -> {_q(target)} [{_attrs(_edge_attrs(link, _UNDERCUT))}];")

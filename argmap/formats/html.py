@@ -20,6 +20,8 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import networkx as nx
 
 __all__ = ["dump", "LOSSES"]
@@ -203,7 +205,7 @@ def dump(
     G: nx.MultiDiGraph,
     *,
     stubs: dict[str, int] | None = None,
-    verdicts: dict[str, tuple[str, float | None]] | None = None,
+    verdicts: Mapping[str, tuple[str, float | None]] | None = None,
     short: bool = False,
 ) -> str:
     """The report as one HTML document (Graphviz draws the picture; ``short``: its boxes
@@ -214,8 +216,8 @@ def dump(
     m = G.graph["map"]
     picture = dot.dump(G, href="#c-{id}", stubs=stubs, verdicts=verdicts, schemes=True, short=short)
     try:
-        svg: str | None = graphviz.render(picture, "svg").decode("utf-8")
-        svg = svg[svg.index("<svg") :]  # inline: no XML declaration or doctype
+        drawn = graphviz.render(picture, "svg").decode("utf-8")
+        svg: str | None = drawn[drawn.index("<svg") :]  # inline: no XML declaration or doctype
         missing = None
     except ToolError as exc:  # no Graphviz here: the report without its picture
         svg, missing = None, exc

@@ -161,8 +161,8 @@ def parse_i23(text: str, name: str = "<i23>") -> Framework:
         raise _fail(name, _line_of(text, bad), f"not an argument number: {bad[:40]!r}")
     numbers = list(map(int, body))
     if numbers and (min(numbers) < 1 or max(numbers) > n):
-        bad = next(x for x in numbers if not 1 <= x <= n)
-        raise _fail(name, _line_of(text, str(bad)), f"argument {bad} is outside 1..{n}")
+        outside = next(x for x in numbers if not 1 <= x <= n)
+        raise _fail(name, _line_of(text, str(outside)), f"argument {outside} is outside 1..{n}")
     # Attacks stay two flat lists of numbers (0-based): no pair objects for millions of lines.
     sources = [x - 1 for x in numbers[0::2]]
     dests = [x - 1 for x in numbers[1::2]]

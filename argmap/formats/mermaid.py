@@ -22,6 +22,7 @@ Examples:
 from __future__ import annotations
 
 import textwrap
+from typing import cast
 
 from argmap.model import ArgMap, landing_claim
 
@@ -77,7 +78,7 @@ def _flowchart(model: ArgMap) -> str:
             f"  {names[c.id]}{left}{c.kind.value.upper()} {c.id}<br/>{_label(c.text)}{right}"
         )
     links = model.all_links()
-    by_id = {lk.id: lk for lk in links}
+    by_id = {lk.key: lk for lk in links}
     red = []  # indexes (in drawing order) of the edges to draw red
     for k, lk in enumerate(links):
         if lk.kind == "support":
@@ -88,7 +89,7 @@ def _flowchart(model: ArgMap) -> str:
         if lk.kind == "attack":
             lines.append(f"  {names[lk.source]} --x {names[lk.target]}")
         else:
-            lands = names[landing_claim(lk, by_id)]
+            lands = names[cast(str, landing_claim(lk, by_id))]  # a sound map: it lands
             lines.append(f"  {names[lk.source]} -.->|undercuts {_label(lk.target)}| {lands}")
     for index in red:
         lines.append(f"  linkStyle {index} stroke:#c62828,color:#c62828")

@@ -84,12 +84,17 @@ def parse(text: str, name: str = "<microtext>") -> ArgMap:
         ) from None
     if root.tag != "arggraph":
         raise MapError.at(name, f"not an arggraph document (the root is <{root.tag}>)")
-    edus = {e.get("id"): " ".join((e.text or "").split()) for e in root.iter("edu")}
-    adus = {a.get("id"): a.get("type") for a in root.iter("adu")}
+
+    def attr(element: ET.Element, name: str) -> str:
+        return element.get(name) or ""
+
+    edus = {attr(e, "id"): " ".join((e.text or "").split()) for e in root.iter("edu")}
+    adus = {attr(a, "id"): a.get("type") for a in root.iter("adu")}
     # Part 2 of the corpus marks the units the annotators supplied: argmap's reconstructions.
-    implicit = {e.get("id") for e in root.iter("edu") if e.get("implicit") == "true"}
+    implicit = {attr(e, "id") for e in root.iter("edu") if e.get("implicit") == "true"}
     segments: dict[str, list[str]] = {}
-    edges = {e.get("id"): (e.get("src"), e.get("trg"), e.get("type")) for e in root.iter("edge")}
+    edges = {attr(e, "id"): (attr(e, "src"), attr(e, "trg"), attr(e, "type"))
+             for e in root.iter("edge")}  # fmt: skip
     texts: dict[str, list[str]] = {a: [] for a in adus}
     for src, trg, kind in edges.values():
         if kind == "seg" and trg in texts and src in edus:
@@ -136,16 +141,16 @@ def parse(text: str, name: str = "<microtext>") -> ArgMap:
                     }
                 )
     claims = []
-    for aid, kind in adus.items():
+    for aid, adu_type in adus.items():
         if aid not in bears:
             role = "conclusion"
-        elif kind == "opp":
+        elif adu_type == "opp":
             role = "objection"
         elif aid in examples:
             role = "evidence"
         else:
             role = "claim"
-        claim = {"id": aid, "text": " ".join(texts[aid]) or aid, "kind": role}
+        claim: dict[str, Any] = {"id": aid, "text": " ".join(texts[aid]) or aid, "kind": role}
         if segments.get(aid) and all(e in implicit for e in segments[aid]):
             claim["reconstructed"] = True
         claims.append(claim)
@@ -183,7 +188,7 @@ def dump(model: ArgMap) -> str:
         return out
 
     adu = {c.id: name(c.id, "a_") for c in model.claims}
-    edge = {lk.id: name(lk.id, "c_") for lk in links}
+    edge = {lk.key: name(lk.key, "c_") for lk in links}
     root = ET.Element("arggraph", id=name(slug(model.title, dots=True).replace("-", "_"), "m_"))
     edus = [name(f"e{i}", "") for i in range(1, len(model.claims) + 1)]
     for e, c in zip(edus, model.claims, strict=True):
@@ -198,13 +203,13 @@ def dump(model: ArgMap) -> str:
     base_of: dict[str, str] = {}  # link id -> the edge an undercut of it aims at
     for lk in links:
         if lk.kind is LinkKind.support and lk.group is not None:
-            base_of[lk.id] = first_of.setdefault((lk.group, lk.target), lk.id)
+            base_of[lk.key] = first_of.setdefault((lk.group, lk.target), lk.key)
     for lk in links:
-        attrs = {"id": edge[lk.id], "src": adu[lk.source]}
+        attrs = {"id": edge[lk.key], "src": adu[lk.source]}
         if lk.kind is LinkKind.undercut:
             attrs.update(trg=edge[base_of.get(lk.target, lk.target)], type="und")
-        elif base_of.get(lk.id, lk.id) != lk.id:
-            attrs.update(trg=edge[base_of[lk.id]], type="add")
+        elif base_of.get(lk.key, lk.key) != lk.key:
+            attrs.update(trg=edge[base_of[lk.key]], type="add")
         elif lk.kind is LinkKind.support:
             evidence = kinds.get(lk.source) is ClaimKind.evidence
             attrs.update(trg=adu[lk.target], type="exa" if evidence else "sup")

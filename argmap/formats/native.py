@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from argmap.errors import Diagnostic, Location, MapError, did_you_mean
 from argmap.io.files import Input
@@ -37,7 +37,12 @@ from argmap.model.document import Document, format_path
 
 __all__ = ["parse", "loads", "dump_json", "dump_yaml", "MAX_NODES"]
 
-_MODELS = {"sources": Source, "claims": Claim, "links": Link, "schemes": Scheme, "uses": Use}
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+_MODELS: dict[str, type[BaseModel]] = {
+    "sources": Source, "claims": Claim, "links": Link, "schemes": Scheme, "uses": Use,
+}  # fmt: skip
 
 
 def loads(text: str, name: str = "<map>", *, syntax: str | None = None) -> Document:
@@ -282,7 +287,11 @@ def json_positions(text: str):
     """
 
     decoder = json.JSONDecoder()
-    space = _JSON_SPACE.match
+
+    def space(at_text: str, at: int) -> re.Match[str]:
+        # The pattern matches anywhere (it takes no characters at the least).
+        return cast(re.Match[str], _JSON_SPACE.match(at_text, at))
+
     # Lines are counted only between known places, on demand (the text's lines are not
     # listed up front: that alone would cost a third of a second for a 40 MB map).
     from argmap.io.positions import Lines
@@ -447,13 +456,13 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _model_at(loc: Path) -> type:
+def _model_at(loc: Path) -> type[BaseModel]:
     if len(loc) == 2 and loc[0] in _MODELS:
         return _MODELS[loc[0]]
     return ArgMap
 
 
-def _fields_hint(model: type) -> str:
+def _fields_hint(model: type[BaseModel]) -> str:
     return "known keys: " + ", ".join(model.model_fields)
 
 

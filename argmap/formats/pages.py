@@ -182,18 +182,18 @@ def paginate(G: nx.MultiDiGraph, paper: tuple[float, float], **drawing: Any) -> 
         waiting.extendleft(reversed(spilled))
         done.append((top, sorted(page, key=order.__getitem__)))
     home: dict[str, int] = {}
-    pages = []
+    printed: list[Page] = []
     for number, (top, members) in enumerate(done, start=2):
-        pages.append(Page(number, top, members))
+        printed.append(Page(number, top, members))
         for n in members:
             home[n] = number
-    for page in pages:
-        inside = set(page.claims)
+    for sheet in printed:
+        inside = set(sheet.claims)
         for n in _neighbours(G, inside):
-            page.elsewhere[n] = home[n]
+            sheet.elsewhere[n] = home[n]
             if any(n in children[m] for m in inside):
-                page.continued.add(n)
-    return pages
+                sheet.continued.add(n)
+    return printed
 
 
 def _neighbours(G: nx.MultiDiGraph, inside: set[str]) -> list[str]:
@@ -354,9 +354,9 @@ def _overview(G: nx.MultiDiGraph, pages: list[Page]) -> str:
             f'<FONT POINT-SIZE="9" COLOR="#555555">{count}</FONT>{dot._BR}>'
         )
         lines.append(f'  "p{page.number}" [label={label}, tooltip={dot._q(top.text)}];')
-    for (a, b), count in sorted(crossing.items()):
-        words = f"{count} link{'s' * (count != 1)}"
-        lines.append(f'  "p{a}" -> "p{b}" [label={dot._q(words)}];')
+    for (a, b), links_crossing in sorted(crossing.items()):
+        said = f"{links_crossing} link{'s' * (links_crossing != 1)}"
+        lines.append(f'  "p{a}" -> "p{b}" [label={dot._q(said)}];')
     claims = [d["claim"] for d in G._node.values()]
     links = [d["link"] for _, _, d in G.edges(data=True)]
     lines += dot._legend(G, claims, links, False, False)

@@ -113,7 +113,8 @@ class RevisionFiles(NamedFiles):
 
         if "\x00" in named or named.startswith("/"):
             raise OutsideProject(errno.EACCES, "outside the repository at " + self.rev)
-        relative = posixpath.normpath(posixpath.join(posixpath.dirname(self.map_path), named))
+        folder = posixpath.dirname(os.fspath(self.map_path or ""))
+        relative = posixpath.normpath(posixpath.join(folder, named))
         if relative == ".." or relative.startswith("../"):
             raise OutsideProject(errno.EACCES, "outside the repository at " + self.rev)
         data, _ = _git_show(self.rev, relative)

@@ -76,7 +76,7 @@ def _loader() -> type:
     class Loader(base):  # type: ignore[misc, valid-type]
         """Composes only: every plain scalar is left as text for argmap to resolve."""
 
-        yaml_implicit_resolvers = {}  # noqa: RUF012
+        yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012
 
     return Loader
 

@@ -99,8 +99,7 @@ class Preview:
 
     @property
     def url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}/"
+        return f"http://127.0.0.1:{self.server.server_address[1]}/"  # where it is bound
 
     def _built(self, build: Build) -> None:
         with self.changed:

@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from argmap.errors import Diagnostic, Location, MapError
 
@@ -269,7 +269,8 @@ def narrowed(
         >>> narrowed(items, "supports: [c29")[1]
         False
     """
-    word = re.search(r"[\w.:-]*$", text_before).group(0).casefold()
+    # The pattern matches at the end of any text (it may take nothing).
+    word = cast(re.Match[str], re.search(r"[\w.:-]*$", text_before)).group(0).casefold()
     if word:
         first = [c for c in items if c.label.casefold().startswith(word)]
         inside = [c for c in items if word in c.label.casefold()[1:]
@@ -334,6 +335,8 @@ def _scheme_values(model: Any, key: str) -> list[Completion]:
             Completion(s.id, "scheme", s.name, " ".join(q.text for q in s.questions))
             for s in catalogue
         ]
+    from argmap.model import SchemePremise
+
     used = []
     if model is not None:
         used = [catalogue.get(lk.scheme) for lk in model.links if lk.scheme]
@@ -343,7 +346,7 @@ def _scheme_values(model: Any, key: str) -> list[Completion]:
     out = []
     for scheme in ordered:
         for item in scheme.premises if key == "role" else scheme.questions:
-            ident = item.role if key == "role" else item.id
+            ident = item.role if isinstance(item, SchemePremise) else item.id
             if ident not in seen:
                 seen.add(ident)
                 out.append(Completion(ident, key, scheme.id, item.text))

@@ -15,7 +15,7 @@ import asyncio
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
@@ -526,4 +526,5 @@ def serve() -> None:
     # What is loaded now lives as long as the server: keep it out of the collector's
     # full runs, which would otherwise walk it after every few analyses.
     gc.freeze()
-    server.start_io(stdin=_BoundedInput(sys.stdin.buffer))
+    # It has the reads the server makes of a binary stream.
+    server.start_io(stdin=cast(BinaryIO, _BoundedInput(sys.stdin.buffer)))

@@ -195,9 +195,9 @@ def combine(
     try:
         combined = ArgMap.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
+        error = exc.errors(include_url=False)[0]
         raise MapError([Diagnostic("bad_value", "error",
-                                   f"the maps used do not combine: {first['msg']}",
+                                   f"the maps used do not combine: {error['msg']}",
                                    doc.locate(("uses",), key=True))]) from None  # fmt: skip
     counts = {s: len(getattr(model, s)) for s in ("claims", "links", "sources")}
     positions = _positions(doc, counts, len(model.uses))

@@ -47,10 +47,10 @@ def coverage_file(path: str | os.PathLike, *, source_file: str | None = None) ->
             raise UsageError(f"{source_file}: cannot read the source text ({reason})") from None
     report = Coverage(coverage(read_map(path), source_text=given))
 
-    def text(page: Page):
+    def as_text(page: Page):
         from argmap.views.forms import Lines
         from argmap.views.reports import coverage_lines
 
         return Lines(coverage_lines(report), wrap=True)
 
-    return Result(report, text=text)
+    return Result(report, text=as_text)

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from argmap.edit.editor import Editor
 from argmap.errors import UsageError, did_you_mean
@@ -324,7 +324,7 @@ def add_claim(
             source = _only_source(editor)
         if source is not None:
             quote, locator = _quoted(inp, source, quote, locator)
-        taken = {c.get("id") for c in editor.claims()}
+        taken = {str(c.get("id")) for c in editor.claims()}
         claim_id = ident or from_words(text, taken)
         claim: dict[str, Any] = {"id": claim_id, "text": text, "kind": kind}
         optional = {
@@ -396,7 +396,7 @@ def remove_link(
         if relation is not None:
             kind = RELATIONS[relation]
             matching = [
-                lk.id
+                lk.key
                 for lk in parse(edit.input).model.all_links()
                 if (lk.source, lk.target, lk.kind.value) == (first, target, kind)
             ]
@@ -407,7 +407,7 @@ def remove_link(
                     f"{len(matching)} links say {first} {relation} {target}: {', '.join(matching)}",
                     hint=f"name the one to remove by its id: argmap unlink {path} LINK-ID",
                 )
-            link_id = matching[0] if matching else default_link_id(first, kind, target)
+            link_id = matching[0] if matching else default_link_id(first, kind, cast(str, target))
         edit.editor.remove_link(link_id)
     return Edited([link_id], edit.warnings)
 
@@ -501,7 +501,7 @@ def set_field(path: str, ident: str, name: str | None, value: str | None) -> Edi
 
     with editing(path) as edit:
         editor, inp = edit.editor, edit.input
-        claim_ids = [c.get("id") for c in editor.claims()]
+        claim_ids = [str(c.get("id")) for c in editor.claims()]
         from argmap.formats.native import parse
 
         # Every link's id, given or derived (one written as shorthand too: setting its
@@ -652,9 +652,8 @@ def add_source(
         except (OSError, UnicodeDecodeError):
             header = {}  # no text there (yet): validate says so
     given = {"title": title, "author": author, "date": date, "url": url}
-    for key, value in header.items():
-        if key == "date":
-            value = iso_date(value)
+    for key, said in header.items():
+        value = iso_date(said) if key == "date" else said
         if given.get(key) is None and value:
             given[key] = value
             taken.append(f"{key} from the text's header: {value}")
@@ -755,7 +754,7 @@ def formatted(inp: Input, *, fix: bool = False) -> str:
 
         misplaced = check_quotes(doc).misplaced
         editor = Editor(text, inp.name)
-        own = [c.get("id") for c in editor.claims() if c.get("id") in misplaced]
+        own = [str(c.get("id")) for c in editor.claims() if c.get("id") in misplaced]
         for ident in own:  # a used map's claims are that file's to fix
             editor.set_field(ident, "locator", f"¶{misplaced[ident]}")
         if own:

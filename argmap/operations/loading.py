@@ -10,6 +10,7 @@ in and its quotes are later checked.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def map_of(inp: Input) -> Document:
     return doc
 
 
-def read_maps(paths: list[str | os.PathLike]) -> list[Document]:
+def read_maps(paths: Sequence[str | os.PathLike]) -> list[Document]:
     """Read several maps (:func:`read_map`), in order."""
     return [read_map(path) for path in paths]
 

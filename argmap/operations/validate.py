@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from argmap.analysis.validate import RULES, has_errors
 from argmap.errors import Diagnostic, UsageError
@@ -216,7 +217,7 @@ class CheckedText:
 
 
 def check_text(
-    text: str, name: str, path: str | os.PathLike | None = None, *, files: object = None
+    text: str, name: str, path: str | os.PathLike | None = None, *, files: Any = None
 ) -> CheckedText:
     """Read a map's text as ``argmap validate`` reads its file and check it, for an
     editor: ``path`` is where it is saved (its project's settings apply, and the files it

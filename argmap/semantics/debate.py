@@ -107,8 +107,9 @@ def one_sided(G: nx.MultiDiGraph, model: Any, together: Any = None) -> list[OneS
         return []
     ours: dict[str, list[tuple]] = {n: [] for n in names}
     for u, v, key, data in G.edges(keys=True, data=True):
-        if data.get("kind") in _AGAINST and origin(u) is None and origin(v) in ours:
-            ours[origin(v)].append((u, v, key, data))
+        used = origin(v)
+        if data.get("kind") in _AGAINST and origin(u) is None and used in ours:
+            ours[used].append((u, v, key, data))
     if not any(ours.values()):
         return []
     together = evaluate(G) if together is None else together

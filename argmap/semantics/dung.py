@@ -72,7 +72,7 @@ def grounded(F: Framework) -> Grounded:
     targets = F.targets
     while queue:
         a = queue.popleft()
-        r = rounds[a] + 1
+        r = (rounds[a] or 0) + 1  # a queued argument was labelled in some round
         for b in targets[a]:
             if labels[b] != UNDEC:
                 continue

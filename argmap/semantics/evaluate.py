@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.semantics.bipolar import Encoding, encode
 from argmap.semantics.dung import Grounded, extensions, grounded, labels_from_extensions
@@ -47,7 +47,7 @@ class Evaluation:
 
     def to_dict(self) -> dict:
         """The JSON shape: semantics, labels, extensions (each and all sorted)."""
-        out = {"semantics": self.semantics}
+        out: dict[str, Any] = {"semantics": self.semantics}
         if self.acceptance is not None:
             out["acceptance"] = self.acceptance
         out["labels"] = self.labels

@@ -60,11 +60,15 @@ class Reason:
 
 
 def explain(G: nx.MultiDiGraph, evaluation: Evaluation, claim: str) -> Reason:
-    """Why ``claim`` has its grounded label in ``evaluation``."""
+    """Why ``claim`` has its grounded label in ``evaluation`` (one weighed by the grounded
+    labelling, so with its encoding and labelling)."""
     enc = evaluation.encoding
-    F = enc.framework
     ground = evaluation.ground
-    labels, rounds = ground.labels, ground.rounds
+    assert enc is not None and ground is not None, "explained: a grounded evaluation"
+    F = enc.framework
+    labels = ground.labels
+    # An attacker that is in was labelled in some round.
+    rounds = [r if r is not None else 0 for r in ground.rounds]
     names = F.names
     seen_undec: set[int] = set()
 

@@ -136,7 +136,7 @@ def strengths(G: nx.MultiDiGraph, method: str) -> Strengths:
 
 def strength_changes(before: Strengths, after: Strengths) -> list[dict[str, Any]]:
     """Claims whose strength moved, largest move first, as JSON-ready rows (rounded)."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for claim, old in before.strength.items():
         new = after.strength.get(claim)
         if new is None:
@@ -293,7 +293,7 @@ def qe(
         for n in nodes:
             simple = plain[n]
             if simple is not None:  # the sums below, without the terms: the same numbers
-                supports = attacks = 0
+                supports = attacks = 0.0
                 for u, is_support, weight in simple:
                     if is_support:
                         supports += strength[u] * weight

@@ -75,9 +75,12 @@ def styled(segments: Segments) -> Any:
 
 def _header(G: nx.MultiDiGraph) -> list[Segments]:
     uses = G.graph["map"].uses if "map" in G.graph else []
+    used: list[Segments] = [
+        [(f"{u.name}:", "bold magenta"), (f" claims of {u.path}", "dim")] for u in uses
+    ]
     return [
         [(G.graph.get("title", ""), "bold underline")],
-        *([[(f"{u.name}:", "bold magenta"), (f" claims of {u.path}", "dim")] for u in uses]),
+        *used,
         [
             ("+", _LINK_STYLE["support"]),
             (" supports   ", "dim"),
