@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -23,6 +24,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+Engine = StrEnum("Engine", ["sqlite", "tantivy", "opensearch"])
 IndexOpt = Annotated[
     str | None,
     typer.Option(
@@ -47,6 +49,16 @@ def index(
         ),
     ] = None,
     index_file: IndexOpt = None,
+    engine: Annotated[
+        Engine | None,
+        typer.Option(
+            "--engine",
+            case_sensitive=False,
+            help="The full-text engine: sqlite (FTS5, the default), tantivy (pip install "
+            "'argmap[tantivy]'), or opensearch (pip install 'argmap[opensearch]'; the cluster "
+            "ARGMAP_OPENSEARCH_URL names). Kept for later questions.",
+        ),
+    ] = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
     """Index maps into the library (only new and changed files are read).
@@ -61,7 +73,8 @@ def index(
     from argmap.cli.output import emit
     from argmap.operations.library import index_library
 
-    emit(index_library(paths or None, index=index_file), fmt)
+    emit(index_library(paths or None, index=index_file,
+                       engine=engine.value if engine is not None else None), fmt)  # fmt: skip
 
 
 @app.command("find")

@@ -26,7 +26,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from argmap.io.library_text import TextIndex
 
 __all__ = [
     "SqliteEngine",
@@ -139,12 +142,27 @@ _CLAIM_COLUMNS = "file, id, kind, text, quote, source, locator, label, strength,
 class SqliteEngine:
     """The library's index in one SQLite file at ``path``."""
 
-    name = "sqlite"
-
-    def __init__(self, path: str | os.PathLike, *, timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        *,
+        timeout: float = 10.0,
+        engine: str | None = None,
+        home: str | os.PathLike | None = None,
+    ) -> None:
         self.path = Path(path)
+        #: Where the index lives once built (a text index's folder is named after it).
+        self.home = Path(home) if home is not None else self.path
         self.timeout = timeout
+        #: The full-text engine asked for (None: the one the index was built with).
+        self.wanted = engine
         self._db: sqlite3.Connection | None = None
+        self.text: TextIndex | None = None
+
+    @property
+    def name(self) -> str:
+        """The full-text engine in use (:data:`argmap.io.library_text.ENGINES`)."""
+        return self.text.name if self.text is not None else (self.wanted or "sqlite")
 
     # -- opening ---------------------------------------------------------------------
 
@@ -173,6 +191,26 @@ class SqliteEngine:
             db.close()
             raise
         self._db = db
+        self._attach()
+
+    def _attach(self) -> None:
+        """Open the text index of the engine asked for (else the one the index has), and
+        rebuild it from the claims when it is not at the claims' generation (or the engine
+        changed)."""
+        from argmap.io.library_text import text_index
+
+        stored = self.meta("engine", "sqlite")
+        name = self.wanted or stored
+        self.text = text_index(name, self.db, self.home)
+        if name != stored or (name != "sqlite" and self.text.generation() != self._generation()):
+            with self.transaction():
+                self.set_meta("engine", name)
+                self.text.clear()
+                rows = self.db.execute("SELECT rowid, text, coalesce(quote, '') FROM claims")
+                self.text.add(rows)
+
+    def _generation(self) -> int:
+        return int(self.meta("generation", 0))
 
     @contextmanager
     def building(self) -> Iterator[SqliteEngine]:
@@ -181,7 +219,8 @@ class SqliteEngine:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         temporary.unlink(missing_ok=True)
-        fresh = SqliteEngine(temporary, timeout=self.timeout)
+        name = self.wanted or (self.text.name if self.text is not None else "sqlite")
+        fresh = SqliteEngine(temporary, timeout=self.timeout, engine=name, home=self.path)
         db = sqlite3.connect(temporary, isolation_level=None)
         # A file no one reads until it is renamed into place: no journal, no waiting for
         # the disk on each write (a crash leaves only a temporary file, removed next time).
@@ -191,9 +230,18 @@ class SqliteEngine:
         db.execute("INSERT INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
         fresh._db = db
         try:
+            from argmap.io.library_text import text_index
+
+            fresh.text = text_index(name, db, self.path)
             db.execute("BEGIN")
+            fresh.set_meta("engine", name)
+            fresh.text.clear()
             yield fresh
+            generation = fresh._generation() + 1
+            fresh.set_meta("generation", generation)
             db.execute("COMMIT")
+            fresh.text.commit(generation)
+            fresh.text.close()
             db.close()
             with open(temporary, "rb") as f:
                 os.fsync(f.fileno())
@@ -203,6 +251,7 @@ class SqliteEngine:
             temporary.unlink(missing_ok=True)
             raise
         self.close()
+        self.wanted = name
         self.open()
 
     def set_aside(self) -> Path:
@@ -215,6 +264,9 @@ class SqliteEngine:
         return aside
 
     def close(self) -> None:
+        if self.text is not None:
+            self.text.close()
+            self.text = None
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -230,10 +282,16 @@ class SqliteEngine:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
+            generation = self._generation() + 1
+            self.set_meta("generation", generation)
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+        # The text index follows the claims (a crash between the two: rebuilt at the next
+        # opening, its generation being behind).
+        if self.text is not None:
+            self.text.commit(generation)
 
     # -- writing ---------------------------------------------------------------------
 
@@ -256,7 +314,8 @@ class SqliteEngine:
             db.executemany("UPDATE terms SET df = df - ? WHERE term = ?",
                            ((n, t) for t, n in gone.items()))  # fmt: skip
         rowids = [r[0] for r in db.execute("SELECT rowid FROM claims WHERE file = ?", (path,))]
-        db.executemany("DELETE FROM claims_fts WHERE rowid = ?", ((r,) for r in rowids))
+        if self.text is not None:
+            self.text.remove(rowids)
         db.execute("DELETE FROM claims WHERE file = ?", (path,))
         db.execute("DELETE FROM links WHERE file = ?", (path,))
         db.execute("DELETE FROM held WHERE file = ?", (path,))
@@ -282,6 +341,7 @@ class SqliteEngine:
                     row.claims, row.problem))  # fmt: skip
         cur = db.cursor()
         counted: dict[str, int] = dict(terms or {})
+        texts: list[tuple[int, str, str]] = []
         for c in claims:
             if terms is None and terms_of is not None:
                 for term in terms_of(c.text):
@@ -291,8 +351,9 @@ class SqliteEngine:
                 (c.file, c.id, c.kind, c.text, c.quote, c.source, c.locator, c.label,
                  c.strength, c.norm, c.quote_norm),
             )  # fmt: skip
-            cur.execute("INSERT INTO claims_fts (rowid, text, quote) VALUES (?, ?, ?)",
-                        (cur.lastrowid, c.text, c.quote or ""))  # fmt: skip
+            texts.append((cast(int, cur.lastrowid), c.text, c.quote or ""))
+        if self.text is not None:
+            self.text.add(texts)
         db.executemany(
             "INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             ((lk.file, lk.id, lk.kind, lk.source_file, lk.source, lk.target_file, lk.target,
@@ -324,18 +385,25 @@ class SqliteEngine:
         ).fetchone()
         return maps, claims
 
-    def search(self, match: str, limit: int) -> list[tuple[float, ClaimRow]]:
-        """Claims matching an FTS5 query, best first, with BM25 scores (larger: better;
-        the claim's text weighed over its quote)."""
-        # Ranked inside the full-text index first (the join on the few kept is cheap).
-        rows = self.db.execute(
-            f"SELECT f.score, {_prefixed('c')} FROM ("
-            "  SELECT rowid, -bm25(claims_fts, 1.0, 0.5) AS score FROM claims_fts"
-            "  WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts, 1.0, 0.5), rowid LIMIT ?"
-            ") f JOIN claims c ON c.rowid = f.rowid ORDER BY f.score DESC, c.file, c.id",
-            (match, limit),
-        )
-        return [(r[0], ClaimRow(*r[1:])) for r in rows]
+    def search(self, words: list[str], limit: int) -> list[tuple[float, ClaimRow]]:
+        """Claims holding any of ``words``, best first, with BM25 scores (larger: better;
+        the claim's text weighed over its quote), by the library's engine."""
+        assert self.text is not None, "the index is not open"
+        hits = self.text.search(words, limit)
+        if not hits:
+            return []
+        score = dict(hits)
+        found: list[tuple[float, ClaimRow]] = []
+        ids = [rowid for rowid, _ in hits]
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ", ".join("?" * len(part))
+            for r in self.db.execute(
+                f"SELECT rowid, {_CLAIM_COLUMNS} FROM claims WHERE rowid IN ({marks})", part
+            ):
+                found.append((score[r[0]], ClaimRow(*r[1:])))
+        found.sort(key=lambda hit: (-hit[0], hit[1].file, hit[1].id))
+        return found
 
     def claim(self, file: str, ident: str) -> ClaimRow | None:
         row = self.db.execute(
@@ -397,10 +465,6 @@ class SqliteEngine:
     def title(self, file: str) -> str | None:
         row = self.db.execute("SELECT title FROM files WHERE path = ?", (file,)).fetchone()
         return row[0] if row else None
-
-
-def _prefixed(alias: str) -> str:
-    return ", ".join(f"{alias}.{c.strip()}" for c in _CLAIM_COLUMNS.split(","))
 
 
 def _locked(exc: BaseException) -> bool:

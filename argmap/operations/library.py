@@ -165,11 +165,12 @@ def _digest(path: str) -> str:
     return h.hexdigest()
 
 
-def _engine(index: str | os.PathLike | None) -> Any:
+def _engine(index: str | os.PathLike | None, engine: str | None = None) -> Any:
     from argmap.io.files import lock_seconds
     from argmap.io.library_store import SqliteEngine
 
-    return SqliteEngine(index if index is not None else default_index(), timeout=lock_seconds())
+    where = index if index is not None else default_index()
+    return SqliteEngine(where, timeout=lock_seconds(), engine=engine)
 
 
 def _refresh(engine: Any, roots: list[str] | None) -> tuple[Any, dict[str, Any]]:
@@ -249,7 +250,7 @@ def _busy(engine: Any, exc: Exception) -> BusyError:
 def _update(engine: Any, roots: list[str], done: dict[str, Any]) -> None:
     from argmap.io.progress import start
 
-    files = _walk([r for r in roots if os.path.exists(r)], engine.path)
+    files = _walk([r for r in roots if os.path.exists(r)], engine.home)
     known = engine.files()
     from argmap.analysis.library import content_words
 
@@ -301,12 +302,17 @@ def _open(index: str | os.PathLike | None) -> tuple[Any, list[str]]:
 
 
 def index_library(
-    paths: list[str] | None = None, *, index: str | os.PathLike | None = None
+    paths: list[str] | None = None,
+    *,
+    index: str | os.PathLike | None = None,
+    engine: str | None = None,
 ) -> Result:
     """Index the maps under ``paths`` (files and folders; default: the library's paths as
     last given, else the project's maps) into the library at ``index`` (default:
     :func:`default_index`), only what changed since the last run read again. The paths
-    become the library's: later questions keep to them.
+    become the library's: later questions keep to them. ``engine`` chooses the full-text
+    engine (:data:`argmap.io.library_text.ENGINES`; default: the library's, else sqlite),
+    kept for later questions.
 
     Raises:
         UsageError: a path does not exist.
@@ -317,18 +323,18 @@ def index_library(
     for p in paths or []:
         if not os.path.exists(p):
             raise UsageError(f"{p}: no such file or folder")
-    engine = _engine(index)
-    roots = [_key(p) for p in paths] if paths else [_key(p) for p in _remembered(engine)]
-    engine, done = _refresh(engine, roots)
-    _remember(engine, roots)
-    maps, claims = engine.counts()
+    store = _engine(index, engine)
+    roots = [_key(p) for p in paths] if paths else [_key(p) for p in _remembered(store)]
+    store, done = _refresh(store, roots)
+    _remember(store, roots)
+    maps, claims = store.counts()
     answer = Indexed(
-        index=_shown(str(engine.path)), engine=engine.name, maps=maps, claims=claims,
+        index=_shown(str(store.path)), engine=store.name, maps=maps, claims=claims,
         read=done["read"], unchanged=done["unchanged"], removed=done["removed"],
         skipped=[Skipped(path=_shown(p), problem=why) for p, why in done["skipped"]],
         rebuilt=done["rebuilt"],
     )  # fmt: skip
-    engine.close()
+    store.close()
     notes = [f"warning: {done['rebuilt']}; rebuilt from the maps"] if done["rebuilt"] else []
     notes += [f"skipped {s.path}: {s.problem}" for s in answer.skipped[:20]]
     if len(answer.skipped) > 20:
@@ -348,21 +354,21 @@ def _index_lines(answer: Any) -> Any:
         did += f", {counted(len(answer.skipped), 'file')} skipped"
     return forms.Lines([
         f"{answer.index}: {counted(answer.maps, 'map')}, {counted(answer.claims, 'claim')} "
-        f"({did})"
+        f"({did}; searched by {answer.engine})"
     ])  # fmt: skip
 
 
-def _match(query: str) -> str | None:
-    """An FTS5 query for words typed by a user: each word quoted (no operator or syntax of
-    FTS5's can be typed by accident), any of them (BM25 ranks those with more first); the
-    commonest words (the, of...) left out when others remain."""
+def _match(query: str) -> list[str] | None:
+    """The words of a user's query, each searched as a word (no engine's syntax can be
+    typed by accident), any of them (BM25 ranks those with more first); the commonest
+    words (the, of...) left out when others remain. None: no word."""
     from argmap.analysis.library import STOP_WORDS
 
     words = re.findall(r"\w+", query)
     if not words:
         return None
     words = [w for w in words if w.lower() not in STOP_WORDS] or words
-    return " OR ".join(f'"{w}"' for w in dict.fromkeys(w.lower() for w in words))
+    return list(dict.fromkeys(w.lower() for w in words))
 
 
 def _claim_at(engine: Any, map_path: str, ident: str) -> Any:
