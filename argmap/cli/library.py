@@ -79,7 +79,12 @@ def index(
 
 @app.command("find")
 def find(
-    query: Annotated[str, typer.Argument(help="Words to search for (any of them; - none).")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="Words to search for (any of them); '' with --for or --against lists them all."
+        ),
+    ],
     index_file: IndexOpt = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
     for_claim: Annotated[
