@@ -65,6 +65,18 @@ def _plain_terminal(monkeypatch):
     monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
 
 
+def harbour_shelf(folder: Path) -> Path:
+    """A folder holding the harbour op-ed's maps (the map, a student's map of the same text,
+    a reply that uses the first) and their source texts: a small library."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("harbour.yaml", "harbour-student.yaml", "harbour-reply.yaml"):
+        shutil.copy(DATA / name, folder / name)
+    shutil.copytree(DATA / "sources", folder / "sources")
+    return folder
+
+
 def documentation() -> str:
     """What users read: the README, then the reference (docs/reference.md)."""
     return "\n\n".join(

@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHIPPED, run
+from conftest import ROOT, SHIPPED, harbour_shelf, run
 
 DATA = Path(__file__).parent / "data"
 COUNTER = ROOT / "maps" / "alliance-ballast.yaml"
@@ -21,11 +21,7 @@ ARAUCARIA = ROOT.parent / "shared" / "corpora" / "aif-araucariadb"
 @pytest.fixture
 def library(tmp_path, monkeypatch):
     """A folder of maps, with the working folder in it, and the index run over it."""
-    shelf = tmp_path / "shelf"
-    shelf.mkdir()
-    for name in ("harbour.yaml", "harbour-student.yaml", "harbour-reply.yaml"):
-        shutil.copy(DATA / name, shelf / name)
-    shutil.copytree(DATA / "sources", shelf / "sources")
+    shelf = harbour_shelf(tmp_path / "shelf")
     shutil.copy(DATA / "library" / "harbour-debate.json", shelf / "harbour-debate.json")
     shutil.copy(DATA / "library" / "README.json", shelf / "README.json")
     monkeypatch.chdir(shelf)

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import run
+from conftest import harbour_shelf, run
 
 DATA = Path(__file__).parent / "data"
 EXCHANGE = DATA / "opensearch" / "exchange.json"
@@ -19,11 +19,7 @@ EXCHANGE = DATA / "opensearch" / "exchange.json"
 
 @pytest.fixture
 def shelf(tmp_path, monkeypatch):
-    folder = tmp_path / "shelf"
-    folder.mkdir()
-    for name in ("harbour.yaml", "harbour-student.yaml", "harbour-reply.yaml"):
-        shutil.copy(DATA / name, folder / name)
-    shutil.copytree(DATA / "sources", folder / "sources")
+    folder = harbour_shelf(tmp_path / "shelf")
     monkeypatch.chdir(folder)
     return folder
 
