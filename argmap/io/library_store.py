@@ -375,6 +375,16 @@ class SqliteEngine:
 
     # -- reading ---------------------------------------------------------------------
 
+    def stamps(self) -> dict[str, tuple[int, int, str, str | None]]:
+        """Each file's (size, modification time, digest, problem): what a refresh compares
+        with the disk (plain tuples: a library has thousands of files)."""
+        return {r[0]: r[1:] for r in self.db.execute(
+            "SELECT path, size, mtime_ns, digest, problem FROM files")}  # fmt: skip
+
+    def file(self, path: str) -> FileRow | None:
+        row = self.db.execute("SELECT * FROM files WHERE path = ?", (path,)).fetchone()
+        return FileRow(*row) if row else None
+
     def files(self) -> dict[str, FileRow]:
         return {r[0]: FileRow(*r) for r in self.db.execute("SELECT * FROM files")}
 

@@ -75,15 +75,29 @@ def _walk(roots: list[str], index: Path | None = None) -> list[str]:
         if os.path.isfile(root):
             found.append(_key(root))
             continue
-        # Under a real path, os.walk's paths are real (it follows no linked folder).
-        for top, folders, files in os.walk(_key(root)):
-            folders[:] = sorted(f for f in folders if f not in _SKIPPED and not f.startswith("."))
-            found += [os.path.join(top, n) for n in sorted(files)
-                      if n.lower().endswith(SUFFIXES)]  # fmt: skip
+        # Under a real path, the paths found are real (no linked folder is followed).
+        found += _files_under(_key(root))
     if index is not None:
         own = _key(index)
         found = [f for f in found if not f.startswith(own)]
     return list(dict.fromkeys(found))
+
+
+def _files_under(folder: str) -> list[str]:
+    """The files with a suffix argmap reads below ``folder``, in sorted order, skipping
+    hidden and tool folders and following no link to a folder."""
+    found: list[str] = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return found
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name not in _SKIPPED and not entry.name.startswith("."):
+                found += _files_under(entry.path)
+        elif entry.name.lower().endswith(SUFFIXES):
+            found.append(entry.path)
+    return found
 
 
 def _default_roots() -> list[str]:
@@ -251,7 +265,7 @@ def _update(engine: Any, roots: list[str], done: dict[str, Any]) -> None:
     from argmap.io.progress import start
 
     files = _walk([r for r in roots if os.path.exists(r)], engine.home)
-    known = engine.files()
+    known = engine.stamps()
     from argmap.analysis.library import content_words
 
     for gone in sorted(set(known) - set(files)):
@@ -265,14 +279,14 @@ def _update(engine: Any, roots: list[str], done: dict[str, Any]) -> None:
             info = os.stat(path)
         except OSError:
             continue
-        old = known.get(path)
-        if old is not None and (old.size, old.mtime_ns) == (info.st_size, info.st_mtime_ns):
+        stamp = known.get(path)
+        if stamp is not None and stamp[:2] == (info.st_size, info.st_mtime_ns):
             done["unchanged"] += 1
-            if old.problem:
-                done["skipped"].append((path, old.problem))
+            if stamp[3]:
+                done["skipped"].append((path, stamp[3]))
             continue
         digest = _digest(path)
-        if old is not None and old.digest == digest:
+        if stamp is not None and stamp[2] == digest:
             engine.touch_file(path, info.st_size, info.st_mtime_ns)
             done["unchanged"] += 1
             continue
@@ -380,12 +394,12 @@ def _claim_at(engine: Any, map_path: str, ident: str) -> Any:
     from argmap.errors import did_you_mean
 
     key = _key(map_path)
-    files = engine.files()
-    if key not in files:
+    indexed = engine.file(key)
+    if indexed is None:
         raise UsageError(f"{map_path}: not a map of this library ({_shown(str(engine.path))})",
                          hint="argmap library index PATH... adds maps to it")  # fmt: skip
-    if files[key].problem:
-        raise UsageError(f"{map_path}: not indexed: {files[key].problem}")
+    if indexed.problem:
+        raise UsageError(f"{map_path}: not indexed: {indexed.problem}")
     row = engine.claim(key, ident)
     if row is None:
         ids = [c.id for c in engine.claims_in(key)]
