@@ -44,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("diff", "diff"),
     "compare": ("compare", "compare"),
     "draft": ("draft", "draft"),
+    "review": ("review", "review"),
     "merge": ("merge", "merge"),
     "new": ("edit", "new"),
     "add": ("edit", "add"),

@@ -1,0 +1,141 @@
+"""argmap review, driven as a person drives it: through a pseudo-terminal, a letter and
+Enter at each proposal; every decision is in the map as soon as it is made."""
+
+from __future__ import annotations
+
+import os
+import select
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import DATA, run
+
+from argmap.operations.loading import read_map
+
+
+@pytest.fixture
+def drafted(tmp_path):
+    (tmp_path / "sources").mkdir()
+    shutil.copy(DATA / "sources" / "harbour-op-ed.txt", tmp_path / "sources")
+    out = tmp_path / "draft.yaml"
+    done = run("draft", tmp_path / "sources" / "harbour-op-ed.txt", "-o", out)
+    assert done.exit_code == 0, done.output
+    return out
+
+
+class Terminal:
+    """argmap run on a pseudo-terminal: what it printed so far, and keys typed to it."""
+
+    def __init__(self, *args: str, cwd: Path) -> None:
+        self.master, slave = os.openpty()
+        env = {**os.environ, "NO_COLOR": "1", "ARGMAP_NO_PROGRESS": "1"}
+        self.proc = subprocess.Popen([sys.executable, "-m", "argmap", *args], stdin=slave,
+                                     stdout=slave, stderr=slave, cwd=cwd, env=env)  # fmt: skip
+        os.close(slave)
+        self.seen = ""
+
+    def wait_for(self, text: str, seconds: float = 60) -> str:
+        end = time.monotonic() + seconds
+        while text not in self.seen:
+            assert time.monotonic() < end, f"never printed {text!r}: {self.seen[-500:]!r}"
+            ready, _, _ = select.select([self.master], [], [], 0.2)
+            if ready:
+                try:
+                    self.seen += os.read(self.master, 65536).decode("utf-8", "replace")
+                except OSError:  # the program ended
+                    break
+        return self.seen
+
+    def type(self, line: str) -> None:
+        os.write(self.master, (line + "\n").encode())
+
+    def finish(self, seconds: float = 60) -> int:
+        code = self.proc.wait(timeout=seconds)
+        try:
+            while True:
+                chunk = os.read(self.master, 65536)
+                if not chunk:
+                    break
+                self.seen += chunk.decode("utf-8", "replace")
+        except OSError:
+            pass
+        os.close(self.master)
+        return code
+
+
+def test_accept_reject_retarget_merge_and_quit_midway(drafted):
+    before = read_map(drafted).model
+    claims = {c.id for c in before.claims}
+    central = next(c.id for c in before.claims if c.kind.value == "conclusion")
+    term = Terminal("review", drafted.name, cwd=drafted.parent)
+    # 1: a claim, accepted.
+    first = term.wait_for("> ")
+    accepted = first.split("claim ", 1)[1].split(" ", 1)[0]
+    term.type("a")
+    # 2: its link, drawn to the central claim instead.
+    shown = term.wait_for("[2/")
+    link = shown.rsplit("[2/", 1)[1].split("link ", 1)[1].split(" ", 1)[0]
+    term.wait_for("> ", 5) and term.type("t")
+    term.wait_for("claim id> ")
+    term.type("no-such-claim")  # refused, asked again
+    term.wait_for("no claim 'no-such-claim'")
+    term.type("t")
+    term.wait_for("claim id> ")
+    # A claim with no path of links back to the link's source: no circle is closed.
+    import networkx as nx
+
+    from argmap.graph import build_graph
+
+    G = build_graph(before)
+    # (the last such in the map: the next proposals, merged and rejected below, come early)
+    leaf = [c.id for c in before.claims if c.id not in (accepted, central)
+            and not nx.has_path(G, c.id, accepted)][-1]  # fmt: skip
+    term.type(leaf)
+    # 3: a claim, merged into the first (merging it into the central claim would make a
+    # circle of supports: refused whole, and asked again).
+    third = term.wait_for("[3/")
+    merged = third.rsplit("[3/", 1)[1].split("claim ", 1)[1].split(" ", 1)[0]
+    term.type("m")
+    term.wait_for("claim id> ")
+    term.type(central)
+    term.wait_for("support cycle")
+    assert merged in {c.id for c in read_map(drafted).model.claims}  # nothing written
+    term.type("m")
+    term.wait_for("claim id> ")
+    term.type(accepted)
+    fourth = term.wait_for("[4/")
+    rejected = fourth.rsplit("[4/", 1)[1].split(" ", 2)[1:3]
+    term.type("r")
+    term.wait_for("[5/")
+    term.type("q")
+    assert term.finish() == 0
+    assert "1 accepted, 1 rejected, 1 retargeted, 1 merged" in term.seen
+    after = read_map(drafted).model
+    by_id = {c.id: c for c in after.claims}
+    assert by_id[accepted].drafted is None  # accepted: the mark is gone
+    assert merged not in by_id and merged in claims  # merged: gone, its links moved
+    links = {lk.key: lk for lk in after.all_links()}
+    assert link not in links
+    moved = [lk for lk in links.values() if lk.source == accepted and lk.target == leaf]
+    assert moved and moved[0].drafted is None  # retargeted, and so accepted
+    what, ident = rejected
+    assert ident not in (by_id if what == "claim" else links)
+    # Everything not reached is still drafted, and the map validates.
+    assert sum(c.drafted is not None for c in after.claims) >= len(after.claims) - 4
+    assert run("validate", drafted).exit_code == 0
+
+
+def test_piped_decisions_and_nothing_left(drafted):
+    every = "a\n" * 200
+    done = subprocess.run([sys.executable, "-m", "argmap", "review", str(drafted)], input=every,
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    model = read_map(drafted).model
+    assert all(c.drafted is None for c in model.claims)
+    assert all(lk.drafted is None for lk in model.all_links())
+    again = run("review", drafted)
+    assert again.exit_code == 0 and "nothing drafted is left" in again.stderr
