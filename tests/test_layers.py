@@ -124,6 +124,45 @@ def test_below_the_operations_only_io_touches_files():
     assert touching == []
 
 
+#: Calls that read or write a file directly, by any receiver (``open``, ``path.read_text``).
+DIRECT_ACCESS = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "unlink",
+                 "mkdir"}  # fmt: skip
+#: Calls that do when made on these modules (``os.replace``; ``str.replace`` does not).
+MODULE_ACCESS = {"os": {"replace", "rename", "remove", "rmdir", "makedirs"},
+                 "shutil": {"copy", "copyfile", "copytree", "move", "rmtree"}}  # fmt: skip
+#: The one direct read allowed below the operations, and why: the package's own data.
+PACKAGE_DATA = {("argmap.analysis.schemes", "read_text")}
+#: The layers that must reach no file themselves: they get texts handed in (a map's
+#: reader, ``Document.files``, is the operations' callback, called, not imported).
+NO_FILES = ("argmap.model", "argmap.graph", "argmap.analysis", "argmap.semantics",
+            "argmap.formats", "argmap.views")  # fmt: skip
+
+
+def direct_access(root: Path) -> list[str]:
+    """Each call of :data:`DIRECT_ACCESS` (``open(...)``, ``x.read_text(...)``...) in the
+    layers that reach no file, docstrings' examples aside."""
+    out = []
+    for path in sorted(root.rglob("*.py")):
+        name = module_name(path, root)
+        if not name.startswith(NO_FILES):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            on = func.value.id if isinstance(func, ast.Attribute) and isinstance(
+                func.value, ast.Name) else None  # fmt: skip
+            file_call = called in DIRECT_ACCESS or called in MODULE_ACCESS.get(on or "", ())
+            if file_call and (name, called) not in PACKAGE_DATA:
+                out.append(f"{name}:{node.lineno} calls {called}")
+    return out
+
+
+def test_the_layers_below_io_reach_no_file_directly():
+    assert direct_access(PACKAGE) == []
+
+
 @pytest.fixture
 def planted(tmp_path):
     """A copy of the package's shape with an upward import and a circle planted."""
@@ -146,3 +185,20 @@ def planted(tmp_path):
 def test_the_checks_find_a_planted_upward_import_and_circle(planted):
     assert upward(planted) == ["argmap.model.thing:2 -> argmap.cli.app"]
     assert cycles(planted) == [["argmap.analysis.a", "argmap.analysis.b"]]
+
+
+def test_the_check_finds_a_planted_file_read_and_write(planted):
+    assert direct_access(planted) == []
+    (planted / "analysis" / "a.py").write_text(
+        "from argmap.analysis import b\n\ndef f(p):\n    return p.read_text() + open(p).read()\n",
+        encoding="utf-8",
+    )
+    (planted / "model" / "thing.py").write_text(
+        "import os\n\ndef g(a, b):\n    os.replace(a, b)\n    return 'x'.replace('x', 'y')\n",
+        encoding="utf-8",
+    )
+    assert direct_access(planted) == [
+        "argmap.analysis.a:4 calls read_text",
+        "argmap.analysis.a:4 calls open",
+        "argmap.model.thing:4 calls replace",
+    ]
