@@ -139,3 +139,19 @@ def test_piped_decisions_and_nothing_left(drafted):
     assert all(lk.drafted is None for lk in model.all_links())
     again = run("review", drafted)
     assert again.exit_code == 0 and "nothing drafted is left" in again.stderr
+
+
+def test_the_list_of_what_is_left_in_every_format(drafted):
+    import json
+
+    ids = run("review", drafted, "--list", "-f", "ids").stdout.split()
+    model = read_map(drafted).model
+    assert ids[0] == next(c.id for c in model.claims if c.drafted is not None)
+    assert len(ids) == sum(c.drafted is not None for c in model.claims) + sum(
+        lk.drafted is not None for lk in model.all_links()
+    )
+    data = json.loads(run("review", drafted, "-f", "json").stdout)
+    assert [d["id"] for d in data] == ids and {d["what"] for d in data} == {"claim", "link"}
+    assert run("review", drafted, ids[0], "--list", "-f", "ids").stdout.split() == [ids[0]]
+    table = run("review", drafted, "--list", env={"COLUMNS": "80"}).stdout
+    assert ids[0] in table

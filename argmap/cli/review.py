@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from argmap.cli.edit import FileArg
+from argmap.cli.options import RowFormatOpt
+from argmap.cli.output import RowFormat
 
 _KEYS = "[a]ccept  [r]eject  [t]arget another claim  [m]erge into a claim  [s]kip  [q]uit"
 
@@ -18,6 +20,11 @@ def review(
         list[str] | None,
         typer.Argument(metavar="[ID]...", help="Review these items only (default: all)."),
     ] = None,
+    listing: Annotated[
+        bool,
+        typer.Option("--list", help="List what is left to review, and ask nothing."),
+    ] = False,
+    fmt: RowFormatOpt = RowFormat.text,
 ) -> None:
     """Review a drafted map: each proposal in turn, accepted, rejected, drawn to another
     claim or merged into one; every decision is written to the map at once, so quitting
@@ -29,12 +36,21 @@ def review(
     move there), s (skip: decide later), q (quit). Lines are read from standard input, so a
     script can pipe its decisions in.
 
+    --list prints the proposals left (a table, or --format json, ids, tsv) without asking.
+
     Example: argmap review draft.yaml
+
+    Example: argmap review draft.yaml --list --format ids
     """
     from argmap.cli.output import print_error
     from argmap.errors import ArgmapError
     from argmap.operations import review as decide
 
+    if listing or fmt is not RowFormat.text:
+        from argmap.cli.output import emit
+
+        emit(decide.listed(map_file, only or None), fmt)
+        return
     items = decide.pending(map_file)
     if only:
         items = [p for p in items if p.id in set(only)]

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 from argmap.errors import UsageError
 from argmap.operations.edit import Edited
+from argmap.operations.result import Result
 
-__all__ = ["Proposal", "pending", "accept", "reject", "retarget", "merge"]
+__all__ = ["Proposal", "pending", "listed", "accept", "reject", "retarget", "merge"]
 
 _RELATION = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
 
@@ -67,6 +68,25 @@ def pending(path: str) -> list[Proposal]:
                                     f"{c.text} -- {_RELATION[lk.kind.value]} -> {target_text}",
                                     source=lk.source, target=lk.target))  # fmt: skip
     return out
+
+
+def listed(path: str, only: list[str] | None = None) -> Result:
+    """What is left to review, as a result every output format can print (a table, JSON,
+    ids, TSV); ``only``: these ids alone."""
+    from dataclasses import asdict
+
+    from argmap.views import forms
+
+    items = [p for p in pending(path) if only is None or p.id in set(only)]
+    columns = ["what", "id", "kind", "drafted", "text"]
+    rows = [[p.what, p.id, p.kind, f"{p.score:.2f}", p.text] for p in items]
+    return Result(
+        items,
+        text=lambda page: forms.Table(columns, rows, nothing="nothing drafted is left to review"),
+        data=lambda: [asdict(p) for p in items],
+        id_list=lambda: [p.id for p in items],
+        tsv=lambda: (columns, rows),
+    )
 
 
 def accept(path: str, ident: str) -> Edited:
