@@ -124,7 +124,7 @@ def dump(
     edges = _edges_in_order(G)
     if legend and claims:
         links = [d["link"] for _, _, d in edges]
-        out += _legend(G, claims, links, verdicts is not None, schemes)
+        out += _legend(G, claims, links, verdicts is not None, schemes, 3 if short else 1)
     for node, count in (stubs or {}).items():
         if node not in G:
             continue
@@ -437,7 +437,12 @@ def _scheme_label(
 
 
 def _legend(
-    G: nx.MultiDiGraph, claims: list[Claim], links: list[Link], verdicts: bool, schemes: bool
+    G: nx.MultiDiGraph,
+    claims: list[Claim],
+    links: list[Link],
+    verdicts: bool,
+    schemes: bool,
+    across: int = 1,
 ) -> list[str]:
     """A key to the picture, as one table: the kinds the map uses (``claims``, the graph's
     in its order), the three arrows, the junction of linked premises, the dot an undercut
@@ -471,14 +476,16 @@ def _legend(
         rows.append(row("━━▶", "#555555", "a thicker arrow: a link weighted more (0 to 1)"))
     for use in G.graph["map"].uses if "map" in G.graph else []:
         rows.append(row(f"{_h(use.name)}:", "#555555", f"claims of {_h(use.path)}"))
-    rows = [f"<TR>{r}</TR>" for r in rows]
+    # ``across`` entries a row: a wide, low key for a picture that must fit a page.
+    rows = ["<TR>" + "".join(rows[i : i + across]) + "</TR>" for i in range(0, len(rows), across)]
+    span = 2 * across
     cells = "".join(
         f'<TD BGCOLOR="{_KIND_STYLE[k]["fillcolor"]}" BORDER="1">{_h(k.upper())}</TD>'
         for k in kinds
     )
     if cells:  # an empty row is a syntax error in Graphviz's tables
         rows.append(
-            f'<TR><TD COLSPAN="2"><TABLE BORDER="0" CELLSPACING="3"><TR>{cells}</TR>'
+            f'<TR><TD COLSPAN="{span}"><TABLE BORDER="0" CELLSPACING="3"><TR>{cells}</TR>'
             "</TABLE></TD></TR>"
         )
     if verdicts:  # one row: "IN stands   OUT falls   UNDEC undecided ..."
@@ -486,14 +493,14 @@ def _legend(
             f'<FONT COLOR="{colour}"><B>{label.upper()}</B></FONT> {_h(_VERDICT_WORDS[label])}'
             for label, colour in _VERDICT_COLOUR.items()
         )
-        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{marks}</TD></TR>')
+        rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{marks}</TD></TR>')
         rows.append(
-            '<TR><TD COLSPAN="2" ALIGN="LEFT">the number after a label: the claim\'s strength, '
-            "0 to 1, from its confidence and what supports and attacks it</TD></TR>"
+            f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">the number after a label: the claim\'s '
+            "strength, 0 to 1, from its confidence and what supports and attacks it</TD></TR>"
         )
     table = (
         '<TABLE BORDER="1" COLOR="#999999" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-        '<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>' + "".join(rows) + "</TABLE>"
+        f'<TR><TD COLSPAN="{span}"><B>Legend</B></TD></TR>' + "".join(rows) + "</TABLE>"
     )
     return [f'  "legend" [shape=plaintext, fontsize=8, margin=0, label=<{table}>];']
 
