@@ -396,3 +396,18 @@ def test_a_link_may_be_given_an_id_of_argmaps_own_pattern(tmp_path):
     renamed = run("rename", path, "my-own", "u.support.old", "--kind", "link")
     assert renamed.exit_code == 0, renamed.output
     assert "u.support.old" in {lk.id for lk in read_map(path).model.links}
+
+
+def test_set_puts_a_new_field_where_fmt_would_so_the_file_stays_formatted(tmp_path):
+    m = tmp_path / "m.yaml"
+    shutil.copy(HARBOUR, m)
+    shutil.copytree(HARBOUR.parent / "sources", tmp_path / "sources")
+    assert run("fmt", m).exit_code == 0  # the fixture is laid out by hand: fmt's first
+    assert run("fmt", "--check", m).exit_code == 0
+    assert run("set", m, "open-at-night", "label", "Open at night").exit_code == 0
+    assert run("set", m, "open-at-night", "note", "The op-ed's thesis.").exit_code == 0
+    assert run("set", m, "demand-grows", "confidence", "0.6").exit_code == 0
+    assert run("fmt", "--check", m).exit_code == 0, m.read_text(encoding="utf-8")
+    text = m.read_text(encoding="utf-8")
+    block = text[text.index("- id: open-at-night") :].split("\n  - id:")[0]
+    assert block.index("kind:") < block.index("label:") < block.index("tags:")

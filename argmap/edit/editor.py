@@ -339,7 +339,10 @@ class Editor:
             return
         self._splice(self.line_start(k.start_mark.index), self.after_line(self.node_end(v)), "")
 
-    def _set_key(self, mapping: Any, key: str, value: Any) -> None:
+    def _set_key(self, mapping: Any, key: str, value: Any, order: list[str] | None = None) -> None:
+        """Set ``key`` of a mapping; a new key goes where ``order`` (the format's order of
+        fields) puts it, before the first key written that comes after it, so that the
+        file stays as ``fmt`` writes it; else at the end."""
         pair = self.key_pair(mapping, key)
         rendered = self.scalar_text(value)
         if pair is not None:
@@ -351,6 +354,14 @@ class Editor:
             at = self.node_end(last_v)
             self._splice(at, at, f", {key}: {rendered}")
             return
+        if order is not None and key in order:
+            later = set(order[order.index(key) + 1 :])
+            following = next((k for k, _ in mapping.value if k.value in later), None)
+            if following is not None and following.start_mark.line != mapping.start_mark.line:
+                at = self.line_start(following.start_mark.index)
+                col = following.start_mark.column
+                self._splice(at, at, " " * col + f"{key}: {rendered}\n")
+                return
         at = self.after_line(self.node_end(last_v))
         col = mapping.value[0][0].start_mark.column
         lead = "\n" if at == len(self.text) and not self.text.endswith("\n") else ""
@@ -400,7 +411,7 @@ class Editor:
             if self.key_pair(node, field) is not None:
                 self._remove_key(node, field)
         else:
-            self._set_key(node, field, value)
+            self._set_key(node, field, value, _field_order(section))
 
     def find_link(self, link_id: str) -> tuple:
         """Where link ``link_id`` is written: ``("links", position)`` for an explicit link,
@@ -616,3 +627,12 @@ def _default_id(link: dict) -> str:
 def _generated_id(link: dict) -> bool:
     """Whether a link written under ``links:`` bears the id argmap would give it."""
     return bool(link.get("id")) and link.get("id") == _default_id(link)
+
+
+def _field_order(section: str | None) -> list[str]:
+    """The order ``fmt`` writes the fields of an item of ``section`` in (the map's own
+    fields for None)."""
+    from argmap.model import ArgMap, Claim, Link, Source
+
+    model = {"claims": Claim, "links": Link, "sources": Source}.get(section or "", ArgMap)
+    return list(model.model_fields)
