@@ -21,6 +21,8 @@ ALLOWED = {
     "output.py": "printing: rows, tables, lines",
     "__init__.py": "plumbing: lazy commands, help texts, error lines",
     "options.py:_map_of": "the words of a command line being completed",
+    "review.py:review": "an interactive front end: a question a proposal, read from the "
+    "terminal, each decision one operations call (argmap.operations.review)",
 }
 
 LOOPS = (ast.For, ast.AsyncFor, ast.While, ast.ListComp, ast.SetComp, ast.DictComp,
