@@ -111,6 +111,6 @@ def review(
 
 def _said(counts: dict[str, int]) -> None:
     from argmap.cli.output import print_error
+    from argmap.operations.review import decided
 
-    done = ", ".join(f"{v} {k}" for k, v in counts.items() if v)
-    print_error([f"argmap: {done or 'nothing decided'}"])
+    print_error([f"argmap: {decided(counts)}"])

@@ -19,7 +19,7 @@ from argmap.errors import UsageError
 from argmap.operations.edit import Edited
 from argmap.operations.result import Result
 
-__all__ = ["Proposal", "pending", "listed", "accept", "reject", "retarget", "merge"]
+__all__ = ["Proposal", "pending", "listed", "decided", "accept", "reject", "retarget", "merge"]
 
 _RELATION = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
 
@@ -87,6 +87,11 @@ def listed(path: str, only: list[str] | None = None) -> Result:
         id_list=lambda: [p.id for p in items],
         tsv=lambda: (columns, rows),
     )
+
+
+def decided(counts: dict[str, int]) -> str:
+    """What a review decided, in a line ("2 accepted, 1 rejected")."""
+    return ", ".join(f"{n} {what}" for what, n in counts.items() if n) or "nothing decided"
 
 
 def accept(path: str, ident: str) -> Edited:
