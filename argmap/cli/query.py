@@ -122,21 +122,16 @@ def claims(
     Example: argmap claims maps/*.yaml --where 'kind:evidence and (tag:china or tag:korea)'
     """
 
-    from argmap.analysis.query import ClaimFilter, Pattern, parse_kinds
     from argmap.cli.output import emit
-    from argmap.errors import UsageError
     from argmap.operations.query import find_claims
 
-    kinds = parse_kinds(kind)
-    try:
-        pattern = Pattern(regex) if regex is not None else None
-    except UsageError as exc:
-        raise UsageError(f"--regex {exc.message}", hint=exc.hint) from None
-    f = ClaimFilter(
+    found = find_claims(
+        map_files,
+        where,
         text=text,
-        pattern=pattern,
-        tags=tuple(tag or ()),
-        kinds=kinds,
+        regex=regex,
+        tags=tag,
+        kinds=kind,
         source=source,
         supports=supports,
         attacks=attacks,
@@ -149,7 +144,7 @@ def claims(
         leaves=leaves,
         min_confidence=min_confidence,
     )
-    emit(find_claims(map_files, f, where), fmt)
+    emit(found, fmt)
 
 
 def why(map_file: MapArg, claim: ClaimArg, fmt: RowFormatOpt = RowFormat.text) -> None:

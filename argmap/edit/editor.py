@@ -632,7 +632,9 @@ def _generated_id(link: dict) -> bool:
 def _field_order(section: str | None) -> list[str]:
     """The order ``fmt`` writes the fields of an item of ``section`` in (the map's own
     fields for None)."""
+    from pydantic import BaseModel
+
     from argmap.model import ArgMap, Claim, Link, Source
 
-    model = {"claims": Claim, "links": Link, "sources": Source}.get(section or "", ArgMap)
-    return list(model.model_fields)
+    models: dict[str, type[BaseModel]] = {"claims": Claim, "links": Link, "sources": Source}
+    return list(models.get(section or "", ArgMap).model_fields)

@@ -11,12 +11,10 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from argmap.errors import UsageError
 from argmap.operations.result import Page, Result
-
-if TYPE_CHECKING:
-    from argmap.analysis.query import ClaimFilter
 
 __all__ = ["find_claims", "why", "impact", "chains_between", "map_stats"]
 
@@ -60,10 +58,33 @@ def _tsv(table: Any) -> tuple[list[str], list[list[str]]]:
     return full.columns(), full.rows()
 
 
-def find_claims(paths: list[str], claim_filter: ClaimFilter, where: str | None = None) -> Result:
-    """The claims of the maps at ``paths`` that pass the filter and the ``where``
-    expression (:func:`argmap.analysis.search.search`); a table of claims."""
+def find_claims(
+    paths: list[str],
+    where: str | None = None,
+    *,
+    regex: str | None = None,
+    kinds: list[str] | None = None,
+    tags: list[str] | None = None,
+    **filters: Any,
+) -> Result:
+    """The claims of the maps at ``paths`` that pass the filters and the ``where``
+    expression (:func:`argmap.analysis.search.search`); a table of claims. ``regex`` and
+    ``kinds`` are as a person writes them; ``filters``: the other fields of
+    :class:`~argmap.analysis.query.ClaimFilter` (text, source, supports, contested...).
+
+    Raises:
+        UsageError: a regex that does not compile, a kind that is none, an expression that
+            does not parse.
+    """
+    from argmap.analysis.query import ClaimFilter, Pattern, parse_kinds
     from argmap.analysis.search import search
+
+    try:
+        pattern = Pattern(regex) if regex is not None else None
+    except UsageError as exc:
+        raise UsageError(f"--regex {exc.message}", hint=exc.hint) from None
+    claim_filter = ClaimFilter(pattern=pattern, kinds=parse_kinds(kinds),
+                               tags=tuple(tags or ()), **filters)  # fmt: skip
     from argmap.operations.loading import read_maps
     from argmap.views.tables import ClaimTable
 
