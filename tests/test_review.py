@@ -155,3 +155,14 @@ def test_the_list_of_what_is_left_in_every_format(drafted):
     assert run("review", drafted, ids[0], "--list", "-f", "ids").stdout.split() == [ids[0]]
     table = run("review", drafted, "--list", env={"COLUMNS": "80"}).stdout
     assert ids[0] in table
+
+
+def test_the_list_matches_its_published_schema(drafted):
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(run("schema", "--of", "review").stdout)
+    data = json.loads(run("review", drafted, "-f", "json").stdout)
+    assert data and not list(Draft202012Validator(schema).iter_errors(data))
+    assert list(Draft202012Validator(schema).iter_errors([{**data[0], "extra": 1}]))

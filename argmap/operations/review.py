@@ -13,7 +13,9 @@ what was decided). The front end asks; these are the decisions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from argmap.errors import UsageError
 from argmap.operations.edit import Edited
@@ -24,21 +26,27 @@ __all__ = ["Proposal", "pending", "listed", "decided", "accept", "reject", "reta
 _RELATION = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
 
 
-@dataclass
-class Proposal:
+class Proposal(BaseModel):
     """One drafted item: a claim (``kind`` its claim kind) or a link (``kind`` support,
     attack or undercut), its score, and what a person needs to judge it."""
 
-    what: str  # "claim" or "link"
+    model_config = ConfigDict(extra="forbid")
+
+    what: Literal["claim", "link"]
     id: str
     kind: str
-    score: float
-    text: str
+    score: float = Field(description="The score argmap draft gave it, 0-1.")
+    text: str = Field(description="A claim's text; for a link, its two claims' texts.")
     quote: str | None = None
-    #: For a claim, the links it starts, as "supports X"; for a link, source and target.
-    links: list[str] = field(default_factory=list)
-    source: str | None = None
-    target: str | None = None
+    links: list[str] = Field(
+        default_factory=list, description="For a claim, the links it starts: 'supports X'."
+    )
+    source: str | None = Field(None, description="For a link, the claim it starts from.")
+    target: str | None = Field(None, description="For a link, the claim it bears on.")
+
+
+#: ``argmap review --list --format json``: what is left to review, in order.
+Proposals = RootModel[list[Proposal]]
 
 
 def pending(path: str) -> list[Proposal]:
@@ -59,22 +67,22 @@ def pending(path: str) -> list[Proposal]:
         starts = [lk for lk in links if lk.source == c.id]
         if c.drafted is not None:
             said = [f"{_RELATION[lk.kind.value]} {lk.target}" for lk in starts]
-            out.append(Proposal("claim", c.id, c.kind.value, c.drafted, c.text, c.quote, said))
+            out.append(Proposal(what="claim", id=c.id, kind=c.kind.value, score=c.drafted,
+                                text=c.text, quote=c.quote, links=said))  # fmt: skip
         for lk in starts:
             if lk.drafted is not None and lk.key not in shown:
                 shown.add(lk.key)
                 target_text = texts.get(lk.target, lk.target)
-                out.append(Proposal("link", lk.key, lk.kind.value, lk.drafted,
-                                    f"{c.text} -- {_RELATION[lk.kind.value]} -> {target_text}",
-                                    source=lk.source, target=lk.target))  # fmt: skip
+                said_link = f"{c.text} -- {_RELATION[lk.kind.value]} -> {target_text}"
+                out.append(Proposal(what="link", id=lk.key, kind=lk.kind.value,
+                                    score=lk.drafted, text=said_link, source=lk.source,
+                                    target=lk.target))  # fmt: skip
     return out
 
 
 def listed(path: str, only: list[str] | None = None) -> Result:
     """What is left to review, as a result every output format can print (a table, JSON,
     ids, TSV); ``only``: these ids alone."""
-    from dataclasses import asdict
-
     from argmap.views import forms
 
     items = [p for p in pending(path) if only is None or p.id in set(only)]
@@ -83,7 +91,7 @@ def listed(path: str, only: list[str] | None = None) -> Result:
     return Result(
         items,
         text=lambda page: forms.Table(columns, rows, nothing="nothing drafted is left to review"),
-        data=lambda: [asdict(p) for p in items],
+        data=lambda: Proposals(items).model_dump(mode="json"),
         id_list=lambda: [p.id for p in items],
         tsv=lambda: (columns, rows),
     )

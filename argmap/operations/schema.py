@@ -46,8 +46,10 @@ def _answer_models() -> dict:
     """The commands whose answer is a model defined beside its analysis, by the name
     ``--of`` takes (a subcommand as ``group-name``)."""
     from argmap.analysis import library
+    from argmap.operations import review
 
     return {
+        "review": review.Proposals,
         "library-index": library.Indexed,
         "library-find": library.FindAnswer,
         "library-same": library.SameAnswer,
