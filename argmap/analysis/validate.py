@@ -420,7 +420,8 @@ def _control_characters(doc, G, index) -> Iterator[Diagnostic]:
                                  doc.locate(("sources", i, key)))  # fmt: skip
     for i, c in enumerate(m.claims):
         for key in ("text", "label", "quote", "note", "locator"):
-            if found(getattr(c, key)):
+            value = getattr(c, key)
+            if value is not None and found(value):
                 yield Diagnostic("control_character", "warning",
                                  f"claim {c.id!r}: its {key} holds a control character "
                                  f"({visible(getattr(c, key))[:60]!r})",

@@ -1,16 +1,13 @@
-"""Offsets in a text to lines and columns, and back: the one place they are converted.
+"""Offsets in a text to lines and columns: the one place they are converted.
 
-A :class:`Lines` is a table of where each line starts, built once per text; each
-conversion is then a binary search, so that reporting thousands of problems in a long
-one-line file costs no more than in a file of many lines (scanning back for the line's
-start, as :meth:`str.rfind` does, is quadratic there).
+A :class:`Lines` answers many lookups in one text in about one pass over it; a single
+lookup is :func:`line_col`. (Scanning back to the line's start from each offset, as
+:meth:`str.rfind` from the file's start does, is quadratic in a long one-line file.)
 
 Examples:
     >>> lines = Lines("ab\\ncd\\n")
     >>> lines.line_col(0), lines.line_col(3), lines.line_col(4)
     ((1, 1), (2, 1), (2, 2))
-    >>> lines.offset(2, 2)
-    4
     >>> line_col("x\\ny", 2)
     (2, 1)
 """
@@ -18,38 +15,40 @@ Examples:
 from __future__ import annotations
 
 import bisect
+from typing import Any
 
 __all__ = ["Lines", "line_col"]
 
 
 class Lines:
-    """Where each line of a text (str or bytes) starts."""
+    """Lines and columns of offsets in one text (str or bytes), for many lookups.
 
-    __slots__ = ("starts",)
+    Nothing is built up front: each lookup counts newlines from the nearest place looked
+    up before (in C, by :meth:`str.count`), and finds its line's start within that gap
+    only, so that many lookups cost about one pass over the text, whether it has two
+    million lines (a pretty-printed 40 MB map: no table of them is built) or one (a
+    minified map: no scan back to the start of the file for each)."""
+
+    __slots__ = ("text", "newline", "at", "line", "start")
 
     def __init__(self, text: str | bytes) -> None:
-        newline = "\n" if isinstance(text, str) else b"\n"
-        starts = [0]
-        find = text.find
-        at = find(newline)  # type: ignore[arg-type]
-        while at >= 0:
-            starts.append(at + 1)
-            at = find(newline, at + 1)  # type: ignore[arg-type]
-        self.starts = starts
+        self.text = text
+        self.newline: Any = "\n" if isinstance(text, str) else b"\n"
+        #: Places looked up, sorted, with their line and their line's start.
+        self.at, self.line, self.start = [0], [1], [0]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of ``offset``."""
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
-
-    def line_start(self, offset: int) -> int:
-        """The offset where the line holding ``offset`` starts."""
-        return self.starts[bisect.bisect_right(self.starts, offset) - 1]
-
-    def offset(self, line: int, col: int) -> int:
-        """The offset of a 1-based line and column (the last line for one past it)."""
-        line = min(max(line, 1), len(self.starts))
-        return self.starts[line - 1] + col - 1
+        i = bisect.bisect_right(self.at, offset) - 1
+        known = self.at[i]
+        newlines = self.text.count(self.newline, known, offset)
+        line = self.line[i] + newlines
+        start = self.start[i] if not newlines else self.text.rfind(self.newline, known, offset) + 1
+        if known != offset:
+            self.at.insert(i + 1, offset)
+            self.line.insert(i + 1, line)
+            self.start.insert(i + 1, start)
+        return line, offset - start + 1
 
 
 def line_col(text: str | bytes, offset: int) -> tuple[int, int]:
