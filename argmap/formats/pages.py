@@ -201,18 +201,13 @@ def _neighbours(G: nx.MultiDiGraph, inside: set[str]) -> list[str]:
     undercut, the source of the link it attacks), in the map's order."""
     found: set[str] = set()
     for u in inside:
-        for v, keyed in G._succ[u].items():
-            if v not in inside:
-                found.add(v)
-            for d in keyed.values():
-                if d["kind"] == "undercut":
-                    found.add(_undercut_source(G, d))
-        for v, keyed in G._pred[u].items():
-            if v not in inside:
-                found.add(v)
-            for d in keyed.values():
-                if d["kind"] == "undercut":
-                    found.add(_undercut_source(G, d))
+        for adjacent in (G._succ[u], G._pred[u]):
+            for v, keyed in adjacent.items():
+                if v not in inside:
+                    found.add(v)
+                for d in keyed.values():
+                    if d["kind"] == "undercut":
+                        found.add(_undercut_source(G, d))
     return [n for n in G._node if n in found and n not in inside]
 
 

@@ -385,9 +385,6 @@ class SqliteEngine:
         row = self.db.execute("SELECT * FROM files WHERE path = ?", (path,)).fetchone()
         return FileRow(*row) if row else None
 
-    def files(self) -> dict[str, FileRow]:
-        return {r[0]: FileRow(*r) for r in self.db.execute("SELECT * FROM files")}
-
     def counts(self) -> tuple[int, int]:
         """(maps, claims) indexed (from the table of files, a row a file)."""
         maps, claims = self.db.execute(
@@ -442,16 +439,6 @@ class SqliteEngine:
         return [LinkRow(*r) for r in self.db.execute(
             "SELECT * FROM links WHERE target_file = ? AND target = ? ORDER BY file, id",
             (file, ident))]  # fmt: skip
-
-    def links_from(self, file: str, ident: str) -> list[LinkRow]:
-        return [LinkRow(*r) for r in self.db.execute(
-            "SELECT * FROM links WHERE source_file = ? AND source = ? ORDER BY file, id",
-            (file, ident))]  # fmt: skip
-
-    def undercuts_of(self, file: str, link_id: str) -> list[LinkRow]:
-        return [LinkRow(*r) for r in self.db.execute(
-            "SELECT * FROM links WHERE file = ? AND undercuts = ? ORDER BY id",
-            (file, link_id))]  # fmt: skip
 
     def held_on(self, file: str, ident: str) -> list[HeldRow]:
         """The verdicts of the maps that use ``file`` on its claim ``ident``."""

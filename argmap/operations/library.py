@@ -207,9 +207,7 @@ def _refresh(engine: Any, roots: list[str] | None) -> tuple[Any, dict[str, Any]]
         raise _busy(engine, exc) from None
     try:
         if engine._db is None:
-            with engine.building() as fresh:
-                fresh.set_meta("roots", roots if roots is not None else _remembered(engine))
-                _update(fresh, roots if roots is not None else _remembered(engine), done)
+            _build(engine, roots, done)
             return engine, done
         with engine.transaction():
             if roots is not None:
@@ -223,11 +221,16 @@ def _refresh(engine: Any, roots: list[str] | None) -> tuple[Any, dict[str, Any]]
         aside = engine.set_aside()
         done = {"read": 0, "unchanged": 0, "removed": 0, "skipped": [],
                 "rebuilt": f"the index was damaged ({exc}); it was moved to {aside}"}  # fmt: skip
-        with engine.building() as fresh:
-            kept = roots if roots is not None else _remembered(engine)
-            fresh.set_meta("roots", kept)
-            _update(fresh, kept, done)
+        _build(engine, roots, done)
     return engine, done
+
+
+def _build(engine: Any, roots: list[str] | None, done: dict[str, Any]) -> None:
+    """Build the index anew from its roots (those given, else the library's own)."""
+    kept = roots if roots is not None else _remembered(engine)
+    with engine.building() as fresh:
+        fresh.set_meta("roots", kept)
+        _update(fresh, kept, done)
 
 
 def _remembered(engine: Any) -> list[str]:
