@@ -520,11 +520,13 @@ def _ranked(engine: Any, query: str, chosen: list) -> list:
     return ranked
 
 
-def _arguers(engine: Any, row: Any) -> list[tuple[str, Any, Any, str]]:
+def _arguers(engine: Any, row: Any, same: list | None = None) -> list[tuple[str, Any, Any, str]]:
     """What supports, attacks or undercuts ``row`` or a claim taken as the same (a quote,
-    a text, or wording at :data:`WHO_THRESHOLD`): (relation, arguer, claim it bears on,
-    link id)."""
-    targets = [row] + [other for basis, score, other in _same_rows(engine, row, WHO_THRESHOLD)]
+    a text, or wording at :data:`WHO_THRESHOLD`; ``same``: those, when already found):
+    (relation, arguer, claim it bears on, link id)."""
+    if same is None:
+        same = _same_rows(engine, row, WHO_THRESHOLD)
+    targets = [row] + [other for _, _, other in same]
     out: list[tuple[str, Any, Any, str]] = []
     seen: set[tuple[str, str, str]] = set()
     for target in targets:
@@ -589,7 +591,7 @@ def who(map_path: str, ident: str, *, index: str | os.PathLike | None = None) ->
                          for h in engine.held_on(o.file, o.id)]  # fmt: skip
         arguers = [Arguer(relation=rel, claim=LibraryClaim.of(c, _shown(c.file)),
                           about=LibraryClaim.of(about, _shown(about.file)), link=link)
-                   for rel, c, about, link in _arguers(engine, row)]  # fmt: skip
+                   for rel, c, about, link in _arguers(engine, row, same_rows)]  # fmt: skip
         labels = {v.verdict for v in verdicts if v.verdict is not None}
         answer = WhoAnswer(claim=LibraryClaim.of(row, _shown(row.file)), verdicts=verdicts,
                            disagree=len(labels) > 1, arguers=arguers)  # fmt: skip
