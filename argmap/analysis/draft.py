@@ -10,9 +10,12 @@ score (0-1) and the cues behind it.
 The cues are hand-set and few, in English: modal verbs and opinion markers for a claim;
 connectives that open a conclusion (therefore, so), a reason (because, since), an example,
 an addition (moreover), a turn (but, however) or a concession (admittedly, of course, some
-say); a unit's place in the text. Nothing is fitted on any corpus, so nothing shipped is
-derived from a corpus's data. ``bench/draft.py`` measures the cues on the Argumentative
-Microtext Corpus.
+say); a unit's place in the text. In a text of several paragraphs, the central claim is
+also read from where a thesis stands (the opening and closing paragraphs, a sentence that
+concludes the whole text, the headline's words, the author's own voice: see
+:func:`_central_score`). Nothing is fitted on any corpus, so nothing shipped is derived
+from a corpus's data. ``bench/draft.py`` measures the cues on the Argumentative Microtext
+Corpus, ``bench/essays.py`` the central claim on the Argument Annotated Essays.
 
 Examples:
     >>> d = draft_structure([
@@ -29,9 +32,14 @@ Examples:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["Unit", "Drafted", "split_units", "draft_structure"]
+__all__ = ["Unit", "Drafted", "split_units", "draft_structure", "headline", "CLOSE"]
+
+#: How close (in cue points) a second candidate for the central claim must come to the
+#: first to be named beside it.
+CLOSE = 0.5
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,8 @@ class Drafted:
     head: list[int | None]
     score: list[float]
     cues: list[list[str]] = field(default_factory=list)
+    #: A second candidate for the central claim, when it scores close to the first.
+    second: int | None = None
 
 
 def _words(*items: str) -> re.Pattern:
@@ -110,32 +120,198 @@ def _reason(text: str) -> re.Match | None:
     return (_REASON_ANYWHERE if _opens_sentence(text) else _REASON).search(text)
 
 
-def _central_score(i: int, text: str, n: int, conceded: bool) -> tuple[float, list[str]]:
+#: Words that open the conclusion of a whole text, not of one paragraph's step.
+_TEXT_CONCLUSION = _words(
+    "in conclusion",
+    "to conclude",
+    "to sum up",
+    "to summari[sz]e",
+    "in summary",
+    "in sum",
+    "all in all",
+    "all things considered",
+    "taking everything into account",
+    "overall",
+    "in short",
+    "in the final analysis",
+    "ultimately",
+)
+_STANCE = re.compile(r"\b(?:i (?:strongly |firmly |would |do |really |still |totally |"
+                     r"definitely |personally |myself )?(?:think|believe|agree|disagree|contend|"
+                     r"argue|maintain|hold|feel|suppose|prefer|advocate|assert|support|oppose|"
+                     r"object to|am in favou?r)|in my (?:personal |humble )?(?:opinion|view|"
+                     r"point of view)|from my (?:point of view|perspective|standpoint|view)|"
+                     r"to my mind|my (?:own )?(?:view|opinion|position) is|personally|"
+                     r"i am (?:absolutely |totally |quite |fully )?(?:convinced|certain|sure)|"
+                     r"i'?m (?:absolutely |totally )?(?:convinced|certain|sure)|"
+                     r"as far as i am concerned|it seems to me)\b", re.I)  # fmt: skip
+#: A unit that speaks of the text itself ("this essay will discuss", "for the following
+#: reasons", "I agree with this statement"): it announces a claim, it does not make one.
+_META = re.compile(r"\b(?:(?:this|these|the following|the above|following)\s+(?:\w+\s+)?"
+                   r"(?:reasons?|essay|article|paper|statement|affirmation|viewpoint|"
+                   r"points? of view|view|opinion|belief|idea|question|issue|topic|matter|"
+                   r"misconcept\w*)|(?:two|three|several|my|main|some)\s+(?:\w+\s+)?reasons|"
+                   r"(?:the latter|the former|the first|the second|the other)\s+(?:\w+\s+)?"
+                   r"(?:opinion|view|group|statement|side|idea|position|one))\b"
+                   r"|\bhere are\b|\bwill (?:be )?(?:discuss|explain|examin|outlin|present|"
+                   r"elaborat)\w*|\bas follows\b", re.I)  # fmt: skip
+#: A sentence that opens by pointing back at the one before ("This will mean...").
+_ANAPHORIC = re.compile(r"^\W*(?:this|these|those|such|it)\b", re.I)
+#: Another's view reported ("many believe that...", "some employers still think..."): the
+#: text's thesis is its author's.
+_REPORTED = re.compile(r"\b(?:some|many|most|others|critics|opponents|proponents|supporters|"
+                       r"people|they|experts)\b(?:\s+\w+){0,3}?\s+(?:believe|think|argue|"
+                       r"claim|say|feel|contend|maintain|insist|suggest)s?\b", re.I)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a unit stands in a text of several paragraphs."""
+
+    #: The paragraph's place among the paragraphs that hold units (0 = the first).
+    paragraph: int
+    paragraphs: int
+    #: The last unit of its paragraph.
+    ends_paragraph: bool
+    #: In the text's opening or closing paragraphs (a fifth of them, at least one each).
+    opening: bool
+    closing: bool
+    #: The sentence opens with a marker of the whole text's conclusion ("In conclusion,").
+    concludes_text: bool
+    #: How much of its wording comes back in the other end of the text (0-1).
+    returns: float
+    #: How much of the title's wording it holds (0-1).
+    titled: float
+    #: The text's headline (a first paragraph of one short unit).
+    headline: bool = False
+
+
+def _places(units: list[str], para: list[int], title: str | None) -> list[_Place | None]:
+    """Each unit's :class:`_Place`; all None in a text of fewer than three paragraphs (a
+    short text is read by its cues alone). A first paragraph of one short unit is the
+    text's headline: it counts as the title, not as the opening."""
+    order = sorted(set(para))
+    headline = (len(order) >= 4 and para.count(order[0]) == 1
+                and len(units[0].split()) <= 25)  # fmt: skip
+    if headline:
+        title = title or units[0]
+        order = order[1:]
+    count = len(order)
+    if count < 3:
+        return [None] * len(units)
+    rank = {p: k for k, p in enumerate(order)}
+    rank.setdefault(para[0], -1)  # the headline
+    ends = max(1, round(count / 5))
+    # An article may state its thesis a few paragraphs in, after its news hook.
+    starts = max(1, count // 3)
+    words = _unit_words(units)
+    opening = [rank[p] in range(starts) for p in para]
+    closing = [rank[p] >= count - ends for p in para]
+    title_words = set(_content(title or ""))
+    concludes = []
+    here = False
+    for i, text in enumerate(units):
+        if _opens_sentence(text) or i == 0:
+            here = bool(_TEXT_CONCLUSION.search(text))
+        concludes.append(here)
+    out: list[_Place | None] = []
+    for i in range(len(units)):
+        other = [j for j in range(len(units))
+                 if (opening[j] and closing[i]) or (closing[j] and opening[i])]  # fmt: skip
+        mine = sum(words[i].values()) or 1.0
+        back = max((_shared(i, j, words) for j in other if para[j] != para[i]), default=0.0)
+        held = set(words[i])
+        out.append(_Place(
+            paragraph=rank[para[i]], paragraphs=count,
+            ends_paragraph=i + 1 == len(units) or para[i + 1] != para[i],
+            opening=opening[i], closing=closing[i], concludes_text=concludes[i],
+            returns=min(1.0, back / mine),
+
+            titled=len(held & title_words) / len(title_words) if title_words else 0.0,
+            headline=headline and i == 0,
+        ))  # fmt: skip
+    return out
+
+
+def _content(text: str) -> list[str]:
+    from argmap.analysis.library import content_words
+
+    return content_words(text)
+
+
+def _central_score(
+    i: int, text: str, n: int, conceded: bool, place: _Place | None = None
+) -> tuple[float, list[str]]:
+    """How likely unit ``i`` is the central claim, and why. ``place``: where it stands in
+    a text of several paragraphs, where a thesis is stated in the opening (most often at
+    the end of the first paragraph) and restated in the closing, and a body paragraph's
+    "therefore" concludes that paragraph's step, not the text."""
     score, why = 0.0, []
     if conceded:
         score -= 2.0
         why.append("the next unit turns against it (but, however...): a concession")
     if _MODAL.search(text):
-        score += 1.5
+        score += 1.5 if place is None else 1.0
         why.append("a modal verb (should, must...): a claim of what ought to be")
-    if _OPINION.search(text):
-        score += 1.0
+    if _OPINION.search(text) or (place is not None and _STANCE.search(text)):
+        score += 1.0 if place is None else 1.5
         why.append("an opinion marker (I think, in my view...)")
-    if _CONCLUSIVE.search(text):
+    if place is not None and place.concludes_text:
+        score += 2.0
+        why.append("in a sentence that concludes the text (in conclusion, to sum up...)")
+    elif _CONCLUSIVE.search(text):
         # "Therefore, ..." opening a sentence concludes; ", so ..." inside one tells a result.
         sentence = text.lstrip(" \"'“‘(")[:1].isupper()
-        score += 2.0 if sentence else 0.5
-        why.append(
-            "opens with a conclusion (therefore, so...)"
-            if sentence
-            else "a clause of result (so, thus...)"
-        )
-    if i == 0:
-        score += 1.0
-        why.append("first in the text")
-    if i == n - 1 and n > 1:
-        score += 0.8
-        why.append("last in the text")
+        if place is not None and not place.closing:
+            score += 0.3
+            why.append(
+                "a conclusion (therefore, so...) before the closing paragraphs: "
+                "the step of one paragraph"
+            )
+        else:
+            score += 2.0 if sentence else 0.5
+            why.append(
+                "opens with a conclusion (therefore, so...)"
+                if sentence
+                else "a clause of result (so, thus...)"
+            )
+    if place is None:
+        if i == 0:
+            score += 1.0
+            why.append("first in the text")
+        if i == n - 1 and n > 1:
+            score += 0.8
+            why.append("last in the text")
+    elif place.headline:
+        score -= 3.0
+        why.append("the text's headline: what it is about, stated again in the text")
+    else:
+        if place.opening:
+            thesis = place.ends_paragraph and place.paragraph == 0
+            score += 1.0 + 0.8 * thesis
+            why.append("ends the opening paragraph" if thesis
+                       else "in the opening paragraphs")  # fmt: skip
+        elif place.closing:
+            score += 1.0
+            why.append("in the closing paragraphs")
+        if place.returns >= 0.2:
+            score += 1.5 * place.returns
+            why.append(f"its words come back at the other end of the text ({place.returns:.0%})")
+        if place.titled > 0:
+            score += place.titled
+            why.append(f"holds the title's words ({place.titled:.0%})")
+        if _ANAPHORIC.search(text) and not _CONCLUSIVE.search(text):
+            score -= 0.5
+            why.append("opens by pointing back (this, these...): goes on from the sentence before")
+        if _META.search(text):
+            score -= 1.5
+            why.append(
+                "speaks of the text itself (this statement, these reasons...): "
+                "announces a claim rather than making it"
+            )
+        if _REPORTED.search(text) and not _STANCE.search(text):
+            score -= 1.5
+            why.append("reports what others hold: less likely the author's thesis")
 
     if _reason(text):
         score -= 2.0
@@ -148,7 +324,7 @@ def _central_score(i: int, text: str, n: int, conceded: bool) -> tuple[float, li
             score -= cost
             why.append(f"{said}: less likely the central claim")
     if text.rstrip().endswith("?"):
-        score -= 1.0
+        score -= 1.0 if place is None else 3.0
         why.append("a question")
     return score, why
 
@@ -158,7 +334,9 @@ def _cue(pattern: re.Pattern, text: str) -> str:
     return m.group(0).strip(" ,.;:").lower() if m else ""
 
 
-def draft_structure(units: list[str], paragraphs: list[int] | None = None) -> Drafted:
+def draft_structure(
+    units: list[str], paragraphs: list[int] | None = None, title: str | None = None
+) -> Drafted:
     """The proposed structure over ``units`` (see the module's description);
     ``paragraphs`` numbers the paragraph of each unit: in a text of several paragraphs, a
     unit with no cue supports its paragraph's first sentence (which supports the central
@@ -171,7 +349,8 @@ def draft_structure(units: list[str], paragraphs: list[int] | None = None) -> Dr
     opening = [i == 0 or para[i] != para[i - 1] for i in range(n)]
     # A unit the next one turns against ("..., but ...") is conceded, not asserted.
     conceded = [i + 1 < n and bool(_TURN.search(units[i + 1])) for i in range(n)]
-    scored = [_central_score(i, t, n, conceded[i]) for i, t in enumerate(units)]
+    places = _places(units, para, title)
+    scored = [_central_score(i, t, n, conceded[i], places[i]) for i, t in enumerate(units)]
     words = _unit_words(units) if several else []
     central = max(range(n), key=lambda i: (scored[i][0], -i))
     role = ["pro"] * n
@@ -180,10 +359,17 @@ def draft_structure(units: list[str], paragraphs: list[int] | None = None) -> Dr
     score = [0.5] * n
     cues: list[list[str]] = [[] for _ in range(n)]
     role[central], function[central], head[central] = "pro", "cc", None
-    margin = scored[central][0] - max((s for j, (s, _) in enumerate(scored) if j != central),
-                                      default=0.0)  # fmt: skip
+    runner = max((j for j in range(n) if j != central), key=lambda j: (scored[j][0], -j),
+                 default=None)  # fmt: skip
+    margin = scored[central][0] - (scored[runner][0] if runner is not None else 0.0)
     score[central] = round(min(0.95, 0.5 + 0.15 * max(0.0, margin)), 2)
     cues[central] = ["the central claim: " + "; ".join(scored[central][1] or ["no cue"])]
+    second = runner if runner is not None and margin <= CLOSE else None
+    if second is not None:
+        cues[second].append(
+            "a second candidate for the central claim, close to the first: "
+            + "; ".join(scored[second][1] or ["no cue"])
+        )
     for i, text in enumerate(units):
         if i == central:
             continue
@@ -280,7 +466,7 @@ def draft_structure(units: list[str], paragraphs: list[int] | None = None) -> Dr
                 cues[i].append("no cue: a reason for the central claim")
         else:
             cues[i].append("no cue: a reason for the central claim")
-    return Drafted(central, role, function, head, score, cues)
+    return Drafted(central, role, function, head, score, cues, second)
 
 
 def _unit_words(units: list[str]) -> list[dict[str, float]]:
@@ -316,11 +502,63 @@ _CLAUSE = re.compile(r"(?:,|;|:|\s[–—-])\s+(?=(?:but|because|since|although|
                      r"while|so that|so|which means|and|for|unless|even if|as|"
                      r"as a result|even though|however|yet)\b)|;\s+|\s(?=(?:because|unless)\b)",
                      re.I)  # fmt: skip
+#: Connectives that join two clauses or two predicates of one subject ("Japan should hope
+#: for the best, but prepare for the worst"): a cut is made only before a clause of its own.
+_COORDINATING = {"but", "and", "yet", "so", "for", "or", "as"}
+#: Words a clause's own subject opens with (besides a name, a number or a quote).
+# A word list reads best as words.
+_SUBJECT = frozenset(
+    """i you he she it we they this that these those there one here the a an its his her their
+our my your some many most much few no every each all both such any another other several
+neither either nobody everyone someone anyone nothing everything something what who which
+whoever whatever not only others once when whenever if because since although though while
+after before unless until how why where moreover furthermore also then still indeed
+besides instead""".split()  # noqa: SIM905
+)
 
 
-def _cut(text: str, start: int, end: int, at: re.Pattern, keep_end: bool) -> list[tuple]:
+def _clause_cuts(text: str, start: int, end: int) -> list[re.Match]:
+    """Where :data:`_CLAUSE` cuts ``text[start:end]``: not before a coordinating
+    connective whose clause has no subject of its own (a second predicate)."""
+    out = []
+    for m in _CLAUSE.finditer(text, start, end):
+        rest = text[m.end() : end]
+        word = re.match(r"\s*([A-Za-z]+)", rest)
+        if word and word.group(1).lower() in _COORDINATING and not _own_subject(rest[word.end() :]):
+            continue
+        if word and word.group(1).lower() == "as" and _aside(rest[word.end() :]):
+            continue
+        out.append(m)
+    return out
+
+
+def _aside(rest: str) -> bool:
+    """Whether an "as" clause is an aside inside its sentence (", as X suggests, ...",
+    ", as it has in recent years, to ..."): a few words closed by a comma, the sentence
+    going on after it."""
+    comma = rest.find(",")
+    return comma > 0 and len(rest[:comma].split()) <= 8 and bool(rest[comma + 1 :].strip(" .!?"))
+
+
+def _own_subject(rest: str) -> bool:
+    """Whether the words after a connective open a clause with its own subject: the first
+    word after any aside set off by commas (", as X suggests,") is a pronoun, a
+    determiner, a name, a number or a quote."""
+    rest = rest.lstrip()
+    if rest.startswith(","):
+        close = rest.find(",", 1)
+        rest = rest[close + 1 :] if close > 0 else rest[1:]
+    first = re.match(r"\W*?([\"“‘']?)([\w'’-]+)", rest.lstrip())
+    if first is None:
+        return False
+    quote, word = first.groups()
+    word = re.split(r"['’]", word)[0] or word  # it's, they're, Japan's
+    return bool(quote) or word[0].isupper() or word[0].isdigit() or word.lower() in _SUBJECT
+
+
+def _cut(text: str, start: int, end: int, at: Iterable[re.Match], keep_end: bool) -> list[tuple]:
     pieces, last = [], start
-    for m in at.finditer(text, start, end):
+    for m in at:
         # A sentence keeps its stop; a clause keeps the comma or semicolon that ends it.
         cut = m.end() if keep_end else m.start() + (text[m.start()] in ",;:")
         if keep_end and _ABBREVIATIONS.search(text[last:cut]):
@@ -343,7 +581,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence's clauses: cut at the connectives of :data:`_CLAUSE`; a first clause
     that opens with a subordinate concession or condition is cut from its main clause at
     its last comma (an aside inside it, "including ...", stays with it)."""
-    pieces = _cut(text, start, end, _CLAUSE, keep_end=False)
+    pieces = _cut(text, start, end, _clause_cuts(text, start, end), keep_end=False)
     if not pieces:
         return pieces
     first_start, first_end = pieces[0]
@@ -356,6 +594,50 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+#: A piece that is a discourse marker alone ("To sum up,", "In my opinion,"): it goes with
+#: the clause it opens.
+_MARKER_ONLY = re.compile(r"\W*(?:in conclusion|to conclude|to sum up|in sum|in summary|"
+                          r"all in all|overall|in short|in my (?:opinion|view)|personally|"
+                          r"first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|first of all|"
+                          r"on the other hand|however|moreover|furthermore|in addition|"
+                          r"therefore|thus|hence|for example|for instance|of course|in fact|"
+                          r"indeed|above all|after all|in other words)\W*", re.I)  # fmt: skip
+#: A piece that only leads into the next: "In conclusion, from the above views,"; "my
+#: point of view is that,".
+_LEAD_IN = re.compile(
+    r"(?:.*\bthat|\W*(?:in conclusion|to conclude|to sum up|in sum|in summary|"
+    r"all in all|overall|in short)\W+(?:\w+\W+){0,4})\W*[,:]?\s*",
+    re.I | re.S,
+)
+
+
+def _tiny(piece: str) -> bool:
+    """Whether a clause is too short to stand alone: under three words, or a marker."""
+    piece = piece.strip()
+    return (len(piece.split()) < 3 or _MARKER_ONLY.fullmatch(piece) is not None
+            or _LEAD_IN.fullmatch(piece) is not None)  # fmt: skip
+
+
+def _heading(para: str) -> bool:
+    """Whether a paragraph is a heading, a byline or a caption: short, with no closing
+    stop."""
+    return len(para.split()) < 16 and not para.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def headline(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
+    """The text's headline: the first heading before its first sentence that reads as a
+    title (three words or more; not a bullet, a byline, a date or a line in capitals)."""
+    for start, end in paragraphs:
+        para = " ".join(text[start:end].split())
+        if not _heading(para):
+            return None
+        if (len(para.split()) >= 3 and para[:1].isalnum() and not para.isupper()
+                and not re.match(r"(?:by|photo|image|updated|published)\b", para, re.I)
+                and not re.search(r"\b(?:19|20)\d\d\b", para)):  # fmt: skip
+            return para
+    return None
+
+
 def split_units(text: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
     """The candidate units of ``text``, paragraph by paragraph (``(start, end)`` offsets):
     its sentences, cut again at the connectives that open an argumentative clause. A
@@ -364,16 +646,17 @@ def split_units(text: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
     units = []
     for p_start, p_end in paragraphs:
         para = text[p_start:p_end]
-        if len(para.split()) < 16 and not para.rstrip().endswith((".", "!", "?", '"', "”")):
+        if _heading(para):
             continue  # a heading, a byline, a picture's caption
-        for s, e in _cut(text, p_start, p_end, _SENTENCE_END, keep_end=True):
+        for s, e in _cut(
+            text, p_start, p_end, _SENTENCE_END.finditer(text, p_start, p_end), keep_end=True
+        ):
             # A unit never crosses a sentence: pieces too short to stand alone ("but,",
             # "and South Korea") join the piece before them in the sentence, or, first in
             # it, the piece after.
             pieces: list[list[int]] = []
             for cs, ce in _clauses(text, s, e):
-                short = len(text[cs:ce].split()) < 3
-                if pieces and (short or len(text[pieces[-1][0] : pieces[-1][1]].split()) < 3):
+                if pieces and (_tiny(text[cs:ce]) or _tiny(text[pieces[-1][0] : pieces[-1][1]])):
                     pieces[-1][1] = ce
                 else:
                     pieces.append([cs, ce])

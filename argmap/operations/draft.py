@@ -77,7 +77,7 @@ def draft_file(
     Raises:
         UsageError: the text cannot be read, holds no unit, or ``output`` exists.
     """
-    from argmap.analysis.draft import draft_structure, split_units
+    from argmap.analysis.draft import draft_structure, headline, split_units
     from argmap.analysis.provenance import MAX_SOURCE_BYTES, SourceText
     from argmap.errors import UsageError
     from argmap.formats.native import dump_yaml
@@ -105,7 +105,9 @@ def draft_file(
     if not spans:
         raise UsageError(f"{source_path}: no sentence to draft a map from")
     drafted = draft_structure(
-        [t for _, _, t in spans], [source.paragraph_at(start) for start, _, _ in spans]
+        [t for _, _, t in spans],
+        [source.paragraph_at(start) for start, _, _ in spans],
+        title=source.header.get("title") or headline(text, source.paragraphs),
     )
     # A header's fields, without the control characters a saved page may carry.
     header = {k: re.sub(r"[\x00-\x1f\x7f]", "", v).strip() for k, v in source.header.items()}
@@ -174,6 +176,10 @@ def draft_file(
     if output is not None:
         write_output(written, output)
     why = {ids[i]: drafted.cues[i] for i in range(len(ids))}
+    if drafted.second is not None:
+        second, first = ids[drafted.second], ids[drafted.central]
+        notes.append(f"a close second for the central claim: {second} (its cues score "
+                     f"nearly as high as {first}'s; see --explain)")  # fmt: skip
 
     def text_form(page: Page):
         from argmap.views.forms import Lines

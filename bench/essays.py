@@ -1,0 +1,167 @@
+"""The central claim `argmap draft` proposes, on the Argument Annotated Essays (Stab &
+Gurevych 2017): is it one of the essay's marked major claims?
+
+    python bench/essays.py [--split train|dev|test] [--corpus DIR] [--misses N]
+
+Reads the CoNLL copy of the essays in UKPLab/acl2017-neural_end2end_am (``data/conll``:
+Essay_Level for the tokens and labels, Paragraph_Level for the paragraphs), from
+``--corpus`` or ``$ARGMAP_ESSAYS``, else the fetched mirror at
+/work/.mirror/UKPLab+acl2017-neural_end2end_am/repo (read from its git objects). The
+corpus's licence is for research: it is read here and never copied into the repository
+or the wheel.
+
+Each essay is rebuilt as text (its first paragraph, the prompt, as the title line; the
+tokens joined as a writer would space them; paragraphs separated by a blank line), drafted
+as `argmap draft` drafts a file (`split_units` over the text's paragraphs, then
+`draft_structure`), and its central claim counted right when it and a marked major claim
+share at least half of the shorter of the two (in tokens). Also: the second candidate (is
+either of the two a major claim) and the baseline "the last sentence of the first
+paragraph". The train split was used while writing the cues; the test split is reported.
+
+Target (issue: draft): at least 85% on the test split (a cue-and-topic baseline reaches 79%).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+MIRROR = Path("/work/.mirror/UKPLab+acl2017-neural_end2end_am/repo")
+
+_NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "'s", "n't", "'re", "'ve", "'ll",
+                    "'d", "'m", "%", "''"}  # fmt: skip
+_NO_SPACE_AFTER = {"(", "[", "``", "$"}
+
+
+@dataclass
+class Essay:
+    text: str
+    #: Each token's (start, end) in ``text`` and whether it is inside a major claim.
+    tokens: list[tuple[int, int, bool]]
+    #: The major claims, as sets of token indexes.
+    majors: list[set[int]]
+
+
+def _read(corpus: Path | None, level: str, split: str) -> str:
+    name = f"data/conll/{level}/{split}.dat"
+    if corpus is not None:
+        return (corpus / name).read_text(encoding="utf-8")
+    return subprocess.run(["git", "--git-dir", str(MIRROR / ".git") if (MIRROR / ".git").exists()
+                           else str(MIRROR), "show", f"HEAD:{name}"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+
+
+def _blocks(data: str) -> list[list[tuple[str, str]]]:
+    out: list[list[tuple[str, str]]] = [[]]
+    for line in data.splitlines():
+        cells = line.split("\t")
+        if len(cells) < 2:
+            if out[-1]:
+                out.append([])
+            continue
+        out[-1].append((cells[1], cells[-1]))
+    return [b for b in out if b]
+
+
+def essays(split: str, corpus: Path | None = None) -> list[Essay]:
+    """The essays of ``split``, rebuilt as text with their paragraphs and major claims."""
+    whole = _blocks(_read(corpus, "Essay_Level", split))
+    paragraphs = _blocks(_read(corpus, "Paragraph_Level", split))
+    out = []
+    p = 0
+    for tokens in whole:
+        # The essay's paragraphs are the next Paragraph_Level blocks whose letters add up
+        # to the essay's (the two files split a few words differently).
+        letters = sum(len(word) for word, _ in tokens)
+        cuts, n = [], 0
+        while n < letters:
+            n += sum(len(word) for word, _ in paragraphs[p])
+            cuts.append(n)
+            p += 1
+        assert n == letters, "paragraphs do not add up to the essay"
+        ends, seen = set(), 0
+        for i, (word, _) in enumerate(tokens):
+            if seen in cuts[:-1]:
+                ends.add(i)
+            seen += len(word)
+        text, spans, majors = "", [], []
+        prev = ""
+        for i, (word, label) in enumerate(tokens):
+            if i in ends:
+                text += "\n\n"
+            elif text and not text.endswith("\n") and word not in _NO_SPACE_BEFORE \
+                    and prev not in _NO_SPACE_AFTER:  # fmt: skip
+                text += " "
+            start = len(text)
+            text += word
+            major = "MajorClaim" in label
+            spans.append((start, len(text), major))
+            if label.startswith("B-MajorClaim"):
+                majors.append({i})
+            elif label.startswith("I-MajorClaim") and majors:
+                majors[-1].add(i)
+            prev = word
+        out.append(Essay(text + "\n", spans, majors))
+    return out
+
+
+def _tokens_in(essay: Essay, start: int, end: int) -> set[int]:
+    return {i for i, (s, e, _) in enumerate(essay.tokens) if s < end and e > start}
+
+
+def _is_major(essay: Essay, covered: set[int]) -> bool:
+    return any(len(covered & m) >= 0.5 * min(len(covered), len(m)) for m in essay.majors
+               if covered and m)  # fmt: skip
+
+
+def main() -> None:
+    from argmap.analysis.draft import draft_structure, split_units
+    from argmap.analysis.provenance import SourceText
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["train", "dev", "test"], default="test")
+    parser.add_argument("--corpus", type=Path, default=os.environ.get("ARGMAP_ESSAYS"))
+    parser.add_argument("--misses", type=int, default=0, help="print this many misses")
+    options = parser.parse_args()
+    found = either = baseline = 0
+    shown = 0
+    all_essays = essays(options.split, options.corpus)
+    for essay in all_essays:
+        source = SourceText(essay.text)
+        units = split_units(essay.text, source.paragraphs)
+        drafted = draft_structure([u.text for u in units],
+                                  [source.paragraph_at(u.start) for u in units],
+                                  title=essay.text.split("\n", 1)[0])  # fmt: skip
+        top = units[drafted.central]
+        right = _is_major(essay, _tokens_in(essay, top.start, top.end))
+        found += right
+        second = drafted.second
+        either += right or (
+            second is not None
+            and _is_major(essay, _tokens_in(essay, units[second].start, units[second].end))
+        )
+        paras = [source.paragraph_at(u.start) for u in units]
+        first = [u for u, p in zip(units, paras, strict=True) if p == paras[0]]
+        baseline += _is_major(essay, _tokens_in(essay, first[-1].start, first[-1].end))
+        if not right and shown < options.misses:
+            shown += 1
+            majors = [" ".join(essay.text[essay.tokens[i][0]:essay.tokens[i][1]]
+                               for i in sorted(m)) for m in essay.majors]  # fmt: skip
+            print(f"--- drafted: {top.text}\n    {'; '.join(drafted.cues[drafted.central])}")
+            for m in majors:
+                print(f"    major: {m}")
+    n = len(all_essays)
+    print(f"essays {options.split}: {n}; central claim a major claim: {found} "
+          f"({100 * found / n:.1f}%); it or the second candidate: {either} "
+          f"({100 * either / n:.1f}%); baseline (the first paragraph's last unit): "
+          f"{baseline} ({100 * baseline / n:.1f}%)  (target 85%)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

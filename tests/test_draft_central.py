@@ -1,0 +1,111 @@
+"""argmap draft on texts of several paragraphs: the central claim read from where a thesis
+stands (the opening, the closing, the headline), not from cues alone; units that are
+clauses of their own, not a clause's second predicate."""
+
+from __future__ import annotations
+
+from argmap.analysis.draft import draft_structure, headline, split_units
+
+
+def _draft(paragraphs: list[str], title: str | None = None):
+    text = "\n\n".join(paragraphs) + "\n"
+    spans, at = [], 0
+    for para in paragraphs:
+        spans.append((at, at + len(para)))
+        at += len(para) + 2
+    units = split_units(text, spans)
+    index = [next(k for k, (s, e) in enumerate(spans) if s <= u.start < e) for u in units]
+    return [u.text for u in units], draft_structure([u.text for u in units], index, title)
+
+
+ESSAY = [
+    "Should cities ban cars from their centres?",
+    "Cars fill the streets of every old town. While some argue that shops need drivers, "
+    "I believe that city centres should be closed to private cars.",
+    "Firstly, traffic poisons the air. Therefore, children in the centre breathe worse air "
+    "than children in the suburbs.",
+    "Secondly, streets without cars are safer. Therefore, parents let their children walk.",
+    "In conclusion, closing the centres to cars makes towns cleaner and safer.",
+]
+
+
+def test_the_thesis_ending_the_opening_paragraph_is_central_not_a_body_paragraphs_therefore():
+    units, d = _draft(ESSAY)
+    assert units[d.central].startswith("I believe that city centres should be closed")
+    # A body paragraph's "therefore" concludes its paragraph, and is said to.
+    body = units.index("Therefore, parents let their children walk.")
+    assert d.central != body
+    # The question the essay answers is no claim of it.
+    assert not units[d.central].endswith("?")
+
+
+def test_an_announcement_is_not_the_central_claim():
+    units, d = _draft(
+        [
+            "Cities and cars",
+            "Cars fill the streets of every old town. I strongly agree with this statement for "
+            "the following reasons.",
+            "Traffic poisons the air, and it endangers children.",
+            "Shops lose nothing when the streets are quiet, since walkers buy more.",
+            "In conclusion, city centres should be closed to private cars.",
+        ]
+    )
+    assert units[d.central] == "In conclusion, city centres should be closed to private cars."
+
+
+def test_an_editorials_recommendation_after_its_news_hook_is_central_with_its_headline():
+    paragraphs = [
+        "Every morning lorries queue at the harbour gates along the coast road. The harbour "
+        "closes at eight in the evening, so a day's freight is squeezed into twelve hours.",
+        "The queues cost the hauliers about two million a year in drivers' hours and fuel. "
+        "The remedy is plain. Calder should open its harbour to freight at night.",
+        "Other ports have done it and cut their daytime queues by a quarter in two years.",
+        "Residents will object that night work is noisy. But the new cranes are quiet.",
+        "The union has asked for night shifts, which pay better than day work.",
+        "The board can pay for the cranes from the fees the night shift brings in.",
+    ]
+    text = "Open the Harbour at Night\n\n" + "\n\n".join(paragraphs)
+    from argmap.analysis.provenance import SourceText
+
+    source = SourceText(text)
+    assert headline(text, source.paragraphs) == "Open the Harbour at Night"
+    units = split_units(text, source.paragraphs)
+    d = draft_structure([u.text for u in units], [source.paragraph_at(u.start) for u in units],
+                        title="Open the Harbour at Night")  # fmt: skip
+    assert units[d.central].text == "Calder should open its harbour to freight at night."
+    assert any("title's words" in cue for cue in d.cues[d.central])
+
+
+def test_a_close_second_candidate_is_named():
+    _, d = _draft(
+        [
+            "Two proposals",
+            "The city should close its centre to cars, and it should plant trees on every street.",
+            "Traffic poisons the air; trees clean it.",
+            "Walkers buy more than drivers; shops gain.",
+            "The city should close its centre to cars and plant trees on every street.",
+        ]
+    )
+    assert d.second is not None and d.second != d.central
+    assert any("second candidate" in cue for cue in d.cues[d.second])
+
+
+def test_a_second_predicate_stays_with_its_clause_and_a_clause_of_its_own_is_cut():
+    text = (
+        "Japan should hope for the best when it comes to the alliance, but, as the "
+        "cautionary tale of Europe suggests, prepare for the worst. Tokyo should continue, "
+        "as it has in recent years, to deepen its ties. Prices rose sharply, and others, "
+        "such as rents, rose more. It was cheap, but it's gone."
+    )
+    units = [u.text for u in split_units(text, [(0, len(text))])]
+    assert units[0].endswith("prepare for the worst.")  # one subject, two predicates
+    assert units[1] == "Tokyo should continue, as it has in recent years, to deepen its ties."
+    assert "and others, such as rents, rose more." in units
+    assert "but it's gone." in units
+
+
+def test_a_marker_alone_goes_with_the_clause_it_opens():
+    text = "To sum up, although cars are useful, the centre should be closed to them."
+    units = [u.text for u in split_units(text, [(0, len(text))])]
+    assert not any(u == "To sum up," for u in units)
+    assert units[0].startswith("To sum up, although cars are useful")
