@@ -46,6 +46,26 @@ class Essay:
     tokens: list[tuple[int, int, bool]]
     #: The major claims, as sets of token indexes.
     majors: list[set[int]]
+    #: Every argument component in order: its tokens, its type (MajorClaim, Claim,
+    #: Premise) and the label of its first token (the relation it carries).
+    components: list[tuple[set[int], str, str]]
+
+    def relations(self) -> list[tuple[int, int, str]]:
+        """The annotated relations (source component, target component, support or
+        attack): a premise to the component its label points at (relative to its own
+        place), a claim to every major claim (For: support; Against: attack)."""
+        out = []
+        majors = [k for k, (_, kind, _) in enumerate(self.components) if kind == "MajorClaim"]
+        for k, (_, kind, label) in enumerate(self.components):
+            parts = label[2:].split(":")
+            if kind == "Premise" and len(parts) == 3:
+                target = k + int(parts[1])
+                if 0 <= target < len(self.components):
+                    out.append((k, target, parts[2].lower()))
+            elif kind == "Claim":
+                how = "support" if parts[-1] == "For" else "attack"
+                out.extend((k, m, how) for m in majors)
+        return out
 
 
 def _read(corpus: Path | None, level: str, split: str) -> str:
@@ -91,6 +111,7 @@ def essays(split: str, corpus: Path | None = None) -> list[Essay]:
                 ends.add(i)
             seen += len(word)
         text, spans, majors = "", [], []
+        components: list[tuple[set[int], str, str]] = []
         prev = ""
         for i, (word, label) in enumerate(tokens):
             if i in ends:
@@ -102,12 +123,16 @@ def essays(split: str, corpus: Path | None = None) -> list[Essay]:
             text += word
             major = "MajorClaim" in label
             spans.append((start, len(text), major))
+            if label.startswith("B-"):
+                components.append(({i}, label[2:].split(":")[0], label))
+            elif label.startswith("I-") and components:
+                components[-1][0].add(i)
             if label.startswith("B-MajorClaim"):
                 majors.append({i})
             elif label.startswith("I-MajorClaim") and majors:
                 majors[-1].add(i)
             prev = word
-        out.append(Essay(text + "\n", spans, majors))
+        out.append(Essay(text + "\n", spans, majors, components))
     return out
 
 
@@ -130,6 +155,7 @@ def main() -> None:
     parser.add_argument("--misses", type=int, default=0, help="print this many misses")
     options = parser.parse_args()
     found = either = baseline = 0
+    gold_links = found_links = drafted_links = right_links = 0
     shown = 0
     all_essays = essays(options.split, options.corpus)
     for essay in all_essays:
@@ -139,6 +165,25 @@ def main() -> None:
                                   [source.paragraph_at(u.start) for u in units],
                                   title=essay.text.split("\n", 1)[0])  # fmt: skip
         top = units[drafted.central]
+        # Each component's unit: the unit holding most of its tokens (at least half).
+        unit_tokens = [_tokens_in(essay, u.start, u.end) for u in units]
+        owner: dict[int, int] = {}
+        for k, (toks, _, _) in enumerate(essay.components):
+            best = max(range(len(units)), key=lambda j: len(unit_tokens[j] & toks))
+            if len(unit_tokens[best] & toks) >= 0.5 * len(toks):
+                owner[k] = best
+        # Each annotated source's acceptable targets (a claim: any of the major claims).
+        gold: dict[int, set[int]] = {}
+        for a, b, _ in essay.relations():
+            if a in owner and b in owner and owner[a] != owner[b]:
+                gold.setdefault(owner[a], set()).add(owner[b])
+        mine = {j: h for j, h in enumerate(drafted.head) if h is not None}
+        mapped = set(owner.values())
+        hits = sum(1 for j, targets in gold.items() if mine.get(j) in targets)
+        gold_links += len(gold)
+        found_links += hits
+        drafted_links += sum(1 for j, h in mine.items() if j in mapped and h in mapped)
+        right_links += hits
         right = _is_major(essay, _tokens_in(essay, top.start, top.end))
         found += right
         second = drafted.second
@@ -161,6 +206,10 @@ def main() -> None:
           f"({100 * found / n:.1f}%); it or the second candidate: {either} "
           f"({100 * either / n:.1f}%); baseline (the first paragraph's last unit): "
           f"{baseline} ({100 * baseline / n:.1f}%)  (target 85%)")  # fmt: skip
+    print(f"links (between units holding annotated components): {found_links} of "
+          f"{gold_links} annotated drafted alike (recall {found_links / max(gold_links, 1):.3f}); "
+          f"precision {right_links / max(drafted_links, 1):.3f} over {drafted_links} drafted "
+          "between such units")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -109,3 +109,20 @@ def test_a_marker_alone_goes_with_the_clause_it_opens():
     units = [u.text for u in split_units(text, [(0, len(text))])]
     assert not any(u == "To sum up," for u in units)
     assert units[0].startswith("To sum up, although cars are useful")
+
+
+def test_evidence_in_an_article_supports_the_recommendation_whose_words_it_shares():
+    units, d = _draft(
+        [
+            "Harbours and towns",
+            "Calder's harbour closes at eight. Lorries wait at the gates every morning.",
+            "The harbour board should buy quiet electric cranes for the night shift.",
+            "The town should also plant trees along the coast road.",
+            "Quiet electric cranes cost the board less than its diesel cranes over a night shift.",
+            "In conclusion, Calder should open its harbour at night.",
+        ]
+    )
+    evidence = next(k for k, u in enumerate(units) if u.startswith("Quiet electric cranes"))
+    cranes = next(k for k, u in enumerate(units) if "buy quiet electric cranes" in u)
+    assert d.head[evidence] == cranes
+    assert "ought to be whose words it shares" in " ".join(d.cues[evidence])

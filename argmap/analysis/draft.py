@@ -37,6 +37,10 @@ from dataclasses import dataclass, field
 
 __all__ = ["Unit", "Drafted", "split_units", "draft_structure", "headline", "CLOSE"]
 
+#: How much a unit's own paragraph counts ahead of the rest when finding what it is about
+#: (a share of its weighed words), and the least share it must hold of a claim's words.
+ABOUT_NEAR = 0.3
+ABOUT_MIN = 0.3
 #: How close (in cue points) a second candidate for the central claim must come to the
 #: first to be named beside it.
 CLOSE = 0.5
@@ -370,6 +374,11 @@ def draft_structure(
             "a second candidate for the central claim, close to the first: "
             + "; ".join(scored[second][1] or ["no cue"])
         )
+    # The claims of what ought to be (a modal verb, the author's stated view): the points
+    # an article's evidence gathers under, wherever in the text it stands.
+    hubs = [j for j, t in enumerate(units) if j != central and not conceded[j]
+            and (_MODAL.search(t) or _STANCE.search(t)) and not _reason(t)
+            and not _CONCESSION.search(t) and not t.rstrip().endswith("?")]  # fmt: skip
     for i, text in enumerate(units):
         if i == central:
             continue
@@ -443,30 +452,53 @@ def draft_structure(
                 f"opens with a conclusion ({_cue(_CONCLUSIVE, text)}) that is not "
                 "the central claim: a step towards it"
             )
-        elif several and not opening[i]:
-            topic = max(j for j in range(i) if opening[j])
-            if topic != central and function[topic] != "attack":
-                role[i], head[i], score[i] = role[topic], topic, 0.5
-                cues[i].append("no cue, in a paragraph: supports the paragraph's first sentence")
-            else:
-                cues[i].append("no cue: a reason for the central claim")
-        elif several and opening[i]:
-            # A paragraph's point bears on the central claim, or on an earlier paragraph's
-            # point when it shares more of that one's words (a step of a sub-argument).
-            points = [j for j in range(i) if opening[j] and j != central
-                      and role[j] == "pro" and function[j] == "support"]  # fmt: skip
-            best, shared = _closest(i, [central, *points], words)
-            if best != central and shared > _shared(i, central, words) + 1.0:
-                head[i], score[i] = best, 0.45
-                cues[i].append(
-                    "no cue, a paragraph's first sentence: supports the earlier paragraph "
-                    "whose words it shares most"
-                )
-            else:
-                cues[i].append("no cue: a reason for the central claim")
+        elif several:
+            target, why = _about(i, central, hubs, opening, para, words, role, function)
+            if target != central:
+                role[i], head[i], score[i] = role[target], target, 0.5
+            cues[i].append(why)
         else:
             cues[i].append("no cue: a reason for the central claim")
     return Drafted(central, role, function, head, score, cues, second)
+
+
+def _about(
+    i: int,
+    central: int,
+    hubs: list[int],
+    opening: list[bool],
+    para: list[int],
+    words: list[dict[str, float]],
+    role: list[str],
+    function: list[str],
+) -> tuple[int, str]:
+    """The claim a unit with no cue is about, in a text of several paragraphs, and why:
+    of its paragraph's first sentence, the text's claims of what ought to be (``hubs``)
+    and the central claim, the one holding most of its weighed words (its own paragraph's
+    a little ahead); the paragraph's first sentence (or the central claim) when none
+    shares enough."""
+    mine = sum(words[i].values()) or 1.0
+    topic = max(j for j in range(i + 1) if opening[j])
+    candidates = {central, *hubs}
+    if topic != i and role[topic] == "pro" and function[topic] != "attack":
+        candidates.add(topic)
+    if i in hubs:  # a claim of what ought to be bears on the central claim or another one
+        candidates = {central, *(j for j in hubs if j != i)}
+    candidates.discard(i)
+
+    def fit(j: int) -> float:
+        return _shared(i, j, words) / mine + ABOUT_NEAR * (para[j] == para[i])
+
+    best = max(sorted(candidates), key=fit)
+    if _shared(i, best, words) / mine >= ABOUT_MIN:
+        if best == central:
+            return central, "no cue: shares most of its words with the central claim"
+        if best == topic:
+            return best, "no cue: supports its paragraph's first sentence, whose words it shares"
+        return best, "no cue: supports the claim of what ought to be whose words it shares most"
+    if topic not in (i, central) and role[topic] == "pro" and function[topic] != "attack":
+        return topic, "no cue, in a paragraph: supports the paragraph's first sentence"
+    return central, "no cue: a reason for the central claim"
 
 
 def _unit_words(units: list[str]) -> list[dict[str, float]]:
