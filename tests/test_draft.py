@@ -353,3 +353,34 @@ def test_a_word_longer_than_an_id_drafts_a_map_that_validates(tmp_path):
     result = run("draft", text, "-o", out)
     assert result.exit_code == 0, result.output
     assert run("validate", out).exit_code == 0
+
+
+def test_a_draft_written_to_json_is_json_and_validates(folder):
+    out = folder / "draft.json"
+    assert run("draft", folder / "sources" / OP_ED.name, "-o", out).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["claims"] and all(c["drafted"] is not None for c in data["claims"])
+    assert run("validate", out).exit_code == 0
+
+
+def test_a_text_outside_the_project_is_copied_beside_the_draft_which_validates(tmp_path):
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    outside = tmp_path / "elsewhere" / "op-ed.txt"
+    outside.parent.mkdir()
+    shutil.copy(OP_ED, outside)
+    out = project / "draft.yaml"
+    result = run("draft", outside, "-o", out)
+    assert result.exit_code == 0, result.output
+    copy = project / "sources" / "op-ed.txt"
+    assert copy.read_text(encoding="utf-8") == OP_ED.read_text(encoding="utf-8")
+    assert "copied to" in result.stderr and "sources/op-ed.txt" in result.stderr
+    assert "path: sources/op-ed.txt" in out.read_text(encoding="utf-8")
+    assert run("validate", out).exit_code == 0
+    # Another text already there is never written over.
+    copy.write_text("another text\n", encoding="utf-8")
+    again = run("draft", outside, "-o", project / "again.yaml")
+    assert again.exit_code == 2 and "holds another text" in again.stderr
+    assert copy.read_text(encoding="utf-8") == "another text\n"
+    assert not (project / "again.yaml").exists()

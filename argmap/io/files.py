@@ -248,6 +248,18 @@ def read_named_file(
     return real, read_regular(real, max_bytes)
 
 
+def readable_by(map_path: str | os.PathLike, named: str | os.PathLike) -> bool:
+    """Whether a map at ``map_path`` may read the file ``named`` (relative to the map's
+    folder, or absolute) as :func:`read_named_file` decides it, without reading it."""
+    from argmap.io.config import NEVER_READ, config_for
+
+    config = config_for(map_path)
+    real = Path(os.path.realpath(Path(map_path).resolve().parent / named))
+    if any(real == top or top in real.parents for top in NEVER_READ):
+        return False
+    return any(real == top or top in real.parents for top in config.readable)
+
+
 def _grant_hint(config, real: Path) -> str:
     """How the person running argmap can allow ``real``: the folder the project asks for
     (its ``allow-read``), else the file's own folder."""

@@ -61,6 +61,46 @@ def _where(source, words: str, start: int) -> int:
     return hit.paragraph if hit is not None else source.paragraph_at(start)
 
 
+def _source_path(source_path: str, text: str, output: str | None, notes: list[str]) -> str:
+    """The source's ``path:`` as the drafted map will name it: relative to the map's
+    folder. A text the map could not read where it lies (outside the map's project, in no
+    folder the user allows) is copied beside the map, into its ``sources/`` folder, and
+    named there; a different file already there is never written over (refused)."""
+    from argmap.errors import UsageError
+    from argmap.io.files import readable_by, write_output
+
+    here = Path(source_path).resolve()
+    if output in (None, "-"):
+        path = os.path.relpath(here, Path.cwd())
+        if path.startswith(".."):
+            notes.append(f"{source_path} lies outside this folder: a map written here reads "
+                         "it only if it lies inside the map's project, or a folder you allow "
+                         "(ARGMAP_ALLOW_READ); else copy it beside the map")  # fmt: skip
+        return path
+    folder = Path(output).resolve().parent
+    if readable_by(output, here):
+        return os.path.relpath(here, folder)
+    copy = folder / "sources" / here.name
+    if copy.exists():
+        try:
+            same = copy.read_text(encoding="utf-8") == text
+        except (OSError, UnicodeDecodeError):
+            same = False
+        if not same:
+            raise UsageError(
+                f"{source_path} lies outside the map's project, and {copy} holds another text",
+                hint=f"copy the text beside the map yourself, or allow its folder: "
+                f"ARGMAP_ALLOW_READ={here.parent}",
+            )
+    else:
+        copy.parent.mkdir(exist_ok=True)
+        write_output(text, copy)
+    notes.append(f"{source_path} lies outside the map's project, where argmap does not read "
+                 f"it: copied to {os.path.relpath(copy)} beside the map, which quotes that "
+                 "copy")  # fmt: skip
+    return os.path.relpath(copy, folder)
+
+
 def draft_file(
     source_path: str,
     output: str | None = None,
@@ -132,15 +172,7 @@ def draft_file(
     except ValidationError:  # a header field the map cannot hold: the source without them
         src = {"id": sid, "title": stem}
     if source_path != "-":
-        base = Path(output).resolve().parent if output not in (None, "-") else Path.cwd()
-        src["path"] = os.path.relpath(Path(source_path).resolve(), base)
-        if src["path"].startswith(".."):
-            notes.append(
-                f"{source_path} lies outside the map's folder: if it lies "
-                "outside its project too, argmap will not read it there (allow its "
-                "folder yourself with ARGMAP_ALLOW_READ or allow-read in "
-                "~/.config/argmap/config.toml, or copy it beside the map)"
-            )
+        src["path"] = _source_path(source_path, text, output, notes)
     taken: set[str] = set()
     claims, links = [], []
     ids = []
@@ -167,12 +199,17 @@ def draft_file(
     model = ArgMap.model_validate({"argmap": 1, "title": title, "sources": [src],
                                    "claims": claims, "links": links})  # fmt: skip
     map_name = output if output not in (None, "-") else "MAP"
-    written = _HEADER.format(
-        source=source_path,
-        show=f"argmap show {map_name}",
-        explain=f"argmap draft {source_path} --explain",
-        accept=f"argmap set {map_name} ID drafted false",
-    ) + dump_yaml(model)
+    if output not in (None, "-") and Path(output).suffix.lower() == ".json":
+        from argmap.formats.native import dump_json
+
+        written = dump_json(model)  # JSON holds no comments: the header is left out
+    else:
+        written = _HEADER.format(
+            source=source_path,
+            show=f"argmap show {map_name}",
+            explain=f"argmap draft {source_path} --explain",
+            accept=f"argmap set {map_name} ID drafted false",
+        ) + dump_yaml(model)
     if output is not None:
         write_output(written, output)
     why = {ids[i]: drafted.cues[i] for i in range(len(ids))}
