@@ -2,6 +2,7 @@
 Gurevych 2017): is it one of the essay's marked major claims?
 
     python bench/essays.py [--split train|dev|test] [--corpus DIR] [--misses N]
+                           [--model NAME [--limit N]]
 
 Reads the CoNLL copy of the essays in UKPLab/acl2017-neural_end2end_am (``data/conll``:
 Essay_Level for the tokens and labels, Paragraph_Level for the paragraphs), from
@@ -145,6 +146,33 @@ def _is_major(essay: Essay, covered: set[int]) -> bool:
                if covered and m)  # fmt: skip
 
 
+def _model_draft(name: str, source):
+    """A language model's draft of one essay, checked as `argmap draft --model` checks it,
+    as units and a structure (each claim's first link as its head)."""
+    from types import SimpleNamespace
+
+    from argmap.analysis.draft import Unit
+    from argmap.analysis.draft_model import SYSTEM, ModelDraft, checked, parse_reply, request
+    from argmap.io.language_model import ask
+
+    try:
+        done = checked(parse_reply(ask(name, request(source.text), system=SYSTEM,
+                                       schema=ModelDraft.model_json_schema())), source)  # fmt: skip
+    except ValueError:
+        done = None
+    if done is None or not done.claims:
+        first = Unit(0, len(source.text), source.text)
+        return [first], SimpleNamespace(central=0, second=None, head=[None], cues=[["none"]])
+    units = [Unit(c.start, c.end, c.text) for c in done.claims]
+    index = {c.id: k for k, c in enumerate(done.claims)}
+    head: list[int | None] = [None] * len(units)
+    for a, b, _, _ in done.links:
+        if head[index[a]] is None:
+            head[index[a]] = index[b]
+    return units, SimpleNamespace(central=index[done.central], second=None, head=head,
+                                  cues=[["proposed by the model"]] * len(units))  # fmt: skip
+
+
 def main() -> None:
     from argmap.analysis.draft import draft_structure, split_units
     from argmap.analysis.provenance import SourceText
@@ -153,17 +181,29 @@ def main() -> None:
     parser.add_argument("--split", choices=["train", "dev", "test"], default="test")
     parser.add_argument("--corpus", type=Path, default=os.environ.get("ARGMAP_ESSAYS"))
     parser.add_argument("--misses", type=int, default=0, help="print this many misses")
+    parser.add_argument(
+        "--model",
+        metavar="NAME",
+        help="measure this language model's drafts (argmap draft --model), "
+        "through the llm library, instead of argmap's cues",
+    )
+    parser.add_argument("--limit", type=int, default=0, help="only the first N essays")
     options = parser.parse_args()
     found = either = baseline = 0
     gold_links = found_links = drafted_links = right_links = 0
     shown = 0
     all_essays = essays(options.split, options.corpus)
+    if options.limit:
+        all_essays = all_essays[: options.limit]
     for essay in all_essays:
         source = SourceText(essay.text)
-        units = split_units(essay.text, source.paragraphs)
-        drafted = draft_structure([u.text for u in units],
-                                  [source.paragraph_at(u.start) for u in units],
-                                  title=essay.text.split("\n", 1)[0])  # fmt: skip
+        if options.model:
+            units, drafted = _model_draft(options.model, source)
+        else:
+            units = split_units(essay.text, source.paragraphs)
+            drafted = draft_structure([u.text for u in units],
+                                      [source.paragraph_at(u.start) for u in units],
+                                      title=essay.text.split("\n", 1)[0])  # fmt: skip
         top = units[drafted.central]
         # Each component's unit: the unit holding most of its tokens (at least half).
         unit_tokens = [_tokens_in(essay, u.start, u.end) for u in units]

@@ -37,18 +37,30 @@ def draft(
     explain: Annotated[
         bool, typer.Option("--explain", help="Say the cues behind each proposal.")
     ] = False,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            metavar="NAME",
+            help="Ask this language model for the draft, through the llm library "
+            "(pip install 'argmap[llm]'; llm models lists the names). Its every quote is "
+            "checked against the text; what the text does not hold is dropped and counted. "
+            "Without it nothing leaves the machine.",
+        ),
+    ] = None,  # fmt: skip
     fmt: FormatOpt = Format.text,
 ) -> None:
     """Draft a first map of a text: its sentences and clauses as claims, each a verbatim
     quote, with the central claim, supports, objections and replies proposed from the
     cues a reader uses (modal verbs; because, therefore, but, admittedly...; place in the
     text). Every claim and link is marked drafted, with a score (0-1), until you review
-    it: argmap set MAP ID drafted false. Offline: nothing is fetched or fitted.
+    it: argmap set MAP ID drafted false. Offline: nothing is fetched or fitted, unless
+    --model names a language model to ask.
 
     Example: argmap draft article.txt -o article.yaml && argmap show article.yaml
     """
     from argmap.cli.output import emit
     from argmap.operations.draft import draft_file
 
-    emit(draft_file(source, output, source_id=source_id, units_file=units, explain=explain),
-         fmt)  # fmt: skip
+    emit(draft_file(source, output, source_id=source_id, units_file=units, explain=explain,
+                    model_name=model), fmt)  # fmt: skip

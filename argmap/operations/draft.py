@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,89 @@ def _where(source, words: str, start: int) -> int:
     return hit.paragraph if hit is not None else source.paragraph_at(start)
 
 
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
+
+
+@dataclass
+class _Unit:
+    """A drafted claim before it is written: where it stands, what it says, its kind,
+    its score, the reasons for it; ``name`` the id a model gave it."""
+
+    start: int
+    text: str
+    kind: str
+    score: float
+    role: str = "pro"
+    cues: list[str] = field(default_factory=list)
+    name: str | None = None
+
+
+@dataclass
+class _Units:
+    """A draft before it is written: its claims (in the text's order), links between
+    them by index (source, target, kind, score), the central claim and a close second."""
+
+    items: list[_Unit]
+    links: list[tuple[int, int, str, float]]
+    central: int
+    second: int | None = None
+
+
+def _from_cues(spans: list[tuple[int, int, str]], drafted: Any, notes: list[str]) -> _Units:
+    """The draft argmap's cues propose (:func:`argmap.analysis.draft.draft_structure`)."""
+    items = []
+    for i, (start, _, words) in enumerate(spans):
+        if i == drafted.central:
+            kind = "conclusion"
+        elif drafted.role[i] == "opp" and drafted.function[i] == "attack":
+            kind = "objection"
+        else:
+            kind = "claim"
+        items.append(_Unit(start, words, kind, drafted.score[i], drafted.role[i],
+                           drafted.cues[i]))  # fmt: skip
+    links = [(i, h, "attack" if drafted.function[i] == "attack" else "support",
+              drafted.score[i]) for i, h in enumerate(drafted.head)
+             if h is not None and i != drafted.central]  # fmt: skip
+    return _Units(items, links, drafted.central, drafted.second)
+
+
+def _from_model(name: str, source: Any, notes: list[str]) -> _Units:
+    """The draft a language model proposes, checked against the text: what it quotes
+    that the text does not hold is dropped, and the notes count it."""
+    from argmap.analysis.draft_model import SYSTEM, ModelDraft, checked, parse_reply, request
+    from argmap.errors import UsageError
+    from argmap.io.language_model import ask
+
+    reply = ask(name, request(source.text), system=SYSTEM,
+                schema=ModelDraft.model_json_schema())  # fmt: skip
+    try:
+        done = checked(parse_reply(reply), source)
+    except ValueError as exc:
+        raise UsageError(f"--model {name}: {exc}; nothing was written",
+                         hint="try again, or another model") from None  # fmt: skip
+    if not done.claims or done.central is None:
+        raise UsageError(f"--model {name}: none of the claims it gave quotes the text; "
+                         "nothing was written", hint="try again, or another model")  # fmt: skip
+    if done.dropped_claims:
+        shown = ", ".join(done.dropped_claims[:5]) + (", ..." if len(done.dropped_claims) > 5
+                                                      else "")  # fmt: skip
+        notes.append(f"{len(done.dropped_claims)} of the model's claims dropped: their quotes "
+                     f"are not in the text, or repeat another's ({shown})")  # fmt: skip
+    if done.dropped_links:
+        notes.append(f"{done.dropped_links} of the model's links dropped: they name a dropped "
+                     "or unknown claim, repeat a link, or join a claim to itself")  # fmt: skip
+    index = {c.id: k for k, c in enumerate(done.claims)}
+    central = index[done.central]
+    items = []
+    for k, c in enumerate(done.claims):
+        kind = "conclusion" if k == central else ("claim" if c.kind == "conclusion" else c.kind)
+        items.append(_Unit(c.start, c.text, kind, c.score,
+                           "opp" if c.kind == "objection" else "pro",
+                           [f"proposed by {name}; its quote found in the text"], c.id))  # fmt: skip
+    links = [(index[a], index[b], kind, score) for a, b, kind, score in done.links]
+    return _Units(items, links, central)
+
+
 def _source_path(source_path: str, text: str, output: str | None, notes: list[str]) -> str:
     """The source's ``path:`` as the drafted map will name it: relative to the map's
     folder. A text the map could not read where it lies (outside the map's project, in no
@@ -108,14 +192,19 @@ def draft_file(
     source_id: str | None = None,
     units_file: str | None = None,
     explain: bool = False,
+    model_name: str | None = None,
 ) -> Result:
     """Draft a map of the text at ``source_path`` and write it to ``output`` (None: no
     file, the map is the result; ``-``: standard output). ``units_file`` gives the units
     (one per line, or a map's quotes) and only the structure is drafted; ``explain`` says
-    the cues behind each proposal.
+    the cues behind each proposal. ``model_name`` asks that language model (through the
+    ``llm`` library) for the draft instead of argmap's cues: every quote it gives is
+    checked against the text, and what the text does not hold is dropped and counted.
 
     Raises:
-        UsageError: the text cannot be read, holds no unit, or ``output`` exists.
+        UsageError: the text cannot be read, holds no unit, or ``output`` exists; the
+            model is unknown or ``llm`` missing; the model's answer is no draft.
+        ToolError: the model gave no answer.
     """
     from argmap.analysis.draft import draft_structure, headline, split_units
     from argmap.analysis.provenance import MAX_SOURCE_BYTES, SourceText
@@ -138,17 +227,23 @@ def draft_file(
             raise UsageError(f"{source_path}: cannot read the text ({reason})") from None
     source = SourceText(text)
     notes: list[str] = []
-    if units_file is not None:
-        spans, notes = _given_units(units_file, source)
+    if model_name is not None:
+        if units_file is not None:
+            raise UsageError("--units and --model: the model finds its own units; give one")
+        units = _from_model(model_name, source, notes)
     else:
-        spans = [(u.start, u.end, u.text) for u in split_units(text, source.paragraphs)]
-    if not spans:
-        raise UsageError(f"{source_path}: no sentence to draft a map from")
-    drafted = draft_structure(
-        [t for _, _, t in spans],
-        [source.paragraph_at(start) for start, _, _ in spans],
-        title=source.header.get("title") or headline(text, source.paragraphs),
-    )
+        if units_file is not None:
+            spans, notes = _given_units(units_file, source)
+        else:
+            spans = [(u.start, u.end, u.text) for u in split_units(text, source.paragraphs)]
+        if not spans:
+            raise UsageError(f"{source_path}: no sentence to draft a map from")
+        drafted = draft_structure(
+            [t for _, _, t in spans],
+            [source.paragraph_at(start) for start, _, _ in spans],
+            title=source.header.get("title") or headline(text, source.paragraphs),
+        )
+        units = _from_cues(spans, drafted, notes)
     # A header's fields, without the control characters a saved page may carry.
     header = {k: re.sub(r"[\x00-\x1f\x7f]", "", v).strip() for k, v in source.header.items()}
     stem = Path(source_path).stem if source_path != "-" else "text"
@@ -176,25 +271,16 @@ def draft_file(
     taken: set[str] = set()
     claims, links = [], []
     ids = []
-    for i, (start, _, words) in enumerate(spans):
-        ident = from_words(words, taken)
+    for unit in units.items:
+        ident = unit.name if unit.name and _ID.fullmatch(unit.name) and unit.name not in taken \
+            else from_words(unit.text, taken)  # fmt: skip
         taken.add(ident)
         ids.append(ident)
-        if i == drafted.central:
-            kind = "conclusion"
-        elif drafted.role[i] == "opp" and drafted.function[i] == "attack":
-            kind = "objection"
-        else:
-            kind = "claim"
-        claims.append({"id": ident, "text": words, "kind": kind, "source": sid,
-                       "quote": words, "locator": f"¶{_where(source, words, start)}",
-                       "drafted": drafted.score[i]})  # fmt: skip
-    for i, h in enumerate(drafted.head):
-        if h is None or i == drafted.central:
-            continue
-        kind = "attack" if drafted.function[i] == "attack" else "support"
-        links.append({"source": ids[i], "target": ids[h], "kind": kind,
-                      "drafted": drafted.score[i]})  # fmt: skip
+        claims.append({"id": ident, "text": unit.text, "kind": unit.kind, "source": sid,
+                       "quote": unit.text, "locator": f"¶{_where(source, unit.text, unit.start)}",
+                       "drafted": unit.score})  # fmt: skip
+    for i, j, kind, score in units.links:
+        links.append({"source": ids[i], "target": ids[j], "kind": kind, "drafted": score})
     title = f"{header.get('title') or stem} (a draft)"
     model = ArgMap.model_validate({"argmap": 1, "title": title, "sources": [src],
                                    "claims": claims, "links": links})  # fmt: skip
@@ -212,11 +298,12 @@ def draft_file(
         ) + dump_yaml(model)
     if output is not None:
         write_output(written, output)
-    why = {ids[i]: drafted.cues[i] for i in range(len(ids))}
-    if drafted.second is not None:
-        second, first = ids[drafted.second], ids[drafted.central]
+    why = {ids[i]: unit.cues for i, unit in enumerate(units.items)}
+    if units.second is not None:
+        second, first = ids[units.second], ids[units.central]
         notes.append(f"a close second for the central claim: {second} (its cues score "
                      f"nearly as high as {first}'s; see --explain)")  # fmt: skip
+    by = f" by {model_name}" if model_name is not None else ""
 
     def text_form(page: Page):
         from argmap.views.forms import Lines
@@ -225,14 +312,17 @@ def draft_file(
         lines = []
         if output not in (None, "-"):
             lines.append(f"drafted {counted(len(claims), 'claim')} and "
-                         f"{counted(len(links), 'link')} from {source_path} into {output}; "
-                         f"central claim: {ids[drafted.central]}")  # fmt: skip
+                         f"{counted(len(links), 'link')} from {source_path}{by} into {output}; "
+                         f"central claim: {ids[units.central]}")  # fmt: skip
         if explain:
+            bears: dict[int, list[str]] = {}
+            for i, j, kind, _ in units.links:
+                bears.setdefault(i, []).append(f"{kind}s {ids[j]}")
             for i, ident in enumerate(ids):
-                head = drafted.head[i]
-                what = ("the central claim" if head is None
-                        else f"{drafted.function[i]}s {ids[head]}")  # fmt: skip
-                lines.append(f"{ident} ({drafted.role[i]}, {what}, {drafted.score[i]:.2f}): "
+                unit = units.items[i]
+                what = "the central claim" if i == units.central else (
+                    ", ".join(bears.get(i, [])) or "no link")  # fmt: skip
+                lines.append(f"{ident} ({unit.role}, {what}, {unit.score:.2f}): "
                              + "; ".join(why[ident]))  # fmt: skip
         elif output is None:
             lines.extend(written.splitlines())
