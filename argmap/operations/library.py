@@ -67,34 +67,37 @@ def _key(path: str | os.PathLike) -> str:
     return os.path.realpath(path)
 
 
-def _walk(roots: list[str], index: Path | None = None) -> list[str]:
+def _walk(roots: list[str], index: Path | None = None, *, ordered: bool = True) -> list[str]:
     """The files of the library: the files named, and in each folder named every file with
-    a suffix argmap reads, in sorted order (the index's own files left out)."""
+    a suffix argmap reads, in sorted order unless not ``ordered`` (the index's own files
+    left out)."""
     found: list[str] = []
     for root in roots:
         if os.path.isfile(root):
             found.append(_key(root))
             continue
         # Under a real path, the paths found are real (no linked folder is followed).
-        found += _files_under(_key(root))
+        found += _files_under(_key(root), ordered)
     if index is not None:
         own = _key(index)
         found = [f for f in found if not f.startswith(own)]
     return list(dict.fromkeys(found))
 
 
-def _files_under(folder: str) -> list[str]:
-    """The files with a suffix argmap reads below ``folder``, in sorted order, skipping
-    hidden and tool folders and following no link to a folder."""
+def _files_under(folder: str, ordered: bool = True) -> list[str]:
+    """The files with a suffix argmap reads below ``folder``, in sorted order (or as the
+    folder lists them), skipping hidden and tool folders and following no link to a
+    folder."""
     found: list[str] = []
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name) if ordered else list(listing)
     except OSError:
         return found
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             if entry.name not in _SKIPPED and not entry.name.startswith("."):
-                found += _files_under(entry.path)
+                found += _files_under(entry.path, ordered)
         elif entry.name.lower().endswith(SUFFIXES):
             found.append(entry.path)
     return found
@@ -209,6 +212,8 @@ def _refresh(engine: Any, roots: list[str] | None) -> tuple[Any, dict[str, Any]]
         if engine._db is None:
             _build(engine, roots, done)
             return engine, done
+        if roots is None and not _changed(engine, engine.meta("roots", [])):
+            return engine, done  # a question of a current library writes nothing
         with engine.transaction():
             if roots is not None:
                 engine.set_meta("roots", roots)
@@ -262,6 +267,24 @@ def _busy(engine: Any, exc: Exception) -> BusyError:
         "was changed",
         hint="run the command again when the other finishes (ARGMAP_LOCK_TIMEOUT waits longer)",
     )
+
+
+def _changed(engine: Any, roots: list[str]) -> bool:
+    """Whether any file of the library was added, removed or touched (its size or time
+    differ) since it was indexed: the check a question makes before trusting the index,
+    reading the disk and the index only."""
+    files = _walk([r for r in roots if os.path.exists(r)], engine.home, ordered=False)
+    known = engine.sizes_and_times()
+    if len(files) != len(known):
+        return True
+    for path in files:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return True
+        if known.get(path) != (info.st_size, info.st_mtime_ns):
+            return True
+    return False
 
 
 def _update(engine: Any, roots: list[str], done: dict[str, Any]) -> None:
