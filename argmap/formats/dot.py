@@ -27,13 +27,18 @@ if TYPE_CHECKING:
 
     import networkx as nx
 
-__all__ = ["dump", "short_label", "WRAP", "SHORT"]
+__all__ = ["dump", "short_label", "WRAP", "SHORT", "CLAIM_PT", "SHORT_PT"]
 
 WRAP = 28
 #: The most characters of a claim's first words a short label shows (``--text short``).
 SHORT = 24
 #: The width short labels are wrapped at: narrow boxes, so that a whole map fits a page.
 SHORT_WRAP = 16
+#: The size claim text is drawn at, in points, and short labels: a box of a few words
+#: drawn larger prints them readably when a whole map is fitted to a page (its id, in a
+#: header of fixed size, does not grow with it).
+CLAIM_PT = 12
+SHORT_PT = 16
 FONT = "Helvetica"
 
 _KIND_STYLE = {
@@ -90,7 +95,8 @@ def dump(
         "digraph argmap {",
         f'  graph [rankdir=BT, charset="UTF-8", fontname={_q(FONT)}, labelloc=t, '
         f"fontsize=16, nodesep=0.05, ranksep=0.1, label={title_label}];",
-        f'  node [shape=box, fontname={_q(FONT)}, fontsize=12, margin="0.05,0.035"];',
+        f"  node [shape=box, fontname={_q(FONT)}, fontsize={SHORT_PT if short else CLAIM_PT}, "
+        'margin="0.05,0.035"];',
         f"  edge [fontname={_q(FONT)}, fontsize=9, arrowsize=0.8];",
     ]
     quoted: dict[str, str] = {}  # each claim's id as DOT writes it, for its node and arrows
@@ -333,7 +339,8 @@ def _node_attrs(
     kind = _h(c.kind.value.upper())
     # A short label's box is named by its id alone (its kind is its shape and colour).
     shown_kind = "" if shown is not None else f"{kind} · "
-    head = f'<FONT POINT-SIZE="7" COLOR="#555555">{shown_kind}{_h(c.id)}{made}</FONT>'
+    size = 7 if shown is None else 8  # beside a short label's larger face
+    head = f'<FONT POINT-SIZE="{size}" COLOR="#555555">{shown_kind}{_h(c.id)}{made}</FONT>'
     mark = ""
     if verdict is not None:
         # On the last line, with the tags (the header is the widest line already).

@@ -45,8 +45,15 @@ MARGIN = 28.0
 MIN_TEXT_PT = 8.0
 #: The pad Graphviz draws round a layout, in points.
 PAD = 4.0
-#: The size DOT draws claim text at (:mod:`argmap.formats.dot`), in points.
-CLAIM_PT = 12.0
+
+
+def claim_pt(dot_text: str) -> float:
+    """The size a DOT text of :mod:`argmap.formats.dot` draws claim text at, in points
+    (its boxes' font size: larger for short labels)."""
+    import re
+
+    found = re.search(r"^  node \[[^\]]*fontsize=([0-9.]+)", dot_text, re.M)
+    return float(found.group(1)) if found else 12.0
 
 
 @dataclass
@@ -117,9 +124,13 @@ def paginate(G: nx.MultiDiGraph, paper: tuple[float, float], **drawing: Any) -> 
     one Graphviz layout of it prints readably; :func:`printed` then lays each out better."""
     order = {n: i for i, n in enumerate(G._node)}
 
+    from argmap.formats.dot import CLAIM_PT, SHORT_PT
+
+    font = SHORT_PT if drawing.get("short") else CLAIM_PT
+
     def readable(members: list[str], elsewhere: dict[str, str]) -> bool:
         scale = _measure(G, members, elsewhere, paper, **drawing)
-        return scale * CLAIM_PT >= MIN_TEXT_PT - 1e-9
+        return scale * font >= MIN_TEXT_PT - 1e-9
 
     def references(members: list[str]) -> dict[str, str]:
         return {n: "continues on p. 99" for n in _neighbours(G, set(members))}
@@ -265,7 +276,7 @@ class Printed:
     @property
     def text_pt(self) -> float:
         """The size claim text prints at on the paper, in points."""
-        return CLAIM_PT * self.scale
+        return claim_pt(self.dot) * self.scale
 
 
 def printed(G: nx.MultiDiGraph, paper: tuple[float, float], **drawing: Any) -> list[Printed]:
