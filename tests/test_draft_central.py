@@ -126,3 +126,37 @@ def test_evidence_in_an_article_supports_the_recommendation_whose_words_it_share
     cranes = next(k for k, u in enumerate(units) if "buy quiet electric cranes" in u)
     assert d.head[evidence] == cranes
     assert "ought to be whose words it shares" in " ".join(d.cues[evidence])
+
+
+def test_a_paragraph_that_concludes_with_therefore_gathers_its_reasons_under_that_sentence():
+    units, d = _draft(
+        [
+            "Cities and cars",
+            "Cars fill the streets of every old town. I believe that city centres should be "
+            "closed to private cars.",
+            "Exhaust fumes linger in narrow streets. Children walk at the height of the exhaust "
+            "pipes. Therefore, traffic harms the health of children in the centre.",
+            "Shops fear the change. But walkers buy more than drivers do.",
+            "In conclusion, closing the centres to cars makes towns healthier.",
+        ]
+    )
+    point = units.index("Therefore, traffic harms the health of children in the centre.")
+    assert d.head[units.index("Exhaust fumes linger in narrow streets.")] == point
+    assert d.head[point] == d.central
+
+
+def test_this_means_draws_the_consequence_of_the_sentence_before():
+    units, d = _draft(
+        [
+            "Allies",
+            "Washington has changed course. Allies should take care of their own defence.",
+            "For allies, it makes sense to focus on the matters they can control. In the short "
+            "term, this means seeking to manage the United States.",
+            "Tokyo's budget for defence has grown every year since 2022.",
+            "In conclusion, Japan should prepare for a weaker alliance.",
+        ]
+    )
+    focus = next(k for k, u in enumerate(units) if u.startswith("For allies"))
+    manage = next(k for k, u in enumerate(units) if u.startswith("In the short term"))
+    assert d.head[focus] == manage
+    assert "consequence" in " ".join(d.cues[manage])

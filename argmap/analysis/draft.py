@@ -159,6 +159,12 @@ _META = re.compile(r"\b(?:(?:this|these|the following|the above|following)\s+(?:
                    r"(?:opinion|view|group|statement|side|idea|position|one))\b"
                    r"|\bhere are\b|\bwill (?:be )?(?:discuss|explain|examin|outlin|present|"
                    r"elaborat)\w*|\bas follows\b", re.I)  # fmt: skip
+#: A sentence that draws the consequence of the one before ("This means...", "In the
+#: short term, this will mean..."): the one before is its reason.
+_CONSEQUENCE = re.compile(r"^\W*(?:[\w'’-]+(?:\s+[\w'’-]+){0,3},\s*)?(?:this|that|which|all "
+                          r"this|these)\s+(?:will |would |could |should |must )?(?:means?|"
+                          r"requires?|impl(?:y|ies)|entails?|calls? for|demands?)\b",
+                          re.I)  # fmt: skip
 #: A sentence that opens by pointing back at the one before ("This will mean...").
 _ANAPHORIC = re.compile(r"^\W*(?:this|these|those|such|it)\b", re.I)
 #: Another's view reported ("many believe that...", "some employers still think..."): the
@@ -379,12 +385,36 @@ def draft_structure(
     hubs = [j for j, t in enumerate(units) if j != central and not conceded[j]
             and (_MODAL.search(t) or _STANCE.search(t)) and not _reason(t)
             and not _CONCESSION.search(t) and not t.rstrip().endswith("?")]  # fmt: skip
+    # Each paragraph's point: the sentence that concludes it ("Therefore, ..."), else its
+    # first sentence.
+    points: dict[int, int] = {}
+    for j, t in enumerate(units):
+        if para[j] not in points or (j != central and _opens_sentence(t)
+                                     and _CONCLUSIVE.search(t)):  # fmt: skip
+            points[para[j]] = j
     for i, text in enumerate(units):
         if i == central:
             continue
         before = i - 1 if i > 0 else None
         main = i + 1 if i + 1 < n and not _opens_sentence(units[i + 1]) else None
-        if main is not None and _CONDITION.search(text):
+        if (
+            before is not None
+            and before != central
+            and _CONSEQUENCE.search(text)
+            and role[before] == "pro"
+            and function[before] == "support"
+            and head[before] is not None
+        ):
+            # "This means...": the unit before is the reason, this its consequence.
+            head[i], score[i] = head[before], 0.6
+            head[before], score[before] = i, 0.6
+            cues[before].append("the next unit draws its consequence (this means...): "
+                                "supports it")  # fmt: skip
+            cues[i].append(
+                f"draws the consequence of the unit before ({_cue(_CONSEQUENCE, text)}): "
+                "bears on what that one bore on"
+            )
+        elif main is not None and _CONDITION.search(text):
             function[i], head[i], score[i] = "support", main, 0.6
             cues[i].append(
                 f"opens with a condition ({_cue(_CONDITION, text)}) of the clause that "
@@ -415,11 +445,20 @@ def draft_structure(
         elif conceded[i] and not (
             _TURN.search(text) and before is not None and role[before] == "opp"
         ):
-            role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.65
-            cues[i].append(
-                "the next unit turns against it (but, however...): an objection "
-                "the author concedes, against the central claim"
-            )
+            point = points.get(para[i]) if several else None
+            if point is not None and point not in (i, central) and role[point] == "pro" \
+                    and not conceded[point]:  # fmt: skip
+                role[i], function[i], head[i], score[i] = "opp", "attack", point, 0.6
+                cues[i].append(
+                    "the next unit turns against it (but, however...): an objection "
+                    "the author concedes, against its paragraph's point"
+                )
+            else:
+                role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.65
+                cues[i].append(
+                    "the next unit turns against it (but, however...): an objection "
+                    "the author concedes, against the central claim"
+                )
         elif _TURN.search(text) and before is not None and role[before] == "opp":
             function[i], head[i], score[i] = "attack", before, 0.75
             cues[i].append(
@@ -453,7 +492,7 @@ def draft_structure(
                 "the central claim: a step towards it"
             )
         elif several:
-            target, why = _about(i, central, hubs, opening, para, words, role, function)
+            target, why = _about(i, central, hubs, points, para, words, role, function)
             if target != central:
                 role[i], head[i], score[i] = role[target], target, 0.5
             cues[i].append(why)
@@ -466,19 +505,19 @@ def _about(
     i: int,
     central: int,
     hubs: list[int],
-    opening: list[bool],
+    points: dict[int, int],
     para: list[int],
     words: list[dict[str, float]],
     role: list[str],
     function: list[str],
 ) -> tuple[int, str]:
     """The claim a unit with no cue is about, in a text of several paragraphs, and why:
-    of its paragraph's first sentence, the text's claims of what ought to be (``hubs``)
-    and the central claim, the one holding most of its weighed words (its own paragraph's
-    a little ahead); the paragraph's first sentence (or the central claim) when none
-    shares enough."""
+    of its paragraph's point (``points``: the sentence concluding it, else its first),
+    the text's claims of what ought to be (``hubs``) and the central claim, the one
+    holding most of its weighed words (its own paragraph's a little ahead); the
+    paragraph's point (or the central claim) when none shares enough."""
     mine = sum(words[i].values()) or 1.0
-    topic = max(j for j in range(i + 1) if opening[j])
+    topic = points[para[i]]
     candidates = {central, *hubs}
     if topic != i and role[topic] == "pro" and function[topic] != "attack":
         candidates.add(topic)
@@ -494,10 +533,10 @@ def _about(
         if best == central:
             return central, "no cue: shares most of its words with the central claim"
         if best == topic:
-            return best, "no cue: supports its paragraph's first sentence, whose words it shares"
+            return best, "no cue: supports its paragraph's point, whose words it shares"
         return best, "no cue: supports the claim of what ought to be whose words it shares most"
     if topic not in (i, central) and role[topic] == "pro" and function[topic] != "attack":
-        return topic, "no cue, in a paragraph: supports the paragraph's first sentence"
+        return topic, "no cue, in a paragraph: supports the paragraph's point"
     return central, "no cue: a reason for the central claim"
 
 
