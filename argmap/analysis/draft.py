@@ -356,7 +356,6 @@ def draft_structure(
         return Drafted(-1, [], [], [], [], [])
     para = paragraphs if paragraphs is not None and len(paragraphs) == n else [0] * n
     several = len(set(para)) > 1
-    opening = [i == 0 or para[i] != para[i - 1] for i in range(n)]
     # A unit the next one turns against ("..., but ...") is conceded, not asserted.
     conceded = [i + 1 < n and bool(_TURN.search(units[i + 1])) for i in range(n)]
     places = _places(units, para, title)
