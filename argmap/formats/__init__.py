@@ -34,8 +34,6 @@ from argmap.formats.registry import FORMATS as _FORMATS
 # Derived from the one table of formats (argmap.formats.registry).
 TEXT_FORMATS = tuple(f.name for f in _FORMATS if f.writes and not f.rendered)
 EXPORT_FORMATS = tuple(f.name for f in _FORMATS if f.writes)
-#: Export formats written by ``argmap.formats.<module>.dump(model)``.
-_MODULE_WRITERS = tuple(f.name for f in _FORMATS if f.writes and f.module)
 IMPORT_FORMATS = tuple(f.name for f in _FORMATS if f.reads)
 
 #: The parts of a map some formats cannot carry, in words.
@@ -103,35 +101,15 @@ def export(
         MapError: the map has broken references; nothing is written for such a map.
         ToolError: Graphviz is needed and missing or failing.
     """
-    from argmap.graph import build_graph
+    import importlib
 
-    G = build_graph(doc)
-    if to == "json":
-        from argmap.formats.native import dump_json
+    from argmap.formats.registry import Drawing, by_name
 
-        return dump_json(doc.model)
-    if to == "yaml":
-        from argmap.formats.native import dump_yaml
-
-        return dump_yaml(doc.model)
-    if to in _MODULE_WRITERS:
-        import importlib
-
-        from argmap.formats.registry import by_name
-
-        return importlib.import_module(f"argmap.formats.{by_name(to).module}").dump(doc.model)
-    if to == "html":
-        from argmap.formats import html
-
-        return html.dump(G, stubs=stubs, verdicts=verdicts, short=short)
-    from argmap.formats import dot
-
-    text = dot.dump(G, stubs=stubs, verdicts=verdicts, schemes=schemes, short=short)
-    if to == "dot":
-        return text
-    from argmap.formats import graphviz
-
-    return graphviz.render(text, to)
+    spec = by_name(to)
+    if not spec.writes or spec.module is None:
+        raise ValueError(f"cannot export {to!r}")
+    write = getattr(importlib.import_module(f"argmap.formats.{spec.module}"), spec.writer)
+    return write(doc, Drawing(stubs=stubs, verdicts=verdicts, schemes=schemes, short=short))
 
 
 #: The formats a map can be printed by pages in (``export --paper``).
@@ -216,20 +194,12 @@ def losses(doc: Document, to: str) -> list[str]:
 
     from argmap.formats.registry import by_name
 
-    if to == "html":  # the report's picture is Graphviz's; without it, the tree stands in
-        from argmap.errors import ToolError
-        from argmap.formats.graphviz import dot_program
-
-        try:
-            dot_program()
-        except ToolError:
-            return ["the picture (Graphviz 'dot' is not installed: the tree stands in for it)"]
-        return []
-    if to not in _MODULE_WRITERS:
-        return []
-    cannot = importlib.import_module(f"argmap.formats.{by_name(to).module}").LOSSES
+    module = importlib.import_module(f"argmap.formats.{by_name(to).module}")
+    cannot = module.LOSSES.get(to, set()) if isinstance(module.LOSSES, dict) else module.LOSSES
     present = _present(doc.model)
-    return [FEATURES[k] for k in FEATURES if k in cannot and k in present]
+    lost = [FEATURES[k] for k in FEATURES if k in cannot and k in present]
+    # What a format leaves out here and now (the report's picture, with no Graphviz).
+    return lost + (module.missing() if hasattr(module, "missing") else [])
 
 
 def guess_import_format(name: str, text: str) -> str | None:

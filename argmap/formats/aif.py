@@ -29,13 +29,17 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import Diagnostic, Location, MapError
 from argmap.model import CLAIM_ID_PATTERN, ArgMap
 from argmap.model.ids import fit, slug
 
-__all__ = ["parse", "dump", "from_nodes", "to_nodes", "LOSSES"]
+if TYPE_CHECKING:
+    from argmap.formats.registry import Drawing
+    from argmap.model.document import Document
+
+__all__ = ["write", "parse", "dump", "from_nodes", "to_nodes", "LOSSES"]
 
 #: What an AIF file cannot carry from an argmap map (see argmap.formats.FEATURES).
 LOSSES = {
@@ -360,3 +364,10 @@ def _scheme_names(model: ArgMap):
 def _node_slug(text: str) -> str:
     """An id from an AIF node's id or name."""
     return fit(slug(text))
+
+
+def write(doc: Document, drawing: Drawing) -> str:
+    """The document in this format (the writer every format has: see
+    :mod:`argmap.formats.registry`; a map's format draws nothing, so ``drawing`` is not
+    read)."""
+    return dump(doc.model)

@@ -57,14 +57,18 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from argmap.formats import argdown_syntax as syntax
 from argmap.model import ArgMap, ClaimKind, Link, LinkKind
 from argmap.model.ids import UniqueIds
 from argmap.model.ids import slug as _slug
 
-__all__ = ["parse", "dump", "LOSSES", "inferred_kinds"]
+if TYPE_CHECKING:
+    from argmap.formats.registry import Drawing
+    from argmap.model.document import Document
+
+__all__ = ["write", "parse", "dump", "LOSSES", "inferred_kinds"]
 
 #: What Argdown as argmap writes it cannot carry (see argmap.formats.FEATURES).
 LOSSES = {"link-notes", "link-ids"}
@@ -754,3 +758,10 @@ def _trees(order: list[str], into: dict[str, list[Link]], ref) -> list[str]:
 def _rule(note: str) -> str:
     note = note.replace("\x00", "\ufffd")
     return re.sub(r"-{2,}", "-", " ".join(note.split())).replace("{", "(").replace("}", ")")
+
+
+def write(doc: Document, drawing: Drawing) -> str:
+    """The document in this format (the writer every format has: see
+    :mod:`argmap.formats.registry`; a map's format draws nothing, so ``drawing`` is not
+    read)."""
+    return dump(doc.model)

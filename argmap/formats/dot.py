@@ -27,7 +27,15 @@ if TYPE_CHECKING:
 
     import networkx as nx
 
-__all__ = ["dump", "short_label", "WRAP", "SHORT", "CLAIM_PT", "SHORT_PT"]
+    from argmap.formats.registry import Drawing
+    from argmap.model.document import Document
+
+__all__ = ["dump", "write", "short_label", "LOSSES", "WRAP", "SHORT", "CLAIM_PT", "SHORT_PT"]
+
+#: What a picture of the map leaves out: it draws claims (text, kind, tags, id), links,
+#: groups, undercuts, weights, drafts and reconstructions; schemes and roles with
+#: ``--schemes``; a link's note only in its tooltip.
+LOSSES = {"quotes", "sources", "confidence", "metadata", "answers"}
 
 WRAP = 28
 #: The most characters of a claim's first words a short label shows (``--text short``).
@@ -583,3 +591,11 @@ _TIP = {"support": '"support"', "attack": '"attack"'}
 _HEAD = {
     kind: f'<FONT POINT-SIZE="7" COLOR="#555555">{_h(kind.upper())} · ' for kind in _KIND_STYLE
 }
+
+
+def write(doc: Document, drawing: Drawing) -> str:
+    """The document's picture as DOT text (a writer of :mod:`argmap.formats.registry`)."""
+    from argmap.graph import build_graph
+
+    return dump(build_graph(doc), stubs=drawing.stubs, verdicts=drawing.verdicts,
+                schemes=drawing.schemes, short=drawing.short)  # fmt: skip

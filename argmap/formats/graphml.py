@@ -24,13 +24,17 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import Diagnostic, Location, MapError
 from argmap.formats.xmltext import xml_safe
 from argmap.model import ArgMap
 
-__all__ = ["parse", "dump", "LOSSES"]
+if TYPE_CHECKING:
+    from argmap.formats.registry import Drawing
+    from argmap.model.document import Document
+
+__all__ = ["write", "parse", "dump", "LOSSES"]
 
 #: What GraphML as argmap writes it cannot carry (see argmap.formats.FEATURES).
 LOSSES: set[str] = set()
@@ -152,3 +156,10 @@ def _json_field(value: Any, name: str, key: str) -> Any:
         raise MapError(
             [Diagnostic("syntax", "error", f"{key} is not JSON text: {exc}", Location(name, 1, 1))]
         ) from None
+
+
+def write(doc: Document, drawing: Drawing) -> str:
+    """The document in this format (the writer every format has: see
+    :mod:`argmap.formats.registry`; a map's format draws nothing, so ``drawing`` is not
+    read)."""
+    return dump(doc.model)

@@ -9,10 +9,24 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from typing import TYPE_CHECKING
 
 from argmap.errors import ToolError
 
-__all__ = ["RENDER_FORMATS", "render", "dot_program", "fit_to_page", "page_font", "A4_LANDSCAPE"]
+if TYPE_CHECKING:
+    from argmap.formats.registry import Drawing
+    from argmap.model.document import Document
+
+__all__ = ["RENDER_FORMATS", "render", "dot_program", "fit_to_page", "page_font", "A4_LANDSCAPE",
+           "write_svg", "write_png", "write_pdf", "LOSSES"]  # fmt: skip
+
+#: What a rendered picture leaves out (as DOT does, see argmap.formats.dot); PNG and PDF
+#: have no tooltips, so a link's note is lost there too.
+LOSSES = {
+    "svg": {"quotes", "sources", "confidence", "metadata", "answers"},
+    "png": {"quotes", "sources", "confidence", "metadata", "answers", "link-notes"},
+    "pdf": {"quotes", "sources", "confidence", "metadata", "answers", "link-notes"},
+}
 
 #: An A4 page, landscape, in points.
 A4_LANDSCAPE = (842.0, 595.0)
@@ -154,3 +168,24 @@ def _stagger(dot_text: str, layout: dict, cap: int) -> str:
             line = line[:-2] + ', minlen="2"];'
         out.append(line)
     return "\n".join(out)
+
+
+def _picture(doc: Document, drawing: Drawing, fmt: str) -> bytes:
+    from argmap.formats import dot
+
+    return render(dot.write(doc, drawing), fmt)
+
+
+def write_svg(doc: Document, drawing: Drawing) -> bytes:
+    """The document's picture as SVG (a writer of :mod:`argmap.formats.registry`)."""
+    return _picture(doc, drawing, "svg")
+
+
+def write_png(doc: Document, drawing: Drawing) -> bytes:
+    """The document's picture as PNG (a writer of :mod:`argmap.formats.registry`)."""
+    return _picture(doc, drawing, "png")
+
+
+def write_pdf(doc: Document, drawing: Drawing) -> bytes:
+    """The document's picture as PDF (a writer of :mod:`argmap.formats.registry`)."""
+    return _picture(doc, drawing, "pdf")

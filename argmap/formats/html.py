@@ -19,12 +19,17 @@ import html
 import re
 from typing import TYPE_CHECKING
 
+from argmap.errors import ToolError
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     import networkx as nx
 
-__all__ = ["dump", "LOSSES"]
+    from argmap.formats.registry import Drawing
+    from argmap.model.document import Document
+
+__all__ = ["dump", "write", "missing", "LOSSES"]
 
 #: An HTML report carries everything the map holds.
 LOSSES: set[str] = set()
@@ -390,3 +395,23 @@ def _relations(G: nx.MultiDiGraph, n: str, links_by_id: dict) -> list[str]:
             text = f"{_OUT_VERB[kind]} {ref(v)}{together(link)}"
         out.append(line(kind, text, link.note))
     return out
+
+
+def write(doc: Document, drawing: Drawing) -> str:
+    """The document's report (a writer of :mod:`argmap.formats.registry`; it always names
+    schemes)."""
+    from argmap.graph import build_graph
+
+    return dump(build_graph(doc), stubs=drawing.stubs, verdicts=drawing.verdicts,
+                short=drawing.short)  # fmt: skip
+
+
+def missing() -> list[str]:
+    """What a report written here and now leaves out: its picture, without Graphviz."""
+    from argmap.formats.graphviz import dot_program
+
+    try:
+        dot_program()
+    except ToolError:
+        return ["the picture (Graphviz 'dot' is not installed: the tree stands in for it)"]
+    return []

@@ -22,11 +22,15 @@ Examples:
 from __future__ import annotations
 
 import textwrap
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from argmap.model import ArgMap, landing_claim
 
-__all__ = ["dump", "LOSSES"]
+if TYPE_CHECKING:
+    from argmap.formats.registry import Drawing
+    from argmap.model.document import Document
+
+__all__ = ["write", "dump", "LOSSES"]
 
 #: What a Mermaid flowchart cannot carry (see argmap.formats.FEATURES).
 LOSSES = {
@@ -94,3 +98,10 @@ def _flowchart(model: ArgMap) -> str:
     for index in red:
         lines.append(f"  linkStyle {index} stroke:#c62828,color:#c62828")
     return "\n".join(lines) + "\n"
+
+
+def write(doc: Document, drawing: Drawing) -> str:
+    """The document in this format (the writer every format has: see
+    :mod:`argmap.formats.registry`; a map's format draws nothing, so ``drawing`` is not
+    read)."""
+    return dump(doc.model)

@@ -34,13 +34,17 @@ Examples:
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import Diagnostic, Location, MapError
 from argmap.model import ArgMap
 from argmap.model.ids import slug
 
-__all__ = ["parse", "dump", "LOSSES"]
+if TYPE_CHECKING:
+    from argmap.formats.registry import Drawing
+    from argmap.model.document import Document
+
+__all__ = ["write", "parse", "dump", "LOSSES"]
 
 #: What an arggraph document as argmap writes it cannot carry (FEATURES of argmap.formats).
 LOSSES = {
@@ -222,3 +226,10 @@ def dump(model: ArgMap) -> str:
 
 #: An XML name as an ID attribute needs it (ASCII letters, digits, '_', '-', '.').
 _XML_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.:-]*$")
+
+
+def write(doc: Document, drawing: Drawing) -> str:
+    """The document in this format (the writer every format has: see
+    :mod:`argmap.formats.registry`; a map's format draws nothing, so ``drawing`` is not
+    read)."""
+    return dump(doc.model)

@@ -36,10 +36,17 @@ from argmap.io.yamltext import MAX_NODES, Builder, compose, int_or_inf, load_wit
 from argmap.model import ArgMap, Claim, Link, Path, Scheme, Source, Use
 from argmap.model.document import Document, format_path
 
-__all__ = ["parse", "loads", "dump_json", "dump_yaml", "MAX_NODES"]
+__all__ = ["parse", "loads", "dump_json", "dump_yaml", "write_json", "write_yaml", "LOSSES",
+           "MAX_NODES"]  # fmt: skip
+
+#: argmap's own format carries everything a map holds.
+LOSSES: set[str] = set()
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
+
+    from argmap.formats.registry import Drawing
+    from argmap.model.document import Document
 
 _MODELS: dict[str, type[BaseModel]] = {
     "sources": Source, "claims": Claim, "links": Link, "schemes": Scheme, "uses": Use,
@@ -492,3 +499,13 @@ def dump_yaml(model: ArgMap) -> str:
 def _clip(text: str, limit: int = 60) -> str:
     """A value as a message shows it: whole when short, its start and length when long."""
     return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text):,} characters)"
+
+
+def write_json(doc: Document, drawing: Drawing) -> str:
+    """The document in argmap's canonical JSON (a writer of :mod:`argmap.formats.registry`)."""
+    return dump_json(doc.model)
+
+
+def write_yaml(doc: Document, drawing: Drawing) -> str:
+    """The document in argmap's YAML (a writer of :mod:`argmap.formats.registry`)."""
+    return dump_yaml(doc.model)

@@ -4,11 +4,13 @@ writes it. ``export``, ``import``, ``eval --from`` and every guess from a suffix
 here; adding a format is one module and one line below.
 
 A format's module (``argmap.formats.<module>``) has ``parse(text, name) -> ArgMap`` when
-argmap reads it, ``dump(model) -> str`` when argmap writes it from the map alone, and
-``LOSSES``: what of a map it cannot carry (keys of :data:`argmap.formats.FEATURES`).
-Writers that need the graph (DOT, HTML, the rendered pictures) and argmap's own format
-are dispatched by :func:`argmap.formats.export`. Nothing here imports a format's module:
-start-up stays cheap.
+argmap reads it; when argmap writes it, a writer of one signature, ``write(doc, drawing) ->
+str | bytes`` (a :class:`~argmap.model.document.Document` and the picture options of a
+:class:`Drawing`, which formats that draw nothing ignore), named by the format's
+``writer``; and ``LOSSES``: what of a map it cannot carry (keys of
+:data:`argmap.formats.FEATURES`; a module writing several formats may key them by
+format). :func:`argmap.formats.export` dispatches every format through this table alone.
+Nothing here imports a format's module: start-up stays cheap.
 
 Examples:
     >>> by_suffix("debate.ad").name, by_suffix("x.GV").name, by_suffix("x.txt")
@@ -21,10 +23,24 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["FormatSpec", "FORMATS", "FRAMEWORKS", "by_name", "by_suffix", "recognise"]
+__all__ = ["FormatSpec", "Drawing", "FORMATS", "FRAMEWORKS", "by_name", "by_suffix",
+           "recognise"]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """How a picture is drawn (formats that draw nothing ignore it): ``stubs``, per claim,
+    the links of a view that lead out of it; ``verdicts``, each claim's label and
+    strength; ``schemes``, each inference's argument scheme named on its arrow; ``short``,
+    each claim drawn by its short label."""
+
+    stubs: dict[str, int] | None = None
+    verdicts: Mapping[str, tuple[str, float | None]] | None = None
+    schemes: bool = False
+    short: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,8 +56,11 @@ class FormatSpec:
     writes: bool = False
     #: It is drawn by Graphviz from the DOT argmap writes (svg, png, pdf).
     rendered: bool = False
-    #: The module under argmap.formats with parse / dump / LOSSES (None: see export).
+    #: The module under argmap.formats that reads (``parse``) or writes it (its
+    #: ``writer``), and declares its ``LOSSES``.
     module: str | None = None
+    #: The module's function that writes it: ``(doc, drawing) -> str | bytes``.
+    writer: str = "write"
     #: Whether a file is of this format, from its lower-cased name, its first 2,000
     #: characters (leading space dropped) and its whole text.
     recognise: Callable[[str, str, str], bool] | None = None
@@ -52,9 +71,23 @@ def _json_nodes(head: str, text: str, *keys: str) -> bool:
 
 
 FORMATS: tuple[FormatSpec, ...] = (
-    FormatSpec("json", "argmap's own format, canonical JSON", (".json",), writes=True),
-    FormatSpec("yaml", "argmap's own format, YAML", (".yaml", ".yml"), writes=True),
-    FormatSpec("dot", "Graphviz DOT", (".dot", ".gv"), writes=True),
+    FormatSpec(
+        "json",
+        "argmap's own format, canonical JSON",
+        (".json",),
+        writes=True,
+        module="native",
+        writer="write_json",
+    ),
+    FormatSpec(
+        "yaml",
+        "argmap's own format, YAML",
+        (".yaml", ".yml"),
+        writes=True,
+        module="native",
+        writer="write_yaml",
+    ),
+    FormatSpec("dot", "Graphviz DOT", (".dot", ".gv"), writes=True, module="dot"),
     FormatSpec(
         "argdown",
         "Argdown",
@@ -113,10 +146,34 @@ FORMATS: tuple[FormatSpec, ...] = (
         recognise=lambda name, head, text: name.endswith(".graphml") or "<graphml" in head,
     ),
     FormatSpec("mermaid", "Mermaid flowchart", (".mmd", ".mermaid"), writes=True, module="mermaid"),
-    FormatSpec("html", "a standalone HTML report", (".html", ".htm"), writes=True),
-    FormatSpec("svg", "SVG picture (Graphviz)", (".svg",), writes=True, rendered=True),
-    FormatSpec("png", "PNG picture", (".png",), writes=True, rendered=True),
-    FormatSpec("pdf", "PDF document", (".pdf",), writes=True, rendered=True),
+    FormatSpec("html", "a standalone HTML report", (".html", ".htm"), writes=True, module="html"),
+    FormatSpec(
+        "svg",
+        "SVG picture (Graphviz)",
+        (".svg",),
+        writes=True,
+        rendered=True,
+        module="graphviz",
+        writer="write_svg",
+    ),
+    FormatSpec(
+        "png",
+        "PNG picture",
+        (".png",),
+        writes=True,
+        rendered=True,
+        module="graphviz",
+        writer="write_png",
+    ),
+    FormatSpec(
+        "pdf",
+        "PDF document",
+        (".pdf",),
+        writes=True,
+        rendered=True,
+        module="graphviz",
+        writer="write_pdf",
+    ),
 )
 
 #: Abstract argumentation frameworks (read by ``argmap eval``, not maps), by suffix.

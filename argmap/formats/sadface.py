@@ -25,12 +25,17 @@ Examples:
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from argmap.errors import Diagnostic, Location, MapError
 from argmap.formats.aif import from_nodes, objects, to_nodes
 from argmap.model import ArgMap
 
-__all__ = ["parse", "dump", "LOSSES"]
+if TYPE_CHECKING:
+    from argmap.formats.registry import Drawing
+    from argmap.model.document import Document
+
+__all__ = ["write", "parse", "dump", "LOSSES"]
 
 #: What SADFace as argmap writes it cannot carry (see argmap.formats.FEATURES).
 LOSSES = {
@@ -99,3 +104,10 @@ def dump(model: ArgMap) -> str:
     from argmap.wording import json_safe
 
     return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+
+
+def write(doc: Document, drawing: Drawing) -> str:
+    """The document in this format (the writer every format has: see
+    :mod:`argmap.formats.registry`; a map's format draws nothing, so ``drawing`` is not
+    read)."""
+    return dump(doc.model)
