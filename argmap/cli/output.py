@@ -181,6 +181,22 @@ def print_problems(diagnostics: list[Any], then: str) -> None:
     print_error([d.format() for d in diagnostics] + [then])
 
 
+def print_build(build: Any, done: str, *, kept: bool = False) -> None:
+    """One rebuild of ``watch`` or ``serve`` on stderr, stamped with its time: what was
+    done (``done``) and the claims built, or the located problems that broke the map
+    (``kept``: the last good output stays)."""
+    import time
+
+    from argmap.wording import counted
+
+    stamp = time.strftime("%H:%M:%S", time.localtime(build.at))
+    if build.ok:
+        print_error([f"{stamp} {done} ({counted(build.claims, 'claim')})"])
+    else:
+        note = " (kept the last good output)" if kept else ""
+        print_problems(build.errors, f"{stamp} map broken{note}")
+
+
 def print_notes(notes: list[str], problems: Sequence[Any] = ()) -> None:
     """Notes about the output (``argmap: NOTE``) and located problems, on stderr."""
     if notes or problems:

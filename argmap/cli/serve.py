@@ -36,13 +36,12 @@ def serve(
     import gc
 
     from argmap.analysis.selection import Selection
-    from argmap.cli.output import print_error, print_problems
+    from argmap.cli.output import print_build, print_error
     from argmap.errors import ToolError, UsageError
     from argmap.io import progress
     from argmap.live.preview import Preview
     from argmap.live.rebuild import LiveMap
     from argmap.operations.export import renderer
-    from argmap.wording import counted
 
     if map_file == "-":
         raise UsageError("serve needs a map file, not standard input")
@@ -50,13 +49,7 @@ def serve(
     gc.enable()  # a long-lived process
 
     def report(build) -> None:
-        import time
-
-        stamp = time.strftime("%H:%M:%S", time.localtime(build.at))
-        if build.ok:
-            print_error([f"{stamp} rebuilt ({counted(build.claims, 'claim')})"])
-        else:
-            print_problems(build.errors, f"{stamp} map broken")
+        print_build(build, "rebuilt")
 
     try:
         selection = Selection(where, focus, radius, tuple(tag or ()))

@@ -44,13 +44,12 @@ def watch(
     import gc
 
     from argmap.analysis.selection import Selection
-    from argmap.cli.output import print_error, print_problems
+    from argmap.cli.output import print_build, print_error
     from argmap.errors import UsageError
     from argmap.formats import format_for_output
     from argmap.io import progress
     from argmap.live.rebuild import LiveMap, follow
     from argmap.operations.export import renderer, write_exported
-    from argmap.wording import counted
 
     if map_file == "-":
         raise UsageError("watch needs a map file, not standard input")
@@ -61,15 +60,9 @@ def watch(
     live = LiveMap(map_file, renderer(fmt, with_eval=with_eval, selection=selection))
 
     def report(build) -> None:
-        import time
-
-        stamp = time.strftime("%H:%M:%S", time.localtime(build.at))
         if build.ok:
             write_exported(build.data, output)
-            print_error([f"{stamp} wrote {output} ({counted(build.claims, 'claim')})"])
-        else:
-            kept = " (kept the last good output)" if live.last_good else ""
-            print_problems(build.errors, f"{stamp} map broken{kept}")
+        print_build(build, f"wrote {output}", kept=live.last_good is not None)
 
     print_error([f"watching {map_file} and the source texts it cites; Ctrl-C stops"])
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, even mid-rebuild
