@@ -1,5 +1,5 @@
 """Every command's ``--format json`` output matches the schema ``argmap schema --of``
-publishes for it (:mod:`argmap.model.outputs`), in every shape the command prints: with
+publishes for it (:func:`argmap.operations.schema.outputs`), in every shape the command prints: with
 the options that add keys, on a map with linked premises and schemes, a debate across
 maps, an invalid map, two maps compared with and without a shared source."""
 
@@ -158,12 +158,11 @@ def test_every_command_with_json_output_has_a_schema():
         offered = re.search(r"--format <([a-z|]+)>", run(name, "--help").stdout)
         if offered and "json" in offered.group(1).split("|"):
             with_json.add(name)
-    from argmap.model.outputs import OUTPUTS
-    from argmap.operations.schema import _answer_models
+    from argmap.operations.schema import outputs
 
     maps = {"draft"}  # prints a map
-    # The answers defined beside their use cases, by a top-level command's name.
-    published = set(OUTPUTS) | {n for n in _answer_models() if "-" not in n}
+    # Every answer by a top-level command's name (a subcommand's is group-name).
+    published = {n for n in outputs() if "-" not in n}
     assert with_json - maps == published, with_json ^ (published | maps)
 
 

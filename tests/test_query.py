@@ -144,14 +144,14 @@ def test_chains_are_capped():
 def test_summary_of_a_map():
     G = build_graph(read_map(HARBOUR))
     s = summary(G)
-    assert s["claims"] == 21 and s["links"] == 20
-    assert s["links_by_kind"] == {"support": 13, "attack": 6, "undercut": 1}
-    assert sum(s["claims_by_kind"].values()) == 21
-    assert s["unsupported_conclusions"] == []
-    assert s["unanswered_objections"] == []
-    assert s["central"][0]["id"] == "open-at-night"
-    assert "betweenness" in s["centrality"]
-    assert s["depth"] == 4  # cost-figure -> queues-cost -> open-at-night -> fund-cranes -> ...
+    assert s.claims == 21 and s.links == 20
+    assert s.links_by_kind == {"support": 13, "attack": 6, "undercut": 1}
+    assert sum(s.claims_by_kind.values()) == 21
+    assert s.unsupported_conclusions == []
+    assert s.unanswered_objections == []
+    assert s.central[0].id == "open-at-night"
+    assert "betweenness" in s.centrality
+    assert s.depth == 4  # cost-figure -> queues-cost -> open-at-night -> fund-cranes -> ...
 
 
 def test_summary_samples_betweenness_within_a_budget_of_work(monkeypatch):
@@ -169,14 +169,14 @@ def test_summary_samples_betweenness_within_a_budget_of_work(monkeypatch):
         return real(graph, k=k, seed=seed)
 
     monkeypatch.setattr(nx, "betweenness_centrality", counting)
-    assert summary(G)["centrality"].endswith("sampled from 500 claims")
+    assert summary(G).centrality.endswith("sampled from 500 claims")
     monkeypatch.setattr(query, "CENTRALITY_BUDGET", 1199 * 40)  # 600 claims, 599 links
-    assert summary(G)["centrality"].endswith("sampled from 40 claims")
+    assert summary(G).centrality.endswith("sampled from 40 claims")
     monkeypatch.setattr(query, "CENTRALITY_BUDGET", 1)
-    assert summary(G)["centrality"].endswith("sampled from 10 claims")  # never fewer
+    assert summary(G).centrality.endswith("sampled from 10 claims")  # never fewer
     assert samples == [500, 40, 10]
     small = build_graph(read_map(HARBOUR))
-    assert "sampled" not in summary(small)["centrality"]  # exact on a small map
+    assert "sampled" not in summary(small).centrality  # exact on a small map
 
 
 # --- property: why/impact agree with networkx on random graphs ---------------------------

@@ -43,10 +43,13 @@ from argmap.model import ArgMap, Claim, ClaimKind
 if TYPE_CHECKING:
     import networkx as nx
 
+    from argmap.analysis.query_answers import Stats
+
 __all__ = [
     "ClaimFilter",
     "find_claims",
     "Reached",
+    "Reach",
     "rests_on",
     "bears_on",
     "Chain",
@@ -430,8 +433,8 @@ def _support_depth(succ: dict[str, list[str]]) -> int:
     return nx.dag_longest_path_length(nx.condensation(nx.DiGraph(succ)))
 
 
-def summary(G: nx.MultiDiGraph, *, top: int = 5) -> dict[str, Any]:
-    """Counts and notable claims of a map, as a JSON-ready dict.
+def summary(G: nx.MultiDiGraph, *, top: int = 5) -> Stats:
+    """Counts and notable claims of a map (``argmap stats``'s answer).
 
     ``depth`` is the longest chain of support links (in links); ``central`` ranks claims by
     betweenness centrality, sampled on maps of more than 500 claims (seeded, so stable)
@@ -453,14 +456,49 @@ def summary(G: nx.MultiDiGraph, *, top: int = 5) -> dict[str, Any]:
     centrality = nx.betweenness_centrality(G, k=k, seed=0) if G.number_of_nodes() else {}
     index = {n: i for i, n in enumerate(G.nodes)}
     central = sorted(centrality, key=lambda n: (-centrality[n], index[n]))[:top]
-    return {
-        "title": G.graph.get("title", ""),
-        "claims": len(claims),
-        "links": counts.total(),
-        "claims_by_kind": {k.value: kinds[k] for k in ClaimKind},
-        "links_by_kind": {kind: counts.get(kind, 0) for kind in ("support", "attack", "undercut")},
-        "depth": depth,
-        **open_issues(G),
-        "central": [{"id": n, "score": round(centrality[n], 6)} for n in central],
-        "centrality": CENTRALITY + (f" sampled from {k} claims" if k else ""),
-    }
+    from argmap.analysis.query_answers import Central, Stats
+
+    issues = open_issues(G)
+    return Stats.model_construct(
+        title=G.graph.get("title", ""),
+        claims=len(claims),
+        links=counts.total(),
+        claims_by_kind={k.value: kinds[k] for k in ClaimKind},
+        links_by_kind={kind: counts.get(kind, 0) for kind in ("support", "attack", "undercut")},
+        depth=depth,
+        contested=issues["contested"],
+        unsupported_conclusions=issues["unsupported_conclusions"],
+        unanswered_objections=issues["unanswered_objections"],
+        central=[Central.model_construct(id=n, score=round(centrality[n], 6)) for n in central],
+        centrality=CENTRALITY + (f" sampled from {k} claims" if k else ""),
+    )
+
+
+@dataclass
+class Reach:
+    """``why`` / ``impact`` asked of ``claim`` in graph ``G``: the ids reached (found at
+    once), and their :class:`Reached` records, worked out (distance, net effect) only when
+    they are shown. ``forward``: what it bears on (impact), else what it rests on (why)."""
+
+    doc: Any
+    G: Any
+    claim: str
+    forward: bool
+    found: list[str]
+    _table: Any = field(default=None, repr=False)
+
+    @property
+    def empty(self) -> str:
+        return f"{self.claim} {'bears' if self.forward else 'rests'} on nothing"
+
+    def table(self) -> Any:
+        """The claims reached, as :class:`~argmap.analysis.query_answers.Reached`."""
+        if self._table is None:
+            from argmap.analysis import query_answers
+
+            reached = (bears_on if self.forward else rests_on)(self.G, self.claim)
+            self._table = query_answers.Reached.of(self.doc, self.G, reached)
+        return self._table
+
+    def ids(self) -> list[str]:
+        return self.found

@@ -230,11 +230,19 @@ def emit(result: Any, fmt: Any = "text") -> None:
         if result.tsv is None:
             raise UsageError("--format tsv is not available here")
         emit_tsv(*result.tsv())
-    elif result.text is not None:
+    else:
         from argmap.operations.result import Page
         from argmap.views.columns import output_width
 
-        emit_form(result.text(Page(terminal=is_terminal(), width=output_width())))
+        page = Page(terminal=is_terminal(), width=output_width())
+        if result.text is not None:
+            emit_form(result.text(page))
+        else:  # the text form of the answer's type, if it has one
+            from argmap.views.answers import text_form
+
+            form = text_form(result.value, page)
+            if form is not None:
+                emit_form(form)
     if result.status:
         import typer
 

@@ -8,9 +8,9 @@ import typer
 
 
 def _outputs() -> list[str]:
-    from argmap.model.outputs import OUTPUTS
+    from argmap.operations.schema import outputs
 
-    return sorted(OUTPUTS)
+    return sorted(outputs())
 
 
 def schema(

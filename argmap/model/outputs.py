@@ -1,7 +1,10 @@
-"""The JSON every command prints with ``--format json``, as pydantic models: the published
-contract for tools that read argmap's answers (``argmap schema --of COMMAND`` prints each
-as a JSON Schema). The models describe; the commands build their JSON themselves, and
-``tests/test_output_schemas.py`` checks every command's real output against its schema.
+"""The JSON the commands not yet answering with a model of their own print with ``--format
+json``, as pydantic models: the published contract for tools that read argmap's answers
+(``argmap schema --of COMMAND`` prints each as a JSON Schema; the registry of all of
+them is :data:`argmap.operations.schema.outputs`). These models describe; those commands
+build their JSON themselves, and ``tests/test_output_schemas.py`` checks every command's
+real output against its schema. The query commands' answers are their JSON and their
+schema at once (:mod:`argmap.analysis.query_answers`): the others are to follow.
 
 Keys a command writes only when asked (``eval --strength``, ``show --eval``) have a
 default here, so the schema does not require them; keys always written are required,
@@ -10,9 +13,7 @@ of this contract, made here first.
 
 Examples:
     >>> sorted(OUTPUTS)[:4]
-    ['claims', 'compare', 'coverage', 'diff']
-    >>> output_schema("stats")["$id"]
-    'urn:argmap:output:stats:1'
+    ['compare', 'coverage', 'diff', 'eval']
 """
 
 from __future__ import annotations
@@ -21,9 +22,7 @@ from typing import Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
-from argmap.model import FORMAT_VERSION
-
-__all__ = ["OUTPUTS", "output_schema"]
+__all__ = ["OUTPUTS"]
 
 Label = Literal["in", "out", "undec"]
 Relation = Literal["support", "attack", "undercut"]
@@ -100,70 +99,6 @@ class Diagnostic(_Out):
 
 class Validate(RootModel[list[Diagnostic]]):
     """``argmap validate --format json``: every problem of every map, in order."""
-
-
-# claims, why, impact, path, stats ----------------------------------------------------------
-
-
-class ClaimRecord(_Out):
-    """A claim found by a query, with the map it is in."""
-
-    map: str
-    id: str
-    text: str
-    kind: Kind
-    tags: list[str]
-    source: str | None
-    quote: str | None
-    confidence: float | None
-
-
-class Claims(RootModel[list[ClaimRecord]]):
-    """``argmap claims --format json``: the claims that pass every filter."""
-
-
-class ReachedRecord(ClaimRecord):
-    distance: int = Field(description="Links between it and the claim asked about.")
-    effect: Literal["support", "attack", "mixed"] = Field(
-        description="How it bears on (why) or is borne on by (impact) that claim."
-    )
-
-
-class Reached(RootModel[list[ReachedRecord]]):
-    """``argmap why`` / ``argmap impact --format json``: every claim reached, nearest first."""
-
-
-class ChainRecord(_Out):
-    map: str
-    claims: list[str]
-    links: list[str]
-    kinds: list[Relation]
-    net: Literal["support", "attack"]
-
-
-class Path(RootModel[list[ChainRecord]]):
-    """``argmap path --format json``: the chains of links from one claim to another."""
-
-
-class Central(_Out):
-    id: str
-    score: float
-
-
-class Stats(_Out):
-    """``argmap stats --format json``."""
-
-    title: str
-    claims: int
-    links: int
-    claims_by_kind: dict[Kind, int]
-    links_by_kind: dict[Relation, int]
-    depth: int
-    contested: list[str]
-    unsupported_conclusions: list[str]
-    unanswered_objections: list[str]
-    central: list[Central]
-    centrality: str
 
 
 # eval -------------------------------------------------------------------------------------
@@ -559,11 +494,6 @@ class Compare(_Out):
 OUTPUTS: dict[str, type[BaseModel]] = {
     "show": Show,
     "validate": Validate,
-    "claims": Claims,
-    "why": Reached,
-    "impact": Reached,
-    "path": Path,
-    "stats": Stats,
     "eval": Eval,
     "questions": Questions,
     "coverage": Coverage,
@@ -572,21 +502,3 @@ OUTPUTS: dict[str, type[BaseModel]] = {
     "merge": Merge,
     "compare": Compare,
 }
-
-
-def output_schema(name: str, model: type[BaseModel] | None = None) -> dict[str, Any]:
-    """The JSON Schema of ``argmap NAME --format json``'s output (``model``: the answer's
-    model, when it is not one of :data:`OUTPUTS`: the answers defined beside their
-    analysis, such as ``argmap library``'s).
-
-    Raises:
-        KeyError: no command of that name prints JSON of its own.
-    """
-    model = model if model is not None else OUTPUTS[name]
-    schema = model.model_json_schema(by_alias=True)
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"urn:argmap:output:{name}:{FORMAT_VERSION}",
-        **schema,
-        "title": f"argmap {name} --format json",
-    }

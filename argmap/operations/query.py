@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-from dataclasses import replace
 from typing import Any
 
 from argmap.errors import UsageError
-from argmap.operations.result import Page, Result
+from argmap.operations.result import Result
 
 __all__ = ["find_claims", "why", "impact", "chains_between", "map_stats"]
 
@@ -40,21 +39,15 @@ def _load(path: str | os.PathLike):
         return doc, build_graph(doc)
 
 
-def _rows(table: Any, nothing: str | None, found: list) -> Result:
-    """A table's result: its rows as text (``nothing`` said when there are none), json,
-    ids and tsv (which names each row's map)."""
-
-    def text(page: Page):
-        from argmap.views.forms import Table
-
-        return Table(table.columns(), table.rows(), nothing)
-
-    return Result(table, text=text, tsv=lambda: _tsv(table), status=0 if found else 1)
+def _rows(table: Any, found: Any) -> Result:
+    """A table's result: its rows as text, json, ids and tsv (which names each row's map).
+    Status 1: nothing ``found``."""
+    return Result(table, tsv=lambda: _tsv(table), status=0 if found else 1)
 
 
 def _tsv(table: Any) -> tuple[list[str], list[list[str]]]:
     """A table's rows for a spreadsheet: each row names its map, whatever the text shows."""
-    full = replace(table, with_map=True) if getattr(table, "with_map", None) is False else table
+    full = table.with_maps()
     return full.columns(), full.rows()
 
 
@@ -85,49 +78,27 @@ def find_claims(
         raise UsageError(f"--regex {exc.message}", hint=exc.hint) from None
     claim_filter = ClaimFilter(pattern=pattern, kinds=parse_kinds(kinds),
                                tags=tuple(tags or ()), **filters)  # fmt: skip
+    from argmap.analysis.query_answers import Claims
     from argmap.operations.loading import read_maps
-    from argmap.views.tables import ClaimTable
 
     with _trouble():  # a map that cannot be read (as a graph): grep's "trouble"
         found = search(read_maps(paths), claim_filter, where)
-    return _rows(ClaimTable.of(found, with_map=len(paths) > 1), "no claims match", found)
+    return _rows(Claims.of(found, with_map=len(paths) > 1), found)
 
 
 def _reach(path: str | os.PathLike, claim: str, *, forward: bool) -> Result:
-    from functools import cache
-
-    from argmap.analysis.query import bears_on, reach_ids, rests_on
+    from argmap.analysis.query import Reach, reach_ids
     from argmap.graph import require_claim
-    from argmap.views.tables import ClaimTable
 
     doc, G = _load(path)
     require_claim(G, claim)
-    ids = reach_ids(G, claim, forward=forward)  # the effects are worked out only if shown
-    nothing = f"{claim} {'bears' if forward else 'rests'} on nothing"
-
-    @cache
-    def table() -> ClaimTable:
-        return ClaimTable.reached(doc, G, (bears_on if forward else rests_on)(G, claim))
-
-    def text(page: Page):
-        from argmap.views.forms import Outline, Table
-
-        if not forward:  # the tree of what it rests on, as show draws it
-            from argmap.analysis.outline import outline
-
-            return Outline(G, outline(G, [claim]))
-        return Table(table().columns(), table().rows(), nothing)
-
-    def tsv():
-        return _tsv(table())
-
+    # The ids at once; the effects are worked out only if shown.
+    reach = Reach(doc, G, claim, forward, reach_ids(G, claim, forward=forward))
     return Result(
-        ids,
-        text=text,
-        data=lambda: table().to_data(),
-        id_list=lambda: ids,
-        tsv=tsv,
-        status=0 if ids else 1,
+        reach,
+        data=lambda: reach.table().model_dump(mode="json"),
+        tsv=lambda: _tsv(reach.table()),
+        status=0 if reach.found else 1,
     )
 
 
@@ -148,20 +119,19 @@ def chains_between(
     """The chains of links by which ``source`` bears on ``target``, shortest first, each
     with its net sign. Status 1: no chain."""
     from argmap.analysis.query import chains
+    from argmap.analysis.query_answers import Path
     from argmap.graph import require_claim
-    from argmap.views.tables import ChainTable
 
     doc, G = _load(path)
     require_claim(G, source)
     require_claim(G, target)
     found = chains(G, source, target, limit=limit)
-    return _rows(ChainTable(doc.name, found), "no chain of links leads there", found)
+    return _rows(Path.of(doc.name, found), found)
 
 
 def map_stats(path: str | os.PathLike) -> Result:
     """Counts and notable claims of a map (:func:`argmap.analysis.query.summary`)."""
     from argmap.analysis.query import summary
-    from argmap.views.tables import StatsTable
 
     _, G = _load(path)
-    return _rows(StatsTable(summary(G)), None, [True])
+    return _rows(summary(G), True)

@@ -48,8 +48,12 @@ class Result:
     unavailable: dict[str, str] = field(default_factory=dict)
 
     def to_data(self) -> Any:
-        """The answer as JSON-ready data."""
-        return self.data() if self.data is not None else self.value.to_data()
+        """The answer as JSON-ready data: an answer model's dump (or what ``data`` gives)."""
+        if self.data is not None:
+            return self.data()
+        if hasattr(self.value, "model_dump"):
+            return self.value.model_dump(mode="json")
+        return self.value.to_data()
 
     def ids(self) -> list[str]:
         """The ids the answer names, one each, in its order."""

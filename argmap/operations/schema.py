@@ -3,15 +3,17 @@ for editors and other tools."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from argmap.operations.result import Result
 
-__all__ = ["write_schema"]
+__all__ = ["write_schema", "outputs", "output_schema"]
 
 
 def write_schema(output: str = "-", *, of: str | None = None) -> Result:
     """Write the JSON Schema of the map format (:func:`argmap.model.json_schema`), or with
     ``of`` that of ``argmap OF --format json``'s output
-    (:func:`argmap.model.outputs.output_schema`), to ``output`` (``-``: standard output),
+    (:func:`output_schema`), to ``output`` (``-``: standard output),
     atomically.
 
     Raises:
@@ -28,30 +30,60 @@ def write_schema(output: str = "-", *, of: str | None = None) -> Result:
         schema = json_schema()
     else:
         from argmap.errors import UsageError, did_you_mean
-        from argmap.model.outputs import OUTPUTS, output_schema
 
-        answers = _answer_models()
-        if of not in OUTPUTS and of not in answers:
+        known = outputs()
+        if of not in known:
             raise UsageError(
                 f"--of: no command {of!r} prints JSON of its own (draft, import and export "
                 "print a map: argmap schema with no --of)",
-                hint=did_you_mean(of, sorted([*OUTPUTS, *answers])),
+                hint=did_you_mean(of, sorted(known)),
             )
-        schema = output_schema(of, answers.get(of))
+        schema = output_schema(of)
     write_output(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", output)
     return Result(schema, data=lambda: schema, id_list=lambda: [schema["$id"]])
 
 
-def _answer_models() -> dict:
-    """The commands whose answer is a model defined beside its analysis, by the name
-    ``--of`` takes (a subcommand as ``group-name``)."""
-    from argmap.analysis import library
+def outputs() -> dict[str, Any]:
+    """Every command that prints JSON of its own, by the name ``--of`` takes (a
+    subcommand as ``group-name``), with the model of its answer: the answers defined
+    beside their analysis, and the descriptions of :mod:`argmap.model.outputs` for the
+    commands that still build their JSON by hand."""
+    from argmap.analysis import library, query_answers
+    from argmap.model.outputs import OUTPUTS
     from argmap.operations import review
 
     return {
+        **OUTPUTS,
+        "claims": query_answers.Claims,
+        "why": query_answers.Reached,
+        "impact": query_answers.Reached,
+        "path": query_answers.Path,
+        "stats": query_answers.Stats,
         "review": review.Proposals,
         "library-index": library.Indexed,
         "library-find": library.FindAnswer,
         "library-same": library.SameAnswer,
         "library-who": library.WhoAnswer,
+    }
+
+
+def output_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of ``argmap NAME --format json``'s output: its answer's model's
+    schema, with the ``$id`` it is published under.
+
+    Examples:
+        >>> output_schema("stats")["$id"]
+        'urn:argmap:output:stats:1'
+
+    Raises:
+        KeyError: no command of that name prints JSON of its own.
+    """
+    from argmap.model import FORMAT_VERSION
+
+    schema = outputs()[name].model_json_schema(by_alias=True)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:argmap:output:{name}:{FORMAT_VERSION}",
+        **schema,
+        "title": f"argmap {name} --format json",
     }
