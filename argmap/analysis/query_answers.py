@@ -76,13 +76,13 @@ class Claims(RootModel[list[ClaimRecord]]):
     @classmethod
     def of(cls, found: list[tuple[Any, Any]], *, with_map: bool = True) -> Claims:
         """The claims found, as (document, claim) pairs."""
-        answer = cls([ClaimRecord.of(doc, c) for doc, c in found])
+        answer = cls.model_construct([ClaimRecord.of(doc, c) for doc, c in found])
         answer._with_map = with_map
         return answer
 
     def with_maps(self) -> Claims:
         """The same claims, each row naming its map (as TSV always does)."""
-        answer = type(self)(self.root)
+        answer = type(self).model_construct(self.root)
         answer._with_map = True
         return answer
 
@@ -118,11 +118,12 @@ class Reached(RootModel[list[ReachedRecord]]):
     def of(cls, doc: Any, G: Any, reached: list[Any]) -> Reached:
         """Claims reached from another (:class:`argmap.analysis.query.Reached`)."""
         nodes = G._node
-        return cls([ReachedRecord.of(doc, nodes[r.id]["claim"], distance=r.distance,
-                                     effect=r.effect) for r in reached])  # fmt: skip
+        return cls.model_construct([ReachedRecord.of(doc, nodes[r.id]["claim"],
+                                                     distance=r.distance, effect=r.effect)
+                                    for r in reached])  # fmt: skip
 
     def with_maps(self) -> Reached:
-        answer = type(self)(self.root)
+        answer = type(self).model_construct(self.root)
         answer._with_map = True
         return answer
 
@@ -159,9 +160,13 @@ class Path(RootModel[list[ChainRecord]]):
     @classmethod
     def of(cls, name: str, chains: list[Any]) -> Path:
         """The chains found (:class:`argmap.analysis.query.Chain`) in the map ``name``."""
-        return cls([ChainRecord.model_construct(map=name, claims=ch.claims, links=ch.links,
-                                                kinds=ch.kinds, net=ch.net)
-                    for ch in chains])  # fmt: skip
+        records = [
+            ChainRecord.model_construct(
+                map=name, claims=ch.claims, links=ch.links, kinds=ch.kinds, net=ch.net
+            )
+            for ch in chains
+        ]
+        return cls.model_construct(records)
 
     def with_maps(self) -> Path:
         return self
