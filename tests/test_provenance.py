@@ -10,7 +10,8 @@ from conftest import HARBOUR, SHIPPED, SOURCE_TEXT, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.analysis.provenance import SourceText, check_quotes, coverage, normalize
+from argmap.analysis.coverage import coverage
+from argmap.analysis.provenance import SourceText, check_quotes, normalize
 from argmap.analysis.validate import validate
 from argmap.graph import build_graph
 from argmap.operations.loading import read_map
@@ -163,9 +164,9 @@ def test_coverage_report(tmp_path):
     path = write_map(tmp_path, "Night opening would cut the")
     doc = read_map(path)
     report = coverage(doc, build_graph(doc))
-    (src,) = report["sources"]
-    assert (src["argumentative"], src["drawn_on"], src["left_out"]) == (2, [2], [3])
-    assert src["coverage"] == 0.5
+    (src,) = report.sources
+    assert (src.argumentative, src.drawn_on, src.left_out) == (2, [2], [3])
+    assert src.coverage == 0.5
     text = run(*["coverage", str(path)]).stdout
     assert "source s: draws on 1 of 2 argumentative paragraphs (50%)" in text
     assert "left out ¶3: Critics say the noise" in text
@@ -207,7 +208,7 @@ def test_the_shipped_map_passes_against_the_essay(tmp_path, monkeypatch):
     quoted = [c.id for c in doc.model.claims if c.quote]
     assert sorted(check.hits) == sorted(quoted)
     report = coverage(doc, build_graph(doc))
-    assert report["sources"][0]["coverage"] == 1.0
+    assert report.sources[0].coverage == 1.0
 
 
 @pytest.mark.parametrize(

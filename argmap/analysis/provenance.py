@@ -1,4 +1,5 @@
-"""Quotes checked against their source texts, and how much of a source a map covers.
+"""Quotes checked against their source texts: where each stands, and the closest passage
+when it is not there. (How much of a source a map draws on: :mod:`argmap.analysis.coverage`.)
 
 A source may name a local copy of its text (``path:``, relative to the map). A claim's
 quote must occur in that text. Matching forgives what copying text from a page changes
@@ -48,7 +49,6 @@ __all__ = [
     "find_passage",
     "require_source",
     "quote_positions",
-    "coverage",
 ]
 
 #: The largest source text read to check quotes (a book is a few MiB).
@@ -768,106 +768,3 @@ def quote_positions(doc) -> tuple[dict[str, str], list]:
         else:
             out[c.id] = f"{c.source}, ¶{hit.paragraph}, characters {hit.start}–{hit.end}"
     return out, check.absent
-
-
-def coverage(doc, G=None, *, source_text: tuple[str, str] | None = None) -> dict:
-    """What a map leaves open, and how much of its source texts it draws on.
-
-    Returns a JSON-ready dict: ``unsupported_conclusions``, ``unanswered_objections``
-    (objections nothing attacks), ``evidence_without_provenance`` (evidence lacking a source
-    or a quote), per source text the argumentative paragraphs (at least
-    :data:`ARGUMENTATIVE_WORDS` words) the quotes draw on and those they leave out, and
-    ``sources_absent``: the sources whose text is not there (``source``, ``path``), whose
-    coverage is therefore unknown; ``critical_questions``: the counts of open and answered
-    critical questions of the inferences that name a scheme, and the open ones;
-    ``reconstructed``: the claims the analyst reconstructed, and their share of the map.
-    ``source_text`` (its path and text) checks every quote against that one text instead.
-    """
-    from argmap.model import ClaimKind
-
-    if G is None:
-        from argmap.graph import build_graph
-
-        G = build_graph(doc)
-
-    from argmap.graph import open_issues
-
-    claims = doc.model.claims
-    issues = open_issues(G)
-    report: dict = {
-        "unsupported_conclusions": issues["unsupported_conclusions"],
-        "unanswered_objections": issues["unanswered_objections"],
-        "evidence_without_provenance": [
-            c.id for c in claims if c.kind is ClaimKind.evidence and not (c.source and c.quote)
-        ],
-        "sources": [],
-        "sources_absent": [],
-    }
-    texts: dict[str, tuple[Path, SourceText]] = {}
-    if source_text is not None:
-        given_path, given_text = source_text
-        texts["*"] = (Path(given_path), SourceText(given_text))
-    else:
-        for s in doc.model.sources:
-            if s.path is not None:
-                try:
-                    texts[s.id] = load_source(doc.files, s.path)
-                except FileNotFoundError:
-                    report["sources_absent"].append({"source": s.id, "path": s.path})
-                except (OSError, UnicodeDecodeError):
-                    continue  # validate reports it
-    for sid, (path, text) in texts.items():
-        used: dict[int, list[str]] = {}
-        for c in claims:
-            if c.quote and (sid == "*" or c.source == sid):
-                for hit in text.find_all(c.quote):
-                    ids = used.setdefault(hit.paragraph, [])
-                    if c.id not in ids:
-                        ids.append(c.id)
-        arguing = text.argumentative()
-        drawn = [p for p in arguing if p in used]
-        left = [p for p in arguing if p not in used]
-        report["sources"].append(
-            {
-                "source": None if sid == "*" else sid,
-                "path": str(path),
-                "paragraphs": len(text.paragraphs),
-                "argumentative": len(arguing),
-                "drawn_on": drawn,
-                "left_out": left,
-                "coverage": round(len(drawn) / len(arguing), 4) if arguing else None,
-                "claims_by_paragraph": {str(p): ids for p, ids in sorted(used.items())},
-                "left_out_text": {
-                    str(p): _short(text.text[slice(*text.paragraphs[p - 1])], 120) for p in left
-                },
-            }
-        )
-    from argmap.analysis.schemes import questions_report
-
-    questions = questions_report(doc.model)
-    report["critical_questions"] = {
-        **questions.counts(),
-        "inferences": questions.inferences,
-        "inferences_with_scheme": questions.with_scheme,
-        "open_questions": [q.to_data() for q in questions.selected(answered=False)],
-        "unknown_schemes": questions.to_data()["unknown_schemes"],
-    }
-    made = [c.id for c in claims if c.reconstructed]
-    report["reconstructed"] = {
-        "claims": made,
-        "share": round(len(made) / len(claims), 4) if claims else 0.0,
-    }
-    report["drafted"] = {
-        "claims": [c.id for c in claims if c.drafted is not None],
-        "links": sum(1 for lk in doc.model.all_links() if lk.drafted is not None),
-    }
-    return report
-
-
-#: The parts of a coverage report that list claims needing attention.
-COVERAGE_GAPS = ("unsupported_conclusions", "unanswered_objections", "evidence_without_provenance")
-
-
-def coverage_ids(report: dict) -> list[str]:
-    """The claims a coverage report says need attention, once each, in its order."""
-    return list(dict.fromkeys(i for k in COVERAGE_GAPS for i in report[k]))

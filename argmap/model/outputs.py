@@ -13,7 +13,7 @@ of this contract, made here first.
 
 Examples:
     >>> sorted(OUTPUTS)[:4]
-    ['compare', 'coverage', 'diff', 'eval']
+    ['compare', 'diff', 'eval', 'merge']
 """
 
 from __future__ import annotations
@@ -227,56 +227,6 @@ class Questions(_Out):
     counts: dict[Literal["open", "yes", "no"], int]
     questions: list[QuestionRecord]
     unknown_schemes: list[UnknownScheme]
-
-
-class SourceCoverage(_Out):
-    source: str | None
-    path: str
-    paragraphs: int
-    argumentative: int
-    drawn_on: list[int]
-    left_out: list[int]
-    coverage: float | None
-    claims_by_paragraph: dict[str, list[str]]
-    left_out_text: dict[str, str]
-
-
-class AbsentSource(_Out):
-    source: str
-    path: str
-
-
-class CoverageQuestions(_Out):
-    open: int
-    yes: int
-    no: int
-    inferences: int
-    inferences_with_scheme: int
-    open_questions: list[QuestionRecord]
-    unknown_schemes: list[UnknownScheme]
-
-
-class Reconstructed(_Out):
-    claims: list[str]
-    share: float
-
-
-class Drafted(_Out):
-    claims: list[str]
-    links: int
-
-
-class Coverage(_Out):
-    """``argmap coverage --format json``."""
-
-    unsupported_conclusions: list[str]
-    unanswered_objections: list[str]
-    evidence_without_provenance: list[str]
-    sources: list[SourceCoverage]
-    sources_absent: list[AbsentSource]
-    critical_questions: CoverageQuestions
-    reconstructed: Reconstructed
-    drafted: Drafted
 
 
 class SchemePremiseRecord(_Out):
@@ -496,7 +446,6 @@ OUTPUTS: dict[str, type[BaseModel]] = {
     "validate": Validate,
     "eval": Eval,
     "questions": Questions,
-    "coverage": Coverage,
     "schemes": Schemes,
     "diff": Diff,
     "merge": Merge,

@@ -5,22 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from argmap.operations.result import Page, Result
+from argmap.operations.result import Result
 
 __all__ = ["coverage_file"]
-
-
-class Coverage(dict):
-    """A coverage report (:func:`argmap.analysis.provenance.coverage`): a JSON-ready dict
-    that also names the claims it says need attention."""
-
-    def to_data(self) -> dict:
-        return dict(self)
-
-    def ids(self) -> list[str]:
-        from argmap.analysis.provenance import coverage_ids
-
-        return coverage_ids(self)
 
 
 def coverage_file(path: str | os.PathLike, *, source_file: str | None = None) -> Result:
@@ -31,7 +18,8 @@ def coverage_file(path: str | os.PathLike, *, source_file: str | None = None) ->
         UsageError: a file cannot be read (``source_file``: as UTF-8 text).
         MapError: the map is not valid.
     """
-    from argmap.analysis.provenance import MAX_SOURCE_BYTES, coverage
+    from argmap.analysis.coverage import coverage
+    from argmap.analysis.provenance import MAX_SOURCE_BYTES
     from argmap.operations.loading import read_map
 
     given = None
@@ -45,12 +33,4 @@ def coverage_file(path: str | os.PathLike, *, source_file: str | None = None) ->
         except (OSError, UnicodeDecodeError) as exc:
             reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
             raise UsageError(f"{source_file}: cannot read the source text ({reason})") from None
-    report = Coverage(coverage(read_map(path), source_text=given))
-
-    def as_text(page: Page):
-        from argmap.views.forms import Lines
-        from argmap.views.reports import coverage_lines
-
-        return Lines(coverage_lines(report), wrap=True)
-
-    return Result(report, text=as_text)
+    return Result(coverage(read_map(path), source_text=given))

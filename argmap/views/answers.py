@@ -15,9 +15,10 @@ from __future__ import annotations
 from functools import singledispatch
 from typing import Any
 
+from argmap.analysis.coverage import Coverage
 from argmap.analysis.query import Reach
 from argmap.analysis.query_answers import Claims, Path, Reached, Stats
-from argmap.views.forms import Outline, Table
+from argmap.views.forms import Lines, Outline, Table
 
 __all__ = ["text_form"]
 
@@ -45,3 +46,10 @@ def _reach(answer: Reach, page: Any) -> Any:
     from argmap.analysis.outline import outline
 
     return Outline(answer.G, outline(answer.G, [answer.claim]))
+
+
+@text_form.register(Coverage)
+def _coverage(answer: Coverage, page: Any) -> Lines:
+    from argmap.views.reports import coverage_lines
+
+    return Lines(coverage_lines(answer.model_dump(mode="json")), wrap=True)

@@ -60,8 +60,9 @@ def summary_segments(checked: Any) -> Segments:
 
 
 def coverage_lines(report: dict) -> list[str]:
-    """A coverage report (:func:`argmap.analysis.provenance.coverage`) as plain lines."""
-    from argmap.analysis.provenance import COVERAGE_GAPS
+    """A coverage report (:func:`argmap.analysis.coverage.coverage`, as its JSON) as plain
+    lines."""
+    from argmap.analysis.coverage import COVERAGE_GAPS
 
     lines = []
     for key in COVERAGE_GAPS:
