@@ -384,3 +384,18 @@ def test_a_text_outside_the_project_is_copied_beside_the_draft_which_validates(t
     assert again.exit_code == 2 and "holds another text" in again.stderr
     assert copy.read_text(encoding="utf-8") == "another text\n"
     assert not (project / "again.yaml").exists()
+
+
+def test_a_copy_is_never_written_through_a_linked_sources_folder(tmp_path):
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (project / "sources").symlink_to(elsewhere, target_is_directory=True)
+    outside = tmp_path / "texts" / "op-ed.txt"
+    outside.parent.mkdir()
+    shutil.copy(OP_ED, outside)
+    result = run("draft", outside, "-o", project / "draft.yaml")
+    assert result.exit_code == 2 and "not a plain folder" in result.stderr
+    assert list(elsewhere.iterdir()) == [] and not (project / "draft.yaml").exists()

@@ -165,6 +165,13 @@ def _source_path(source_path: str, text: str, output: str | None, notes: list[st
     if readable_by(output, here):
         return os.path.relpath(here, folder)
     copy = folder / "sources" / here.name
+    if copy.parent.is_symlink() or (copy.parent.exists() and not copy.parent.is_dir()):
+        raise UsageError(f"{copy.parent} is not a plain folder: argmap will not copy "
+                         f"{source_path} into it",
+                         hint="copy the text beside the map yourself")  # fmt: skip
+    if copy.is_symlink():
+        raise UsageError(f"{copy} is a link: argmap will not write through it",
+                         hint="copy the text beside the map yourself")  # fmt: skip
     if copy.exists():
         try:
             same = copy.read_text(encoding="utf-8") == text
