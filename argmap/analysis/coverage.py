@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from argmap.analysis.provenance import SourceText, _short, load_source
-from argmap.model.outputs import QuestionRecord, UnknownScheme
+from argmap.analysis.schemes import QuestionRecord, UnknownScheme
 
 __all__ = ["coverage", "Coverage", "COVERAGE_GAPS"]
 
@@ -159,8 +159,10 @@ def coverage(doc, G=None, *, source_text: tuple[str, str] | None = None) -> Cove
         **questions.counts(),
         "inferences": questions.inferences,
         "inferences_with_scheme": questions.with_scheme,
-        "open_questions": [q.to_data() for q in questions.selected(answered=False)],
-        "unknown_schemes": questions.to_data()["unknown_schemes"],
+        "open_questions": [QuestionRecord.of(q) for q in questions.selected(answered=False)],
+        "unknown_schemes": [
+            UnknownScheme(inference=k, scheme=s) for k, s in questions.unknown_schemes
+        ],
     }
     made = [c.id for c in claims if c.reconstructed]
     report["reconstructed"] = {

@@ -36,12 +36,17 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 if TYPE_CHECKING:
     from argmap.errors import Diagnostic
     from argmap.model import ArgMap, Link, Scheme
     from argmap.model.document import Document
+
+#: Where a critical question stands.
+Status = Literal["open", "yes", "no"]
 
 __all__ = [
     "Catalogue",
@@ -54,6 +59,9 @@ __all__ = [
     "open_questions",
     "scheme_problems",
     "QuestionsReport",
+    "Questions",
+    "QuestionRecord",
+    "UnknownScheme",
     "questions_report",
     "questions_by_inference",
     "with_answer",
@@ -207,24 +215,11 @@ class QuestionStatus:
     asked: str | None = None
 
     @property
-    def status(self) -> str:
+    def status(self) -> Status:
         """``open``; ``no`` when a claim answers it against the inference; else ``yes``."""
         if not self.answers:
             return "open"
         return "no" if any(a == "no" for _, a in self.answers) else "yes"
-
-    def to_data(self) -> dict:
-        return {
-            "inference": self.inference,
-            "target": self.target,
-            "premises": self.premises,
-            "scheme": self.scheme,
-            "question": self.question,
-            "text": self.text,
-            "asked": self.asked or self.text,
-            "status": self.status,
-            "answers": [{"claim": c, "answer": a} for c, a in self.answers],
-        }
 
 
 def open_questions(
@@ -422,8 +417,8 @@ class QuestionsReport:
     with_scheme: int
     inferences: int
 
-    def counts(self) -> dict[str, int]:
-        out = {"open": 0, "yes": 0, "no": 0}
+    def counts(self) -> dict[Status, int]:
+        out: dict[Status, int] = {"open": 0, "yes": 0, "no": 0}
         for q in self.questions:
             out[q.status] += 1
         return out
@@ -431,33 +426,98 @@ class QuestionsReport:
     def selected(self, *, answered: bool) -> list[QuestionStatus]:
         return [q for q in self.questions if answered or q.status == "open"]
 
-    def to_data(self, *, answered: bool = True) -> dict:
-        return {
-            "inferences": self.inferences,
-            "inferences_with_scheme": self.with_scheme,
-            "counts": self.counts(),
-            "questions": [q.to_data() for q in self.selected(answered=answered)],
-            "unknown_schemes": [{"inference": k, "scheme": s} for k, s in self.unknown_schemes],
-        }
+    def answer(self, *, answered: bool = False) -> Questions:
+        """``argmap questions``'s answer: the open questions (``answered``: all of them,
+        with who answers and how)."""
+        shown = Questions.model_construct(
+            inferences=self.inferences,
+            inferences_with_scheme=self.with_scheme,
+            counts=self.counts(),
+            questions=[QuestionRecord.of(q) for q in self.selected(answered=answered)],
+            unknown_schemes=[UnknownScheme.model_construct(inference=k, scheme=s)
+                             for k, s in self.unknown_schemes],
+        )  # fmt: skip
+        shown._answered = answered
+        return shown
 
-    COLUMNS = ("inference", "scheme", "question", "status", "text")
 
-    def rows(self, *, answered: bool = True) -> list[list[str]]:
-        return [
-            [q.inference, q.scheme, q.question, _status_word(q), q.asked or q.text]
-            for q in self.selected(answered=answered)
-        ]
+class AnswerRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid")
 
-    def ids(self, *, answered: bool = True) -> list[str]:
+    claim: str
+    answer: Literal["yes", "no"]
+
+
+class QuestionRecord(BaseModel):
+    """A critical question of one inference, as this map asks it, and its answers."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    inference: str
+    target: str
+    premises: list[str]
+    scheme: str
+    question: str
+    text: str = Field(description="The scheme's question.")
+    asked: str = Field(description="The question in the map's own claims.")
+    status: Literal["open", "yes", "no"]
+    answers: list[AnswerRecord]
+
+    @classmethod
+    def of(cls, q: QuestionStatus) -> QuestionRecord:
+        return cls.model_construct(
+            inference=q.inference, target=q.target, premises=q.premises, scheme=q.scheme,
+            question=q.question, text=q.text, asked=q.asked or q.text, status=q.status,
+            # An answer is yes or no: validation (scheme_problems) refuses any other.
+            answers=[AnswerRecord.model_construct(claim=c, answer=cast(Any, a))
+                     for c, a in q.answers],
+        )  # fmt: skip
+
+
+class UnknownScheme(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    inference: str
+    scheme: str
+
+
+class Questions(BaseModel):
+    """``argmap questions --format json``: the critical questions of a map's inferences
+    (the open ones, or all with ``--all``), their counts, and the schemes not known."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    inferences: int
+    inferences_with_scheme: int
+    counts: dict[Literal["open", "yes", "no"], int]
+    questions: list[QuestionRecord]
+    unknown_schemes: list[UnknownScheme]
+    _answered: bool = PrivateAttr(default=False)
+
+    @property
+    def empty(self) -> str:
+        return "no " + ("critical questions" if self._answered else "open questions")
+
+    def columns(self) -> list[str]:
+        return ["inference", "scheme", "question", "status", "text"]
+
+    def rows(self) -> list[list[str]]:
+        return [[q.inference, q.scheme, q.question, _status_word(q.status, q.answers),
+                 q.asked] for q in self.questions]  # fmt: skip
+
+    def ids(self) -> list[str]:
         """One line per question: ``LINK-ID/QUESTION-ID``."""
-        return [f"{q.inference}/{q.question}" for q in self.selected(answered=answered)]
+        return [f"{q.inference}/{q.question}" for q in self.questions]
+
+    def with_maps(self) -> Questions:
+        return self
 
 
-def _status_word(q: QuestionStatus) -> str:
-    if q.status == "open":
+def _status_word(status: str, answers: list[AnswerRecord]) -> str:
+    if status == "open":
         return "open"
-    who = ", ".join(c for c, _ in q.answers)
-    return f"{q.status} ({who})"
+    who = ", ".join(a.claim for a in answers)
+    return f"{status} ({who})"
 
 
 def questions_report(model: ArgMap) -> QuestionsReport:

@@ -197,38 +197,6 @@ class Eval(_Out):
 # questions, coverage, schemes ---------------------------------------------------------
 
 
-class AnswerRecord(_Out):
-    claim: str
-    answer: Literal["yes", "no"]
-
-
-class QuestionRecord(_Out):
-    inference: str
-    target: str
-    premises: list[str]
-    scheme: str
-    question: str
-    text: str = Field(description="The scheme's question.")
-    asked: str = Field(description="The question in the map's own claims.")
-    status: Literal["open", "yes", "no"]
-    answers: list[AnswerRecord]
-
-
-class UnknownScheme(_Out):
-    inference: str
-    scheme: str
-
-
-class Questions(_Out):
-    """``argmap questions --format json``."""
-
-    inferences: int
-    inferences_with_scheme: int
-    counts: dict[Literal["open", "yes", "no"], int]
-    questions: list[QuestionRecord]
-    unknown_schemes: list[UnknownScheme]
-
-
 class SchemePremiseRecord(_Out):
     role: str
     text: str
@@ -445,7 +413,6 @@ OUTPUTS: dict[str, type[BaseModel]] = {
     "show": Show,
     "validate": Validate,
     "eval": Eval,
-    "questions": Questions,
     "schemes": Schemes,
     "diff": Diff,
     "merge": Merge,

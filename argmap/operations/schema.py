@@ -48,7 +48,7 @@ def outputs() -> dict[str, Any]:
     subcommand as ``group-name``), with the model of its answer: the answers defined
     beside their analysis, and the descriptions of :mod:`argmap.model.outputs` for the
     commands that still build their JSON by hand."""
-    from argmap.analysis import coverage, library, query_answers
+    from argmap.analysis import coverage, library, query_answers, schemes
     from argmap.model.outputs import OUTPUTS
     from argmap.operations import review
 
@@ -60,6 +60,7 @@ def outputs() -> dict[str, Any]:
         "path": query_answers.Path,
         "stats": query_answers.Stats,
         "coverage": coverage.Coverage,
+        "questions": schemes.Questions,
         "review": review.Proposals,
         "library-index": library.Indexed,
         "library-find": library.FindAnswer,

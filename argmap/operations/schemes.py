@@ -57,19 +57,5 @@ def open_questions(path: str | os.PathLike, *, answered: bool = False) -> Result
     from argmap.analysis.schemes import questions_report
     from argmap.operations.loading import read_map
 
-    report = questions_report(read_map(path).model)
-    rows = report.rows(answered=answered)
-    nothing = "no " + ("critical questions" if answered else "open questions")
-
-    def text(page: Page):
-        from argmap.views.forms import Table
-
-        return Table(list(report.COLUMNS), rows, nothing)
-
-    return Result(
-        report,
-        text=text,
-        data=lambda: report.to_data(answered=answered),
-        id_list=lambda: report.ids(answered=answered),
-        tsv=lambda: (list(report.COLUMNS), rows),
-    )
+    answer = questions_report(read_map(path).model).answer(answered=answered)
+    return Result(answer, tsv=lambda: (answer.columns(), answer.rows()))

@@ -18,6 +18,7 @@ from typing import Any
 from argmap.analysis.coverage import Coverage
 from argmap.analysis.query import Reach
 from argmap.analysis.query_answers import Claims, Path, Reached, Stats
+from argmap.analysis.schemes import Questions
 from argmap.views.forms import Lines, Outline, Table
 
 __all__ = ["text_form"]
@@ -53,3 +54,8 @@ def _coverage(answer: Coverage, page: Any) -> Lines:
     from argmap.views.reports import coverage_lines
 
     return Lines(coverage_lines(answer.model_dump(mode="json")), wrap=True)
+
+
+@text_form.register(Questions)
+def _questions(answer: Questions, page: Any) -> Table:
+    return Table(answer.columns(), answer.rows(), answer.empty)
