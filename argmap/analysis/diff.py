@@ -23,8 +23,9 @@ Examples:
 from __future__ import annotations
 
 import difflib
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, cast
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.model import ArgMap
 
@@ -34,8 +35,16 @@ __all__ = ["MapDiff", "diff_maps", "renamed_claims", "RENAME_SIMILARITY"]
 RENAME_SIMILARITY = 0.6
 
 
-@dataclass(frozen=True)
-class Reworded:
+class _Change(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Renamed(_Change):
+    before: str
+    after: str
+
+
+class Reworded(_Change):
     id: str
     before: str
     after: str
@@ -43,72 +52,66 @@ class Reworded:
     old_id: str | None = None  # set when the id changed too
 
 
-@dataclass(frozen=True)
-class FieldChange:
+class FieldChange(_Change):
     id: str
     field: str
     before: Any
     after: Any
 
 
-@dataclass(frozen=True)
-class LinkRef:
+class LinkRef(_Change):
     source: str
     target: str
-    kind: str
+    kind: Literal["support", "attack", "undercut"]
     id: str
 
 
-@dataclass(frozen=True)
-class KindChange:
+class KindChange(_Change):
     source: str
     target: str
     before: str
     after: str
 
 
-@dataclass
-class MapDiff:
-    """The changes from one map to another; empty lists mean no change of that sort."""
+class LabelChange(_Change):
+    id: str
+    before: Literal["in", "out", "undec"]
+    after: Literal["in", "out", "undec"]
+    conclusion: bool
 
-    added_claims: list[str] = field(default_factory=list)
-    removed_claims: list[str] = field(default_factory=list)
-    renamed: list[tuple[str, str]] = field(default_factory=list)
-    reworded: list[Reworded] = field(default_factory=list)
-    changed_fields: list[FieldChange] = field(default_factory=list)
-    added_links: list[LinkRef] = field(default_factory=list)
-    removed_links: list[LinkRef] = field(default_factory=list)
-    kind_changed: list[KindChange] = field(default_factory=list)
-    label_changes: list[dict[str, Any]] = field(default_factory=list)
+
+class MapDiff(BaseModel):
+    """``argmap diff --format json``: the changes from one map to another, as an argument;
+    empty lists mean no change of that sort."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    file: str | None = Field(None, description="The file both are versions of (git's driver).")
+    added_claims: list[str] = Field(default_factory=list)
+    removed_claims: list[str] = Field(default_factory=list)
+    renamed: list[Renamed] = Field(default_factory=list)
+    reworded: list[Reworded] = Field(default_factory=list)
+    changed_fields: list[FieldChange] = Field(default_factory=list)
+    added_links: list[LinkRef] = Field(default_factory=list)
+    removed_links: list[LinkRef] = Field(default_factory=list)
+    kind_changed: list[KindChange] = Field(default_factory=list)
+    label_changes: list[LabelChange] = Field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not any(getattr(self, f) for f in self.__dataclass_fields__)
+        return not any(getattr(self, f) for f in type(self).model_fields if f != "file")
 
     def ids(self) -> list[str]:
         """The claims that changed in any way, once each, as ``--format ids`` lists them."""
         ids = [
             *self.added_claims,
             *self.removed_claims,
-            *(b for _, b in self.renamed),
+            *(r.after for r in self.renamed),
             *(r.id for r in self.reworded),
             *(c.id for c in self.changed_fields),
-            *(c["id"] for c in self.label_changes),
+            *(c.id for c in self.label_changes),
         ]
         return list(dict.fromkeys(ids))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "added_claims": self.added_claims,
-            "removed_claims": self.removed_claims,
-            "renamed": [{"before": a, "after": b} for a, b in self.renamed],
-            "reworded": [asdict(r) for r in self.reworded],
-            "changed_fields": [asdict(c) for c in self.changed_fields],
-            "added_links": [asdict(lk) for lk in self.added_links],
-            "removed_links": [asdict(lk) for lk in self.removed_links],
-            "kind_changed": [asdict(k) for k in self.kind_changed],
-            "label_changes": self.label_changes,
-        }
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -207,7 +210,7 @@ def diff_maps(old: ArgMap, new: ArgMap, *, labels: bool = False) -> MapDiff:
     renamed = renamed_claims(
         {a: old_claims[a].text for a in gone}, {b: new_claims[b].text for b in fresh}
     )
-    out.renamed = [(a, b) for a, b in renamed.items()]
+    out.renamed = [Renamed(before=a, after=b) for a, b in renamed.items()]
     out.removed_claims = [i for i in gone if i not in renamed]
     out.added_claims = [i for i in fresh if i not in renamed.values()]
     for old_id, before in old_claims.items():
@@ -218,24 +221,26 @@ def diff_maps(old: ArgMap, new: ArgMap, *, labels: bool = False) -> MapDiff:
         if not _same_text(before.text, after.text):
             out.reworded.append(
                 Reworded(
-                    new_id,
-                    before.text,
-                    after.text,
-                    round(_similarity(before.text, after.text), 4),
-                    old_id if new_id != old_id else None,
+                    id=new_id,
+                    before=before.text,
+                    after=after.text,
+                    similarity=round(_similarity(before.text, after.text), 4),
+                    old_id=old_id if new_id != old_id else None,
                 )
             )
         for name in _COMPARED:
             a, b = getattr(before, name), getattr(after, name)
             if a != b:
-                out.changed_fields.append(FieldChange(new_id, name, _plain(a), _plain(b)))
+                out.changed_fields.append(
+                    FieldChange(id=new_id, field=name, before=_plain(a), after=_plain(b))
+                )
     _diff_links(old, new, renamed, set(out.removed_claims), set(out.added_claims), out)
     if labels:
-        out.label_changes = _label_changes(old, new, dict(out.renamed))
+        out.label_changes = _label_changes(old, new, {r.before: r.after for r in out.renamed})
     return out
 
 
-def _label_changes(old: ArgMap, new: ArgMap, renamed: dict[str, str]) -> list[dict[str, Any]]:
+def _label_changes(old: ArgMap, new: ArgMap, renamed: dict[str, str]) -> list[LabelChange]:
     from argmap.graph import build_graph, conclusions
     from argmap.semantics.evaluate import evaluate
 
@@ -248,14 +253,10 @@ def _label_changes(old: ArgMap, new: ArgMap, renamed: dict[str, str]) -> list[di
         new_id = renamed.get(old_id, old_id)
         if new_id in after and after[new_id] != label:
             changes.append(
-                {
-                    "id": new_id,
-                    "before": label,
-                    "after": after[new_id],
-                    "conclusion": new_id in tops,
-                }
-            )
-    return sorted(changes, key=lambda c: not c["conclusion"])
+                LabelChange(id=new_id, before=cast(Any, label), after=cast(Any, after[new_id]),
+                            conclusion=new_id in tops)  # a label is in, out or undec
+            )  # fmt: skip
+    return sorted(changes, key=lambda c: not c.conclusion)
 
 
 def _plain(value: Any) -> Any:
@@ -300,10 +301,14 @@ def _diff_links(old, new, renamed, removed, added, out: MapDiff) -> None:
         a_only = [x for x in kinds_after if x[0] not in {k for k, _ in kinds_before}]
         while b_only and a_only:
             (kb, _), (ka, _) = b_only.pop(0), a_only.pop(0)
-            out.kind_changed.append(KindChange(key[0], key[1], kb, ka))
+            out.kind_changed.append(KindChange(source=key[0], target=key[1], before=kb, after=ka))
         for kind, lid in b_only:
             if not touches((key[0], key[1]), removed):
-                out.removed_links.append(LinkRef(key[0], key[1], kind, lid))
+                out.removed_links.append(
+                    LinkRef(source=key[0], target=key[1], kind=cast(Any, kind), id=lid)
+                )
         for kind, lid in a_only:
             if not touches((key[0], key[1]), added):
-                out.added_links.append(LinkRef(key[0], key[1], kind, lid))
+                out.added_links.append(
+                    LinkRef(source=key[0], target=key[1], kind=cast(Any, kind), id=lid)
+                )

@@ -13,7 +13,7 @@ of this contract, made here first.
 
 Examples:
     >>> sorted(OUTPUTS)[:4]
-    ['compare', 'diff', 'eval', 'merge']
+    ['compare', 'eval', 'merge', 'schemes']
 """
 
 from __future__ import annotations
@@ -225,62 +225,6 @@ class Schemes(RootModel[Union[list[SchemeRecord], SchemeRecord]]):  # noqa: UP00
 # diff, merge, compare --------------------------------------------------------------------
 
 
-class Renamed(_Out):
-    before: str
-    after: str
-
-
-class Reworded(_Out):
-    id: str
-    before: str
-    after: str
-    similarity: float
-    old_id: str | None
-
-
-class FieldChange(_Out):
-    id: str
-    field: str
-    before: Any
-    after: Any
-
-
-class LinkRef(_Out):
-    source: str
-    target: str
-    kind: Relation
-    id: str
-
-
-class KindChange(_Out):
-    source: str
-    target: str
-    before: str
-    after: str
-
-
-class LabelChange(_Out):
-    id: str
-    before: Label
-    after: Label
-    conclusion: bool
-
-
-class Diff(_Out):
-    """``argmap diff --format json``: what changed, as an argument."""
-
-    file: str | None = Field(None, description="The file both are versions of (git's driver).")
-    added_claims: list[str]
-    removed_claims: list[str]
-    renamed: list[Renamed]
-    reworded: list[Reworded]
-    changed_fields: list[FieldChange]
-    added_links: list[LinkRef]
-    removed_links: list[LinkRef]
-    kind_changed: list[KindChange]
-    label_changes: list[LabelChange]
-
-
 class Conflict(_Out):
     section: str
     id: str
@@ -414,7 +358,6 @@ OUTPUTS: dict[str, type[BaseModel]] = {
     "validate": Validate,
     "eval": Eval,
     "schemes": Schemes,
-    "diff": Diff,
     "merge": Merge,
     "compare": Compare,
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argmap.operations.result import Page, Result
+from argmap.operations.result import Result
 
 __all__ = ["read_version", "diff_files", "merge_files"]
 
@@ -59,17 +59,10 @@ def diff_files(old: str, new: str, *, with_eval: bool = False, name: str | None 
     if own:  # one side's uses not followed: neither side's, so that both compare alike
         before, after = (v if not v.model.uses else _own(v) for v in (before, after))
     d = diff_maps(before.model, after.model, labels=with_eval and not own)
-
-    def text(page: Page):
-        from argmap.views.forms import Lines
-        from argmap.views.reports import diff_lines
-
-        return Lines(([f"argmap diff {name}"] if name else []) + diff_lines(d))
-
-    def data():
-        return {"file": name, **d.to_dict()} if name else d.to_dict()
-
-    return Result(d, text=text, data=data, status=0 if d.empty else 1, notes=notes[:1])
+    d.file = name
+    # The file is named only when git names it (its diff driver), as before.
+    return Result(d, data=lambda: d.model_dump(mode="json", exclude=None if name else {"file"}),
+                  status=0 if d.empty else 1, notes=notes[:1])  # fmt: skip
 
 
 def _own(doc):

@@ -48,7 +48,7 @@ def outputs() -> dict[str, Any]:
     subcommand as ``group-name``), with the model of its answer: the answers defined
     beside their analysis, and the descriptions of :mod:`argmap.model.outputs` for the
     commands that still build their JSON by hand."""
-    from argmap.analysis import coverage, library, query_answers, schemes
+    from argmap.analysis import coverage, diff, library, query_answers, schemes
     from argmap.model.outputs import OUTPUTS
     from argmap.operations import review
 
@@ -61,6 +61,7 @@ def outputs() -> dict[str, Any]:
         "stats": query_answers.Stats,
         "coverage": coverage.Coverage,
         "questions": schemes.Questions,
+        "diff": diff.MapDiff,
         "review": review.Proposals,
         "library-index": library.Indexed,
         "library-find": library.FindAnswer,

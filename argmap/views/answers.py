@@ -16,6 +16,7 @@ from functools import singledispatch
 from typing import Any
 
 from argmap.analysis.coverage import Coverage
+from argmap.analysis.diff import MapDiff
 from argmap.analysis.query import Reach
 from argmap.analysis.query_answers import Claims, Path, Reached, Stats
 from argmap.analysis.schemes import Questions
@@ -59,3 +60,10 @@ def _coverage(answer: Coverage, page: Any) -> Lines:
 @text_form.register(Questions)
 def _questions(answer: Questions, page: Any) -> Table:
     return Table(answer.columns(), answer.rows(), answer.empty)
+
+
+@text_form.register(MapDiff)
+def _diff(answer: MapDiff, page: Any) -> Lines:
+    from argmap.views.reports import diff_lines
+
+    return Lines(([f"argmap diff {answer.file}"] if answer.file else []) + diff_lines(answer))

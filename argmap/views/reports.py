@@ -218,8 +218,8 @@ def diff_lines(d: Any) -> list[str]:
         lines.append(f"- claim {i} (removed, with its links)")
     for i in d.added_claims:
         lines.append(f"+ claim {i} (added, with its links)")
-    for a, b in d.renamed:
-        lines.append(f"~ claim {a} is now {b}")
+    for r in d.renamed:
+        lines.append(f"~ claim {r.before} is now {r.after}")
     for r in d.reworded:
         lines.append(f"~ claim {r.id} reworded ({r.similarity:.0%} alike):")
         lines.append(f"    was: {' '.join(r.before.split())}")
@@ -233,8 +233,8 @@ def diff_lines(d: Any) -> list[str]:
     for k in d.kind_changed:
         lines.append(f"~ link {k.source} -> {k.target}: {k.before} became {k.after}")
     for c in d.label_changes:
-        what = "conclusion" if c["conclusion"] else "claim"
-        lines.append(f"! {what} {c['id']}: {c['before']} -> {c['after']}")
+        what = "conclusion" if c.conclusion else "claim"
+        lines.append(f"! {what} {c.id}: {c.before} -> {c.after}")
     return lines
 
 
