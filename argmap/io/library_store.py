@@ -381,12 +381,6 @@ class SqliteEngine:
         return {r[0]: r[1:] for r in self.db.execute(
             "SELECT path, size, mtime_ns, digest, problem FROM files")}  # fmt: skip
 
-    def sizes_and_times(self) -> dict[str, tuple[int, int]]:
-        """Each file's (size, modification time) as indexed: what tells a question whether
-        the index is current."""
-        return {r[0]: (r[1], r[2]) for r in self.db.execute(
-            "SELECT path, size, mtime_ns FROM files")}  # fmt: skip
-
     def file(self, path: str) -> FileRow | None:
         row = self.db.execute("SELECT * FROM files WHERE path = ?", (path,)).fetchone()
         return FileRow(*row) if row else None

@@ -90,7 +90,7 @@ class _Units:
     second: int | None = None
 
 
-def _from_cues(spans: list[tuple[int, int, str]], drafted: Any, notes: list[str]) -> _Units:
+def _from_cues(spans: list[tuple[int, int, str]], drafted: Any) -> _Units:
     """The draft argmap's cues propose (:func:`argmap.analysis.draft.draft_structure`)."""
     items = []
     for i, (start, _, words) in enumerate(spans):
@@ -250,7 +250,7 @@ def draft_file(
             [source.paragraph_at(start) for start, _, _ in spans],
             title=source.header.get("title") or headline(text, source.paragraphs),
         )
-        units = _from_cues(spans, drafted, notes)
+        units = _from_cues(spans, drafted)
     # A header's fields, without the control characters a saved page may carry.
     header = {k: re.sub(r"[\x00-\x1f\x7f]", "", v).strip() for k, v in source.header.items()}
     stem = Path(source_path).stem if source_path != "-" else "text"

@@ -274,7 +274,7 @@ def _changed(engine: Any, roots: list[str]) -> bool:
     differ) since it was indexed: the check a question makes before trusting the index,
     reading the disk and the index only."""
     files = _walk([r for r in roots if os.path.exists(r)], engine.home, ordered=False)
-    known = engine.sizes_and_times()
+    known = engine.stamps()
     if len(files) != len(known):
         return True
     for path in files:
@@ -282,7 +282,8 @@ def _changed(engine: Any, roots: list[str]) -> bool:
             info = os.stat(path)
         except OSError:
             return True
-        if known.get(path) != (info.st_size, info.st_mtime_ns):
+        stamp = known.get(path)
+        if stamp is None or stamp[:2] != (info.st_size, info.st_mtime_ns):
             return True
     return False
 
