@@ -338,7 +338,7 @@ def test_any_text_drafts_a_valid_map_whose_quotes_are_found_or_is_refused(paragr
         except UsageError as exc:
             assert "no sentence" in exc.message
             return
-        model = result.value
+        model = result.value.model
         found = SourceText(text)
         assert all(found.find(c.quote) is not None for c in model.claims)
         assert sum(c.kind.value == "conclusion" for c in model.claims) == 1

@@ -108,6 +108,31 @@ def test_no_module_imports_a_later_layer():
     assert upward(PACKAGE) == []
 
 
+def decided_beside(root: Path) -> list[str]:
+    """Each import of the views by the operations: what an answer reads as is chosen by its
+    type in :mod:`argmap.views.answers`, never beside the use case that found it."""
+    return sorted(f"{importer}:{line} -> {imported}"
+                  for importer, imported, _, line in imports(root)
+                  if layer(importer) == LAYERS["argmap.operations"]
+                  and imported.partition(".")[2].startswith("views"))  # fmt: skip
+
+
+def test_the_operations_do_not_decide_how_answers_read():
+    assert decided_beside(PACKAGE) == []
+
+
+def test_the_check_finds_an_operation_drawing_its_own_text(tmp_path):
+    root = tmp_path / "argmap"
+    (root / "operations").mkdir(parents=True)
+    (root / "views").mkdir()
+    (root / "views" / "forms.py").write_text("Lines = list\n", encoding="utf-8")
+    (root / "operations" / "show.py").write_text(
+        "def text():\n    from argmap.views.forms import Lines\n    return Lines()\n",
+        encoding="utf-8",
+    )
+    assert decided_beside(root) == ["argmap.operations.show:2 -> argmap.views.forms"]
+
+
 def test_no_modules_import_each_other_in_a_circle():
     assert cycles(PACKAGE) == []
 

@@ -34,8 +34,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-__all__ = ["Unit", "Drafted", "split_units", "draft_structure", "headline", "CLOSE"]
+__all__ = ["Unit", "Drafted", "Explained", "DraftReport", "split_units", "draft_structure",
+           "headline", "CLOSE"]  # fmt: skip
 
 #: How much a unit's own paragraph counts ahead of the rest when finding what it is about
 #: (a share of its weighed words), and the least share it must hold of a claim's words.
@@ -53,6 +55,48 @@ class Unit:
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True)
+class Explained:
+    """Why a drafted claim is what it is (``argmap draft --explain``)."""
+
+    id: str
+    role: str
+    #: What it bears on ("supports X, attacks Y"), "the central claim" or "no link".
+    bears: str
+    score: float
+    cues: list[str]
+
+
+@dataclass
+class DraftReport:
+    """What ``argmap draft`` made: the map (``model``, an
+    :class:`~argmap.model.ArgMap`), as written, and where it went."""
+
+    model: Any
+    #: The drafted claims' ids, in the text's order.
+    claim_ids: list[str]
+    #: The map as written: YAML with its header, or JSON.
+    written: str
+    #: The file written (None: none, the map is the answer; ``-``: standard output).
+    output: str | None
+    source: str
+    central: str
+    #: The language model that drafted it (None: argmap's cues).
+    by: str | None = None
+    #: With ``--explain``: each claim's role, links and cues.
+    explained: list[Explained] | None = None
+
+    def to_data(self) -> dict[str, Any]:
+        """The map's JSON, with ``explain`` (each claim's cues) when asked for."""
+        out = self.model.to_data()
+        if self.explained is not None:
+            out["explain"] = {e.id: e.cues for e in self.explained}
+        return out
+
+    def ids(self) -> list[str]:
+        return list(self.claim_ids)
 
 
 @dataclass

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -260,8 +260,14 @@ class FindAnswer(_Answer):
     searched: int = Field(description="Claims in the library.")
     results: list[Found]
 
+    #: Said when nothing is found.
+    EMPTY: ClassVar[str] = "no claim of the library matches"
+
     def ids(self) -> list[str]:
         return [f"{r.claim.map} {r.claim.id}" for r in self.results]
+
+    def columns(self) -> list[str]:
+        return ["score", "map", "id", "kind", "text"]
 
     def rows(self) -> list[list[str]]:
         return [[f"{r.score:.2f}", r.claim.map, r.claim.id, r.claim.kind, r.claim.text]
@@ -284,8 +290,13 @@ class SameAnswer(_Answer):
     matches: list[Same]
     threshold: float = Field(description="The least wording score shown.")
 
+    EMPTY: ClassVar[str] = "the claim appears nowhere else in the library"
+
     def ids(self) -> list[str]:
         return [f"{m.claim.map} {m.claim.id}" for m in self.matches]
+
+    def columns(self) -> list[str]:
+        return ["basis", "score", "map", "id", "text"]
 
     def rows(self) -> list[list[str]]:
         return [[m.basis, f"{m.score:.2f}", m.claim.map, m.claim.id, m.claim.text]
@@ -319,8 +330,13 @@ class WhoAnswer(_Answer):
     disagree: bool = Field(description="Whether the maps' verdicts differ.")
     arguers: list[Arguer]
 
+    EMPTY: ClassVar[str] = "nothing in the library bears on it"
+
     def ids(self) -> list[str]:
         return [f"{a.claim.map} {a.claim.id}" for a in self.arguers]
+
+    def columns(self) -> list[str]:
+        return ["relation", "map", "id", "verdict", "text"]
 
     def rows(self) -> list[list[str]]:
         return [[a.relation, a.claim.map, a.claim.id, a.claim.verdict or "-", a.claim.text]

@@ -21,14 +21,14 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from argmap.errors import Diagnostic, Severity
 from argmap.graph import integrity_problems, reaching, support_adjacency, tops
 from argmap.model import ClaimKind, LinkKind
 from argmap.model.document import Document
 
-__all__ = ["Rule", "RULES", "validate", "has_errors"]
+__all__ = ["Rule", "RULES", "validate", "has_errors", "CheckedMap", "Checked"]
 
 
 @dataclass(frozen=True)
@@ -467,3 +467,49 @@ _CHECKS: list[Callable] = [
     _debates,
     _drafted,
 ]
+
+
+@dataclass
+class CheckedMap:
+    """What checking one map file found."""
+
+    name: str
+    #: The map's size (``40 claims, 51 links``); None when the file does not read as a map.
+    size: str | None
+    diagnostics: list[Diagnostic]
+    #: Whether warnings fail this map (``--strict``, or its project's ``strict = true``).
+    strict: bool = False
+    #: How many problems its project's settings left out (``ignore``/``select``).
+    ignored: int = 0
+    #: The settings file that applied (None: the defaults).
+    settings: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        """Whether this map fails: it does not read, or it has errors (or warnings, when
+        strict). A map that does not read fails whatever its settings ignore."""
+        return self.size is None or has_errors(self.diagnostics, strict=self.strict)
+
+
+@dataclass
+class Checked:
+    """What checking several map files found, file by file."""
+
+    maps: list[CheckedMap] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every problem reported, file by file, each sorted by place."""
+        return [d for m in self.maps for d in m.diagnostics]
+
+    def failed(self) -> bool:
+        """Whether any file fails."""
+        return any(m.failed for m in self.maps)
+
+    def to_data(self) -> list[dict]:
+        """The problems as JSON-ready records."""
+        return [d.to_dict() for d in self.diagnostics]
+
+    def ids(self) -> list[str]:
+        """The claims the problems concern, once each."""
+        return list(dict.fromkeys(d.claim for d in self.diagnostics if d.claim))

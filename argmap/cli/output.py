@@ -221,28 +221,29 @@ def emit(result: Any, fmt: Any = "text") -> None:
     if result.log:
         print_error(result.log)
     if name in result.formats:
-        emit_form(result.formats[name]())
+        from argmap.views.answers import own_form
+
+        emit_form(own_form(result.value, name))
     elif name == "json":
         emit_json(result.to_data())
     elif name == "ids":
         emit_lines(result.ids())
     elif name == "tsv":
-        if result.tsv is None:
+        from argmap.views.answers import table_form
+
+        table = table_form(result.value)
+        if table is None:
             raise UsageError("--format tsv is not available here")
-        emit_tsv(*result.tsv())
+        emit_tsv(*table)
     else:
         from argmap.operations.result import Page
+        from argmap.views.answers import text_form
         from argmap.views.columns import output_width
 
-        page = Page(terminal=is_terminal(), width=output_width())
-        if result.text is not None:
-            emit_form(result.text(page))
-        else:  # the text form of the answer's type, if it has one
-            from argmap.views.answers import text_form
-
-            form = text_form(result.value, page)
-            if form is not None:
-                emit_form(form)
+        form = text_form(result.value, Page(terminal=is_terminal(), width=output_width()),
+                         **result.view)  # fmt: skip
+        if form is not None:  # an answer with no text form prints nothing (export)
+            emit_form(form)
     if result.status:
         import typer
 

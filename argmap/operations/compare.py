@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from argmap.operations.result import Page, Result
+from argmap.operations.result import Result
 
 __all__ = ["read_any", "compare_files"]
 
@@ -135,14 +135,4 @@ def compare_files(
         graded = grade(result)
         data = lambda: {**result.to_data(), "grade": graded}  # noqa: E731
 
-    def text(page: Page):
-        from argmap.views.compare import comparison_form
-
-        return comparison_form(result, grade=graded)
-
-    def tsv():
-        return (["a", "b", "similarity", "method", "text_a", "text_b"],
-                [[p.a, p.b, f"{p.similarity:.3f}", p.method, result.texts_a[p.a],
-                  result.texts_b[p.b]] for p in result.pairs])  # fmt: skip
-
-    return Result(result, text=text, data=data, tsv=tsv, notes=notes)
+    return Result(result, data=data, view={"grade": graded}, notes=notes)

@@ -9,9 +9,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from argmap.operations.result import Page, Result
+from argmap.operations.result import Result
+
+if TYPE_CHECKING:
+    from argmap.analysis.draft import DraftReport
 
 __all__ = ["draft_file"]
 
@@ -200,7 +203,7 @@ def draft_file(
     units_file: str | None = None,
     explain: bool = False,
     model_name: str | None = None,
-) -> Result:
+) -> Result[DraftReport]:
     """Draft a map of the text at ``source_path`` and write it to ``output`` (None: no
     file, the map is the result; ``-``: standard output). ``units_file`` gives the units
     (one per line, or a map's quotes) and only the structure is drafted; ``explain`` says
@@ -213,7 +216,7 @@ def draft_file(
             model is unknown or ``llm`` missing; the model's answer is no draft.
         ToolError: the model gave no answer.
     """
-    from argmap.analysis.draft import draft_structure, headline, split_units
+    from argmap.analysis.draft import DraftReport, Explained, draft_structure, headline, split_units
     from argmap.analysis.provenance import MAX_SOURCE_BYTES, SourceText
     from argmap.errors import UsageError
     from argmap.formats.native import dump_yaml
@@ -305,41 +308,20 @@ def draft_file(
         ) + dump_yaml(model)
     if output is not None:
         write_output(written, output)
-    why = {ids[i]: unit.cues for i, unit in enumerate(units.items)}
     if units.second is not None:
         second, first = ids[units.second], ids[units.central]
         notes.append(f"a close second for the central claim: {second} (its cues score "
                      f"nearly as high as {first}'s; see --explain)")  # fmt: skip
-    by = f" by {model_name}" if model_name is not None else ""
-
-    def text_form(page: Page):
-        from argmap.views.forms import Lines
-        from argmap.wording import counted
-
-        lines = []
-        if output not in (None, "-"):
-            lines.append(f"drafted {counted(len(claims), 'claim')} and "
-                         f"{counted(len(links), 'link')} from {source_path}{by} into {output}; "
-                         f"central claim: {ids[units.central]}")  # fmt: skip
-        if explain:
-            bears: dict[int, list[str]] = {}
-            for i, j, kind, _ in units.links:
-                bears.setdefault(i, []).append(f"{kind}s {ids[j]}")
-            for i, ident in enumerate(ids):
-                unit = units.items[i]
-                what = "the central claim" if i == units.central else (
-                    ", ".join(bears.get(i, [])) or "no link")  # fmt: skip
-                lines.append(f"{ident} ({unit.role}, {what}, {unit.score:.2f}): "
-                             + "; ".join(why[ident]))  # fmt: skip
-        elif output is None:
-            lines.extend(written.splitlines())
-        return Lines(lines, wrap=True)
-
-    def data():
-        out = model.to_data()
-        if explain:
-            out["explain"] = why
-        return out
-
-    return Result(model, text=text_form, data=data, notes=notes,
-                  id_list=lambda: list(ids))  # fmt: skip
+    explained = None
+    if explain:
+        bears: dict[int, list[str]] = {}
+        for i, j, kind, _ in units.links:
+            bears.setdefault(i, []).append(f"{kind}s {ids[j]}")
+        explained = []
+        for i, unit in enumerate(units.items):
+            what = "the central claim" if i == units.central else (
+                ", ".join(bears.get(i, [])) or "no link")  # fmt: skip
+            explained.append(Explained(ids[i], unit.role, what, unit.score, list(unit.cues)))
+    report = DraftReport(model, ids, written, output, source_path, ids[units.central],
+                         by=model_name, explained=explained)  # fmt: skip
+    return Result(report, notes=notes)

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from argmap.analysis.selection import WHOLE_MAP, Selection
-from argmap.operations.result import Page, Result
+from argmap.operations.result import Result
 
 __all__ = ["evaluate_file", "framework_kind"]
 
@@ -72,16 +72,9 @@ def evaluate_file(
         view_options=selection.options(),
     )
 
-    def text(page: Page):
-        from argmap.views.evaluation import eval_lines
-        from argmap.views.forms import Styled
-
-        return Styled(
-            eval_lines(report, extensions=extensions, width=page.width, marks=page.terminal)
-        )
-
     notes = [report.view.summary()] if report.view is not None else []
-    return Result(report, text=text, notes=notes, unavailable={"ids": _IDS})
+    return Result(report, notes=notes, view={"extensions": extensions},
+                  unavailable={"ids": _IDS})  # fmt: skip
 
 
 def _framework(path, kind: str, semantics: str, acceptance: str, extensions: bool) -> Result:
@@ -97,10 +90,4 @@ def _framework(path, kind: str, semantics: str, acceptance: str, extensions: boo
         result = evaluate_framework(F, semantics=semantics, acceptance=acceptance)
     report = FrameworkReport(inp.name, F, result)
 
-    def text(page: Page):
-        from argmap.views.evaluation import framework_lines
-        from argmap.views.forms import Lines
-
-        return Lines(framework_lines(report, extensions=extensions))
-
-    return Result(report, text=text, unavailable={"ids": _IDS})
+    return Result(report, view={"extensions": extensions}, unavailable={"ids": _IDS})

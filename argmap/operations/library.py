@@ -380,23 +380,7 @@ def index_library(
     notes += [f"skipped {s.path}: {s.problem}" for s in answer.skipped[:20]]
     if len(answer.skipped) > 20:
         notes.append(f"... and {len(answer.skipped) - 20} more files skipped")
-    return Result(answer, text=lambda page: _index_lines(answer),
-                  data=lambda: answer.model_dump(mode="json"), id_list=answer.ids,
-                  notes=notes)  # fmt: skip
-
-
-def _index_lines(answer: Any) -> Any:
-    """What ``library index`` says: the library's size and what this run did."""
-    from argmap.views import forms
-    from argmap.wording import counted
-
-    did = f"{answer.read} read, {answer.unchanged} unchanged, {answer.removed} removed"
-    if answer.skipped:
-        did += f", {counted(len(answer.skipped), 'file')} skipped"
-    return forms.Lines([
-        f"{answer.index}: {counted(answer.maps, 'map')}, {counted(answer.claims, 'claim')} "
-        f"({did}; searched by {answer.engine})"
-    ])  # fmt: skip
+    return Result(answer, notes=notes)
 
 
 def _match(query: str) -> list[str] | None:
@@ -526,10 +510,7 @@ def find(
         answer = FindAnswer(query=query, searched=engine.counts()[1], results=results)
     finally:
         engine.close()
-    result = _answered(answer, ["score", "map", "id", "kind", "text"],
-                       "no claim of the library matches", notes)  # fmt: skip
-    result.status = 0 if answer.results else 1  # as grep: nothing found
-    return result
+    return Result(answer, notes=notes, status=0 if answer.results else 1)  # as grep
 
 
 def _ranked(engine: Any, query: str, chosen: list) -> list:
@@ -585,10 +566,7 @@ def same(map_path: str, ident: str, *, index: str | os.PathLike | None = None,
                             threshold=threshold)  # fmt: skip
     finally:
         engine.close()
-    result = _answered(answer, ["basis", "score", "map", "id", "text"],
-                       "the claim appears nowhere else in the library", notes)  # fmt: skip
-    result.status = 0 if answer.matches else 1
-    return result
+    return Result(answer, notes=notes, status=0 if answer.matches else 1)
 
 
 def who(map_path: str, ident: str, *, index: str | os.PathLike | None = None) -> Result:
@@ -621,39 +599,4 @@ def who(map_path: str, ident: str, *, index: str | os.PathLike | None = None) ->
                            disagree=len(labels) > 1, arguers=arguers)  # fmt: skip
     finally:
         engine.close()
-    result = _answered(answer, ["relation", "map", "id", "verdict", "text"],
-                       "nothing in the library bears on the claim", notes)  # fmt: skip
-    result.text = lambda page: _who_text(answer)
-    return result
-
-
-def _who_text(answer: Any) -> Any:
-    """``who`` as text: the claim, each map's verdict on it, then a table of what bears on
-    it."""
-    from argmap.views import forms
-
-    lines = [f"{answer.claim.map} {answer.claim.id}: {answer.claim.text}", "verdicts:"]
-    for v in answer.verdicts:
-        how = "" if v.basis == "named" else f" ({v.basis})"
-        where = f" (weighing {v.via})" if v.via else ""
-        shown = (v.verdict or "-").upper()
-        strength = f" {v.strength:.2f}" if v.strength is not None else ""
-        lines.append(f"  {shown}{strength}  {v.map} {v.id}{how}{where}")
-    if answer.disagree:
-        lines.append("  the maps disagree")
-    columns = ["relation", "map", "id", "verdict", "text"]
-    table = forms.Table(columns, answer.rows(), nothing="nothing in the library bears on it")
-    return forms.Stack([forms.Lines(lines, wrap=True), forms.Lines([""]), table])
-
-
-def _answered(answer: Any, columns: list[str], nothing: str, notes: list[str]) -> Result:
-    from argmap.views import forms
-
-    return Result(
-        answer,
-        text=lambda page: forms.Table(columns, answer.rows(), nothing=nothing),
-        data=lambda: answer.model_dump(mode="json"),
-        id_list=answer.ids,
-        tsv=lambda: (columns, answer.rows()),
-        notes=notes,
-    )
+    return Result(answer, notes=notes)

@@ -40,15 +40,9 @@ def _load(path: str | os.PathLike):
 
 
 def _rows(table: Any, found: Any) -> Result:
-    """A table's result: its rows as text, json, ids and tsv (which names each row's map).
-    Status 1: nothing ``found``."""
-    return Result(table, tsv=lambda: _tsv(table), status=0 if found else 1)
-
-
-def _tsv(table: Any) -> tuple[list[str], list[list[str]]]:
-    """A table's rows for a spreadsheet: each row names its map, whatever the text shows."""
-    full = table.with_maps()
-    return full.columns(), full.rows()
+    """A table's result: its rows as text, json, ids and tsv (which names each row's map:
+    :func:`argmap.views.answers.table_form`). Status 1: nothing ``found``."""
+    return Result(table, status=0 if found else 1)
 
 
 def find_claims(
@@ -97,7 +91,6 @@ def _reach(path: str | os.PathLike, claim: str, *, forward: bool) -> Result:
     return Result(
         reach,
         data=lambda: reach.table().model_dump(mode="json"),
-        tsv=lambda: _tsv(reach.table()),
         status=0 if reach.found else 1,
     )
 

@@ -13,10 +13,7 @@ what was decided). The front end asks; these are the decisions.
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, RootModel
-
+from argmap.analysis.proposals import Proposal, Proposals
 from argmap.errors import UsageError
 from argmap.operations.edit import Edited
 from argmap.operations.result import Result
@@ -24,29 +21,6 @@ from argmap.operations.result import Result
 __all__ = ["Proposal", "pending", "listed", "decided", "accept", "reject", "retarget", "merge"]
 
 _RELATION = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
-
-
-class Proposal(BaseModel):
-    """One drafted item: a claim (``kind`` its claim kind) or a link (``kind`` support,
-    attack or undercut), its score, and what a person needs to judge it."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    what: Literal["claim", "link"]
-    id: str
-    kind: str
-    score: float = Field(description="The score argmap draft gave it, 0-1.")
-    text: str = Field(description="A claim's text; for a link, its two claims' texts.")
-    quote: str | None = None
-    links: list[str] = Field(
-        default_factory=list, description="For a claim, the links it starts: 'supports X'."
-    )
-    source: str | None = Field(None, description="For a link, the claim it starts from.")
-    target: str | None = Field(None, description="For a link, the claim it bears on.")
-
-
-#: ``argmap review --list --format json``: what is left to review, in order.
-Proposals = RootModel[list[Proposal]]
 
 
 def pending(path: str) -> list[Proposal]:
@@ -80,21 +54,10 @@ def pending(path: str) -> list[Proposal]:
     return out
 
 
-def listed(path: str, only: list[str] | None = None) -> Result:
+def listed(path: str, only: list[str] | None = None) -> Result[Proposals]:
     """What is left to review, as a result every output format can print (a table, JSON,
     ids, TSV); ``only``: these ids alone."""
-    from argmap.views import forms
-
-    items = [p for p in pending(path) if only is None or p.id in set(only)]
-    columns = ["what", "id", "kind", "drafted", "text"]
-    rows = [[p.what, p.id, p.kind, f"{p.score:.2f}", p.text] for p in items]
-    return Result(
-        items,
-        text=lambda page: forms.Table(columns, rows, nothing="nothing drafted is left to review"),
-        data=lambda: Proposals(items).model_dump(mode="json"),
-        id_list=lambda: [p.id for p in items],
-        tsv=lambda: (columns, rows),
-    )
+    return Result(Proposals([p for p in pending(path) if only is None or p.id in set(only)]))
 
 
 def decided(counts: dict[str, int]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from argmap.operations.result import Page, Result
+from argmap.operations.result import Result
 
 __all__ = ["list_schemes", "open_questions"]
 
@@ -26,13 +26,7 @@ def list_schemes(name: str | None = None, *, map_path: str | os.PathLike | None 
         model = read_map(map_path).model
     catalogue = catalogue_of(model)
     if name is None:
-
-        def table(page: Page):
-            from argmap.views.forms import Table
-
-            return Table(catalogue.columns(), catalogue.rows())
-
-        return Result(catalogue, text=table)
+        return Result(catalogue)
     scheme = catalogue.get(name)
     if scheme is None:
         from argmap.errors import UsageError
@@ -42,13 +36,7 @@ def list_schemes(name: str | None = None, *, map_path: str | os.PathLike | None 
             f"no scheme {name!r}" + (f": {hint}" if hint else "; see `argmap schemes`")
         )
 
-    def card(page: Page):
-        from argmap.views.forms import Lines
-        from argmap.views.reports import scheme_lines
-
-        return Lines(scheme_lines(scheme))
-
-    return Result(scheme, text=card, data=lambda: scheme_data(scheme), id_list=lambda: [scheme.id])
+    return Result(scheme, data=lambda: scheme_data(scheme), id_list=lambda: [scheme.id])
 
 
 def open_questions(path: str | os.PathLike, *, answered: bool = False) -> Result:
@@ -58,4 +46,4 @@ def open_questions(path: str | os.PathLike, *, answered: bool = False) -> Result
     from argmap.operations.loading import read_map
 
     answer = questions_report(read_map(path).model).answer(answered=answered)
-    return Result(answer, tsv=lambda: (answer.columns(), answer.rows()))
+    return Result(answer)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from argmap.analysis.selection import WHOLE_MAP, Selection
-from argmap.operations.result import Page, Result
+from argmap.operations.result import Result
 
 __all__ = ["show_file"]
 
@@ -40,11 +40,4 @@ def show_file(
         **selection.options(),
     )
 
-    def text(page: Page):
-        from argmap.views.forms import Outline
-
-        options = {"quotes": shown.quotes, "verdicts": shown.verdicts,
-                   "questions": shown.questions}  # fmt: skip
-        return Outline(shown.G, shown.trees, options)
-
-    return Result(shown, text=text, notes=shown.notes, problems=shown.problems)
+    return Result(shown, notes=shown.notes, problems=shown.problems)

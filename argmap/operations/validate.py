@@ -14,57 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.analysis.validate import RULES, has_errors
+from argmap.analysis.validate import RULES, Checked, CheckedMap
 from argmap.errors import Diagnostic, UsageError
-from argmap.operations.result import Page, Result
+from argmap.operations.result import Result
 
 __all__ = ["CheckedMap", "Checked", "check_files", "validate_files", "find_maps", "check_text"]
-
-
-@dataclass
-class CheckedMap:
-    """What checking one map file found."""
-
-    name: str
-    #: The map's size (``40 claims, 51 links``); None when the file does not read as a map.
-    size: str | None
-    diagnostics: list[Diagnostic]
-    #: Whether warnings fail this map (``--strict``, or its project's ``strict = true``).
-    strict: bool = False
-    #: How many problems its project's settings left out (``ignore``/``select``).
-    ignored: int = 0
-    #: The settings file that applied (None: the defaults).
-    settings: str | None = None
-
-    @property
-    def failed(self) -> bool:
-        """Whether this map fails: it does not read, or it has errors (or warnings, when
-        strict). A map that does not read fails whatever its settings ignore."""
-        return self.size is None or has_errors(self.diagnostics, strict=self.strict)
-
-
-@dataclass
-class Checked:
-    """What checking several map files found, file by file."""
-
-    maps: list[CheckedMap] = field(default_factory=list)
-
-    @property
-    def diagnostics(self) -> list[Diagnostic]:
-        """Every problem reported, file by file, each sorted by place."""
-        return [d for m in self.maps for d in m.diagnostics]
-
-    def failed(self) -> bool:
-        """Whether any file fails."""
-        return any(m.failed for m in self.maps)
-
-    def to_data(self) -> list[dict]:
-        """The problems as JSON-ready records."""
-        return [d.to_dict() for d in self.diagnostics]
-
-    def ids(self) -> list[str]:
-        """The claims the problems concern, once each."""
-        return list(dict.fromkeys(d.claim for d in self.diagnostics if d.claim))
 
 
 #: Folders never searched for maps.
@@ -164,36 +118,12 @@ def check_files(paths: list[str], *, strict: bool = False) -> Checked:
     return checked
 
 
-def validate_files(paths: list[str], *, strict: bool = False) -> Result:
+def validate_files(paths: list[str], *, strict: bool = False) -> Result[Checked]:
     """:func:`check_files`, as ``argmap validate`` prints it: each problem, then each
     file's verdict; ``github`` (workflow commands) and ``sarif`` forms besides json and
     ids. Status 1 when a map fails."""
     checked = check_files(paths, strict=strict)
-
-    def text(page: Page):
-        from argmap.views.forms import Styled
-        from argmap.views.reports import validation_lines
-
-        return Styled(validation_lines(checked))
-
-    def github():
-        from argmap.views.forms import Lines
-        from argmap.views.reports import github_lines
-
-        return Lines(github_lines(checked))
-
-    def sarif():
-        from argmap.views.forms import Json
-        from argmap.views.reports import sarif
-
-        return Json(sarif(checked))
-
-    return Result(
-        checked,
-        text=text,
-        formats={"github": github, "sarif": sarif},
-        status=1 if checked.failed() else 0,
-    )
+    return Result(checked, formats=("github", "sarif"), status=1 if checked.failed() else 0)
 
 
 def _shown(path: Path | None) -> str | None:
