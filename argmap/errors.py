@@ -98,20 +98,6 @@ class Diagnostic:
             text += f" ({self.hint})"
         return text
 
-    def to_dict(self) -> dict:
-        """A JSON-ready record with stable keys."""
-        loc = self.location
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "message": self.message,
-            "hint": self.hint,
-            "file": loc.file if loc else None,
-            "line": loc.line if loc else None,
-            "col": loc.col if loc else None,
-            "claim": self.claim,
-        }
-
 
 class ArgmapError(Exception):
     """Base of every error argmap raises on purpose; carries its exit status."""

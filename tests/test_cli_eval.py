@@ -160,4 +160,4 @@ def test_eval_encodes_and_solves_the_map_once_without_a_what_if(monkeypatch):
     calls.clear()
     whatif = evaluate_map(doc, retract=["hurts-poor"])
     assert len(calls) == 2 and whatif.changes is not None
-    assert whatif.to_data()["retract"] == ["hurts-poor"]
+    assert whatif.answer().retract == ["hurts-poor"]

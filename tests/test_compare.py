@@ -483,10 +483,10 @@ def test_cass_stays_within_its_range_for_random_map_pairs():
         spans = {f"c{i}": ("k", rng.randint(0, 50), rng.randint(51, 120)) for i in range(n)}
         other = {f"c{i}": ("k", rng.randint(0, 50), rng.randint(51, 120)) for i in range(n)}
         result = compare(a, b, pairs, spans_a=spans, spans_b=other, texts={"k": TEXT})
-        value = result.cass["CASS"]
+        value = result.cass.CASS
         assert value is None or -1 <= value <= 1, result.cass
-        if result.cass["M"] is not None and result.cass["M"] <= 0:
-            assert value is None and "n/a" in result.cass["why"]
+        if result.cass.M is not None and result.cass.M <= 0:
+            assert value is None and "n/a" in result.cass.why
 
 
 def _brute_reference_pairs(claims_a, claims_b):

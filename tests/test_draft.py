@@ -11,7 +11,7 @@ import sys
 
 import pytest
 from conftest import DATA, HARBOUR, ROOT, SHIPPED, SOURCE_TEXT, run
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis.draft import draft_structure
@@ -321,6 +321,8 @@ _WORDS = [
 @settings(max_examples=int(os.environ.get("DRAFT_EXAMPLES", "150")), deadline=None)
 @given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=25), min_size=1,
                 max_size=8))  # fmt: skip
+# Two claims of what ought to be, each sharing the other's words most: once a circle.
+@example([["therefore", "“quoted”"], ["city", "should", "e.g."], ["should", "city", "e.g."]])
 def test_any_text_drafts_a_valid_map_whose_quotes_are_found_or_is_refused(paragraphs):
     import tempfile
 

@@ -49,14 +49,23 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    computed_field,  # fmt: skip
+)
 
 __all__ = [
     "THRESHOLD",
     "Pair",
     "Agreement",
+    "LinkDifference",
     "Comparison",
+    "Grade",
     "align",
     "compare",
     "grade",
@@ -73,69 +82,167 @@ DOUBTFUL = 0.75
 Span = tuple[str, int, int]
 
 
-@dataclass(frozen=True)
-class Pair:
+Label = Literal["in", "out", "undec"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _rounded(x: float | None) -> float | None:
+    return None if x is None else round(float(x), 4)
+
+
+#: A score as the JSON gives it: to 4 places.
+Score = Annotated[float, PlainSerializer(_rounded, when_used="json")]
+
+
+class Pair(_Record):
     """Claim ``a`` of map A paired with claim ``b`` of map B: how alike (0-1), and by what
     (``quote``, ``text``, or ``given``: fixed by a person)."""
 
     a: str
     b: str
-    similarity: float
-    method: str
+    similarity: Score
+    method: Literal["given", "quote", "text", "merge"] = Field(
+        description="given: fixed by a person; quote: the quotes overlap; text: the wording "
+        "is alike; merge: one map writes as one claim what the other writes as several"
+    )
 
 
-@dataclass(frozen=True)
-class Agreement:
+class Agreement(_Record):
     """Agreement between two labelings of the same items: Cohen's kappa, macro F1 and
     accuracy (pycm's), over ``n`` items; the confusion matrix as ``{A: {B: count}}``."""
 
-    kappa: float
-    f1: float
-    accuracy: float
+    kappa: Score
+    f1: Score
+    accuracy: Score
     n: int
     matrix: dict[str, dict[str, int]]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"kappa": _r(self.kappa), "f1": _r(self.f1), "accuracy": _r(self.accuracy),
-                "n": self.n, "matrix": self.matrix}  # fmt: skip
 
-
-@dataclass(frozen=True)
-class LinkDifference:
+class LinkDifference(_Record):
     """A link one map draws and the other draws otherwise: ``kind`` is ``reversed``,
     ``other polarity``, ``other relation``, ``only A`` or ``only B``; ``a`` and ``b`` say
     the link in each map's ids (``source relation target``), None where it has none."""
 
-    kind: str
+    kind: Literal["reversed", "other polarity", "other relation", "only A", "only B"]
     a: str | None
     b: str | None
 
 
-@dataclass
-class Comparison:
-    """What :func:`compare` finds (see the module's description)."""
+class Segmentation(_Record):
+    """Where both maps quote one source text: the words it has, the share of them each map
+    marks as argument, and Fournier's S and B of the two segmentations."""
 
-    name_a: str
-    name_b: str
+    texts: int
+    words: int
+    share_a: float
+    share_b: float
+    S: float | None
+    B: float | None
+
+
+class Cass(_Record):
+    """CASS = 2MS/(M+S), M the mean kappa, S the segmentation similarity; ``why`` it is
+    withheld."""
+
+    CASS: float | None
+    M: float | None
+    S: float | None
+    why: str | None = None
+
+
+class Conclusions(_Record):
+    """Each map's conclusions, and A's found among B's."""
+
+    a: int
+    b: int
+    shared: list[str]
+    agreement: float | None
+
+
+class LabelDifference(_Record):
+    a: str
+    b: str
+    label_a: Label
+    label_b: Label
+
+
+class Labels(_Record):
+    """The grounded labels of paired claims: how many agree, and those that differ."""
+
+    same: int
+    of: int
+    agreement: float | None
+    differ: list[LabelDifference]
+
+
+class Scores(_Record):
+    precision: float | None
+    recall: float | None
+    f1: float | None
+
+
+class Grade(_Record):
+    """Map B graded against map A, the key (:func:`grade`)."""
+
+    score: float
+    letter: str
+    claims: Scores
+    links: Scores
+    found: list[str]
+    merged: list[str] = Field(
+        description="The key's claims found as part of a merge (written as one claim in one "
+        "map and as several in the other), counted as found, not missed."
+    )
+    missed: list[str]
+    extra: list[str]
+
+
+class Comparison(_Record):
+    """What :func:`compare` finds (see the module's description): ``argmap compare
+    --format json`` is its JSON, the scores, the pairs and the differences."""
+
+    a: str = Field(description="Map A's name.")
+    b: str = Field(description="Map B's name.")
     pairs: list[Pair]
     only_a: list[str]
     only_b: list[str]
     kinds: Agreement | None
     relations: Agreement | None
     link_differences: list[LinkDifference]
-    segmentation: dict[str, Any] | None
-    cass: dict[str, Any]
-    conclusions: dict[str, Any]
-    labels: dict[str, Any]
-    texts_a: dict[str, str] = field(default_factory=dict)
-    texts_b: dict[str, str] = field(default_factory=dict)
+    segmentation: Segmentation | None
+    cass: Cass
+    conclusions: Conclusions
+    labels: Labels
     #: Links each map draws (between any claims), and those both draw alike.
-    links: dict[str, int] = field(default_factory=dict)
-    #: The propositional-relations matrix as ARG-tech's reference computes it
-    #: (:func:`reference_relations`).
-    reference: Agreement | None = None
-    #: Why the reference's matrix was not computed (None: it was, or a map is empty).
-    reference_left_out: str | None = None
+    links: dict[Literal["a", "b", "same"], int]
+    reference_relations: Agreement | None = Field(
+        description="The propositional-relations matrix as ARG-tech's amf-evaluation-metrics "
+        "computes it (its own pairing; counts of inferences and conflicts concluding in each "
+        "proposition), rows A, columns B."
+    )
+    reference_left_out: str | None = Field(
+        None, description="Why ARG-tech's matrix was not computed (two large maps)."
+    )
+    grade: Grade | None = Field(None, description="B graded against A (--key).",
+                                exclude_if=lambda g: g is None)  # fmt: skip
+    #: Each map's claims' texts, by id (for the text form; not in the JSON).
+    texts_a: dict[str, str] = Field(default_factory=dict, exclude=True)
+    texts_b: dict[str, str] = Field(default_factory=dict, exclude=True)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def aligned(self) -> int:
+        """The pairs made."""
+        return len(self.pairs)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def claims(self) -> dict[Literal["a", "b"], int]:
+        """Each map's claims counted as the pairs and the unpaired."""
+        return {"a": len(self.pairs) + len(self.only_a), "b": len(self.pairs) + len(self.only_b)}
 
     def doubtful(self) -> list[Pair]:
         """Pairs made on a similarity below :data:`DOUBTFUL`, for a person to check."""
@@ -173,42 +280,12 @@ class Comparison:
                             sorted(group_b, key=lambda y: order_b.get(y, 0))))  # fmt: skip
         return out
 
-    def to_data(self) -> dict[str, Any]:
-        return {
-            "a": self.name_a,
-            "b": self.name_b,
-            "aligned": len(self.pairs),
-            "claims": {
-                "a": len(self.pairs) + len(self.only_a),
-                "b": len(self.pairs) + len(self.only_b),
-            },  # fmt: skip
-            "pairs": [
-                {"a": p.a, "b": p.b, "similarity": _r(p.similarity), "method": p.method}
-                for p in self.pairs
-            ],  # fmt: skip
-            "only_a": self.only_a,
-            "only_b": self.only_b,
-            "kinds": self.kinds.to_dict() if self.kinds else None,
-            "relations": self.relations.to_dict() if self.relations else None,
-            "link_differences": [
-                {"kind": d.kind, "a": d.a, "b": d.b} for d in self.link_differences
-            ],  # fmt: skip
-            "segmentation": self.segmentation,
-            "cass": self.cass,
-            "conclusions": self.conclusions,
-            "labels": self.labels,
-            "links": self.links,
-            "reference_relations": self.reference.to_dict() if self.reference else None,
-            "reference_left_out": self.reference_left_out,
-        }
-
     def ids(self) -> list[str]:
         """The claims of A left unpaired, then those of B (as ``B:ID``)."""
         return [*self.only_a, *(f"B:{i}" for i in self.only_b)]
 
 
-def _r(x: float | None) -> float | None:
-    return None if x is None else round(float(x), 4)
+_r = _rounded
 
 
 def align(
@@ -234,7 +311,7 @@ def align(
     fixed: list[Pair] = []  # a person's pairs: a claim may stand in several (a merge)
     for x, y in dict.fromkeys(given):
         if x in claims_a and y in claims_b:
-            fixed.append(Pair(x, y, 1.0, "given"))
+            fixed.append(Pair(a=x, b=y, similarity=1.0, method="given"))
             taken_b.add(y)
     taken_a = {p.a for p in fixed}
     candidates: list[tuple[float, int, str, str, str]] = []
@@ -286,7 +363,7 @@ def align(
     for share, _, x, y, method in candidates:
         if share < threshold or x in pairs or x in taken_a or y in taken_b:
             continue
-        pairs[x] = Pair(x, y, share, method)
+        pairs[x] = Pair(a=x, b=y, similarity=share, method=method)
         taken_b.add(y)
     order_a = {x: k for k, x in enumerate(claims_a)}
     made = sorted([*fixed, *pairs.values()], key=lambda p: order_a[p.a])
@@ -420,9 +497,8 @@ def _merges(
             else:
                 unquoted.append(y)
             if best is not None:
-                pair = Pair(best[2], y, round(best[0], 4), "merge") if side_a else Pair(
-                    y, best[2], round(best[0], 4), "merge")  # fmt: skip
-                out.append(pair)
+                x, share = best[2], round(best[0], 4)
+                out.append(_merged(x, y, share) if side_a else _merged(y, x, share))
         if unquoted and len(unquoted) * len(theirs) <= MERGE_TEXT_PAIRS:
             import bisect
 
@@ -442,10 +518,14 @@ def _merges(
                 if hit is not None:
                     x = their[first + hit[2]][2]
                     sim = round(hit[1] / 100, 4)
-                    out.append(Pair(x, y, sim, "merge") if side_a else Pair(y, x, sim, "merge"))
+                    out.append(_merged(x, y, sim) if side_a else _merged(y, x, sim))
     order_a = {x: k for k, x in enumerate(claims_a)}
     out.sort(key=lambda p: (order_a[p.a], p.b))
     return out
+
+
+def _merged(x: str, y: str, share: float) -> Pair:
+    return Pair(a=x, b=y, similarity=share, method="merge")
 
 
 def _agreement(actual: list[str], predicted: list[str]) -> Agreement | None:
@@ -457,7 +537,8 @@ def _agreement(actual: list[str], predicted: list[str]) -> Agreement | None:
     cm = _confusion(actual_vector=list(actual), predict_vector=list(predicted))
     kappa, f1 = _kappa_f1(cm)
     matrix = {str(k): {str(j): int(n) for j, n in row.items()} for k, row in cm.table.items()}
-    return Agreement(kappa, f1, float(cm.Overall_ACC), len(actual), matrix)
+    return Agreement(kappa=kappa, f1=f1, accuracy=float(cm.Overall_ACC), n=len(actual),
+                     matrix=matrix)  # fmt: skip
 
 
 def _confusion(**given: Any) -> Any:
@@ -616,7 +697,7 @@ def _relation_agreement(rel_a: dict, rel_b: dict, shared: set[str]) -> Agreement
     matrix = {x: {y: counts.get((x, y), 0) for y in labels} for x in labels}
     cm = _confusion(matrix=matrix)
     kappa, f1 = _kappa_f1(cm)
-    return Agreement(kappa, f1, float(cm.Overall_ACC), total, matrix)
+    return Agreement(kappa=kappa, f1=f1, accuracy=float(cm.Overall_ACC), n=total, matrix=matrix)
 
 
 def compare(
@@ -679,16 +760,16 @@ def compare(
         back = rel_b.get((v, u)) if ka else None
         if ka and kb is None and back is not None:
             seen.add((v, u))
-            differences.append(LinkDifference("reversed", in_a_text,
-                                              f"{b_name(v)} {back} {b_name(u)}"))  # fmt: skip
+            differences.append(LinkDifference(kind="reversed", a=in_a_text,
+                                              b=f"{b_name(v)} {back} {b_name(u)}"))  # fmt: skip
         elif ka and kb:
             polar = {ka, kb} & {"support"} and ({ka, kb} - {"support"})
-            differences.append(LinkDifference("other polarity" if polar else "other relation",
-                                              in_a_text, in_b_text))  # fmt: skip
+            differences.append(LinkDifference(kind="other polarity" if polar else "other relation",
+                                              a=in_a_text, b=in_b_text))  # fmt: skip
         elif ka:
-            differences.append(LinkDifference("only A", in_a_text, None))
+            differences.append(LinkDifference(kind="only A", a=in_a_text, b=None))
         else:
-            differences.append(LinkDifference("only B", None, in_b_text))
+            differences.append(LinkDifference(kind="only B", a=None, b=in_b_text))
     spans_a, spans_b = spans_a or {}, spans_b or {}
     segmentation = _segmentation(spans_a, spans_b, texts or {})
     kappas = [x.kappa for x in (kinds, relations) if x is not None]
@@ -716,21 +797,24 @@ def compare(
     paired_b = {p.b for p in pairs}
     too_many = len(ids_a) * len(ids_b) > REFERENCE_PAIRS_BOUND
     return Comparison(
-        a.name, b.name, pairs,
-        [x for x in ids_a if x not in paired_a], [y for y in ids_b if y not in paired_b],
-        kinds, relations, differences, segmentation, cass,
-        {"a": len(conc_a), "b": len(conc_b), "shared": found,
-         "agreement": _r((len(found) + len(conc_found_b)) / (len(conc_a) + len(conc_b)))
-         if conc_a or conc_b else None},
-        {"same": len(same), "of": len(pairs),
-         "agreement": _r(len(same) / len(pairs)) if pairs else None,
-         "differ": [{"a": p.a, "b": p.b, "label_a": labels_a.get(p.a),
-                     "label_b": labels_b.get(p.b)} for p in pairs
-                    if labels_a.get(p.a) != labels_b.get(p.b)]},
-        {c.id: c.text for c in a.model.claims}, {c.id: c.text for c in b.model.claims},
-        {"a": len(rel_a), "b": len(rel_b),
-         "same": sum(1 for k, v in rel_a.items() if rel_b.get(k) == v)},
-        None if too_many else reference_relations(a, b, Ga, Gb),
+        a=a.name, b=b.name, pairs=pairs,
+        only_a=[x for x in ids_a if x not in paired_a],
+        only_b=[y for y in ids_b if y not in paired_b],
+        kinds=kinds, relations=relations, link_differences=differences,
+        segmentation=segmentation, cass=cass,
+        conclusions={"a": len(conc_a), "b": len(conc_b), "shared": found,
+                     "agreement": _r((len(found) + len(conc_found_b)) / (len(conc_a) + len(conc_b)))
+                     if conc_a or conc_b else None},
+        labels={"same": len(same), "of": len(pairs),
+                "agreement": _r(len(same) / len(pairs)) if pairs else None,
+                "differ": [{"a": p.a, "b": p.b, "label_a": labels_a.get(p.a),
+                            "label_b": labels_b.get(p.b)} for p in pairs
+                           if labels_a.get(p.a) != labels_b.get(p.b)]},
+        texts_a={c.id: c.text for c in a.model.claims},
+        texts_b={c.id: c.text for c in b.model.claims},
+        links={"a": len(rel_a), "b": len(rel_b),
+               "same": sum(1 for k, v in rel_a.items() if rel_b.get(k) == v)},
+        reference_relations=None if too_many else reference_relations(a, b, Ga, Gb),
         reference_left_out=(
             f"ARG-tech's propositional matrix left out: its pairing compares every pair of "
             f"propositions ({len(ids_a):,} x {len(ids_b):,}), over the bound of "
@@ -911,9 +995,10 @@ def _reference_agreement(matrix: list[list[int]]) -> Agreement:
     kappa, f1 = _kappa_f1(cm)
     accuracies = [_number_or(v, 1.0) for v in cm.ACC.values()]
     names = ["agree", "disagree"]
-    return Agreement(kappa, f1, sum(accuracies) / len(accuracies), sum(map(sum, matrix)),
-                     {names[i]: {names[j]: n for j, n in enumerate(row)}
-                      for i, row in enumerate(matrix)})  # fmt: skip
+    return Agreement(kappa=kappa, f1=f1, accuracy=sum(accuracies) / len(accuracies),
+                     n=sum(map(sum, matrix)),
+                     matrix={names[i]: {names[j]: n for j, n in enumerate(row)}
+                             for i, row in enumerate(matrix)})  # fmt: skip
 
 
 def _f1(found: int, of_key: int, of_answer: int) -> dict[str, float | None]:
@@ -928,7 +1013,7 @@ def _f1(found: int, of_key: int, of_answer: int) -> dict[str, float | None]:
 GRADES = ((90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F"))
 
 
-def grade(result: Comparison) -> dict[str, Any]:
+def grade(result: Comparison) -> Grade:
     """Map B graded against map A, the key: its claims found (paired with the key's, a
     merge included), missed (the key's left unpaired) and extra (B's left unpaired), its
     links drawn as the key draws them (between the claims as paired); the score is the
@@ -944,6 +1029,13 @@ def grade(result: Comparison) -> dict[str, Any]:
     links = _f1(result.links.get("same", 0), result.links.get("a", 0), result.links.get("b", 0))
     score = round(50 * ((claims["f1"] or 0) + (links["f1"] or 0)), 1)
     letter = next(g for floor, g in GRADES if score >= floor)
-    return {"score": score, "letter": letter, "claims": claims, "links": links,
-            "found": found_a, "merged": merged, "missed": result.only_a,
-            "extra": result.only_b}  # fmt: skip
+    return Grade(
+        score=score,
+        letter=letter,
+        claims=Scores(**claims),
+        links=Scores(**links),
+        found=found_a,
+        merged=merged,
+        missed=result.only_a,
+        extra=result.only_b,
+    )

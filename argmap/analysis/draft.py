@@ -541,7 +541,21 @@ def draft_structure(
             cues[i].append(why)
         else:
             cues[i].append("no cue: a reason for the central claim")
+    _break_circles(head, central, cues)
     return Drafted(central, role, function, head, score, cues, second)
+
+
+def _break_circles(head: list[int | None], central: int, cues: list[list[str]]) -> None:
+    """No claim may come to bear on itself: a unit whose link would close a circle (two
+    units each about the other) bears on the central claim instead."""
+    for i in range(len(head)):
+        seen, j = {i}, head[i]
+        while j is not None and j not in seen:
+            seen.add(j)
+            j = head[j]
+        if j == i and i != central:
+            head[i] = central
+            cues[i].append("its link would close a circle: a reason for the central claim")
 
 
 def _about(

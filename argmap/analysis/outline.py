@@ -25,14 +25,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Literal, Union, cast
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from argmap.graph import incoming, reaching, tops
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Node", "Shown", "outline", "show_map", "tree_ids"]
+__all__ = ["Node", "Shown", "ShownTrees", "outline", "show_map", "tree_ids"]
+
+Relation = Literal["support", "attack", "undercut"]
 
 
 @dataclass
@@ -60,28 +64,80 @@ class Node:
     inference: str | None = None
     children: list[Node] = field(default_factory=list)
 
-    def to_dict(self, G: nx.MultiDiGraph) -> dict[str, Any]:
-        """A JSON-ready record, with the claim's kind, text and tags."""
-        out: dict[str, Any] = {"id": self.id, "link": self.link, "link_id": self.link_id}
-        if self.id is not None:
-            c = G.nodes[self.id]["claim"]
-            out.update(kind=c.kind.value, text=c.text, tags=list(c.tags))
-        else:
-            out.update(group=self.group)
-        if self.ref:
-            out["ref"] = True
-        if self.hidden:
-            out["hidden"] = self.hidden
-        if self.outside:
-            out["outside"] = self.outside
-        if self.loose:
-            out["loose"] = True
-        if self.scheme:
-            out["scheme"] = self.scheme
-        if self.role:
-            out["role"] = self.role
-        out["children"] = [child.to_dict(G) for child in self.children]
-        return out
+    def record(self, G: nx.MultiDiGraph, verdicts: dict[str, tuple[str, float]] | None = None
+               ) -> ShownNode:  # fmt: skip
+        """This node and those below it as ``show --format json`` prints them: a claim
+        with its kind, text and tags (and, weighed, its label and strength), or a group."""
+        # Built as it stands (a tree of a large map has as many nodes as it has links):
+        # its values are the map's, already checked; a key says something or is left out.
+        fields: dict[str, Any] = {
+            "id": self.id, "link": self.link, "link_id": self.link_id,
+            "children": [child.record(G, verdicts) for child in self.children],
+            "ref": self.ref or None, "hidden": self.hidden or None,
+            "outside": self.outside or None, "loose": self.loose or None,
+            "scheme": self.scheme or None,
+        }  # fmt: skip
+        if self.id is None:
+            fields["group"] = self.group
+            return ShownGroup.model_construct(**fields)
+        c = G.nodes[self.id]["claim"]
+        fields.update(kind=c.kind.value, text=c.text, tags=list(c.tags), role=self.role or None)
+        if verdicts and self.id in verdicts:
+            fields.update(label=verdicts[self.id][0], strength=round(verdicts[self.id][1], 6))
+        return ShownClaim.model_construct(**fields)
+
+
+def _asked(description: str | None = None) -> Any:
+    """A key written only where it says something."""
+    return Field(None, description=description, exclude_if=lambda v: v is None)
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ShownClaim(_Record):
+    """A claim in a tree; ``link``/``link_id``: how it bears on its parent (null at a root)."""
+
+    id: str
+    link: Relation | None
+    link_id: str | None
+    kind: str
+    text: str
+    tags: list[str]
+    ref: bool | None = _asked("Drawn earlier in the tree; not repeated.")
+    hidden: int | None = _asked("Links below it not drawn (depth).")
+    outside: int | None = _asked("Links out of the view (--where, --focus).")
+    loose: bool | None = _asked()
+    scheme: str | None = _asked()
+    role: str | None = _asked("Its role in the scheme of its inference.")
+    label: Literal["in", "out", "undec"] | None = _asked("Its grounded label (--eval).")
+    strength: float | None = _asked("Its gradual strength (--eval).")
+    children: list[ShownNode]
+
+
+class ShownGroup(_Record):
+    """Premises that support their parent together (a linked argument)."""
+
+    id: None
+    link: Relation
+    link_id: None
+    group: str
+    ref: bool | None = _asked()
+    hidden: int | None = _asked()
+    outside: int | None = _asked()
+    loose: bool | None = _asked()
+    scheme: str | None = _asked()
+    children: list[ShownNode]
+
+
+ShownNode = Union[ShownClaim, ShownGroup]  # noqa: UP007  (pydantic resolves it by name)
+ShownClaim.model_rebuild()
+ShownGroup.model_rebuild()
+
+
+class ShownTrees(RootModel[list[ShownNode]]):
+    """``argmap show --format json``: the trees, one per conclusion (or the claim asked)."""
 
 
 #: The deepest an outline is drawn when no depth is asked for: a chain of links longer
@@ -245,24 +301,13 @@ class Shown:
     notes: list[str] = field(default_factory=list)
     problems: list[Any] = field(default_factory=list)
 
-    def to_data(self) -> list[dict]:
+    def answer(self) -> ShownTrees:
         """The trees as nested records, each claim's label and strength when weighed."""
-        records = [t.to_dict(self.G) for t in self.trees]
-        if self.verdicts:
-            _annotate(records, self.verdicts)
-        return records
+        return ShownTrees.model_construct([t.record(self.G, self.verdicts) for t in self.trees])
 
     def ids(self) -> list[str]:
         """The claim ids in tree order."""
         return tree_ids(self.trees)
-
-
-def _annotate(records: list[dict], verdicts: dict[str, tuple[str, float]]) -> None:
-    for record in records:
-        if record.get("id") in verdicts:
-            label, strength = verdicts[record["id"]]
-            record["label"], record["strength"] = label, round(strength, 6)
-        _annotate(record["children"], verdicts)
 
 
 def show_map(

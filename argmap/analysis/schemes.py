@@ -38,11 +38,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel
+
+from argmap.model import Scheme
 
 if TYPE_CHECKING:
     from argmap.errors import Diagnostic
-    from argmap.model import ArgMap, Link, Scheme
+    from argmap.model import ArgMap, Link
     from argmap.model.document import Document
 
 #: Where a critical question stands.
@@ -65,7 +67,7 @@ __all__ = [
     "questions_report",
     "questions_by_inference",
     "with_answer",
-    "scheme_data",
+    "Schemes",
 ]
 
 
@@ -90,10 +92,13 @@ def shipped() -> tuple[Scheme, ...]:
     from importlib.resources import files
 
     from argmap.io.yamltext import load as load_yaml
-    from argmap.model import Scheme
 
     text = files("argmap.analysis").joinpath("schemes.yaml").read_text(encoding="utf-8")
     return tuple(Scheme.model_validate(item) for item in load_yaml(text, "schemes.yaml"))
+
+
+class Schemes(RootModel[list[Scheme] | Scheme]):
+    """``argmap schemes --format json``: the catalogue, or the one scheme asked for."""
 
 
 class Catalogue:
@@ -129,9 +134,9 @@ class Catalogue:
         ident = self._names.get(normalise(name))
         return None if ident is None else self.by_id[ident]
 
-    def to_data(self) -> list[dict]:
-        """Every scheme as a JSON record (:func:`scheme_data`)."""
-        return [scheme_data(s) for s in self]
+    def answer(self) -> Schemes:
+        """What ``argmap schemes --format json`` prints: every scheme."""
+        return Schemes(list(self))
 
     def ids(self) -> list[str]:
         return [s.id for s in self]
@@ -544,11 +549,6 @@ def questions_by_inference(model: ArgMap) -> dict[str, list[QuestionStatus]]:
     for q in open_questions(model):
         out.setdefault(q.inference, []).append(q)
     return out
-
-
-def scheme_data(scheme: Scheme) -> dict:
-    """A scheme as plain data, for JSON."""
-    return scheme.model_dump(mode="json", exclude_none=True)
 
 
 def with_answer(model: ArgMap, claim_id: str, link: str, question: str, answer: str) -> list:

@@ -23,12 +23,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel, ConfigDict, RootModel
+
 from argmap.errors import Diagnostic, Severity
 from argmap.graph import integrity_problems, reaching, support_adjacency, tops
 from argmap.model import ClaimKind, LinkKind
 from argmap.model.document import Document
 
-__all__ = ["Rule", "RULES", "validate", "has_errors", "CheckedMap", "Checked"]
+__all__ = ["Rule", "RULES", "validate", "has_errors", "CheckedMap", "Checked", "Problem",
+           "Problems"]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -469,6 +472,36 @@ _CHECKS: list[Callable] = [
 ]
 
 
+class Problem(BaseModel):
+    """One problem found: its code (``argmap validate --codes``), where, and a hint."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str
+    severity: Severity
+    message: str
+    hint: str | None
+    file: str | None
+    line: int | None
+    col: int | None
+    claim: str | None
+
+    @classmethod
+    def of(cls, d: Diagnostic) -> Problem:
+        loc = d.location
+        # Built as it stands (a map may have tens of thousands of warnings): its fields
+        # are the diagnostic's, which are already checked.
+        return cls.model_construct(
+            code=d.code, severity=d.severity, message=d.message, hint=d.hint,
+            file=loc.file if loc else None, line=loc.line if loc else None,
+            col=loc.col if loc else None, claim=d.claim,
+        )  # fmt: skip
+
+
+class Problems(RootModel[list[Problem]]):
+    """``argmap validate --format json``: every problem of every map, in order."""
+
+
 @dataclass
 class CheckedMap:
     """What checking one map file found."""
@@ -506,9 +539,9 @@ class Checked:
         """Whether any file fails."""
         return any(m.failed for m in self.maps)
 
-    def to_data(self) -> list[dict]:
-        """The problems as JSON-ready records."""
-        return [d.to_dict() for d in self.diagnostics]
+    def answer(self) -> Problems:
+        """What ``argmap validate --format json`` prints: every problem, file by file."""
+        return Problems([Problem.of(d) for d in self.diagnostics])
 
     def ids(self) -> list[str]:
         """The claims the problems concern, once each."""

@@ -44,12 +44,35 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Conflict", "MergeResult", "merge", "SECTIONS"]
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["Conflict", "MergeResult", "MergeAnswer", "merge", "SECTIONS"]
 
 #: The lists whose items merge by id, in the order a map writes them.
 SECTIONS = ("sources", "claims", "links", "schemes")
 #: Fields holding ids, merged as sets (both sides' additions and removals).
 ID_LISTS = ("tags", "supports", "attacks", "undercuts", "authors")
+
+
+class ConflictRecord(BaseModel):
+    """A conflict as ``argmap merge --format json`` prints it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    section: str
+    id: str
+    reason: str
+    line: int | None
+
+
+class MergeAnswer(BaseModel):
+    """``argmap merge --format json``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    clean: bool
+    conflicts: list[ConflictRecord]
+    applied: dict[str, Any]
 
 
 @dataclass
@@ -69,13 +92,9 @@ class Conflict:
         )
         return f"{where}conflict: {what} {self.ident!r}: {self.reason}"
 
-    def to_data(self) -> dict:
-        return {
-            "section": self.section,
-            "id": self.ident,
-            "reason": self.reason,
-            "line": self.line_no,
-        }
+    def record(self) -> ConflictRecord:
+        return ConflictRecord(section=self.section, id=self.ident, reason=self.reason,
+                              line=self.line_no)  # fmt: skip
 
 
 @dataclass
@@ -101,12 +120,10 @@ class MergeResult:
         """One located line a conflict (``name``: the file as the user knows it)."""
         return [c.line(name) for c in self.conflicts]
 
-    def to_data(self) -> dict:
-        return {
-            "clean": self.clean,
-            "conflicts": [c.to_data() for c in self.conflicts],
-            "applied": self.applied,
-        }
+    def answer(self) -> MergeAnswer:
+        """What ``argmap merge --format json`` prints."""
+        return MergeAnswer(clean=self.clean, conflicts=[c.record() for c in self.conflicts],
+                           applied=self.applied)  # fmt: skip
 
 
 def _key(section: str, item: dict) -> str:

@@ -157,6 +157,11 @@ def _empty(value: list) -> bool:
     return not value
 
 
+def _unset(value: object) -> bool:
+    # So are unset values (a scheme printed alone, by ``argmap schemes``, as well).
+    return value is None
+
+
 class _Strict(BaseModel):
     # A number written where text belongs (an id 12, a locator 3) is that text, as a
     # person means it; YAML reads it as a number.
@@ -353,13 +358,17 @@ class Scheme(_Strict):
     id: ClaimId
     name: Text
     premises: list[SchemePremise] = Field(default_factory=list, exclude_if=_empty)
-    conclusion: str | None = None
+    conclusion: str | None = Field(default=None, exclude_if=_unset)
     questions: list[SchemeQuestion] = Field(default_factory=list, exclude_if=_empty)
-    aif: str | None = Field(default=None, description="The scheme's name in AIF.")
+    aif: str | None = Field(
+        default=None, exclude_if=_unset, description="The scheme's name in AIF."
+    )
     aliases: list[str] = Field(
         default_factory=list, exclude_if=_empty, description="Other names read on import."
     )
-    cite: str | None = Field(default=None, description="Where the scheme is described.")
+    cite: str | None = Field(
+        default=None, exclude_if=_unset, description="Where the scheme is described."
+    )
 
 
 class ArgMap(_Strict):

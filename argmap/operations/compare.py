@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Any
 
 from argmap.operations.result import Result
 
@@ -127,12 +126,8 @@ def compare_files(
         notes.append(f"pairs written to {alignment}; correct it and run again")
     result = compare(doc_a, doc_b, pairs, spans_a=spans_a, spans_b=spans_b,
                      texts={**texts_a, **texts_b})  # fmt: skip
-    graded = None
-    data: Any = result.to_data
     if key:
         from argmap.analysis.compare import grade
 
-        graded = grade(result)
-        data = lambda: {**result.to_data(), "grade": graded}  # noqa: E731
-
-    return Result(result, data=data, view={"grade": graded}, notes=notes)
+        result = result.model_copy(update={"grade": grade(result)})
+    return Result(result, notes=notes)

@@ -8,10 +8,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from argmap.analysis.selection import WHOLE_MAP, Selection
 from argmap.operations.result import Result
 
 __all__ = ["Exported", "export_view", "export_file", "renderer", "write_exported"]
+
+
+class ExportAnswer(BaseModel):
+    """An export, for a program (``Result.to_data()``): what it wrote."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: str
+    lost: list[str] = Field(description="What the format could not carry.")
+    view: str | None = Field(description="The view exported, when a selection chose part.")
+    pages: int | None = Field(None, exclude_if=lambda v: v is None)
+    text_pt: list[float] | None = Field(
+        None, exclude_if=lambda v: v is None, description="Each page's claim text, in points."
+    )
+    files: list[str] | None = Field(None, exclude_if=lambda v: v is None)
 
 
 @dataclass
@@ -31,15 +48,15 @@ class Exported:
     #: The files written, when more than one (a picture a page).
     files: list[str] | None = None
 
-    def to_data(self) -> dict[str, Any]:
-        view = self.view.summary() if self.view is not None else None
-        data: dict[str, Any] = {"format": self.format, "lost": self.lost, "view": view}
-        if self.text_pt is not None:
-            data["pages"] = len(self.text_pt)
-            data["text_pt"] = [round(pt, 2) for pt in self.text_pt]
-        if self.files is not None:
-            data["files"] = self.files
-        return data
+    def answer(self) -> ExportAnswer:
+        """What was exported, for a program: the format, what it lost, the view, the pages."""
+        return ExportAnswer(
+            format=self.format, lost=self.lost,
+            view=self.view.summary() if self.view is not None else None,
+            pages=len(self.text_pt) if self.text_pt is not None else None,
+            text_pt=[round(pt, 2) for pt in self.text_pt] if self.text_pt is not None else None,
+            files=self.files,
+        )  # fmt: skip
 
     def ids(self) -> list[str]:
         return [c.id for c in self.doc.model.claims]

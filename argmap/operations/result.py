@@ -56,12 +56,16 @@ class Result(Generic[T]):
     unavailable: dict[str, str] = field(default_factory=dict)
 
     def to_data(self) -> Any:
-        """The answer as JSON-ready data: an answer model's dump (or what ``data`` gives)."""
+        """The answer as JSON-ready data: its model's dump (an answer that computes more
+        than it prints gives its model by ``answer()``), or what ``data`` gives."""
         if self.data is not None:
             return self.data()
-        if hasattr(self.value, "model_dump"):
-            return self.value.model_dump(mode="json")
-        return self.value.to_data()  # type: ignore[attr-defined]  # an answer not yet a model
+        value: Any = self.value
+        if hasattr(value, "answer"):
+            value = value.answer()
+        if hasattr(value, "model_dump"):
+            return value.model_dump(mode="json", by_alias=True)
+        return value.to_data()  # an answer not yet a model
 
     def ids(self) -> list[str]:
         """The ids the answer names, one each, in its order."""

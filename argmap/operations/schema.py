@@ -45,15 +45,30 @@ def write_schema(output: str = "-", *, of: str | None = None) -> Result:
 
 def outputs() -> dict[str, Any]:
     """Every command that prints JSON of its own, by the name ``--of`` takes (a
-    subcommand as ``group-name``), with the model of its answer: the answers defined
-    beside their analysis, and the descriptions of :mod:`argmap.model.outputs` for the
-    commands that still build their JSON by hand."""
-    from argmap.analysis import coverage, diff, library, query_answers, schemes
-    from argmap.model.outputs import OUTPUTS
-    from argmap.operations import review
+    subcommand as ``group-name``), with the model of its answer, each defined beside the
+    analysis that fills it. ``why`` and ``impact`` print the same records; ``draft``,
+    ``import`` and ``export --to json`` print a map (``argmap schema`` with no name)."""
+    from argmap.analysis import (
+        compare,
+        coverage,
+        diff,
+        library,
+        outline,
+        proposals,
+        query_answers,  # fmt: skip
+        schemes,
+        validate,
+    )
+    from argmap.edit import merge
+    from argmap.semantics import report
 
     return {
-        **OUTPUTS,
+        "show": outline.ShownTrees,
+        "validate": validate.Problems,
+        "eval": report.EvalAnswer,
+        "schemes": schemes.Schemes,
+        "merge": merge.MergeAnswer,
+        "compare": compare.Comparison,
         "claims": query_answers.Claims,
         "why": query_answers.Reached,
         "impact": query_answers.Reached,
@@ -62,7 +77,7 @@ def outputs() -> dict[str, Any]:
         "coverage": coverage.Coverage,
         "questions": schemes.Questions,
         "diff": diff.MapDiff,
-        "review": review.Proposals,
+        "review": proposals.Proposals,
         "library-index": library.Indexed,
         "library-find": library.FindAnswer,
         "library-same": library.SameAnswer,
@@ -83,7 +98,8 @@ def output_schema(name: str) -> dict[str, Any]:
     """
     from argmap.model import FORMAT_VERSION
 
-    schema = outputs()[name].model_json_schema(by_alias=True)
+    # As printed: computed keys in, keys kept for the text form out.
+    schema = outputs()[name].model_json_schema(by_alias=True, mode="serialization")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"urn:argmap:output:{name}:{FORMAT_VERSION}",

@@ -17,7 +17,7 @@ def list_schemes(name: str | None = None, *, map_path: str | os.PathLike | None 
     Raises:
         UsageError: no scheme by that name (the nearest are suggested).
     """
-    from argmap.analysis.schemes import catalogue_of, scheme_data
+    from argmap.analysis.schemes import catalogue_of
 
     model = None
     if map_path is not None:
@@ -36,7 +36,7 @@ def list_schemes(name: str | None = None, *, map_path: str | os.PathLike | None 
             f"no scheme {name!r}" + (f": {hint}" if hint else "; see `argmap schemes`")
         )
 
-    return Result(scheme, data=lambda: scheme_data(scheme), id_list=lambda: [scheme.id])
+    return Result(scheme, id_list=lambda: [scheme.id])
 
 
 def open_questions(path: str | os.PathLike, *, answered: bool = False) -> Result:

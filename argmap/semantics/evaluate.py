@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from argmap.semantics.bipolar import Encoding, encode
 from argmap.semantics.dung import Grounded, extensions, grounded, labels_from_extensions
@@ -44,15 +44,6 @@ class Evaluation:
     extensions: list[list[str]]
     encoding: Encoding | None = None
     ground: Grounded | None = None
-
-    def to_dict(self) -> dict:
-        """The JSON shape: semantics, labels, extensions (each and all sorted)."""
-        out: dict[str, Any] = {"semantics": self.semantics}
-        if self.acceptance is not None:
-            out["acceptance"] = self.acceptance
-        out["labels"] = self.labels
-        out["extensions"] = self.extensions
-        return out
 
 
 def _solve(F: Framework, semantics: str, acceptance: str) -> tuple[list[str], list, Grounded]:

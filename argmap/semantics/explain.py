@@ -51,13 +51,6 @@ class Reason:
 
         return tree_lines(self, lambda r: [r.text], lambda r: r.children)
 
-    def to_dict(self) -> dict:
-        return {
-            "text": self.text,
-            "label": self.label,
-            "children": [c.to_dict() for c in self.children],
-        }
-
 
 def explain(G: nx.MultiDiGraph, evaluation: Evaluation, claim: str) -> Reason:
     """Why ``claim`` has its grounded label in ``evaluation`` (one weighed by the grounded

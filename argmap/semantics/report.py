@@ -1,6 +1,7 @@
 """What ``argmap eval`` reports, as one library call: :func:`evaluate_map` returns an
-:class:`EvalReport` that knows its JSON form (:meth:`EvalReport.to_data`); its text views
-are :func:`argmap.views.tree.eval_lines` and :func:`argmap.views.tree.eval_view`.
+:class:`EvalReport`, whose answer (:meth:`EvalReport.answer`, an :class:`EvalAnswer`) is
+the JSON ``argmap eval --format json`` prints and the schema it is published with; its
+text is :func:`argmap.views.evaluation.eval_lines`.
 
 The map is encoded and solved once; a what-if (claims retracted or assumed) solves the
 changed map once more, and only then. A view (``--where``, ``--focus``, ``--tag``) narrows
@@ -9,7 +10,8 @@ what is reported, never what is weighed.
 Examples:
     >>> # G and doc: the example map (c; p supports c; objection o attacks c; r attacks o)
     >>> report = evaluate_map(doc, retract=["r"])
-    >>> report.to_data()["labels"], report.to_data()["changes"]
+    >>> data = report.answer().model_dump(mode="json", by_alias=True)
+    >>> data["labels"], data["changes"]
     ({'c': 'out', 'p': 'in', 'o': 'in'}, [{'id': 'c', 'before': 'in', 'after': 'out'}, \
 {'id': 'o', 'before': 'out', 'after': 'in'}, {'id': 'r', 'before': 'in', 'after': None}])
 """
@@ -17,9 +19,121 @@ Examples:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal
 
-__all__ = ["EvalReport", "FrameworkReport", "evaluate_map"]
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["EvalReport", "EvalAnswer", "FrameworkReport", "evaluate_map"]
+
+Label = Literal["in", "out", "undec"]
+Relation = Literal["support", "attack", "undercut"]
+
+
+def _asked(description: str | None = None) -> Any:
+    """A key written only when asked for (``--strength``, ``--explain``...)."""
+    return Field(None, description=description, exclude_if=lambda v: v is None)
+
+
+class _Record(BaseModel):
+    #: Read from the evaluation's own records (a change, a reason) by their attributes.
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+
+
+class Reason(_Record):
+    """One step of an explanation: a sentence, the label it argues for, its grounds."""
+
+    text: str
+    label: Label
+    children: list[Reason]
+
+
+class Change(_Record):
+    id: str
+    before: Label | None
+    after: Label | None
+
+
+class StrengthChange(_Record):
+    id: str
+    before: float
+    after: float
+    delta: float
+
+
+class Strength(_Record):
+    method: Literal["dfquad", "qe"]
+    values: dict[str, float]
+
+
+class StrengthTerm(_Record):
+    kind: Relation
+    from_: list[str] = Field(alias="from")
+    strength: float
+    weight: float
+    contribution: float
+
+
+class StrengthExplanation(_Record):
+    method: Literal["dfquad", "qe"]
+    base: float
+    terms: list[StrengthTerm]
+    supports: float
+    attacks: float
+    strength: float
+
+
+class Critical(_Record):
+    id: str
+    distance: int
+    topples: list[str]
+
+
+class HeldChange(_Record):
+    id: str
+    before: Label | None
+    after: Label | None
+    by: list[str] = Field(description="The unanswered attacks that make the change.")
+
+
+class OneSided(_Record):
+    map: str
+    attacks: int = Field(description="Attacks on the used map that it does not answer.")
+    changes: list[HeldChange] = Field(
+        description="Its labels that change only through those attacks."
+    )
+
+
+class View(_Record):
+    claims: list[str]
+    left_out_claims: int
+
+
+class EvalAnswer(_Record):
+    """``argmap eval --format json``: each claim's label, the extensions, and what was
+    asked besides (strengths, a what-if, an explanation, critical claims)."""
+
+    semantics: Literal["grounded", "complete", "preferred", "stable"]
+    acceptance: Literal["sceptical", "credulous"] | None = _asked()
+    labels: dict[str, Label]
+    extensions: list[list[str]]
+    strength: Strength | None = _asked()
+    retract: list[str] | None = _asked()
+    assume: list[str] | None = _asked()
+    changes: list[Change] | None = _asked()
+    strength_changes: list[StrengthChange] | None = _asked()
+    explain: str | None = _asked()
+    explanation: Reason | None = _asked()
+    strength_explanation: StrengthExplanation | None = _asked()
+    critical: dict[str, list[Critical]] | None = _asked()
+    one_sided: list[OneSided] | None = _asked()
+    view: View | None = _asked()
+
+    @classmethod
+    def of(cls, result: Any, **asked: Any) -> EvalAnswer:
+        """The answer of an evaluation (:class:`~argmap.semantics.evaluate.Evaluation`),
+        with what else was asked."""
+        return cls(semantics=result.semantics, acceptance=result.acceptance,
+                   labels=result.labels, extensions=result.extensions, **asked)  # fmt: skip
 
 
 @dataclass
@@ -47,41 +161,30 @@ class EvalReport:
     def labels(self) -> dict[str, str]:
         return self.result.labels
 
-    def to_data(self) -> dict[str, Any]:
-        """The JSON form ``argmap eval --format json`` prints."""
-        data: dict[str, Any] = self.result.to_dict()
+    def answer(self) -> EvalAnswer:
+        """What ``argmap eval --format json`` prints: the labels and what was asked."""
+        asked: dict[str, Any] = {}
         if self.strengths:
-            data["strength"] = {
-                "method": self.strengths.method,
-                "values": {k: round(v, 6) for k, v in self.strengths.strength.items()},
-            }
+            asked["strength"] = Strength(
+                method=self.strengths.method,
+                values={k: round(v, 6) for k, v in self.strengths.strength.items()},
+            )
         if self.changes is not None:
-            data["retract"], data["assume"] = self.retract, self.assume
-            data["changes"] = [{"id": c.id, "before": c.before, "after": c.after}
-                               for c in self.changes]  # fmt: skip
+            asked.update(retract=self.retract, assume=self.assume, changes=self.changes)
             if self.strength_changes is not None:
-                data["strength_changes"] = self.strength_changes
+                asked["strength_changes"] = self.strength_changes
         if self.explain:
-            data["explain"] = self.explain
-            data["explanation"] = self.explanation.to_dict()
+            asked.update(explain=self.explain, explanation=self.explanation)
             if self.strengths:
-                data["strength_explanation"] = self.strengths.explain(self.explain)
+                asked["strength_explanation"] = self.strengths.explain(self.explain)
         if self.critical is not None:
-            data["critical"] = {
-                c: [{"id": k.id, "distance": k.distance, "topples": list(k.topples)} for k in ks]
-                for c, ks in self.critical.items()
-            }
+            asked["critical"] = self.critical
         if self.one_sided:
-            data["one_sided"] = [
-                {"map": s.name, "attacks": s.attacks,
-                 "changes": [{"id": c.id, "before": c.before, "after": c.after,
-                              "by": list(c.by)} for c in s.changed]}
-                for s in self.one_sided
-            ]  # fmt: skip
+            asked["one_sided"] = [OneSided(map=s.name, attacks=s.attacks, changes=s.changed)
+                                  for s in self.one_sided]  # fmt: skip
         if self.view is not None:
-            data["labels"] = self.result.labels
-            data["view"] = {"claims": self.view.claims, "left_out_claims": self.view.left_claims}
-        return data
+            asked["view"] = View(claims=self.view.claims, left_out_claims=self.view.left_claims)
+        return EvalAnswer.of(self.result, **asked)
 
 
 def evaluate_map(
@@ -164,9 +267,9 @@ class FrameworkReport:
     framework: Any
     result: Any
 
-    def to_data(self) -> dict[str, Any]:
-        """The JSON form ``argmap eval --format json`` prints for a framework."""
-        return self.result.to_dict()
+    def answer(self) -> EvalAnswer:
+        """What ``argmap eval --format json`` prints for a framework."""
+        return EvalAnswer.of(self.result)
 
     def counts(self) -> dict[str, int]:
         """How many arguments are in, out and undecided."""

@@ -123,11 +123,10 @@ def _scheme(answer: Scheme, page: Any, **options: Any) -> Lines:
 
 
 @text_form.register(Comparison)
-def _comparison(answer: Comparison, page: Any, *, grade: dict | None = None,
-                **options: Any) -> Any:  # fmt: skip
+def _comparison(answer: Comparison, page: Any, **options: Any) -> Any:
     from argmap.views.compare import comparison_form
 
-    return comparison_form(answer, grade=grade)
+    return comparison_form(answer)
 
 
 @text_form.register(Coverage)

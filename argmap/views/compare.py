@@ -12,9 +12,9 @@ def _n(x: float | None) -> str:
     return "-" if x is None else f"{x:.2f}"
 
 
-def comparison_form(result: Any, *, grade: dict | None = None) -> Any:
-    """The comparison as a :class:`~argmap.views.forms.Stack` of lines and tables; with a
-    ``grade`` (``--key``), B graded against A, the key's wording given for what it missed."""
+def comparison_form(result: Any) -> Any:
+    """The comparison as a :class:`~argmap.views.forms.Stack` of lines and tables; graded
+    (``--key``), B against A, the key's wording given for what it missed."""
     from argmap.views.forms import Lines, Stack, Table
     from argmap.wording import counted
 
@@ -29,7 +29,7 @@ def comparison_form(result: Any, *, grade: dict | None = None) -> Any:
     how = ", ".join(f"{v} by {m}" for m, v in by.items() if v)
     if merges:
         how += (", " if how else "") + f"{counted(len(merges), 'merge')}"
-    head = [f"A: {r.name_a}", f"B: {r.name_b}",
+    head = [f"A: {r.a}", f"B: {r.b}",
             f"paired {paired_a} of {n_a} claims in A with {paired_b} of {n_b} in B"
             + (f" ({how})" if how else "")]  # fmt: skip
     same, in_a, in_b = r.links.get("same", 0), r.links.get("a", 0), r.links.get("b", 0)
@@ -56,31 +56,29 @@ def comparison_form(result: Any, *, grade: dict | None = None) -> Any:
     seg = r.segmentation
     if seg:
         more.append(
-            f"segmentation: S {_n(seg['S'])}, B {_n(seg['B'])} over {seg['words']} "
-            f"words; argument marked: A {seg['share_a']:.0%}, B {seg['share_b']:.0%}"
+            f"segmentation: S {_n(seg.S)}, B {_n(seg.B)} over {seg.words} "
+            f"words; argument marked: A {seg.share_a:.0%}, B {seg.share_b:.0%}"
         )
     else:
         more.append("segmentation: - (no source text both maps quote)")
     cass = r.cass
-    if cass["CASS"] is not None:
-        more.append(
-            f"CASS {_n(cass['CASS'])} = 2MS/(M+S), M (mean kappa) {_n(cass['M'])}, "
-            f"S {_n(cass['S'])}"
-        )
+    if cass.CASS is not None:
+        more.append(f"CASS {_n(cass.CASS)} = 2MS/(M+S), M (mean kappa) {_n(cass.M)}, "
+                    f"S {_n(cass.S)}")  # fmt: skip
     else:
-        more.append(f"CASS: - ({cass.get('why')}; M {_n(cass['M'])}, S {_n(cass['S'])})")
+        more.append(f"CASS: - ({cass.why}; M {_n(cass.M)}, S {_n(cass.S)})")
     c = r.conclusions
-    shown = ", ".join(c["shared"][:8]) + (f" and {len(c['shared']) - 8} more"
-                                           if len(c["shared"]) > 8 else "")  # fmt: skip
+    shown = ", ".join(c.shared[:8]) + (f" and {len(c.shared) - 8} more"
+                                       if len(c.shared) > 8 else "")  # fmt: skip
     more.append(
-        f"conclusions: {len(c['shared'])} of A's {c['a']} found among B's {c['b']}"
-        + (f" ({shown})" if c["shared"] else "")
+        f"conclusions: {len(c.shared)} of A's {c.a} found among B's {c.b}"
+        + (f" ({shown})" if c.shared else "")
     )
     lab = r.labels
-    if lab["of"]:
-        more.append(f"labels (grounded): the same on {lab['same']} of {lab['of']} paired claims")
-    if r.reference:
-        ref = r.reference
+    if lab.of:
+        more.append(f"labels (grounded): the same on {lab.same} of {lab.of} paired claims")
+    if r.reference_relations:
+        ref = r.reference_relations
         more.append(
             f"ARG-tech's propositional matrix (a cross-check, its own pairing): kappa "
             f"{_n(ref.kappa)}, F1 {_n(ref.f1)}, accuracy {_n(ref.accuracy)} over {ref.n} cells"
@@ -88,13 +86,13 @@ def comparison_form(result: Any, *, grade: dict | None = None) -> Any:
     elif r.reference_left_out:
         more.append(r.reference_left_out)
     parts: list[Any] = [Lines(head, wrap=True), scores, Lines(more, wrap=True)]
-    if grade is not None:
-        g = grade
+    if r.grade is not None:
+        g = r.grade
         parts.append(Lines([
-            f"grade: {g['letter']} ({g['score']}%): claims F1 {_n(g['claims']['f1'])} "
-            f"(found {len(g['found'])} of the key's {n_a}"
-            + (f", {len(g['merged'])} of them merged" if g["merged"] else "")
-            + f"), links F1 {_n(g['links']['f1'])} "
+            f"grade: {g.letter} ({g.score}%): claims F1 {_n(g.claims.f1)} "
+            f"(found {len(g.found)} of the key's {n_a}"
+            + (f", {len(g.merged)} of them merged" if g.merged else "")
+            + f"), links F1 {_n(g.links.f1)} "
             f"({r.links.get('same', 0)} of the key's {r.links.get('a', 0)} drawn alike)"],
             wrap=True))  # fmt: skip
         if merges:
