@@ -555,7 +555,9 @@ class Editor:
         added, or for a JSON map (which is written anew)."""
         if self.syntax == "json":
             return None
-        offset = _offset_of(self.text, line, col)
+        from argmap.io.positions import offset_of
+
+        offset = offset_of(self.text, line, col)
         for start, end, written in reversed(self.splices):
             if offset < start:
                 continue
@@ -606,17 +608,6 @@ def references(model: Any, ident: str) -> list[str]:
         layers.append(layer)
     undercuts = [i for layer in reversed(layers) for i in layer]
     return [i for i in dict.fromkeys(undercuts + touching) if i not in written_on_claim]
-
-
-def _offset_of(text: str, line: int, col: int) -> int:
-    """The character offset of a 1-based line and column (clamped to the text)."""
-    offset = 0
-    for _ in range(max(line, 1) - 1):
-        nl = text.find("\n", offset)
-        if nl < 0:
-            return len(text)
-        offset = nl + 1
-    return min(offset + max(col, 1) - 1, len(text))
 
 
 def _default_id(link: dict) -> str:

@@ -10,6 +10,8 @@ Examples:
     ((1, 1), (2, 1), (2, 2))
     >>> line_col("x\\ny", 2)
     (2, 1)
+    >>> offset_of("ab\\ncd\\n", 2, 2), offset_of("ab\\ncd\\n", 1, 9), offset_of("ab", 5, 1)
+    (4, 2, 2)
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-__all__ = ["Lines", "line_col"]
+__all__ = ["Lines", "line_col", "offset_of"]
 
 
 class Lines:
@@ -57,3 +59,16 @@ def line_col(text: str | bytes, offset: int) -> tuple[int, int]:
     newline = "\n" if isinstance(text, str) else b"\n"
     line = text.count(newline, 0, offset) + 1  # type: ignore[arg-type]
     return line, offset - (text.rfind(newline, 0, offset) + 1) + 1  # type: ignore[arg-type]
+
+
+def offset_of(text: str, line: int, col: int) -> int:
+    """The offset of a 1-based ``line`` and ``col`` in ``text``: a column past its line's
+    end is the line's end, a line past the text's end the text's end."""
+    start = 0
+    for _ in range(max(line, 1) - 1):
+        newline = text.find("\n", start)
+        if newline < 0:
+            return len(text)
+        start = newline + 1
+    end = text.find("\n", start)
+    return min(start + max(col, 1) - 1, len(text) if end < 0 else end)

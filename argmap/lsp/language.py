@@ -131,8 +131,10 @@ class Analysis:
         return check_quotes(self.doc) if self.doc is not None else None
 
     def offset(self, line: int, col: int) -> int:
-        """The character offset of a 0-based (line, column)."""
-        return _offset(self.text, line, col)
+        """The character offset of a 0-based (line, column), as the protocol counts."""
+        from argmap.io.positions import offset_of
+
+        return offset_of(self.text, line + 1, col + 1)
 
 
 _MAP_KEYS = re.compile(
@@ -560,18 +562,6 @@ def rename(analysis: Analysis, line: int, col: int, new: str) -> list[tuple[Span
 def _span(analysis: Analysis, start: int, end: int) -> Span:
     index = analysis.index
     return index.position(start), index.position(end)
-
-
-def _offset(text: str, line: int, col: int) -> int:
-    pos = 0
-    for _ in range(line):
-        nl = text.find("\n", pos)
-        if nl < 0:
-            return len(text)
-        pos = nl + 1
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
-    return min(pos + max(col, 0), end)
 
 
 # --- diagnostics' ranges, and their fixes -------------------------------------------------------
