@@ -216,44 +216,91 @@ def draft_file(
             model is unknown or ``llm`` missing; the model's answer is no draft.
         ToolError: the model gave no answer.
     """
-    from argmap.analysis.draft import DraftReport, Explained, draft_structure, headline, split_units
-    from argmap.analysis.provenance import MAX_SOURCE_BYTES, SourceText
+    from argmap.analysis.draft import DraftReport
+    from argmap.analysis.provenance import SourceText
     from argmap.errors import UsageError
-    from argmap.formats.native import dump_yaml
-    from argmap.io.files import read_input, read_text_file, write_output
-    from argmap.model import ArgMap
-    from argmap.model.ids import from_words, slug
+    from argmap.io.files import write_output
 
     if output not in (None, "-") and Path(output).exists():
         raise UsageError(f"{output}: already exists; argmap draft writes a new map",
                          hint="name another file with -o, or remove it")  # fmt: skip
-    if source_path == "-":
-        text = read_input("-").text
-    else:
-        try:
-            text = read_text_file(Path(source_path), max_bytes=MAX_SOURCE_BYTES)
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
-            raise UsageError(f"{source_path}: cannot read the text ({reason})") from None
-    source = SourceText(text)
+    source = SourceText(_read_text(source_path))
     notes: list[str] = []
+    units = _units(source, source_path, units_file, model_name, notes)
+    src = _source_record(source, source_path, source_id)
+    if source_path != "-":
+        src["path"] = _source_path(source_path, source.text, output, notes)
+    model, ids = _drafted_map(source, src, units)
+    written = _written(model, source_path, output)
+    if output is not None:
+        write_output(written, output)
+    if units.second is not None:
+        second, first = ids[units.second], ids[units.central]
+        notes.append(f"a close second for the central claim: {second} (its cues score "
+                     f"nearly as high as {first}'s; see --explain)")  # fmt: skip
+    explained = _explained(units, ids) if explain else None
+    report = DraftReport(model, ids, written, output, source_path, ids[units.central],
+                         by=model_name, explained=explained)  # fmt: skip
+    return Result(report, notes=notes)
+
+
+def _read_text(source_path: str) -> str:
+    """The text to draft from (``-``: standard input), bounded.
+
+    Raises:
+        UsageError: it cannot be read, or is not UTF-8.
+    """
+    from argmap.analysis.provenance import MAX_SOURCE_BYTES
+    from argmap.errors import UsageError
+    from argmap.io.files import read_input, read_text_file
+
+    if source_path == "-":
+        return read_input("-").text
+    try:
+        return read_text_file(Path(source_path), max_bytes=MAX_SOURCE_BYTES)
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
+        raise UsageError(f"{source_path}: cannot read the text ({reason})") from None
+
+
+def _units(source: Any, source_path: str, units_file: str | None, model_name: str | None,
+           notes: list[str]) -> _Units:  # fmt: skip
+    """The units and their structure: asked of a language model, or drafted by argmap's
+    cues over the text's sentences or the units a file gives.
+
+    Raises:
+        UsageError: both a model and units given, or no unit found.
+    """
+    from argmap.analysis.draft import draft_structure, headline, split_units
+    from argmap.errors import UsageError
+
     if model_name is not None:
         if units_file is not None:
             raise UsageError("--units and --model: the model finds its own units; give one")
-        units = _from_model(model_name, source, notes)
+        return _from_model(model_name, source, notes)
+    if units_file is not None:
+        spans, given_notes = _given_units(units_file, source)
+        notes.extend(given_notes)
     else:
-        if units_file is not None:
-            spans, notes = _given_units(units_file, source)
-        else:
-            spans = [(u.start, u.end, u.text) for u in split_units(text, source.paragraphs)]
-        if not spans:
-            raise UsageError(f"{source_path}: no sentence to draft a map from")
-        drafted = draft_structure(
-            [t for _, _, t in spans],
-            [source.paragraph_at(start) for start, _, _ in spans],
-            title=source.header.get("title") or headline(text, source.paragraphs),
-        )
-        units = _from_cues(spans, drafted)
+        spans = [(u.start, u.end, u.text) for u in split_units(source.text, source.paragraphs)]
+    if not spans:
+        raise UsageError(f"{source_path}: no sentence to draft a map from")
+    drafted = draft_structure(
+        [t for _, _, t in spans],
+        [source.paragraph_at(start) for start, _, _ in spans],
+        title=source.header.get("title") or headline(source.text, source.paragraphs),
+    )
+    return _from_cues(spans, drafted)
+
+
+def _source_record(source: Any, source_path: str, source_id: str | None) -> dict[str, Any]:
+    """The map's record of the text: its id, and the title, author, URL and date its
+    header gives, where the map can hold them."""
+    from pydantic import ValidationError
+
+    from argmap.model import Source
+    from argmap.model.ids import slug
+
     # A header's fields, without the control characters a saved page may carry.
     header = {k: re.sub(r"[\x00-\x1f\x7f]", "", v).strip() for k, v in source.header.items()}
     stem = Path(source_path).stem if source_path != "-" else "text"
@@ -268,60 +315,62 @@ def draft_file(
         day = iso_date(header["date"])
         if day is not None:  # a date the map cannot hold is left out, not guessed
             src["date"] = day
-    from pydantic import ValidationError
-
-    from argmap.model import Source
-
     try:
         Source.model_validate(src)
     except ValidationError:  # a header field the map cannot hold: the source without them
         src = {"id": sid, "title": stem}
-    if source_path != "-":
-        src["path"] = _source_path(source_path, text, output, notes)
+    return src
+
+
+def _drafted_map(source: Any, src: dict[str, Any], units: _Units) -> tuple[Any, list[str]]:
+    """The map of the units, every claim and link marked drafted, and the claims' ids."""
+    from argmap.model import ArgMap
+    from argmap.model.ids import from_words
+
     taken: set[str] = set()
-    claims, links = [], []
-    ids = []
+    claims, ids = [], []
     for unit in units.items:
         ident = unit.name if unit.name and _ID.fullmatch(unit.name) and unit.name not in taken \
             else from_words(unit.text, taken)  # fmt: skip
         taken.add(ident)
         ids.append(ident)
-        claims.append({"id": ident, "text": unit.text, "kind": unit.kind, "source": sid,
+        claims.append({"id": ident, "text": unit.text, "kind": unit.kind, "source": src["id"],
                        "quote": unit.text, "locator": f"¶{_where(source, unit.text, unit.start)}",
                        "drafted": unit.score})  # fmt: skip
-    for i, j, kind, score in units.links:
-        links.append({"source": ids[i], "target": ids[j], "kind": kind, "drafted": score})
-    title = f"{header.get('title') or stem} (a draft)"
+    links = [{"source": ids[i], "target": ids[j], "kind": kind, "drafted": score}
+             for i, j, kind, score in units.links]  # fmt: skip
+    title = f"{src['title']} (a draft)"
     model = ArgMap.model_validate({"argmap": 1, "title": title, "sources": [src],
                                    "claims": claims, "links": links})  # fmt: skip
-    map_name = output if output not in (None, "-") else "MAP"
-    if output not in (None, "-") and Path(output).suffix.lower() == ".json":
-        from argmap.formats.native import dump_json
+    return model, ids
 
-        written = dump_json(model)  # JSON holds no comments: the header is left out
-    else:
-        written = _HEADER.format(
-            source=source_path,
-            show=f"argmap show {map_name}",
-            explain=f"argmap draft {source_path} --explain",
-            accept=f"argmap set {map_name} ID drafted false",
-        ) + dump_yaml(model)
-    if output is not None:
-        write_output(written, output)
-    if units.second is not None:
-        second, first = ids[units.second], ids[units.central]
-        notes.append(f"a close second for the central claim: {second} (its cues score "
-                     f"nearly as high as {first}'s; see --explain)")  # fmt: skip
-    explained = None
-    if explain:
-        bears: dict[int, list[str]] = {}
-        for i, j, kind, _ in units.links:
-            bears.setdefault(i, []).append(f"{kind}s {ids[j]}")
-        explained = []
-        for i, unit in enumerate(units.items):
-            what = "the central claim" if i == units.central else (
-                ", ".join(bears.get(i, [])) or "no link")  # fmt: skip
-            explained.append(Explained(ids[i], unit.role, what, unit.score, list(unit.cues)))
-    report = DraftReport(model, ids, written, output, source_path, ids[units.central],
-                         by=model_name, explained=explained)  # fmt: skip
-    return Result(report, notes=notes)
+
+def _written(model: Any, source_path: str, output: str | None) -> str:
+    """The map as written: JSON for a ``.json`` file, else YAML under a header that says
+    how to review it."""
+    from argmap.formats.native import dump_json, dump_yaml
+
+    if output not in (None, "-") and Path(output).suffix.lower() == ".json":
+        return dump_json(model)  # JSON holds no comments: the header is left out
+    map_name = output if output not in (None, "-") else "MAP"
+    return _HEADER.format(
+        source=source_path,
+        show=f"argmap show {map_name}",
+        explain=f"argmap draft {source_path} --explain",
+        accept=f"argmap set {map_name} ID drafted false",
+    ) + dump_yaml(model)
+
+
+def _explained(units: _Units, ids: list[str]) -> list[Any]:
+    """Each claim's role, what it bears on, and the cues behind it (``--explain``)."""
+    from argmap.analysis.draft import Explained
+
+    bears: dict[int, list[str]] = {}
+    for i, j, kind, _ in units.links:
+        bears.setdefault(i, []).append(f"{kind}s {ids[j]}")
+    out = []
+    for i, unit in enumerate(units.items):
+        what = "the central claim" if i == units.central else (
+            ", ".join(bears.get(i, [])) or "no link")  # fmt: skip
+        out.append(Explained(ids[i], unit.role, what, unit.score, list(unit.cues)))
+    return out
