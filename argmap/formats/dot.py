@@ -96,10 +96,44 @@ def dump(
     """
     if wrap is None:
         wrap = SHORT_WRAP if short else WRAP
+    out = _header(G, short)
+    quoted = _nodes(G, out, wrap, href, verdicts, short, elsewhere)
+    claims = [data["claim"] for data in G._node.values()]
+    # In the map's order (straight from the adjacency: networkx's views cost more here).
+    edges = _edges_in_order(G)
+    if legend and claims:
+        links = [d["link"] for _, _, d in edges]
+        out += _legend(G, claims, links, verdicts is not None, schemes, 3 if short else 1)
+    _stubs(G, out, stubs or {})
+    # One pass for the few edges that need more than an arrow: undercuts (and the links
+    # they aim at) and the members of linked groups.
+    pending: list[tuple[str, dict]] = []  # the undercuts, drawn last
+    groups: dict[str, list[tuple[str, str, dict]]] = {}
+    for u, v, d in edges:
+        if d["kind"] == "undercut":
+            pending.append((u, d))
+        group = d["link"].group
+        if group is not None:
+            groups.setdefault(group, []).append((u, v, d))
+    undercut = {d["undercuts"] for _, d in pending}
+    # Where an arrow must be reachable by an undercut, or premises must meet, a small
+    # point node sits on the way: the arrow ends there and a second arrow goes on.
+    via = _junctions(out, groups, schemes)
+    # Conclusions on top: a link from one conclusion to another does not push the first
+    # one down (rankdir=BT draws the sources of arrows below their targets).
+    tops = {c.id for c in claims if c.kind == "conclusion"}
+    _arrows(out, edges, quoted, via, undercut, tops, schemes)
+    _undercuts(out, pending, via, undercut)
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _header(G: nx.MultiDiGraph, short: bool) -> list[str]:
+    """The graph's opening: its title and the defaults of its boxes and arrows."""
     title = _h(G.graph.get("title", ""))
     # An empty <B></B> is a syntax error in Graphviz's HTML labels.
     title_label = f"<<B>{title}</B>>" if title else '""'
-    out = [
+    return [
         "digraph argmap {",
         f'  graph [rankdir=BT, charset="UTF-8", fontname={_q(FONT)}, labelloc=t, '
         f"fontsize=16, nodesep=0.05, ranksep=0.1, label={title_label}];",
@@ -107,7 +141,14 @@ def dump(
         'margin="0.05,0.035"];',
         f"  edge [fontname={_q(FONT)}, fontsize=9, arrowsize=0.8];",
     ]
-    quoted: dict[str, str] = {}  # each claim's id as DOT writes it, for its node and arrows
+
+
+def _nodes(G: nx.MultiDiGraph, out: list[str], wrap: int, href: str | None,
+           verdicts: Mapping[str, tuple[str, float | None]] | None, short: bool,
+           elsewhere: dict[str, str] | None) -> dict[str, str]:  # fmt: skip
+    """A box a claim (a dashed reference for one drawn elsewhere); each claim's id as
+    DOT writes it, for its arrows."""
+    quoted: dict[str, str] = {}
     for node, data in G._node.items():
         plain_id = _PLAIN.fullmatch(node) is not None
         quoted[node] = f'"{node}"' if plain_id else _q(node)
@@ -130,16 +171,12 @@ def dump(
         if href is not None:
             attrs["href"] = href.format(id=node)
         out.append(f"  {quoted[node]} [{_attrs(attrs)}];")
-    # Conclusions on top: a link from one conclusion to another does not push the first
-    # one down (rankdir=BT draws the sources of arrows below their targets).
-    claims = [data["claim"] for data in G._node.values()]
-    tops = {c.id for c in claims if c.kind == "conclusion"}
-    # In the map's order (straight from the adjacency: networkx's views cost more here).
-    edges = _edges_in_order(G)
-    if legend and claims:
-        links = [d["link"] for _, _, d in edges]
-        out += _legend(G, claims, links, verdicts is not None, schemes, 3 if short else 1)
-    for node, count in (stubs or {}).items():
+    return quoted
+
+
+def _stubs(G: nx.MultiDiGraph, out: list[str], stubs: dict[str, int]) -> None:
+    """A grey "… N more links" mark on each claim of a view with links out of it."""
+    for node, count in stubs.items():
         if node not in G:
             continue
         more = f"… {count} more link{'s' * (count != 1)}"
@@ -147,19 +184,11 @@ def dump(
         out.append(f"  {_q(stub)} [{_attrs(_STUB | {'label': more, 'tooltip': more})}];")
         out.append(f'  {_q(stub)} -> {_q(node)} [style=dotted, color="#888888", dir=none];')
 
-    # One pass for the few edges that need more than an arrow: undercuts (and the links
-    # they aim at) and the members of linked groups.
-    pending: list[tuple[str, dict]] = []  # the undercuts, drawn last
-    groups: dict[str, list[tuple[str, str, dict]]] = {}
-    for u, v, d in edges:
-        if d["kind"] == "undercut":
-            pending.append((u, d))
-        group = d["link"].group
-        if group is not None:
-            groups.setdefault(group, []).append((u, v, d))
-    undercut = {d["undercuts"] for _, d in pending}
-    # Where an arrow must be reachable by an undercut, or premises must meet, a small
-    # point node sits on the way: the arrow ends there and a second arrow goes on.
+
+def _junctions(out: list[str], groups: dict[str, list[tuple[str, str, dict]]],
+               schemes: bool) -> dict[str, str]:  # fmt: skip
+    """A point where a linked group's premises meet, and its one arrow to the claim they
+    support together; the point each member's arrow ends at, by the member's link id."""
     via: dict[str, str] = {}
     for name, members in groups.items():
         junction = f"group:{name}"
@@ -171,6 +200,14 @@ def dump(
         if schemes and scheme:
             attrs.update(_scheme_label(scheme))
         out.append(f"  {_q(junction)} -> {_q(target)} [{_attrs(attrs)}];")
+    return via
+
+
+def _arrows(out: list[str], edges: list[tuple[str, str, dict]], quoted: dict[str, str],
+            via: dict[str, str], undercut: set[str], tops: set[str],
+            schemes: bool) -> None:  # fmt: skip
+    """An arrow a support or attack: plain where it can be, through a point where an
+    undercut aims at it (the point recorded in ``via``), to its group's junction."""
     for u, v, d in edges:
         link: Link = d["link"]
         kind = d["kind"]
@@ -205,8 +242,12 @@ def dump(
             if u in tops:
                 attrs["constraint"] = "false"
             out.append(f"  {_q(u)} -> {_q(v)} [{_attrs(attrs)}];")
-    # Undercuts last, those aimed at other undercuts after their targets; an undercut that
-    # is itself undercut gets its own point on the way, as attacks do.
+
+
+def _undercuts(out: list[str], pending: list[tuple[str, dict]], via: dict[str, str],
+               undercut: set[str]) -> None:  # fmt: skip
+    """The undercuts, last, those aimed at other undercuts after their targets; an
+    undercut that is itself undercut gets its own point on the way, as attacks do."""
     while pending:
         ready = [(u, d) for u, d in pending if d["undercuts"] in via]
         if not ready:
@@ -224,8 +265,6 @@ def dump(
             else:
                 out.append(f"  {_q(u)} -> {_q(target)} [{_attrs(_edge_attrs(link, _UNDERCUT))}];")
         pending = [item for item in pending if item not in ready]
-    out.append("}")
-    return "\n".join(out) + "\n"
 
 
 def _edges_in_order(G: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:
