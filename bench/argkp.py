@@ -5,8 +5,9 @@ Each topic of a split becomes a map (its title the topic, its claims the key poi
 arguments), the maps are indexed into an argmap library, and each argument is scored against
 every key point of its topic and stance with what `argmap library same` uses to score
 wording (`argmap.analysis.library.wording_score`: IDF from the library, the map's title as
-the topic). The official scorer (bench/peers/argkp, run in its own venv .argkp-peer) then
-reports mean average precision, strict and relaxed.
+the topic; then `stood_out`: the best key point raised by its lead over the next). The
+official scorer (bench/peers/argkp, run in its own venv .argkp-peer) then reports mean
+average precision, strict and relaxed. `STANDS_OUT` was chosen on the dev split.
 
     python bench/argkp.py [--split test|dev]
 
@@ -57,7 +58,7 @@ def predictions(split: str, work: Path) -> dict[str, dict[str, float]]:
     sys.path.insert(0, str(ROOT))
     import yaml
 
-    from argmap.analysis.library import content_words, wording_score
+    from argmap.analysis.library import content_words, stood_out, wording_score
     from argmap.io.library_store import SqliteEngine
     from argmap.operations.library import index_library
 
@@ -88,11 +89,11 @@ def predictions(split: str, work: Path) -> dict[str, dict[str, float]]:
     titles = {topic: frozenset(content_words(topic)) for topic in topics}
     out: dict[str, dict[str, float]] = {}
     for a in args:
-        out[a["arg_id"]] = {
+        out[a["arg_id"]] = stood_out({
             k["key_point_id"]: wording_score(a["argument"], k["key_point"], idf,
                                              titles[a["topic"]])
             for k in kps if k["topic"] == a["topic"] and k["stance"] == a["stance"]
-        }  # fmt: skip
+        })  # fmt: skip
     engine.close()
     return out
 

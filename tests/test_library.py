@@ -252,3 +252,47 @@ def test_every_answer_matches_its_published_schema(library):
             assert not errors, (name, args, errors[:3])
         # Strict: a key no answer writes is refused.
         assert list(Draft202012Validator(schema).iter_errors({**data, "extra": 1}))
+
+
+def test_the_best_wording_match_is_raised_by_its_lead_but_shown_by_its_wording(
+    tmp_path, monkeypatch
+):
+    from argmap.analysis.library import stood_out
+
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    (shelf / "a.yaml").write_text(
+        "title: Ports\nclaims:\n  - id: nights\n"
+        "    text: Night shifts at the harbour raise the port's yearly income\n",
+        encoding="utf-8",
+    )
+    (shelf / "b.yaml").write_text(
+        "title: Harbours\nclaims:\n  - id: shifts\n"
+        "    text: The harbour's night shifts raise its yearly income a little\n"
+        "  - id: cranes\n    text: Cranes at the harbour are loud at night\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(shelf)
+    monkeypatch.setenv("ARGMAP_LIBRARY", str(tmp_path / "library.sqlite"))
+    assert run("library", "index", ".").exit_code == 0
+    plain = json.loads(run("library", "same", "a.yaml", "nights", "--threshold", "0.1",
+                           "-f", "json").stdout)["matches"]  # fmt: skip
+    scores = {m["claim"]["id"]: m["score"] for m in plain}
+    # The best stands out from the next: raised, still within 0-1, still first.
+    assert [m["claim"]["id"] for m in plain] == ["shifts", "cranes"]
+    assert scores["shifts"] < 1
+    raised = stood_out({"s": 0.6, "c": 0.2})
+    assert raised["s"] > 0.6 and raised["c"] == 0.2
+    assert stood_out({"s": 0.6, "c": 0.6}) == {"s": 0.6, "c": 0.6}
+    # Whether a candidate is shown is decided by its wording alone, not by the raise.
+    import argmap.analysis.library as library_analysis
+
+    with monkeypatch.context() as m:
+        m.setattr(library_analysis, "STANDS_OUT", 0.0)
+        wording = {x["claim"]["id"]: x["score"] for x in json.loads(
+            run("library", "same", "a.yaml", "nights", "--threshold", "0.1", "-f", "json").stdout
+        )["matches"]}  # fmt: skip
+    assert wording["cranes"] == scores["cranes"] and wording["shifts"] < scores["shifts"]
+    between = round((wording["shifts"] + scores["shifts"]) / 2, 4)
+    hidden = run("library", "same", "a.yaml", "nights", "--threshold", str(between), "-f", "json")
+    assert hidden.exit_code == 1 and json.loads(hidden.stdout)["matches"] == []

@@ -422,7 +422,7 @@ def _claim_at(engine: Any, map_path: str, ident: str) -> Any:
 def _same_rows(engine: Any, row: Any, threshold: float) -> list[tuple[str, float, Any]]:
     """The claims of the library that are ``row`` in another place or map: (basis, score,
     claim), certain first, then by score."""
-    from argmap.analysis.library import content_words, wording_score
+    from argmap.analysis.library import content_words, stood_out, wording_score
 
     seen = {(row.file, row.id)}
     out: list[tuple[str, float, Any]] = []
@@ -459,11 +459,11 @@ def _same_rows(engine: Any, row: Any, threshold: float) -> list[tuple[str, float
     idf = {term: math.log((total + 1) / (n + 0.5)) for term, n in df.items()}
     # The debate's topic: the words of the map's title.
     topic = frozenset(content_words(engine.title(row.file) or ""))
-    scored = []
-    for other in candidates:
-        score = wording_score(row.text, other.text, idf, topic)
-        if score >= threshold:
-            scored.append((score, other))
+    wording = {i: wording_score(row.text, other.text, idf, topic)
+               for i, other in enumerate(candidates)}  # fmt: skip
+    raised = stood_out(wording)
+    # Shown by the wording alone; scored with the best's lead.
+    scored = [(raised[i], other) for i, other in enumerate(candidates) if wording[i] >= threshold]
     scored.sort(key=lambda s: (-s[0], s[1].file, s[1].id))
     out += [("wording", score, other) for score, other in scored]
     return out
