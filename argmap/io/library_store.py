@@ -375,6 +375,11 @@ class SqliteEngine:
 
     # -- reading ---------------------------------------------------------------------
 
+    def seen(self) -> set[tuple[str, int, int]]:
+        """Each file's (path, size, modification time) as it was indexed: what a question
+        compares with the disk before it trusts the index."""
+        return set(self.db.execute("SELECT path, size, mtime_ns FROM files"))
+
     def stamps(self) -> dict[str, tuple[int, int, str, str | None]]:
         """Each file's (size, modification time, digest, problem): what a refresh compares
         with the disk (plain tuples: a library has thousands of files)."""

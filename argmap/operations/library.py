@@ -272,20 +272,16 @@ def _busy(engine: Any, exc: Exception) -> BusyError:
 def _changed(engine: Any, roots: list[str]) -> bool:
     """Whether any file of the library was added, removed or touched (its size or time
     differ) since it was indexed: the check a question makes before trusting the index,
-    reading the disk and the index only."""
-    files = _walk([r for r in roots if os.path.exists(r)], engine.home, ordered=False)
-    known = engine.stamps()
-    if len(files) != len(known):
-        return True
-    for path in files:
+    reading the disk and the index only (one listing and one stat a file, compared as
+    sets: a library has thousands of files, and every question checks)."""
+    on_disk: set[tuple[str, int, int]] = set()
+    for path in _walk([r for r in roots if os.path.exists(r)], engine.home, ordered=False):
         try:
             info = os.stat(path)
         except OSError:
             return True
-        stamp = known.get(path)
-        if stamp is None or stamp[:2] != (info.st_size, info.st_mtime_ns):
-            return True
-    return False
+        on_disk.add((path, info.st_size, info.st_mtime_ns))
+    return on_disk != engine.seen()
 
 
 def _update(engine: Any, roots: list[str], done: dict[str, Any]) -> None:
