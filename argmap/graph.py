@@ -37,6 +37,8 @@ from argmap.model.document import Document
 if TYPE_CHECKING:
     import networkx as nx
 
+    from argmap.errors import Location
+
 __all__ = [
     "build_graph",
     "check_integrity",
@@ -279,7 +281,7 @@ def integrity_problems(
     yield from _group_problems(doc, paths_links)
 
 
-def _link_part(doc: Document, path: Path, part: str):
+def _link_part(doc: Document, path: Path, part: str) -> Location:
     """Where a link's source or target is written: the key of an explicit link, or the
     shorthand entry on its claim."""
     return doc.locate((*path, part)) if path[0] == "links" else doc.locate(path)

@@ -15,6 +15,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.errors import (
     Diagnostic,
@@ -26,6 +27,11 @@ from argmap.errors import (
     UsageError,
 )
 from argmap.io.positions import line_col
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from argmap.io.config import Config
 
 __all__ = [
     "MAX_INPUT_BYTES",
@@ -260,7 +266,7 @@ def readable_by(map_path: str | os.PathLike, named: str | os.PathLike) -> bool:
     return any(real == top or top in real.parents for top in config.readable)
 
 
-def _grant_hint(config, real: Path) -> str:
+def _grant_hint(config: Config, real: Path) -> str:
     """How the person running argmap can allow ``real``: the folder the project asks for
     (its ``allow-read``), else the file's own folder."""
     from argmap.io.config import user_config_path
@@ -545,7 +551,7 @@ def lock_seconds() -> float:
 
 
 @contextlib.contextmanager
-def held_for_update(path: str | os.PathLike, *, max_bytes: int = MAX_INPUT_BYTES):
+def held_for_update(path: str | os.PathLike, *, max_bytes: int = MAX_INPUT_BYTES) -> Iterator[Held]:
     """Hold a map file for a read-change-write: an exclusive lock (``flock``) on the file
     for the whole change, so that two commands editing one map take turns instead of one
     losing the other's work. Yields a :class:`Held`, whose ``replace`` writes the new text.

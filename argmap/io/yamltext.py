@@ -22,6 +22,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from argmap.errors import Diagnostic, Location, MapError
@@ -274,7 +275,7 @@ class Builder:
         return value
 
 
-def positions(root: Any):
+def positions(root: Any) -> Callable[[tuple[str | int, ...], bool], tuple[int, int]]:
     """A lookup of (line, col) for a path (keys and indexes), walking the composed nodes
     on demand: the value's place (or its key's, with ``key``), or the nearest enclosing
     one's."""

@@ -292,7 +292,9 @@ def _qualified(
             "schemes": data.get("schemes", [])}  # fmt: skip
 
 
-def _positions(doc: Document, counts: dict[str, int], uses: int):
+def _positions(
+    doc: Document, counts: dict[str, int], uses: int
+) -> Callable[[Any, bool], tuple[int, int]]:
     """The map's own positions; a part that came from a used map is placed at the
     ``uses`` entry it came through (the first, when that cannot be told)."""
     own = doc.positions

@@ -6,13 +6,17 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.operations.result import Result
+
+if TYPE_CHECKING:
+    from argmap.model.document import Document
 
 __all__ = ["read_any", "compare_files"]
 
 
-def read_any(path: str | os.PathLike):
+def read_any(path: str | os.PathLike) -> Document:
     """A map in any format argmap reads: its own (with the reader of the files it names,
     so its quotes can be placed), or one it imports (AIF, Argdown, SADFace...).
 
@@ -32,7 +36,7 @@ def read_any(path: str | os.PathLike):
     return Document(import_checked(inp.text, inp.name, fmt), inp.name)
 
 
-def _spans(doc) -> tuple[dict[str, tuple[str, int, int]], dict[str, str]]:
+def _spans(doc: Document) -> tuple[dict[str, tuple[str, int, int]], dict[str, str]]:
     """Where each quote of the map stands, keyed by its source text's content (two maps
     that quote the same text share a key wherever the file lies), and those texts."""
     from argmap.analysis.provenance import check_quotes, load_source
@@ -43,9 +47,13 @@ def _spans(doc) -> tuple[dict[str, tuple[str, int, int]], dict[str, str]]:
     keys: dict[str, str] = {}
     texts: dict[str, str] = {}
     by_id = {s.id: s for s in doc.model.sources}
-    for source_id in {c.source for c in doc.model.claims if c.id in check.hits}:
+    quoted = {c.source for c in doc.model.claims if c.id in check.hits and c.source is not None}
+    for source_id in quoted:
+        path = by_id[source_id].path
+        if path is None:  # a quote found has a text: never so
+            continue
         try:
-            _, text = load_source(doc.files, by_id[source_id].path)
+            _, text = load_source(doc.files, path)
         except (OSError, UnicodeDecodeError):
             continue
         key = hashlib.blake2b(text.text.encode("utf-8"), digest_size=16).hexdigest()

@@ -4,13 +4,19 @@ versions of a map compared, and three merged, by meaning."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.operations.result import Result
+
+if TYPE_CHECKING:
+    from argmap.edit.merge import MergeResult
+    from argmap.errors import MapError
+    from argmap.model.document import Document
 
 __all__ = ["read_version", "diff_files", "merge_files"]
 
 
-def read_version(spec: str, notes: list[str] | None = None):
+def read_version(spec: str, notes: list[str] | None = None) -> Document:
     """A version of a map: a file, ``REV:path`` from git, or ``/dev/null`` (git's side of
     an added or deleted file: an empty map). A version that does not read is diff's
     "trouble" (exit status 2), not a difference. A version whose used maps are not beside
@@ -65,7 +71,7 @@ def diff_files(old: str, new: str, *, with_eval: bool = False, name: str | None 
                   status=0 if d.empty else 1, notes=notes[:1])  # fmt: skip
 
 
-def _own(doc):
+def _own(doc: Document) -> Document:
     """A combined debate as its own file holds it: the used maps' parts left out."""
     from argmap.model.debate import origin
     from argmap.model.document import Document
@@ -124,7 +130,9 @@ def merge_files(
     return Result(result, log=[*result.conflict_lines(shown), total], status=1)
 
 
-def _merged_as_text(base: str, ours: str, theirs: str, output: str | None, shown: str, why):
+def _merged_as_text(
+    base: str, ours: str, theirs: str, output: str | None, shown: str, why: MapError
+) -> Result[MergeResult]:
     """The three files merged line by line, as git merges text (``git merge-file``: its
     conflict markers around what both sides changed), or, where that cannot be done (git
     absent, a binary side), both whole sides between markers; status 1 either way, so

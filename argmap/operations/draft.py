@@ -15,6 +15,7 @@ from argmap.operations.result import Result
 
 if TYPE_CHECKING:
     from argmap.analysis.draft import DraftReport
+    from argmap.analysis.provenance import SourceText
 
 __all__ = ["draft_file"]
 
@@ -28,7 +29,7 @@ _HEADER = """\
 """
 
 
-def _given_units(path: str, source) -> tuple[list[tuple[int, int, str]], list[str]]:
+def _given_units(path: str, source: SourceText) -> tuple[list[tuple[int, int, str]], list[str]]:
     """Units a person gives: a map's quotes (a file that reads as a map), or one per line;
     each placed in the source text. Returns the units found and a note for each not."""
     from argmap.errors import UsageError
@@ -58,7 +59,7 @@ def _given_units(path: str, source) -> tuple[list[tuple[int, int, str]], list[st
     return units, notes
 
 
-def _where(source, words: str, start: int) -> int:
+def _where(source: SourceText, words: str, start: int) -> int:
     """The paragraph a quote is found in (where a check of the quote will look), else the
     one it was cut from."""
     hit = source.find(words)

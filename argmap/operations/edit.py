@@ -241,7 +241,9 @@ def new_map(
     return Edited()
 
 
-def _quoted(inp: Any, source: str, quote: str | None, locator: str | None):
+def _quoted(
+    inp: Any, source: str, quote: str | None, locator: str | None
+) -> tuple[str | None, str | None]:
     """The quote as the source's text has it and its locator (¶N unless one is given that
     is not a paragraph); an unknown source is refused with how to add it."""
     from argmap.analysis.provenance import find_passage, require_source, stated_paragraph

@@ -77,7 +77,9 @@ def evaluate_file(
                   unavailable={"ids": _IDS})  # fmt: skip
 
 
-def _framework(path, kind: str, semantics: str, acceptance: str, extensions: bool) -> Result:
+def _framework(
+    path: str | os.PathLike, kind: str, semantics: str, acceptance: str, extensions: bool
+) -> Result:
     from argmap.formats import iccma
     from argmap.io.bulk import paused_gc
     from argmap.io.files import read_input

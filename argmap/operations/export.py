@@ -4,6 +4,7 @@ whole or in part."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -206,7 +207,9 @@ def _rebased(doc: Any, here: Path, there: Path) -> Any:
     return Document(model, doc.name, doc.path, doc.positions, doc.files, used_files=doc.used_files)
 
 
-def renderer(to: str, *, with_eval: bool = False, selection: Selection = WHOLE_MAP):
+def renderer(
+    to: str, *, with_eval: bool = False, selection: Selection = WHOLE_MAP
+) -> Callable[[Any], str | bytes]:
     """:func:`export_view` as a function of the map alone, for ``watch`` and ``serve``,
     which export each new version of a map."""
 

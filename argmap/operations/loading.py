@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from argmap.io.files import Input
+    from argmap.io.files import Input, NamedFiles
     from argmap.model.document import Document
 
 __all__ = ["read_map", "map_of", "read_maps", "remembering_reader"]
@@ -53,7 +53,7 @@ def read_maps(paths: Sequence[str | os.PathLike]) -> list[Document]:
     return [read_map(path) for path in paths]
 
 
-def remembering_reader(map_path: str | os.PathLike | None):
+def remembering_reader(map_path: str | os.PathLike | None) -> NamedFiles:
     """A reader of the files the map at ``map_path`` names that keeps what it read while
     a file's size and change time stay the same (for an editor, which reads the map again
     on every change): a :class:`~argmap.io.files.NamedFiles`."""

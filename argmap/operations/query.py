@@ -10,16 +10,23 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import UsageError
 from argmap.operations.result import Result
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    import networkx as nx
+
+    from argmap.model.document import Document
 
 __all__ = ["find_claims", "why", "impact", "chains_between", "map_stats"]
 
 
 @contextmanager
-def _trouble():
+def _trouble() -> Iterator[None]:
     """A map that cannot be read is grep's "trouble" (2), not "no match" (1)."""
     from argmap.errors import EXIT_USAGE, MapError
 
@@ -30,7 +37,7 @@ def _trouble():
         raise
 
 
-def _load(path: str | os.PathLike):
+def _load(path: str | os.PathLike) -> tuple[Document, nx.MultiDiGraph]:
     from argmap.graph import build_graph
     from argmap.operations.loading import read_map
 

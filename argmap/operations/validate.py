@@ -12,11 +12,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.analysis.validate import RULES, Checked, CheckedMap
 from argmap.errors import Diagnostic, UsageError
 from argmap.operations.result import Result
+
+if TYPE_CHECKING:
+    from argmap.io.config import Config
 
 __all__ = ["CheckedMap", "Checked", "check_files", "validate_files", "find_maps", "check_text"]
 
@@ -55,7 +58,7 @@ def find_maps(paths: list[str]) -> list[str]:
     return found
 
 
-def _settings(path: str):
+def _settings(path: str) -> Config:
     from argmap.io.config import ConfigError, config_for
 
     try:
@@ -64,7 +67,7 @@ def _settings(path: str):
         raise UsageError(str(exc)) from None
 
 
-def _unknown_codes(config) -> None:
+def _unknown_codes(config: Config) -> None:
     from argmap.errors import did_you_mean
 
     for key in ("ignore", "select"):
