@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CONGESTION, HARBOUR, MAPS
+from conftest import CONGESTION, HARBOUR, MAPS, run
 
 from argmap.formats.native import loads
 from argmap.graph import build_graph
@@ -72,3 +72,28 @@ def test_every_claim_can_be_explained_and_the_tree_ends_in_given_claims(path):
             or "depends on a cycle of attacks" in leaf
             for leaf in leaves
         ), leaves
+
+
+@pytest.mark.parametrize("relation", ["supports", "attacks"])
+def test_a_chain_longer_than_an_explanation_goes_is_cut_and_says_where_to_go_on(tmp_path, relation):
+    import json
+
+    from argmap.semantics.explain import MAX_DEPTH
+
+    lines = ["title: t", "claims:", "  - {id: c0, text: C, kind: conclusion}"]
+    lines += [f"  - {{id: c{i}, text: T{i}, {relation}: [c{i - 1}]}}" for i in range(1, 1500)]
+    path = tmp_path / "chain.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = run("eval", str(path), "--explain", "c0", "-f", "json")
+    assert done.exit_code == 0, done.output
+    deepest, todo, last = 0, [(json.loads(done.stdout)["explanation"], 1)], ""
+    while todo:
+        node, depth = todo.pop()
+        if depth > deepest:
+            deepest, last = depth, node["text"]
+        todo += [(child, depth + 1) for child in node["children"]]
+    assert deepest == MAX_DEPTH + 2 and f"explained {MAX_DEPTH} steps deep" in last
+    on = last.rsplit(" ", 1)[1]
+    assert on.startswith("c") and on != "c0"
+    text = run("eval", str(path), "--explain", on)
+    assert text.exit_code == 0 and f" {on} is " in text.stdout

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 from conftest import CONGESTION, HARBOUR, MAPS, run
@@ -142,3 +143,26 @@ def test_a_chain_deeper_than_the_stack_is_drawn_cut_and_says_so(tmp_path):
     ids = run(*["show", str(path), "-f", "ids"]).stdout.split()
     assert ids[:3] == ["c0", "c1", "c2"] and len(ids) == MAX_DEPTH + 1
     assert run(*["show", str(path), "c4000", "-f", "ids"]).stdout.split()[0] == "c4000"
+
+
+def test_a_tree_as_deep_as_it_is_drawn_through_linked_groups_prints_as_json(tmp_path):
+    from argmap.analysis.outline import MAX_DEPTH
+
+    # Each claim supported by a linked pair, one of which goes on: a group a level, so
+    # the tree is twice as deep in nodes as in claims.
+    lines = ["title: t", "claims:", "  - {id: c0, text: C, kind: conclusion}"]
+    links = ["links:"]
+    for i in range(1, 400):
+        lines += [f"  - {{id: c{i}, text: T{i}}}", f"  - {{id: p{i}, text: P{i}}}"]
+        links += [f"  - {{source: c{i}, target: c{i - 1}, group: g{i}}}",
+                  f"  - {{source: p{i}, target: c{i - 1}, group: g{i}}}"]  # fmt: skip
+    path = tmp_path / "groups.yaml"
+    path.write_text("\n".join(lines + links) + "\n")
+    result = run("show", str(path), "-f", "json")
+    assert result.exit_code == 0, result.output
+    deepest, todo = 0, [(json.loads(result.stdout)[0], 1)]
+    while todo:
+        node, depth = todo.pop()
+        deepest = max(deepest, depth)
+        todo += [(child, depth + 1) for child in node["children"]]
+    assert deepest > 2 * MAX_DEPTH  # a group and a claim a level

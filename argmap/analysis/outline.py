@@ -139,6 +139,21 @@ ShownGroup.model_rebuild()
 class ShownTrees(RootModel[list[ShownNode]]):
     """``argmap show --format json``: the trees, one per conclusion (or the claim asked)."""
 
+    def model_dump(self, **options: Any) -> Any:  # the options pydantic takes
+        """As pydantic dumps it (``options`` as it takes them), at any depth: each node by
+        its own model, its children put in by a walk, not by recursion (pydantic's
+        serializer refuses trees deeper than some 250 levels, and a tree drawn 150 claims
+        deep through linked groups is twice that)."""
+        out: list[Any] = []
+        todo: list[tuple[Any, list[Any]]] = [(node, out) for node in reversed(self.root)]
+        while todo:
+            node, into = todo.pop()
+            record = node.model_dump(**options, exclude={"children"})
+            record["children"] = []
+            into.append(record)
+            todo.extend((child, record["children"]) for child in reversed(node.children))
+        return out
+
 
 #: The deepest an outline is drawn when no depth is asked for: a chain of links longer
 #: than this is cut there, its rest counted ("… N more links below"), so that no map can

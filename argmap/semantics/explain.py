@@ -34,7 +34,11 @@ if TYPE_CHECKING:
 
     from argmap.semantics.evaluate import Evaluation
 
-__all__ = ["Reason", "explain"]
+__all__ = ["Reason", "explain", "MAX_DEPTH"]
+
+#: The deepest an explanation goes: a longer chain of reasons is cut there, saying with
+#: which claim to go on (as ``show`` cuts a tree).
+MAX_DEPTH = 100
 
 
 @dataclass
@@ -118,7 +122,7 @@ def explain(G: nx.MultiDiGraph, evaluation: Evaluation, claim: str) -> Reason:
             why = "it depends on a cycle of attacks"
         return f"{claim_words(name)} is {upper}: {why}"
 
-    def build(i: int, parent: int | None = None) -> Reason:
+    def build(i: int, parent: int | None = None, depth: int = 0, on: str = claim) -> Reason:
         label = labels[i]
         text = sentence(i)
         via = parent is not None and names[parent].startswith(("inference:", "attack:"))
@@ -126,19 +130,27 @@ def explain(G: nx.MultiDiGraph, evaluation: Evaluation, claim: str) -> Reason:
             text = f"undercut by {text}"  # a claim attacking a support is an undercut
         node = Reason(text, label)
         attackers = F.attackers[i]
+        if i < len(enc.claims):
+            on = names[i]  # the claim to go on from if the chain is cut below
+        if depth >= MAX_DEPTH and attackers:
+            node.children = [Reason(f"... explained {MAX_DEPTH} steps deep; go on with "
+                                    f"argmap eval MAP --explain {on}", label)]  # fmt: skip
+            return node
         if label == "in":
-            node.children = [build(a, i) for a in attackers]
+            node.children = [build(a, i, depth + 1, on) for a in attackers]
         elif label == "out":
             best = min((a for a in attackers if labels[a] == "in"), key=lambda a: rounds[a])
             if names[best].startswith("unsupported:"):
                 # Say which supports fail and why, rather than "no support holds".
-                node.children = [build(s, best) for s in F.attackers[best]]
+                node.children = [build(s, best, depth + 1, on) for s in F.attackers[best]]
             else:
-                node.children = [build(best, i)]
+                node.children = [build(best, i, depth + 1, on)]
         else:
             seen_undec.add(i)
             node.children = [
-                build(a, i) for a in attackers if labels[a] != "out" and a not in seen_undec
+                build(a, i, depth + 1, on)
+                for a in attackers
+                if labels[a] != "out" and a not in seen_undec
             ]
         return node
 
