@@ -296,3 +296,28 @@ def test_the_best_wording_match_is_raised_by_its_lead_but_shown_by_its_wording(
     between = round((wording["shifts"] + scores["shifts"]) / 2, 4)
     hidden = run("library", "same", "a.yaml", "nights", "--threshold", str(between), "-f", "json")
     assert hidden.exit_code == 1 and json.loads(hidden.stdout)["matches"] == []
+
+
+def test_find_is_asked_of_the_index_while_the_files_are_checked(library, monkeypatch):
+    import threading
+
+    from argmap.io.library_store import SqliteEngine
+    from argmap.operations import library as operations
+
+    asked = threading.Event()
+    during: list[bool] = []
+    real_on_disk, real_search = operations._on_disk, SqliteEngine.search
+
+    def on_disk(roots, home):
+        # Asked after the check, the question would never come while it waits.
+        during.append(asked.wait(timeout=60))
+        return real_on_disk(roots, home)
+
+    def search(self, words, limit):
+        asked.set()
+        return real_search(self, words, limit)
+
+    monkeypatch.setattr(operations, "_on_disk", on_disk)
+    monkeypatch.setattr(SqliteEngine, "search", search)
+    assert as_json("find", "cranes quiet at night")["results"]
+    assert during == [True]

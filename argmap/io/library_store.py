@@ -176,7 +176,11 @@ class SqliteEngine:
             IndexBroken: it is not an index of this version, or is damaged.
             sqlite3.OperationalError: it is locked past the timeout.
         """
-        db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        # A question may be asked of it from a thread while the files are checked (never by
+        # two threads at once: see argmap.operations.library._changed).
+        db = sqlite3.connect(
+            self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False
+        )
         try:
             version = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if version is None or version[0] != SCHEMA_VERSION:

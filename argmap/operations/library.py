@@ -20,6 +20,7 @@ import hashlib
 import math
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -190,9 +191,12 @@ def _engine(index: str | os.PathLike | None, engine: str | None = None) -> Any:
     return SqliteEngine(where, timeout=lock_seconds(), engine=engine)
 
 
-def _refresh(engine: Any, roots: list[str] | None) -> tuple[Any, dict[str, Any]]:
+def _refresh(
+    engine: Any, roots: list[str] | None, meanwhile: Callable[[Any], Any] | None = None
+) -> tuple[Any, dict[str, Any]]:
     """Open the library's index, build or rebuild it when it cannot be read, and bring it
-    up to date with its files; what was done."""
+    up to date with its files; what was done (``answer``: what ``meanwhile`` answered
+    while the files were checked, when the index was current; see :func:`_changed`)."""
     import sqlite3
 
     from argmap.io.library_store import IndexBroken
@@ -212,8 +216,11 @@ def _refresh(engine: Any, roots: list[str] | None) -> tuple[Any, dict[str, Any]]
         if engine._db is None:
             _build(engine, roots, done)
             return engine, done
-        if roots is None and not _changed(engine, engine.meta("roots", [])):
-            return engine, done  # a question of a current library writes nothing
+        if roots is None:
+            stale, answer = _changed(engine, engine.meta("roots", []), meanwhile)
+            if not stale:
+                done["answer"] = answer
+                return engine, done  # a question of a current library writes nothing
         with engine.transaction():
             if roots is not None:
                 engine.set_meta("roots", roots)
@@ -269,19 +276,38 @@ def _busy(engine: Any, exc: Exception) -> BusyError:
     )
 
 
-def _changed(engine: Any, roots: list[str]) -> bool:
+def _changed(engine: Any, roots: list[str], meanwhile: Callable[[Any], Any] | None = None
+             ) -> tuple[bool, Any]:  # fmt: skip
     """Whether any file of the library was added, removed or touched (its size or time
     differ) since it was indexed: the check a question makes before trusting the index,
     reading the disk and the index only (one listing and one stat a file, compared as
-    sets: a library has thousands of files, and every question checks)."""
-    on_disk: set[tuple[str, int, int]] = set()
-    for path in _walk([r for r in roots if os.path.exists(r)], engine.home, ordered=False):
+    sets: a library has thousands of files, and every question checks). ``meanwhile``,
+    the question itself, is asked of the index while the disk is read (in a thread: the
+    engines search outside Python's lock, and the thread alone uses the index meanwhile);
+    its answer comes back with the verdict, to be used only if the index was current."""
+    known = engine.seen()
+    if meanwhile is None:
+        return _on_disk(roots, engine.home) != known, None
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="argmap-question") as pool:
+        pending = pool.submit(meanwhile, engine)
+        stale = _on_disk(roots, engine.home) != known
+        answer = pending.result()  # the question's own errors are raised here
+    return stale, answer
+
+
+def _on_disk(roots: list[str], home: Path) -> set[tuple[str, int, int]] | None:
+    """Each file of the library on the disk as (path, size, modification time); None when
+    one goes while it is read."""
+    found: set[tuple[str, int, int]] = set()
+    for path in _walk([r for r in roots if os.path.exists(r)], home, ordered=False):
         try:
             info = os.stat(path)
         except OSError:
-            return True
-        on_disk.add((path, info.st_size, info.st_mtime_ns))
-    return on_disk != engine.seen()
+            return None
+        found.add((path, info.st_size, info.st_mtime_ns))
+    return found
 
 
 def _update(engine: Any, roots: list[str], done: dict[str, Any]) -> None:
@@ -329,13 +355,29 @@ def _update(engine: Any, roots: list[str], done: dict[str, Any]) -> None:
 
 def _open(index: str | os.PathLike | None) -> tuple[Any, list[str]]:
     """The library's index, brought up to date; notes on what that took."""
-    engine, done = _refresh(_engine(index), None)
+    engine, notes, _ = _asked(index, None)
+    return engine, notes
+
+
+def _asked(
+    index: str | os.PathLike | None, question: Callable[[Any], Any] | None
+) -> tuple[Any, list[str], Any]:
+    """The library's index, brought up to date, and ``question``'s answer from it (asked
+    while the files are checked, and again if they had changed); notes on what it took."""
+    engine, done = _refresh(_engine(index), None, question)
     notes = []
     if done["rebuilt"]:
         notes.append(f"warning: {done['rebuilt']}; rebuilt from the maps")
     if done["read"] or done["removed"]:
         notes.append(f"library: {done['read']} file(s) indexed again, {done['removed']} gone")
-    return engine, notes
+    answer = done.get("answer")
+    if question is not None and "answer" not in done:
+        try:
+            answer = question(engine)
+        except BaseException:
+            engine.close()
+            raise
+    return engine, notes, answer
 
 
 def index_library(
@@ -483,15 +525,18 @@ def find(
     """
     from argmap.analysis.library import FindAnswer, Found, LibraryClaim
 
-    engine, notes = _open(index)
+    named = for_claim or against_claim
+    match = _match(query)
+    if named is None and match is None:
+        raise UsageError(f"{query!r}: no word to search for",
+                         hint='argmap library find "alliance burden"')  # fmt: skip
+
+    def search(engine: Any) -> list:
+        return engine.search(match, limit)
+
+    engine, notes, hits = _asked(index, search if named is None else None)
     try:
-        named = for_claim or against_claim
         if named is None:
-            match = _match(query)
-            if match is None:
-                raise UsageError(f"{query!r}: no word to search for",
-                                 hint='argmap library find "alliance burden"')  # fmt: skip
-            hits = engine.search(match, limit)
             results = [Found(score=round(s, 3), claim=LibraryClaim.of(r, _shown(r.file)))
                        for s, r in hits]  # fmt: skip
         else:
