@@ -51,13 +51,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    computed_field,  # fmt: skip
-)
+from pydantic import ConfigDict, Field, PlainSerializer, computed_field
+
+from argmap.model.answers import Label, Record, optional
 
 __all__ = [
     "THRESHOLD",
@@ -82,11 +78,8 @@ DOUBTFUL = 0.75
 Span = tuple[str, int, int]
 
 
-Label = Literal["in", "out", "undec"]
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Record(Record):
+    model_config = ConfigDict(frozen=True)
 
 
 def _rounded(x: float | None) -> float | None:
@@ -226,8 +219,7 @@ class Comparison(_Record):
     reference_left_out: str | None = Field(
         None, description="Why ARG-tech's matrix was not computed (two large maps)."
     )
-    grade: Grade | None = Field(None, description="B graded against A (--key).",
-                                exclude_if=lambda g: g is None)  # fmt: skip
+    grade: Grade | None = optional("B graded against A (--key).")
     #: Each map's claims' texts, by id (for the text form; not in the JSON).
     texts_a: dict[str, str] = Field(default_factory=dict, exclude=True)
     texts_b: dict[str, str] = Field(default_factory=dict, exclude=True)

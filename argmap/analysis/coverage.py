@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
 from argmap.analysis.provenance import SourceText, _short, load_source
 from argmap.analysis.schemes import QuestionRecord, UnknownScheme
+from argmap.model.answers import Record
 
 __all__ = ["coverage", "Coverage", "COVERAGE_GAPS"]
 
@@ -22,11 +21,7 @@ __all__ = ["coverage", "Coverage", "COVERAGE_GAPS"]
 COVERAGE_GAPS = ("unsupported_conclusions", "unanswered_objections", "evidence_without_provenance")
 
 
-class _Answer(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class SourceCoverage(_Answer):
+class SourceCoverage(Record):
     source: str | None
     path: str
     paragraphs: int
@@ -38,12 +33,12 @@ class SourceCoverage(_Answer):
     left_out_text: dict[str, str]
 
 
-class AbsentSource(_Answer):
+class AbsentSource(Record):
     source: str
     path: str
 
 
-class CoverageQuestions(_Answer):
+class CoverageQuestions(Record):
     open: int
     yes: int
     no: int
@@ -53,17 +48,17 @@ class CoverageQuestions(_Answer):
     unknown_schemes: list[UnknownScheme]
 
 
-class Reconstructed(_Answer):
+class Reconstructed(Record):
     claims: list[str]
     share: float
 
 
-class Drafted(_Answer):
+class Drafted(Record):
     claims: list[str]
     links: int
 
 
-class Coverage(_Answer):
+class Coverage(Record):
     """``argmap coverage --format json``."""
 
     unsupported_conclusions: list[str]

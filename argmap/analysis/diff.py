@@ -23,11 +23,12 @@ Examples:
 from __future__ import annotations
 
 import difflib
-from typing import Any, Literal, cast
+from typing import Any, cast
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from argmap.model import ArgMap
+from argmap.model.answers import Label, Record, Relation
 
 __all__ = ["MapDiff", "diff_maps", "renamed_claims", "RENAME_SIMILARITY"]
 
@@ -35,8 +36,8 @@ __all__ = ["MapDiff", "diff_maps", "renamed_claims", "RENAME_SIMILARITY"]
 RENAME_SIMILARITY = 0.6
 
 
-class _Change(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Change(Record):
+    model_config = ConfigDict(frozen=True)
 
 
 class Renamed(_Change):
@@ -62,7 +63,7 @@ class FieldChange(_Change):
 class LinkRef(_Change):
     source: str
     target: str
-    kind: Literal["support", "attack", "undercut"]
+    kind: Relation
     id: str
 
 
@@ -75,16 +76,14 @@ class KindChange(_Change):
 
 class LabelChange(_Change):
     id: str
-    before: Literal["in", "out", "undec"]
-    after: Literal["in", "out", "undec"]
+    before: Label
+    after: Label
     conclusion: bool
 
 
-class MapDiff(BaseModel):
+class MapDiff(Record):
     """``argmap diff --format json``: the changes from one map to another, as an argument;
     empty lists mean no change of that sort."""
-
-    model_config = ConfigDict(extra="forbid")
 
     file: str | None = Field(None, description="The file both are versions of (git's driver).")
     added_claims: list[str] = Field(default_factory=list)

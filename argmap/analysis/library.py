@@ -33,7 +33,9 @@ import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from argmap.model.answers import Label, Record, Relation
 
 if TYPE_CHECKING:
     from argmap.io.library_store import ClaimRow, HeldRow, LinkRow
@@ -227,11 +229,7 @@ def stood_out(scores: Mapping[Any, float]) -> dict[Any, float]:
 # -- the answers --------------------------------------------------------------------------
 
 
-class _Answer(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class LibraryClaim(_Answer):
+class LibraryClaim(Record):
     """A claim of a map in the library."""
 
     map: str = Field(description="The map's file, as the library names it.")
@@ -240,7 +238,7 @@ class LibraryClaim(_Answer):
     text: str
     quote: str | None = None
     locator: str | None = None
-    verdict: Literal["in", "out", "undec"] | None = Field(
+    verdict: Label | None = Field(
         None, description="The map's own verdict on the claim (argmap eval)."
     )
     strength: float | None = None
@@ -251,12 +249,12 @@ class LibraryClaim(_Answer):
                    locator=row.locator, verdict=row.label, strength=row.strength)  # fmt: skip
 
 
-class Skipped(_Answer):
+class Skipped(Record):
     path: str
     problem: str
 
 
-class Indexed(_Answer):
+class Indexed(Record):
     """``argmap library index``: what the library holds, and what this run did."""
 
     index: str = Field(description="The index file.")
@@ -273,10 +271,10 @@ class Indexed(_Answer):
         return []
 
 
-class Found(_Answer):
+class Found(Record):
     score: float = Field(description="BM25 (larger: more about the query).")
     claim: LibraryClaim
-    relation: Literal["support", "attack", "undercut"] | None = Field(
+    relation: Relation | None = Field(
         None, description="With --for/--against: how it bears on the claim named."
     )
     about: LibraryClaim | None = Field(
@@ -284,7 +282,7 @@ class Found(_Answer):
     )
 
 
-class FindAnswer(_Answer):
+class FindAnswer(Record):
     """``argmap library find``: claims about a query, best first."""
 
     query: str
@@ -305,7 +303,7 @@ class FindAnswer(_Answer):
                 for r in self.results]  # fmt: skip
 
 
-class Same(_Answer):
+class Same(Record):
     claim: LibraryClaim
     basis: Literal["same quote", "quote within", "same text", "wording"]
     score: float = Field(
@@ -315,7 +313,7 @@ class Same(_Answer):
     )
 
 
-class SameAnswer(_Answer):
+class SameAnswer(Record):
     """``argmap library same``: where else a claim appears."""
 
     claim: LibraryClaim
@@ -335,25 +333,25 @@ class SameAnswer(_Answer):
                 for m in self.matches]  # fmt: skip
 
 
-class Arguer(_Answer):
-    relation: Literal["support", "attack", "undercut"]
+class Arguer(Record):
+    relation: Relation
     claim: LibraryClaim = Field(description="The claim that supports, attacks or undercuts.")
     about: LibraryClaim = Field(description="The claim it bears on: the one named, or a duplicate.")
     link: str = Field(description="The link's id in its map.")
 
 
-class Verdict(_Answer):
+class Verdict(Record):
     map: str = Field(description="The map whose verdict it is.")
     id: str = Field(description="The claim's id in the map it is written in.")
     via: str | None = Field(
         None, description="When the map weighs a claim of a map it uses: that map."
     )
     basis: Literal["named", "same quote", "quote within", "same text", "wording"]
-    verdict: Literal["in", "out", "undec"] | None
+    verdict: Label | None
     strength: float | None = None
 
 
-class WhoAnswer(_Answer):
+class WhoAnswer(Record):
     """``argmap library who``: everything that bears on a claim or its duplicates, across
     the library, with each map's verdict on it."""
 

@@ -25,18 +25,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, Union, cast
+from typing import TYPE_CHECKING, Any, Union, cast
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import RootModel
 
 from argmap.graph import incoming, reaching, tops
+from argmap.model.answers import Label, Record, Relation, optional
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["Node", "Shown", "ShownTrees", "outline", "show_map", "tree_ids"]
-
-Relation = Literal["support", "attack", "undercut"]
 
 
 @dataclass
@@ -87,16 +86,7 @@ class Node:
         return ShownClaim.model_construct(**fields)
 
 
-def _asked(description: str | None = None) -> Any:
-    """A key written only where it says something."""
-    return Field(None, description=description, exclude_if=lambda v: v is None)
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ShownClaim(_Record):
+class ShownClaim(Record):
     """A claim in a tree; ``link``/``link_id``: how it bears on its parent (null at a root)."""
 
     id: str
@@ -105,29 +95,29 @@ class ShownClaim(_Record):
     kind: str
     text: str
     tags: list[str]
-    ref: bool | None = _asked("Drawn earlier in the tree; not repeated.")
-    hidden: int | None = _asked("Links below it not drawn (depth).")
-    outside: int | None = _asked("Links out of the view (--where, --focus).")
-    loose: bool | None = _asked()
-    scheme: str | None = _asked()
-    role: str | None = _asked("Its role in the scheme of its inference.")
-    label: Literal["in", "out", "undec"] | None = _asked("Its grounded label (--eval).")
-    strength: float | None = _asked("Its gradual strength (--eval).")
+    ref: bool | None = optional("Drawn earlier in the tree; not repeated.")
+    hidden: int | None = optional("Links below it not drawn (depth).")
+    outside: int | None = optional("Links out of the view (--where, --focus).")
+    loose: bool | None = optional()
+    scheme: str | None = optional()
+    role: str | None = optional("Its role in the scheme of its inference.")
+    label: Label | None = optional("Its grounded label (--eval).")
+    strength: float | None = optional("Its gradual strength (--eval).")
     children: list[ShownNode]
 
 
-class ShownGroup(_Record):
+class ShownGroup(Record):
     """Premises that support their parent together (a linked argument)."""
 
     id: None
     link: Relation
     link_id: None
     group: str
-    ref: bool | None = _asked()
-    hidden: int | None = _asked()
-    outside: int | None = _asked()
-    loose: bool | None = _asked()
-    scheme: str | None = _asked()
+    ref: bool | None = optional()
+    hidden: int | None = optional()
+    outside: int | None = optional()
+    loose: bool | None = optional()
+    scheme: str | None = optional()
     children: list[ShownNode]
 
 

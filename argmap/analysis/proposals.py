@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import Field, RootModel
+
+from argmap.model.answers import Record
 
 __all__ = ["Proposal", "Proposals"]
 
 
-class Proposal(BaseModel):
+class Proposal(Record):
     """One drafted item: a claim (``kind`` its claim kind) or a link (``kind`` support,
     attack or undercut), its score, and what a person needs to judge it."""
-
-    model_config = ConfigDict(extra="forbid")
 
     what: Literal["claim", "link"]
     id: str

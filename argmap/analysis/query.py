@@ -500,5 +500,9 @@ class Reach:
             self._table = query_answers.Reached.of(self.doc, self.G, reached)
         return self._table
 
+    def answer(self) -> Any:
+        """What ``why``/``impact --format json`` print: the :meth:`table`."""
+        return self.table()
+
     def ids(self) -> list[str]:
         return self.found

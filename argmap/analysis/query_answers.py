@@ -27,7 +27,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel
+from pydantic import Field, PrivateAttr, RootModel
+
+from argmap.model.answers import Record, Relation
 
 __all__ = ["ClaimRecord", "Claims", "ReachedRecord", "Reached", "ChainRecord", "Path",
            "Central", "Stats"]  # fmt: skip
@@ -36,14 +38,9 @@ Kind = Literal[
     "conclusion", "claim", "premise", "evidence", "assumption", "objection", "question",
     "argument",
 ]  # fmt: skip
-Relation = Literal["support", "attack", "undercut"]
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ClaimRecord(_Record):
+class ClaimRecord(Record):
     """A claim found by a query, with the map it is in."""
 
     map: str
@@ -144,7 +141,7 @@ class Reached(RootModel[list[ReachedRecord]]):
         return [r.id for r in self.root]
 
 
-class ChainRecord(_Record):
+class ChainRecord(Record):
     map: str
     claims: list[str]
     links: list[str]
@@ -192,12 +189,12 @@ class Path(RootModel[list[ChainRecord]]):
 _ARROWS = {"support": "+>", "attack": "->", "undercut": "_>"}
 
 
-class Central(_Record):
+class Central(Record):
     id: str
     score: float
 
 
-class Stats(_Record):
+class Stats(Record):
     """``argmap stats --format json``: the shape of a map (see
     :func:`argmap.analysis.query.summary`)."""
 

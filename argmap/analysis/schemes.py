@@ -38,9 +38,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel
+from pydantic import Field, PrivateAttr, RootModel
 
 from argmap.model import Scheme
+from argmap.model.answers import Record
 
 if TYPE_CHECKING:
     from argmap.errors import Diagnostic
@@ -446,17 +447,13 @@ class QuestionsReport:
         return shown
 
 
-class AnswerRecord(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class AnswerRecord(Record):
     claim: str
     answer: Literal["yes", "no"]
 
 
-class QuestionRecord(BaseModel):
+class QuestionRecord(Record):
     """A critical question of one inference, as this map asks it, and its answers."""
-
-    model_config = ConfigDict(extra="forbid")
 
     inference: str
     target: str
@@ -479,18 +476,14 @@ class QuestionRecord(BaseModel):
         )  # fmt: skip
 
 
-class UnknownScheme(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class UnknownScheme(Record):
     inference: str
     scheme: str
 
 
-class Questions(BaseModel):
+class Questions(Record):
     """``argmap questions --format json``: the critical questions of a map's inferences
     (the open ones, or all with ``--all``), their counts, and the schemes not known."""
-
-    model_config = ConfigDict(extra="forbid")
 
     inferences: int
     inferences_with_scheme: int

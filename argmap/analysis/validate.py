@@ -23,11 +23,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel, ConfigDict, RootModel
+from pydantic import RootModel
 
 from argmap.errors import Diagnostic, Severity
 from argmap.graph import integrity_problems, reaching, support_adjacency, tops
 from argmap.model import ClaimKind, LinkKind
+from argmap.model.answers import Record
 from argmap.model.document import Document
 
 __all__ = ["Rule", "RULES", "validate", "has_errors", "CheckedMap", "Checked", "Problem",
@@ -472,10 +473,8 @@ _CHECKS: list[Callable] = [
 ]
 
 
-class Problem(BaseModel):
+class Problem(Record):
     """One problem found: its code (``argmap validate --codes``), where, and a hint."""
-
-    model_config = ConfigDict(extra="forbid")
 
     code: str
     severity: Severity

@@ -44,7 +44,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from argmap.model.answers import Record
 
 __all__ = ["Conflict", "MergeResult", "MergeAnswer", "merge", "SECTIONS"]
 
@@ -54,10 +54,8 @@ SECTIONS = ("sources", "claims", "links", "schemes")
 ID_LISTS = ("tags", "supports", "attacks", "undercuts", "authors")
 
 
-class ConflictRecord(BaseModel):
+class ConflictRecord(Record):
     """A conflict as ``argmap merge --format json`` prints it."""
-
-    model_config = ConfigDict(extra="forbid")
 
     section: str
     id: str
@@ -65,10 +63,8 @@ class ConflictRecord(BaseModel):
     line: int | None
 
 
-class MergeAnswer(BaseModel):
+class MergeAnswer(Record):
     """``argmap merge --format json``."""
-
-    model_config = ConfigDict(extra="forbid")
 
     clean: bool
     conflicts: list[ConflictRecord]

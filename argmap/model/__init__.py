@@ -31,6 +31,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from argmap.model.answers import optional
+
 __all__ = [
     "FORMAT_VERSION",
     "ClaimKind",
@@ -155,11 +157,6 @@ Unit = Annotated[float, Field(ge=0.0, le=1.0, strict=True)]
 def _empty(value: list) -> bool:
     # Empty lists are left out when a map is written (see ArgMap.to_data).
     return not value
-
-
-def _unset(value: object) -> bool:
-    # So are unset values (a scheme printed alone, by ``argmap schemes``, as well).
-    return value is None
 
 
 class _Strict(BaseModel):
@@ -358,17 +355,13 @@ class Scheme(_Strict):
     id: ClaimId
     name: Text
     premises: list[SchemePremise] = Field(default_factory=list, exclude_if=_empty)
-    conclusion: str | None = Field(default=None, exclude_if=_unset)
+    conclusion: str | None = optional()
     questions: list[SchemeQuestion] = Field(default_factory=list, exclude_if=_empty)
-    aif: str | None = Field(
-        default=None, exclude_if=_unset, description="The scheme's name in AIF."
-    )
+    aif: str | None = optional("The scheme's name in AIF.")
     aliases: list[str] = Field(
         default_factory=list, exclude_if=_empty, description="Other names read on import."
     )
-    cite: str | None = Field(
-        default=None, exclude_if=_unset, description="Where the scheme is described."
-    )
+    cite: str | None = optional("Where the scheme is described.")
 
 
 class ArgMap(_Strict):

@@ -9,27 +9,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from argmap.analysis.selection import WHOLE_MAP, Selection
+from argmap.model.answers import Record, optional
 from argmap.operations.result import Result
 
 __all__ = ["Exported", "export_view", "export_file", "renderer", "write_exported"]
 
 
-class ExportAnswer(BaseModel):
+class ExportAnswer(Record):
     """An export, for a program (``Result.to_data()``): what it wrote."""
-
-    model_config = ConfigDict(extra="forbid")
 
     format: str
     lost: list[str] = Field(description="What the format could not carry.")
     view: str | None = Field(description="The view exported, when a selection chose part.")
-    pages: int | None = Field(None, exclude_if=lambda v: v is None)
-    text_pt: list[float] | None = Field(
-        None, exclude_if=lambda v: v is None, description="Each page's claim text, in points."
-    )
-    files: list[str] | None = Field(None, exclude_if=lambda v: v is None)
+    pages: int | None = optional()
+    text_pt: list[float] | None = optional("Each page's claim text, in points.")
+    files: list[str] | None = optional()
 
 
 @dataclass

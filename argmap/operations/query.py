@@ -95,11 +95,7 @@ def _reach(path: str | os.PathLike, claim: str, *, forward: bool) -> Result:
     require_claim(G, claim)
     # The ids at once; the effects are worked out only if shown.
     reach = Reach(doc, G, claim, forward, reach_ids(G, claim, forward=forward))
-    return Result(
-        reach,
-        data=lambda: reach.table().model_dump(mode="json"),
-        status=0 if reach.found else 1,
-    )
+    return Result(reach, status=0 if reach.found else 1)
 
 
 def why(path: str | os.PathLike, claim: str) -> Result:

@@ -55,7 +55,7 @@ def outputs() -> dict[str, Any]:
         library,
         outline,
         proposals,
-        query_answers,  # fmt: skip
+        query_answers,
         schemes,
         validate,
     )

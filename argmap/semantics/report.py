@@ -21,22 +21,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from argmap.model.answers import Label, Record, Relation, optional
 
 __all__ = ["EvalReport", "EvalAnswer", "FrameworkReport", "evaluate_map"]
 
-Label = Literal["in", "out", "undec"]
-Relation = Literal["support", "attack", "undercut"]
 
-
-def _asked(description: str | None = None) -> Any:
-    """A key written only when asked for (``--strength``, ``--explain``...)."""
-    return Field(None, description=description, exclude_if=lambda v: v is None)
-
-
-class _Record(BaseModel):
+class _Record(Record):
     #: Read from the evaluation's own records (a change, a reason) by their attributes.
-    model_config = ConfigDict(extra="forbid", from_attributes=True)
+    model_config = ConfigDict(from_attributes=True)
 
 
 class Reason(_Record):
@@ -113,20 +107,20 @@ class EvalAnswer(_Record):
     asked besides (strengths, a what-if, an explanation, critical claims)."""
 
     semantics: Literal["grounded", "complete", "preferred", "stable"]
-    acceptance: Literal["sceptical", "credulous"] | None = _asked()
+    acceptance: Literal["sceptical", "credulous"] | None = optional()
     labels: dict[str, Label]
     extensions: list[list[str]]
-    strength: Strength | None = _asked()
-    retract: list[str] | None = _asked()
-    assume: list[str] | None = _asked()
-    changes: list[Change] | None = _asked()
-    strength_changes: list[StrengthChange] | None = _asked()
-    explain: str | None = _asked()
-    explanation: Reason | None = _asked()
-    strength_explanation: StrengthExplanation | None = _asked()
-    critical: dict[str, list[Critical]] | None = _asked()
-    one_sided: list[OneSided] | None = _asked()
-    view: View | None = _asked()
+    strength: Strength | None = optional()
+    retract: list[str] | None = optional()
+    assume: list[str] | None = optional()
+    changes: list[Change] | None = optional()
+    strength_changes: list[StrengthChange] | None = optional()
+    explain: str | None = optional()
+    explanation: Reason | None = optional()
+    strength_explanation: StrengthExplanation | None = optional()
+    critical: dict[str, list[Critical]] | None = optional()
+    one_sided: list[OneSided] | None = optional()
+    view: View | None = optional()
 
     @classmethod
     def of(cls, result: Any, **asked: Any) -> EvalAnswer:
