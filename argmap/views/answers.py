@@ -170,7 +170,7 @@ def _indexed(answer: Indexed, page: Any, **options: Any) -> Lines:
     if answer.skipped:
         did += f", {counted(len(answer.skipped), 'file')} skipped"
     size = f"{counted(answer.maps, 'map')}, {counted(answer.claims, 'claim')}"
-    return Lines([f"{answer.index}: {size} ({did}; searched by {answer.engine})"])
+    return Lines([f"{answer.index}: {size} ({did}; searched by {answer.engine})"], wrap=True)
 
 
 @text_form.register(WhoAnswer)
