@@ -104,6 +104,20 @@ def test_a_second_predicate_stays_with_its_clause_and_a_clause_of_its_own_is_cut
     assert "but it's gone." in units
 
 
+def test_a_list_of_names_after_and_is_no_clause_but_a_named_subject_with_a_verb_is():
+    text = (
+        "Tokyo should deepen ties with other states, including Australia, India, and South "
+        "Korea. Seoul raised its budget, and North Korea, however, remains uninterested. "
+        "Trade fell sharply last year, and the Bank of England cut rates."
+    )
+    units = [u.text for u in split_units(text, [(0, len(text))])]
+    assert units[0].endswith("including Australia, India, and South Korea.")
+    assert "and North Korea, however, remains uninterested." in units
+    assert "Trade fell sharply last year," in units
+    assert "and the Bank of England cut rates." in units
+    assert "and South Korea." not in units
+
+
 def test_a_marker_alone_goes_with_the_clause_it_opens():
     text = "To sum up, although cars are useful, the centre should be closed to them."
     units = [u.text for u in split_units(text, [(0, len(text))])]

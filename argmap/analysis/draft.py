@@ -152,6 +152,12 @@ _CONCESSION = _words("admittedly", "of course", "granted", "it is true", "it'?s 
 _MODAL = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to|had better|"
                     r"it is (?:necessary|essential|time)|would be (?:better|best|wise)|"
                     r"is (?:a must|necessary))\b", re.I)  # fmt: skip
+#: What ought to be done, said without a modal verb: "it makes sense to", "it will be
+#: essential", "will require".
+_OUGHT = re.compile(r"\b(?:makes? (?:good )?sense to|it (?:is|will be|would be) (?:essential|"
+                    r"important|vital|crucial|imperative|prudent|wise)|(?:will|would) "
+                    r"require|would do well to|cannot afford to|it is time to)\b",
+                    re.I)  # fmt: skip
 _OPINION = re.compile(r"\b(?:i think|i believe|in my (?:opinion|view)|i am convinced|"
                       r"i'?m convinced|we should|we must|i would argue|i argue)\b",
                       re.I)  # fmt: skip
@@ -426,7 +432,7 @@ def draft_structure(
     # The claims of what ought to be (a modal verb, the author's stated view): the points
     # an article's evidence gathers under, wherever in the text it stands.
     hubs = [j for j, t in enumerate(units) if j != central and not conceded[j]
-            and (_MODAL.search(t) or _STANCE.search(t)) and not _reason(t)
+            and (_MODAL.search(t) or _OUGHT.search(t) or _STANCE.search(t)) and not _reason(t)
             and not _CONCESSION.search(t) and not t.rstrip().endswith("?")]  # fmt: skip
     # Each paragraph's point: the sentence that concludes it ("Therefore, ..."), else its
     # first sentence.
@@ -645,6 +651,11 @@ besides instead""".split()  # noqa: SIM905
 )
 
 
+#: Words that join the parts of a name or a list ("the Bank of England", "India and
+#: Japan"): never a clause's predicate.
+_LINKING = frozenset("of and or the a an for in on at to de del von van da la le".split())  # noqa: SIM905
+
+
 def _clause_cuts(text: str, start: int, end: int) -> list[re.Match]:
     """Where :data:`_CLAUSE` cuts ``text[start:end]``: not before a coordinating
     connective whose clause has no subject of its own (a second predicate)."""
@@ -654,6 +665,13 @@ def _clause_cuts(text: str, start: int, end: int) -> list[re.Match]:
         word = re.match(r"\s*([A-Za-z]+)", rest)
         if word and word.group(1).lower() in _COORDINATING and not _own_subject(rest[word.end() :]):
             continue
+        if (
+            word
+            and word.group(1).lower() == "however"
+            and m.group(0).startswith(",")
+            and not _own_subject(rest[word.end() :].lstrip().removeprefix(","))
+        ):
+            continue  # set off inside its clause: "North Korea, however, remains ..."
         if word and word.group(1).lower() == "as" and _aside(rest[word.end() :]):
             continue
         out.append(m)
@@ -676,12 +694,19 @@ def _own_subject(rest: str) -> bool:
     if rest.startswith(","):
         close = rest.find(",", 1)
         rest = rest[close + 1 :] if close > 0 else rest[1:]
-    first = re.match(r"\W*?([\"“‘']?)([\w'’-]+)", rest.lstrip())
+    rest = rest.lstrip()
+    first = re.match(r"\W*?([\"“‘']?)([\w'’-]+)", rest)
     if first is None:
         return False
     quote, word = first.groups()
     word = re.split(r"['’]", word)[0] or word  # it's, they're, Japan's
-    return bool(quote) or word[0].isupper() or word[0].isdigit() or word.lower() in _SUBJECT
+    if word[0].isupper() and word.lower() not in _SUBJECT:
+        # A name opens a clause only if a predicate follows it: "and Japan agreed" is a
+        # clause, "and South Korea." the last item of a list.
+        clause = re.split(r"[;:.!?]", rest[first.end() :], maxsplit=1)[0]
+        return any(w[0].islower() and w.lower() not in _LINKING
+                   for w in re.findall(r"[\w'’-]+", clause))  # fmt: skip
+    return bool(quote) or word[0].isdigit() or word.lower() in _SUBJECT
 
 
 def _cut(text: str, start: int, end: int, at: Iterable[re.Match], keep_end: bool) -> list[tuple]:
