@@ -123,6 +123,10 @@ def test_a_marker_alone_goes_with_the_clause_it_opens():
     units = [u.text for u in split_units(text, [(0, len(text))])]
     assert not any(u == "To sum up," for u in units)
     assert units[0].startswith("To sum up, although cars are useful")
+    text = "Thus, in my point of view, although cars are useful, the centre should be closed."
+    units = [u.text for u in split_units(text, [(0, len(text))])]
+    assert not any(u == "Thus, in my point of view," for u in units)
+    assert units[0].startswith("Thus, in my point of view, although cars are useful")
 
 
 def test_evidence_in_an_article_supports_the_recommendation_whose_words_it_shares():

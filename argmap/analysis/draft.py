@@ -749,12 +749,14 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 #: A piece that is a discourse marker alone ("To sum up,", "In my opinion,"): it goes with
 #: the clause it opens.
-_MARKER_ONLY = re.compile(r"\W*(?:in conclusion|to conclude|to sum up|in sum|in summary|"
-                          r"all in all|overall|in short|in my (?:opinion|view)|personally|"
-                          r"first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|first of all|"
-                          r"on the other hand|however|moreover|furthermore|in addition|"
-                          r"therefore|thus|hence|for example|for instance|of course|in fact|"
-                          r"indeed|above all|after all|in other words)\W*", re.I)  # fmt: skip
+_MARKER = (
+    r"(?:in conclusion|to conclude|to sum up|in sum|in summary|all in all|overall|"
+    r"in short|(?:in|from) my (?:own )?(?:opinion|(?:point of )?view)|personally|"
+    r"first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|first of all|on the other hand|"
+    r"however|moreover|furthermore|in addition|therefore|thus|hence|so|for example|"
+    r"for instance|of course|in fact|indeed|above all|after all|in other words)"
+)
+_MARKER_ONLY = re.compile(rf"\W*{_MARKER}(?:\W+{_MARKER})*\W*", re.I)
 #: A piece that only leads into the next: "In conclusion, from the above views,"; "my
 #: point of view is that,".
 _LEAD_IN = re.compile(
