@@ -239,6 +239,26 @@ def test_the_authors_reply_on_the_contrary_attacks_a_reported_objection():
     assert d.role[1] == "opp" and d.function[2] == "attack" and d.head[2] == 1
 
 
+def test_a_reply_with_however_inside_its_first_clause_attacks_the_objection_before_it():
+    d = draft_structure([
+        "The city should charge drivers at peak hours.",
+        "Opponents say the charge would hurt commuters on low incomes.",
+        "Most commuters on low incomes, however, already ride the bus.",
+    ])  # fmt: skip
+    assert d.role[1] == "opp" and d.function[2] == "attack" and d.head[2] == 1
+    assert any("however" in cue for cue in d.cues[2])
+
+
+def test_a_conclusion_the_next_unit_turns_against_may_still_be_central():
+    d = draft_structure([
+        "Shop workers have a right to a day off.",
+        "Hence it is good when shops close on Sundays.",
+        "But people who work all week then have no day to shop.",
+        "For them late opening hours are a good alternative.",
+    ])  # fmt: skip
+    assert d.central == 1
+
+
 def _apply(text: str, fix) -> str:
     (start, end), new = fix.edits[0]
     lines = text.split("\n")

@@ -138,6 +138,22 @@ _ADDITION = _words("and", "also", "moreover", "furthermore", "in addition", "bes
 _TURN = _words("but", "however", "nevertheless", "nonetheless", "still", "yet", "even so",
                "on the other hand", "instead", "though", "then again", "that said",
                "on the contrary")  # fmt: skip
+#: A turn set off inside a sentence's first clause ("Most workers, however, already ...").
+_TURN_INSIDE = re.compile(r"^[^,.;:!?]{1,80},\s*(?P<turn>however|though|nevertheless|"
+                          r"nonetheless|on the contrary|by contrast|in contrast)\s*,",
+                          re.I)  # fmt: skip
+
+
+def _turns(text: str) -> str:
+    """The word with which a unit turns against the one before ("But ...", "Most workers,
+    however, ..."), or ""."""
+    if m := _TURN.search(text):
+        return m.group(0).strip(" ,.;:").lower()
+    if m := _TURN_INSIDE.search(text):
+        return m.group("turn").lower()
+    return ""
+
+
 _CONCESSION = _words("admittedly", "of course", "granted", "it is true", "it'?s true",
                      "true,", "certainly", "yes,", "sure,", "although", "even though",
                      "though", "while", "whereas", "on the one hand", "some (?:people )?"
@@ -407,9 +423,10 @@ def draft_structure(
     para = paragraphs if paragraphs is not None and len(paragraphs) == n else [0] * n
     several = len(set(para)) > 1
     # A unit the next one turns against ("..., but ...") is conceded, not asserted.
-    conceded = [i + 1 < n and bool(_TURN.search(units[i + 1])) for i in range(n)]
+    conceded = [i + 1 < n and bool(_turns(units[i + 1])) for i in range(n)]
     places = _places(units, para, title)
-    scored = [_central_score(i, t, n, conceded[i], places[i]) for i, t in enumerate(units)]
+    scored = [_central_score(i, t, n, conceded[i] and not _CONCLUSIVE.search(t), places[i])
+              for i, t in enumerate(units)]  # fmt: skip
     words = _unit_words(units) if several else []
     central = max(range(n), key=lambda i: (scored[i][0], -i))
     role = ["pro"] * n
@@ -491,9 +508,7 @@ def draft_structure(
                 f"opens with a concession ({_cue(_CONCESSION, text)}): an objection "
                 "the author raises, against the central claim"
             )
-        elif conceded[i] and not (
-            _TURN.search(text) and before is not None and role[before] == "opp"
-        ):
+        elif conceded[i] and not (_turns(text) and before is not None and role[before] == "opp"):
             point = points.get(para[i]) if several else None
             if point is not None and point not in (i, central) and role[point] == "pro" \
                     and not conceded[point]:  # fmt: skip
@@ -508,10 +523,11 @@ def draft_structure(
                     "the next unit turns against it (but, however...): an objection "
                     "the author concedes, against the central claim"
                 )
-        elif _TURN.search(text) and before is not None and role[before] == "opp":
+        elif _turns(text) and before is not None and role[before] == "opp":
             function[i], head[i], score[i] = "attack", before, 0.75
             cues[i].append(
-                f"opens with a turn ({_cue(_TURN, text)}) after an objection: the "
+                f"{'opens with a turn' if _TURN.search(text) else 'turns'} ({_turns(text)}) "
+                "after an objection: the "
                 "author's reply to it"
             )
         elif (_reason(text) or _EXAMPLE.search(text)) and before is not None:
