@@ -164,7 +164,12 @@ _CONCESSION = _words("admittedly", "of course", "granted", "it is true", "it'?s 
                      "indeed", "clearly", "some (?:may|might|will)",
                      "(?:\\w+ ){1,3}(?:may|might) (?:think|find|say|argue|believe)",
                      "(?:[\\w']+ ){1,4}(?:will|would|may|might|could) (?:object|complain|"
-                     "protest|say that|argue that)")  # fmt: skip
+                     "protest|say that|argue that)",
+                     # "Shopkeepers fear that ...": a worry or a complaint reported, not the
+                     # author's own view
+                     "(?!(?:i|we)\\b)(?:[\\w'’-]+ ){1,3}(?:fear|fears|worry|worries|"
+                     "complain|complains|object|objects|protest|protests|allege|alleges)"
+                     "(?: that)?")  # fmt: skip
 _MODAL = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to|had better|"
                     r"it is (?:necessary|essential|time)|would be (?:better|best|wise)|"
                     r"is (?:a must|necessary))\b", re.I)  # fmt: skip
