@@ -252,11 +252,11 @@ def test_a_reply_with_however_inside_its_first_clause_attacks_the_objection_befo
 def test_a_reported_worry_is_an_objection_and_the_authors_own_is_not():
     d = draft_structure([
         "The city should charge drivers at peak hours.",
-        "Shopkeepers fear that fewer drivers mean fewer customers.",
         "I fear that the centre will choke without it.",
+        "Shopkeepers fear that fewer drivers mean fewer customers.",
     ])  # fmt: skip
-    assert d.role[1] == "opp" and d.function[1] == "attack"
-    assert d.role[2] == "pro" and d.function[2] == "support"
+    assert d.role[1] == "pro" and d.function[1] == "support"
+    assert d.role[2] == "opp" and d.function[2] == "attack"
 
 
 def test_a_conclusion_the_next_unit_turns_against_may_still_be_central():
