@@ -178,3 +178,30 @@ def test_this_means_draws_the_consequence_of_the_sentence_before():
     manage = next(k for k, u in enumerate(units) if u.startswith("In the short term"))
     assert d.head[focus] == manage
     assert "consequence" in " ".join(d.cues[manage])
+
+
+def test_a_conclusion_drawn_in_other_words_than_in_conclusion_concludes_the_text():
+    units, d = _draft([
+        "Should towns keep their zoos?",
+        "Zoos are large parks in which many animals are kept. Their visitors learn a lot "
+        "about animals.",
+        "Firstly, children see animals they would never meet. They remember them for years.",
+        "Secondly, zoos breed rare species. Several were saved from dying out this way.",
+        "Visitors also enjoy a day out with their families. Taking all these factors into "
+        "account, one can safely conclude that zoos do more good than harm.",
+    ])  # fmt: skip
+    assert units[d.central].startswith("Taking all these factors into account")
+    assert any("concludes the text" in cue for cue in d.cues[d.central])
+
+
+def test_the_authors_view_after_a_turn_counts_for_more_than_the_same_view_alone():
+    from argmap.analysis.draft import _central_score, _Place
+
+    closing = _Place(paragraph=4, paragraphs=5, ends_paragraph=True, opening=False,
+                     closing=True, concludes_text=False, returns=0.0, titled=0.0)  # fmt: skip
+    plain, _ = _central_score(9, "I believe that learning alone is better.", 10, False, closing)
+    turned, why = _central_score(
+        9, "I believe, however, that learning alone is better.", 10, False, closing
+    )
+    assert turned > plain
+    assert any("turns to the author's own view" in cue for cue in why)

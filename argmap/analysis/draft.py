@@ -210,6 +210,17 @@ _TEXT_CONCLUSION = _words(
     "in short",
     "in the final analysis",
     "ultimately",
+    "to sum (?:it|this|everything) up",
+    "(?:to put it )?in a nutshell",
+    "(?:taking|taken) (?:all|everything|all (?:of )?(?:these|those|the above)"
+    "(?: \\w+)?) into (?:account|consideration)",
+    "considering (?:all|everything|the above)",
+    "in (?:the )?light of (?:all|the above|these|everything)",
+    "for (?:all )?(?:the|these|those) (?:above |above-mentioned )?reasons",
+    "(?:from|given) (?:all )?(?:the|these) (?:reasons|facts|arguments)",
+    "(?:[\\w'’-]+,? ){0,8}(?:(?:i|we|one) (?:can|could|may|might|would|must) "
+    "(?:easily |safely |therefore )?(?:conclude|reach the conclusion|draw the conclusion|"
+    "come to the conclusion)|it can (?:easily |safely )?be (?:concluded|deduced))",
 )
 _STANCE = re.compile(r"\b(?:i (?:strongly |firmly |would |do |really |still |totally |"
                      r"definitely |personally |myself )?(?:think|believe|agree|disagree|contend|"
@@ -337,6 +348,9 @@ def _central_score(
     if _OPINION.search(text) or (place is not None and _STANCE.search(text)):
         score += 1.0 if place is None else 1.5
         why.append("an opinion marker (I think, in my view...)")
+        if place is not None and _turns(text):
+            score += 1.0
+            why.append("turns to the author's own view (but, however...)")
     if place is not None and place.concludes_text:
         score += 2.0
         why.append("in a sentence that concludes the text (in conclusion, to sum up...)")
@@ -428,7 +442,7 @@ def draft_structure(
     para = paragraphs if paragraphs is not None and len(paragraphs) == n else [0] * n
     several = len(set(para)) > 1
     # A unit the next one turns against ("..., but ...") is conceded, not asserted.
-    conceded = [i + 1 < n and bool(_turns(units[i + 1])) for i in range(n)]
+    conceded = [i + 1 < n and bool(_TURN.search(units[i + 1])) for i in range(n)]
     places = _places(units, para, title)
     scored = [_central_score(i, t, n, conceded[i] and not _CONCLUSIVE.search(t), places[i])
               for i, t in enumerate(units)]  # fmt: skip
