@@ -4,6 +4,7 @@ Enter at each proposal; every decision is in the map as soon as it is made."""
 from __future__ import annotations
 
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -166,3 +167,104 @@ def test_the_list_matches_its_published_schema(drafted):
     data = json.loads(run("review", drafted, "-f", "json").stdout)
     assert data and not list(Draft202012Validator(schema).iter_errors(data))
     assert list(Draft202012Validator(schema).iter_errors([{**data[0], "extra": 1}]))
+
+
+def test_a_claim_is_shown_in_its_paragraph_and_rekinded_reworded_and_a_link_reversed(drafted):
+    before = read_map(drafted).model
+    first = next(c for c in before.claims if c.drafted is not None)
+    link = next(lk for lk in before.all_links() if lk.drafted is not None and
+                lk.source == first.id and lk.kind.value != "undercut")  # fmt: skip
+    paragraph = (drafted.parent / "sources" / "harbour-op-ed.txt").read_text()
+    term = Terminal("review", drafted.name, cwd=drafted.parent)  # the spinner left on
+    shown = term.wait_for("> ")
+    time.sleep(2.5)  # past the moment after which long work shows a spinner
+    # The paragraph around the quote, fitted to the terminal at spaces.
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", shown)  # bold, underlined: the quote
+    words = " ".join(plain.split("[1/", 1)[1].split("\n", 1)[1].split("[a]ccept")[0].split())
+    assert first.quote in words and len(words) > len(first.quote)
+    assert words.split(first.quote)[0].strip() in " ".join(paragraph.split())
+    term.type("k")
+    term.wait_for("kind> ")
+    term.type("nonsense")  # refused, asked again
+    term.wait_for("no kind of claim")
+    term.type("k")
+    term.wait_for("kind> ")
+    term.type("evidence")
+    term.wait_for("(evidence, drafted")  # shown again with its kind, still to decide
+    term.type("e")
+    term.wait_for("text> ")
+    term.type("The harbour queues cost hauliers dearly.")
+    term.wait_for("[2/")
+    term.wait_for("re[v]erse")
+    term.type("v")
+    term.wait_for("[3/")
+    term.type("q")
+    assert term.finish() == 0
+    assert "1 reversed, 1 rekinded, 1 reworded" in term.seen
+    assert "⠋" not in term.seen and "0:00:0" not in term.seen  # no spinner at a question
+    after = read_map(drafted).model
+    claim = next(c for c in after.claims if c.id == first.id)
+    assert claim.kind.value == "evidence" and claim.text.startswith("The harbour queues")
+    assert claim.quote == first.quote and claim.drafted is None  # reworded: reviewed
+    turned = [lk for lk in after.all_links()
+              if (lk.source, lk.target) == (link.target, link.source)]  # fmt: skip
+    assert turned and turned[0].drafted is None
+    assert link.key not in {lk.key for lk in after.all_links()}
+    assert run("validate", drafted).exit_code == 0
+
+
+def test_control_characters_in_a_drafted_map_reach_the_terminal_as_text(tmp_path):
+    m = tmp_path / "draft.yaml"
+    m.write_text(
+        "argmap: 1\ntitle: T\nclaims:\n"
+        '  - {id: a, text: "Ports \\e[2J\\e]0;pwned\\a should open.", drafted: 0.5}\n'
+        "  - {id: b, text: Night work pays., drafted: 0.5, supports: [a]}\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run([sys.executable, "-m", "argmap", "review", str(m)], input="s\ns\nq\n",
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout and "\x07" not in done.stdout
+    assert "Ports" in done.stdout and "should open." in done.stdout
+
+
+def test_a_claim_joined_with_the_next_quotes_both_and_takes_its_links(drafted):
+    from argmap.analysis.provenance import SourceText
+
+    before = read_map(drafted).model
+    text = SourceText((drafted.parent / "sources" / "harbour-op-ed.txt").read_text())
+    # The first drafted claim whose paragraph quotes another claim after it.
+    spots = {c.id: text.find(c.quote) for c in before.claims if c.quote}
+    first, nxt = next(
+        (c, min((spots[d.id].start, d) for d in before.claims if d.id != c.id and d.quote and
+                spots[d.id].paragraph == spots[c.id].paragraph
+                and spots[d.id].start >= spots[c.id].end)[1])
+        for c in before.claims
+        if c.drafted is not None and c.quote and any(
+            d.quote and d.id != c.id and spots[d.id].paragraph == spots[c.id].paragraph
+            and spots[d.id].start >= spots[c.id].end for d in before.claims)
+    )  # fmt: skip
+    linked = {
+        (lk.source, lk.target) for lk in before.all_links() if nxt.id in (lk.source, lk.target)
+    }
+    done = subprocess.run([sys.executable, "-m", "argmap", "review", str(drafted), first.id],
+                          input="j\nq\n", capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "1 joined" in done.stderr
+    after = read_map(drafted).model
+    claims = {c.id: c for c in after.claims}
+    assert nxt.id not in claims
+    joined = claims[first.id]
+    assert joined.quote.startswith(first.quote) and joined.quote.endswith(nxt.quote)
+    assert joined.drafted is not None  # joined, still to be decided
+    for source, target in linked:  # the next claim's links now the joined claim's
+        source, target = (first.id if x == nxt.id else x for x in (source, target))
+        if source != target:
+            assert any((lk.source, lk.target) == (source, target) for lk in after.all_links())
+    assert run("validate", drafted).exit_code == 0  # the joined quote is in the text
+    # The last claim of a paragraph has nothing to join: refused, asked again.
+    last = max((c for c in after.claims if c.quote and c.drafted is not None),
+               key=lambda c: text.find(c.quote).start)  # fmt: skip
+    done = subprocess.run([sys.executable, "-m", "argmap", "review", str(drafted), last.id],
+                          input="j\nq\n", capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0 and "no claim's quote follows it" in done.stderr

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, RootModel
 
-from argmap.model.answers import Record
+from argmap.model.answers import Record, optional
 
 __all__ = ["Proposal", "Proposals"]
 
@@ -27,6 +27,13 @@ class Proposal(Record):
     )
     source: str | None = Field(None, description="For a link, the claim it starts from.")
     target: str | None = Field(None, description="For a link, the claim it bears on.")
+    context: str | None = optional(
+        "For a quoted claim, the paragraph of its source that holds the quote (when the "
+        "source can be read)."
+    )
+    quote_at: tuple[int, int] | None = optional(
+        "Where the quote stands in context: its first character and the one after its last."
+    )
 
 
 class Proposals(RootModel[list[Proposal]]):

@@ -88,6 +88,27 @@ def emit_segments(lines: list[list[tuple[str, str | None]]]) -> None:
         emit_lines([plain(line) for line in lines])
 
 
+def emit_passages(paragraphs: list[tuple[int, list[tuple[str, str | None]]]]) -> None:
+    """Paragraphs of styled text, indented: on a terminal styled and fitted to its width at
+    spaces; piped, plain and whole, a paragraph a line."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
+    def paragraph(segments: list[tuple[str, str | None]]) -> Text:
+        text = Text()
+        for part, style in segments:
+            text.append(part, style=style or "")
+        return text
+
+    if not is_terminal():
+        emit_lines([" " * indent + "".join(part for part, _ in segments)
+                    for indent, segments in paragraphs])  # fmt: skip
+        return
+    emit_rich(Group(*(Padding(paragraph(segments), (0, 0, 0, indent))
+                      for indent, segments in paragraphs)))  # fmt: skip
+
+
 def emit_outline(G: Any, trees: list, **options: Any) -> None:
     """An outline (:mod:`argmap.analysis.outline`): a rich tree on a terminal, plain lines
     otherwise.
@@ -266,6 +287,8 @@ def emit_form(form: Any) -> None:
             emit_lines(form.lines)
     elif isinstance(form, forms.Styled):
         emit_segments(form.lines)
+    elif isinstance(form, forms.Passages):
+        emit_passages(form.paragraphs)
     elif isinstance(form, forms.Table):
         if form.rows or is_terminal():  # piped, no row prints nothing (as grep)
             emit_table(form.columns, form.rows)

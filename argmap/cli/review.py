@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -11,7 +12,11 @@ from argmap.cli.edit import FileArg
 from argmap.cli.options import RowFormatOpt
 from argmap.cli.output import RowFormat
 
-_KEYS = "[a]ccept  [r]eject  [t]arget another claim  [m]erge into a claim  [s]kip  [q]uit"
+#: The answers to a claim and to a link, each a letter.
+_CLAIM_KEYS = ("[a]ccept  [r]eject  [k]ind  [e]dit text  [j]oin with the next  "
+               "[m]erge into a claim  [s]kip  [q]uit")  # fmt: skip
+_LINK_KEYS = "[a]ccept  [r]eject  [t]arget another claim  re[v]erse  [s]kip  [q]uit"
+_ASKED = {"t": "claim id> ", "m": "claim id> ", "k": "kind> ", "e": "text> "}
 
 
 def review(
@@ -26,15 +31,17 @@ def review(
     ] = False,
     fmt: RowFormatOpt = RowFormat.text,
 ) -> None:
-    """Review a drafted map: each proposal in turn, accepted, rejected, drawn to another
-    claim or merged into one; every decision is written to the map at once, so quitting
-    midway keeps what was decided.
+    """Review a drafted map: each proposal in turn, with the paragraph its quote comes
+    from, accepted, rejected, changed or merged; every decision is written to the map at
+    once, so quitting midway keeps what was decided.
 
-    At each proposal type a letter and Enter: a (accept: its drafted mark goes), r (reject:
-    a claim goes with its links, a link goes), t (a link: draw it to another claim, asked
-    for next), m (a claim: take it as another claim of the map, asked for next; its links
-    move there), s (skip: decide later), q (quit). Lines are read from standard input, so a
-    script can pipe its decisions in.
+    At a claim type a letter and Enter: a (accept: its drafted mark goes), r (reject: it
+    goes with its links), k (give it another kind, asked for next), e (give it a text of
+    its own, asked for next; its quote stays), j (join it with the claim quoted next in its
+    paragraph: one claim, the next one's links moving to it), m (take it as another claim
+    of the map, asked for next; its links move there), s (skip: decide later), q (quit).
+    At a link: a, r, t (draw it to another claim, asked for next), v (turn it round), s,
+    q. Lines are read from standard input, so a script can pipe its decisions in.
 
     --list prints the proposals left (a table, or --format json, ids, tsv) without asking.
 
@@ -57,39 +64,54 @@ def review(
     if not items:
         print_error(["argmap: nothing drafted is left to review"])
         return
+    from argmap.io import progress
+
+    progress.stop()  # a question waits for a person: no sign of work meanwhile
     out = sys.stdout
-    counts = {"accepted": 0, "rejected": 0, "retargeted": 0, "merged": 0, "skipped": 0}
+    counts = {"accepted": 0, "rejected": 0, "retargeted": 0, "reversed": 0, "rekinded": 0,
+              "reworded": 0, "joined": 0, "merged": 0, "skipped": 0}  # fmt: skip
     for n, item in enumerate(items, 1):
-        head = f"[{n}/{len(items)}] {item.what} {item.id} ({item.kind}, drafted {item.score:.2f})"
-        out.write(f"\n{head}\n  {item.text}\n")
-        if item.quote and item.quote != item.text:
-            out.write(f"  quote: {item.quote}\n")
-        for link in item.links:
-            out.write(f"  {link}\n")
+        _show(item, f"[{n}/{len(items)}]")
+        keys = _CLAIM_KEYS if item.what == "claim" else _LINK_KEYS
         while True:
-            out.write(f"{_KEYS}\n> ")
+            out.write(f"{keys}\n> ")
             out.flush()
             answer = sys.stdin.readline()
             if not answer:  # end of input: as quit
                 answer = "q"
             key = answer.strip().lower()[:1]
+            if key not in re.findall(r"\[(\w)\]", keys):
+                key = ""
             try:
+                given = ""
+                if key in _ASKED:
+                    out.write(_ASKED[key])
+                    out.flush()
+                    given = sys.stdin.readline().strip()
                 if key == "a":
                     decide.accept(map_file, item.id)
                     counts["accepted"] += 1
                 elif key == "r":
                     decide.reject(map_file, item)
                     counts["rejected"] += 1
-                elif key in ("t", "m"):
-                    out.write("claim id> ")
-                    out.flush()
-                    other = sys.stdin.readline().strip()
-                    if key == "t":
-                        decide.retarget(map_file, item, other)
-                        counts["retargeted"] += 1
-                    else:
-                        decide.merge(map_file, item, other)
-                        counts["merged"] += 1
+                elif key == "t":
+                    decide.retarget(map_file, item, given)
+                    counts["retargeted"] += 1
+                elif key == "v":
+                    decide.reverse(map_file, item)
+                    counts["reversed"] += 1
+                elif key == "k":
+                    decide.rekind(map_file, item.id, given)
+                    counts["rekinded"] += 1
+                elif key == "e":
+                    decide.reword(map_file, item.id, given)
+                    counts["reworded"] += 1
+                elif key == "j":
+                    decide.join(map_file, item)
+                    counts["joined"] += 1
+                elif key == "m":
+                    decide.merge(map_file, item, given)
+                    counts["merged"] += 1
                 elif key == "s":
                     counts["skipped"] += 1
                 elif key == "q":
@@ -101,12 +123,28 @@ def review(
             except ArgmapError as exc:  # a wrong id, a link already there: ask again
                 print_error([f"argmap: {line}" for line in exc.lines()])
                 continue
+            if key in ("k", "j"):  # still drafted: shown again as it now is
+                now = decide.pending(map_file)
+                item = next(p for p in now if p.id == item.id)
+                still = {p.id for p in now}
+                items[n:] = [p for p in items[n:] if p.id in still]
+                _show(item, f"[{n}/{len(items)}]")
+                continue
             break
-        if key in ("r", "m"):
+        if key in ("r", "m", "v"):
             # What went may have taken later proposals with it (a claim's links).
             left = {p.id for p in decide.pending(map_file)}
             items[n:] = [p for p in items[n:] if p.id in left]
     _said(counts)
+
+
+def _show(item: Any, place: str) -> None:
+    """One proposal as :func:`argmap.views.answers.text_form` lays it out."""
+    from argmap.cli.output import emit_form
+    from argmap.operations.result import Page
+    from argmap.views.answers import text_form
+
+    emit_form(text_form(item, Page(), place=place))
 
 
 def _said(counts: dict[str, int]) -> None:

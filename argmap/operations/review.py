@@ -7,18 +7,25 @@ what was decided). The front end asks; these are the decisions.
 - :func:`accept`: the mark goes (``drafted`` removed), the item stays;
 - :func:`reject`: a claim goes with its links, a link goes;
 - :func:`retarget`: a drafted link is drawn to another claim instead (and accepted);
+- :func:`reverse`: a drafted link is turned round (and accepted);
+- :func:`rekind`: a drafted claim is given another kind;
+- :func:`reword`: a drafted claim is given a text of its own (its quote stays);
 - :func:`merge`: a drafted claim is taken as another claim of the map: its links move to
-  that claim (none twice), and it goes.
+  that claim (none twice), and it goes;
+- :func:`join`: a drafted claim is joined with the claim quoted next in its paragraph.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from argmap.analysis.proposals import Proposal, Proposals
 from argmap.errors import UsageError
 from argmap.operations.edit import Edited
 from argmap.operations.result import Result
 
-__all__ = ["Proposal", "pending", "listed", "decided", "accept", "reject", "retarget", "merge"]
+__all__ = ["Proposal", "pending", "listed", "decided", "accept", "reject", "retarget",
+           "reverse", "rekind", "reword", "merge", "join"]  # fmt: skip
 
 _RELATION = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
 
@@ -32,17 +39,21 @@ def pending(path: str) -> list[Proposal]:
     """
     from argmap.operations.loading import read_map
 
-    model = read_map(path).model
+    doc = read_map(path)
+    model = doc.model
     links = model.all_links()
     out: list[Proposal] = []
     shown: set[str] = set()
     texts = {c.id: c.text for c in model.claims}
+    sources = _SourceTexts(doc)
     for c in model.claims:
         starts = [lk for lk in links if lk.source == c.id]
         if c.drafted is not None:
             said = [f"{_RELATION[lk.kind.value]} {lk.target}" for lk in starts]
+            context, at = sources.around(c.source, c.quote)
             out.append(Proposal(what="claim", id=c.id, kind=c.kind.value, score=c.drafted,
-                                text=c.text, quote=c.quote, links=said))  # fmt: skip
+                                text=c.text, quote=c.quote, links=said, context=context,
+                                quote_at=at))  # fmt: skip
         for lk in starts:
             if lk.drafted is not None and lk.key not in shown:
                 shown.add(lk.key)
@@ -52,6 +63,38 @@ def pending(path: str) -> list[Proposal]:
                                     score=lk.drafted, text=said_link, source=lk.source,
                                     target=lk.target))  # fmt: skip
     return out
+
+
+class _SourceTexts:
+    """The texts a map's sources name, each read once (through the map's own reader of
+    the files it names: inside its project only), for the paragraph around a quote."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.paths = {s.id: s.path for s in doc.model.sources if s.path}
+        self.read: dict[str, Any] = {}
+
+    def around(self, source: str | None, quote: str | None) -> tuple[str | None, Any]:
+        """The paragraph of ``source`` that holds ``quote``, and where the quote stands
+        in it; (None, None) when the text cannot be read or does not hold the quote."""
+        from argmap.analysis.provenance import load_source
+
+        if source is None or quote is None or source not in self.paths:
+            return None, None
+        if source not in self.read:
+            try:
+                self.read[source] = load_source(self.doc.files, self.paths[source])[1]
+            except (OSError, UnicodeDecodeError, ValueError):
+                self.read[source] = None  # validate says why; a review goes on without it
+        text = self.read[source]
+        hit = text.find(quote) if text is not None else None
+        if hit is None:
+            return None, None
+        start, end = text.paragraphs[hit.paragraph - 1] if text.paragraphs else (0, len(text.text))
+        start, end = min(start, hit.start), max(end, hit.end)
+        while start < hit.start and text.text[start].isspace():
+            start += 1
+        return text.text[start:end].rstrip(), (hit.start - start, hit.end - start)
 
 
 def listed(path: str, only: list[str] | None = None) -> Result[Proposals]:
@@ -82,18 +125,81 @@ def reject(path: str, proposal: Proposal) -> Edited:
 
 
 def retarget(path: str, proposal: Proposal, target: str) -> Edited:
-    """Draw a drafted link to ``target`` instead (a claim of the map), accepted.
+    """Draw a drafted link to ``target`` instead (a claim of the map), accepted; one
+    change, written whole or not at all.
 
     Raises:
         UsageError: not a link, or ``target`` is no claim of the map.
+        MapError: the map would not be valid (a circle of supports; nothing is written).
     """
-    from argmap.operations.edit import add_link, remove_link
-
     if proposal.what != "link" or proposal.source is None:
         raise UsageError(f"{proposal.id}: only a link can be drawn to another claim")
     _claim_of(path, target)
-    remove_link(path, proposal.id)
-    return add_link(path, proposal.source, _RELATION[proposal.kind], target)
+    return _redrawn(path, proposal, proposal.source, target)
+
+
+def reverse(path: str, proposal: Proposal) -> Edited:
+    """Turn a drafted link round: its target bears on its source instead (the same kind
+    of link), accepted; one change, written whole or not at all.
+
+    Raises:
+        UsageError: not a link between two claims (an undercut aims at a link).
+        MapError: the map would not be valid (a circle of supports; nothing is written).
+    """
+    if proposal.what != "link" or proposal.source is None or proposal.target is None:
+        raise UsageError(f"{proposal.id}: only a link can be turned round")
+    if proposal.kind == "undercut":
+        raise UsageError(f"{proposal.id}: an undercut aims at a link; it cannot be turned round")
+    return _redrawn(path, proposal, proposal.target, proposal.source)
+
+
+def _redrawn(path: str, proposal: Proposal, source: str, target: str) -> Edited:
+    """The drafted link ``proposal`` drawn again from ``source`` to ``target``, reviewed."""
+    from argmap.formats.native import parse
+    from argmap.model import default_link_id
+    from argmap.operations.edit import editing
+
+    if source == target:
+        raise UsageError(f"{proposal.id}: a claim cannot bear on itself")
+    new = default_link_id(source, proposal.kind, target)
+    with editing(path) as edit:
+        for lk in parse(edit.input).model.all_links():
+            if (lk.source, lk.kind.value, lk.target) == (source, proposal.kind, target):
+                raise UsageError(f"{source} {_RELATION[proposal.kind]} {target} already: "
+                                 f"link {lk.key}")  # fmt: skip
+        edit.editor.remove_link(proposal.id)
+        edit.editor.add_link({"source": source, "target": target, "kind": proposal.kind})
+    return Edited([f"removed link {proposal.id}", f"added link {new}"], edit.warnings)
+
+
+def rekind(path: str, ident: str, kind: str) -> Edited:
+    """Give a drafted claim another kind (claim, premise, evidence, objection...); the
+    claim stays drafted until it is accepted.
+
+    Raises:
+        UsageError: ``kind`` is no kind of claim.
+    """
+    from argmap.model import ClaimKind
+    from argmap.operations.edit import set_field
+
+    kinds = [k.value for k in ClaimKind]
+    if kind not in kinds:
+        raise UsageError(f"{kind!r} is no kind of claim", hint="one of " + ", ".join(kinds))
+    return set_field(path, ident, "kind", kind)
+
+
+def reword(path: str, ident: str, text: str) -> Edited:
+    """Give a drafted claim a text of its own (its quote stays, still checked against its
+    source); reworded, it is reviewed.
+
+    Raises:
+        UsageError: an empty text.
+    """
+    from argmap.operations.edit import set_field
+
+    if not text.strip():
+        raise UsageError(f"{ident}: a claim's text cannot be empty")
+    return set_field(path, ident, "text", text.strip())
 
 
 def merge(path: str, proposal: Proposal, into: str) -> Edited:
@@ -105,7 +211,6 @@ def merge(path: str, proposal: Proposal, into: str) -> Edited:
         UsageError: not a claim, or ``into`` is no other claim of the map.
         MapError: the merged map would not be valid (nothing is written).
     """
-    from argmap.edit.editor import references
     from argmap.formats.native import parse
     from argmap.operations.edit import editing
 
@@ -114,29 +219,87 @@ def merge(path: str, proposal: Proposal, into: str) -> Edited:
     if into == proposal.id:
         raise UsageError(f"{proposal.id}: a claim cannot be merged into itself")
     _claim_of(path, into)
-    lines: list[str] = []
     with editing(path) as edit:
-        model = parse(edit.input).model
-        existing = {(lk.source, lk.kind.value, lk.target) for lk in model.all_links()}
-        moved: list[tuple[str, str, str]] = []
-        for lk in model.all_links():
-            if lk.kind.value == "undercut":
-                continue  # an undercut aims at a link, which goes with the claim
-            if lk.source == proposal.id:
-                moved.append((into, lk.kind.value, lk.target))
-            elif lk.target == proposal.id:
-                moved.append((lk.source, lk.kind.value, into))
-        for link_id in references(model, proposal.id):
-            edit.editor.remove_link(link_id)
-            lines.append(f"removed link {link_id}")
-        edit.editor.remove_claim(proposal.id)
-        lines.append(f"removed claim {proposal.id}")
-        for source, kind, target in dict.fromkeys(moved):
-            if source == target or (source, kind, target) in existing:
-                continue
-            edit.editor.add_link({"source": source, "target": target, "kind": kind})
-            lines.append(f"added link {source}.{kind}.{target}")
+        lines = _taken_over(edit, parse(edit.input).model, proposal.id, into)
     return Edited(lines, edit.warnings)
+
+
+def join(path: str, proposal: Proposal) -> Edited:
+    """Join a drafted claim with the claim whose quote comes next in its paragraph (a
+    unit cut too short): one claim quoting the passage from the first's start to the
+    next's end, verbatim, its text that passage; the next claim's links move to it, and the
+    next claim goes. One change, written whole or not at all. The joined claim stays
+    drafted, to be decided.
+
+    Raises:
+        UsageError: not a quoted claim, its source cannot be read, or no claim's quote
+            follows it in its paragraph.
+        MapError: the joined map would not be valid (nothing is written).
+    """
+    from argmap.analysis.provenance import load_source
+    from argmap.formats.native import parse
+    from argmap.operations.edit import editing
+    from argmap.operations.loading import read_map
+
+    if proposal.what != "claim":
+        raise UsageError(f"{proposal.id}: only a claim can be joined with the next")
+    doc = read_map(path)
+    claims = {c.id: c for c in doc.model.claims}
+    first = claims[proposal.id]
+    paths = {s.id: s.path for s in doc.model.sources if s.path}
+    if first.quote is None or first.source not in paths:
+        raise UsageError(f"{proposal.id}: it quotes no source argmap can read")
+    try:
+        _, text = load_source(doc.files, paths[first.source])
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{proposal.id}: its source cannot be read ({exc})") from None
+    here = text.find(first.quote)
+    if here is None:
+        raise UsageError(f"{proposal.id}: its quote is not in its source (argmap validate)")
+    after = []
+    for c in doc.model.claims:
+        hit = text.find(c.quote) if c.id != first.id and c.source == first.source and \
+            c.quote else None  # fmt: skip
+        if hit is not None and hit.paragraph == here.paragraph and hit.start >= here.end:
+            after.append((hit.start, hit.end, c.id))
+    if not after:
+        raise UsageError(f"{proposal.id}: no claim's quote follows it in its paragraph")
+    _, end, following = min(after)
+    passage = text.text[here.start : end]
+    with editing(path) as edit:
+        edit.editor.set_field(first.id, "quote", passage)
+        edit.editor.set_field(first.id, "text", " ".join(passage.split()))
+        lines = [f"joined {following} into {first.id}"]
+        lines += _taken_over(edit, parse(edit.input).model, following, first.id)
+    return Edited(lines, edit.warnings)
+
+
+def _taken_over(edit: Any, model: Any, gone: str, into: str) -> list[str]:
+    """Claim ``gone`` taken out through ``edit``, its links (either way) moved to claim
+    ``into``, none drawn twice, none to itself; what was done, a line each."""
+    from argmap.edit.editor import references
+
+    lines: list[str] = []
+    existing = {(lk.source, lk.kind.value, lk.target) for lk in model.all_links()}
+    moved: list[tuple[str, str, str]] = []
+    for lk in model.all_links():
+        if lk.kind.value == "undercut":
+            continue  # an undercut aims at a link, which goes with the claim
+        if lk.source == gone:
+            moved.append((into, lk.kind.value, lk.target))
+        elif lk.target == gone:
+            moved.append((lk.source, lk.kind.value, into))
+    for link_id in references(model, gone):
+        edit.editor.remove_link(link_id)
+        lines.append(f"removed link {link_id}")
+    edit.editor.remove_claim(gone)
+    lines.append(f"removed claim {gone}")
+    for source, kind, target in dict.fromkeys(moved):
+        if source == target or (source, kind, target) in existing:
+            continue
+        edit.editor.add_link({"source": source, "target": target, "kind": kind})
+        lines.append(f"added link {source}.{kind}.{target}")
+    return lines
 
 
 def _claim_of(path: str, ident: str) -> None:

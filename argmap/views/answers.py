@@ -32,14 +32,14 @@ from argmap.analysis.diff import MapDiff
 from argmap.analysis.draft import DraftReport
 from argmap.analysis.library import FindAnswer, Indexed, SameAnswer, WhoAnswer
 from argmap.analysis.outline import Shown
-from argmap.analysis.proposals import Proposals
+from argmap.analysis.proposals import Proposal, Proposals
 from argmap.analysis.query import Reach
 from argmap.analysis.query_answers import Claims, Path, Reached, Stats
 from argmap.analysis.schemes import Catalogue, Questions
 from argmap.analysis.validate import Checked
 from argmap.model import Scheme
 from argmap.semantics.report import EvalReport, FrameworkReport
-from argmap.views.forms import Json, Lines, Outline, Stack, Styled, Table
+from argmap.views.forms import Json, Lines, Outline, Passages, Stack, Styled, Table
 
 __all__ = ["text_form", "table_form", "own_form"]
 
@@ -73,6 +73,29 @@ def _table(answer: Any, page: Any, **options: Any) -> Table:
 @text_form.register(Proposals)
 def _proposals(answer: Proposals, page: Any, **options: Any) -> Table:
     return Table(answer.columns(), answer.rows(), "nothing drafted is left to review")
+
+
+@text_form.register(Proposal)
+def _proposal(answer: Proposal, page: Any, *, place: str = "", **options: Any) -> Passages:
+    """One proposal as a person judges it (``argmap review``): what it is; a claim in the
+    paragraph its quote comes from, the quote marked, and its own text when it has one;
+    the links it starts."""
+    head = f"{place} {answer.what} {answer.id} ({answer.kind}, drafted {answer.score:.2f})"
+    Segments = list[tuple[str, str | None]]
+    out: list[tuple[int, Segments]] = [(0, [("", None)]), (0, [(head.strip(), "bold")])]
+    if answer.context is not None and answer.quote_at is not None:
+        start, end = answer.quote_at
+        context = answer.context
+        out.append((2, [(context[:start], "dim"), (context[start:end], "bold underline"),
+                        (context[end:], "dim")]))  # fmt: skip
+        if answer.text != answer.quote:
+            out.append((2, [(f"text: {answer.text}", None)]))
+    else:
+        out.append((2, [(answer.text, None)]))
+        if answer.quote and answer.quote != answer.text:
+            out.append((2, [(f"quote: {answer.quote}", None)]))
+    out += [(2, [(link, None)]) for link in answer.links]
+    return Passages(out)
 
 
 @text_form.register(Reach)

@@ -3,6 +3,8 @@ the operations (which say what to show) and the printer (which knows the termina
 
 - :class:`Lines`: plain lines (``wrap``: fitted to the page's width at spaces);
 - :class:`Styled`: lines of (text, style) segments, coloured on a terminal;
+- :class:`Passages`: paragraphs of (text, style) segments, each fitted to the terminal at
+  spaces (whole when piped), indented;
 - :class:`Table`: columns and rows, laid out so no id or word is ever cut
   (:mod:`argmap.views.columns`), with what to say on standard error when there is no row;
 - :class:`Outline`: trees of claims (:mod:`argmap.views.tree`);
@@ -15,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Lines", "Styled", "Table", "Outline", "Stack", "Json"]
+__all__ = ["Lines", "Styled", "Passages", "Table", "Outline", "Stack", "Json"]
 
 
 @dataclass
@@ -27,6 +29,12 @@ class Lines:
 @dataclass
 class Styled:
     lines: list[list[tuple[str, str | None]]]
+
+
+@dataclass
+class Passages:
+    #: Each paragraph: how many spaces it is indented by, and its (text, style) segments.
+    paragraphs: list[tuple[int, list[tuple[str, str | None]]]]
 
 
 @dataclass
