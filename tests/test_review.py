@@ -75,11 +75,11 @@ def test_accept_reject_retarget_merge_and_quit_midway(drafted):
     term = Terminal("review", drafted.name, cwd=drafted.parent)
     # 1: a claim, accepted.
     first = term.wait_for("> ")
-    accepted = first.split("claim ", 1)[1].split(" ", 1)[0]
+    accepted = first.split("[1/", 1)[1].split()[2]
     term.type("a")
     # 2: its link, drawn to the central claim instead.
     shown = term.wait_for("[2/")
-    link = shown.rsplit("[2/", 1)[1].split("link ", 1)[1].split(" ", 1)[0]
+    link = shown.rsplit("[2/", 1)[1].split()[2]  # "[2/N] link ID": the id may have a line
     term.wait_for("> ", 5) and term.type("t")
     term.wait_for("claim id> ")
     term.type("no-such-claim")  # refused, asked again
@@ -99,7 +99,7 @@ def test_accept_reject_retarget_merge_and_quit_midway(drafted):
     # 3: a claim, merged into the first (merging it into the central claim would make a
     # circle of supports: refused whole, and asked again).
     third = term.wait_for("[3/")
-    merged = third.rsplit("[3/", 1)[1].split("claim ", 1)[1].split(" ", 1)[0]
+    merged = third.rsplit("[3/", 1)[1].split()[2]
     term.type("m")
     term.wait_for("claim id> ")
     term.type(central)
@@ -109,7 +109,7 @@ def test_accept_reject_retarget_merge_and_quit_midway(drafted):
     term.wait_for("claim id> ")
     term.type(accepted)
     fourth = term.wait_for("[4/")
-    rejected = fourth.rsplit("[4/", 1)[1].split(" ", 2)[1:3]
+    rejected = fourth.rsplit("[4/", 1)[1].split()[1:3]
     term.type("r")
     term.wait_for("[5/")
     term.type("q")

@@ -89,24 +89,34 @@ def emit_segments(lines: list[list[tuple[str, str | None]]]) -> None:
 
 
 def emit_passages(paragraphs: list[tuple[int, list[tuple[str, str | None]]]]) -> None:
-    """Paragraphs of styled text, indented: on a terminal styled and fitted to its width at
-    spaces; piped, plain and whole, a paragraph a line."""
+    """Paragraphs of styled text, indented, fitted to the output's width at spaces (a word
+    or an id wider than that stays whole, on a line of its own); styled on a terminal,
+    plain when piped (whole paragraphs, unless ``COLUMNS`` gives a width)."""
+    import re
+
     from rich.console import Group
-    from rich.padding import Padding
     from rich.text import Text
 
-    def paragraph(segments: list[tuple[str, str | None]]) -> Text:
-        text = Text()
-        for part, style in segments:
-            text.append(part, style=style or "")
-        return text
+    from argmap.views.columns import output_width
 
-    if not is_terminal():
-        emit_lines([" " * indent + "".join(part for part, _ in segments)
-                    for indent, segments in paragraphs])  # fmt: skip
-        return
-    emit_rich(Group(*(Padding(paragraph(segments), (0, 0, 0, indent))
-                      for indent, segments in paragraphs)))  # fmt: skip
+    width = output_width()
+    lines: list[Text] = []
+    for indent, segments in paragraphs:
+        whole = Text()
+        for part, style in segments:
+            whole.append(part.replace("\n", " "), style=style or "")
+        plain, room = whole.plain, max(20, (width or 0) - indent)
+        start = end = 0
+        for word in re.finditer(r"\S+", plain):
+            if width and word.end() - start > room and end > start:
+                lines.append(Text(" " * indent) + whole[start:end])
+                start = word.start()
+            end = word.end()
+        lines.append(Text(" " * indent) + whole[start:end])
+    if is_terminal():
+        emit_rich(Group(*lines), wrap=False)
+    else:
+        emit_lines([line.plain for line in lines])
 
 
 def emit_outline(G: Any, trees: list, **options: Any) -> None:

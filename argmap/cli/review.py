@@ -13,8 +13,7 @@ from argmap.cli.options import RowFormatOpt
 from argmap.cli.output import RowFormat
 
 #: The answers to a claim and to a link, each a letter.
-_CLAIM_KEYS = ("[a]ccept  [r]eject  [k]ind  [e]dit text  [j]oin with the next  "
-               "[m]erge into a claim  [s]kip  [q]uit")  # fmt: skip
+_CLAIM_KEYS = "[a]ccept  [r]eject  [k]ind  [e]dit text  [j]oin next  [m]erge  [s]kip  [q]uit"
 _LINK_KEYS = "[a]ccept  [r]eject  [t]arget another claim  re[v]erse  [s]kip  [q]uit"
 _ASKED = {"t": "claim id> ", "m": "claim id> ", "k": "kind> ", "e": "text> "}
 
@@ -74,8 +73,7 @@ def review(
         _show(item, f"[{n}/{len(items)}]")
         keys = _CLAIM_KEYS if item.what == "claim" else _LINK_KEYS
         while True:
-            out.write(f"{keys}\n> ")
-            out.flush()
+            _offer(keys)
             answer = sys.stdin.readline()
             if not answer:  # end of input: as quit
                 answer = "q"
@@ -145,6 +143,16 @@ def _show(item: Any, place: str) -> None:
     from argmap.views.answers import text_form
 
     emit_form(text_form(item, Page(), place=place))
+
+
+def _offer(keys: str) -> None:
+    """The answers, fitted to the terminal at spaces, and the prompt."""
+    from argmap.cli.output import emit_form
+    from argmap.views.forms import Passages
+
+    emit_form(Passages([(0, [(keys, None)])]))
+    sys.stdout.write("> ")
+    sys.stdout.flush()
 
 
 def _said(counts: dict[str, int]) -> None:
