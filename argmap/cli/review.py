@@ -67,8 +67,7 @@ def review(
 
     progress.stop()  # a question waits for a person: no sign of work meanwhile
     out = sys.stdout
-    counts = {"accepted": 0, "rejected": 0, "retargeted": 0, "reversed": 0, "rekinded": 0,
-              "reworded": 0, "joined": 0, "merged": 0, "skipped": 0}  # fmt: skip
+    counts = dict.fromkeys(decide.COUNTED, 0)
     for n, item in enumerate(items, 1):
         _show(item, f"[{n}/{len(items)}]")
         keys = _CLAIM_KEYS if item.what == "claim" else _LINK_KEYS
@@ -86,35 +85,11 @@ def review(
                     out.write(_ASKED[key])
                     out.flush()
                     given = sys.stdin.readline().strip()
-                if key == "a":
-                    decide.accept(map_file, item.id)
-                    counts["accepted"] += 1
-                elif key == "r":
-                    decide.reject(map_file, item)
-                    counts["rejected"] += 1
-                elif key == "t":
-                    decide.retarget(map_file, item, given)
-                    counts["retargeted"] += 1
-                elif key == "v":
-                    decide.reverse(map_file, item)
-                    counts["reversed"] += 1
-                elif key == "k":
-                    decide.rekind(map_file, item.id, given)
-                    counts["rekinded"] += 1
-                elif key == "e":
-                    decide.reword(map_file, item.id, given)
-                    counts["reworded"] += 1
-                elif key == "j":
-                    decide.join(map_file, item)
-                    counts["joined"] += 1
-                elif key == "m":
-                    decide.merge(map_file, item, given)
-                    counts["merged"] += 1
-                elif key == "s":
-                    counts["skipped"] += 1
-                elif key == "q":
+                if key == "q":
                     _said(counts)
                     return
+                if key:
+                    counts[decide.answer(map_file, item, key, given)] += 1
                 else:
                     out.write("  (type one of the letters)\n")
                     continue

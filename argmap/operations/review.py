@@ -17,6 +17,7 @@ what was decided). The front end asks; these are the decisions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from argmap.analysis.proposals import Proposal, Proposals
@@ -25,7 +26,7 @@ from argmap.operations.edit import Edited
 from argmap.operations.result import Result
 
 __all__ = ["Proposal", "pending", "listed", "decided", "accept", "reject", "retarget",
-           "reverse", "rekind", "reword", "merge", "join"]  # fmt: skip
+           "reverse", "rekind", "reword", "merge", "join", "answer", "COUNTED"]  # fmt: skip
 
 _RELATION = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
 
@@ -300,6 +301,35 @@ def _taken_over(edit: Any, model: Any, gone: str, into: str) -> list[str]:
         edit.editor.add_link({"source": source, "target": target, "kind": kind})
         lines.append(f"added link {source}.{kind}.{target}")
     return lines
+
+
+#: Each answer a person gives in a review, by its letter: what it is counted as, and what
+#: it does to the proposal (with what was asked for next: a claim's id, a kind, a text).
+_ANSWERS: dict[str, tuple[str, Callable[[str, Proposal, str], Any]]] = {
+    "a": ("accepted", lambda path, p, _: accept(path, p.id)),
+    "r": ("rejected", lambda path, p, _: reject(path, p)),
+    "t": ("retargeted", lambda path, p, given: retarget(path, p, given)),
+    "v": ("reversed", lambda path, p, _: reverse(path, p)),
+    "k": ("rekinded", lambda path, p, given: rekind(path, p.id, given)),
+    "e": ("reworded", lambda path, p, given: reword(path, p.id, given)),
+    "j": ("joined", lambda path, p, _: join(path, p)),
+    "m": ("merged", lambda path, p, given: merge(path, p, given)),
+    "s": ("skipped", lambda path, p, _: None),
+}
+#: What a review counts, in the order :func:`decided` says it.
+COUNTED = [counted for counted, _ in _ANSWERS.values()]
+
+
+def answer(path: str, proposal: Proposal, key: str, given: str = "") -> str:
+    """Do to ``proposal`` what the answer ``key`` (a letter of :data:`_ANSWERS`) says,
+    with ``given`` (what was asked for next); what it counts as ("accepted").
+
+    Raises:
+        UsageError, MapError: as the answer's own function does (nothing is written).
+    """
+    counted, act = _ANSWERS[key]
+    act(path, proposal, given)
+    return counted
 
 
 def _claim_of(path: str, ident: str) -> None:
