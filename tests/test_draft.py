@@ -259,6 +259,18 @@ def test_a_reported_worry_is_an_objection_and_the_authors_own_is_not():
     assert d.role[2] == "opp" and d.function[2] == "attack"
 
 
+def test_what_a_source_recommends_in_a_while_clause_is_ground_not_an_objection():
+    d = draft_structure([
+        "The city should fund free sports clubs for children.",
+        "While the World Health Organization recommends an hour of exercise a day,",
+        "only one child in five gets it.",
+        "While some argue that clubs cost too much,",
+        "the clinics they spare cost more.",
+    ])  # fmt: skip
+    assert (d.role[1], d.function[1], d.head[1]) == ("pro", "support", 2)
+    assert d.role[3] == "opp" and d.function[3] == "attack"  # a view reported: conceded
+
+
 def test_a_conclusion_the_next_unit_turns_against_may_still_be_central():
     d = draft_structure([
         "Shop workers have a right to a day off.",

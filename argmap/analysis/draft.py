@@ -179,6 +179,12 @@ _OUGHT = re.compile(r"\b(?:makes? (?:good )?sense to|it (?:is|will be|would be) 
                     r"important|vital|crucial|imperative|prudent|wise)|(?:will|would) "
                     r"require|would do well to|cannot afford to|it is time to)\b",
                     re.I)  # fmt: skip
+#: A subordinate clause giving what a source recommends, requires or finds ("While the
+#: WHO recommends ..., only ..."): evidence the main clause builds on, not a concession.
+_EVIDENTIAL = re.compile(r"^\W*(?:while|whereas|although|though)\s+(?:[\w'’.-]+\s+){1,6}?"
+                         r"(?:recommends?|advises?|requires?|mandates?|prescribes?|shows?|"
+                         r"showed|finds?|found|estimates?|estimated|reports?|reported|"
+                         r"concludes?|concluded)\b", re.I)  # fmt: skip
 _OPINION = re.compile(r"\b(?:i think|i believe|in my (?:opinion|view)|i am convinced|"
                       r"i'?m convinced|we should|we must|i would argue|i argue)\b",
                       re.I)  # fmt: skip
@@ -504,6 +510,12 @@ def draft_structure(
             cues[i].append(
                 f"opens with a condition ({_cue(_CONDITION, text)}) of the clause that "
                 "follows: bears on it"
+            )
+        elif main is not None and _EVIDENTIAL.search(text):
+            function[i], head[i], score[i] = "support", main, 0.6
+            cues[i].append(
+                f"opens with what a source recommends or finds ({_cue(_EVIDENTIAL, text)}): "
+                "the ground its sentence's main clause stands on, not an objection to it"
             )
         elif main is not None and _SUBORDINATE.search(text) and _CONCESSION.search(text):
             role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.7
