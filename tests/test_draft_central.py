@@ -205,3 +205,16 @@ def test_the_authors_view_after_a_turn_counts_for_more_than_the_same_view_alone(
     )
     assert turned > plain
     assert any("turns to the author's own view" in cue for cue in why)
+
+
+def test_the_authors_view_is_read_through_an_adverb():
+    from argmap.analysis.draft import _central_score, _Place
+
+    opening = _Place(paragraph=0, paragraphs=5, ends_paragraph=True, opening=True,
+                     closing=False, concludes_text=False, returns=0.0, titled=0.0)  # fmt: skip
+    for said in ("I truly believe that sport belongs in every school.",
+                 "I do sincerely think that sport belongs in every school."):  # fmt: skip
+        _, why = _central_score(3, said, 10, False, opening)
+        assert any("opinion marker" in cue for cue in why), said
+    _, why = _central_score(3, "Italy believes that sport belongs in school.", 10, False, opening)
+    assert not any("opinion marker" in cue for cue in why)

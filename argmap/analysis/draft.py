@@ -229,7 +229,8 @@ _TEXT_CONCLUSION = _words(
     "come to the conclusion)|it can (?:easily |safely )?be (?:concluded|deduced))",
 )
 _STANCE = re.compile(r"\b(?:i (?:strongly |firmly |would |do |really |still |totally |"
-                     r"definitely |personally |myself )?(?:think|believe|agree|disagree|contend|"
+                     r"definitely |personally |myself |\w+ly |(?:do|would) \w+ly )?"
+                     r"(?:think|believe|agree|disagree|contend|"
                      r"argue|maintain|hold|feel|suppose|prefer|advocate|assert|support|oppose|"
                      r"object to|am in favou?r)|in my (?:personal |humble )?(?:opinion|view|"
                      r"point of view)|from my (?:point of view|perspective|standpoint|view)|"
