@@ -148,7 +148,7 @@ def with_gold_units(files: list[Path]) -> dict[str, float]:
 
 
 def from_raw_text(files: list[Path]) -> dict[str, float]:
-    from argmap.analysis.draft import draft_structure, split_units
+    from argmap.analysis.draft import article_units, draft_structure
     from argmap.analysis.provenance import SourceText
 
     found = total_gold = total_pred = exact = gold_units = 0
@@ -159,7 +159,7 @@ def from_raw_text(files: list[Path]) -> dict[str, float]:
         raw = xml.with_suffix(".txt").read_text(encoding="utf-8")
         start = time.perf_counter()
         source = SourceText(raw)
-        units = split_units(raw, source.paragraphs)
+        units, _ = article_units(raw, source.paragraphs)
         d = draft_structure([u.text for u in units])
         times.append(time.perf_counter() - start)
         # Gold unit ends in the raw text, found by their words in order.

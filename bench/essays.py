@@ -174,7 +174,7 @@ def _model_draft(name: str, source):
 
 
 def main() -> None:
-    from argmap.analysis.draft import draft_structure, split_units
+    from argmap.analysis.draft import article_units, draft_structure
     from argmap.analysis.provenance import SourceText
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -200,7 +200,7 @@ def main() -> None:
         if options.model:
             units, drafted = _model_draft(options.model, source)
         else:
-            units = split_units(essay.text, source.paragraphs)
+            units, _ = article_units(essay.text, source.paragraphs)
             drafted = draft_structure([u.text for u in units],
                                       [source.paragraph_at(u.start) for u in units],
                                       title=essay.text.split("\n", 1)[0])  # fmt: skip

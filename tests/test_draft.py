@@ -49,6 +49,35 @@ def test_a_drafted_map_validates_and_every_claim_quotes_the_text(folder):
     assert any(r.startswith("but-that-vote-was-taken") for r in replies)
 
 
+HOOK = """Charge the Drivers
+
+On Tuesday the council unveiled a plan to charge drivers who enter the old town at peak
+hours. Last week the mayor said the charge would start in May.
+
+The plan deserves support. Traffic in the centre has grown by a fifth since 2019, and
+buses crawl at walking pace. Last week the buses ran late on four days of five.
+
+Shopkeepers fear that fewer drivers mean fewer customers. In the cities studied, however,
+sales did not fall.
+
+The council should adopt the charge and spend its revenue on buses.
+"""
+
+
+def test_the_news_hook_an_article_opens_with_is_left_out_and_said(folder):
+    (folder / "sources" / "hook.txt").write_text(HOOK, encoding="utf-8")
+    out = folder / "hook.yaml"
+    result = run("draft", folder / "sources" / "hook.txt", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("left out as background") == 2
+    assert "'On Tuesday the council unveiled" in result.stderr
+    texts = [c.text for c in read_map(out).model.claims]
+    assert not any(t.startswith(("On Tuesday", "Last week the mayor")) for t in texts)
+    # A dated event further on is evidence, not a hook: kept.
+    assert any(t.startswith("Last week the buses ran late") for t in texts)
+    assert run("validate", out).exit_code == 0
+
+
 def test_a_header_gives_the_source_and_headings_are_no_claims(folder):
     out = folder / "night.yaml"
     assert run("draft", folder / "sources" / WITH_HEADER.name, "-o", out).exit_code == 0

@@ -218,3 +218,20 @@ def test_the_authors_view_is_read_through_an_adverb():
         assert any("opinion marker" in cue for cue in why), said
     _, why = _central_score(3, "Italy believes that sport belongs in school.", 10, False, opening)
     assert not any("opinion marker" in cue for cue in why)
+
+
+def test_a_dated_event_opening_a_text_is_background_unless_it_argues():
+    from argmap.analysis.draft import background
+
+    units = [
+        "On Tuesday the council unveiled a plan to charge drivers.",
+        "Last week the mayor said the charge should start in May.",  # a modal: a claim
+        "Traffic has grown by a fifth since 2019.",
+        "The council should adopt the charge.",
+        "Shops will not suffer.",
+    ]
+    assert background(units, [0, 0, 1, 2, 3]) == [True, False, False, False, False]
+    # In a later paragraph, a dated event is evidence.
+    assert background(units, [1, 1, 0, 2, 3]) == [False] * 5
+    # Never so much left out that fewer than three units remain.
+    assert background(units[:3], [0, 0, 0]) == [False] * 3

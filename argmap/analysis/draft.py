@@ -1,7 +1,9 @@
 """A first map of a text, proposed from cues a reader would use, offline.
 
 :func:`split_units` cuts a text into candidate units: sentences, and clauses at the
-connectives that open an argumentative move (``, but``, ``because``, ``although``...).
+connectives that open an argumentative move (``, but``, ``because``, ``although``...);
+:func:`background` tells the news hook an article opens with (a dated event, told with no
+argument) from its claims.
 :func:`draft_structure` proposes, for a list of unit texts, the central claim, each unit's
 role (the author's voice, ``pro``, or an objection the author raises, ``opp``), its
 function (central claim, support, attack) and the unit it bears on, each decision with a
@@ -37,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["Unit", "Drafted", "Explained", "DraftReport", "split_units", "draft_structure",
-           "headline", "CLOSE"]  # fmt: skip
+           "headline", "background", "article_units", "CLOSE"]  # fmt: skip
 
 #: How much a unit's own paragraph counts ahead of the rest when finding what it is about
 #: (a share of its weighed words), and the least share it must hold of a claim's words.
@@ -877,3 +879,50 @@ def split_units(text: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
             seen.add(unit.text)
             once.append(unit)
     return once
+
+
+#: When a news hook's event happened: a weekday, a date, "last week", "yesterday".
+_WHEN = re.compile(r"\b(?:(?:on |last |this |next )?(?:monday|tuesday|wednesday|thursday|"
+                   r"friday|saturday|sunday)|yesterday|(?:last|this) (?:week|weekend|month|"
+                   r"morning|night)|earlier (?:this|in the) (?:week|month|year)|on (?:jan|feb|"
+                   r"mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2})\b",
+                   re.I)  # fmt: skip
+#: What happened at it: an event told in the past tense.
+_EVENT = re.compile(r"\b(?:announced|introduced|launched|unveiled|released|signed|said|told|"
+                    r"met|visited|opened|closed|gathered|held|published|declared|proposed|"
+                    r"voted|passed|arrived|hosted|took place|began|started|filed|sued|"
+                    r"ruled|won|lost)\b", re.I)  # fmt: skip
+
+
+def background(units: list[str], para: list[int]) -> list[bool]:
+    """Which units are the news hook an article opens with, not claims: in its first
+    paragraph, an event told in the past tense with when it happened ("On Tuesday the
+    council unveiled ...", "Last week the minister said ..."), and no cue of an argument
+    (no modal verb, stance, reason, conclusion, turn or concession). None when that would
+    leave fewer than three units."""
+    first = min(para, default=0)
+    out = [
+        para[i] == first
+        and bool(_WHEN.search(t))
+        and bool(_EVENT.search(t))
+        and not (_MODAL.search(t) or _OUGHT.search(t) or _STANCE.search(t)
+                 or _OPINION.search(t) or _reason(t) or _REASON_ANYWHERE.search(t)
+                 or _CONCLUSIVE.search(t) or _turns(t) or _CONCESSION.search(t)
+                 or _CONDITION.search(t))
+        for i, t in enumerate(units)
+    ]  # fmt: skip
+    return out if len(units) - sum(out) >= 3 else [False] * len(units)
+
+
+def article_units(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[Unit], list[Unit]]:
+    """The units ``argmap draft`` drafts from ``text`` (:func:`split_units` over its
+    paragraphs, ``(start, end)`` offsets), and those it leaves out as the news hook
+    (:func:`background`)."""
+    import bisect
+
+    units = split_units(text, paragraphs)
+    starts = [start for start, _ in paragraphs]
+    para = [bisect.bisect_right(starts, u.start) for u in units]
+    hook = background([u.text for u in units], para)
+    return ([u for u, out in zip(units, hook, strict=True) if not out],
+            [u for u, out in zip(units, hook, strict=True) if out])  # fmt: skip

@@ -272,7 +272,7 @@ def _units(source: Any, source_path: str, units_file: str | None, model_name: st
     Raises:
         UsageError: both a model and units given, or no unit found.
     """
-    from argmap.analysis.draft import draft_structure, headline, split_units
+    from argmap.analysis.draft import article_units, draft_structure, headline
     from argmap.errors import UsageError
 
     if model_name is not None:
@@ -283,7 +283,10 @@ def _units(source: Any, source_path: str, units_file: str | None, model_name: st
         spans, given_notes = _given_units(units_file, source)
         notes.extend(given_notes)
     else:
-        spans = [(u.start, u.end, u.text) for u in split_units(source.text, source.paragraphs)]
+        kept, hook = article_units(source.text, source.paragraphs)
+        notes.extend(f"left out as background (an event told, no argument): {u.text!r}"
+                     for u in hook)  # fmt: skip
+        spans = [(u.start, u.end, u.text) for u in kept]
     if not spans:
         raise UsageError(f"{source_path}: no sentence to draft a map from")
     drafted = draft_structure(
