@@ -15,7 +15,9 @@ from argmap.cli.output import RowFormat
 #: The answers to a claim and to a link, each a letter.
 _CLAIM_KEYS = "[a]ccept  [r]eject  [k]ind  [e]dit text  [j]oin next  [m]erge  [s]kip  [q]uit"
 _LINK_KEYS = "[a]ccept  [r]eject  [t]arget another claim  re[v]erse  [s]kip  [q]uit"
-_ASKED = {"t": "claim id> ", "m": "claim id> ", "k": "kind> ", "e": "text> "}
+_ASKED = {"t": "claim id> ", "m": "claim id> ", "e": "text> ",
+          "k": "kind (claim, premise, evidence, assumption, objection, conclusion, question, "
+               "argument)> "}  # fmt: skip
 
 
 def review(
