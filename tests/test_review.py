@@ -276,3 +276,13 @@ def test_the_kinds_offered_are_the_kinds_a_claim_may_have():
 
     offered = _ASKED["k"].split("(", 1)[1].split(")", 1)[0].split(", ")
     assert sorted(offered) == sorted(k.value for k in ClaimKind)
+
+
+def test_with_no_answer_to_read_review_is_refused_and_names_what_to_run(drafted):
+    before = drafted.read_bytes()
+    done = subprocess.run([sys.executable, "-m", "argmap", "review", str(drafted)], input="",
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 2
+    assert "no answer to read" in done.stderr
+    assert "--list" in done.stderr and "drafted false" in done.stderr
+    assert drafted.read_bytes() == before

@@ -78,6 +78,8 @@ def review(
             answer = sys.stdin.readline()
             if not answer:  # end of input: as quit
                 answer = "q"
+                if not any(counts.values()):
+                    _unasked(map_file)
             key = answer.strip().lower()[:1]
             if key not in re.findall(r"\[(\w)\]", keys):
                 key = ""
@@ -130,6 +132,22 @@ def _offer(keys: str) -> None:
     emit_form(Passages([(0, [(keys, None)])]))
     sys.stdout.write("> ")
     sys.stdout.flush()
+
+
+def _unasked(map_file: str) -> None:
+    """Nothing to read answers from (no terminal, no answers piped in): refused, with what
+    to do instead.
+
+    Raises:
+        UsageError: always.
+    """
+    from argmap.errors import UsageError
+
+    raise UsageError(
+        "no answer to read: review asks at a terminal, or reads answers piped in",
+        hint=f"argmap review {map_file} --list lists what is left; argmap set {map_file} ID "
+        f"drafted false accepts one item; yes a | argmap review {map_file} accepts all",
+    )
 
 
 def _said(counts: dict[str, int]) -> None:
