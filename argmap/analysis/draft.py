@@ -187,6 +187,17 @@ _EVIDENTIAL = re.compile(r"^\W*(?:while|whereas|although|though)\s+(?:[\w'’.-]
                          r"(?:recommends?|advises?|requires?|mandates?|prescribes?|shows?|"
                          r"showed|finds?|found|estimates?|estimated|reports?|reported|"
                          r"concludes?|concluded)\b", re.I)  # fmt: skip
+#: When a news hook's event happened: a weekday, a date, "last week", "yesterday".
+_WHEN = re.compile(r"\b(?:(?:on |last |this |next )?(?:monday|tuesday|wednesday|thursday|"
+                   r"friday|saturday|sunday)|yesterday|(?:last|this) (?:week|weekend|month|"
+                   r"morning|night)|earlier (?:this|in the) (?:week|month|year)|on (?:jan|feb|"
+                   r"mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2})\b",
+                   re.I)  # fmt: skip
+#: What happened at it: an event told in the past tense.
+_EVENT = re.compile(r"\b(?:announced|introduced|launched|unveiled|released|signed|said|told|"
+                    r"met|visited|opened|closed|gathered|held|published|declared|proposed|"
+                    r"voted|passed|arrived|hosted|took place|began|started|filed|sued|"
+                    r"ruled|won|lost)\b", re.I)  # fmt: skip
 _OPINION = re.compile(r"\b(?:i think|i believe|in my (?:opinion|view)|i am convinced|"
                       r"i'?m convinced|we should|we must|i would argue|i argue)\b",
                       re.I)  # fmt: skip
@@ -879,19 +890,6 @@ def split_units(text: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
             seen.add(unit.text)
             once.append(unit)
     return once
-
-
-#: When a news hook's event happened: a weekday, a date, "last week", "yesterday".
-_WHEN = re.compile(r"\b(?:(?:on |last |this |next )?(?:monday|tuesday|wednesday|thursday|"
-                   r"friday|saturday|sunday)|yesterday|(?:last|this) (?:week|weekend|month|"
-                   r"morning|night)|earlier (?:this|in the) (?:week|month|year)|on (?:jan|feb|"
-                   r"mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2})\b",
-                   re.I)  # fmt: skip
-#: What happened at it: an event told in the past tense.
-_EVENT = re.compile(r"\b(?:announced|introduced|launched|unveiled|released|signed|said|told|"
-                    r"met|visited|opened|closed|gathered|held|published|declared|proposed|"
-                    r"voted|passed|arrived|hosted|took place|began|started|filed|sued|"
-                    r"ruled|won|lost)\b", re.I)  # fmt: skip
 
 
 def background(units: list[str], para: list[int]) -> list[bool]:
