@@ -184,11 +184,11 @@ def test_a_claim_is_shown_in_its_paragraph_and_rekinded_reworded_and_a_link_reve
     assert first.quote in words and len(words) > len(first.quote)
     assert words.split(first.quote)[0].strip() in " ".join(paragraph.split())
     term.type("k")
-    term.wait_for("argument)> ")
+    term.wait_for("kind> ")
     term.type("nonsense")  # refused, asked again
     term.wait_for("no kind of claim")
     term.type("k")
-    term.wait_for("argument)> ")
+    term.wait_for("kind> ")
     term.type("evidence")
     term.wait_for("(evidence, drafted")  # shown again with its kind, still to decide
     term.type("e")
@@ -274,7 +274,7 @@ def test_the_kinds_offered_are_the_kinds_a_claim_may_have():
     from argmap.cli.review import _ASKED
     from argmap.model import ClaimKind
 
-    offered = _ASKED["k"].split("(", 1)[1].split(")", 1)[0].split(", ")
+    offered = (_ASKED["k"][0] or "").split(": ", 1)[1].split(", ")
     assert sorted(offered) == sorted(k.value for k in ClaimKind)
 
 

@@ -15,9 +15,15 @@ from argmap.cli.output import RowFormat
 #: The answers to a claim and to a link, each a letter.
 _CLAIM_KEYS = "[a]ccept  [r]eject  [k]ind  [e]dit text  [j]oin next  [m]erge  [s]kip  [q]uit"
 _LINK_KEYS = "[a]ccept  [r]eject  [t]arget another claim  re[v]erse  [s]kip  [q]uit"
-_ASKED = {"t": "claim id> ", "m": "claim id> ", "e": "text> ",
-          "k": "kind (claim, premise, evidence, assumption, objection, conclusion, question, "
-               "argument)> "}  # fmt: skip
+#: What is asked for next after a letter: what may be given (None: said already), and the
+#: prompt.
+_ASKED: dict[str, tuple[str | None, str]] = {
+    "t": (None, "claim id> "),
+    "m": (None, "claim id> "),
+    "e": (None, "text> "),
+    "k": ("kinds: claim, premise, evidence, assumption, objection, conclusion, question, "
+          "argument", "kind> "),
+}  # fmt: skip
 
 
 def review(
@@ -86,9 +92,7 @@ def review(
             try:
                 given = ""
                 if key in _ASKED:
-                    out.write(_ASKED[key])
-                    out.flush()
-                    given = sys.stdin.readline().strip()
+                    given = _asked(*_ASKED[key])
                 if key == "q":
                     _said(counts)
                     return
@@ -132,6 +136,19 @@ def _offer(keys: str) -> None:
     emit_form(Passages([(0, [(keys, None)])]))
     sys.stdout.write("> ")
     sys.stdout.flush()
+
+
+def _asked(note: str | None, prompt: str) -> str:
+    """What a person gives after a letter: ``note`` (what may be given) fitted to the
+    terminal, then ``prompt`` and a line read."""
+    if note is not None:
+        from argmap.cli.output import emit_form
+        from argmap.views.forms import Passages
+
+        emit_form(Passages([(2, [(note, "dim")])]))
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    return sys.stdin.readline().strip()
 
 
 def _unasked(map_file: str) -> None:
