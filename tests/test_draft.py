@@ -76,6 +76,9 @@ def test_the_news_hook_an_article_opens_with_is_left_out_and_said(folder):
     # A dated event further on is evidence, not a hook: kept.
     assert any(t.startswith("Last week the buses ran late") for t in texts)
     assert run("validate", out).exit_code == 0
+    explained = json.loads(run("draft", folder / "sources" / "hook.txt", "--explain", "-f",
+                               "json").stdout)  # fmt: skip
+    assert [t[:10] for t in explained["left_out"]] == ["On Tuesday", "Last week "]
 
 
 def test_a_header_gives_the_source_and_headings_are_no_claims(folder):

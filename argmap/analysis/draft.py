@@ -89,12 +89,16 @@ class DraftReport:
     by: str | None = None
     #: With ``--explain``: each claim's role, links and cues.
     explained: list[Explained] | None = None
+    #: The sentences left out as background (the news hook), as the text has them.
+    left_out: list[str] = field(default_factory=list)
 
     def to_data(self) -> dict[str, Any]:
-        """The map's JSON, with ``explain`` (each claim's cues) when asked for."""
+        """The map's JSON, with ``explain`` (each claim's cues) and ``left_out`` (the
+        sentences left out as background) when asked for."""
         out = self.model.to_data()
         if self.explained is not None:
             out["explain"] = {e.id: e.cues for e in self.explained}
+            out["left_out"] = list(self.left_out)
         return out
 
     def ids(self) -> list[str]:

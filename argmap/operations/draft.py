@@ -92,6 +92,8 @@ class _Units:
     links: list[tuple[int, int, str, float]]
     central: int
     second: int | None = None
+    #: The sentences left out as background (the news hook).
+    left_out: list[str] = field(default_factory=list)
 
 
 def _from_cues(spans: list[tuple[int, int, str]], drafted: Any) -> _Units:
@@ -239,9 +241,11 @@ def draft_file(
         second, first = ids[units.second], ids[units.central]
         notes.append(f"a close second for the central claim: {second} (its cues score "
                      f"nearly as high as {first}'s; see --explain)")  # fmt: skip
+    notes.extend(f"left out as background (an event told, no argument): {text!r}"
+                 for text in units.left_out)  # fmt: skip
     explained = _explained(units, ids) if explain else None
     report = DraftReport(model, ids, written, output, source_path, ids[units.central],
-                         by=model_name, explained=explained)  # fmt: skip
+                         by=model_name, explained=explained, left_out=units.left_out)  # fmt: skip
     return Result(report, notes=notes)
 
 
@@ -279,13 +283,12 @@ def _units(source: Any, source_path: str, units_file: str | None, model_name: st
         if units_file is not None:
             raise UsageError("--units and --model: the model finds its own units; give one")
         return _from_model(model_name, source, notes)
+    hook: list[Any] = []
     if units_file is not None:
         spans, given_notes = _given_units(units_file, source)
         notes.extend(given_notes)
     else:
         kept, hook = article_units(source.text, source.paragraphs)
-        notes.extend(f"left out as background (an event told, no argument): {u.text!r}"
-                     for u in hook)  # fmt: skip
         spans = [(u.start, u.end, u.text) for u in kept]
     if not spans:
         raise UsageError(f"{source_path}: no sentence to draft a map from")
@@ -294,7 +297,9 @@ def _units(source: Any, source_path: str, units_file: str | None, model_name: st
         [source.paragraph_at(start) for start, _, _ in spans],
         title=source.header.get("title") or headline(source.text, source.paragraphs),
     )
-    return _from_cues(spans, drafted)
+    units = _from_cues(spans, drafted)
+    units.left_out = [u.text for u in hook]
+    return units
 
 
 def _source_record(source: Any, source_path: str, source_id: str | None) -> dict[str, Any]:
