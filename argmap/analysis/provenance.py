@@ -479,6 +479,8 @@ class QuoteCheck:
     #: Each claim whose ``¶N`` locator names another paragraph than its quote's: the
     #: paragraph the quote stands in.
     misplaced: dict[str, int] = field(default_factory=dict)
+    #: The texts read, by source id (a source whose text could not be read is not here).
+    texts: dict[str, SourceText] = field(default_factory=dict)
 
     @property
     def absent(self) -> list:
@@ -578,7 +580,8 @@ def check_quotes(doc) -> QuoteCheck:
                     claim=c.id,
                 )
             )
-    return QuoteCheck(hits, _shifted(doc, hits, problems), paths, misplaced)
+    read = {source: text for source, text in texts.items() if text is not None}
+    return QuoteCheck(hits, _shifted(doc, hits, problems), paths, misplaced, read)
 
 
 def stated_paragraph(locator: str | None) -> int | None:

@@ -38,6 +38,7 @@ def pending(path: str) -> list[Proposal]:
     Raises:
         UsageError, MapError: the map cannot be read.
     """
+    from argmap.analysis.provenance import check_quotes
     from argmap.operations.loading import read_map
 
     doc = read_map(path)
@@ -46,12 +47,12 @@ def pending(path: str) -> list[Proposal]:
     out: list[Proposal] = []
     shown: set[str] = set()
     texts = {c.id: c.text for c in model.claims}
-    sources = _SourceTexts(doc)
+    quotes = check_quotes(doc)
     for c in model.claims:
         starts = [lk for lk in links if lk.source == c.id]
         if c.drafted is not None:
             said = [f"{_RELATION[lk.kind.value]} {lk.target}" for lk in starts]
-            context, at = sources.around(c.source, c.quote)
+            context, at = _around(quotes, c)
             out.append(Proposal(what="claim", id=c.id, kind=c.kind.value, score=c.drafted,
                                 text=c.text, quote=c.quote, links=said, context=context,
                                 quote_at=at))  # fmt: skip
@@ -66,36 +67,19 @@ def pending(path: str) -> list[Proposal]:
     return out
 
 
-class _SourceTexts:
-    """The texts a map's sources name, each read once (through the map's own reader of
-    the files it names: inside its project only), for the paragraph around a quote."""
-
-    def __init__(self, doc: Any) -> None:
-        self.doc = doc
-        self.paths = {s.id: s.path for s in doc.model.sources if s.path}
-        self.read: dict[str, Any] = {}
-
-    def around(self, source: str | None, quote: str | None) -> tuple[str | None, Any]:
-        """The paragraph of ``source`` that holds ``quote``, and where the quote stands
-        in it; (None, None) when the text cannot be read or does not hold the quote."""
-        from argmap.analysis.provenance import load_source
-
-        if source is None or quote is None or source not in self.paths:
-            return None, None
-        if source not in self.read:
-            try:
-                self.read[source] = load_source(self.doc.files, self.paths[source])[1]
-            except (OSError, UnicodeDecodeError, ValueError):
-                self.read[source] = None  # validate says why; a review goes on without it
-        text = self.read[source]
-        hit = text.find(quote) if text is not None else None
-        if hit is None:
-            return None, None
-        start, end = text.paragraphs[hit.paragraph - 1] if text.paragraphs else (0, len(text.text))
-        start, end = min(start, hit.start), max(end, hit.end)
-        while start < hit.start and text.text[start].isspace():
-            start += 1
-        return text.text[start:end].rstrip(), (hit.start - start, hit.end - start)
+def _around(check: Any, claim: Any) -> tuple[str | None, tuple[int, int] | None]:
+    """The paragraph of its source that holds ``claim``'s quote, and where the quote
+    stands in it, as ``check`` (:func:`argmap.analysis.provenance.check_quotes`) found it;
+    (None, None) when its text cannot be read or does not hold the quote."""
+    hit = check.hits.get(claim.id)
+    text = check.texts.get(claim.source) if claim.source else None
+    if hit is None or text is None:
+        return None, None
+    start, end = text.paragraphs[hit.paragraph - 1] if text.paragraphs else (0, len(text.text))
+    start, end = min(start, hit.start), max(end, hit.end)
+    while start < hit.start and text.text[start].isspace():
+        start += 1
+    return text.text[start:end].rstrip(), (hit.start - start, hit.end - start)
 
 
 def listed(path: str, only: list[str] | None = None) -> Result[Proposals]:
@@ -237,7 +221,7 @@ def join(path: str, proposal: Proposal) -> Edited:
             follows it in its paragraph.
         MapError: the joined map would not be valid (nothing is written).
     """
-    from argmap.analysis.provenance import load_source
+    from argmap.analysis.provenance import check_quotes
     from argmap.formats.native import parse
     from argmap.operations.edit import editing
     from argmap.operations.loading import read_map
@@ -245,33 +229,25 @@ def join(path: str, proposal: Proposal) -> Edited:
     if proposal.what != "claim":
         raise UsageError(f"{proposal.id}: only a claim can be joined with the next")
     doc = read_map(path)
-    claims = {c.id: c for c in doc.model.claims}
-    first = claims[proposal.id]
-    paths = {s.id: s.path for s in doc.model.sources if s.path}
-    if first.quote is None or first.source not in paths:
-        raise UsageError(f"{proposal.id}: it quotes no source argmap can read")
-    try:
-        _, text = load_source(doc.files, paths[first.source])
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{proposal.id}: its source cannot be read ({exc})") from None
-    here = text.find(first.quote)
-    if here is None:
-        raise UsageError(f"{proposal.id}: its quote is not in its source (argmap validate)")
-    after = []
-    for c in doc.model.claims:
-        hit = text.find(c.quote) if c.id != first.id and c.source == first.source and \
-            c.quote else None  # fmt: skip
-        if hit is not None and hit.paragraph == here.paragraph and hit.start >= here.end:
-            after.append((hit.start, hit.end, c.id))
+    quotes = check_quotes(doc)
+    source = {c.id: c.source for c in doc.model.claims}
+    here = quotes.hits.get(proposal.id)
+    text = quotes.texts.get(source.get(proposal.id) or "")
+    if here is None or text is None:
+        raise UsageError(f"{proposal.id}: its quote stands in no source text argmap can read",
+                         hint=f"argmap validate {path} says why")  # fmt: skip
+    after = [(hit.start, hit.end, other) for other, hit in quotes.hits.items()
+             if other != proposal.id and source[other] == source[proposal.id]
+             and hit.paragraph == here.paragraph and hit.start >= here.end]  # fmt: skip
     if not after:
         raise UsageError(f"{proposal.id}: no claim's quote follows it in its paragraph")
     _, end, following = min(after)
     passage = text.text[here.start : end]
     with editing(path) as edit:
-        edit.editor.set_field(first.id, "quote", passage)
-        edit.editor.set_field(first.id, "text", " ".join(passage.split()))
-        lines = [f"joined {following} into {first.id}"]
-        lines += _taken_over(edit, parse(edit.input).model, following, first.id)
+        edit.editor.set_field(proposal.id, "quote", passage)
+        edit.editor.set_field(proposal.id, "text", " ".join(passage.split()))
+        lines = [f"joined {following} into {proposal.id}"]
+        lines += _taken_over(edit, parse(edit.input).model, following, proposal.id)
     return Edited(lines, edit.warnings)
 
 
