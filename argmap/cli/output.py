@@ -89,34 +89,53 @@ def emit_segments(lines: list[list[tuple[str, str | None]]]) -> None:
 
 
 def emit_passages(paragraphs: list[tuple[int, list[tuple[str, str | None]]]]) -> None:
-    """Paragraphs of styled text, indented, fitted to the output's width at spaces (a word
-    or an id wider than that stays whole, on a line of its own); styled on a terminal,
-    plain when piped (whole paragraphs, unless ``COLUMNS`` gives a width)."""
-    import re
-
+    """Paragraphs of styled text, indented, fitted to the output's width as
+    :func:`argmap.wording.fill` fits text (at spaces, measured in terminal columns; a word
+    or an id wider than that stays whole); styled on a terminal, plain when piped (whole
+    paragraphs, unless ``COLUMNS`` gives a width)."""
     from rich.console import Group
     from rich.text import Text
 
     from argmap.views.columns import output_width
+    from argmap.wording import fill
 
     width = output_width()
     lines: list[Text] = []
     for indent, segments in paragraphs:
         whole = Text()
         for part, style in segments:
-            whole.append(part.replace("\n", " "), style=style or "")
-        plain, room = whole.plain, max(20, (width or 0) - indent)
-        start = end = 0
-        for word in re.finditer(r"\S+", plain):
-            if width and word.end() - start > room and end > start:
-                lines.append(Text(" " * indent) + whole[start:end])
-                start = word.start()
-            end = word.end()
-        lines.append(Text(" " * indent) + whole[start:end])
+            whole.append(part.replace("\n", " "), style=style or "")  # a hard-wrapped text
+        plain = whole.plain
+        filled = fill(plain, max(20, width - indent)) if width else [plain]
+        lines += [Text(" " * indent) + whole[start:end]
+                  for start, end in _spans_of(filled or [""], plain)]  # fmt: skip
     if is_terminal():
         emit_rich(Group(*lines), wrap=False)
     else:
         emit_lines([line.plain for line in lines])
+
+
+def _spans_of(lines: list[str], text: str) -> list[tuple[int, int]]:
+    """Where each of ``lines`` (``text`` filled: its words, their spaces made one) stands
+    in ``text``.
+
+    Examples:
+        >>> _spans_of(["a b", "c"], "a  b\\nc")
+        [(0, 4), (5, 6)]
+    """
+    spans, at = [], 0
+    for line in lines:
+        while at < len(text) and text[at].isspace():
+            at += 1
+        start = at
+        for char in line:
+            if char.isspace():
+                while at < len(text) and text[at].isspace():
+                    at += 1
+            else:
+                at += 1
+        spans.append((start, at))
+    return spans
 
 
 def emit_outline(G: Any, trees: list, **options: Any) -> None:
