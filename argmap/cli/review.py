@@ -74,14 +74,12 @@ def review(
     from argmap.io import progress
 
     progress.stop()  # a question waits for a person: no sign of work meanwhile
-    out = sys.stdout
     counts = dict.fromkeys(decide.COUNTED, 0)
     for n, item in enumerate(items, 1):
         _show(item, f"[{n}/{len(items)}]")
         keys = _CLAIM_KEYS if item.what == "claim" else _LINK_KEYS
         while True:
-            _offer(keys)
-            answer = sys.stdin.readline()
+            answer = _ask(keys, "> ")
             if not answer:  # end of input: as quit
                 answer = "q"
                 if not any(counts.values()):
@@ -92,30 +90,27 @@ def review(
             try:
                 given = ""
                 if key in _ASKED:
-                    given = _asked(*_ASKED[key])
+                    note, prompt = _ASKED[key]
+                    given = _ask(note, prompt, indent=2, style="dim").strip()
                 if key == "q":
                     _said(counts)
                     return
                 if key:
                     counts[decide.answer(map_file, item, key, given)] += 1
                 else:
-                    out.write("  (type one of the letters)\n")
+                    sys.stdout.write("  (type one of the letters)\n")
                     continue
             except ArgmapError as exc:  # a wrong id, a link already there: ask again
                 print_error([f"argmap: {line}" for line in exc.lines()])
                 continue
             if key in ("k", "j"):  # still drafted: shown again as it now is
-                now = decide.pending(map_file)
+                now, items[n:] = decide.left_of(map_file, items[n:])
                 item = next(p for p in now if p.id == item.id)
-                still = {p.id for p in now}
-                items[n:] = [p for p in items[n:] if p.id in still]
                 _show(item, f"[{n}/{len(items)}]")
                 continue
             break
-        if key in ("r", "m", "v"):
-            # What went may have taken later proposals with it (a claim's links).
-            left = {p.id for p in decide.pending(map_file)}
-            items[n:] = [p for p in items[n:] if p.id in left]
+        if key in ("r", "m", "v"):  # what went may have taken later proposals with it
+            _, items[n:] = decide.left_of(map_file, items[n:])
     _said(counts)
 
 
@@ -128,27 +123,17 @@ def _show(item: Any, place: str) -> None:
     emit_form(text_form(item, Page(), place=place))
 
 
-def _offer(keys: str) -> None:
-    """The answers, fitted to the terminal at spaces, and the prompt."""
-    from argmap.cli.output import emit_form
-    from argmap.views.forms import Passages
-
-    emit_form(Passages([(0, [(keys, None)])]))
-    sys.stdout.write("> ")
-    sys.stdout.flush()
-
-
-def _asked(note: str | None, prompt: str) -> str:
-    """What a person gives after a letter: ``note`` (what may be given) fitted to the
-    terminal, then ``prompt`` and a line read."""
-    if note is not None:
+def _ask(said: str | None, prompt: str, *, indent: int = 0, style: str | None = None) -> str:
+    """``said`` (the answers offered, or what may be given) fitted to the terminal at
+    spaces, then ``prompt``; the line read ("" at the end of the input)."""
+    if said is not None:
         from argmap.cli.output import emit_form
         from argmap.views.forms import Passages
 
-        emit_form(Passages([(2, [(note, "dim")])]))
+        emit_form(Passages([(indent, [(said, style)])]))
     sys.stdout.write(prompt)
     sys.stdout.flush()
-    return sys.stdin.readline().strip()
+    return sys.stdin.readline()
 
 
 def _unasked(map_file: str) -> None:

@@ -25,7 +25,7 @@ from argmap.errors import UsageError
 from argmap.operations.edit import Edited
 from argmap.operations.result import Result
 
-__all__ = ["Proposal", "pending", "listed", "decided", "accept", "reject", "retarget",
+__all__ = ["Proposal", "pending", "left_of", "listed", "decided", "accept", "reject", "retarget",
            "reverse", "rekind", "reword", "merge", "join", "answer", "COUNTED"]  # fmt: skip
 
 _RELATION = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
@@ -80,6 +80,14 @@ def _around(check: Any, claim: Any) -> tuple[str | None, tuple[int, int] | None]
     while start < hit.start and text.text[start].isspace():
         start += 1
     return text.text[start:end].rstrip(), (hit.start - start, hit.end - start)
+
+
+def left_of(path: str, later: list[Proposal]) -> tuple[list[Proposal], list[Proposal]]:
+    """What the map at ``path`` still has drafted, and those of ``later`` that it still
+    has (a decision may take a claim's links with it)."""
+    now = pending(path)
+    still = {p.id for p in now}
+    return now, [p for p in later if p.id in still]
 
 
 def listed(path: str, only: list[str] | None = None) -> Result[Proposals]:
