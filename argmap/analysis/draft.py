@@ -576,8 +576,7 @@ def draft_structure(
             function[i], head[i], score[i] = "attack", before, 0.75
             cues[i].append(
                 f"{'opens with a turn' if _TURN.search(text) else 'turns'} ({_turns(text)}) "
-                "after an objection: the "
-                "author's reply to it"
+                "after an objection: the author's reply to it"
             )
         elif (_reason(text) or _EXAMPLE.search(text)) and before is not None:
             found = _reason(text) or _EXAMPLE.search(text)
