@@ -313,6 +313,46 @@ def test_a_conclusion_the_next_unit_turns_against_may_still_be_central():
     assert d.central == 1
 
 
+def test_a_step_taken_at_the_same_time_bears_on_what_the_one_before_bears_on():
+    d = draft_structure([
+        "The city should keep its buses and plan for fewer riders.",
+        "Fares alone cannot pay for the service.",
+        "The city must keep buying new buses.",
+        "At the same time, it must plan for fewer riders.",
+    ], [0, 1, 2, 2])  # fmt: skip
+    assert d.head[3] == d.head[2] != 2
+    assert any("at the same time" in cue for cue in d.cues[3])
+
+
+def test_the_two_hands_of_a_paragraph_bear_for_and_against_its_point():
+    d = draft_structure([
+        "The town should build the bridge.",
+        "The coming year will tell whether traffic grows.",
+        "On the one hand, the new factory is hiring;",
+        "on the other hand, the port may close.",
+    ], [0, 1, 1, 1])  # fmt: skip
+    assert (d.role[2], d.function[2], d.head[2]) == ("pro", "support", 1)
+    assert (d.function[3], d.head[3]) == ("attack", 1)
+
+
+def test_what_ought_to_be_done_drawn_from_the_fact_before_it_is_what_the_fact_supports():
+    d = draft_structure([
+        "The council should rethink its housing plan.",
+        "Rents have risen faster than wages.",
+        "The city's population is likely to keep growing.",
+        "Prudent planning will require taking this seriously.",
+    ], [0, 1, 2, 2])  # fmt: skip
+    assert d.head[2] == 3 and d.head[3] == 0
+    # Without a word pointing back, the paragraph's opening stays its point.
+    d = draft_structure([
+        "The council should rethink its housing plan.",
+        "Rents have risen faster than wages.",
+        "The city's population is likely to keep growing.",
+        "Prudent planning will require new schools.",
+    ], [0, 1, 2, 2])  # fmt: skip
+    assert d.head[3] == 2
+
+
 def _apply(text: str, fix) -> str:
     (start, end), new = fix.edits[0]
     lines = text.split("\n")

@@ -230,8 +230,32 @@ def test_a_dated_event_opening_a_text_is_background_unless_it_argues():
         "The council should adopt the charge.",
         "Shops will not suffer.",
     ]
-    assert background(units, [0, 0, 1, 2, 3]) == [True, False, False, False, False]
+    assert [bool(why) for why in background(units, [0, 0, 1, 2, 3])] == [True] + [False] * 4
+    assert background(units, [0, 0, 1, 2, 3])[0].startswith("a news hook")
     # In a later paragraph, a dated event is evidence.
-    assert background(units, [1, 1, 0, 2, 3]) == [False] * 5
+    assert background(units, [1, 1, 0, 2, 3]) == [""] * 5
     # Never so much left out that fewer than three units remain.
-    assert background(units[:3], [0, 0, 0]) == [False] * 3
+    assert background(units[:3], [0, 0, 0]) == [""] * 3
+
+
+def test_a_line_about_the_text_or_its_author_is_background_not_a_claim():
+    from argmap.analysis.draft import background
+
+    units = [
+        "A response written for the council's consultation by the residents' association.",
+        "It is an original text, released under the CC BY licence.",
+        "The council should adopt the charge.",
+        "Traffic has grown by a fifth since 2019.",
+        "Shops will not suffer, because footfall rose where the charge came in.",
+        "Jane Doe is a senior fellow at the Transport Institute.",
+    ]
+    why = background(units, [0, 0, 1, 2, 3, 4])
+    assert [bool(w) for w in why] == [True, True, False, False, False, True]
+    assert why[0] == "about the text or its author, not its argument"
+    # A paragraph about the text that argues is the text's: "this essay argues ... should".
+    arguing = ["This essay was written for the council because the charge should start now.",
+               *units[2:5]]  # fmt: skip
+    assert background(arguing, [0, 1, 2, 3]) == [""] * 4
+    # Only at the ends of a text: a fellow cited in the middle is evidence.
+    middle = [units[2], units[3], units[5], units[4], "So the charge works.", "Adopt it."]
+    assert background(middle, [0, 1, 2, 3, 4, 5]) == [""] * 6

@@ -140,7 +140,7 @@ _CONDITION = _words("unless", "if", "only if", "provided that", "as long as")
 _EXAMPLE = _words("for example", "for instance", "e\\.g\\.", "such as", "take")
 _ADDITION = _words("and", "also", "moreover", "furthermore", "in addition", "besides",
                    "what'?s more", "additionally", "not to mention", "plus", "further",
-                   "on top of that")  # fmt: skip
+                   "on top of that", "at the same time")  # fmt: skip
 _TURN = _words("but", "however", "nevertheless", "nonetheless", "still", "yet", "even so",
                "on the other hand", "instead", "though", "then again", "that said",
                "on the contrary")  # fmt: skip
@@ -148,6 +148,15 @@ _TURN = _words("but", "however", "nevertheless", "nonetheless", "still", "yet", 
 _TURN_INSIDE = re.compile(r"^[^,.;:!?]{1,80},\s*(?P<turn>however|though|nevertheless|"
                           r"nonetheless|on the contrary|by contrast|in contrast)\s*,",
                           re.I)  # fmt: skip
+
+
+#: A word pointing back at what was said before ("taking this seriously").
+_BACK = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to|require|"
+                   r"requires)\s+(?:[\w'’-]+\s+){0,2}(?:this|these)\b(?=\s*[.,;:!?]|\s+\w+ly\b|"
+                   r"\s+(?:into account|in mind|into consideration)\b)",
+                   re.I)  # fmt: skip
+_ONE_HAND = _words("on the one hand")
+_OTHER_HAND = _words("on the other hand", "on the other")
 
 
 def _turns(text: str) -> str:
@@ -535,6 +544,23 @@ def draft_structure(
                 f"opens with what a source recommends or finds ({_cue(_EVIDENTIAL, text)}): "
                 "the ground its sentence's main clause stands on, not an objection to it"
             )
+        elif _ONE_HAND.search(text) and points.get(para[i], i) < i:
+            # "On the one hand, X; on the other hand, Y": two sides of the paragraph's
+            # point, not a concession to the whole text.
+            side = points[para[i]]
+            role[i], function[i], head[i], score[i] = role[side], "support", side, 0.6
+            cues[i].append("opens one side of two (on the one hand): bears for its "
+                           "paragraph's point")  # fmt: skip
+        elif (
+            before is not None
+            and _OTHER_HAND.search(text)
+            and _ONE_HAND.search(units[before])
+            and function[before] == "support"
+            and head[before] is not None
+        ):
+            role[i], function[i], head[i], score[i] = role[before], "attack", head[before], 0.6
+            cues[i].append("the other side (on the other hand) of the unit before: bears "
+                           "against what that one supports")  # fmt: skip
         elif main is not None and _SUBORDINATE.search(text) and _CONCESSION.search(text):
             role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.7
             cues[i].append(
@@ -606,7 +632,25 @@ def draft_structure(
             )
         elif several:
             target, why = _about(i, central, hubs, points, para, words, role, function)
-            if target != central:
+            topic = points[para[i]]
+            if (
+                target == topic == i - 1 != central
+                and i in hubs
+                and not _STANCE.search(text)
+                and topic not in hubs
+                and head[topic] is not None
+                and function[topic] == "support"
+                and _BACK.search(text)
+            ):
+                # "X is here to stay. Planning will require taking this seriously.": what
+                # ought to be done, drawn from the fact the paragraph opened with.
+                head[i], score[i] = head[topic], 0.55
+                head[topic], score[topic] = i, 0.55
+                cues[topic].append("the paragraph's claim of what ought to be draws on it: "
+                                   "supports it")  # fmt: skip
+                cues[i].append("what ought to be done, drawn from the fact its paragraph "
+                               "opened with (which it points back at)")  # fmt: skip
+            elif target != central:
                 role[i], head[i], score[i] = role[target], target, 0.5
             cues[i].append(why)
         else:
@@ -895,35 +939,65 @@ def split_units(text: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
     return once
 
 
-def background(units: list[str], para: list[int]) -> list[bool]:
-    """Which units are the news hook an article opens with, not claims: in its first
-    paragraph, an event told in the past tense with when it happened ("On Tuesday the
-    council unveiled ...", "Last week the minister said ..."), and no cue of an argument
-    (no modal verb, stance, reason, conclusion, turn or concession). None when that would
-    leave fewer than three units."""
+#: A line about the text itself or its author, not part of its argument: where it was
+#: published, under what licence, whom it answers; who the author is.
+_COLOPHON = re.compile(
+    r"\b(?:written (?:for|by)|(?:first|originally) (?:published|appeared)|(?:was|is|were) "
+    r"(?:published|reprinted|adapted|excerpted) (?:in|from|by|with)|released (?:with|under)|"
+    r"licen[cs]ed?|all rights reserved|copyright|the views expressed|(?:does|do) not "
+    r"(?:necessarily )?(?:reflect|represent)|is an? (?:original |edited |shorter )?(?:text|"
+    r"essay|article|op-ed|column|commentary|version)|(?:this|the) (?:essay|article|piece|"
+    r"column|op-ed|commentary) (?:was|is|first|originally|appeared|answers|responds)|"
+    r"(?:is|was) (?:an?|the) (?:[\w-]+ ){0,3}(?:fellow|professor|lecturer|editor|columnist|"
+    r"correspondent|director|researcher) (?:at|of|in|for|with)|©)", re.I)  # fmt: skip
+
+
+def _argues(text: str) -> bool:
+    """Whether a unit holds a cue of an argument: a modal verb, a stance, a reason, a
+    conclusion, a turn, a concession or a condition."""
+    return bool(_MODAL.search(text) or _OUGHT.search(text) or _STANCE.search(text)
+                or _OPINION.search(text) or _reason(text) or _REASON_ANYWHERE.search(text)
+                or _CONCLUSIVE.search(text) or _turns(text) or _CONCESSION.search(text)
+                or _CONDITION.search(text))  # fmt: skip
+
+
+def background(units: list[str], para: list[int]) -> list[str]:
+    """Why each unit is background, not a claim ("" for a claim): the news hook an article
+    opens with (in its first paragraph, an event told in the past tense with when it
+    happened, "On Tuesday the council unveiled ...", and no cue of an argument), and a
+    paragraph among the first or last two that speaks of the text itself or its author
+    ("A counter-essay written for ...", "Jane Doe is a senior fellow at ...") with no cue
+    of an argument in any of its units. All "" when that would leave fewer than three
+    units."""
     first = min(para, default=0)
+    order = sorted(set(para))
+    ends = set(order[:2]) | set(order[-2:])
+    about: set[int] = set()
+    for p in ends:
+        mine = [t for t, q in zip(units, para, strict=True) if q == p]
+        if any(_COLOPHON.search(t) for t in mine) and not any(_argues(t) for t in mine):
+            about.add(p)
     out = [
-        para[i] == first
-        and bool(_WHEN.search(t))
-        and bool(_EVENT.search(t))
-        and not (_MODAL.search(t) or _OUGHT.search(t) or _STANCE.search(t)
-                 or _OPINION.search(t) or _reason(t) or _REASON_ANYWHERE.search(t)
-                 or _CONCLUSIVE.search(t) or _turns(t) or _CONCESSION.search(t)
-                 or _CONDITION.search(t))
+        "about the text or its author, not its argument" if para[i] in about
+        else "a news hook: an event told, with when it happened, and no argument"
+        if para[i] == first and _WHEN.search(t) and _EVENT.search(t) and not _argues(t)
+        else ""
         for i, t in enumerate(units)
     ]  # fmt: skip
-    return out if len(units) - sum(out) >= 3 else [False] * len(units)
+    return out if sum(not why for why in out) >= 3 else [""] * len(units)
 
 
-def article_units(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[Unit], list[Unit]]:
+def article_units(
+    text: str, paragraphs: list[tuple[int, int]]
+) -> tuple[list[Unit], list[tuple[Unit, str]]]:
     """The units ``argmap draft`` drafts from ``text`` (:func:`split_units` over its
-    paragraphs, ``(start, end)`` offsets), and those it leaves out as the news hook
-    (:func:`background`)."""
+    paragraphs, ``(start, end)`` offsets), and those it leaves out as background, each with
+    why (:func:`background`)."""
     import bisect
 
     units = split_units(text, paragraphs)
     starts = [start for start, _ in paragraphs]
     para = [bisect.bisect_right(starts, u.start) for u in units]
-    hook = background([u.text for u in units], para)
-    return ([u for u, out in zip(units, hook, strict=True) if not out],
-            [u for u, out in zip(units, hook, strict=True) if out])  # fmt: skip
+    why = background([u.text for u in units], para)
+    return ([u for u, out in zip(units, why, strict=True) if not out],
+            [(u, out) for u, out in zip(units, why, strict=True) if out])  # fmt: skip

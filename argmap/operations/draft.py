@@ -92,8 +92,9 @@ class _Units:
     links: list[tuple[int, int, str, float]]
     central: int
     second: int | None = None
-    #: The sentences left out as background (the news hook).
-    left_out: list[str] = field(default_factory=list)
+    #: The sentences left out as background, each with why (a news hook; a line about the
+    #: text or its author).
+    left_out: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _from_cues(spans: list[tuple[int, int, str]], drafted: Any) -> _Units:
@@ -241,11 +242,11 @@ def draft_file(
         second, first = ids[units.second], ids[units.central]
         notes.append(f"a close second for the central claim: {second} (its cues score "
                      f"nearly as high as {first}'s; see --explain)")  # fmt: skip
-    notes.extend(f"left out as background (an event told, no argument): {text!r}"
-                 for text in units.left_out)  # fmt: skip
+    notes.extend(f"left out as background ({why}): {text!r}" for text, why in units.left_out)
     explained = _explained(units, ids) if explain else None
+    left_out = [text for text, _ in units.left_out]
     report = DraftReport(model, ids, written, output, source_path, ids[units.central],
-                         by=model_name, explained=explained, left_out=units.left_out)  # fmt: skip
+                         by=model_name, explained=explained, left_out=left_out)  # fmt: skip
     return Result(report, notes=notes)
 
 
@@ -298,7 +299,7 @@ def _units(source: Any, source_path: str, units_file: str | None, model_name: st
         title=source.header.get("title") or headline(source.text, source.paragraphs),
     )
     units = _from_cues(spans, drafted)
-    units.left_out = [u.text for u in hook]
+    units.left_out = [(u.text, why) for u, why in hook]
     return units
 
 
