@@ -271,6 +271,19 @@ def test_the_authors_reply_on_the_contrary_attacks_a_reported_objection():
     assert d.role[1] == "opp" and d.function[2] == "attack" and d.head[2] == 1
 
 
+def test_a_view_reported_then_rejected_is_an_objection_the_author_answers():
+    d = draft_structure([
+        "The town should keep its harbour open.",
+        "Much of the commentary assumes that the port will close within a decade.",
+        "That reading mistakes one bad year for a trend.",
+        "Cargo has grown in nine of the last ten years.",
+    ])  # fmt: skip
+    assert (d.role[1], d.function[1]) == ("opp", "attack")
+    assert (d.function[2], d.head[2]) == ("attack", 1)
+    assert any("rejects" in cue for cue in d.cues[2])
+    assert d.role[3] == "pro"
+
+
 def test_a_reply_with_however_inside_its_first_clause_attacks_the_objection_before_it():
     d = draft_structure([
         "The city should charge drivers at peak hours.",

@@ -155,6 +155,28 @@ _BACK = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to|r
                    r"requires)\s+(?:[\w'’-]+\s+){0,2}(?:this|these)\b(?=\s*[.,;:!?]|\s+\w+ly\b|"
                    r"\s+(?:into account|in mind|into consideration)\b)",
                    re.I)  # fmt: skip
+#: A sentence rejecting the view just reported ("That reading mistakes rhetoric for
+#: structure", "This argument ignores ..."): the author's reply to it.
+_REJECTS = re.compile(
+    r"^\W*(?:this|that|such an?|the|these|those)\s+(?:[\w'’-]+\s+)?(?:reading|view|"
+    r"argument|claim|assumption|idea|notion|logic|analysis|thinking|premise|reasoning|"
+    r"narrative|story|fear|worry|criticism|objection|line of (?:argument|thinking)|"
+    r"interpretation|belief|case)s?\s+(?:[\w'’-]+\s+)?(?:mistakes?|misses|miss|ignores?|"
+    r"overlooks?|misreads?|confuses?|fails?|falls? apart|collapses?|is (?:mistaken|wrong|"
+    r"flawed|misguided|misplaced|overblown|exaggerated|unfounded|false|naive|simplistic)|"
+    r"are (?:mistaken|wrong|flawed|misguided|misplaced|overblown|exaggerated|unfounded|"
+    r"false)|does not (?:hold|survive|stand|fit)|do not (?:hold|survive|stand|fit))\b",
+    re.I)  # fmt: skip
+
+
+def _against(text: str) -> str:
+    """How a unit goes against the one before it, and what that makes the one before, for
+    a cue."""
+    if _TURN.search(text):
+        return f"turns against it ({_cue(_TURN, text)}): an objection the author concedes"
+    return f"rejects it ({_cue(_REJECTS, text)}): a view the author reports to answer it"
+
+
 _ONE_HAND = _words("on the one hand")
 _OTHER_HAND = _words("on the other hand", "on the other")
 
@@ -475,7 +497,8 @@ def draft_structure(
     para = paragraphs if paragraphs is not None and len(paragraphs) == n else [0] * n
     several = len(set(para)) > 1
     # A unit the next one turns against ("..., but ...") is conceded, not asserted.
-    conceded = [i + 1 < n and bool(_TURN.search(units[i + 1])) for i in range(n)]
+    conceded = [i + 1 < n and bool(_TURN.search(units[i + 1]) or _REJECTS.search(units[i + 1]))
+                for i in range(n)]  # fmt: skip
     places = _places(units, para, title)
     scored = [_central_score(i, t, n, conceded[i] and not _CONCLUSIVE.search(t), places[i])
               for i, t in enumerate(units)]  # fmt: skip
@@ -588,22 +611,22 @@ def draft_structure(
             if point is not None and point not in (i, central) and role[point] == "pro" \
                     and not conceded[point]:  # fmt: skip
                 role[i], function[i], head[i], score[i] = "opp", "attack", point, 0.6
-                cues[i].append(
-                    "the next unit turns against it (but, however...): an objection "
-                    "the author concedes, against its paragraph's point"
-                )
+                cues[i].append(f"the next unit {_against(units[i + 1])}, against its "
+                               "paragraph's point")  # fmt: skip
             else:
                 role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.65
-                cues[i].append(
-                    "the next unit turns against it (but, however...): an objection "
-                    "the author concedes, against the central claim"
-                )
+                cues[i].append(f"the next unit {_against(units[i + 1])}, against the "
+                               "central claim")  # fmt: skip
         elif _turns(text) and before is not None and role[before] == "opp":
             function[i], head[i], score[i] = "attack", before, 0.75
             cues[i].append(
                 f"{'opens with a turn' if _TURN.search(text) else 'turns'} ({_turns(text)}) "
                 "after an objection: the author's reply to it"
             )
+        elif _REJECTS.search(text) and before is not None and role[before] == "opp":
+            function[i], head[i], score[i] = "attack", before, 0.75
+            cues[i].append(f"rejects the view before it ({_cue(_REJECTS, text)}): the "
+                           "author's reply to it")  # fmt: skip
         elif (_reason(text) or _EXAMPLE.search(text)) and before is not None:
             found = _reason(text) or _EXAMPLE.search(text)
             what = "an example" if _EXAMPLE.search(text) and not _reason(text) else "a reason"
