@@ -271,11 +271,16 @@ def test_the_authors_reply_on_the_contrary_attacks_a_reported_objection():
     assert d.role[1] == "opp" and d.function[2] == "attack" and d.head[2] == 1
 
 
-def test_a_view_reported_then_rejected_is_an_objection_the_author_answers():
+@pytest.mark.parametrize("rejection", [
+    "That reading mistakes one bad year for a trend.",
+    "They are wrong: one bad year is not a trend.",
+    "Nothing could be further from the truth.",
+])  # fmt: skip
+def test_a_view_reported_then_rejected_is_an_objection_the_author_answers(rejection):
     d = draft_structure([
         "The town should keep its harbour open.",
         "Much of the commentary assumes that the port will close within a decade.",
-        "That reading mistakes one bad year for a trend.",
+        rejection,
         "Cargo has grown in nine of the last ten years.",
     ])  # fmt: skip
     assert (d.role[1], d.function[1]) == ("opp", "attack")

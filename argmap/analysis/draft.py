@@ -165,7 +165,11 @@ _REJECTS = re.compile(
     r"overlooks?|misreads?|confuses?|fails?|falls? apart|collapses?|is (?:mistaken|wrong|"
     r"flawed|misguided|misplaced|overblown|exaggerated|unfounded|false|naive|simplistic)|"
     r"are (?:mistaken|wrong|flawed|misguided|misplaced|overblown|exaggerated|unfounded|"
-    r"false)|does not (?:hold|survive|stand|fit)|do not (?:hold|survive|stand|fit))\b",
+    r"false)|does not (?:hold|survive|stand|fit)|do not (?:hold|survive|stand|fit))\b"
+    r"|^\W*(?:this|that|they|he|she|it|critics|opponents|both|all)\s+(?:is|are|was|were)\s+"
+    r"(?:simply |just |plainly |flatly |quite |all )?(?:wrong|mistaken|false|untrue|nonsense|"
+    r"a myth|not true|not so)(?=\s*[.;,!:]|\s*$|\s+(?:because|for|since|on)\b)"
+    r"|^\W*(?:nothing could be further from the truth|not so\b|far from it\b)",
     re.I)  # fmt: skip
 
 
