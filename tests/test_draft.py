@@ -371,6 +371,23 @@ def test_what_ought_to_be_done_drawn_from_the_fact_before_it_is_what_the_fact_su
     assert d.head[3] == 2
 
 
+def test_a_paragraph_opening_with_what_was_shown_makes_its_point_in_the_next_sentence():
+    d = draft_structure([
+        "The city should keep its night buses.",
+        "The strike has made clear that the city cannot run without its night workers.",
+        "Night work is the backbone of the city's economy.",
+        "Hospitals, bakeries and ports all run at night.",
+    ], [0, 1, 1, 1])  # fmt: skip
+    assert d.head[1] == 2 and d.head[2] == 0 and d.head[3] == 2
+    # A paragraph opening with a claim keeps it as its point.
+    d = draft_structure([
+        "The city should keep its night buses.",
+        "The city cannot run without its night workers.",
+        "Night work is the backbone of the city's economy.",
+    ], [0, 1, 1])  # fmt: skip
+    assert d.head[2] == 1
+
+
 def _apply(text: str, fix) -> str:
     (start, end), new = fix.edits[0]
     lines = text.split("\n")

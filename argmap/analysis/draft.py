@@ -181,6 +181,21 @@ def _against(text: str) -> str:
     return f"rejects it ({_cue(_REJECTS, text)}): a view the author reports to answer it"
 
 
+#: A sentence telling what was shown or found: evidence, not the point it bears on.
+_SHOWN = re.compile(r"\b(?:ha(?:ve|s) (?:made (?:it )?clear|shown|demonstrated|revealed|"
+                    r"confirmed|proved|proven)|(?:made (?:it )?clear|showed|demonstrated|"
+                    r"revealed|confirmed|proved|found) that|^\W*according to|a (?:recent )?"
+                    r"(?:study|survey|poll|report) (?:by|from|of|found|shows))\b",
+                    re.I)  # fmt: skip
+
+
+def _cued(text: str) -> bool:
+    """Whether a unit opens with a connective that gives it a role of its own."""
+    return bool(_reason(text) or _EXAMPLE.search(text) or _CONCESSION.search(text)
+                or _ADDITION.search(text) or _turns(text) or _CONCLUSIVE.search(text)
+                or _CONDITION.search(text) or _CONSEQUENCE.search(text))  # fmt: skip
+
+
 _ONE_HAND = _words("on the one hand")
 _OTHER_HAND = _words("on the other hand", "on the other")
 
@@ -537,6 +552,14 @@ def draft_structure(
         if para[j] not in points or (j != central and _opens_sentence(t)
                                      and _CONCLUSIVE.search(t)):  # fmt: skip
             points[para[j]] = j
+    # A paragraph opening with what was shown ("The first weeks have made clear that ...")
+    # makes its point in the sentence after, a claim with no cue of its own.
+    for p, j in list(points.items()):
+        k = j + 1
+        if (_SHOWN.search(units[j]) and k < n and para[k] == p and k != central
+                and _opens_sentence(units[k]) and not _SHOWN.search(units[k])
+                and not _cued(units[k])):  # fmt: skip
+            points[p] = k
     for i, text in enumerate(units):
         if i == central:
             continue
