@@ -388,6 +388,45 @@ def test_a_paragraph_opening_with_what_was_shown_makes_its_point_in_the_next_sen
     assert d.head[2] == 1
 
 
+def test_a_unit_reporting_what_happened_or_was_said_is_drafted_as_evidence():
+    d = draft_structure([
+        "The city should charge drivers at peak hours.",
+        "Traffic in the centre has grown by a fifth since 2019.",
+        "The mayor said last year that buses crawl at eleven kilometres an hour.",
+        "A charge would probably cut traffic.",  # a forecast, hedged: a claim
+        "Cities that charge have seen traffic fall, so the charge may work.",  # a hedge
+        "I think the air has got worse.",  # the author's view
+    ])  # fmt: skip
+    assert d.evidence == [False, True, True, False, False, False]
+    assert any("evidence" in cue and "has grown" in cue for cue in d.cues[1])
+
+
+def test_a_reported_fact_denying_an_objection_answers_it():
+    d = draft_structure([
+        "The city should charge drivers at peak hours.",
+        "Shopkeepers fear that fewer drivers mean fewer customers.",
+        "In the cities studied, retail sales did not fall.",
+    ])  # fmt: skip
+    assert (d.role[2], d.function[2], d.head[2]) == ("pro", "attack", 1)
+    assert d.evidence[2]
+
+
+def test_drafted_evidence_is_written_as_kind_evidence(folder):
+    text = folder / "sources" / "brief.txt"
+    text.write_text(
+        "The city should charge drivers at peak hours.\n\n"
+        "Traffic in the centre has grown by a fifth since 2019. The air is dirty.\n\n"
+        "So the city should charge drivers.\n",
+        encoding="utf-8",
+    )
+    out = folder / "draft.yaml"
+    result = run("draft", text, "-o", out)
+    assert result.exit_code == 0, result.output
+    kinds = {c.text[:7]: c.kind.value for c in read_map(out).model.claims}
+    assert kinds["Traffic"] == "evidence" and kinds["The air"] == "claim"
+    assert run("validate", out).exit_code == 0
+
+
 def _apply(text: str, fix) -> str:
     (start, end), new = fix.edits[0]
     lines = text.split("\n")

@@ -119,6 +119,8 @@ class Drafted:
     cues: list[list[str]] = field(default_factory=list)
     #: A second candidate for the central claim, when it scores close to the first.
     second: int | None = None
+    #: Which units report what happened, was said or was found (evidence), not a claim.
+    evidence: list[bool] = field(default_factory=list)
 
 
 def _words(*items: str) -> re.Pattern:
@@ -196,6 +198,43 @@ def _cued(text: str) -> bool:
                 or _CONDITION.search(text) or _CONSEQUENCE.search(text))  # fmt: skip
 
 
+#: What a unit reports: a thing done or said (the present perfect, the past with an
+#: auxiliary, a verb of saying), a finding ("underscores this", "shows"), a year or a figure.
+_REPORTED_FACT = re.compile(
+    r"\b(?:ha(?:s|ve)\s+(?:\w+ly\s+|already\s+|long\s+|not\s+|never\s+|since\s+)?"
+    r"(?:been|[a-z]+ed|said|made|shown|seen|stood|grown|begun|become|done|given|taken|"
+    r"written|told|found|brought|led|met|kept|held|paid|won|lost|set|sent|spent|built|known|"
+    r"left|run|come|fallen|risen)|(?:was|were|had|did)\s+(?:\w+ly\s+|not\s+)?[a-z]+|"
+    r"(?:said|stated|announced|told|reported|declared|wrote|testified|promised|pledged|"
+    r"vowed|found|showed|revealed)|(?:underscores?|underlines?|shows|demonstrates|"
+    r"illustrates|confirms|attests to|bears? (?:this )?out)|(?:in|since|by) (?:19|20)\d\d|"
+    r"\d[\d,.]*\s*(?:%|per ?cent|percent|million|billion|trillion)|(?:\d[\d,.]*|a|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|thousand)\s+(?:[a-z]+\s+)?(?:in (?:a|two|three|four|five|six|seven|eight|"
+    r"nine|ten|\d+)|(?:kilomet|met|mil|minut|hour|second|kilo|ton|dollar|euro|pound)"
+    r"[a-z]*(?: an?| per)))\b",
+    re.I)  # fmt: skip
+#: A word that makes a unit the author's claim rather than a report: a hedge, a forecast,
+#: an evaluation of what is possible.
+_HEDGE = re.compile(r"\b(?:may|might|could|would|will|shall|can|cannot|can't|won't|likely|"
+                    r"unlikely|possible|possibly|probably|perhaps|seems?|appears?|no longer|"
+                    r"remains?)\b", re.I)  # fmt: skip
+
+
+def _reports(text: str) -> str:
+    """What a unit reports, as evidence (see :data:`_REPORTED_FACT`), or "": a unit with
+    a modal verb, a hedge, a forecast or the author's view is a claim, whatever it reports;
+    so is a question."""
+    if (_MODAL.search(text) or _OUGHT.search(text) or _STANCE.search(text)
+            or _OPINION.search(text) or _HEDGE.search(text) or _CONCESSION.search(text)
+            or _CONDITION.search(text) or "?" in text):  # fmt: skip
+        return ""
+    m = _SHOWN.search(text) or _REPORTED_FACT.search(text)
+    return m.group(0).strip(" ,.;:").lower() if m else ""
+
+
+#: A unit denying something ("did not fall", "never happened", "no evidence").
+_NEGATED = re.compile(r"\b(?:not|never|no|none|nothing|neither|nor)\b|n't\b", re.I)
 _ONE_HAND = _words("on the one hand")
 _OTHER_HAND = _words("on the other hand", "on the other")
 
@@ -669,6 +708,17 @@ def draft_structure(
         elif (
             before is not None
             and role[before] == "opp"
+            and function[before] == "attack"
+            and _opens_sentence(text)
+            and _NEGATED.search(text)
+            and _reports(text)
+        ):
+            function[i], head[i], score[i] = "attack", before, 0.55
+            cues[i].append(f"reports, after an objection, what did not happen "
+                           f"({_cue(_NEGATED, text)}): the author's answer to it")  # fmt: skip
+        elif (
+            before is not None
+            and role[before] == "opp"
             and para[before] == para[i]
             and not _CONCLUSIVE.search(text)
         ):
@@ -706,7 +756,13 @@ def draft_structure(
         else:
             cues[i].append("no cue: a reason for the central claim")
     _break_circles(head, central, cues)
-    return Drafted(central, role, function, head, score, cues, second)
+    evidence = [i != central and role[i] == "pro" and bool(_reports(t))
+                for i, t in enumerate(units)]  # fmt: skip
+    for i, said in enumerate(evidence):
+        if said:
+            cues[i].append(f"reports what happened, was said or was found ({_reports(units[i])}), "
+                           "with no modal, hedge or view of its own: evidence")  # fmt: skip
+    return Drafted(central, role, function, head, score, cues, second, evidence)
 
 
 def _break_circles(head: list[int | None], central: int, cues: list[list[str]]) -> None:

@@ -105,6 +105,8 @@ def _from_cues(spans: list[tuple[int, int, str]], drafted: Any) -> _Units:
             kind = "conclusion"
         elif drafted.role[i] == "opp" and drafted.function[i] == "attack":
             kind = "objection"
+        elif drafted.evidence and drafted.evidence[i]:
+            kind = "evidence"
         else:
             kind = "claim"
         items.append(_Unit(start, words, kind, drafted.score[i], drafted.role[i],
