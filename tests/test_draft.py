@@ -399,6 +399,13 @@ def test_a_unit_reporting_what_happened_or_was_said_is_drafted_as_evidence():
     ])  # fmt: skip
     assert d.evidence == [False, True, True, False, False, False]
     assert any("evidence" in cue and "has grown" in cue for cue in d.cues[1])
+    d = draft_structure([
+        "The city should charge drivers at peak hours.",
+        "The strike has made clear that the city can no longer run without its buses.",
+        "Its economic might has been built on the port.",  # "might", a noun: no hedge
+        "The will of the voters has been ignored.",
+    ])  # fmt: skip
+    assert d.evidence == [False, True, True, True]
 
 
 def test_a_reported_fact_denying_an_objection_answers_it():

@@ -198,6 +198,11 @@ def _cued(text: str) -> bool:
                 or _CONDITION.search(text) or _CONSEQUENCE.search(text))  # fmt: skip
 
 
+_NOT_A_NOUN = "".join(rf"(?<!\b{w}\s)" for w in (
+    "the", "a", "its", "his", "her", "their", "our", "your", "my", "military", "economic",
+    "naval", "political", "free", "good", "ill", "own", "full", "national", "popular"))
+
+
 #: What a unit reports: a thing done or said (the present perfect, the past with an
 #: auxiliary, a verb of saying), a finding ("underscores this", "shows"), a year or a figure.
 _REPORTED_FACT = re.compile(
@@ -216,20 +221,24 @@ _REPORTED_FACT = re.compile(
     re.I)  # fmt: skip
 #: A word that makes a unit the author's claim rather than a report: a hedge, a forecast,
 #: an evaluation of what is possible.
-_HEDGE = re.compile(r"\b(?:may|might|could|would|will|shall|can|cannot|can't|won't|likely|"
-                    r"unlikely|possible|possibly|probably|perhaps|seems?|appears?|no longer|"
-                    r"remains?)\b", re.I)  # fmt: skip
+_HEDGE = re.compile(r"\b(?:may|could|would|shall|cannot|can't|won't|likely|unlikely|possible|"
+                    r"possibly|probably|perhaps|seems?|appears?|no longer|remains?|"
+                    # "might", "will", "can" as verbs, not nouns ("military might",
+                    # "political will")
+                    rf"{_NOT_A_NOUN}(?:might|will|can))\b", re.I)  # fmt: skip
 
 
 def _reports(text: str) -> str:
     """What a unit reports, as evidence (see :data:`_REPORTED_FACT`), or "": a unit with
-    a modal verb, a hedge, a forecast or the author's view is a claim, whatever it reports;
-    so is a question."""
+    a modal verb, a hedge, a forecast or the author's view is a claim, whatever it reports
+    (what a unit says was shown is evidence even if hedged); so is a question."""
     if (_MODAL.search(text) or _OUGHT.search(text) or _STANCE.search(text)
-            or _OPINION.search(text) or _HEDGE.search(text) or _CONCESSION.search(text)
-            or _CONDITION.search(text) or "?" in text):  # fmt: skip
+            or _OPINION.search(text) or _CONCESSION.search(text) or _CONDITION.search(text)
+            or "?" in text):  # fmt: skip
         return ""
-    m = _SHOWN.search(text) or _REPORTED_FACT.search(text)
+    if m := _SHOWN.search(text):  # what was shown, whatever it says
+        return m.group(0).strip(" ,.;:").lower()
+    m = None if _HEDGE.search(text) else _REPORTED_FACT.search(text)
     return m.group(0).strip(" ,.;:").lower() if m else ""
 
 
