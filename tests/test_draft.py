@@ -275,6 +275,7 @@ def test_the_authors_reply_on_the_contrary_attacks_a_reported_objection():
     "That reading mistakes one bad year for a trend.",
     "They are wrong: one bad year is not a trend.",
     "Nothing could be further from the truth.",
+    "The port's own figures show the opposite: cargo grew in nine of ten years.",
 ])  # fmt: skip
 def test_a_view_reported_then_rejected_is_an_objection_the_author_answers(rejection):
     d = draft_structure([
@@ -404,8 +405,9 @@ def test_a_unit_reporting_what_happened_or_was_said_is_drafted_as_evidence():
         "The strike has made clear that the city can no longer run without its buses.",
         "Its economic might has been built on the port.",  # "might", a noun: no hedge
         "The will of the voters has been ignored.",
+        "Ports that opened at night cut their queues by about a quarter.",
     ])  # fmt: skip
-    assert d.evidence == [False, True, True, True]
+    assert d.evidence == [False, True, True, True, True]
 
 
 def test_a_reported_fact_denying_an_objection_answers_it():

@@ -171,7 +171,11 @@ _REJECTS = re.compile(
     r"|^\W*(?:this|that|they|he|she|it|critics|opponents|both|all)\s+(?:is|are|was|were)\s+"
     r"(?:simply |just |plainly |flatly |quite |all )?(?:wrong|mistaken|false|untrue|nonsense|"
     r"a myth|not true|not so)(?=\s*[.;,!:]|\s*$|\s+(?:because|for|since|on)\b)"
-    r"|^\W*(?:nothing could be further from the truth|not so\b|far from it\b)",
+    r"|^\W*(?:nothing could be further from the truth|not so\b|far from it\b)"
+    # "The board's own forecast says the opposite", "the figures suggest otherwise"
+    r"|\b(?:says?|shows?|showed|suggests?|tells?|finds?|found|points? to|indicates?|"
+    r"proves?|proved) (?:quite |exactly |just )?(?:the (?:opposite|contrary|reverse)|"
+    r"otherwise|a different story)\b",
     re.I)  # fmt: skip
 
 
@@ -213,7 +217,9 @@ _REPORTED_FACT = re.compile(
     r"(?:said|stated|announced|told|reported|declared|wrote|testified|promised|pledged|"
     r"vowed|found|showed|revealed)|(?:underscores?|underlines?|shows|demonstrates|"
     r"illustrates|confirms|attests to|bears? (?:this )?out)|(?:in|since|by) (?:19|20)\d\d|"
-    r"\d[\d,.]*\s*(?:%|per ?cent|percent|million|billion|trillion)|(?:\d[\d,.]*|a|one|two|"
+    r"\d[\d,.]*\s*(?:%|per ?cent|percent|million|billion|trillion)|by (?:about |nearly |"
+    r"almost |roughly |more than |over |some )?(?:a|one|two|three|half) (?:third|quarter|"
+    r"fifth|tenth|half)s?|(?:\d[\d,.]*|a|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|thousand)\s+(?:[a-z]+\s+)?(?:in (?:a|two|three|four|five|six|seven|eight|"
     r"nine|ten|\d+)|(?:kilomet|met|mil|minut|hour|second|kilo|ton|dollar|euro|pound)"
