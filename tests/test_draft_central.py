@@ -259,3 +259,17 @@ def test_a_line_about_the_text_or_its_author_is_background_not_a_claim():
     # Only at the ends of a text: a fellow cited in the middle is evidence.
     middle = [units[2], units[3], units[5], units[4], "So the charge works.", "Adopt it."]
     assert background(middle, [0, 1, 2, 3, 4, 5]) == [""] * 6
+
+
+def test_a_sentence_pointing_at_what_was_said_above_announces_rather_than_claims():
+    from argmap.analysis.draft import _central_score, _Place
+
+    closing = _Place(paragraph=4, paragraphs=5, ends_paragraph=False, opening=False,
+                     closing=True, concludes_text=True, returns=0.0, titled=0.0)  # fmt: skip
+    pointing, why = _central_score(
+        9, "In conclusion, there are the abovementioned three points in favour of aid.", 12,
+        False, closing)  # fmt: skip
+    plain, _ = _central_score(9, "In conclusion, aid does more good than harm.", 12, False,
+                              closing)  # fmt: skip
+    assert pointing < plain
+    assert any("speaks of the text itself" in cue for cue in why)

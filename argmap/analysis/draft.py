@@ -368,7 +368,8 @@ _META = re.compile(r"\b(?:(?:this|these|the following|the above|following)\s+(?:
                    r"(?:the latter|the former|the first|the second|the other)\s+(?:\w+\s+)?"
                    r"(?:opinion|view|group|statement|side|idea|position|one))\b"
                    r"|\bhere are\b|\bwill (?:be )?(?:discuss|explain|examin|outlin|present|"
-                   r"elaborat)\w*|\bas follows\b", re.I)  # fmt: skip
+                   r"elaborat)\w*|\bas follows\b|\b(?:above-?\s?mentioned|aforementioned|"
+                   r"(?:mentioned|discussed|stated|given|described) above)\b", re.I)  # fmt: skip
 #: A sentence that draws the consequence of the one before ("This means...", "In the
 #: short term, this will mean..."): the one before is its reason.
 _CONSEQUENCE = re.compile(r"^\W*(?:[\w'’-]+(?:\s+[\w'’-]+){0,3},\s*)?(?:this|that|which|all "
