@@ -27,8 +27,10 @@ Examples:
     ...     "because the queues cost two million a year."])
     >>> d.central, d.role, d.function, d.head
     (2, ['opp', 'pro', 'pro', 'pro'], ['attack', 'attack', 'cc', 'support'], [2, 0, None, 2])
-    >>> d.cues[3]
-    ['opens with a reason (because): supports the unit before']
+    >>> d.cues[3][0]
+    'opens with a reason (because): supports the unit before'
+    >>> d.evidence  # a figure reported, with no hedge: evidence
+    [False, False, False, True]
 """
 
 from __future__ import annotations
@@ -207,6 +209,8 @@ _NOT_A_NOUN = "".join(rf"(?<!\b{w}\s)" for w in (
     "naval", "political", "free", "good", "ill", "own", "full", "national", "popular"))
 
 
+_NUMBER = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+           r"twenty|thirty|forty|fifty|hundred|thousand)")
 #: What a unit reports: a thing done or said (the present perfect, the past with an
 #: auxiliary, a verb of saying), a finding ("underscores this", "shows"), a year or a figure.
 _REPORTED_FACT = re.compile(
@@ -217,13 +221,11 @@ _REPORTED_FACT = re.compile(
     r"(?:said|stated|announced|told|reported|declared|wrote|testified|promised|pledged|"
     r"vowed|found|showed|revealed)|(?:underscores?|underlines?|shows|demonstrates|"
     r"illustrates|confirms|attests to|bears? (?:this )?out)|(?:in|since|by) (?:19|20)\d\d|"
-    r"\d[\d,.]*\s*(?:%|per ?cent|percent|million|billion|trillion)|by (?:about |nearly |"
+    rf"{_NUMBER}\s*(?:%|per ?cent|percent|million|billion|trillion)|by (?:about |nearly |"
     r"almost |roughly |more than |over |some )?(?:a|one|two|three|half) (?:third|quarter|"
-    r"fifth|tenth|half)s?|(?:\d[\d,.]*|a|one|two|"
-    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"hundred|thousand)\s+(?:[a-z]+\s+)?(?:in (?:a|two|three|four|five|six|seven|eight|"
-    r"nine|ten|\d+)|(?:kilomet|met|mil|minut|hour|second|kilo|ton|dollar|euro|pound)"
-    r"[a-z]*(?: an?| per)))\b",
+    r"fifth|tenth|half)s?|"
+    rf"(?:{_NUMBER}|a)\s+(?:[a-z]+\s+)?(?:in (?:a|{_NUMBER})|(?:kilomet|met|mile|minut|"
+    r"hour|second|kilo|ton|dollar|euro|pound)[a-z]*(?: an?| per)))\b",
     re.I)  # fmt: skip
 #: A word that makes a unit the author's claim rather than a report: a hedge, a forecast,
 #: an evaluation of what is possible.
