@@ -406,8 +406,9 @@ def test_a_unit_reporting_what_happened_or_was_said_is_drafted_as_evidence():
         "Its economic might has been built on the port.",  # "might", a noun: no hedge
         "The will of the voters has been ignored.",
         "Ports that opened at night cut their queues by about a quarter.",
+        "Having said that, the port is often idle.",  # a marker, nothing said
     ])  # fmt: skip
-    assert d.evidence == [False, True, True, True, True]
+    assert d.evidence == [False, True, True, True, True, False]
 
 
 def test_a_reported_fact_denying_an_objection_answers_it():

@@ -273,3 +273,20 @@ def test_a_sentence_pointing_at_what_was_said_above_announces_rather_than_claims
                               closing)  # fmt: skip
     assert pointing < plain
     assert any("speaks of the text itself" in cue for cue in why)
+
+
+def test_a_sentence_weighing_both_sides_frames_the_question_rather_than_answers_it():
+    from argmap.analysis.draft import _central_score, _Place
+
+    closing = _Place(paragraph=4, paragraphs=5, ends_paragraph=False, opening=False,
+                     closing=True, concludes_text=True, returns=0.0, titled=0.0)  # fmt: skip
+    framing, why = _central_score(
+        9, "In conclusion, the restriction has both pros and cons.", 12, False, closing)
+    thesis, _ = _central_score(9, "In conclusion, the restriction does more harm than good.",
+                               12, False, closing)  # fmt: skip
+    assert framing < thesis and any("both sides" in cue for cue in why)
+    # The author's own verdict on the two sides is a thesis all the same.
+    judged, _ = _central_score(
+        9, "In conclusion, I believe the pros and cons favour the restriction.", 12, False,
+        closing)  # fmt: skip
+    assert judged > framing

@@ -209,6 +209,9 @@ _NOT_A_NOUN = "".join(rf"(?<!\b{w}\s)" for w in (
     "naval", "political", "free", "good", "ill", "own", "full", "national", "popular"))
 
 
+#: A discourse marker that says nothing was said: "Having said that", "That said".
+_SAID_THAT = re.compile(r"\b(?:having said (?:that|this)|that said|this said|needless to say|"
+                        r"so to speak)\b", re.I)  # fmt: skip
 _NUMBER = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
            r"twenty|thirty|forty|fifty|hundred|thousand)")
 #: What a unit reports: a thing done or said (the present perfect, the past with an
@@ -244,6 +247,7 @@ def _reports(text: str) -> str:
             or _OPINION.search(text) or _CONCESSION.search(text) or _CONDITION.search(text)
             or "?" in text):  # fmt: skip
         return ""
+    text = _SAID_THAT.sub("", text)
     if m := _SHOWN.search(text):  # what was shown, whatever it says
         return m.group(0).strip(" ,.;:").lower()
     m = None if _HEDGE.search(text) else _REPORTED_FACT.search(text)
@@ -372,6 +376,9 @@ _META = re.compile(r"\b(?:(?:this|these|the following|the above|following)\s+(?:
                    r"|\bhere are\b|\bwill (?:be )?(?:discuss|explain|examin|outlin|present|"
                    r"elaborat)\w*|\bas follows\b|\b(?:above-?\s?mentioned|aforementioned|"
                    r"(?:mentioned|discussed|stated|given|described) above)\b", re.I)  # fmt: skip
+_BALANCED = re.compile(r"\b(?:pros and cons|advantages and disadvantages|merits and demerits|"
+                       r"benefits and drawbacks|strengths and weaknesses|positive and negative "
+                       r"(?:aspects|sides|effects|impacts)|both sides|two sides)\b", re.I)
 #: A sentence that draws the consequence of the one before ("This means...", "In the
 #: short term, this will mean..."): the one before is its reason.
 _CONSEQUENCE = re.compile(r"^\W*(?:[\w'’-]+(?:\s+[\w'’-]+){0,3},\s*)?(?:this|that|which|all "
@@ -535,6 +542,9 @@ def _central_score(
                 "speaks of the text itself (this statement, these reasons...): "
                 "announces a claim rather than making it"
             )
+        if _BALANCED.search(text) and not (_STANCE.search(text) or _MODAL.search(text)):
+            score -= 1.5
+            why.append("weighs both sides (pros and cons...): frames the question, not the thesis")
         if _REPORTED.search(text) and not _STANCE.search(text):
             score -= 1.5
             why.append("reports what others hold: less likely the author's thesis")
