@@ -437,6 +437,37 @@ def test_drafted_evidence_is_written_as_kind_evidence(folder):
     assert run("validate", out).exit_code == 0
 
 
+def test_a_paragraph_opening_with_the_authors_reply_gathers_its_reasons():
+    d = draft_structure([
+        "The council should keep the bus lanes.",
+        "The mayor argued that the lanes slow the traffic down.",
+        "The mayor was wrong.",
+        "Buses carry half the commuters in a tenth of the road.",
+        "Journeys on the corridor got faster after the lanes opened.",
+    ], [0, 1, 2, 2, 2])  # fmt: skip
+    assert (d.role[1], d.function[1]) == ("opp", "attack")
+    assert (d.function[2], d.head[2]) == ("attack", 1)
+    assert d.head[3] == 2 and d.head[4] == 2
+    assert not d.evidence[2]  # a verdict, not a report
+
+
+def test_a_view_told_as_others_after_the_fact_is_an_objection():
+    d = draft_structure([
+        "Regulation should be mended, not repealed.",
+        "Rules that limit choice are bad, they rant, pointing to one law.",
+        "It's good rhetoric, but cheap argument.",
+    ])  # fmt: skip
+    assert (d.role[1], d.function[1]) == ("opp", "attack")
+    assert (d.function[2], d.head[2]) == ("attack", 1)
+
+
+@pytest.mark.parametrize("opening", ["True, the lanes cost money.",
+                                     "Sure, the lanes cost money."])  # fmt: skip
+def test_true_and_sure_opening_a_sentence_concede(opening):
+    d = draft_structure(["The council should keep the bus lanes.", opening])
+    assert (d.role[1], d.function[1]) == ("opp", "attack")
+
+
 def _apply(text: str, fix) -> str:
     (start, end), new = fix.edits[0]
     lines = text.split("\n")

@@ -290,3 +290,13 @@ def test_a_sentence_weighing_both_sides_frames_the_question_rather_than_answers_
         9, "In conclusion, I believe the pros and cons favour the restriction.", 12, False,
         closing)  # fmt: skip
     assert judged > framing
+
+
+def test_a_rubric_is_no_part_of_the_headline_and_an_empty_it_points_back_at_nothing():
+    from argmap.analysis.draft import _ANAPHORIC, headline
+
+    text = "Editorial: Mend the law, do not end it\n\nThe law works. It should stay.\n"
+    assert headline(text, [(0, 38), (40, 70)]) == "Mend the law, do not end it"
+    assert not _ANAPHORIC.search("It's easy to get a rousing argument going.")
+    assert not _ANAPHORIC.search("It would be instructive to hear the candidates.")
+    assert _ANAPHORIC.search("It fell by a third.")

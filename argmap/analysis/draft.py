@@ -174,6 +174,10 @@ _REJECTS = re.compile(
     r"(?:simply |just |plainly |flatly |quite |all )?(?:wrong|mistaken|false|untrue|nonsense|"
     r"a myth|not true|not so)(?=\s*[.;,!:]|\s*$|\s+(?:because|for|since|on)\b)"
     r"|^\W*(?:nothing could be further from the truth|not so\b|far from it\b)"
+    # "It's good rhetoric, but cheap argument", "That is a myth"
+    r"|^\W*(?:this|that|it|they)(?:'s|’s|'re|’re|\s+is|\s+are|\s+was|\s+were)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:rhetoric|spin|nonsense|a myth|myth|hyperbole|scaremongering|"
+    r"fearmongering|a red herring|a straw man|wishful thinking)\b"
     # "The board's own forecast says the opposite", "the figures suggest otherwise"
     r"|\b(?:says?|shows?|showed|suggests?|tells?|finds?|found|points? to|indicates?|"
     r"proves?|proved) (?:quite |exactly |just )?(?:the (?:opposite|contrary|reverse)|"
@@ -181,12 +185,37 @@ _REJECTS = re.compile(
     re.I)  # fmt: skip
 
 
+#: A view told as others' after the fact, in words that keep the author's distance ("...
+#: are bad, they rant", "..., critics claim").
+_POSTPOSED = re.compile(
+    r"[,;]\s*(?:they|critics|opponents|skeptics|sceptics|detractors|naysayers|candidates|"
+    r"politicians|some|others|campaigners)\s+(?:rant|rants|ranted|cry|cries|cried|complain|"
+    r"complains|complained|insist|insists|insisted|claim|claims|claimed|allege|alleges|"
+    r"alleged|grumble|grumbles|grumbled|whine|whines|whined|protest|protests|protested)\b",
+    re.I,
+)
+#: "Reagan was wrong.": a named person's view, rejected.
+_NAMED_WRONG = re.compile(
+    r"^\W*(?:(?:[A-Z][\w'’.-]*\s+){1,3}|(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:mayor|minister|"
+    r"president|senator|governor|author|writer|columnist|critic|editorial|column|article|"
+    r"report|study|board|council|government|administration|committee)\s+)(?:is|was|are|"
+    r"were)\s+(?:simply |just |dead |plainly |flatly |quite )?(?:wrong|mistaken)\b"
+)
+
+
+def _rejects(text: str) -> bool:
+    """Whether a unit rejects the view just reported (:data:`_REJECTS`, or a named
+    person's view called wrong)."""
+    return bool(_REJECTS.search(text) or _NAMED_WRONG.search(text))
+
+
 def _against(text: str) -> str:
     """How a unit goes against the one before it, and what that makes the one before, for
     a cue."""
     if _TURN.search(text):
         return f"turns against it ({_cue(_TURN, text)}): an objection the author concedes"
-    return f"rejects it ({_cue(_REJECTS, text)}): a view the author reports to answer it"
+    said = _cue(_REJECTS, text) or _cue(_NAMED_WRONG, text)
+    return f"rejects it ({said}): a view the author reports to answer it"
 
 
 #: A sentence telling what was shown or found: evidence, not the point it bears on.
@@ -204,16 +233,40 @@ def _cued(text: str) -> bool:
                 or _CONDITION.search(text) or _CONSEQUENCE.search(text))  # fmt: skip
 
 
-_NOT_A_NOUN = "".join(rf"(?<!\b{w}\s)" for w in (
-    "the", "a", "its", "his", "her", "their", "our", "your", "my", "military", "economic",
-    "naval", "political", "free", "good", "ill", "own", "full", "national", "popular"))
+_NOT_A_NOUN = "".join(
+    rf"(?<!\b{w}\s)"
+    for w in (
+        "the",
+        "a",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "my",
+        "military",
+        "economic",
+        "naval",
+        "political",
+        "free",
+        "good",
+        "ill",
+        "own",
+        "full",
+        "national",
+        "popular",
+    )
+)
 
 
 #: A discourse marker that says nothing was said: "Having said that", "That said".
 _SAID_THAT = re.compile(r"\b(?:having said (?:that|this)|that said|this said|needless to say|"
                         r"so to speak)\b", re.I)  # fmt: skip
-_NUMBER = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-           r"twenty|thirty|forty|fifty|hundred|thousand)")
+_NUMBER = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|thousand)"
+)
 #: What a unit reports: a thing done or said (the present perfect, the past with an
 #: auxiliary, a verb of saying), a finding ("underscores this", "shows"), a year or a figure.
 _REPORTED_FACT = re.compile(
@@ -239,10 +292,20 @@ _HEDGE = re.compile(r"\b(?:may|could|would|shall|cannot|can't|won't|likely|unlik
                     rf"{_NOT_A_NOUN}(?:might|will|can))\b", re.I)  # fmt: skip
 
 
+#: A verdict, not a report: "Reagan was wrong", "the plan was a mistake".
+_VERDICT = re.compile(r"\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?(?:(?:a|an)\s+(?:\w+\s+)?)?"
+                      r"(?:wrong|right|mistaken|correct|incorrect|false|true|untrue|good|bad|"
+                      r"better|worse|best|worst|fair|unfair|just|unjust|absurd|foolish|wise|"
+                      r"unwise|misguided|dangerous|reckless|irresponsible|shameful|disgrace|"
+                      r"mistake|failure|success|scandal|folly|triumph|disaster)\b",
+                      re.I)  # fmt: skip
+
+
 def _reports(text: str) -> str:
     """What a unit reports, as evidence (see :data:`_REPORTED_FACT`), or "": a unit with
-    a modal verb, a hedge, a forecast or the author's view is a claim, whatever it reports
-    (what a unit says was shown is evidence even if hedged); so is a question."""
+    a modal verb, a hedge, a forecast, a verdict ("was wrong") or the author's view is a
+    claim, whatever it reports (what a unit says was shown is evidence even if hedged); so
+    is a question."""
     if (_MODAL.search(text) or _OUGHT.search(text) or _STANCE.search(text)
             or _OPINION.search(text) or _CONCESSION.search(text) or _CONDITION.search(text)
             or "?" in text):  # fmt: skip
@@ -250,7 +313,7 @@ def _reports(text: str) -> str:
     text = _SAID_THAT.sub("", text)
     if m := _SHOWN.search(text):  # what was shown, whatever it says
         return m.group(0).strip(" ,.;:").lower()
-    m = None if _HEDGE.search(text) else _REPORTED_FACT.search(text)
+    m = None if _HEDGE.search(text) or _VERDICT.search(text) else _REPORTED_FACT.search(text)
     return m.group(0).strip(" ,.;:").lower() if m else ""
 
 
@@ -271,7 +334,7 @@ def _turns(text: str) -> str:
 
 
 _CONCESSION = _words("admittedly", "of course", "granted", "it is true", "it'?s true",
-                     "true,", "certainly", "yes,", "sure,", "although", "even though",
+                     "true(?=,)", "certainly", "sure(?=,)", "although", "even though",
                      "though", "while", "whereas", "on the one hand", "some (?:people )?"
                      "(?:say|argue|claim|think|believe|object)", "critics", "opponents",
                      "one (?:might|could|may) (?:say|argue|object)",
@@ -376,9 +439,12 @@ _META = re.compile(r"\b(?:(?:this|these|the following|the above|following)\s+(?:
                    r"|\bhere are\b|\bwill (?:be )?(?:discuss|explain|examin|outlin|present|"
                    r"elaborat)\w*|\bas follows\b|\b(?:above-?\s?mentioned|aforementioned|"
                    r"(?:mentioned|discussed|stated|given|described) above)\b", re.I)  # fmt: skip
-_BALANCED = re.compile(r"\b(?:pros and cons|advantages and disadvantages|merits and demerits|"
-                       r"benefits and drawbacks|strengths and weaknesses|positive and negative "
-                       r"(?:aspects|sides|effects|impacts)|both sides|two sides)\b", re.I)
+_BALANCED = re.compile(
+    r"\b(?:pros and cons|advantages and disadvantages|merits and demerits|"
+    r"benefits and drawbacks|strengths and weaknesses|positive and negative "
+    r"(?:aspects|sides|effects|impacts)|both sides|two sides)\b",
+    re.I,
+)
 #: A sentence that draws the consequence of the one before ("This means...", "In the
 #: short term, this will mean..."): the one before is its reason.
 _CONSEQUENCE = re.compile(r"^\W*(?:[\w'’-]+(?:\s+[\w'’-]+){0,3},\s*)?(?:this|that|which|all "
@@ -386,12 +452,21 @@ _CONSEQUENCE = re.compile(r"^\W*(?:[\w'’-]+(?:\s+[\w'’-]+){0,3},\s*)?(?:this
                           r"requires?|impl(?:y|ies)|entails?|calls? for|demands?)\b",
                           re.I)  # fmt: skip
 #: A sentence that opens by pointing back at the one before ("This will mean...").
-_ANAPHORIC = re.compile(r"^\W*(?:this|these|those|such|it)\b", re.I)
+_ANAPHORIC = re.compile(r"^\W*(?:this|these|those|such|it)\b(?!(?:'s|\s+is|\s+was|\s+would be|"
+                        r"\s+will be|\s+seems)\s+(?:\w+\s+){0,2}?\w+\s+(?:to|that)\b)",
+                        re.I)  # fmt: skip
 #: Another's view reported ("many believe that...", "some employers still think..."): the
 #: text's thesis is its author's.
 _REPORTED = re.compile(r"\b(?:some|many|most|others|critics|opponents|proponents|supporters|"
                        r"people|they|experts)\b(?:\s+\w+){0,3}?\s+(?:believe|think|argue|"
-                       r"claim|say|feel|contend|maintain|insist|suggest)s?\b", re.I)  # fmt: skip
+                       r"claim|say|feel|contend|maintain|insist|suggest)s?\b"
+                       # "... opened his column with his opinion that ...", "the mayor argued
+                       # that ...": another's view, told
+                       r"|\b(?:his|her|their) (?:own )?(?:opinion|view|claim|argument|"
+                       r"contention|belief|assertion|position|premise) that\b"
+                       r"|(?<!\bi )(?<!\bwe )\b(?:argued|wrote|claimed|asserted|contended|"
+                       r"opined|insisted|argues|writes|claims|asserts|contends|insists) that\b",
+                       re.I)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -437,7 +512,7 @@ def _places(units: list[str], para: list[int], title: str | None) -> list[_Place
     words = _unit_words(units)
     opening = [rank[p] in range(starts) for p in para]
     closing = [rank[p] >= count - ends for p in para]
-    title_words = set(_content(title or ""))
+    title_words = set(_content(title or "")) - {"vs", "versus"}  # "A vs. B": a word of form
     concludes = []
     here = False
     for i, text in enumerate(units):
@@ -583,7 +658,7 @@ def draft_structure(
     para = paragraphs if paragraphs is not None and len(paragraphs) == n else [0] * n
     several = len(set(para)) > 1
     # A unit the next one turns against ("..., but ...") is conceded, not asserted.
-    conceded = [i + 1 < n and bool(_TURN.search(units[i + 1]) or _REJECTS.search(units[i + 1]))
+    conceded = [i + 1 < n and bool(_TURN.search(units[i + 1]) or _rejects(units[i + 1]))
                 for i in range(n)]  # fmt: skip
     places = _places(units, para, title)
     scored = [_central_score(i, t, n, conceded[i] and not _CONCLUSIVE.search(t), places[i])
@@ -700,6 +775,12 @@ def draft_structure(
                 f"opens with a concession ({_cue(_CONCESSION, text)}): an objection "
                 "the author raises, against the central claim"
             )
+        elif _POSTPOSED.search(text):
+            role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.7
+            cues[i].append(
+                f"a view others are said to hold ({_cue(_POSTPOSED, text)}): an objection "
+                "the author raises, against the central claim"
+            )
         elif conceded[i] and not (_turns(text) and before is not None and role[before] == "opp"):
             point = points.get(para[i]) if several else None
             if point is not None and point not in (i, central) and role[point] == "pro" \
@@ -717,9 +798,10 @@ def draft_structure(
                 f"{'opens with a turn' if _TURN.search(text) else 'turns'} ({_turns(text)}) "
                 "after an objection: the author's reply to it"
             )
-        elif _REJECTS.search(text) and before is not None and role[before] == "opp":
+        elif _rejects(text) and before is not None and role[before] == "opp":
             function[i], head[i], score[i] = "attack", before, 0.75
-            cues[i].append(f"rejects the view before it ({_cue(_REJECTS, text)}): the "
+            said = _cue(_REJECTS, text) or _cue(_NAMED_WRONG, text)
+            cues[i].append(f"rejects the view before it ({said}): the "
                            "author's reply to it")  # fmt: skip
         elif (_reason(text) or _EXAMPLE.search(text)) and before is not None:
             found = _reason(text) or _EXAMPLE.search(text)
@@ -824,7 +906,7 @@ def _about(
     mine = sum(words[i].values()) or 1.0
     topic = points[para[i]]
     candidates = {central, *hubs}
-    if topic != i and role[topic] == "pro" and function[topic] != "attack":
+    if topic != i and role[topic] == "pro":
         candidates.add(topic)
     if i in hubs:  # a claim of what ought to be bears on the central claim or another one
         candidates = {central, *(j for j in hubs if j != i)}
@@ -840,7 +922,7 @@ def _about(
         if best == topic:
             return best, "no cue: supports its paragraph's point, whose words it shares"
         return best, "no cue: supports the claim of what ought to be whose words it shares most"
-    if topic not in (i, central) and role[topic] == "pro" and function[topic] != "attack":
+    if topic not in (i, central) and role[topic] == "pro":
         return topic, "no cue, in a paragraph: supports the paragraph's point"
     return central, "no cue: a reason for the central claim"
 
@@ -1031,8 +1113,14 @@ def headline(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
         if (len(para.split()) >= 3 and para[:1].isalnum() and not para.isupper()
                 and not re.match(r"(?:by|photo|image|updated|published)\b", para, re.I)
                 and not re.search(r"\b(?:19|20)\d\d\b", para)):  # fmt: skip
-            return para
+            # "Editorial: A scalpel vs. a sledgehammer": the rubric is no part of the title.
+            return _RUBRIC.sub("", para) or para
     return None
+
+
+_RUBRIC = re.compile(r"^(?:editorial|opinion|op-ed|commentary|comment|analysis|letters?|"
+                     r"letter to the editor|column|viewpoint|perspective|guest (?:column|"
+                     r"opinion|essay))\s*[:|—–-]\s*", re.I)  # fmt: skip
 
 
 def split_units(text: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
