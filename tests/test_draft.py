@@ -248,6 +248,22 @@ def test_a_concession_opening_a_sentence_is_cut_from_the_main_clause_that_answer
     assert d.central == 2
 
 
+@pytest.mark.parametrize(("sentence", "cut"), [
+    # The main clause opens at the first comma followed by a subject; its own ", which"
+    # stays with it.
+    ("Although the rule would help some tenants, it would also raise rents, which is why "
+     "it should fail.", "Although the rule would help some tenants,"),
+    # ", be ..." goes on with the predicate: no main clause to cut at.
+    ("If passed, paid officials would no longer have to live in their ward, be registered "
+     "here or live in the city.", None),
+])  # fmt: skip
+def test_a_subordinate_opening_is_cut_where_its_main_clause_begins(sentence, cut):
+    from argmap.analysis.draft import split_units
+
+    units = [u.text for u in split_units(sentence, [(0, len(sentence))])]
+    assert units == ([sentence] if cut is None else [cut, sentence[len(cut) + 1 :]])
+
+
 def test_prepositions_and_dates_are_not_read_as_reasons():
     d = draft_structure([
         "The alliance must continue to invest in new hardware.",
@@ -466,6 +482,16 @@ def test_a_view_told_as_others_after_the_fact_is_an_objection():
 def test_true_and_sure_opening_a_sentence_concede(opening):
     d = draft_structure(["The council should keep the bus lanes.", opening])
     assert (d.role[1], d.function[1]) == ("opp", "attack")
+
+
+def test_a_paragraph_opening_with_a_subordinate_clause_makes_its_point_in_the_main_one():
+    d = draft_structure([
+        "The town should reject the tower.",
+        "Despite the developer's promises,",
+        "the tower would shade the square all winter.",
+        "Its shadow would reach the school by noon.",
+    ], [0, 1, 1, 1])  # fmt: skip
+    assert d.head[3] == 2
 
 
 def _apply(text: str, fix) -> str:

@@ -694,6 +694,13 @@ def draft_structure(
         if para[j] not in points or (j != central and _opens_sentence(t)
                                      and _CONCLUSIVE.search(t)):  # fmt: skip
             points[para[j]] = j
+    # A paragraph opening with a subordinate clause ("Despite X,", "If X,") makes its point
+    # in the main clause that follows.
+    for p, j in list(points.items()):
+        k = j + 1
+        if (_SUBORDINATE.search(units[j]) and k < n and para[k] == p and k != central
+                and not _opens_sentence(units[k])):  # fmt: skip
+            points[p] = k
     # A paragraph opening with what was shown ("The first weeks have made clear that ...")
     # makes its point in the sentence after, a claim with no cue of its own.
     for p, j in list(points.items()):
@@ -1064,11 +1071,45 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     first_start, first_end = pieces[0]
     first = text[first_start:first_end]
     if _SUBORDINATE.search(first):
-        comma = first.rfind(", ")
-        if comma > 0 and len(first[:comma].split()) >= 3 and len(first[comma:].split()) >= 3:
+        comma = _main_clause_at(first)
+        if comma > 0:
             pieces[0:1] = [(first_start, first_start + comma + 1),
                            (first_start + comma + 2, first_end)]  # fmt: skip
     return pieces
+
+
+#: Words after a comma that go on with the clause before it, not open the main clause.
+_ASIDE_OPENERS = frozenset(
+    ["which", "who", "whom", "whose", "including", "especially", "particularly", "notably",
+     "as", "and", "or", "nor"]
+)  # fmt: skip
+
+
+#: Words after a comma that go on with the predicate before it (", be registered ...").
+_GOES_ON = frozenset(
+    ["be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does",
+     "did", "can", "could", "will", "would", "should", "may", "might", "must", "to"]
+)  # fmt: skip
+
+
+def _main_clause_at(first: str) -> int:
+    """Where a sentence opening with a subordinate clause ("Although X, Y") turns to its
+    main clause: the first comma after which a clause with its own subject begins, else
+    the last comma not followed by an aside ("including ...", ", which ...") or a verb
+    going on with the clause before (", be registered ..."), with three words or more on
+    either side; -1 if there is none."""
+    fallback = -1
+    for m in re.finditer(r", ", first):
+        comma, rest = m.start(), first[m.end() :]
+        word = re.match(r"\W*([\w'’-]+)", rest)
+        if (word is None or word.group(1).lower() in _ASIDE_OPENERS
+                or word.group(1).lower() in _GOES_ON
+                or len(first[:comma].split()) < 3 or len(rest.split()) < 3):  # fmt: skip
+            continue
+        if _own_subject(rest):
+            return comma
+        fallback = comma
+    return fallback
 
 
 #: A piece that is a discourse marker alone ("To sum up,", "In my opinion,"): it goes with
