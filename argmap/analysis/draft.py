@@ -875,8 +875,8 @@ def draft_structure(
     _break_circles(head, central, cues)
     evidence = [i != central and role[i] == "pro" and bool(_reports(t))
                 for i, t in enumerate(units)]  # fmt: skip
-    for i, said in enumerate(evidence):
-        if said:
+    for i, reported in enumerate(evidence):
+        if reported:
             cues[i].append(f"reports what happened, was said or was found ({_reports(units[i])}), "
                            "with no modal, hedge or view of its own: evidence")  # fmt: skip
     return Drafted(central, role, function, head, score, cues, second, evidence)
