@@ -494,6 +494,16 @@ def test_a_paragraph_opening_with_a_subordinate_clause_makes_its_point_in_the_ma
     assert d.head[3] == 2
 
 
+def test_a_main_clause_opening_with_a_name_still_answers_the_concession_before_it():
+    d = draft_structure([
+        "The town should pass Proposal B.",
+        "Although rules on housing still need work,",
+        "Proposal B would keep the green belt around the town.",
+    ])  # fmt: skip
+    assert (d.role[1], d.function[1]) == ("opp", "attack")
+    assert (d.role[2], d.function[2], d.head[2]) == ("pro", "attack", 1)
+
+
 def _apply(text: str, fix) -> str:
     (start, end), new = fix.edits[0]
     lines = text.split("\n")

@@ -386,6 +386,20 @@ def _opens_sentence(text: str) -> bool:
     return bool(letters) and letters[0].isupper()
 
 
+def _new_sentence(units: list[str], i: int) -> bool:
+    """Whether unit ``i`` starts a sentence: the unit before ends one (a stop), or does not
+    end inside one (a comma, a semicolon, a dash) and this one opens with a capital. A
+    name does not make a main clause a sentence ("Although X, Proposal B would ...")."""
+    if i == 0:
+        return True
+    before = units[i - 1].rstrip().rstrip("\"'”’)]")
+    if before.endswith((".", "!", "?", "…")):
+        return True
+    if before.endswith((",", ";", ":", "–", "—", "-")):
+        return False
+    return _opens_sentence(units[i])
+
+
 def _reason(text: str) -> re.Match | None:
     """The reason connective a unit opens with (see :data:`_REASON_ANYWHERE`)."""
     return (_REASON_ANYWHERE if _opens_sentence(text) else _REASON).search(text)
@@ -516,7 +530,7 @@ def _places(units: list[str], para: list[int], title: str | None) -> list[_Place
     concludes = []
     here = False
     for i, text in enumerate(units):
-        if _opens_sentence(text) or i == 0:
+        if _new_sentence(units, i):
             here = bool(_TEXT_CONCLUSION.search(text))
         concludes.append(here)
     out: list[_Place | None] = []
@@ -691,7 +705,7 @@ def draft_structure(
     # first sentence.
     points: dict[int, int] = {}
     for j, t in enumerate(units):
-        if para[j] not in points or (j != central and _opens_sentence(t)
+        if para[j] not in points or (j != central and _new_sentence(units, j)
                                      and _CONCLUSIVE.search(t)):  # fmt: skip
             points[para[j]] = j
     # A paragraph opening with a subordinate clause ("Despite X,", "If X,") makes its point
@@ -699,21 +713,21 @@ def draft_structure(
     for p, j in list(points.items()):
         k = j + 1
         if (_SUBORDINATE.search(units[j]) and k < n and para[k] == p and k != central
-                and not _opens_sentence(units[k])):  # fmt: skip
+                and not _new_sentence(units, k)):  # fmt: skip
             points[p] = k
     # A paragraph opening with what was shown ("The first weeks have made clear that ...")
     # makes its point in the sentence after, a claim with no cue of its own.
     for p, j in list(points.items()):
         k = j + 1
         if (_SHOWN.search(units[j]) and k < n and para[k] == p and k != central
-                and _opens_sentence(units[k]) and not _SHOWN.search(units[k])
+                and _new_sentence(units, k) and not _SHOWN.search(units[k])
                 and not _cued(units[k])):  # fmt: skip
             points[p] = k
     for i, text in enumerate(units):
         if i == central:
             continue
         before = i - 1 if i > 0 else None
-        main = i + 1 if i + 1 < n and not _opens_sentence(units[i + 1]) else None
+        main = i + 1 if i + 1 < n and not _new_sentence(units, i + 1) else None
         if (
             before is not None
             and before != central
@@ -768,7 +782,7 @@ def draft_structure(
             )
         elif (
             before is not None
-            and not _opens_sentence(text)
+            and not _new_sentence(units, i)
             and _SUBORDINATE.search(units[before])
             and role[before] == "opp"
         ):
@@ -826,7 +840,7 @@ def draft_structure(
             before is not None
             and role[before] == "opp"
             and function[before] == "attack"
-            and _opens_sentence(text)
+            and _new_sentence(units, i)
             and _NEGATED.search(text)
             and _reports(text)
         ):
