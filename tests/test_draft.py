@@ -504,6 +504,24 @@ def test_a_main_clause_opening_with_a_name_still_answers_the_concession_before_i
     assert (d.role[2], d.function[2], d.head[2]) == ("pro", "attack", 1)
 
 
+def test_though_opening_a_clause_concedes_and_though_with_a_comma_turns():
+    d = draft_structure([
+        "Congress should finish the farm bill this week.",
+        "Time is short and the list of unfinished business is long.",
+        "Though some leaders keep working on a deal,",
+        "the session ends on Friday.",
+    ])  # fmt: skip
+    # "Though some ..." opens a concession: it does not turn against the unit before.
+    assert d.role[1] == "pro" and d.function[1] == "support"
+    assert (d.role[2], d.function[2]) == ("opp", "attack")
+    d = draft_structure([
+        "Congress should finish the farm bill this week.",
+        "The bill is nearly agreed.",
+        "Though, the session ends on Friday.",
+    ])  # fmt: skip
+    assert (d.role[1], d.function[1]) == ("opp", "attack")
+
+
 def _apply(text: str, fix) -> str:
     (start, end), new = fix.edits[0]
     lines = text.split("\n")

@@ -146,7 +146,7 @@ _ADDITION = _words("and", "also", "moreover", "furthermore", "in addition", "bes
                    "what'?s more", "additionally", "not to mention", "plus", "further",
                    "on top of that", "at the same time")  # fmt: skip
 _TURN = _words("but", "however", "nevertheless", "nonetheless", "still", "yet", "even so",
-               "on the other hand", "instead", "though", "then again", "that said",
+               "on the other hand", "instead", r"though(?=\s*,)", "then again", "that said",
                "on the contrary")  # fmt: skip
 #: A turn set off inside a sentence's first clause ("Most workers, however, already ...").
 _TURN_INSIDE = re.compile(r"^[^,.;:!?]{1,80},\s*(?P<turn>however|though|nevertheless|"
