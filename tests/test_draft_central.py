@@ -281,7 +281,8 @@ def test_a_sentence_weighing_both_sides_frames_the_question_rather_than_answers_
     closing = _Place(paragraph=4, paragraphs=5, ends_paragraph=False, opening=False,
                      closing=True, concludes_text=True, returns=0.0, titled=0.0)  # fmt: skip
     framing, why = _central_score(
-        9, "In conclusion, the restriction has both pros and cons.", 12, False, closing)
+        9, "In conclusion, the restriction has both pros and cons.", 12, False, closing
+    )
     thesis, _ = _central_score(9, "In conclusion, the restriction does more harm than good.",
                                12, False, closing)  # fmt: skip
     assert framing < thesis and any("both sides" in cue for cue in why)
