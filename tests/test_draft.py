@@ -522,6 +522,19 @@ def test_though_opening_a_clause_concedes_and_though_with_a_comma_turns():
     assert (d.role[1], d.function[1]) == ("opp", "attack")
 
 
+def test_an_addition_opening_a_paragraph_adds_to_the_text_not_to_the_last_sentence():
+    d = draft_structure([
+        "The city should build the tram.",
+        "Buses are full at peak hours.",
+        "Riders wait twenty minutes for a seat.",
+        "Moreover, the tram would cut the centre's traffic.",
+        "Fewer cars would cross the bridge.",
+    ], [0, 1, 1, 2, 2])  # fmt: skip
+    assert d.head[2] == 1  # within a paragraph, the point it adds to
+    assert d.head[3] == 0  # a new paragraph's point: a reason for the thesis
+    assert d.head[4] == 3
+
+
 def _apply(text: str, fix) -> str:
     (start, end), new = fix.edits[0]
     lines = text.split("\n")

@@ -830,7 +830,8 @@ def draft_structure(
             cue = found.group(0).strip(" ,.;:").lower() if found else ""
             role[i], function[i], head[i], score[i] = role[before], "support", before, 0.7
             cues[i].append(f"opens with {what} ({cue}): supports the unit before")
-        elif _ADDITION.search(text) and before is not None and before != central:
+        elif (_ADDITION.search(text) and before is not None and before != central
+              and para[before] == para[i]):  # fmt: skip
             role[i], function[i], head[i] = role[before], function[before], head[before]
             score[i] = 0.6
             cues[i].append(
