@@ -535,6 +535,20 @@ def test_an_addition_opening_a_paragraph_adds_to_the_text_not_to_the_last_senten
     assert d.head[4] == 3
 
 
+@pytest.mark.parametrize("opening", [
+    "The bill feeds three million families in the state.",  # a report
+    "And what happened to the food bill?",  # a question
+])  # fmt: skip
+def test_a_paragraph_opening_with_a_report_or_a_question_makes_its_point_in_its_ought(opening):
+    d = draft_structure([
+        "Congress must act before the recess.",
+        opening,
+        "There is much to negotiate.",
+        "Lawmakers should waste no time on it.",
+    ], [0, 1, 1, 1])  # fmt: skip
+    assert d.head[1] == 3 and d.head[2] == 3 and d.head[3] == 0
+
+
 def _apply(text: str, fix) -> str:
     (start, end), new = fix.edits[0]
     lines = text.split("\n")

@@ -723,6 +723,14 @@ def draft_structure(
                 and _new_sentence(units, k) and not _SHOWN.search(units[k])
                 and not _cued(units[k])):  # fmt: skip
             points[p] = k
+    # A paragraph opening with a report (evidence) or a question and going on to what ought
+    # to be done makes its point there: the report is its ground, the question its topic.
+    for p, j in list(points.items()):
+        if not (_reports(units[j]) or units[j].rstrip().endswith("?")):
+            continue
+        ought = [k for k in hubs if para[k] == p and k > j and k != central]
+        if ought:
+            points[p] = ought[0]
     for i, text in enumerate(units):
         if i == central:
             continue
