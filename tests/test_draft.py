@@ -264,6 +264,19 @@ def test_a_subordinate_opening_is_cut_where_its_main_clause_begins(sentence, cut
     assert units == ([sentence] if cut is None else [cut, sentence[len(cut) + 1 :]])
 
 
+def test_the_last_item_of_a_list_after_and_is_not_cut_off_as_a_clause():
+    from argmap.analysis.draft import split_units
+
+    text = ("Good roads have made our trips shorter, our goods cheaper, and our towns "
+            "closer. Buses run late, and the trains would run later.")  # fmt: skip
+    units = [u.text for u in split_units(text, [(0, len(text))])]
+    assert units == [
+        "Good roads have made our trips shorter, our goods cheaper, and our towns closer.",
+        "Buses run late,",
+        "and the trains would run later.",
+    ]
+
+
 def test_prepositions_and_dates_are_not_read_as_reasons():
     d = draft_structure([
         "The alliance must continue to invest in new hardware.",

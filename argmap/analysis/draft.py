@@ -1020,6 +1020,9 @@ def _clause_cuts(text: str, start: int, end: int) -> list[re.Match]:
         word = re.match(r"\s*([A-Za-z]+)", rest)
         if word and word.group(1).lower() in _COORDINATING and not _own_subject(rest[word.end() :]):
             continue
+        if (word and word.group(1).lower() in ("and", "or") and "," in text[start : m.start()]
+                and _verbless(rest[word.end() :])):  # fmt: skip
+            continue  # the last item of a list: "... A cleaner, B larger, and C stronger."
         if (
             word
             and word.group(1).lower() == "however"
@@ -1039,6 +1042,21 @@ def _aside(rest: str) -> bool:
     going on after it."""
     comma = rest.find(",")
     return comma > 0 and len(rest[:comma].split()) <= 8 and bool(rest[comma + 1 :].strip(" .!?"))
+
+
+_FINITE = frozenset(
+    ["is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "do", "does", "did",
+     "will", "would", "can", "could", "should", "must", "may", "might", "shall", "isn't",
+     "aren't", "wasn't", "weren't", "won't", "can't", "don't", "doesn't", "didn't"]
+)  # fmt: skip
+
+
+def _verbless(rest: str) -> bool:
+    """Whether the words up to the end of the sentence hold no auxiliary, no copula and no
+    past form: an item of a list, not a clause."""
+    clause = re.split(r"[;:.!?]", rest, maxsplit=1)[0]
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", clause)]
+    return not any(w in _FINITE or w.endswith("ed") for w in words)
 
 
 def _own_subject(rest: str) -> bool:
