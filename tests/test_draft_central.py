@@ -4,6 +4,8 @@ clauses of their own, not a clause's second predicate."""
 
 from __future__ import annotations
 
+import pytest
+
 from argmap.analysis.draft import draft_structure, headline, split_units
 
 
@@ -301,3 +303,13 @@ def test_a_rubric_is_no_part_of_the_headline_and_an_empty_it_points_back_at_noth
     assert not _ANAPHORIC.search("It's easy to get a rousing argument going.")
     assert not _ANAPHORIC.search("It would be instructive to hear the candidates.")
     assert _ANAPHORIC.search("It fell by a third.")
+
+
+@pytest.mark.parametrize("said", ["I urge the council to keep the bus lanes.",
+                                  "We call on the council to keep the bus lanes.",
+                                  "I hope the council keeps the bus lanes."])  # fmt: skip
+def test_a_letter_urging_or_hoping_states_what_ought_to_be(said):
+    from argmap.analysis.draft import _central_score
+
+    _, why = _central_score(3, said, 5, False)
+    assert any("what ought to be" in cue for cue in why)
