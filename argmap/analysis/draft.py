@@ -203,10 +203,10 @@ _NAMED_WRONG = re.compile(
 )
 
 
-def _rejects(text: str) -> bool:
-    """Whether a unit rejects the view just reported (:data:`_REJECTS`, or a named
-    person's view called wrong)."""
-    return bool(_REJECTS.search(text) or _NAMED_WRONG.search(text))
+def _rejection(text: str) -> str:
+    """The words with which a unit rejects the view just reported (:data:`_REJECTS`, or a
+    named person's view called wrong), or ""."""
+    return _cue(_REJECTS, text) or _cue(_NAMED_WRONG, text)
 
 
 def _against(text: str) -> str:
@@ -214,8 +214,7 @@ def _against(text: str) -> str:
     a cue."""
     if _TURN.search(text):
         return f"turns against it ({_cue(_TURN, text)}): an objection the author concedes"
-    said = _cue(_REJECTS, text) or _cue(_NAMED_WRONG, text)
-    return f"rejects it ({said}): a view the author reports to answer it"
+    return f"rejects it ({_rejection(text)}): a view the author reports to answer it"
 
 
 #: A sentence telling what was shown or found: evidence, not the point it bears on.
@@ -674,9 +673,11 @@ def draft_structure(
     para = paragraphs if paragraphs is not None and len(paragraphs) == n else [0] * n
     several = len(set(para)) > 1
     # A unit the next one turns against ("..., but ...") is conceded, not asserted.
-    conceded = [i + 1 < n and bool(_TURN.search(units[i + 1]) or _rejects(units[i + 1]))
+    conceded = [i + 1 < n and bool(_TURN.search(units[i + 1]) or _rejection(units[i + 1]))
                 for i in range(n)]  # fmt: skip
     places = _places(units, para, title)
+    # What each unit reports, if it is a report (evidence), once.
+    reported = [_reports(t) for t in units]
     scored = [_central_score(i, t, n, conceded[i] and not _CONCLUSIVE.search(t), places[i])
               for i, t in enumerate(units)]  # fmt: skip
     words = _unit_words(units) if several else []
@@ -710,29 +711,23 @@ def draft_structure(
         if para[j] not in points or (j != central and _new_sentence(units, j)
                                      and _CONCLUSIVE.search(t)):  # fmt: skip
             points[para[j]] = j
-    # A paragraph opening with a subordinate clause ("Despite X,", "If X,") makes its point
-    # in the main clause that follows.
+    # Where a paragraph's point moves on from its opening: to the main clause after an
+    # opening subordinate one ("Despite X, Y"); to the sentence after what was shown ("The
+    # first weeks have made clear that ..."), a claim with no cue of its own; to what ought
+    # to be done after an opening report (its ground) or question (its topic).
     for p, j in list(points.items()):
         k = j + 1
         if (_SUBORDINATE.search(units[j]) and k < n and para[k] == p and k != central
                 and not _new_sentence(units, k)):  # fmt: skip
-            points[p] = k
-    # A paragraph opening with what was shown ("The first weeks have made clear that ...")
-    # makes its point in the sentence after, a claim with no cue of its own.
-    for p, j in list(points.items()):
+            j = k
         k = j + 1
         if (_SHOWN.search(units[j]) and k < n and para[k] == p and k != central
                 and _new_sentence(units, k) and not _SHOWN.search(units[k])
                 and not _cued(units[k])):  # fmt: skip
-            points[p] = k
-    # A paragraph opening with a report (evidence) or a question and going on to what ought
-    # to be done makes its point there: the report is its ground, the question its topic.
-    for p, j in list(points.items()):
-        if not (_reports(units[j]) or units[j].rstrip().endswith("?")):
-            continue
-        ought = [k for k in hubs if para[k] == p and k > j and k != central]
-        if ought:
-            points[p] = ought[0]
+            j = k
+        if reported[j] or units[j].rstrip().endswith("?"):
+            j = next((k for k in hubs if para[k] == p and k > j and k != central), j)
+        points[p] = j
     for i, text in enumerate(units):
         if i == central:
             continue
@@ -829,11 +824,10 @@ def draft_structure(
                 f"{'opens with a turn' if _TURN.search(text) else 'turns'} ({_turns(text)}) "
                 "after an objection: the author's reply to it"
             )
-        elif _rejects(text) and before is not None and role[before] == "opp":
+        elif _rejection(text) and before is not None and role[before] == "opp":
             function[i], head[i], score[i] = "attack", before, 0.75
-            said = _cue(_REJECTS, text) or _cue(_NAMED_WRONG, text)
-            cues[i].append(f"rejects the view before it ({said}): the "
-                           "author's reply to it")  # fmt: skip
+            cues[i].append(f"rejects the view before it ({_rejection(text)}): the author's "
+                           "reply to it")  # fmt: skip
         elif (_reason(text) or _EXAMPLE.search(text)) and before is not None:
             found = _reason(text) or _EXAMPLE.search(text)
             what = "an example" if _EXAMPLE.search(text) and not _reason(text) else "a reason"
@@ -853,7 +847,7 @@ def draft_structure(
             and function[before] == "attack"
             and _new_sentence(units, i)
             and _NEGATED.search(text)
-            and _reports(text)
+            and reported[i]
         ):
             function[i], head[i], score[i] = "attack", before, 0.55
             cues[i].append(f"reports, after an objection, what did not happen "
@@ -898,11 +892,10 @@ def draft_structure(
         else:
             cues[i].append("no cue: a reason for the central claim")
     _break_circles(head, central, cues)
-    evidence = [i != central and role[i] == "pro" and bool(_reports(t))
-                for i, t in enumerate(units)]  # fmt: skip
-    for i, reported in enumerate(evidence):
-        if reported:
-            cues[i].append(f"reports what happened, was said or was found ({_reports(units[i])}), "
+    evidence = [i != central and role[i] == "pro" and bool(reported[i]) for i in range(n)]
+    for i in range(n):
+        if evidence[i]:
+            cues[i].append(f"reports what happened, was said or was found ({reported[i]}), "
                            "with no modal, hedge or view of its own: evidence")  # fmt: skip
     return Drafted(central, role, function, head, score, cues, second, evidence)
 
@@ -1045,11 +1038,14 @@ def _aside(rest: str) -> bool:
     return comma > 0 and len(rest[:comma].split()) <= 8 and bool(rest[comma + 1 :].strip(" .!?"))
 
 
-_FINITE = frozenset(
-    ["is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "do", "does", "did",
-     "will", "would", "can", "could", "should", "must", "may", "might", "shall", "isn't",
-     "aren't", "wasn't", "weren't", "won't", "can't", "don't", "doesn't", "didn't"]
+#: The auxiliaries and the copula: a verb that goes on with a predicate or makes a clause.
+_AUXILIARIES = frozenset(
+    ["be", "been", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did",
+     "can", "could", "will", "would", "should", "may", "might", "must"]
 )  # fmt: skip
+#: A finite verb a clause holds (an auxiliary, the copula, a negated one).
+_FINITE = _AUXILIARIES | {"am", "shall", "isn't", "aren't", "wasn't", "weren't", "won't",
+                          "can't", "don't", "doesn't", "didn't"}  # fmt: skip
 
 
 def _verbless(rest: str) -> bool:
@@ -1129,10 +1125,7 @@ _ASIDE_OPENERS = frozenset(
 
 
 #: Words after a comma that go on with the predicate before it (", be registered ...").
-_GOES_ON = frozenset(
-    ["be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does",
-     "did", "can", "could", "will", "would", "should", "may", "might", "must", "to"]
-)  # fmt: skip
+_GOES_ON = _AUXILIARIES | {"being", "to"}
 
 
 def _main_clause_at(first: str) -> int:
