@@ -724,3 +724,17 @@ def test_a_copy_is_never_written_through_a_linked_sources_folder(tmp_path):
     result = run("draft", outside, "-o", project / "draft.yaml")
     assert result.exit_code == 2 and "not a plain folder" in result.stderr
     assert list(elsewhere.iterdir()) == [] and not (project / "draft.yaml").exists()
+
+
+def test_a_concession_after_its_paragraphs_point_objects_to_that_point():
+    d = draft_structure([
+        "The harbour should open at night.",
+        "The dockers' union has asked for night shifts.",
+        "It is true that half of its members voted against them in 2019,",
+        "but that vote was taken before the pay rise.",
+        "Of course, night work costs more.",
+    ], [0, 1, 1, 1, 2])  # fmt: skip
+    assert (d.role[2], d.function[2], d.head[2]) == ("opp", "attack", 1)
+    assert (d.function[3], d.head[3]) == ("attack", 2)
+    # Opening its paragraph, a concession objects to the central claim.
+    assert (d.role[4], d.function[4], d.head[4]) == ("opp", "attack", 0)

@@ -313,3 +313,33 @@ def test_a_letter_urging_or_hoping_states_what_ought_to_be(said):
 
     _, why = _central_score(3, said, 5, False)
     assert any("what ought to be" in cue for cue in why)
+
+
+def test_a_sentence_announcing_the_next_one_is_background_and_the_next_one_the_claim():
+    from argmap.analysis.draft import background
+
+    units = ["Buses crawl through the centre.", "The remedy is plain.",
+             "The council should charge drivers to enter.", "Here is why.",
+             "Traffic has grown by a fifth.", "The answer is simple."]  # fmt: skip
+    why = background(units, [0, 1, 1, 2, 2, 2])
+    assert [bool(w) for w in why] == [False, True, False, True, False, False]
+    assert why[1] == "announces the sentence after it, which is the claim"
+    # Not when it says more than that, nor with nothing after it in its paragraph.
+    told = ["The remedy is plain: a charge.", units[2], units[4]]
+    assert background(told, [0, 0, 1]) == [""] * 3
+
+
+def test_a_clause_granting_the_objection_before_it_is_background_and_the_turn_answers():
+    from argmap.analysis.draft import background
+
+    units = ["The harbour should open at night.",
+             "Residents will object that night work would keep them awake.",
+             "The worry is understandable,",
+             "but the new cranes are quieter than the traffic.",
+             "The worry is understandable."]  # fmt: skip
+    why = background(units, [0, 1, 1, 1, 2])
+    assert [bool(w) for w in why] == [False, False, True, False, False]
+    kept = [u for u, w in zip(units, why, strict=True) if not w]
+    d = draft_structure(kept, [0, 1, 1, 2])
+    assert (d.role[1], d.function[1], d.head[1]) == ("opp", "attack", 0)
+    assert (d.function[2], d.head[2]) == ("attack", 1)

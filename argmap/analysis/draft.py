@@ -796,11 +796,20 @@ def draft_structure(
                 "the main clause of a sentence opening with a concession: the author's answer to it"
             )
         elif _CONCESSION.search(text):
-            role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.75
-            cues[i].append(
-                f"opens with a concession ({_cue(_CONCESSION, text)}): an objection "
-                "the author raises, against the central claim"
-            )
+            opening = points.get(para[i], i) if several else i
+            if opening < i and opening != central and role[opening] == "pro" \
+                    and not conceded[opening] and head[opening] is not None:  # fmt: skip
+                role[i], function[i], head[i], score[i] = "opp", "attack", opening, 0.7
+                cues[i].append(
+                    f"opens with a concession ({_cue(_CONCESSION, text)}) after its "
+                    "paragraph's point: an objection to that point"
+                )
+            else:
+                role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.75
+                cues[i].append(
+                    f"opens with a concession ({_cue(_CONCESSION, text)}): an objection "
+                    "the author raises, against the central claim"
+                )
         elif _POSTPOSED.search(text):
             role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.7
             cues[i].append(
@@ -1251,6 +1260,24 @@ _COLOPHON = re.compile(
     r"correspondent|director|researcher) (?:at|of|in|for|with)|©)", re.I)  # fmt: skip
 
 
+#: A sentence that only announces the next one ("The remedy is plain.", "The answer is
+#: simple:", "Here is why."): the claim is the sentence it announces.
+_ANNOUNCES = re.compile(
+    r"^\W*(?:(?:the|our|my|their) (?:remedy|answer|solution|fix|cure|lesson|conclusion|"
+    r"reason|reasons|way forward|choice|case|moral|takeaway|upshot) (?:is|are|seems|seem) "
+    r"(?:\w+ )?(?:plain|simple|clear|obvious|straightforward|evident|easy)|here(?:'s|’s| is) "
+    r"(?:why|how|the (?:thing|problem|point|answer|rub))|consider (?:this|the following))"
+    r"\W*$", re.I)  # fmt: skip
+#: A clause granting the view before it, by name, as the turn after it answers it ("The
+#: worry is understandable, but ..."): says nothing of its own.
+_GRANTS = re.compile(
+    r"^\W*(?:the|this|that|these|those|such|their|his|her|its) (?:\w+ )?(?:worry|worries|"
+    r"concern|concerns|fear|fears|objection|objections|criticism|complaint|complaints|"
+    r"point|argument|view|instinct|impulse) (?:is|are) (?:\w+ )?(?:understandable|fair|"
+    r"reasonable|valid|natural|legitimate|real|genuine|well[- ]founded|not unreasonable|"
+    r"not baseless|not (?:without|entirely without) merit)\W*$", re.I)  # fmt: skip
+
+
 def _argues(text: str) -> bool:
     """Whether a unit holds a cue of an argument: a modal verb, a stance, a reason, a
     conclusion, a turn, a concession or a condition."""
@@ -1266,8 +1293,10 @@ def background(units: list[str], para: list[int]) -> list[str]:
     happened, "On Tuesday the council unveiled ...", and no cue of an argument), and a
     paragraph among the first or last two that speaks of the text itself or its author
     ("A counter-essay written for ...", "Jane Doe is a senior fellow at ...") with no cue
-    of an argument in any of its units. All "" when that would leave fewer than three
-    units."""
+    of an argument in any of its units; a sentence that only announces the next one ("The
+    remedy is plain."); a clause granting the view before it that the turn after it
+    answers ("The worry is understandable, but ..."). All "" when that would leave fewer
+    than three units."""
     first = min(para, default=0)
     order = sorted(set(para))
     ends = set(order[:2]) | set(order[-2:])
@@ -1276,10 +1305,16 @@ def background(units: list[str], para: list[int]) -> list[str]:
         mine = [t for t, q in zip(units, para, strict=True) if q == p]
         if any(_COLOPHON.search(t) for t in mine) and not any(_argues(t) for t in mine):
             about.add(p)
+    n = len(units)
     out = [
         "about the text or its author, not its argument" if para[i] in about
         else "a news hook: an event told, with when it happened, and no argument"
         if para[i] == first and _WHEN.search(t) and _EVENT.search(t) and not _argues(t)
+        else "announces the sentence after it, which is the claim"
+        if _ANNOUNCES.search(t) and _new_sentence(units, i) and i + 1 < n
+        and para[i + 1] == para[i] and _new_sentence(units, i + 1)
+        else "grants the view before it, which the turn after it answers"
+        if _GRANTS.search(t) and 0 < i < n - 1 and _turns(units[i + 1])
         else ""
         for i, t in enumerate(units)
     ]  # fmt: skip
