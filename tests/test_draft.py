@@ -738,3 +738,42 @@ def test_a_concession_after_its_paragraphs_point_objects_to_that_point():
     assert (d.function[3], d.head[3]) == ("attack", 2)
     # Opening its paragraph, a concession objects to the central claim.
     assert (d.role[4], d.function[4], d.head[4]) == ("opp", "attack", 0)
+
+
+def test_a_paragraph_the_next_one_opens_by_turning_against_is_a_view_the_author_answers():
+    units = [
+        "The three allies must build a true alliance.",
+        "Until recently, close cooperation between the two seemed impossible.",
+        "Old quarrels weighed heavily on the relationship.",
+        "Today, however, the prospects for cooperation are growing.",
+        "The two reached an agreement on the oldest quarrel last year.",
+    ]
+    d = draft_structure(units, [0, 1, 1, 2, 2])
+    assert (d.role[1], d.function[1], d.head[1]) == ("opp", "attack", 0)
+    assert (d.role[2], d.head[2]) == ("opp", 1)
+    assert (d.role[3], d.function[3], d.head[3]) == ("pro", "attack", 1)
+    assert d.head[4] == 3
+    # Two sides weighed ("On the other hand"), or a reason counted off as the author's
+    # own, are not answered.
+    for opening, turn in [(units[1], "On the other hand, the prospects are growing."),
+                          ("First, the two share an enemy.", units[3])]:  # fmt: skip
+        d = draft_structure([units[0], opening, units[2], turn, units[4]], [0, 1, 1, 2, 2])
+        assert d.role[1] == "pro"
+
+
+def test_the_end_a_sentence_names_supports_the_means_the_next_proposes():
+    d = draft_structure([
+        "The rocket launch alarmed both capitals.",
+        "These concerns require Washington to act decisively.",
+        "To that end, the alliance must be revamped.",
+        "A stronger alliance would ease the strain on American forces.",
+    ])  # fmt: skip
+    assert d.central == 2
+    assert d.head[1] == 2 and d.function[1] == "support"
+    # "require ... to" states what ought to be: the report before it is its ground.
+    d = draft_structure([
+        "The council should fund the buses.",
+        "The launch has alarmed both capitals.",
+        "These concerns require Washington to act decisively.",
+    ], [0, 1, 1])  # fmt: skip
+    assert d.head[1] == 2 and d.head[2] == 0

@@ -316,6 +316,13 @@ def _reports(text: str) -> str:
     return m.group(0).strip(" ,.;:").lower() if m else ""
 
 
+#: A sentence proposing the means to the end the one before names ("To that end, ...").
+_MEANS = _words("to (?:this|that|these|those) ends?", "towards? (?:this|that) (?:end|goal|aim)",
+                "for (?:this|that) purpose", "to (?:do|achieve|accomplish) (?:so|this|that)",
+                "with (?:this|that) (?:aim|goal|in mind)")  # fmt: skip
+#: A reason counted off as the author's own ("First, ...", "To begin with, ...").
+_ORDINAL = _words("first(?:ly)?", "second(?:ly)?", "third(?:ly)?", "fourth(?:ly)?", "finally",
+                  "first of all", "to begin with", "to start with", "lastly")  # fmt: skip
 #: A unit denying something ("did not fall", "never happened", "no evidence").
 _NEGATED = re.compile(r"\b(?:not|never|no|none|nothing|neither|nor)\b|n't\b", re.I)
 _ONE_HAND = _words("on the one hand")
@@ -356,7 +363,8 @@ _MODAL = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to|
 #: essential", "will require".
 _OUGHT = re.compile(r"\b(?:makes? (?:good )?sense to|it (?:is|will be|would be) (?:essential|"
                     r"important|vital|crucial|imperative|prudent|wise)|(?:will|would) "
-                    r"require|would do well to|cannot afford to|it is time to)\b",
+                    r"(?:require|demand)|(?:requires?|demands?) (?:[\w'’-]+ ){1,4}?to|"
+                    r"would do well to|cannot afford to|it is time to)\b",
                     re.I)  # fmt: skip
 #: A subordinate clause giving what a source recommends, requires or finds ("While the
 #: WHO recommends ..., only ..."): evidence the main clause builds on, not a concession.
@@ -728,6 +736,23 @@ def draft_structure(
         if reported[j] or units[j].rstrip().endswith("?"):
             j = next((k for k in hubs if para[k] == p and k > j and k != central), j)
         points[p] = j
+    # A paragraph the next one turns against as it opens ("Until recently, X seemed
+    # impossible. ... // Today, however, ..."): its point is a view the author answers.
+    # Not the paragraph holding the central claim or a claim of what ought to be, nor one
+    # the next answers by raising an objection of its own ("However, critics say ...").
+    firsts = {p: min(j for j in range(n) if para[j] == p) for p in points}
+    order = sorted(points)
+    after = dict(zip(order, order[1:], strict=False))  # each paragraph's next one
+    turned = {
+        p for p, j in points.items()
+        if (f := firsts.get(after.get(p, -1))) is not None and _turns(units[f])
+        and _new_sentence(units, f)
+        and not (_CONCESSION.search(units[f]) or _REPORTED.search(units[f]) or
+                 _OTHER_HAND.search(units[f]) or units[f].rstrip().endswith("?"))
+        and not (_ADDITION.search(units[j]) or _CONCLUSIVE.search(units[j])
+                 or _ORDINAL.search(units[j]))
+        and not any(para[h] == p for h in (central, *hubs))
+    }  # fmt: skip
     for i, text in enumerate(units):
         if i == central:
             continue
@@ -827,6 +852,16 @@ def draft_structure(
                 role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.65
                 cues[i].append(f"the next unit {_against(units[i + 1])}, against the "
                                "central claim")  # fmt: skip
+        elif several and i == points.get(para[i]) and para[i] in turned:
+            role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.55
+            cues[i].append(f"the next paragraph opens by turning against it "
+                           f"({_turns(units[firsts[after[para[i]]]])}): a view the author "
+                           "answers, against the central claim")  # fmt: skip
+        elif (several and i == firsts[para[i]] and (p := order.index(para[i])) > 0
+              and order[p - 1] in turned and role[points[order[p - 1]]] == "opp"):  # fmt: skip
+            function[i], head[i], score[i] = "attack", points[order[p - 1]], 0.6
+            cues[i].append(f"opens its paragraph with a turn ({_turns(text)}): the author's "
+                           "answer to the paragraph before")  # fmt: skip
         elif _turns(text) and before is not None and role[before] == "opp":
             function[i], head[i], score[i] = "attack", before, 0.75
             cues[i].append(
@@ -900,6 +935,19 @@ def draft_structure(
             cues[i].append(why)
         else:
             cues[i].append("no cue: a reason for the central claim")
+    for i in range(1, n):
+        # "X requires us to act. To that end, Y must ...": the end is the reason for the
+        # means the next sentence proposes.
+        b = i - 1
+        if (_MEANS.search(units[i]) and _new_sentence(units, i) and b != central
+                and para[b] == para[i] and role[b] == role[i] and not conceded[b]):  # fmt: skip
+            if head[i] == b:
+                head[i], function[i] = head[b], function[b]
+            head[b], function[b], score[b] = i, "support", 0.6
+            cues[b].append(
+                f"the next sentence proposes the means to it ({_cue(_MEANS, units[i])}): "
+                "the end it serves, a reason for it"
+            )
     _break_circles(head, central, cues)
     evidence = [i != central and role[i] == "pro" and bool(reported[i]) for i in range(n)]
     for i in range(n):
