@@ -231,6 +231,15 @@ def test_a_unit_never_crosses_a_sentence(sentences):
         assert inside and unit.end <= inside[0][1], (unit.text, text)
 
 
+def test_a_month_or_a_title_abbreviated_does_not_end_a_sentence():
+    from argmap.analysis.draft import split_units
+
+    text = ("At the meeting of Feb. 24, Lt. Gray spoke for the plan and Sen. Ruiz against it. "
+            "The council voted on Sept. 3 after all.")  # fmt: skip
+    units = [u.text for u in split_units(text, [(0, len(text))])]
+    assert units == [text[: text.index(" The council")], "The council voted on Sept. 3 after all."]
+
+
 def test_a_concession_opening_a_sentence_is_cut_from_the_main_clause_that_answers_it():
     from argmap.analysis.draft import split_units
 
@@ -777,3 +786,17 @@ def test_the_end_a_sentence_names_supports_the_means_the_next_proposes():
         "These concerns require Washington to act decisively.",
     ], [0, 1, 1])  # fmt: skip
     assert d.head[1] == 2 and d.head[2] == 0
+
+
+def test_reasons_after_the_authors_reply_in_a_paragraph_argue_for_the_reply():
+    d = draft_structure([
+        "The council should keep the new members.",
+        "Critics attacked two members for talking among themselves,",
+        "yet every council before them did the same.",
+        "Nobody can say they never discussed the agenda in small groups.",
+        "The rules were never explained to the new members.",
+    ], [0, 1, 1, 1, 2])  # fmt: skip
+    assert (d.role[1], d.function[1]) == ("opp", "attack")
+    assert (d.function[2], d.head[2]) == ("attack", 1)
+    assert (d.role[3], d.function[3], d.head[3]) == ("pro", "support", 2)
+    assert d.head[4] == 0  # a new paragraph: a reason for the thesis

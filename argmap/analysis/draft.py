@@ -911,8 +911,15 @@ def draft_structure(
                 "the central claim: a step towards it"
             )
         elif several:
-            target, why = _about(i, central, hubs, points, para, words, role, function)
             topic = points[para[i]]
+            # After the author's reply to an objection in the paragraph ("Critics say X.
+            # But Y."), a unit with no cue argues for the reply, not for the objection.
+            reply = next((j for j in range(i - 1, topic, -1)
+                          if role[topic] == "opp" and role[j] == "pro"
+                          and function[j] == "attack" and (h := head[j]) is not None
+                          and role[h] == "opp"), None)  # fmt: skip
+            target, why = _about(i, central, hubs, points, para, words, role, function,
+                                 topic=reply)  # fmt: skip
             if (
                 target == topic == i - 1 != central
                 and i in hubs
@@ -979,14 +986,19 @@ def _about(
     words: list[dict[str, float]],
     role: list[str],
     function: list[str],
+    topic: int | None = None,
 ) -> tuple[int, str]:
     """The claim a unit with no cue is about, in a text of several paragraphs, and why:
     of its paragraph's point (``points``: the sentence concluding it, else its first),
     the text's claims of what ought to be (``hubs``) and the central claim, the one
     holding most of its weighed words (its own paragraph's a little ahead); the
-    paragraph's point (or the central claim) when none shares enough."""
+    paragraph's point (or the central claim) when none shares enough. ``topic``, when
+    given, stands for the paragraph's point: the author's reply to it, which the units
+    after the reply argue for."""
     mine = sum(words[i].values()) or 1.0
-    topic = points[para[i]]
+    point = "paragraph's point" if topic is None else "author's reply before it"
+    if topic is None:
+        topic = points[para[i]]
     candidates = {central, *hubs}
     if topic != i and role[topic] == "pro":
         candidates.add(topic)
@@ -1002,10 +1014,10 @@ def _about(
         if best == central:
             return central, "no cue: shares most of its words with the central claim"
         if best == topic:
-            return best, "no cue: supports its paragraph's point, whose words it shares"
+            return best, f"no cue: supports the {point}, whose words it shares"
         return best, "no cue: supports the claim of what ought to be whose words it shares most"
     if topic not in (i, central) and role[topic] == "pro":
-        return topic, "no cue, in a paragraph: supports the paragraph's point"
+        return topic, f"no cue, in a paragraph: supports the {point}"
     return central, "no cue: a reason for the central claim"
 
 
@@ -1036,7 +1048,9 @@ def _closest(i: int, candidates: list[int], words: list[dict[str, float]]) -> tu
 
 
 _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|vs|etc|e\.g|i\.e|U\.S|U\.K|No|Jr|Sr|"
-                            r"Inc|Ltd|Gen|Sen|Rep|Gov|approx|ca|cf|Fig|al)\.$")  # fmt: skip
+                            r"Inc|Ltd|Gen|Sen|Rep|Gov|approx|ca|cf|Fig|al|Col|Lt|Capt|Sgt|Rev|Hon|"
+                            r"Mt|Ave|Dept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
+                            r"Dec)\.$")  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _CLAUSE = re.compile(r"(?:,|;|:|\s[–—-])\s+(?=(?:but|because|since|although|though|whereas|"
                      r"while|so that|so|which means|and|for|unless|even if|as|"
