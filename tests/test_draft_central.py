@@ -307,12 +307,23 @@ def test_a_rubric_is_no_part_of_the_headline_and_an_empty_it_points_back_at_noth
 
 @pytest.mark.parametrize("said", ["I urge the council to keep the bus lanes.",
                                   "We call on the council to keep the bus lanes.",
-                                  "I hope the council keeps the bus lanes."])  # fmt: skip
+                                  "I hope the council keeps the bus lanes.",
+                                  "So let's keep the bus lanes, please.",
+                                  "Let us keep the bus lanes."])  # fmt: skip
 def test_a_letter_urging_or_hoping_states_what_ought_to_be(said):
     from argmap.analysis.draft import _central_score
 
     _, why = _central_score(3, said, 5, False)
     assert any("what ought to be" in cue for cue in why)
+
+
+@pytest.mark.parametrize("said", ["The bouncer wouldn't let us in.", "Let's say the lanes go.",
+                                  "Let us consider the lanes."])  # fmt: skip
+def test_let_us_as_a_verb_or_a_supposition_states_nothing_that_ought_to_be(said):
+    from argmap.analysis.draft import _central_score
+
+    _, why = _central_score(3, said, 5, False)
+    assert not any("what ought to be" in cue for cue in why)
 
 
 def test_a_sentence_announcing_the_next_one_is_background_and_the_next_one_the_claim():

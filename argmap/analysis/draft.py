@@ -358,7 +358,10 @@ _CONCESSION = _words("admittedly", "of course", "granted", "it is true", "it'?s 
 _MODAL = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to|had better|"
                     r"it is (?:necessary|essential|time)|would be (?:better|best|wise)|"
                     r"is (?:a must|necessary)|(?:i|we) (?:\w+ly )?(?:urge|implore|call on|"
-                    r"appeal to|hope that|hope the))\b", re.I)  # fmt: skip
+                    r"appeal to|hope that|hope the)|(?:^\W*|[,;:]\s+|\b(?:so|and|then|now|"
+                    r"instead)\s+)let(?:'s|’s| us) (?!say\b|see\b|assume\b|suppose\b|"
+                    r"imagine\b|consider\b|look\b|face it\b|be honest\b|be clear\b))"
+                    r"\b", re.I)  # fmt: skip
 #: What ought to be done, said without a modal verb: "it makes sense to", "it will be
 #: essential", "will require".
 _OUGHT = re.compile(r"\b(?:makes? (?:good )?sense to|it (?:is|will be|would be) (?:essential|"
