@@ -800,3 +800,13 @@ def test_reasons_after_the_authors_reply_in_a_paragraph_argue_for_the_reply():
     assert (d.function[2], d.head[2]) == ("attack", 1)
     assert (d.role[3], d.function[3], d.head[3]) == ("pro", "support", 2)
     assert d.head[4] == 0  # a new paragraph: a reason for the thesis
+
+
+def test_a_paragraph_saying_the_evidence_bears_out_the_one_before_supports_its_point():
+    d = draft_structure([
+        "The state should not raise the minimum wage.",
+        "Small shops keep three cents of each sales dollar and cannot absorb the rise.",
+        "They would cut jobs instead.",
+        "The evidence backs up the intuition: most studies find job losses after a rise.",
+    ], [0, 1, 1, 2])  # fmt: skip
+    assert d.head[3] == 1 and d.function[3] == "support"

@@ -316,6 +316,12 @@ def _reports(text: str) -> str:
     return m.group(0).strip(" ,.;:").lower() if m else ""
 
 
+#: A sentence saying that what comes next bears out what was said before ("The evidence
+#: backs up the intuition", "The numbers confirm it").
+_BACKS_UP = re.compile(
+    r"^\W*(?:the|this|that|such) (?:\w+ )?(?:evidence|data|research|numbers|figures|record|"
+    r"facts|history|experience) (?:\w+ )?(?:backs? up|bears? (?:\w+ )?out|confirms?|supports?|"
+    r"shows? (?:this|it)|agrees?)\b", re.I)  # fmt: skip
 #: A sentence proposing the means to the end the one before names ("To that end, ...").
 _MEANS = _words("to (?:this|that|these|those) ends?", "towards? (?:this|that) (?:end|goal|aim)",
                 "for (?:this|that) purpose", "to (?:do|achieve|accomplish) (?:so|this|that)",
@@ -913,6 +919,14 @@ def draft_structure(
                 f"opens with a conclusion ({_cue(_CONCLUSIVE, text)}) that is not "
                 "the central claim: a step towards it"
             )
+        elif (several and i == points.get(para[i]) and i == firsts[para[i]]
+              and _BACKS_UP.search(text)
+              and (q := order.index(para[i])) > 0
+              and (prev := points[order[q - 1]]) != central and role[prev] == "pro"
+              and function[prev] == "support"):  # fmt: skip
+            head[i], score[i] = prev, 0.55
+            cues[i].append("opens its paragraph by pointing back at the one before: "
+                           "supports that paragraph's point")  # fmt: skip
         elif several:
             topic = points[para[i]]
             # After the author's reply to an objection in the paragraph ("Critics say X.
