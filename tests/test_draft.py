@@ -810,3 +810,21 @@ def test_a_paragraph_saying_the_evidence_bears_out_the_one_before_supports_its_p
         "The evidence backs up the intuition: most studies find job losses after a rise.",
     ], [0, 1, 1, 2])  # fmt: skip
     assert d.head[3] == 1 and d.function[3] == "support"
+
+
+def test_reasons_counted_off_after_an_opening_rejection_argue_for_the_rejection():
+    units = [
+        "Many say the tram will empty the shops.",
+        "That reading mistakes noise for trade.",
+        "First, footfall rose on every street a tram reached.",
+        "Counts were taken for ten years.",
+        "Second, shoppers on trams spend more per visit.",
+        "So the council should build the tram.",
+    ]
+    d = draft_structure(units, [0, 0, 1, 1, 2, 3])
+    assert d.central == 5
+    assert (d.function[1], d.head[1]) == ("attack", 0)
+    assert d.head[2] == 1 and d.head[4] == 1 and d.head[3] == 2
+    # Without the rejection, the reasons counted off argue for the central claim.
+    d = draft_structure(units[2:], [1, 1, 2, 3])
+    assert d.head[0] == 3 and d.head[2] == 3

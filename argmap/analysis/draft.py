@@ -927,6 +927,13 @@ def draft_structure(
             head[i], score[i] = prev, 0.55
             cues[i].append("opens its paragraph by pointing back at the one before: "
                            "supports that paragraph's point")  # fmt: skip
+        elif (several and i == points.get(para[i]) and _ORDINAL.search(text)
+              and (answers := [j for j in range(i) if para[j] == order[0] and role[j] == "pro"
+                               and function[j] == "attack" and (h := head[j]) is not None
+                               and role[h] == "opp" and _rejection(units[j])])):  # fmt: skip
+            head[i], score[i] = answers[-1], 0.55
+            cues[i].append(f"a reason counted off ({_cue(_ORDINAL, text)}) after the opening "
+                           "paragraph's answer to a view: supports that answer")  # fmt: skip
         elif several:
             topic = points[para[i]]
             # After the author's reply to an objection in the paragraph ("Critics say X.
