@@ -286,6 +286,21 @@ def test_the_last_item_of_a_list_after_and_is_not_cut_off_as_a_clause():
     ]
 
 
+def test_an_as_clause_comparing_with_its_verb_left_out_is_not_cut_off_as_a_reason():
+    from argmap.analysis.draft import split_units
+
+    text = ("Japan should keep raising its spending, as it has planned to do since 2022. "
+            "The council should act now, as promised. "
+            "The plan will fail, as the costs are rising.")  # fmt: skip
+    units = [u.text for u in split_units(text, [(0, len(text))])]
+    assert units == [
+        "Japan should keep raising its spending, as it has planned to do since 2022.",
+        "The council should act now, as promised.",
+        "The plan will fail,",
+        "as the costs are rising.",
+    ]
+
+
 def test_prepositions_and_dates_are_not_read_as_reasons():
     d = draft_structure([
         "The alliance must continue to invest in new hardware.",

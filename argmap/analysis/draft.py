@@ -1119,10 +1119,24 @@ def _clause_cuts(text: str, start: int, end: int) -> list[re.Match]:
             and not _own_subject(rest[word.end() :].lstrip().removeprefix(","))
         ):
             continue  # set off inside its clause: "North Korea, however, remains ..."
-        if word and word.group(1).lower() == "as" and _aside(rest[word.end() :]):
+        if (
+            word
+            and word.group(1).lower() == "as"
+            and (_aside(rest[word.end() :]) or _COMPARATIVE.match(rest[word.end() :]))
+        ):
             continue
         out.append(m)
     return out
+
+
+#: An "as" clause ending its sentence that compares, with its verb left out ("..., as it
+#: has planned to do since 2022.", "..., as it did in 2019.", "..., as promised."): part of
+#: the clause before it, not a reason.
+_COMPARATIVE = re.compile(
+    r"\s*(?:(?:[\w'’-]+\s+){1,4}?(?:(?:to\s+)?(?:do|does|did|done)|so|has|have|had|is|are|"
+    r"was|were|can|could|will|would|should|must)|(?:expected|promised|planned|agreed|"
+    r"intended|required|needed|usual|before|always))\b\s*(?:(?:since|in|for|over|during|last|"
+    r"this|before|after|until)\b[^,;:]*)?[.!?]?[\"'”’)]*\s*$", re.I)  # fmt: skip
 
 
 def _aside(rest: str) -> bool:
