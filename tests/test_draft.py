@@ -843,3 +843,14 @@ def test_reasons_counted_off_after_an_opening_rejection_argue_for_the_rejection(
     # Without the rejection, the reasons counted off argue for the central claim.
     d = draft_structure(units[2:], [1, 1, 2, 3])
     assert d.head[0] == 3 and d.head[2] == 3
+
+
+def test_a_subordinate_concession_after_its_paragraphs_point_objects_to_that_point():
+    d = draft_structure([
+        "Voters should pass Proposal B.",
+        "Proposal A would lower the residency rules.",
+        "Although this would let students run,",
+        "it would also spread the town into the fields.",
+    ], [0, 1, 1, 1])  # fmt: skip
+    assert (d.role[2], d.function[2], d.head[2]) == ("opp", "attack", 1)
+    assert (d.function[3], d.head[3]) == ("attack", 2)

@@ -814,10 +814,15 @@ def draft_structure(
             cues[i].append("the other side (on the other hand) of the unit before: bears "
                            "against what that one supports")  # fmt: skip
         elif main is not None and _SUBORDINATE.search(text) and _CONCESSION.search(text):
-            role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.7
+            opening = points.get(para[i], i) if several else i
+            against = (opening if opening < i and opening != central and role[opening] == "pro"
+                       and not conceded[opening] and head[opening] is not None
+                       else central)  # fmt: skip
+            role[i], function[i], head[i], score[i] = "opp", "attack", against, 0.7
             cues[i].append(
                 f"opens with a concession ({_cue(_CONCESSION, text)}) that its sentence's "
-                "main clause answers: an objection to that clause"
+                "main clause answers: an objection to "
+                + ("its paragraph's point" if against != central else "the central claim")
             )
         elif (
             before is not None
