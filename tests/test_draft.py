@@ -854,3 +854,24 @@ def test_a_subordinate_concession_after_its_paragraphs_point_objects_to_that_poi
     ], [0, 1, 1, 1])  # fmt: skip
     assert (d.role[2], d.function[2], d.head[2]) == ("opp", "attack", 1)
     assert (d.function[3], d.head[3]) == ("attack", 2)
+
+
+def test_yes_opening_a_paragraph_grants_a_point_and_the_author_goes_on_after_it():
+    units = [
+        "The paper should stop printing the think tank's columns.",
+        "Its columns call all government a problem.",
+        "Yes, many policies need to be mended.",
+        "By calling government the problem, the tank promotes a wider view.",
+        "That view has spread since the eighties.",
+    ]
+    d = draft_structure(units, [0, 1, 2, 2, 2])
+    assert (d.role[2], d.function[2], d.head[2]) == ("opp", "attack", 0)
+    assert d.role[3] == "pro" and d.head[3] == 0  # the author's own, not the granted view's
+    assert d.head[4] == 3
+    # "Yes," answering a question grants nothing.
+    d = draft_structure([units[0], "Is the tank wrong?", "Yes, it is wrong.", units[3]],
+                        [0, 1, 2, 2])  # fmt: skip
+    assert d.role[2] == "pro"
+    # "To be sure, ..." concedes anywhere.
+    d = draft_structure([units[0], "To be sure, some columns are fair."])
+    assert (d.role[1], d.function[1]) == ("opp", "attack")

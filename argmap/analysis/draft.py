@@ -326,6 +326,11 @@ _BACKS_UP = re.compile(
 _MEANS = _words("to (?:this|that|these|those) ends?", "towards? (?:this|that) (?:end|goal|aim)",
                 "for (?:this|that) purpose", "to (?:do|achieve|accomplish) (?:so|this|that)",
                 "with (?:this|that) (?:aim|goal|in mind)")  # fmt: skip
+_YES = _words("yes")
+#: What the author grants in their own voice ("Admittedly, ...", "Yes, ..."): what follows
+#: it is the author's again, not the granted view's reason.
+_GRANTED = _words("admittedly", "of course", "granted", "to be sure", "it is true", "it'?s true",
+                  "true(?=,)", "sure(?=,)", "certainly", "yes")  # fmt: skip
 #: A reason counted off as the author's own ("First, ...", "To begin with, ...").
 _ORDINAL = _words("first(?:ly)?", "second(?:ly)?", "third(?:ly)?", "fourth(?:ly)?", "finally",
                   "first of all", "to begin with", "to start with", "lastly")  # fmt: skip
@@ -345,7 +350,7 @@ def _turns(text: str) -> str:
     return ""
 
 
-_CONCESSION = _words("admittedly", "of course", "granted", "it is true", "it'?s true",
+_CONCESSION = _words("admittedly", "of course", "granted", "to be sure", "it is true", "it'?s true",
                      "true(?=,)", "certainly", "sure(?=,)", "although", "even though",
                      "though", "while", "whereas", "on the one hand", "some (?:people )?"
                      "(?:say|argue|claim|think|believe|object)", "critics", "opponents",
@@ -834,21 +839,22 @@ def draft_structure(
             cues[i].append(
                 "the main clause of a sentence opening with a concession: the author's answer to it"
             )
-        elif _CONCESSION.search(text):
+        elif _CONCESSION.search(text) or (
+            # "Yes, X." opening a paragraph grants X (not answering a question before it)
+            several and i == firsts[para[i]] and _YES.search(text)
+            and before is not None and not units[before].rstrip().endswith("?")
+        ):  # fmt: skip
             opening = points.get(para[i], i) if several else i
+            granted = _cue(_CONCESSION, text) or _cue(_YES, text)
             if opening < i and opening != central and role[opening] == "pro" \
                     and not conceded[opening] and head[opening] is not None:  # fmt: skip
                 role[i], function[i], head[i], score[i] = "opp", "attack", opening, 0.7
-                cues[i].append(
-                    f"opens with a concession ({_cue(_CONCESSION, text)}) after its "
-                    "paragraph's point: an objection to that point"
-                )
+                cues[i].append(f"opens with a concession ({granted}) after its paragraph's "
+                               "point: an objection to that point")  # fmt: skip
             else:
                 role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.75
-                cues[i].append(
-                    f"opens with a concession ({_cue(_CONCESSION, text)}): an objection "
-                    "the author raises, against the central claim"
-                )
+                cues[i].append(f"opens with a concession ({granted}): an objection the "
+                               "author raises, against the central claim")  # fmt: skip
         elif _POSTPOSED.search(text):
             role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.7
             cues[i].append(
@@ -915,6 +921,7 @@ def draft_structure(
             and role[before] == "opp"
             and para[before] == para[i]
             and not _CONCLUSIVE.search(text)
+            and not _GRANTED.search(units[before])
         ):
             role[i], function[i], head[i], score[i] = "opp", "support", before, 0.55
             cues[i].append("follows an objection with no turn: the objection's own reason")
@@ -947,6 +954,9 @@ def draft_structure(
                           if role[topic] == "opp" and role[j] == "pro"
                           and function[j] == "attack" and (h := head[j]) is not None
                           and role[h] == "opp"), None)  # fmt: skip
+            if reply is None and role[topic] == "opp" and _GRANTED.search(units[topic]):
+                # After what the author grants, the author's own line again.
+                reply = next((j for j in range(topic + 1, i) if role[j] == "pro"), None)
             target, why = _about(i, central, hubs, points, para, words, role, function,
                                  topic=reply)  # fmt: skip
             if (
