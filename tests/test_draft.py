@@ -875,3 +875,20 @@ def test_yes_opening_a_paragraph_grants_a_point_and_the_author_goes_on_after_it(
     # "To be sure, ..." concedes anywhere.
     d = draft_structure([units[0], "To be sure, some columns are fair."])
     assert (d.role[1], d.function[1]) == ("opp", "attack")
+
+
+def test_a_view_reported_with_its_reason_then_rejected_is_answered_as_a_whole():
+    units = [
+        "The Republicans have suggested that we should set no timetable for withdrawal",
+        "because the enemy will wait until we have left.",
+        "This piece of reasoning has never sat well with me.",
+        "Firstly, it is unclear where such an attack would fall.",
+        "Violence against our troops is less likely once they are gone.",
+        "So we should set a timetable now.",
+    ]
+    d = draft_structure(units, [0, 0, 1, 2, 2, 3])
+    assert d.central == 5
+    assert (d.role[0], d.function[0], d.head[0]) == ("opp", "attack", 5)
+    assert (d.role[1], d.function[1], d.head[1]) == ("opp", "support", 0)
+    assert (d.role[2], d.function[2], d.head[2]) == ("pro", "attack", 0)
+    assert d.head[3] == 2 and d.head[4] == 3

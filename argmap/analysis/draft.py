@@ -162,14 +162,17 @@ _BACK = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to|r
 #: A sentence rejecting the view just reported ("That reading mistakes rhetoric for
 #: structure", "This argument ignores ..."): the author's reply to it.
 _REJECTS = re.compile(
-    r"^\W*(?:this|that|such an?|the|these|those)\s+(?:[\w'’-]+\s+)?(?:reading|view|"
+    r"^\W*(?:this|that|such an?|the|these|those)\s+(?:[\w'’-]+\s+)?(?:(?:piece|kind|sort|"
+    r"bit|form) of\s+)?(?:reading|view|"
     r"argument|claim|assumption|idea|notion|logic|analysis|thinking|premise|reasoning|"
     r"narrative|story|fear|worry|criticism|objection|line of (?:argument|thinking)|"
     r"interpretation|belief|case)s?\s+(?:[\w'’-]+\s+)?(?:mistakes?|misses|miss|ignores?|"
     r"overlooks?|misreads?|confuses?|fails?|falls? apart|collapses?|is (?:mistaken|wrong|"
     r"flawed|misguided|misplaced|overblown|exaggerated|unfounded|false|naive|simplistic)|"
     r"are (?:mistaken|wrong|flawed|misguided|misplaced|overblown|exaggerated|unfounded|"
-    r"false)|does not (?:hold|survive|stand|fit)|do not (?:hold|survive|stand|fit))\b"
+    r"false)|does not (?:hold|survive|stand|fit)|do not (?:hold|survive|stand|fit)|"
+    r"(?:has|have) never (?:sat|rested) well with (?:me|us)|(?:does|do)(?:n't| not) "
+    r"(?:hold (?:up|water)|add up|sit well with (?:me|us)|stand up to scrutiny))\b"
     r"|^\W*(?:this|that|they|he|she|it|critics|opponents|both|all)\s+(?:is|are|was|were)\s+"
     r"(?:simply |just |plainly |flatly |quite |all )?(?:wrong|mistaken|false|untrue|nonsense|"
     r"a myth|not true|not so)(?=\s*[.;,!:]|\s*$|\s+(?:because|for|since|on)\b)"
@@ -502,7 +505,9 @@ _REPORTED = re.compile(r"\b(?:some|many|most|others|critics|opponents|proponents
                        r"|\b(?:his|her|their) (?:own )?(?:opinion|view|claim|argument|"
                        r"contention|belief|assertion|position|premise) that\b"
                        r"|(?<!\bi )(?<!\bwe )\b(?:argued|wrote|claimed|asserted|contended|"
-                       r"opined|insisted|argues|writes|claims|asserts|contends|insists) that\b",
+                       r"opined|insisted|argues|writes|claims|asserts|contends|insists|"
+                       r"suggested|suggests|maintained|maintains|warned|warns|predicted|"
+                       r"predicts|declared|declares|alleged|alleges) that\b",
                        re.I)  # fmt: skip
 
 
@@ -697,6 +702,17 @@ def draft_structure(
     # A unit the next one turns against ("..., but ...") is conceded, not asserted.
     conceded = [i + 1 < n and bool(_TURN.search(units[i + 1]) or _rejection(units[i + 1]))
                 for i in range(n)]  # fmt: skip
+    answered = [i + 1 for i in range(n)]  # the unit going against each conceded one
+    # A view reported as others' ("The Republicans have suggested that X, because Y.") that
+    # the next sentence rejects ("This piece of reasoning has never sat well with me."); the
+    # reason it was given with is the view's, not conceded of its own.
+    for i in range(n):
+        if _REPORTED.search(units[i]) and not _STANCE.search(units[i]) and not conceded[i]:
+            k = next((k for k in range(i + 1, n) if _new_sentence(units, k)), n)
+            if k < n and _rejection(units[k]):
+                conceded[i], answered[i] = True, k
+                for j in range(i + 1, k):
+                    conceded[j] = conceded[j] and not _reason(units[j])
     places = _places(units, para, title)
     # What each unit reports, if it is a report (evidence), once.
     reported = [_reports(t) for t in units]
@@ -866,11 +882,11 @@ def draft_structure(
             if point is not None and point not in (i, central) and role[point] == "pro" \
                     and not conceded[point]:  # fmt: skip
                 role[i], function[i], head[i], score[i] = "opp", "attack", point, 0.6
-                cues[i].append(f"the next unit {_against(units[i + 1])}, against its "
+                cues[i].append(f"the next unit {_against(units[answered[i]])}, against its "
                                "paragraph's point")  # fmt: skip
             else:
                 role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.65
-                cues[i].append(f"the next unit {_against(units[i + 1])}, against the "
+                cues[i].append(f"the next unit {_against(units[answered[i]])}, against the "
                                "central claim")  # fmt: skip
         elif several and i == points.get(para[i]) and para[i] in turned:
             role[i], function[i], head[i], score[i] = "opp", "attack", central, 0.55
@@ -889,6 +905,10 @@ def draft_structure(
                 "after an objection: the author's reply to it"
             )
         elif _rejection(text) and before is not None and role[before] == "opp":
+            # What is rejected is the view, not the reason it was given with.
+            while function[before] == "support" and (h := head[before]) is not None \
+                    and role[h] == "opp" and para[h] == para[before]:  # fmt: skip
+                before = h
             function[i], head[i], score[i] = "attack", before, 0.75
             cues[i].append(f"rejects the view before it ({_rejection(text)}): the author's "
                            "reply to it")  # fmt: skip
@@ -940,12 +960,12 @@ def draft_structure(
             cues[i].append("opens its paragraph by pointing back at the one before: "
                            "supports that paragraph's point")  # fmt: skip
         elif (several and i == points.get(para[i]) and _ORDINAL.search(text)
-              and (answers := [j for j in range(i) if para[j] == order[0] and role[j] == "pro"
+              and (answers := [j for j in range(i) if para[j] in order[:2] and role[j] == "pro"
                                and function[j] == "attack" and (h := head[j]) is not None
                                and role[h] == "opp" and _rejection(units[j])])):  # fmt: skip
             head[i], score[i] = answers[-1], 0.55
             cues[i].append(f"a reason counted off ({_cue(_ORDINAL, text)}) after the opening "
-                           "paragraph's answer to a view: supports that answer")  # fmt: skip
+                           "paragraphs' answer to a view: supports that answer")  # fmt: skip
         elif several:
             topic = points[para[i]]
             # After the author's reply to an objection in the paragraph ("Critics say X.
