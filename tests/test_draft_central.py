@@ -350,6 +350,8 @@ def test_a_clause_granting_the_objection_before_it_is_background_and_the_turn_an
              "The worry is understandable."]  # fmt: skip
     why = background(units, [0, 1, 1, 1, 2])
     assert [bool(w) for w in why] == [False, False, True, False, False]
+    plain = [*units[:2], "Objections are understandable,", *units[3:]]
+    assert background(plain, [0, 1, 1, 1, 2]) == why
     kept = [u for u, w in zip(units, why, strict=True) if not w]
     d = draft_structure(kept, [0, 1, 1, 2])
     assert (d.role[1], d.function[1], d.head[1]) == ("opp", "attack", 0)

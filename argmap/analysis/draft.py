@@ -1406,7 +1406,7 @@ _ANNOUNCES = re.compile(
 #: A clause granting the view before it, by name, as the turn after it answers it ("The
 #: worry is understandable, but ..."): says nothing of its own.
 _GRANTS = re.compile(
-    r"^\W*(?:the|this|that|these|those|such|their|his|her|its) (?:\w+ )?(?:worry|worries|"
+    r"^\W*(?:(?:the|this|that|these|those|such|their|his|her|its) (?:\w+ )?)?(?:worry|worries|"
     r"concern|concerns|fear|fears|objection|objections|criticism|complaint|complaints|"
     r"point|argument|view|instinct|impulse) (?:is|are) (?:\w+ )?(?:understandable|fair|"
     r"reasonable|valid|natural|legitimate|real|genuine|well[- ]founded|not unreasonable|"
