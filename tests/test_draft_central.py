@@ -309,7 +309,9 @@ def test_a_rubric_is_no_part_of_the_headline_and_an_empty_it_points_back_at_noth
                                   "We call on the council to keep the bus lanes.",
                                   "I hope the council keeps the bus lanes.",
                                   "So let's keep the bus lanes, please.",
-                                  "Let us keep the bus lanes."])  # fmt: skip
+                                  "Let us keep the bus lanes.",
+                                  "The better course is to keep the bus lanes.",
+                                  "The answer is to keep the bus lanes."])  # fmt: skip
 def test_a_letter_urging_or_hoping_states_what_ought_to_be(said):
     from argmap.analysis.draft import _central_score
 
@@ -356,3 +358,13 @@ def test_a_clause_granting_the_objection_before_it_is_background_and_the_turn_an
     d = draft_structure(kept, [0, 1, 1, 2])
     assert (d.role[1], d.function[1], d.head[1]) == ("opp", "attack", 0)
     assert (d.function[2], d.head[2]) == ("attack", 1)
+
+
+def test_a_reply_recommending_the_better_course_in_its_closing_is_its_central_claim():
+    from conftest import DATA
+
+    # No modal verb: "The better course is to ..." recommends all the same.
+    text = (DATA / "sources" / "harbour-reply.txt").read_text(encoding="utf-8")
+    title, *paragraphs = [p.replace("\n", " ") for p in text.strip().split("\n\n")]
+    units, d = _draft(paragraphs, title=title)
+    assert units[d.central].startswith("The better course is to keep the harbour closed")

@@ -370,6 +370,11 @@ _CONCESSION = _words("admittedly", "of course", "granted", "to be sure", "it is 
                      "complain|complains|object|objects|protest|protests|allege|alleges)"
                      "(?: that)?")  # fmt: skip
 _MODAL = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to|had better|"
+                    # "The better course is to ...", "the answer is to ...": a recommendation
+                    r"the (?:better|best|right|wiser|wisest|sensible|prudent|only sensible) "
+                    r"(?:course|way(?: forward)?|path|option|choice|policy|approach|thing to do|"
+                    r"thing) (?:is|would be|remains) to|the (?:answer|solution|remedy|cure|fix) "
+                    r"(?:is|would be|lies in) (?:to|in)|"
                     r"it is (?:necessary|essential|time)|would be (?:better|best|wise)|"
                     r"is (?:a must|necessary)|(?:i|we) (?:\w+ly )?(?:urge|implore|call on|"
                     r"appeal to|hope that|hope the)|(?:^\W*|[,;:]\s+|\b(?:so|and|then|now|"
