@@ -892,3 +892,29 @@ def test_a_view_reported_with_its_reason_then_rejected_is_answered_as_a_whole():
     assert (d.role[1], d.function[1], d.head[1]) == ("opp", "support", 0)
     assert (d.role[2], d.function[2], d.head[2]) == ("pro", "attack", 0)
     assert d.head[3] == 2 and d.head[4] == 3
+
+
+_MOVES = [
+    "The city should build the tram.", "However, critics say it costs too much.",
+    "Yes, it is costly.", "First, buses are full.", "To that end, we must act.",
+    "This piece of reasoning has never sat well with me.", "Many have suggested that we wait",
+    "because prices fall.", "Although this is true,", "it would also help.",
+    "The remedy is plain.", "Today, however, things change.", "So let's build it.",
+    "The evidence backs up the intuition.", "The worry is understandable,", "Is it?",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_MOVES), st.integers(0, 5)), min_size=1,
+                max_size=10))  # fmt: skip
+def test_any_units_in_any_paragraphs_draft_one_tree_rooted_at_the_central_claim(pairs):
+    # Paragraph numbers in any order (a library caller's), not only as a text gives them.
+    units, para = [u for u, _ in pairs], [p for _, p in pairs]
+    d = draft_structure(units, para)
+    assert [i for i, h in enumerate(d.head) if h is None] == [d.central]
+    for i in range(len(units)):
+        seen, j = {i}, d.head[i]
+        while j is not None:
+            assert j not in seen
+            seen.add(j)
+            j = d.head[j]

@@ -552,7 +552,8 @@ def _places(units: list[str], para: list[int], title: str | None) -> list[_Place
     if count < 3:
         return [None] * len(units)
     rank = {p: k for k, p in enumerate(order)}
-    rank.setdefault(para[0], -1)  # the headline
+    for p in para:
+        rank.setdefault(p, -1)  # the headline
     ends = max(1, round(count / 5))
     # An article may state its thesis a few paragraphs in, after its news hook.
     starts = max(1, count // 3)
