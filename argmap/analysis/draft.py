@@ -776,8 +776,11 @@ def draft_structure(
     # impossible. ... // Today, however, ..."): its point is a view the author answers.
     # Not the paragraph holding the central claim or a claim of what ought to be, nor one
     # the next answers by raising an objection of its own ("However, critics say ...").
-    firsts = {p: min(j for j in range(n) if para[j] == p) for p in points}
+    firsts: dict[int, int] = {}
+    for j in range(n):
+        firsts.setdefault(para[j], j)
     order = sorted(points)
+    place = {p: k for k, p in enumerate(order)}
     after = dict(zip(order, order[1:], strict=False))  # each paragraph's next one
     turned = {
         p for p, j in points.items()
@@ -899,7 +902,7 @@ def draft_structure(
             cues[i].append(f"the next paragraph opens by turning against it "
                            f"({_turns(units[firsts[after[para[i]]]])}): a view the author "
                            "answers, against the central claim")  # fmt: skip
-        elif (several and i == firsts[para[i]] and (p := order.index(para[i])) > 0
+        elif (several and i == firsts[para[i]] and (p := place[para[i]]) > 0
               and order[p - 1] in turned and role[points[order[p - 1]]] == "opp"):  # fmt: skip
             function[i], head[i], score[i] = "attack", points[order[p - 1]], 0.6
             cues[i].append(f"opens its paragraph with a turn ({_turns(text)}): the author's "
@@ -959,7 +962,7 @@ def draft_structure(
             )
         elif (several and i == points.get(para[i]) and i == firsts[para[i]]
               and _BACKS_UP.search(text)
-              and (q := order.index(para[i])) > 0
+              and (q := place[para[i]]) > 0
               and (prev := points[order[q - 1]]) != central and role[prev] == "pro"
               and function[prev] == "support"):  # fmt: skip
             head[i], score[i] = prev, 0.55
