@@ -918,3 +918,21 @@ def test_any_units_in_any_paragraphs_draft_one_tree_rooted_at_the_central_claim(
             assert j not in seen
             seen.add(j)
             j = d.head[j]
+
+
+def test_a_turn_opening_a_paragraph_does_not_make_the_last_sentence_before_it_an_objection():
+    d = draft_structure([
+        "Towns should keep their libraries.",
+        "First, libraries lend books to everyone.",
+        "Loans rose last year.",
+        "However, some say the internet has replaced them.",
+    ], [0, 1, 1, 2])  # fmt: skip
+    assert d.role[2] == "pro" and d.head[2] == 1
+    # A rejection answers the view before it across a paragraph's end all the same.
+    d = draft_structure([
+        "Towns should keep their libraries.",
+        "The columnist argued that libraries are a waste of money.",
+        "The columnist was wrong.",
+    ], [0, 1, 2])  # fmt: skip
+    assert (d.role[1], d.function[1]) == ("opp", "attack")
+    assert (d.function[2], d.head[2]) == ("attack", 1)

@@ -705,8 +705,11 @@ def draft_structure(
         return Drafted(-1, [], [], [], [], [])
     para = paragraphs if paragraphs is not None and len(paragraphs) == n else [0] * n
     several = len(set(para)) > 1
-    # A unit the next one turns against ("..., but ...") is conceded, not asserted.
-    conceded = [i + 1 < n and bool(_TURN.search(units[i + 1]) or _rejection(units[i + 1]))
+    # A unit the next one rejects, or turns against in its paragraph ("..., but ..."), is
+    # conceded, not asserted (a paragraph opening with a turn answers the paragraph before
+    # as a whole: see ``turned`` below).
+    conceded = [i + 1 < n and bool(_rejection(units[i + 1])
+                                   or (para[i + 1] == para[i] and _TURN.search(units[i + 1])))
                 for i in range(n)]  # fmt: skip
     answered = [i + 1 for i in range(n)]  # the unit going against each conceded one
     # A view reported as others' ("The Republicans have suggested that X, because Y.") that
@@ -1127,6 +1130,11 @@ _CLAUSE = re.compile(r"(?:,|;|:|\s[–—-])\s+(?=(?:but|because|since|although|
 #: Connectives that join two clauses or two predicates of one subject ("Japan should hope
 #: for the best, but prepare for the worst"): a cut is made only before a clause of its own.
 _COORDINATING = {"but", "and", "yet", "so", "for", "or", "as"}
+#: Connectives that concede: a cut before one needs a clause after it.
+_CONCEDING = {"while", "although", "though", "whereas"}
+#: What follows a connective with no clause of its own: a preposition, a participle.
+_NO_CLAUSE = re.compile(r"\s*(?:in|on|at|for|with|without|under|within|during|after|before|"
+                        r"not|still|perhaps|possibly|often|[a-z]+ing|[a-z]+ed)\b")  # fmt: skip
 #: Words a clause's own subject opens with (besides a name, a number or a quote).
 # A word list reads best as words.
 _SUBJECT = frozenset(
@@ -1153,6 +1161,16 @@ def _clause_cuts(text: str, start: int, end: int) -> list[re.Match]:
         word = re.match(r"\s*([A-Za-z]+)", rest)
         if word and word.group(1).lower() in _COORDINATING and not _own_subject(rest[word.end() :]):
             continue
+        if word and word.group(1).lower() in _CONCEDING:
+            after = rest[word.end() :]
+            if _NO_CLAUSE.match(after):
+                continue  # no clause of its own: ", while in mindful of ...", ", while keeping"
+            # Set off between a subject and its verb: "The sharing of weapons, though X,
+            # invites Y": the sentence's clause goes on after it.
+            close = re.match(r"[^,;:.!?]*,\s*([a-z][\w'’-]*)", after)
+            if (close and close.group(1) not in _SUBJECT and close.group(1) not in _COORDINATING
+                    and _verbless(text[start : m.start()])):  # fmt: skip
+                continue
         if (word and word.group(1).lower() in ("and", "or") and "," in text[start : m.start()]
                 and _verbless(rest[word.end() :])):  # fmt: skip
             continue  # the last item of a list: "... A cleaner, B larger, and C stronger."
@@ -1412,6 +1430,15 @@ _ANNOUNCES = re.compile(
     r"(?:\w+ )?(?:plain|simple|clear|obvious|straightforward|evident|easy)|here(?:'s|’s| is) "
     r"(?:why|how|the (?:thing|problem|point|answer|rub))|consider (?:this|the following))"
     r"\W*$", re.I)  # fmt: skip
+#: A sentence announcing what the text will do, with no claim of its own ("In this piece, I
+#: would like to discuss ...", "This essay will examine ..."); not "... I will argue that".
+_PLAN = re.compile(
+    r"^\W*(?:in this (?:piece|essay|article|post|column|paper|op-ed|note|blog),? (?:i|we) "
+    r"|(?:this|the following) (?:piece|essay|article|post|column|paper) )(?:\w+ ){0,2}?"
+    r"(?:will|would like to|want to|wish to|shall|aim to|intend to|am going to|are going to|"
+    r"seeks? to|tries to|try to)\s+(?:briefly\s+)?(?:discuss|explore|examine|look at|lay out|"
+    r"review|describe|outline|consider|summari[sz]e|reflect on|share|recount|present)\b"
+    r"(?!.*\b(?:argue|show|suggest|contend|claim|propose)s?\b)", re.I)  # fmt: skip
 #: A clause granting the view before it, by name, as the turn after it answers it ("The
 #: worry is understandable, but ..."): says nothing of its own.
 _GRANTS = re.compile(
@@ -1438,9 +1465,10 @@ def background(units: list[str], para: list[int]) -> list[str]:
     paragraph among the first or last two that speaks of the text itself or its author
     ("A counter-essay written for ...", "Jane Doe is a senior fellow at ...") with no cue
     of an argument in any of its units; a sentence that only announces the next one ("The
-    remedy is plain."); a clause granting the view before it that the turn after it
-    answers ("The worry is understandable, but ..."). All "" when that would leave fewer
-    than three units."""
+    remedy is plain."); a sentence announcing what the text will do ("In this piece, I
+    would like to discuss ..."); a clause granting the view before it that the turn after
+    it answers ("The worry is understandable, but ..."). All "" when that would leave
+    fewer than three units."""
     first = min(para, default=0)
     order = sorted(set(para))
     ends = set(order[:2]) | set(order[-2:])
@@ -1457,6 +1485,8 @@ def background(units: list[str], para: list[int]) -> list[str]:
         else "announces the sentence after it, which is the claim"
         if _ANNOUNCES.search(t) and _new_sentence(units, i) and i + 1 < n
         and para[i + 1] == para[i] and _new_sentence(units, i + 1)
+        else "announces what the text will do, with no claim of its own"
+        if _PLAN.search(t) and not _MODAL.search(t)
         else "grants the view before it, which the turn after it answers"
         if _GRANTS.search(t) and 0 < i < n - 1 and _turns(units[i + 1])
         else ""
