@@ -301,6 +301,21 @@ def test_an_as_clause_comparing_with_its_verb_left_out_is_not_cut_off_as_a_reaso
     ]
 
 
+def test_a_concessive_connective_with_no_clause_of_its_own_or_set_off_inside_one_is_no_cut():
+    from argmap.analysis.draft import split_units
+
+    text = ("The sharing of weapons, though neither ally could launch them alone, invites "
+            "doubt. The side questioned whether the allies are ready, while in mindful of "
+            "opinion. The plan works quickly enough, although it costs more.")  # fmt: skip
+    units = [u.text for u in split_units(text, [(0, len(text))])]
+    assert units == [
+        "The sharing of weapons, though neither ally could launch them alone, invites doubt.",
+        "The side questioned whether the allies are ready, while in mindful of opinion.",
+        "The plan works quickly enough,",
+        "although it costs more.",
+    ]
+
+
 def test_prepositions_and_dates_are_not_read_as_reasons():
     d = draft_structure([
         "The alliance must continue to invest in new hardware.",

@@ -368,3 +368,14 @@ def test_a_reply_recommending_the_better_course_in_its_closing_is_its_central_cl
     title, *paragraphs = [p.replace("\n", " ") for p in text.strip().split("\n\n")]
     units, d = _draft(paragraphs, title=title)
     assert units[d.central].startswith("The better course is to keep the harbour closed")
+
+
+def test_a_sentence_announcing_what_the_text_will_do_is_background_unless_it_argues():
+    from argmap.analysis.draft import background
+
+    units = ["In this piece, I would like to discuss the lessons of the dialogue.",
+             "The allies doubt the American guarantee.", "They should share planning.",
+             "In this essay, I will argue that the allies should share planning."]  # fmt: skip
+    why = background(units, [0, 1, 1, 2])
+    assert [bool(w) for w in why] == [True, False, False, False]
+    assert why[0] == "announces what the text will do, with no claim of its own"
