@@ -951,3 +951,13 @@ def test_a_turn_opening_a_paragraph_does_not_make_the_last_sentence_before_it_an
     ], [0, 1, 2])  # fmt: skip
     assert (d.role[1], d.function[1]) == ("opp", "attack")
     assert (d.function[2], d.head[2]) == ("attack", 1)
+
+
+def test_an_example_opening_a_paragraph_illustrates_the_paragraph_befores_point():
+    d = draft_structure([
+        "Towns should keep their libraries.",
+        "Libraries serve those the market leaves out.",
+        "Loans rose last year.",
+        "For example, in Calder half the borrowers have no computer at home.",
+    ], [0, 1, 1, 2])  # fmt: skip
+    assert d.head[3] == 1 and d.function[3] == "support"

@@ -928,8 +928,15 @@ def draft_structure(
             found = _reason(text) or _EXAMPLE.search(text)
             what = "an example" if _EXAMPLE.search(text) and not _reason(text) else "a reason"
             cue = found.group(0).strip(" ,.;:").lower() if found else ""
-            role[i], function[i], head[i], score[i] = role[before], "support", before, 0.7
-            cues[i].append(f"opens with {what} ({cue}): supports the unit before")
+            if para[before] == para[i] or not several:
+                role[i], function[i], head[i], score[i] = role[before], "support", before, 0.7
+                cues[i].append(f"opens with {what} ({cue}): supports the unit before")
+            else:  # opening a paragraph: for what the paragraph before argued
+                to = points[para[before]]
+                to = central if to == i else to
+                role[i], function[i], head[i], score[i] = role[to], "support", to, 0.6
+                cues[i].append(f"opens its paragraph with {what} ({cue}): supports the "
+                               "paragraph before's point")  # fmt: skip
         elif (_ADDITION.search(text) and before is not None and before != central
               and para[before] == para[i]):  # fmt: skip
             role[i], function[i], head[i] = role[before], function[before], head[before]
