@@ -379,3 +379,17 @@ def test_a_sentence_announcing_what_the_text_will_do_is_background_unless_it_arg
     why = background(units, [0, 1, 1, 2])
     assert [bool(w) for w in why] == [True, False, False, False]
     assert why[0] == "announces what the text will do, with no claim of its own"
+
+
+def test_a_headline_in_title_case_is_the_title_whatever_its_stops():
+    text = (
+        "Sanctions Are Part of a Failed Playbook. Stop Relying on Them.\n\n"
+        "Research has shown that sanctions rarely work. They hurt the people.\n"
+    )
+    paragraphs = [(0, 62), (64, len(text) - 1)]
+    assert headline(text, paragraphs) == text[:62]
+    units = [u.text for u in split_units(text, paragraphs)]
+    assert units == ["Research has shown that sanctions rarely work.", "They hurt the people."]
+    # A first paragraph that is a sentence is no headline.
+    plain = "Sanctions are part of a failed playbook, and we should stop relying on them.\n\nOk."
+    assert headline(plain, [(0, 76), (78, 81)]) is None

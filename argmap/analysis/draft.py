@@ -1358,12 +1358,21 @@ def _heading(para: str) -> bool:
     return len(para.split()) < 16 and not para.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
+def _title_case(para: str) -> bool:
+    """Whether a short paragraph is written in title case ("Sanctions Are Part of a Failed
+    Playbook. Stop Relying on Them."): a headline, whatever its stops."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", para)
+    long = [w for w in words if len(w) > 3]
+    return (len(para.split()) < 25 and len(long) >= 4
+            and sum(w[0].isupper() for w in long) >= 0.9 * len(long))  # fmt: skip
+
+
 def headline(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
     """The text's headline: the first heading before its first sentence that reads as a
     title (three words or more; not a bullet, a byline, a date or a line in capitals)."""
-    for start, end in paragraphs:
+    for k, (start, end) in enumerate(paragraphs):
         para = " ".join(text[start:end].split())
-        if not _heading(para):
+        if not (_heading(para) or (k == 0 and _title_case(para))):
             return None
         if (len(para.split()) >= 3 and para[:1].isalnum() and not para.isupper()
                 and not re.match(r"(?:by|photo|image|updated|published)\b", para, re.I)
@@ -1384,10 +1393,10 @@ def split_units(text: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
     paragraph that is a heading or a caption (short, with no closing stop) is left out, and
     so is a sentence the text has said before (a pull-quote)."""
     units = []
-    for p_start, p_end in paragraphs:
+    for k, (p_start, p_end) in enumerate(paragraphs):
         para = text[p_start:p_end]
-        if _heading(para):
-            continue  # a heading, a byline, a picture's caption
+        if _heading(para) or (k == 0 and _title_case(para)):
+            continue  # a heading, a byline, a picture's caption; a headline in title case
         for s, e in _cut(
             text, p_start, p_end, _SENTENCE_END.finditer(text, p_start, p_end), keep_end=True
         ):
