@@ -961,3 +961,14 @@ def test_an_example_opening_a_paragraph_illustrates_the_paragraph_befores_point(
         "For example, in Calder half the borrowers have no computer at home.",
     ], [0, 1, 1, 2])  # fmt: skip
     assert d.head[3] == 1 and d.function[3] == "support"
+
+
+def test_if_anything_and_a_cleft_if_set_no_condition():
+    d = draft_structure([
+        "If there is one tool lawmakers reach for,",
+        "it is sanctions.",
+        "Sanctions rarely work.",
+    ])  # fmt: skip
+    assert not any("condition" in cue for cue in d.cues[0])
+    d = draft_structure(["The city should act.", "If we wait,", "prices will rise."])
+    assert d.head[1] == 2 and any("condition" in cue for cue in d.cues[1])

@@ -140,7 +140,9 @@ _REASON = _words("because", "since(?! \\d)", "for", "as", "after all", "given th
 _REASON_ANYWHERE = _words("because", "since(?! \\d)", "after all", "given that", "due to",
                           "the reason is")  # fmt: skip
 #: A clause that states a condition of the clause it opens ("Unless X, Y"; "If X, Y").
-_CONDITION = _words("unless", "if", "only if", "provided that", "as long as")
+#: Not "If anything, ..." nor a cleft ("If there is one tool ..., it is X"): no condition.
+_CONDITION = _words("unless", r"if(?!\s+anything\b|\s+there(?:\s+is|'s|’s)\s+(?:one|any)\b)",
+                    "only if", "provided that", "as long as")  # fmt: skip
 _EXAMPLE = _words("for example", "for instance", "e\\.g\\.", "such as", "take")
 _ADDITION = _words("and", "also", "moreover", "furthermore", "in addition", "besides",
                    "what'?s more", "additionally", "not to mention", "plus", "further",
