@@ -331,11 +331,13 @@ _BACKS_UP = re.compile(
 _MEANS = _words("to (?:this|that|these|those) ends?", "towards? (?:this|that) (?:end|goal|aim)",
                 "for (?:this|that) purpose", "to (?:do|achieve|accomplish) (?:so|this|that)",
                 "with (?:this|that) (?:aim|goal|in mind)")  # fmt: skip
+#: What the author grants in their own voice ("Admittedly, ...", "Of course, ..."); "Yes,
+#: ..." opening a paragraph too. What follows it is the author's again, not the granted
+#: view's reason.
+_GRANTING = ("admittedly", "of course", "granted", "to be sure", "it is true", "it'?s true",
+             "true(?=,)", "certainly", "sure(?=,)")  # fmt: skip
 _YES = _words("yes")
-#: What the author grants in their own voice ("Admittedly, ...", "Yes, ..."): what follows
-#: it is the author's again, not the granted view's reason.
-_GRANTED = _words("admittedly", "of course", "granted", "to be sure", "it is true", "it'?s true",
-                  "true(?=,)", "sure(?=,)", "certainly", "yes")  # fmt: skip
+_GRANTED = _words(*_GRANTING, "yes")
 #: A reason counted off as the author's own ("First, ...", "To begin with, ...").
 _ORDINAL = _words("first(?:ly)?", "second(?:ly)?", "third(?:ly)?", "fourth(?:ly)?", "finally",
                   "first of all", "to begin with", "to start with", "lastly")  # fmt: skip
@@ -355,8 +357,7 @@ def _turns(text: str) -> str:
     return ""
 
 
-_CONCESSION = _words("admittedly", "of course", "granted", "to be sure", "it is true", "it'?s true",
-                     "true(?=,)", "certainly", "sure(?=,)", "although", "even though",
+_CONCESSION = _words(*_GRANTING, "although", "even though",
                      "though", "while", "whereas", "on the one hand", "some (?:people )?"
                      "(?:say|argue|claim|think|believe|object)", "critics", "opponents",
                      "one (?:might|could|may) (?:say|argue|object)",
@@ -797,6 +798,16 @@ def draft_structure(
                  or _ORDINAL.search(units[j]))
         and not any(para[h] == p for h in (central, *hubs))
     }  # fmt: skip
+
+    def _conceded_to(i: int) -> int:
+        """What a concession objects to: its paragraph's point, when that comes before it
+        and is the author's; else the central claim."""
+        opening = points.get(para[i], i) if several else i
+        if (opening < i and opening != central and role[opening] == "pro"
+                and not conceded[opening] and head[opening] is not None):  # fmt: skip
+            return opening
+        return central
+
     for i, text in enumerate(units):
         if i == central:
             continue
@@ -849,10 +860,7 @@ def draft_structure(
             cues[i].append("the other side (on the other hand) of the unit before: bears "
                            "against what that one supports")  # fmt: skip
         elif main is not None and _SUBORDINATE.search(text) and _CONCESSION.search(text):
-            opening = points.get(para[i], i) if several else i
-            against = (opening if opening < i and opening != central and role[opening] == "pro"
-                       and not conceded[opening] and head[opening] is not None
-                       else central)  # fmt: skip
+            against = _conceded_to(i)
             role[i], function[i], head[i], score[i] = "opp", "attack", against, 0.7
             cues[i].append(
                 f"opens with a concession ({_cue(_CONCESSION, text)}) that its sentence's "
@@ -874,11 +882,9 @@ def draft_structure(
             several and i == firsts[para[i]] and _YES.search(text)
             and before is not None and not units[before].rstrip().endswith("?")
         ):  # fmt: skip
-            opening = points.get(para[i], i) if several else i
             granted = _cue(_CONCESSION, text) or _cue(_YES, text)
-            if opening < i and opening != central and role[opening] == "pro" \
-                    and not conceded[opening] and head[opening] is not None:  # fmt: skip
-                role[i], function[i], head[i], score[i] = "opp", "attack", opening, 0.7
+            if (against := _conceded_to(i)) != central:
+                role[i], function[i], head[i], score[i] = "opp", "attack", against, 0.7
                 cues[i].append(f"opens with a concession ({granted}) after its paragraph's "
                                "point: an objection to that point")  # fmt: skip
             else:
