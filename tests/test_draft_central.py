@@ -197,7 +197,7 @@ def test_a_conclusion_drawn_in_other_words_than_in_conclusion_concludes_the_text
 
 
 def test_the_authors_view_after_a_turn_counts_for_more_than_the_same_view_alone():
-    from argmap.analysis.draft import _central_score, _Place
+    from argmap.analysis.draft._central import _central_score, _Place
 
     closing = _Place(paragraph=4, paragraphs=5, ends_paragraph=True, opening=False,
                      closing=True, concludes_text=False, returns=0.0, titled=0.0)  # fmt: skip
@@ -210,7 +210,7 @@ def test_the_authors_view_after_a_turn_counts_for_more_than_the_same_view_alone(
 
 
 def test_the_authors_view_is_read_through_an_adverb():
-    from argmap.analysis.draft import _central_score, _Place
+    from argmap.analysis.draft._central import _central_score, _Place
 
     opening = _Place(paragraph=0, paragraphs=5, ends_paragraph=True, opening=True,
                      closing=False, concludes_text=False, returns=0.0, titled=0.0)  # fmt: skip
@@ -264,7 +264,7 @@ def test_a_line_about_the_text_or_its_author_is_background_not_a_claim():
 
 
 def test_a_sentence_pointing_at_what_was_said_above_announces_rather_than_claims():
-    from argmap.analysis.draft import _central_score, _Place
+    from argmap.analysis.draft._central import _central_score, _Place
 
     closing = _Place(paragraph=4, paragraphs=5, ends_paragraph=False, opening=False,
                      closing=True, concludes_text=True, returns=0.0, titled=0.0)  # fmt: skip
@@ -278,7 +278,7 @@ def test_a_sentence_pointing_at_what_was_said_above_announces_rather_than_claims
 
 
 def test_a_sentence_weighing_both_sides_frames_the_question_rather_than_answers_it():
-    from argmap.analysis.draft import _central_score, _Place
+    from argmap.analysis.draft._central import _central_score, _Place
 
     closing = _Place(paragraph=4, paragraphs=5, ends_paragraph=False, opening=False,
                      closing=True, concludes_text=True, returns=0.0, titled=0.0)  # fmt: skip
@@ -296,7 +296,8 @@ def test_a_sentence_weighing_both_sides_frames_the_question_rather_than_answers_
 
 
 def test_a_rubric_is_no_part_of_the_headline_and_an_empty_it_points_back_at_nothing():
-    from argmap.analysis.draft import _ANAPHORIC, headline
+    from argmap.analysis.draft import headline
+    from argmap.analysis.draft._cues import _ANAPHORIC
 
     text = "Editorial: Mend the law, do not end it\n\nThe law works. It should stay.\n"
     assert headline(text, [(0, 38), (40, 70)]) == "Mend the law, do not end it"
@@ -313,7 +314,7 @@ def test_a_rubric_is_no_part_of_the_headline_and_an_empty_it_points_back_at_noth
                                   "The better course is to keep the bus lanes.",
                                   "The answer is to keep the bus lanes."])  # fmt: skip
 def test_a_letter_urging_or_hoping_states_what_ought_to_be(said):
-    from argmap.analysis.draft import _central_score
+    from argmap.analysis.draft._central import _central_score
 
     _, why = _central_score(3, said, 5, False)
     assert any("what ought to be" in cue for cue in why)
@@ -322,7 +323,7 @@ def test_a_letter_urging_or_hoping_states_what_ought_to_be(said):
 @pytest.mark.parametrize("said", ["The bouncer wouldn't let us in.", "Let's say the lanes go.",
                                   "Let us consider the lanes."])  # fmt: skip
 def test_let_us_as_a_verb_or_a_supposition_states_nothing_that_ought_to_be(said):
-    from argmap.analysis.draft import _central_score
+    from argmap.analysis.draft._central import _central_score
 
     _, why = _central_score(3, said, 5, False)
     assert not any("what ought to be" in cue for cue in why)

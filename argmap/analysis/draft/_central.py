@@ -1,0 +1,217 @@
+"""Where a unit stands in a text of several paragraphs, and how much it reads as the text's
+central claim (its cues and its place)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.analysis.draft._cues import (
+    _ADDITION,
+    _ANAPHORIC,
+    _BALANCED,
+    _CONCESSION,
+    _CONCLUSIVE,
+    _CONDITION,
+    _EXAMPLE,
+    _META,
+    _MODAL,
+    _OPINION,
+    _REPORTED,
+    _STANCE,
+    _TEXT_CONCLUSION,
+    _new_sentence,
+    _reason,
+    _turns,
+)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a unit stands in a text of several paragraphs."""
+
+    #: The paragraph's place among the paragraphs that hold units (0 = the first).
+    paragraph: int
+    paragraphs: int
+    #: The last unit of its paragraph.
+    ends_paragraph: bool
+    #: In the text's opening or closing paragraphs (a fifth of them, at least one each).
+    opening: bool
+    closing: bool
+    #: The sentence opens with a marker of the whole text's conclusion ("In conclusion,").
+    concludes_text: bool
+    #: How much of its wording comes back in the other end of the text (0-1).
+    returns: float
+    #: How much of the title's wording it holds (0-1).
+    titled: float
+    #: The text's headline (a first paragraph of one short unit).
+    headline: bool = False
+
+
+def _places(units: list[str], para: list[int], title: str | None) -> list[_Place | None]:
+    """Each unit's :class:`_Place`; all None in a text of fewer than three paragraphs (a
+    short text is read by its cues alone). A first paragraph of one short unit is the
+    text's headline: it counts as the title, not as the opening."""
+    order = sorted(set(para))
+    headline = (len(order) >= 4 and para.count(order[0]) == 1
+                and len(units[0].split()) <= 25)  # fmt: skip
+    if headline:
+        title = title or units[0]
+        order = order[1:]
+    count = len(order)
+    if count < 3:
+        return [None] * len(units)
+    rank = {p: k for k, p in enumerate(order)}
+    for p in para:
+        rank.setdefault(p, -1)  # the headline
+    ends = max(1, round(count / 5))
+    # An article may state its thesis a few paragraphs in, after its news hook.
+    starts = max(1, count // 3)
+    words = _unit_words(units)
+    opening = [rank[p] in range(starts) for p in para]
+    closing = [rank[p] >= count - ends for p in para]
+    title_words = set(_content(title or "")) - {"vs", "versus"}  # "A vs. B": a word of form
+    concludes = []
+    here = False
+    for i, text in enumerate(units):
+        if _new_sentence(units, i):
+            here = bool(_TEXT_CONCLUSION.search(text))
+        concludes.append(here)
+    out: list[_Place | None] = []
+    for i in range(len(units)):
+        other = [j for j in range(len(units))
+                 if (opening[j] and closing[i]) or (closing[j] and opening[i])]  # fmt: skip
+        mine = sum(words[i].values()) or 1.0
+        back = max((_shared(i, j, words) for j in other if para[j] != para[i]), default=0.0)
+        held = set(words[i])
+        out.append(_Place(
+            paragraph=rank[para[i]], paragraphs=count,
+            ends_paragraph=i + 1 == len(units) or para[i + 1] != para[i],
+            opening=opening[i], closing=closing[i], concludes_text=concludes[i],
+            returns=min(1.0, back / mine),
+
+            titled=len(held & title_words) / len(title_words) if title_words else 0.0,
+            headline=headline and i == 0,
+        ))  # fmt: skip
+    return out
+
+
+def _content(text: str) -> list[str]:
+    from argmap.analysis.library import content_words
+
+    return content_words(text)
+
+
+def _central_score(
+    i: int, text: str, n: int, conceded: bool, place: _Place | None = None
+) -> tuple[float, list[str]]:
+    """How likely unit ``i`` is the central claim, and why. ``place``: where it stands in
+    a text of several paragraphs, where a thesis is stated in the opening (most often at
+    the end of the first paragraph) and restated in the closing, and a body paragraph's
+    "therefore" concludes that paragraph's step, not the text."""
+    score, why = 0.0, []
+    if conceded:
+        score -= 2.0
+        why.append("the next unit turns against it (but, however...): a concession")
+    if _MODAL.search(text):
+        score += 1.5 if place is None else 1.0
+        why.append("a modal verb (should, must...): a claim of what ought to be")
+    if _OPINION.search(text) or (place is not None and _STANCE.search(text)):
+        score += 1.0 if place is None else 1.5
+        why.append("an opinion marker (I think, in my view...)")
+        if place is not None and _turns(text):
+            score += 1.0
+            why.append("turns to the author's own view (but, however...)")
+    if place is not None and place.concludes_text:
+        score += 2.0
+        why.append("in a sentence that concludes the text (in conclusion, to sum up...)")
+    elif _CONCLUSIVE.search(text):
+        # "Therefore, ..." opening a sentence concludes; ", so ..." inside one tells a result.
+        sentence = text.lstrip(" \"'“‘(")[:1].isupper()
+        if place is not None and not place.closing:
+            score += 0.3
+            why.append(
+                "a conclusion (therefore, so...) before the closing paragraphs: "
+                "the step of one paragraph"
+            )
+        else:
+            score += 2.0 if sentence else 0.5
+            why.append(
+                "opens with a conclusion (therefore, so...)"
+                if sentence
+                else "a clause of result (so, thus...)"
+            )
+    if place is None:
+        if i == 0:
+            score += 1.0
+            why.append("first in the text")
+        if i == n - 1 and n > 1:
+            score += 0.8
+            why.append("last in the text")
+    elif place.headline:
+        score -= 3.0
+        why.append("the text's headline: what it is about, stated again in the text")
+    else:
+        if place.opening:
+            thesis = place.ends_paragraph and place.paragraph == 0
+            score += 1.0 + 0.8 * thesis
+            why.append("ends the opening paragraph" if thesis
+                       else "in the opening paragraphs")  # fmt: skip
+        elif place.closing:
+            score += 1.0
+            why.append("in the closing paragraphs")
+        if place.returns >= 0.2:
+            score += 1.5 * place.returns
+            why.append(f"its words come back at the other end of the text ({place.returns:.0%})")
+        if place.titled > 0:
+            score += place.titled
+            why.append(f"holds the title's words ({place.titled:.0%})")
+        if _ANAPHORIC.search(text) and not _CONCLUSIVE.search(text):
+            score -= 0.5
+            why.append("opens by pointing back (this, these...): goes on from the sentence before")
+        if _META.search(text):
+            score -= 1.5
+            why.append(
+                "speaks of the text itself (this statement, these reasons...): "
+                "announces a claim rather than making it"
+            )
+        if _BALANCED.search(text) and not (_STANCE.search(text) or _MODAL.search(text)):
+            score -= 1.5
+            why.append("weighs both sides (pros and cons...): frames the question, not the thesis")
+        if _REPORTED.search(text) and not _STANCE.search(text):
+            score -= 1.5
+            why.append("reports what others hold: less likely the author's thesis")
+
+    if _reason(text):
+        score -= 2.0
+        why.append("opens with a reason: less likely the central claim")
+    for pattern, cost, said in ((_EXAMPLE, 2.0, "opens with an example"),
+                                (_CONCESSION, 2.5, "opens with a concession"),
+                                (_CONDITION, 1.0, "opens with a condition"),
+                                (_ADDITION, 1.0, "opens with an addition")):  # fmt: skip
+        if pattern.search(text):
+            score -= cost
+            why.append(f"{said}: less likely the central claim")
+    if text.rstrip().endswith("?"):
+        score -= 1.0 if place is None else 3.0
+        why.append("a question")
+    return score, why
+
+
+def _unit_words(units: list[str]) -> list[dict[str, float]]:
+    """Each unit's content words, each weighed by how few units hold it (IDF)."""
+    import math
+
+    from argmap.analysis.library import content_words
+
+    found = [set(content_words(u)) for u in units]
+    df: dict[str, int] = {}
+    for words in found:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = len(units)
+    return [{w: math.log((n + 1) / df[w]) for w in words} for words in found]
+
+
+def _shared(i: int, j: int, words: list[dict[str, float]]) -> float:
+    """How much two units share: the weights of their common words."""
+    return sum(words[i][w] for w in words[i].keys() & words[j].keys())
