@@ -394,3 +394,10 @@ def test_a_headline_in_title_case_is_the_title_whatever_its_stops():
     # A first paragraph that is a sentence is no headline.
     plain = "Sanctions are part of a failed playbook, and we should stop relying on them.\n\nOk."
     assert headline(plain, [(0, 76), (78, 81)]) is None
+
+
+def test_a_subordinate_clause_is_no_central_claim_its_main_clause_is():
+    d = draft_structure(["When the city raised the fares,", "riders left the buses.",
+                         "Bus use fell by a third."])  # fmt: skip
+    assert d.central == 1
+    assert any("the main clause of its sentence" in cue for cue in d.cues[1])

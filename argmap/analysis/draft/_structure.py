@@ -149,6 +149,14 @@ def draft_structure(
     reported = [_reports(t) for t in units]
     scored = [_central_score(i, t, n, conceded[i] and not _CONCLUSIVE.search(t), places[i])
               for i, t in enumerate(units)]  # fmt: skip
+    for i in range(n - 1):
+        # "When X, Y": a sentence's subordinate clause is no central claim; its main clause
+        # stands for the sentence's place and words.
+        if (_SUBORDINATE.search(units[i]) and not _CONCESSION.search(units[i])
+                and not _new_sentence(units, i + 1)
+                and scored[i][0] >= scored[i + 1][0]):  # fmt: skip
+            scored[i + 1] = (scored[i][0], [*scored[i][1], "the main clause of its sentence"])
+            scored[i] = (scored[i][0] - 1.0, [*scored[i][1], "a subordinate clause"])
     words = _unit_words(units) if several else []
     central = max(range(n), key=lambda i: (scored[i][0], -i))
     role = ["pro"] * n
