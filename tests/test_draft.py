@@ -477,6 +477,14 @@ def test_a_unit_reporting_what_happened_or_was_said_is_drafted_as_evidence():
         "Having said that, the port is often idle.",  # a marker, nothing said
     ])  # fmt: skip
     assert d.evidence == [False, True, True, True, True, False]
+    d = draft_structure([
+        "The city should keep its minimum wage.",
+        "Choi bought the brothers clothes.",  # the simple past after its subject
+        "The city raised the fares twice.",
+        "The closed store is a loss.",  # a participle before a noun: no report
+        "The plan works.",
+    ])  # fmt: skip
+    assert d.evidence == [False, True, True, False, False]
 
 
 def test_a_reported_fact_denying_an_objection_answers_it():
