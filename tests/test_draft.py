@@ -513,6 +513,23 @@ def test_drafted_evidence_is_written_as_kind_evidence(folder):
     assert run("validate", out).exit_code == 0
 
 
+def test_a_question_the_text_answers_is_written_as_kind_question(folder):
+    text = folder / "sources" / "cranes.txt"
+    text.write_text(
+        "The harbour should open at night.\n\n"
+        "The queues cost two million a year. A night shift would clear them.\n\n"
+        "Who should pay for the cranes? The board can pay from the night fees.\n\n"
+        "Is the plan safe? Of course. Surely nobody doubts it?\n",
+        encoding="utf-8",
+    )
+    out = folder / "draft.yaml"
+    assert run("draft", text, "-o", out).exit_code == 0
+    kinds = {c.text[:9]: c.kind.value for c in read_map(out).model.claims}
+    assert kinds["Who shoul"] == "question"  # answered by the sentence after it
+    assert kinds["Surely no"] == "claim"  # a rhetorical question nothing answers
+    assert run("validate", out).exit_code == 0
+
+
 def test_a_paragraph_opening_with_the_authors_reply_gathers_its_reasons():
     d = draft_structure([
         "The council should keep the bus lanes.",

@@ -100,6 +100,7 @@ class _Units:
 def _from_cues(spans: list[tuple[int, int, str]], drafted: Any) -> _Units:
     """The draft argmap's cues propose (:func:`argmap.analysis.draft.draft_structure`)."""
     items = []
+    answered = {h for h in drafted.head if h is not None}
     for i, (start, _, words) in enumerate(spans):
         if i == drafted.central:
             kind = "conclusion"
@@ -107,6 +108,9 @@ def _from_cues(spans: list[tuple[int, int, str]], drafted: Any) -> _Units:
             kind = "objection"
         elif drafted.evidence and drafted.evidence[i]:
             kind = "evidence"
+        elif (words.rstrip().rstrip("\"'”’)").endswith("?") and i in answered
+              and drafted.function[i] != "attack"):  # fmt: skip
+            kind = "question"  # an issue the units after it answer
         else:
             kind = "claim"
         items.append(_Unit(start, words, kind, drafted.score[i], drafted.role[i],
