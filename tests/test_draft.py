@@ -951,7 +951,8 @@ def test_any_units_in_any_paragraphs_draft_one_tree_rooted_at_the_central_claim(
     # Paragraph numbers in any order (a library caller's), not only as a text gives them.
     units, para = [u for u, _ in pairs], [p for _, p in pairs]
     d = draft_structure(units, para)
-    assert [i for i, h in enumerate(d.head) if h is None] == [d.central]
+    # The central claim is the root; what is drawn from it stands beside it.
+    assert [i for i, h in enumerate(d.head) if h is None] == sorted([d.central, *d.drawn])
     for i in range(len(units)):
         seen, j = {i}, d.head[i]
         while j is not None:
@@ -997,3 +998,25 @@ def test_if_anything_and_a_cleft_if_set_no_condition():
     assert not any("condition" in cue for cue in d.cues[0])
     d = draft_structure(["The city should act.", "If we wait,", "prices will rise."])
     assert d.head[1] == 2 and any("condition" in cue for cue in d.cues[1])
+
+
+def test_what_ought_to_follow_from_the_central_claim_is_a_further_conclusion(folder):
+    units = [
+        "Japan should hope for the best but prepare for the worst.",
+        "This will mean that Tokyo should deepen its ties with its neighbours.",
+        "The alliance has stood for decades.",
+    ]
+    d = draft_structure(units)
+    assert d.central == 0 and d.drawn == [1] and d.head[1] is None
+    assert d.head[2] == 0
+    text = folder / "sources" / "hedge.txt"
+    text.write_text(" ".join(units) + "\n", encoding="utf-8")
+    out = folder / "draft.yaml"
+    assert run("draft", text, "-o", out).exit_code == 0
+    model = read_map(out).model
+    kinds = {c.text[:9]: c.kind.value for c in model.claims}
+    assert kinds["Japan sho"] == kinds["This will"] == "conclusion"
+    into = [(link.source, link.kind.value) for link in model.links
+            if link.target.startswith("this-will")]  # fmt: skip
+    assert into == [("japan-should-hope-for-the-best", "support")]
+    assert run("validate", out).exit_code == 0

@@ -102,7 +102,7 @@ def _from_cues(spans: list[tuple[int, int, str]], drafted: Any) -> _Units:
     items = []
     answered = {h for h in drafted.head if h is not None}
     for i, (start, _, words) in enumerate(spans):
-        if i == drafted.central:
+        if i == drafted.central or i in drafted.drawn:
             kind = "conclusion"
         elif drafted.role[i] == "opp" and drafted.function[i] == "attack":
             kind = "objection"
@@ -118,6 +118,8 @@ def _from_cues(spans: list[tuple[int, int, str]], drafted: Any) -> _Units:
     links = [(i, h, "attack" if drafted.function[i] == "attack" else "support",
               drafted.score[i]) for i, h in enumerate(drafted.head)
              if h is not None and i != drafted.central]  # fmt: skip
+    # The central claim supports what is drawn from it.
+    links += [(drafted.central, d, "support", drafted.score[d]) for d in drafted.drawn]
     return _Units(items, links, drafted.central, drafted.second)
 
 
@@ -386,7 +388,7 @@ def _explained(units: _Units, ids: list[str]) -> list[Any]:
         bears.setdefault(i, []).append(f"{kind}s {ids[j]}")
     out = []
     for i, unit in enumerate(units.items):
-        what = "the central claim" if i == units.central else (
-            ", ".join(bears.get(i, [])) or "no link")  # fmt: skip
+        what = "; ".join(["the central claim", *bears.get(i, [])]) if i == units.central \
+            else ", ".join(bears.get(i, [])) or "no link"  # fmt: skip
         out.append(Explained(ids[i], unit.role, what, unit.score, list(unit.cues)))
     return out

@@ -113,6 +113,9 @@ class Drafted:
     second: int | None = None
     #: Which units report what happened, was said or was found (evidence), not a claim.
     evidence: list[bool] = field(default_factory=list)
+    #: Further conclusions drawn from the central claim ("This will mean that X should
+    #: ..."): the central claim supports each; their head is None.
+    drawn: list[int] = field(default_factory=list)
 
 
 def draft_structure(
@@ -164,6 +167,7 @@ def draft_structure(
     head: list[int | None] = [central] * n
     score = [0.5] * n
     cues: list[list[str]] = [[] for _ in range(n)]
+    drawn: list[int] = []
     role[central], function[central], head[central] = "pro", "cc", None
     runner = max((j for j in range(n) if j != central), key=lambda j: (scored[j][0], -j),
                  default=None)  # fmt: skip
@@ -241,6 +245,22 @@ def draft_structure(
         before = i - 1 if i > 0 else None
         main = i + 1 if i + 1 < n and not _new_sentence(units, i + 1) else None
         if (
+            before == central
+            and para[i] == para[central]
+            and _new_sentence(units, i)
+            and _CONSEQUENCE.search(text)
+            and (_MODAL.search(text) or _OUGHT.search(text))
+        ):
+            # "Japan should hope for the best ... This will mean that Tokyo should ...":
+            # what ought to follow from the central claim, a further conclusion of it.
+            function[i], head[i], score[i] = "cc", None, 0.6
+            drawn.append(i)
+            cues[i].append(
+                f"draws what ought to follow from the central claim "
+                f"({_cue(_CONSEQUENCE, text)}): a further conclusion, which the central "
+                "claim supports"
+            )
+        elif (
             before is not None
             and before != central
             and _CONSEQUENCE.search(text)
@@ -474,7 +494,7 @@ def draft_structure(
         if evidence[i]:
             cues[i].append(f"reports what happened, was said or was found ({reported[i]}), "
                            "with no modal, hedge or view of its own: evidence")  # fmt: skip
-    return Drafted(central, role, function, head, score, cues, second, evidence)
+    return Drafted(central, role, function, head, score, cues, second, evidence, drawn)
 
 
 def _break_circles(head: list[int | None], central: int, cues: list[list[str]]) -> None:
