@@ -839,7 +839,8 @@ def test_the_end_a_sentence_names_supports_the_means_the_next_proposes():
         "The council should fund the buses.",
         "The launch has alarmed both capitals.",
         "These concerns require Washington to act decisively.",
-    ], [0, 1, 1])  # fmt: skip
+        "The buses run late.",
+    ], [0, 1, 1, 2])  # fmt: skip
     assert d.head[1] == 2 and d.head[2] == 0
 
 
@@ -1020,3 +1021,18 @@ def test_what_ought_to_follow_from_the_central_claim_is_a_further_conclusion(fol
             if link.target.startswith("this-will")]  # fmt: skip
     assert into == [("japan-should-hope-for-the-best", "support")]
     assert run("validate", out).exit_code == 0
+
+
+def test_a_closing_recommendation_apart_from_the_thesis_is_a_further_conclusion():
+    units = [
+        "The city should keep its tram.",
+        "Ridership has doubled since 2019.",
+        "The old line is here to stay.",
+        "Planning for the next decade will require taking this seriously.",
+    ]
+    d = draft_structure(units, [0, 1, 2, 2])
+    assert d.central == 0 and d.drawn == [3] and d.head[3] is None
+    # In the author's voice it restates the thesis: no further conclusion.
+    d = draft_structure([*units[:3], "I believe we should plan for the next decade."],
+                        [0, 1, 2, 2])  # fmt: skip
+    assert d.drawn == []

@@ -22,6 +22,7 @@ from argmap.analysis.draft._cues import (
     _MODAL,
     _NEGATED,
     _ONE_HAND,
+    _OPINION,
     _ORDINAL,
     _OTHER_HAND,
     _OUGHT,
@@ -488,6 +489,18 @@ def draft_structure(
                 f"the next sentence proposes the means to it ({_cue(_MEANS, units[i])}): "
                 "the end it serves, a reason for it"
             )
+    last = n - 1
+    if (several and last != central and last in hubs and para[last] != para[central]
+            and head[last] == central and function[last] == "support" and role[last] == "pro"
+            and not (_STANCE.search(units[last]) or _OPINION.search(units[last]))
+            and last not in drawn):  # fmt: skip
+        # The text's closing recommendation, where the central claim stands elsewhere:
+        # what ought to follow from it.
+        function[last], head[last] = "cc", None
+        drawn.append(last)
+        cues[last].append("the text's closing claim of what ought to be, the central "
+                          "claim standing elsewhere: a further conclusion, which it "
+                          "supports")  # fmt: skip
     _break_circles(head, central, cues)
     evidence = [i != central and role[i] == "pro" and bool(reported[i]) for i in range(n)]
     for i in range(n):
