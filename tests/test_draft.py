@@ -730,7 +730,11 @@ def test_any_text_drafts_a_valid_map_whose_quotes_are_found_or_is_refused(paragr
         model = result.value.model
         found = SourceText(text)
         assert all(found.find(c.quote) is not None for c in model.claims)
-        assert sum(c.kind.value == "conclusion" for c in model.claims) == 1
+        # One central claim; any other conclusion is drawn from it, which supports it.
+        central = result.value.central
+        others = {c.id for c in model.claims if c.kind.value == "conclusion"} - {central}
+        assert central in {c.id for c in model.claims if c.kind.value == "conclusion"}
+        assert others <= {link.target for link in model.links if link.source == central}
         checked = run("validate", os.path.join(folder, "t.yaml"))
         assert checked.exit_code == 0, checked.output
 
