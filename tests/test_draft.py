@@ -429,7 +429,15 @@ def test_what_ought_to_be_done_drawn_from_the_fact_before_it_is_what_the_fact_su
         "The city's population is likely to keep growing.",
         "Prudent planning will require taking this seriously.",
     ], [0, 1, 2, 2])  # fmt: skip
-    assert d.head[2] == 3 and d.head[3] == 0
+    # Closing the text, apart from the thesis, it is a further conclusion of it.
+    assert d.head[2] == 3 and d.head[3] is None and d.drawn == [3]
+    d = draft_structure([
+        "Rents have risen faster than wages.",
+        "The city's population is likely to keep growing.",
+        "Prudent planning will require taking this seriously.",
+        "So the council should rethink its housing plan.",
+    ], [0, 1, 1, 2])  # fmt: skip
+    assert d.central == 3 and d.head[1] == 2 and d.head[2] == 3 and d.drawn == []
     # Without a word pointing back, the paragraph's opening stays its point.
     d = draft_structure([
         "The council should rethink its housing plan.",
@@ -622,7 +630,8 @@ def test_a_paragraph_opening_with_a_report_or_a_question_makes_its_point_in_its_
         opening,
         "There is much to negotiate.",
         "Lawmakers should waste no time on it.",
-    ], [0, 1, 1, 1])  # fmt: skip
+        "The session ends on Friday.",
+    ], [0, 1, 1, 1, 2])  # fmt: skip
     assert d.head[1] == 3 and d.head[2] == 3 and d.head[3] == 0
 
 

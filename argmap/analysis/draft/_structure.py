@@ -169,6 +169,7 @@ def draft_structure(
     score = [0.5] * n
     cues: list[list[str]] = [[] for _ in range(n)]
     drawn: list[int] = []
+    from_fact: set[int] = set()  # what ought to be done, drawn from the fact before it
     role[central], function[central], head[central] = "pro", "cc", None
     runner = max((j for j in range(n) if j != central), key=lambda j: (scored[j][0], -j),
                  default=None)  # fmt: skip
@@ -467,6 +468,7 @@ def draft_structure(
                 # ought to be done, drawn from the fact the paragraph opened with.
                 head[i], score[i] = head[topic], 0.55
                 head[topic], score[topic] = i, 0.55
+                from_fact.add(i)
                 cues[topic].append("the paragraph's claim of what ought to be draws on it: "
                                    "supports it")  # fmt: skip
                 cues[i].append("what ought to be done, drawn from the fact its paragraph "
@@ -490,12 +492,10 @@ def draft_structure(
                 "the end it serves, a reason for it"
             )
     last = n - 1
-    if (several and last != central and last in hubs and para[last] != para[central]
-            and head[last] == central and function[last] == "support" and role[last] == "pro"
-            and not (_STANCE.search(units[last]) or _OPINION.search(units[last]))
-            and last not in drawn):  # fmt: skip
-        # The text's closing recommendation, where the central claim stands elsewhere:
-        # what ought to follow from it.
+    if (last in from_fact and para[last] != para[central] and head[last] == central
+            and not (_STANCE.search(units[last]) or _OPINION.search(units[last]))):  # fmt: skip
+        # The text's closing recommendation, drawn from the fact before it, where the
+        # central claim stands elsewhere: what ought to follow from it.
         function[last], head[last] = "cc", None
         drawn.append(last)
         cues[last].append("the text's closing claim of what ought to be, the central "
