@@ -1049,3 +1049,19 @@ def test_a_closing_recommendation_apart_from_the_thesis_is_a_further_conclusion(
     d = draft_structure([*units[:3], "I believe we should plan for the next decade."],
                         [0, 1, 2, 2])  # fmt: skip
     assert d.drawn == []
+
+
+def test_the_trouble_is_turns_and_a_views_reasons_are_siblings():
+    units = [
+        "Schools should keep the five-day week.",
+        "Administrators in favour of the change cite several benefits.",
+        "It could help districts save on buses.",
+        "It could also give students a day to work.",
+        "The trouble is that there is little evidence for any of these hopes.",
+        "Savings come to under two per cent of budgets.",
+    ]
+    d = draft_structure(units, [0, 1, 1, 1, 2, 2])
+    assert (d.role[1], d.function[1]) == ("opp", "attack")
+    assert d.head[2] == 1 and d.head[3] == 1  # each a reason for the view
+    assert (d.function[4], d.head[4]) == ("attack", 1)
+    assert d.head[5] == 4

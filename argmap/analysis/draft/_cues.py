@@ -30,7 +30,8 @@ _ADDITION = _words("and", "also", "moreover", "furthermore", "in addition", "bes
                    "on top of that", "at the same time")  # fmt: skip
 _TURN = _words("but", "however", "nevertheless", "nonetheless", "still", "yet", "even so",
                "on the other hand", "instead", r"though(?=\s*,)", "then again", "that said",
-               "on the contrary")  # fmt: skip
+               "on the contrary", "the (?:trouble|problem|catch|snag|difficulty) (?:is|with "
+               "(?:this|that|these|it) is)(?: that)?")  # fmt: skip
 #: A turn set off inside a sentence's first clause ("Most workers, however, already ...").
 _TURN_INSIDE = re.compile(r"^[^,.;:!?]{1,80},\s*(?P<turn>however|though|nevertheless|"
                           r"nonetheless|on the contrary|by contrast|in contrast)\s*,",
@@ -395,8 +396,9 @@ _ANAPHORIC = re.compile(r"^\W*(?:this|these|those|such|it)\b(?!(?:'s|\s+is|\s+wa
 #: Another's view reported ("many believe that...", "some employers still think..."): the
 #: text's thesis is its author's.
 _REPORTED = re.compile(r"\b(?:some|many|most|others|critics|opponents|proponents|supporters|"
-                       r"people|they|experts)\b(?:\s+\w+){0,3}?\s+(?:believe|think|argue|"
-                       r"claim|say|feel|contend|maintain|insist|suggest)s?\b"
+                       r"people|they|experts|advocates|backers|defenders|sceptics|skeptics|"
+                       r"detractors)\b(?:\s+\w+){0,3}?\s+(?:believe|think|argue|"
+                       r"claim|say|feel|contend|maintain|insist|suggest|cite)s?\b"
                        # "... opened his column with his opinion that ...", "the mayor argued
                        # that ...": another's view, told
                        r"|\b(?:his|her|their) (?:own )?(?:opinion|view|claim|argument|"

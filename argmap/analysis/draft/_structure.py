@@ -419,7 +419,11 @@ def draft_structure(
             and not _CONCLUSIVE.search(text)
             and not _GRANTED.search(units[before])
         ):
-            role[i], function[i], head[i], score[i] = "opp", "support", before, 0.55
+            view = before
+            if (several and function[before] == "support" and (h := head[before]) is not None
+                    and role[h] == "opp" and para[h] == para[i]):  # fmt: skip
+                view = h  # another reason for the same view, not a reason for a reason
+            role[i], function[i], head[i], score[i] = "opp", "support", view, 0.55
             cues[i].append("follows an objection with no turn: the objection's own reason")
         elif _CONCLUSIVE.search(text) and before is not None:
             function[i], head[i], score[i] = "support", central, 0.55
