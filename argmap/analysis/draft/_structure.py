@@ -221,6 +221,7 @@ def draft_structure(
     order = sorted(points)
     place = {p: k for k, p in enumerate(order)}
     after = dict(zip(order, order[1:], strict=False))  # each paragraph's next one
+    opening_units = [j for j in range(n) if para[j] in order[:2]]  # the first two paragraphs
     turned = {
         p for p, j in points.items()
         if (f := firsts.get(after.get(p, -1))) is not None and _turns(units[f])
@@ -440,7 +441,7 @@ def draft_structure(
             cues[i].append("opens its paragraph by pointing back at the one before: "
                            "supports that paragraph's point")  # fmt: skip
         elif (several and i == points.get(para[i]) and _ORDINAL.search(text)
-              and (answers := [j for j in range(i) if para[j] in order[:2] and role[j] == "pro"
+              and (answers := [j for j in opening_units if j < i and role[j] == "pro"
                                and function[j] == "attack" and (h := head[j]) is not None
                                and role[h] == "opp" and _rejection(units[j])])):  # fmt: skip
             head[i], score[i] = answers[-1], 0.55
