@@ -76,10 +76,24 @@ def _places(units: list[str], para: list[int], title: str | None) -> list[_Place
         if _new_sentence(units, i):
             here = bool(_TEXT_CONCLUSION.search(text))
         concludes.append(here)
+    # Which units of each end hold each word: a unit's words are weighed only against the
+    # units of the other end that share one (not every pair of units).
+    at_opening: dict[str, list[int]] = {}
+    at_closing: dict[str, list[int]] = {}
+    for j, held_j in enumerate(words):
+        for w in held_j:
+            if opening[j]:
+                at_opening.setdefault(w, []).append(j)
+            if closing[j]:
+                at_closing.setdefault(w, []).append(j)
     out: list[_Place | None] = []
     for i in range(len(units)):
-        other = [j for j in range(len(units))
-                 if (opening[j] and closing[i]) or (closing[j] and opening[i])]  # fmt: skip
+        other: set[int] = set()
+        for w in words[i]:
+            if closing[i]:
+                other.update(at_opening.get(w, ()))
+            if opening[i]:
+                other.update(at_closing.get(w, ()))
         mine = sum(words[i].values()) or 1.0
         back = max((_shared(i, j, words) for j in other if para[j] != para[i]), default=0.0)
         held = set(words[i])
