@@ -316,6 +316,19 @@ def test_a_concessive_connective_with_no_clause_of_its_own_or_set_off_inside_one
     ]
 
 
+def test_not_only_x_but_also_y_is_one_unit():
+    from argmap.analysis.draft import split_units
+
+    text = ("Investing in the arts is not only a use of money, but also it enriches the "
+            "culture. The arts cost money, but they pay back.")  # fmt: skip
+    units = [u.text for u in split_units(text, [(0, len(text))])]
+    assert units == [
+        "Investing in the arts is not only a use of money, but also it enriches the culture.",
+        "The arts cost money,",
+        "but they pay back.",
+    ]
+
+
 def test_prepositions_and_dates_are_not_read_as_reasons():
     d = draft_structure([
         "The alliance must continue to invest in new hardware.",

@@ -68,6 +68,9 @@ besides instead""".split()  # noqa: SIM905
 _LINKING = frozenset("of and or the a an for in on at to de del von van da la le".split())  # noqa: SIM905
 
 
+_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\b", re.I)
+
+
 def _clause_cuts(text: str, start: int, end: int) -> list[re.Match]:
     """Where :data:`_CLAUSE` cuts ``text[start:end]``: not before a coordinating
     connective whose clause has no subject of its own (a second predicate)."""
@@ -77,6 +80,8 @@ def _clause_cuts(text: str, start: int, end: int) -> list[re.Match]:
         word = re.match(r"\s*([A-Za-z]+)", rest)
         if word and word.group(1).lower() in _COORDINATING and not _own_subject(rest[word.end() :]):
             continue
+        if word and word.group(1).lower() == "but" and _NOT_ONLY.search(text, start, m.start()):
+            continue  # the second half of "not only X, but (also) Y": one claim
         if word and word.group(1).lower() in _CONCEDING:
             after = rest[word.end() :]
             if _NO_CLAUSE.match(after):
