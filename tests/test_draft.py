@@ -1047,6 +1047,11 @@ def test_what_ought_to_follow_from_the_central_claim_is_a_further_conclusion(fol
             if link.target.startswith("this-will")]  # fmt: skip
     assert into == [("japan-should-hope-for-the-best", "support")]
     assert run("validate", out).exit_code == 0
+    explained = run("draft", text, "--explain").stdout
+    assert (
+        "this-will-mean-that-tokyo-should (pro, a further conclusion; supported by "
+        "japan-should-hope-for-the-best"
+    ) in explained
 
 
 def test_a_closing_recommendation_apart_from_the_thesis_is_a_further_conclusion():

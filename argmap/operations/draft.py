@@ -384,11 +384,15 @@ def _explained(units: _Units, ids: list[str]) -> list[Any]:
     from argmap.analysis.draft import Explained
 
     bears: dict[int, list[str]] = {}
+    borne: dict[int, list[str]] = {}  # what bears on a claim that bears on nothing
     for i, j, kind, _ in units.links:
         bears.setdefault(i, []).append(f"{kind}s {ids[j]}")
+        borne.setdefault(j, []).append(f"{kind}ed by {ids[i]}")
     out = []
     for i, unit in enumerate(units.items):
         what = "; ".join(["the central claim", *bears.get(i, [])]) if i == units.central \
-            else ", ".join(bears.get(i, [])) or "no link"  # fmt: skip
+            else ", ".join(bears.get(i, [])) or "; ".join(
+                ["a further conclusion", *borne.get(i, [])] if unit.kind == "conclusion"
+                else ["no link"])  # fmt: skip
         out.append(Explained(ids[i], unit.role, what, unit.score, list(unit.cues)))
     return out
