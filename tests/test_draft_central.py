@@ -401,3 +401,38 @@ def test_a_subordinate_clause_is_no_central_claim_its_main_clause_is():
                          "Bus use fell by a third."])  # fmt: skip
     assert d.central == 1
     assert any("the main clause of its sentence" in cue for cue in d.cues[1])
+
+
+def test_a_list_item_is_a_unit_of_its_own_and_a_menus_labels_are_left_out():
+    text = ("  • TOP\n  • POLICY\n  • Buses in the Trump Era\n\n"
+            "Fares cover a tenth of the cost. The deficit is 40 million.\n\n"
+            "- The council should raise the parking levy\n"
+            "- The authority should run fewer routes\n"
+            "1. Raise fares for tourists\n")  # fmt: skip
+    paragraphs, at = [], 0
+    for block in text.split("\n\n"):
+        paragraphs.append((at, at + len(block)))
+        at += len(block) + 2
+    units = [u.text for u in split_units(text, paragraphs)]
+    assert units == ["Fares cover a tenth of the cost.", "The deficit is 40 million.",
+                     "The council should raise the parking levy",
+                     "The authority should run fewer routes",
+                     "Raise fares for tourists"]  # fmt: skip
+
+
+def test_the_answer_to_a_reported_view_is_a_reply_not_the_thesis():
+    units, d = _draft([
+        "Bus ridership in Riverton fell by a third during the pandemic and has not "
+        "recovered. Fares now cover a tenth of the cost of the service, and the transit "
+        "authority faces a deficit of 40 million next year.",
+        "Without new money, the authority will cut a quarter of its routes. The cuts would "
+        "fall hardest on shift workers, who have no other way to reach the industrial park.",
+        "Recommendations",
+        "- The council should raise the parking levy by a fifth and give the revenue to the "
+        "buses\n- The authority should run fewer, more frequent routes",
+        "Critics say a higher levy will drive shoppers away. But the levy was raised in 2019 "
+        "and retail sales rose the next year.",
+    ], title="Policy Brief: Keeping the Buses Running")  # fmt: skip
+    assert units[d.central].startswith("The council should raise the parking levy")
+    reply = units.index("But the levy was raised in 2019 and retail sales rose the next year.")
+    assert d.function[reply] == "attack"

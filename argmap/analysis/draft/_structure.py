@@ -153,6 +153,15 @@ def draft_structure(
     reported = [_reports(t) for t in units]
     scored = [_central_score(i, t, n, conceded[i] and not _CONCLUSIVE.search(t), places[i])
               for i, t in enumerate(units)]  # fmt: skip
+    for i in range(1, n):
+        # "Critics say X. But Y.": in an article, the author's answer to a view reported
+        # just before it, not the thesis (unless it says what ought to be).
+        own = bool(_MODAL.search(units[i]) or _STANCE.search(units[i]) or _OPINION.search(units[i]))
+        said = bool(_CONCESSION.search(units[i - 1]) or _REPORTED.search(units[i - 1]))
+        if places[i] is not None and _turns(units[i]) and said and not own:
+            scored[i] = (scored[i][0] - 1.5,
+                         [*scored[i][1], "answers the view reported before it: a reply, "
+                          "not the thesis"])  # fmt: skip
     for i in range(n - 1):
         # "When X, Y": a sentence's subordinate clause is no central claim; its main clause
         # stands for the sentence's place and words.

@@ -295,6 +295,33 @@ _RUBRIC = re.compile(r"^(?:editorial|opinion|op-ed|commentary|comment|analysis|l
                      r"opinion|essay))\s*[:|—–-]\s*", re.I)  # fmt: skip
 
 
+#: A line that opens an item of a list: a bullet, a dash, a number ("1.", "2)"), a letter
+#: in brackets ("(a)").
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•‣◦▪]|\d{1,2}[.)]|\([a-z0-9]{1,2}\))[ \t]+", re.M)
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph's list items, each without its marker (an item is a sentence of its
+    own, stop or none); the paragraph whole when it holds no list."""
+    marks = list(_LIST_ITEM.finditer(text, start, end))
+    if not marks:
+        return [(start, end)]
+    out = [(start, marks[0].start())] if text[start : marks[0].start()].strip() else []
+    for k, m in enumerate(marks):
+        stop = marks[k + 1].start() if k + 1 < len(marks) else end
+        if not _label(text[m.end() : stop]):
+            out.append((m.end(), stop))
+    return out
+
+
+def _label(item: str) -> bool:
+    """Whether a list item is a label, not a claim: a menu's or a contents' entry ("TOP",
+    "US-Japan Relations in the Trump 2.0 Era"), short, with no stop, its long words all
+    capitalised."""
+    long = [w for w in re.findall(r"[A-Za-z][\w'’-]*", item) if len(w) > 3]
+    return _heading(item.strip()) and all(w[0].isupper() for w in long)
+
+
 def split_units(text: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
     """The candidate units of ``text``, paragraph by paragraph (``(start, end)`` offsets):
     its sentences, cut again at the connectives that open an argumentative clause. A
@@ -303,11 +330,16 @@ def split_units(text: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
     units = []
     for k, (p_start, p_end) in enumerate(paragraphs):
         para = text[p_start:p_end]
-        if _heading(para) or (k == 0 and _title_case(para)):
+        listed = _LIST_ITEM.match(para)
+        if not listed and (_heading(para) or (k == 0 and _title_case(para))):
             continue  # a heading, a byline, a picture's caption; a headline in title case
-        for s, e in _cut(
-            text, p_start, p_end, _SENTENCE_END.finditer(text, p_start, p_end), keep_end=True
-        ):
+        sentences = [
+            cut
+            for i_start, i_end in _items(text, p_start, p_end)
+            for cut in _cut(text, i_start, i_end,
+                            _SENTENCE_END.finditer(text, i_start, i_end), keep_end=True)
+        ]  # fmt: skip
+        for s, e in sentences:
             # A unit never crosses a sentence: pieces too short to stand alone ("but,",
             # "and South Korea") join the piece before them in the sentence, or, first in
             # it, the piece after.
