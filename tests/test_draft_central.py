@@ -436,3 +436,18 @@ def test_the_answer_to_a_reported_view_is_a_reply_not_the_thesis():
     assert units[d.central].startswith("The council should raise the parking levy")
     reply = units.index("But the levy was raised in 2019 and retail sales rose the next year.")
     assert d.function[reply] == "attack"
+
+
+def test_a_claim_announcing_its_reasons_still_makes_it_an_announcement_alone_makes_none():
+    from argmap.analysis.draft._central import _central_score, _Place
+
+    opening = _Place(paragraph=0, paragraphs=5, ends_paragraph=True, opening=True,
+                     closing=False, concludes_text=False, returns=0.0, titled=0.0)  # fmt: skip
+    _, claim = _central_score(
+        2, "In my opinion, life in the old days was happier, for several reasons.", 12, False,
+        opening)  # fmt: skip
+    _, announced = _central_score(
+        2, "I agree with this statement for the following reasons.", 12, False, opening
+    )
+    assert not any("speaks of the text itself" in cue for cue in claim)
+    assert any("speaks of the text itself" in cue for cue in announced)

@@ -3,6 +3,7 @@ central claim (its cues and its place)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from argmap.analysis.draft._cues import (
@@ -115,6 +116,12 @@ def _content(text: str) -> list[str]:
     return content_words(text)
 
 
+#: Reasons announced at a unit's end ("... for the following reasons.").
+_REASONS_AHEAD = re.compile(r",?\s*(?:for|due to|because of)\s+(?:the\s+)?(?:following|several|"
+                            r"two|three|some|many|a few|a number of|various)\s+(?:\w+\s+)?"
+                            r"reasons?(?:\s+(?:below|as follows))?\W*$", re.I)  # fmt: skip
+
+
 def _central_score(
     i: int, text: str, n: int, conceded: bool, place: _Place | None = None
 ) -> tuple[float, list[str]]:
@@ -182,7 +189,11 @@ def _central_score(
         if _ANAPHORIC.search(text) and not _CONCLUSIVE.search(text):
             score -= 0.5
             why.append("opens by pointing back (this, these...): goes on from the sentence before")
-        if _META.search(text):
+        # "X brings more happiness, for several reasons": a claim that announces its
+        # reasons still makes it; only an announcement alone ("I agree with this statement
+        # for the following reasons") makes none.
+        trailing = _REASONS_AHEAD.search(text)
+        if _META.search(text[: trailing.start()] if trailing else text):
             score -= 1.5
             why.append(
                 "speaks of the text itself (this statement, these reasons...): "
