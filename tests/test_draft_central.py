@@ -451,3 +451,6 @@ def test_a_claim_announcing_its_reasons_still_makes_it_an_announcement_alone_mak
     )
     assert not any("speaks of the text itself" in cue for cue in claim)
     assert any("speaks of the text itself" in cue for cue in announced)
+    _, position = _central_score(2, "However, I disagree with this position.", 12, False,
+                                 opening)  # fmt: skip
+    assert any("speaks of the text itself" in cue for cue in position)

@@ -371,6 +371,7 @@ _STANCE = re.compile(r"\b(?:i (?:strongly |firmly |would |do |really |still |tot
 _META = re.compile(r"\b(?:(?:this|these|the following|the above|following)\s+(?:\w+\s+)?"
                    r"(?:reasons?|essay|article|paper|statement|affirmation|viewpoint|"
                    r"points? of view|view|opinion|belief|idea|question|issue|topic|matter|"
+                   r"position|stance|notion|proposition|assertion|contention|"
                    r"misconcept\w*)|(?:two|three|several|my|main|some)\s+(?:\w+\s+)?reasons|"
                    r"(?:the latter|the former|the first|the second|the other)\s+(?:\w+\s+)?"
                    r"(?:opinion|view|group|statement|side|idea|position|one))\b"
