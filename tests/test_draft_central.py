@@ -312,7 +312,8 @@ def test_a_rubric_is_no_part_of_the_headline_and_an_empty_it_points_back_at_noth
                                   "So let's keep the bus lanes, please.",
                                   "Let us keep the bus lanes.",
                                   "The better course is to keep the bus lanes.",
-                                  "The answer is to keep the bus lanes."])  # fmt: skip
+                                  "The answer is to keep the bus lanes.",
+                                  "Please keep the bus lanes, and vote."])  # fmt: skip
 def test_a_letter_urging_or_hoping_states_what_ought_to_be(said):
     from argmap.analysis.draft._central import _central_score
 
@@ -321,7 +322,8 @@ def test_a_letter_urging_or_hoping_states_what_ought_to_be(said):
 
 
 @pytest.mark.parametrize("said", ["The bouncer wouldn't let us in.", "Let's say the lanes go.",
-                                  "Let us consider the lanes."])  # fmt: skip
+                                  "Let us consider the lanes.",
+                                  "Please note that the lanes close at six."])  # fmt: skip
 def test_let_us_as_a_verb_or_a_supposition_states_nothing_that_ought_to_be(said):
     from argmap.analysis.draft._central import _central_score
 

@@ -272,7 +272,9 @@ _MODAL = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to|
                     r"is (?:a must|necessary)|(?:i|we) (?:\w+ly )?(?:urge|implore|call on|"
                     r"appeal to|hope that|hope the)|(?:^\W*|[,;:]\s+|\b(?:so|and|then|now|"
                     r"instead)\s+)let(?:'s|’s| us) (?!say\b|see\b|assume\b|suppose\b|"
-                    r"imagine\b|consider\b|look\b|face it\b|be honest\b|be clear\b))"
+                    r"imagine\b|consider\b|look\b|face it\b|be honest\b|be clear\b)|"
+                    # "Please get educated ... and vote.": a request of the reader
+                    r"^\W*please,?\s+(?!note\b|see\b|refer\b|find\b|click\b|read\b))"
                     r"\b", re.I)  # fmt: skip
 #: What ought to be done, said without a modal verb: "it makes sense to", "it will be
 #: essential", "will require".
