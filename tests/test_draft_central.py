@@ -323,7 +323,9 @@ def test_a_letter_urging_or_hoping_states_what_ought_to_be(said):
 
 @pytest.mark.parametrize("said", ["The bouncer wouldn't let us in.", "Let's say the lanes go.",
                                   "Let us consider the lanes.",
-                                  "Please note that the lanes close at six."])  # fmt: skip
+                                  "Please note that the lanes close at six.",
+                                  "Let's call this the good old boy effect.",
+                                  "Let's get off the argument that lanes harm."])  # fmt: skip
 def test_let_us_as_a_verb_or_a_supposition_states_nothing_that_ought_to_be(said):
     from argmap.analysis.draft._central import _central_score
 

@@ -272,7 +272,8 @@ _MODAL = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to|
                     r"is (?:a must|necessary)|(?:i|we) (?:\w+ly )?(?:urge|implore|call on|"
                     r"appeal to|hope that|hope the)|(?:^\W*|[,;:]\s+|\b(?:so|and|then|now|"
                     r"instead)\s+)let(?:'s|’s| us) (?!say\b|see\b|assume\b|suppose\b|"
-                    r"imagine\b|consider\b|look\b|face it\b|be honest\b|be clear\b)|"
+                    r"imagine\b|consider\b|look\b|face it\b|be honest\b|be clear\b|"
+                    r"call\b|get off\b|move on\b|put aside\b|set aside\b|leave aside\b)|"
                     # "Please get educated ... and vote.": a request of the reader
                     r"^\W*please,?\s+(?!note\b|see\b|refer\b|find\b|click\b|read\b))"
                     r"\b", re.I)  # fmt: skip
