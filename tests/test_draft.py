@@ -504,8 +504,9 @@ def test_a_unit_reporting_what_happened_or_was_said_is_drafted_as_evidence():
         "The city raised the fares twice.",
         "The closed store is a loss.",  # a participle before a noun: no report
         "The plan works.",
+        "Its officials speak of China as the pacing challenge.",  # what others say
     ])  # fmt: skip
-    assert d.evidence == [False, True, True, False, False]
+    assert d.evidence == [False, True, True, False, False, True]
 
 
 def test_a_reported_fact_denying_an_objection_answers_it():
