@@ -50,12 +50,14 @@ def draft(
     ] = None,  # fmt: skip
     fmt: FormatOpt = Format.text,
 ) -> None:
-    """Draft a first map of a text: its sentences and clauses as claims, each a verbatim
-    quote, with the central claim, supports, objections and replies proposed from the
-    cues a reader uses (modal verbs; because, therefore, but, admittedly...; place in the
-    text). Every claim and link is marked drafted, with a score (0-1), until you review
-    it: argmap set MAP ID drafted false. Offline: nothing is fetched or fitted, unless
-    --model names a language model to ask.
+    """Draft a first map of a text: its sentences, clauses and list items as claims, each
+    a verbatim quote, with the central claim, supports, objections and replies, evidence,
+    questions and further conclusions proposed from the cues a reader uses (modal verbs;
+    because, therefore, but, admittedly...; place in the text). Background (a news hook,
+    a line about the author) is left out and named on standard error. Every claim and link
+    is marked drafted, with a score (0-1), until you review it: argmap set MAP ID drafted
+    false. Offline: nothing is fetched or fitted, unless --model names a language model to
+    ask.
 
     Example: argmap draft article.txt -o article.yaml && argmap show article.yaml
     """
