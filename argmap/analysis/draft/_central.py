@@ -19,6 +19,7 @@ from argmap.analysis.draft._cues import (
     _OPINION,
     _REPORTED,
     _STANCE,
+    _SUBORDINATE,
     _TEXT_CONCLUSION,
     _new_sentence,
     _reason,
@@ -240,3 +241,32 @@ def _unit_words(units: list[str]) -> list[dict[str, float]]:
 def _shared(i: int, j: int, words: list[dict[str, float]]) -> float:
     """How much two units share: the weights of their common words."""
     return sum(words[i][w] for w in words[i].keys() & words[j].keys())
+
+
+def _central_scores(
+    units: list[str], conceded: list[bool], places: list[_Place | None]
+) -> list[tuple[float, list[str]]]:
+    """Each unit's :func:`_central_score`, then weighed against its neighbours: in an
+    article, the author's answer to a view reported just before it ("Critics say X. But
+    Y.") is a reply, not the thesis, unless it says what ought to be or the author's view;
+    a sentence's subordinate clause ("When X, Y") lends its place and words to its main
+    clause."""
+    n = len(units)
+    scored = [_central_score(i, t, n, conceded[i] and not _CONCLUSIVE.search(t), places[i])
+              for i, t in enumerate(units)]  # fmt: skip
+    for i in range(1, n):
+        text, before = units[i], units[i - 1]
+        if (places[i] is not None and _turns(text)
+                and (_CONCESSION.search(before) or _REPORTED.search(before))
+                and not (_MODAL.search(text) or _STANCE.search(text)
+                         or _OPINION.search(text))):  # fmt: skip
+            scored[i] = (scored[i][0] - 1.5,
+                         [*scored[i][1], "answers the view reported before it: a reply, "
+                          "not the thesis"])  # fmt: skip
+    for i in range(n - 1):
+        if (_SUBORDINATE.search(units[i]) and not _CONCESSION.search(units[i])
+                and not _new_sentence(units, i + 1)
+                and scored[i][0] >= scored[i + 1][0]):  # fmt: skip
+            scored[i + 1] = (scored[i][0], [*scored[i][1], "the main clause of its sentence"])
+            scored[i] = (scored[i][0] - 1.0, [*scored[i][1], "a subordinate clause"])
+    return scored

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.analysis.draft._central import _central_score, _places, _shared, _unit_words
+from argmap.analysis.draft._central import _central_scores, _places, _shared, _unit_words
 from argmap.analysis.draft._cues import (
     _ADDITION,
     _BACK,
@@ -151,25 +151,7 @@ def draft_structure(
     places = _places(units, para, title)
     # What each unit reports, if it is a report (evidence), once.
     reported = [_reports(t) for t in units]
-    scored = [_central_score(i, t, n, conceded[i] and not _CONCLUSIVE.search(t), places[i])
-              for i, t in enumerate(units)]  # fmt: skip
-    for i in range(1, n):
-        # "Critics say X. But Y.": in an article, the author's answer to a view reported
-        # just before it, not the thesis (unless it says what ought to be).
-        own = bool(_MODAL.search(units[i]) or _STANCE.search(units[i]) or _OPINION.search(units[i]))
-        said = bool(_CONCESSION.search(units[i - 1]) or _REPORTED.search(units[i - 1]))
-        if places[i] is not None and _turns(units[i]) and said and not own:
-            scored[i] = (scored[i][0] - 1.5,
-                         [*scored[i][1], "answers the view reported before it: a reply, "
-                          "not the thesis"])  # fmt: skip
-    for i in range(n - 1):
-        # "When X, Y": a sentence's subordinate clause is no central claim; its main clause
-        # stands for the sentence's place and words.
-        if (_SUBORDINATE.search(units[i]) and not _CONCESSION.search(units[i])
-                and not _new_sentence(units, i + 1)
-                and scored[i][0] >= scored[i + 1][0]):  # fmt: skip
-            scored[i + 1] = (scored[i][0], [*scored[i][1], "the main clause of its sentence"])
-            scored[i] = (scored[i][0] - 1.0, [*scored[i][1], "a subordinate clause"])
+    scored = _central_scores(units, conceded, places)
     words = _unit_words(units) if several else []
     central = max(range(n), key=lambda i: (scored[i][0], -i))
     role = ["pro"] * n
