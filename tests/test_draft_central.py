@@ -458,3 +458,20 @@ def test_a_claim_announcing_its_reasons_still_makes_it_an_announcement_alone_mak
     _, position = _central_score(2, "However, I disagree with this position.", 12, False,
                                  opening)  # fmt: skip
     assert any("speaks of the text itself" in cue for cue in position)
+
+
+@pytest.mark.parametrize(
+    "bare",
+    ["But I prefer the latter.", "In conclusion, although it deters, I firmly object to it",
+     "However, I have to profoundly disagree, for there are two other ways."],
+)  # fmt: skip
+def test_a_stance_that_only_points_at_a_side_takes_it_without_stating_it(bare):
+    from argmap.analysis.draft._central import _central_score, _Place
+
+    closing = _Place(paragraph=4, paragraphs=5, ends_paragraph=True, opening=False,
+                     closing=True, concludes_text=False, returns=0.0, titled=0.0)  # fmt: skip
+    pointing, why = _central_score(9, bare, 12, False, closing)
+    stated, said = _central_score(9, "But I prefer to live in a city.", 12, False, closing)
+    assert pointing < stated
+    assert any("takes a side without saying it" in cue for cue in why)
+    assert not any("takes a side without saying it" in cue for cue in said)

@@ -10,6 +10,7 @@ from argmap.analysis.draft._cues import (
     _ADDITION,
     _ANAPHORIC,
     _BALANCED,
+    _BARE_STANCE,
     _CONCESSION,
     _CONCLUSIVE,
     _CONDITION,
@@ -194,7 +195,13 @@ def _central_score(
         # reasons still makes it; only an announcement alone ("I agree with this statement
         # for the following reasons") makes none.
         trailing = _REASONS_AHEAD.search(text)
-        if _META.search(text[: trailing.start()] if trailing else text):
+        if _BARE_STANCE.search(text):
+            score -= 1.5
+            why.append(
+                "takes a side without saying it (I prefer the latter, I object to it): "
+                "the thesis is stated where the side is"
+            )
+        elif _META.search(text[: trailing.start()] if trailing else text):
             score -= 1.5
             why.append(
                 "speaks of the text itself (this statement, these reasons...): "

@@ -382,6 +382,16 @@ _META = re.compile(r"\b(?:(?:this|these|the following|the above|following)\s+(?:
                    r"|\bhere are\b|\bwill (?:be )?(?:discuss|explain|examin|outlin|present|"
                    r"elaborat)\w*|\bas follows\b|\b(?:above-?\s?mentioned|aforementioned|"
                    r"(?:mentioned|discussed|stated|given|described) above)\b", re.I)  # fmt: skip
+#: A stance whose object is only a pointer, or none ("I prefer the latter.", "I firmly
+#: object to it", "However, I disagree, for ..."): it takes a side on what was said
+#: elsewhere without saying it; the thesis is stated elsewhere.
+_BARE_STANCE = re.compile(r"\bi (?:(?:\w+ly|do|would|have to|must|still|also|too) )*"
+                          r"(?:agree|disagree|prefer|object to|oppose|support|favou?r|"
+                          r"side with|go with|opt for|am (?:for|against))"
+                          r"(?:\s+(?:with\s+)?(?:it|this|that|them|these|those|the (?:latter|"
+                          r"former|first|second|other)(?:\s+(?:one|view|opinion|option|idea|"
+                          r"side|position))?))?\s*(?:$|[,.;:!]|\b(?:for|because|since)\b)",
+                          re.I)  # fmt: skip
 _BALANCED = re.compile(
     r"\b(?:pros and cons|advantages and disadvantages|merits and demerits|"
     r"benefits and drawbacks|strengths and weaknesses|positive and negative "
