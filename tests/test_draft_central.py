@@ -475,3 +475,20 @@ def test_a_stance_that_only_points_at_a_side_takes_it_without_stating_it(bare):
     assert pointing < stated
     assert any("takes a side without saying it" in cue for cue in why)
     assert not any("takes a side without saying it" in cue for cue in said)
+
+
+@pytest.mark.parametrize(
+    "debate",
+    ["Over time, there are a lot of arguments concerning whether zoos help people.",
+     "But there are vast disputes whether it is positive or negative.",
+     "People have many different views about cheap air travel."],
+)  # fmt: skip
+def test_a_sentence_telling_of_a_debate_frames_the_question_rather_than_answers_it(debate):
+    from argmap.analysis.draft._central import _central_score, _Place
+
+    opening = _Place(paragraph=0, paragraphs=5, ends_paragraph=True, opening=True,
+                     closing=False, concludes_text=False, returns=0.0, titled=0.0)  # fmt: skip
+    framing, why = _central_score(2, debate, 12, False, opening)
+    thesis, _ = _central_score(2, "Over time, zoos have come to help people.", 12, False,
+                               opening)  # fmt: skip
+    assert framing < thesis and any("tells of a debate" in cue for cue in why)

@@ -209,7 +209,10 @@ def _central_score(
             )
         if _BALANCED.search(text) and not (_STANCE.search(text) or _MODAL.search(text)):
             score -= 1.5
-            why.append("weighs both sides (pros and cons...): frames the question, not the thesis")
+            why.append(
+                "weighs both sides or tells of a debate (pros and cons, arguments "
+                "about whether...): frames the question, not the thesis"
+            )
         if _REPORTED.search(text) and not _STANCE.search(text):
             score -= 1.5
             why.append("reports what others hold: less likely the author's thesis")

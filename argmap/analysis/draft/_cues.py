@@ -395,7 +395,13 @@ _BARE_STANCE = re.compile(r"\bi (?:(?:\w+ly|do|would|have to|must|still|also|too
 _BALANCED = re.compile(
     r"\b(?:pros and cons|advantages and disadvantages|merits and demerits|"
     r"benefits and drawbacks|strengths and weaknesses|positive and negative "
-    r"(?:aspects|sides|effects|impacts)|both sides|two sides)\b",
+    r"(?:aspects|sides|effects|impacts)|both sides|two sides)\b"
+    # "there are a lot of arguments concerning whether ...", "people have different
+    # opinions on ...": the question a text answers, not its answer
+    r"|\b(?:arguments?|debates?|controvers(?:y|ies)|disputes?|discussions?|disagreements?)"
+    r"(?:\s+\w+){0,2}?\s+(?:whether|(?:about|over|on|concerning|as to|regarding)\s+whether)\b"
+    r"|\b(?:different|differing|divided|varying|conflicting|mixed) (?:opinions|views|"
+    r"attitudes|ideas|points of view)\s+(?:on|about|regarding|concerning|towards?|as to)\b",
     re.I,
 )
 #: A sentence that draws the consequence of the one before ("This means...", "In the
