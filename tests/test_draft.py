@@ -1084,3 +1084,26 @@ def test_the_trouble_is_turns_and_a_views_reasons_are_siblings():
     assert d.head[2] == 1 and d.head[3] == 1  # each a reason for the view
     assert (d.function[4], d.head[4]) == ("attack", 1)
     assert d.head[5] == 4
+
+
+def test_a_turn_set_inside_a_sentence_concedes_the_sentence_before_and_its_claim():
+    # "Most drivers, however, ..." turns against the sentence before as "However, ..." does.
+    units = [
+        "The city should close the old bridge to cars.",
+        "Cars are the quickest way across the river.",
+        "Most drivers, however, already take the new bridge.",
+    ]
+    d = draft_structure(units)
+    assert (d.role[1], d.function[1]) == ("opp", "attack")
+    assert (d.function[2], d.head[2]) == ("attack", 1)
+    # What a turn concedes is the sentence's claim, not the reason that ends it.
+    units = [
+        "The city should close the old bridge to cars.",
+        "Drivers like the old bridge",
+        "because it is the quickest way across.",
+        "However, the new bridge is as quick.",
+    ]
+    d = draft_structure(units)
+    assert (d.role[1], d.function[1]) == ("opp", "attack")
+    assert (d.role[2], d.head[2]) == ("opp", 1)
+    assert (d.function[3], d.head[3]) == ("attack", 1)

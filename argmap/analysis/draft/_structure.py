@@ -135,9 +135,21 @@ def draft_structure(
     # conceded, not asserted (a paragraph opening with a turn answers the paragraph before
     # as a whole: see ``turned`` below).
     conceded = [i + 1 < n and bool(_rejection(units[i + 1])
+                                   or (para[i + 1] == para[i] and _new_sentence(units, i + 1)
+                                       and _turns(units[i + 1]))
                                    or (para[i + 1] == para[i] and _TURN.search(units[i + 1])))
                 for i in range(n)]  # fmt: skip
     answered = [i + 1 for i in range(n)]  # the unit going against each conceded one
+    # A sentence turned against whole ("X, since Y. However, Z."): what is conceded is its
+    # claim, not the reason that ends it.
+    for i in range(1, n):
+        if (conceded[i] and not _new_sentence(units, i) and _reason(units[i])
+                and not _rejection(units[i + 1])):  # fmt: skip
+            j = i - 1
+            while j > 0 and not _new_sentence(units, j) and _reason(units[j]):
+                j -= 1
+            if not _reason(units[j]):
+                conceded[i], conceded[j], answered[j] = False, True, i + 1
     # A view reported as others' ("The Republicans have suggested that X, because Y.") that
     # the next sentence rejects ("This piece of reasoning has never sat well with me."); the
     # reason it was given with is the view's, not conceded of its own.
@@ -360,6 +372,11 @@ def draft_structure(
             cues[i].append(f"opens its paragraph with a turn ({_turns(text)}): the author's "
                            "answer to the paragraph before")  # fmt: skip
         elif _turns(text) and before is not None and role[before] == "opp":
+            # What the turn answers is the view, not the reason that ends its sentence.
+            while (not _new_sentence(units, before) and function[before] == "support"
+                   and (h := head[before]) is not None and role[h] == "opp"
+                   and h == before - 1):  # fmt: skip
+                before = h
             function[i], head[i], score[i] = "attack", before, 0.75
             cues[i].append(
                 f"{'opens with a turn' if _TURN.search(text) else 'turns'} ({_turns(text)}) "
