@@ -492,3 +492,18 @@ def test_a_sentence_telling_of_a_debate_frames_the_question_rather_than_answers_
     thesis, _ = _central_score(2, "Over time, zoos have come to help people.", 12, False,
                                opening)  # fmt: skip
     assert framing < thesis and any("tells of a debate" in cue for cue in why)
+
+
+def test_a_view_reported_under_the_authors_stance_is_still_anothers_view():
+    from argmap.analysis.draft._central import _central_score, _Place
+
+    closing = _Place(paragraph=4, paragraphs=5, ends_paragraph=False, opening=False,
+                     closing=True, concludes_text=True, returns=0.0, titled=0.0)  # fmt: skip
+    _, told = _central_score(
+        9, "In sum, I am sure some people will oppose part-time jobs for students.", 12,
+        False, closing)  # fmt: skip
+    _, mine = _central_score(
+        9, "In sum, while some people oppose part-time jobs, I believe they help students.",
+        12, False, closing)  # fmt: skip
+    assert any("reports what others hold" in cue for cue in told)
+    assert not any("reports what others hold" in cue for cue in mine)

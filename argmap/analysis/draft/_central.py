@@ -213,7 +213,11 @@ def _central_score(
                 "weighs both sides or tells of a debate (pros and cons, arguments "
                 "about whether...): frames the question, not the thesis"
             )
-        if _REPORTED.search(text) and not _STANCE.search(text):
+        # "While some argue X, I believe Y" is the author's view; "I am sure some people
+        # will oppose X" reports theirs.
+        if (told := _REPORTED.search(text)) and not (
+            (mine := _STANCE.search(text)) and mine.start() > told.start()
+        ):
             score -= 1.5
             why.append("reports what others hold: less likely the author's thesis")
 

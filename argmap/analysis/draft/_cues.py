@@ -419,7 +419,8 @@ _ANAPHORIC = re.compile(r"^\W*(?:this|these|those|such|it)\b(?!(?:'s|\s+is|\s+wa
 _REPORTED = re.compile(r"\b(?:some|many|most|others|critics|opponents|proponents|supporters|"
                        r"people|they|experts|advocates|backers|defenders|sceptics|skeptics|"
                        r"detractors)\b(?:\s+\w+){0,3}?\s+(?:believe|think|argue|"
-                       r"claim|say|feel|contend|maintain|insist|suggest|cite)s?\b"
+                       r"claim|say|feel|contend|maintain|insist|suggest|cite|oppose|"
+                       r"object|disagree|critici[sz]e|reject|complain)s?\b"
                        # "... opened his column with his opinion that ...", "the mayor argued
                        # that ...": another's view, told
                        r"|\b(?:his|her|their) (?:own )?(?:opinion|view|claim|argument|"
