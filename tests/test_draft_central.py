@@ -481,7 +481,8 @@ def test_a_stance_that_only_points_at_a_side_takes_it_without_stating_it(bare):
     "debate",
     ["Over time, there are a lot of arguments concerning whether zoos help people.",
      "But there are vast disputes whether it is positive or negative.",
-     "People have many different views about cheap air travel."],
+     "People have many different views about cheap air travel.",
+     "In summary, each way of learning has its own benefits."],
 )  # fmt: skip
 def test_a_sentence_telling_of_a_debate_frames_the_question_rather_than_answers_it(debate):
     from argmap.analysis.draft._central import _central_score, _Place

@@ -401,7 +401,11 @@ _BALANCED = re.compile(
     r"|\b(?:arguments?|debates?|controvers(?:y|ies)|disputes?|discussions?|disagreements?)"
     r"(?:\s+\w+){0,2}?\s+(?:whether|(?:about|over|on|concerning|as to|regarding)\s+whether)\b"
     r"|\b(?:different|differing|divided|varying|conflicting|mixed) (?:opinions|views|"
-    r"attitudes|ideas|points of view)\s+(?:on|about|regarding|concerning|towards?|as to)\b",
+    r"attitudes|ideas|points of view)\s+(?:on|about|regarding|concerning|towards?|as to)\b"
+    # "each way has its own benefits": both sides granted, neither chosen
+    r"|\b(?:each|both|either|every)\b(?:\s+[\w'-]+){0,4}?\s+(?:has|have)\s+(?:its|their)\s+"
+    r"own\s+(?:\w+\s+)?(?:benefits|advantages|merits|pros|strengths|drawbacks|"
+    r"disadvantages|value|place)\b",
     re.I,
 )
 #: A sentence that draws the consequence of the one before ("This means...", "In the
