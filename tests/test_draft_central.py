@@ -508,3 +508,68 @@ def test_a_view_reported_under_the_authors_stance_is_still_anothers_view():
         12, False, closing)  # fmt: skip
     assert any("reports what others hold" in cue for cue in told)
     assert not any("reports what others hold" in cue for cue in mine)
+
+
+PASTED_PAGE = """$1 for 3 months. Save 97%.
+
+60°F
+weather icon Clear
+
+EDITORIAL: Reject the stadium deal
+
+Mayor Lee and club owners (center) cheer the stadium plan at City Hall on Monday.
+
+How fitting that today's stadium rally will be held on fresh astroturf.
+
+The council votes today on a $200 million stadium that taxpayers would fund. It is a bad deal \
+for a city that cannot pay its debts.
+
+Cities that built such stadiums are still paying for them. Chicago's stadium was fully \
+publicly financed, and its debt outlived the team's lease.
+
+Yes, the plan needs a second vote in December. But the council must vote no today.
+
+Don't miss the big stories. Like us on Facebook.
+
+MORE STORIES
+"""
+
+
+def test_the_page_around_a_pasted_article_is_left_out_and_its_headline_found_past_it():
+    from argmap.analysis.draft import article_units
+    from argmap.analysis.provenance import SourceText
+
+    source = SourceText(PASTED_PAGE)
+    title = headline(source.text, source.paragraphs)
+    assert title == "Reject the stadium deal"  # not the offer, the weather or the rubric
+    units, left_out = article_units(source.text, source.paragraphs)
+    kept = [u.text for u in units]
+    why = {u.text: reason for u, reason in left_out}
+    for furniture in ("$1 for 3 months.", "Save 97%.", "Don't miss the big stories.",
+                      "Like us on Facebook."):  # fmt: skip
+        assert furniture not in kept and "the page around the text" in why[furniture]
+    assert not any("(center)" in t for t in kept)
+    assert any("caption" in reason for reason in why.values())
+    paragraphs = [source.paragraph_at(u.start) for u in units]
+    d = draft_structure(kept, paragraphs, title)
+    assert kept[d.central] == "But the council must vote no today."
+    # The lede under a known title is no headline (the title said again) but the
+    # article's hook, and said to be.
+    from argmap.analysis.draft._central import _central_score, _places
+
+    first = _places(kept, paragraphs, title)[0]
+    assert first is not None and first.lede and not first.headline
+    _, why_first = _central_score(0, kept[0], len(kept), False, first)
+    assert any("lede" in cue for cue in why_first)
+    assert not _places(kept, paragraphs, kept[0])[0].lede  # it said the title again
+
+
+def test_a_recommendation_reported_as_anothers_is_their_view_not_the_authors_thesis():
+    from argmap.analysis.draft._central import _central_score, _Place
+
+    opening = _Place(paragraph=0, paragraphs=5, ends_paragraph=True, opening=True,
+                     closing=False, concludes_text=False, returns=0.0, titled=0.0)  # fmt: skip
+    _, why = _central_score(
+        1, "The Republic recommends that taxpayers keep paying the subsidies.", 12, False,
+        opening)  # fmt: skip
+    assert any("reports what others hold" in cue for cue in why)

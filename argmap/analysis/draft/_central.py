@@ -48,6 +48,9 @@ class _Place:
     titled: float
     #: The text's headline (a first paragraph of one short unit).
     headline: bool = False
+    #: Under a title found above the text, a first paragraph of one short unit that does
+    #: not say the title again and claims nothing of its own: the article's lede.
+    lede: bool = False
 
 
 def _places(units: list[str], para: list[int], title: str | None) -> list[_Place | None]:
@@ -55,9 +58,14 @@ def _places(units: list[str], para: list[int], title: str | None) -> list[_Place
     short text is read by its cues alone). A first paragraph of one short unit is the
     text's headline: it counts as the title, not as the opening."""
     order = sorted(set(para))
-    headline = (len(order) >= 4 and para.count(order[0]) == 1
-                and len(units[0].split()) <= 25)  # fmt: skip
-    if headline:
+    alone = len(order) >= 4 and para.count(order[0]) == 1 and len(units[0].split()) <= 25
+    # Where the title is known, a headline says again what it says; a first sentence alone
+    # that does not, and claims nothing ("How appropriate that today's rally ..." under
+    # "Reject soccer stadium"), is the article's lede.
+    headline = alone and (title is None or _restates(units[0], title))
+    lede = (alone and not headline and not (_MODAL.search(units[0]) or _STANCE.search(units[0])
+                                            or _OPINION.search(units[0])))  # fmt: skip
+    if headline or lede:
         title = title or units[0]
         order = order[1:]
     count = len(order)
@@ -65,7 +73,7 @@ def _places(units: list[str], para: list[int], title: str | None) -> list[_Place
         return [None] * len(units)
     rank = {p: k for k, p in enumerate(order)}
     for p in para:
-        rank.setdefault(p, -1)  # the headline
+        rank.setdefault(p, -1)  # the headline or the lede
     ends = max(1, round(count / 5))
     # An article may state its thesis a few paragraphs in, after its news hook.
     starts = max(1, count // 3)
@@ -108,8 +116,15 @@ def _places(units: list[str], para: list[int], title: str | None) -> list[_Place
 
             titled=len(held & title_words) / len(title_words) if title_words else 0.0,
             headline=headline and i == 0,
+            lede=lede and i == 0,
         ))  # fmt: skip
     return out
+
+
+def _restates(unit: str, title: str) -> bool:
+    """Whether a unit says again what the title says: most of its words are the title's."""
+    held = set(_content(unit))
+    return not held or len(held & set(_content(title))) >= 0.6 * len(held)
 
 
 def _content(text: str) -> list[str]:
@@ -173,6 +188,12 @@ def _central_score(
     elif place.headline:
         score -= 3.0
         why.append("the text's headline: what it is about, stated again in the text")
+    elif place.lede:
+        score -= 3.0
+        why.append(
+            "the article's lede, under its title: a first sentence alone that "
+            "claims nothing of its own"
+        )
     else:
         if place.opening:
             thesis = place.ends_paragraph and place.paragraph == 0

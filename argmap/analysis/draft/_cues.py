@@ -432,7 +432,8 @@ _REPORTED = re.compile(r"\b(?:some|many|most|others|critics|opponents|proponents
                        r"|(?<!\bi )(?<!\bwe )\b(?:argued|wrote|claimed|asserted|contended|"
                        r"opined|insisted|argues|writes|claims|asserts|contends|insists|"
                        r"suggested|suggests|maintained|maintains|warned|warns|predicted|"
-                       r"predicts|declared|declares|alleged|alleges) that\b",
+                       r"predicts|declared|declares|alleged|alleges|recommends|recommended|"
+                       r"urges|urged|proposes|proposed) that\b",
                        re.I)  # fmt: skip
 
 

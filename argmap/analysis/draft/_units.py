@@ -280,6 +280,8 @@ def headline(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
     title (three words or more; not a bullet, a byline, a date or a line in capitals)."""
     for k, (start, end) in enumerate(paragraphs):
         para = " ".join(text[start:end].split())
+        if all(_FURNITURE.search(part) for part in re.split(r"(?<=[.!?])\s+", para)):
+            continue  # "$1 for 3 months. Save 97%.", "weather icon Clear": the page's
         if not (_heading(para) or (k == 0 and _title_case(para))):
             return None
         if (len(para.split()) >= 3 and para[:1].isalnum() and not para.isupper()
@@ -378,6 +380,27 @@ _COLOPHON = re.compile(
     r"correspondent|director|researcher) (?:at|of|in|for|with)|©)", re.I)  # fmt: skip
 
 
+#: The page around a text, pasted with it from a browser: a subscription offer ("$1 for 3
+#: months.", "Save 97%."), a link to other stories ("Don't miss the big stories.", "MORE
+#: STORIES", "Read more:"), a share button ("Like us on Facebook."), the weather ("60°F").
+_FURNITURE = re.compile(
+    r"^\W*(?:\$\d+(?:\.\d\d)? (?:for|a|per) (?:\d+ )?(?:weeks?|months?|years?|day)\b|save \d+ ?%|"
+    r"subscribe\b|(?:already a )?subscriber\b|sign (?:in|up)\b|log ?in\b|register\b.{0,30}"
+    r"\b(?:free|account)\b|(?:get|start) (?:your )?(?:free )?(?:trial|access)\b|"
+    r"(?:like|follow|find|join) us on\b|share (?:this|on)\b|(?:don'?t|do not) miss\b|"
+    r"(?:more|related|recommended|top|latest|trending) (?:stories|articles|news|reads|"
+    r"videos|for you)\b|read (?:more|next|the full)\b|(?:see|watch) also\b|click here\b|"
+    r"advertisement\W*$|skip to\b|(?:\d+ ?°[cf]?|weather\b)|(?:this|our) (?:site|website) "
+    r"uses cookies|(?:manage|accept) cookies|(?:privacy policy|terms of (?:use|service))\W*$|"
+    r"(?:sign up for|get) (?:our|the) [\w ]{0,30}newsletter)", re.I)  # fmt: skip
+#: A picture's caption or credit ("Sam Gagner (center) celebrates ...", "Photo: Reuters").
+_CAPTION = re.compile(
+    r"\((?:center|centre|left|right|front|second from (?:left|right)|l|r|top|bottom)\)|"
+    r"\b(?:pictured|file photo|(?:photo|image|illustration)(?:graph)?s? (?:by|credit|courtesy)|"
+    r"(?:photo|image|credit)\s*:|getty images|ap photo|reuters/|shutterstock|"
+    r"istock(?:photo)?)\b", re.I)  # fmt: skip
+
+
 #: A sentence that only announces the next one ("The remedy is plain.", "The answer is
 #: simple:", "Here is why."): the claim is the sentence it announces.
 _ANNOUNCES = re.compile(
@@ -435,7 +458,11 @@ def background(units: list[str], para: list[int]) -> list[str]:
             about.add(p)
     n = len(units)
     out = [
-        "about the text or its author, not its argument" if para[i] in about
+        "the page around the text (an offer, a link, a button), not the text"
+        if _FURNITURE.search(t) and not _argues(t)
+        else "a picture's caption or credit, not the text"
+        if _CAPTION.search(t) and not _argues(t)
+        else "about the text or its author, not its argument" if para[i] in about
         else "a news hook: an event told, with when it happened, and no argument"
         if para[i] == first and _WHEN.search(t) and _EVENT.search(t) and not _argues(t)
         else "announces the sentence after it, which is the claim"
