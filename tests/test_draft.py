@@ -93,6 +93,22 @@ def test_a_header_gives_the_source_and_headings_are_no_claims(folder):
     assert run("validate", out).exit_code == 0
 
 
+def test_the_headline_above_a_text_with_no_header_titles_the_source_and_the_map(tmp_path):
+    text = tmp_path / "page.txt"
+    text.write_text("EDITORIAL: Keep the night buses\n\nThe city should keep its night "
+                    "buses. Nurses ride them home.\n\nCutting them saves little.\n\n"
+                    "Keep them running.\n")  # fmt: skip
+    out = tmp_path / "page.yaml"
+    assert run("draft", text, "-o", out).exit_code == 0
+    model = read_map(out).model
+    assert model.sources[0].title == "Keep the night buses"
+    assert model.title == "Keep the night buses (a draft)"
+    bare = tmp_path / "bare.txt"
+    bare.write_text("The city should keep its night buses. Nurses ride them home.\n")
+    assert run("draft", bare, "-o", tmp_path / "bare.yaml").exit_code == 0
+    assert read_map(tmp_path / "bare.yaml").model.sources[0].title == "bare"
+
+
 def test_given_units_draft_only_the_structure(folder, tmp_path):
     units = tmp_path / "units.txt"
     units.write_text("Calder should open its harbour to freight at night.\n"

@@ -573,3 +573,22 @@ def test_a_recommendation_reported_as_anothers_is_their_view_not_the_authors_the
         1, "The Republic recommends that taxpayers keep paying the subsidies.", 12, False,
         opening)  # fmt: skip
     assert any("reports what others hold" in cue for cue in why)
+
+
+def test_of_the_headings_above_a_text_the_headline_is_the_one_whose_words_come_back():
+    from argmap.analysis.provenance import SourceText
+
+    page = ("Serving the Basin for over 100 years\n\nOur View: Some bills deserve to die\n\n"
+            "Mayor Ann Lee and Bo Park hold a press conference\n\n"
+            "Of the 497 bills filed, most died. Some of those bills deserve to stay dead. "
+            "Legislators should let them die.\n\nFor access to this article please "
+            "sign in or subscribe.\n")  # fmt: skip
+    source = SourceText(page)
+    # Not the site's motto, nor the picture's caption; the rubric is no part of it.
+    assert headline(source.text, source.paragraphs) == "Some bills deserve to die"
+    from argmap.analysis.draft import article_units
+
+    _, left_out = article_units(source.text, source.paragraphs)
+    assert [u.text for u, _ in left_out] == [
+        "For access to this article please sign in or subscribe."
+    ]

@@ -323,7 +323,11 @@ def _source_record(source: Any, source_path: str, source_id: str | None) -> dict
     header = {k: re.sub(r"[\x00-\x1f\x7f]", "", v).strip() for k, v in source.header.items()}
     stem = Path(source_path).stem if source_path != "-" else "text"
     sid = source_id or slug(stem) or "text"
-    src: dict[str, Any] = {"id": sid, "title": header.get("title") or stem}
+    from argmap.analysis.draft import headline
+
+    # The title a header gives, else the headline above the text, else the file's name.
+    title = header.get("title") or headline(source.text, source.paragraphs) or stem
+    src: dict[str, Any] = {"id": sid, "title": title}
     for key in ("author", "url"):
         if header.get(key):
             src[key] = header[key]

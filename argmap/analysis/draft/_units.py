@@ -276,25 +276,42 @@ def _title_case(para: str) -> bool:
 
 
 def headline(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
-    """The text's headline: the first heading before its first sentence that reads as a
-    title (three words or more; not a bullet, a byline, a date or a line in capitals)."""
+    """The text's headline: of the headings before its first sentence that read as a title
+    (three words or more; not a bullet, a byline, a date or a line in capitals), the one
+    whose words come back most in the text (not the site's motto, "Serving the Basin for
+    over 100 years", nor a picture's caption, "Trump and Ishiba hold a press conference");
+    the first of them on a tie."""
+    from argmap.analysis.library import content_words
+
+    candidates: list[str] = []
+    body = len(text)
     for k, (start, end) in enumerate(paragraphs):
         para = " ".join(text[start:end].split())
         if all(_FURNITURE.search(part) for part in re.split(r"(?<=[.!?])\s+", para)):
             continue  # "$1 for 3 months. Save 97%.", "weather icon Clear": the page's
         if not (_heading(para) or (k == 0 and _title_case(para))):
-            return None
+            body = start
+            break
         if (len(para.split()) >= 3 and para[:1].isalnum() and not para.isupper()
                 and not re.match(r"(?:by|photo|image|updated|published)\b", para, re.I)
                 and not re.search(r"\b(?:19|20)\d\d\b", para)):  # fmt: skip
             # "Editorial: A scalpel vs. a sledgehammer": the rubric is no part of the title.
-            return _RUBRIC.sub("", para) or para
-    return None
+            candidates.append(_RUBRIC.sub("", para) or para)
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+    held = set(content_words(text[body:]))
+
+    def recurs(title: str) -> float:
+        words = set(content_words(title))
+        return len(words & held) / len(words) if words else 0.0
+
+    return max(candidates, key=recurs)  # the first of the best
 
 
-_RUBRIC = re.compile(r"^(?:editorial|opinion|op-ed|commentary|comment|analysis|letters?|"
-                     r"letter to the editor|column|viewpoint|perspective|guest (?:column|"
-                     r"opinion|essay))\s*[:|—–-]\s*", re.I)  # fmt: skip
+_RUBRIC = re.compile(r"^(?:editorial|opinion|(?:our|my|your|in our|guest) (?:opinion|view|"
+                     r"turn)|op-ed|commentary|comment|analysis|letters?|letter to the editor|"
+                     r"column|viewpoint|perspective|guest (?:column|opinion|essay))\s*[:|—–-]\s*",
+                     re.I)  # fmt: skip
 
 
 #: A line that opens an item of a list: a bullet, a dash, a number ("1.", "2)"), a letter
@@ -384,6 +401,8 @@ _COLOPHON = re.compile(
 #: months.", "Save 97%."), a link to other stories ("Don't miss the big stories.", "MORE
 #: STORIES", "Read more:"), a share button ("Like us on Facebook."), the weather ("60°F").
 _FURNITURE = re.compile(
+    r"\b(?:for access to this|to (?:continue|keep) reading|please (?:sign|log) in|"
+    r"(?:sign|log) in or subscribe|subscribers? only)\b|"
     r"^\W*(?:\$\d+(?:\.\d\d)? (?:for|a|per) (?:\d+ )?(?:weeks?|months?|years?|day)\b|save \d+ ?%|"
     r"subscribe\b|(?:already a )?subscriber\b|sign (?:in|up)\b|log ?in\b|register\b.{0,30}"
     r"\b(?:free|account)\b|(?:get|start) (?:your )?(?:free )?(?:trial|access)\b|"
