@@ -592,3 +592,22 @@ def test_of_the_headings_above_a_text_the_headline_is_the_one_whose_words_come_b
     assert [u.text for u, _ in left_out] == [
         "For access to this article please sign in or subscribe."
     ]
+
+
+def test_a_quoted_speakers_should_or_i_think_is_not_the_authors():
+    from argmap.analysis.draft._central import _central_score
+    from argmap.analysis.draft._cues import _MODAL
+
+    quoted, why = _central_score(
+        3, "Its CEO cited the need to apologize, and “we really need to think about it.”",
+        8, False)  # fmt: skip
+    assert not any("modal verb" in cue for cue in why)
+    whole, why_whole = _central_score(3, "“I continue to favor a broad-based sales tax.”", 8,
+                                      False)  # fmt: skip
+    assert not any("opinion marker" in cue for cue in why_whole)
+    assert any("quotes another's words whole" in cue for cue in why_whole)
+    own, _ = _central_score(3, "We need to tax short-term rentals.", 8, False)
+    assert own > max(quoted, whole)
+    assert not _MODAL.search("the need to apologize") and _MODAL.search("we need to act")
+    text = "Opinion/Letter: Keep the bylaw\n\nThe town should keep it. It works.\n"
+    assert headline(text, [(0, 30), (32, len(text) - 1)]) == "Keep the bylaw"

@@ -25,6 +25,7 @@ from argmap.analysis.draft._cues import (
     _new_sentence,
     _reason,
     _turns,
+    _unquoted,
 )
 
 
@@ -147,13 +148,17 @@ def _central_score(
     the end of the first paragraph) and restated in the closing, and a body paragraph's
     "therefore" concludes that paragraph's step, not the text."""
     score, why = 0.0, []
+    own = _unquoted(text)  # a quoted speaker's "should" or "I think" is not the author's
     if conceded:
         score -= 2.0
         why.append("the next unit turns against it (but, however...): a concession")
-    if _MODAL.search(text):
+    if not re.search(r"\w", own):
+        score -= 1.5
+        why.append("quotes another's words whole: not the author's claim")
+    if _MODAL.search(own):
         score += 1.5 if place is None else 1.0
         why.append("a modal verb (should, must...): a claim of what ought to be")
-    if _OPINION.search(text) or (place is not None and _STANCE.search(text)):
+    if _OPINION.search(own) or (place is not None and _STANCE.search(own)):
         score += 1.0 if place is None else 1.5
         why.append("an opinion marker (I think, in my view...)")
         if place is not None and _turns(text):

@@ -263,7 +263,9 @@ _CONCESSION = _words(*_GRANTING, "although", "even though",
                      "(?!(?:i|we)\\b)(?:[\\w'’-]+ ){1,3}(?:fear|fears|worry|worries|"
                      "complain|complains|object|objects|protest|protests|allege|alleges)"
                      "(?: that)?")  # fmt: skip
-_MODAL = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to|had better|"
+_MODAL = re.compile(r"\b(?:should|must|ought to|needs to|has to|have to|had better|"
+                    # "we need to", not "the need to" (a noun)
+                    r"(?<!\bthe )(?<!\ba )(?<!\bno )(?<!\bany )need to|"
                     # "The better course is to ...", "the answer is to ...": a recommendation
                     r"the (?:better|best|right|wiser|wisest|sensible|prudent|only sensible) "
                     r"(?:course|way(?: forward)?|path|option|choice|policy|approach|thing to do|"
@@ -441,6 +443,19 @@ _REPORTED = re.compile(r"\b(?:some|many|most|others|critics|opponents|proponents
 #: X, Y"): its main clause starts after the comma that closes it.
 _SUBORDINATE = re.compile(r"^\W*(?:while|although|though|even though|whereas|even if|"
                           r"despite|unless|if|when|whether)\b", re.I)  # fmt: skip
+
+
+#: A quotation inside a unit: in double quotes, straight or curly, or in curly single
+#: quotes opening a word.
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|(?<![\w’])‘[^’]*’(?!\w)')
+
+
+def _unquoted(text: str) -> str:
+    """A unit's own words: its quotations left out ("Chesky cited the need to apologize:
+    “we really need to think through our impact.”" -> "Chesky cited the need to apologize:
+    "). A modal verb or an "I think" inside quotation marks is the quoted speaker's, not
+    the author's."""
+    return _QUOTED.sub(" ", text)
 
 
 def _cue(pattern: re.Pattern, text: str) -> str:

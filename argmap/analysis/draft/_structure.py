@@ -41,6 +41,7 @@ from argmap.analysis.draft._cues import (
     _rejection,
     _reports,
     _turns,
+    _unquoted,
 )
 
 #: How much a unit's own paragraph counts ahead of the rest when finding what it is about
@@ -188,7 +189,8 @@ def draft_structure(
     # The claims of what ought to be (a modal verb, the author's stated view): the points
     # an article's evidence gathers under, wherever in the text it stands.
     hubs = [j for j, t in enumerate(units) if j != central and not conceded[j]
-            and (_MODAL.search(t) or _OUGHT.search(t) or _STANCE.search(t)) and not _reason(t)
+            and (_MODAL.search(_unquoted(t)) or _OUGHT.search(t) or _STANCE.search(_unquoted(t)))
+            and not _reason(t)
             and not _CONCESSION.search(t) and not t.rstrip().endswith("?")]  # fmt: skip
     # Each paragraph's point: the sentence that concludes it ("Therefore, ..."), else its
     # first sentence.

@@ -310,7 +310,8 @@ def headline(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
 
 _RUBRIC = re.compile(r"^(?:editorial|opinion|(?:our|my|your|in our|guest) (?:opinion|view|"
                      r"turn)|op-ed|commentary|comment|analysis|letters?|letter to the editor|"
-                     r"column|viewpoint|perspective|guest (?:column|opinion|essay))\s*[:|—–-]\s*",
+                     r"column|viewpoint|perspective|guest (?:column|opinion|essay))"
+                     r"(?:\s*/\s*[\w ]{1,20}?)?\s*[:|—–-]\s*",
                      re.I)  # fmt: skip
 
 
