@@ -1123,3 +1123,19 @@ def test_a_turn_set_inside_a_sentence_concedes_the_sentence_before_and_its_claim
     assert (d.role[1], d.function[1]) == ("opp", "attack")
     assert (d.role[2], d.head[2]) == ("opp", 1)
     assert (d.function[3], d.head[3]) == ("attack", 1)
+
+
+def test_a_view_quoted_with_its_speaker_and_rejected_is_an_objection_its_quote_part_of_it():
+    units = [
+        "At the forum, the mayor opposed the rental tax: it would tax “a seventh of our "
+        "economy to fund what we all should pay for,” he declared.",
+        "“I continue to favor a broad sales tax.”",
+        "First, the argument is wrong-headed.",
+        "Short-term rentals are a big cause of the housing problem.",
+        "So the town should tax short-term rentals.",
+    ]
+    d = draft_structure(units, [0, 0, 1, 1, 2])
+    assert (d.role[0], d.function[0]) == ("opp", "attack")
+    # The speaker's own words, quoted: part of the view, not the author's "I favor".
+    assert (d.role[1], d.function[1], d.head[1]) == ("opp", "support", 0)
+    assert (d.role[2], d.function[2], d.head[2]) == ("pro", "attack", 0)

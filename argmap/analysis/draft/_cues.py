@@ -46,13 +46,16 @@ _BACK = re.compile(r"\b(?:should|must|ought to|need to|needs to|has to|have to|r
 #: A sentence rejecting the view just reported ("That reading mistakes rhetoric for
 #: structure", "This argument ignores ..."): the author's reply to it.
 _REJECTS = re.compile(
-    r"^\W*(?:this|that|such an?|the|these|those)\s+(?:[\w'’-]+\s+)?(?:(?:piece|kind|sort|"
+    # "First, the argument is wrong-headed.": counted off, a rejection all the same
+    r"^\W*(?:(?:first|second|third|fourth|finally|first of all|to begin with|but|yet)\w*,?\s+)?"
+    r"(?:this|that|such an?|the|these|those)\s+(?:[\w'’-]+\s+)?(?:(?:piece|kind|sort|"
     r"bit|form) of\s+)?(?:reading|view|"
     r"argument|claim|assumption|idea|notion|logic|analysis|thinking|premise|reasoning|"
     r"narrative|story|fear|worry|criticism|objection|line of (?:argument|thinking)|"
     r"interpretation|belief|case)s?\s+(?:[\w'’-]+\s+)?(?:mistakes?|misses|miss|ignores?|"
     r"overlooks?|misreads?|confuses?|fails?|falls? apart|collapses?|is (?:mistaken|wrong|"
-    r"flawed|misguided|misplaced|overblown|exaggerated|unfounded|false|naive|simplistic)|"
+    r"flawed|misguided|misplaced|overblown|exaggerated|unfounded|false|naive|simplistic|"
+    r"specious|baseless|absurd|misleading)|"
     r"are (?:mistaken|wrong|flawed|misguided|misplaced|overblown|exaggerated|unfounded|"
     r"false)|does not (?:hold|survive|stand|fit)|do not (?:hold|survive|stand|fit)|"
     r"(?:has|have) never (?:sat|rested) well with (?:me|us)|(?:does|do)(?:n't| not) "
@@ -435,7 +438,11 @@ _REPORTED = re.compile(r"\b(?:some|many|most|others|critics|opponents|proponents
                        r"opined|insisted|argues|writes|claims|asserts|contends|insists|"
                        r"suggested|suggests|maintained|maintains|warned|warns|predicted|"
                        r"predicts|declared|declares|alleged|alleges|recommends|recommended|"
-                       r"urges|urged|proposes|proposed) that\b",
+                       r"urges|urged|proposes|proposed) that\b"
+                       # "“It would amount to a tax on 14 percent,” he declared."
+                       r"|[”\"]\s*(?:[\w'’.-]+\s+){1,3}?(?:said|says|declared|declares|"
+                       r"insisted|insists|claimed|claims|argued|argues|contended|contends|"
+                       r"added|adds|wrote|writes)\b",
                        re.I)  # fmt: skip
 
 

@@ -3,6 +3,7 @@ function and head, with a score and the cues behind each."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -141,6 +142,7 @@ def draft_structure(
                                    or (para[i + 1] == para[i] and _TURN.search(units[i + 1])))
                 for i in range(n)]  # fmt: skip
     answered = [i + 1 for i in range(n)]  # the unit going against each conceded one
+    quote_of: dict[int, int] = {}  # a view's own words, quoted after it: the view
     # A sentence turned against whole ("X, since Y. However, Z."): what is conceded is its
     # claim, not the reason that ends it.
     for i in range(1, n):
@@ -157,10 +159,15 @@ def draft_structure(
     for i in range(n):
         if _REPORTED.search(units[i]) and not _STANCE.search(units[i]) and not conceded[i]:
             k = next((k for k in range(i + 1, n) if _new_sentence(units, k)), n)
+            quoted = []  # the view's own words quoted after it ("“I favour a sales tax.”")
+            while k < n and not re.search(r"\w", _unquoted(units[k])):
+                quoted.append(k)
+                k = next((j for j in range(k + 1, n) if _new_sentence(units, j)), n)
             if k < n and _rejection(units[k]):
                 conceded[i], answered[i] = True, k
                 for j in range(i + 1, k):
-                    conceded[j] = conceded[j] and not _reason(units[j])
+                    conceded[j] = conceded[j] and not _reason(units[j]) and j not in quoted
+                quote_of.update((j, i) for j in quoted)
     places = _places(units, para, title)
     # What each unit reports, if it is a report (evidence), once.
     reported = [_reports(t) for t in units]
@@ -252,7 +259,11 @@ def draft_structure(
             continue
         before = i - 1 if i > 0 else None
         main = i + 1 if i + 1 < n and not _new_sentence(units, i + 1) else None
-        if (
+        if (view := quote_of.get(i)) is not None and view != central:
+            role[i], function[i], head[i], score[i] = "opp", "support", view, 0.6
+            cues[i].append("quotes the words of the view reported before it, which the "
+                           "author then rejects: part of that view")  # fmt: skip
+        elif (
             before == central
             and para[i] == para[central]
             and _new_sentence(units, i)
