@@ -1139,3 +1139,14 @@ def test_a_view_quoted_with_its_speaker_and_rejected_is_an_objection_its_quote_p
     # The speaker's own words, quoted: part of the view, not the author's "I favor".
     assert (d.role[1], d.function[1], d.head[1]) == ("opp", "support", 0)
     assert (d.role[2], d.function[2], d.head[2]) == ("pro", "attack", 0)
+
+
+def test_this_is_why_concludes_from_what_came_before():
+    units = [
+        "Night buses carry nurses home after their shifts.",
+        "Without them many would have to drive tired.",
+        "This is why the night buses are worth their cost.",
+    ]
+    d = draft_structure(units)
+    assert d.central == 2
+    assert any("conclusion" in cue for cue in d.cues[2])

@@ -13,7 +13,8 @@ def _words(*items: str) -> re.Pattern:
 _CONCLUSIVE = _words("therefore", "thus", "hence", "so", "consequently", "accordingly",
                      "that'?s why", "that is why", "for (?:this|these|all these) reasons?",
                      "in conclusion", "to sum up", "all in all", "in short", "overall",
-                     "in the end", "as a result")  # fmt: skip
+                     "in the end", "as a result", "this is (?:the reason )?why",
+                     "that is the reason why")  # fmt: skip
 _REASON = _words("because", "since(?! \\d)", "for", "as", "after all", "given that", "due to",
                  "the reason is")  # fmt: skip
 #: "For" and "As" opening a sentence are prepositions far more often than reasons ("For
