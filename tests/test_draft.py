@@ -1150,3 +1150,23 @@ def test_this_is_why_concludes_from_what_came_before():
     d = draft_structure(units)
     assert d.central == 2
     assert any("conclusion" in cue for cue in d.cues[2])
+
+
+def test_a_sentence_judging_what_the_one_before_told_is_the_paragraphs_point():
+    units = [
+        "The council votes today on a $200 million stadium that taxpayers would fund.",
+        "It's a horrible deal for a city that cannot pay its debts.",
+        "Chicago's stadium was fully publicly financed.",
+        "Its debt outlived the team's lease.",
+        "Soccer fans want the stadium.",
+        "They will not pay for it.",
+        "The council must vote no on the stadium.",
+    ]
+    paragraphs = [0, 0, 1, 1, 2, 2, 3]
+    d = draft_structure(units, paragraphs)
+    assert d.central == 6
+    assert d.head[0] == 1  # what was told is the ground of the judgement on it
+    assert d.head[1] == 6
+    # A judgement with a cue of its own is not one on the sentence before.
+    d = draft_structure([units[0], "But it's a horrible deal.", *units[2:]], paragraphs)
+    assert d.head[0] != 1

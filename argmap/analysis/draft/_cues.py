@@ -420,6 +420,18 @@ _CONSEQUENCE = re.compile(r"^\W*(?:[\w'’-]+(?:\s+[\w'’-]+){0,3},\s*)?(?:this
                           r"this|these)\s+(?:will |would |could |should |must )?(?:means?|"
                           r"requires?|impl(?:y|ies)|entails?|calls? for|demands?)\b",
                           re.I)  # fmt: skip
+#: A sentence that judges what the one before told ("It's a horrible deal for a city that
+#: ...", "This is a mistake."): the judgement is the claim, what it judges its ground.
+_JUDGES_BACK = re.compile(
+    r"^\W*(?:it|this|that)(?:'s|’s|\s+is|\s+was|\s+would be|\s+will be)\s+(?:(?:a|an)\s+)?"
+    r"(?:(?:very|truly|really|simply|plainly|clearly|just|such|so)\s+)?(?:horrible|terrible|"
+    r"awful|bad|good|great|huge|serious|grave|welcome|dangerous|costly|risky|unfair|unjust|"
+    r"wrong|right|smart|wise|unwise|foolish|reckless|misguided|absurd|outrageous|shameful|"
+    r"sensible|troubling|worrying|alarming|disturbing|encouraging|terrific|excellent|"
+    r"lousy|poor|raw|rotten|sweet|mistake|error|gamble|disaster|scandal|boondoggle|waste|"
+    r"outrage|shame|travesty|failure|giveaway|folly|bargain|rip-?off|sham|farce)\b",
+    re.I,
+)
 #: A sentence that opens by pointing back at the one before ("This will mean...").
 _ANAPHORIC = re.compile(r"^\W*(?:this|these|those|such|it)\b(?!(?:'s|\s+is|\s+was|\s+would be|"
                         r"\s+will be|\s+seems)\s+(?:\w+\s+){0,2}?\w+\s+(?:to|that)\b)",

@@ -19,6 +19,7 @@ from argmap.analysis.draft._cues import (
     _EVIDENTIAL,
     _EXAMPLE,
     _GRANTED,
+    _JUDGES_BACK,
     _MEANS,
     _MODAL,
     _NEGATED,
@@ -222,6 +223,12 @@ def draft_structure(
             j = k
         if reported[j] or units[j].rstrip().endswith("?"):
             j = next((k for k in hubs if para[k] == p and k > j and k != central), j)
+        k = j + 1
+        if (k < n and para[k] == p and k != central and _new_sentence(units, k)
+                and _JUDGES_BACK.search(units[k]) and not _MODAL.search(units[j])
+                and not _cued(units[j])
+                and not (_STANCE.search(units[j]) or _OPINION.search(units[j]))):  # fmt: skip
+            j = k  # "The council votes on a $200 million stadium. It's a horrible deal."
         points[p] = j
     # A paragraph the next one turns against as it opens ("Until recently, X seemed
     # impossible. ... // Today, however, ..."): its point is a view the author answers.
