@@ -611,3 +611,14 @@ def test_a_quoted_speakers_should_or_i_think_is_not_the_authors():
     assert not _MODAL.search("the need to apologize") and _MODAL.search("we need to act")
     text = "Opinion/Letter: Keep the bylaw\n\nThe town should keep it. It works.\n"
     assert headline(text, [(0, 30), (32, len(text) - 1)]) == "Keep the bylaw"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "units"),
+    [("The city cited the stadium, publicly financed, as a “comparable deal” in a fact "
+      "sheet.", 1),
+     ("Prices fell, as a result of the glut.", 1),
+     ("Exports will grow, as a weaker yen helps sellers.", 2)],
+)  # fmt: skip
+def test_as_naming_a_role_is_no_clause_but_as_with_a_clause_of_its_own_is(sentence, units):
+    assert len(split_units(sentence, [(0, len(sentence))])) == units

@@ -105,7 +105,11 @@ def _clause_cuts(text: str, start: int, end: int) -> list[re.Match]:
         if (
             word
             and word.group(1).lower() == "as"
-            and (_aside(rest[word.end() :]) or _COMPARATIVE.match(rest[word.end() :]))
+            and (
+                _aside(rest[word.end() :])
+                or _COMPARATIVE.match(rest[word.end() :])
+                or _as_role(rest[word.end() :])
+            )
         ):
             continue
         out.append(m)
@@ -120,6 +124,25 @@ _COMPARATIVE = re.compile(
     r"was|were|can|could|will|would|should|must)|(?:expected|promised|planned|agreed|"
     r"intended|required|needed|usual|before|always))\b\s*(?:(?:since|in|for|over|during|last|"
     r"this|before|after|until)\b[^,;:]*)?[.!?]?[\"'”’)]*\s*$", re.I)  # fmt: skip
+
+
+_PREPOSITIONS = frozenset("of in for to on at by with from into over under during and or".split())  # noqa: SIM905
+
+
+def _as_role(rest: str) -> bool:
+    """Whether "as" is a preposition naming a role ("cited the stadium, publicly financed,
+    as a “comparable deal” in a fact sheet"), not a clause: "a"/"an" and a few words with no
+    verb, then a preposition or the clause's end ("as a nation grows" is a clause)."""
+    words = re.findall(r"[\w'’-]+|[,;:.!?]", rest)
+    if not words or words[0].lower() not in ("a", "an"):
+        return False
+    for w in words[1:5]:
+        low = w.lower()
+        if low in _PREPOSITIONS or low in ",;:.!?":
+            return True
+        if low in _FINITE or low.endswith(("s", "ed")):
+            return False
+    return False
 
 
 def _aside(rest: str) -> bool:
