@@ -1170,3 +1170,14 @@ def test_a_sentence_judging_what_the_one_before_told_is_the_paragraphs_point():
     # A judgement with a cue of its own is not one on the sentence before.
     d = draft_structure([units[0], "But it's a horrible deal.", *units[2:]], paragraphs)
     assert d.head[0] != 1
+
+
+def test_indeed_and_clearly_go_on_with_the_point_they_do_not_concede_it():
+    units = [
+        "Leaders failed to say what the alliances are for.",
+        "The wars in Iraq and Afghanistan soured voters on them.",
+        "Indeed, the two wars elected two presidents who questioned them.",
+        "Leaders must now explain what allies do for America.",
+    ]
+    d = draft_structure(units, [0, 1, 1, 2])
+    assert d.role[2] == "pro" and d.function[2] == "support"

@@ -258,7 +258,7 @@ _CONCESSION = _words(*_GRANTING, "although", "even though",
                      "one (?:might|could|may) (?:say|argue|object)",
                      "it (?:could|might|may) be (?:argued|said|objected)",
                      "many (?:people )?(?:say|argue|claim|think|believe)", "even if",
-                     "indeed", "clearly", "some (?:may|might|will)",
+                     "some (?:may|might|will)",
                      "(?:\\w+ ){1,3}(?:may|might) (?:think|find|say|argue|believe)",
                      "(?:[\\w']+ ){1,4}(?:will|would|may|might|could) (?:object|complain|"
                      "protest|say that|argue that)",

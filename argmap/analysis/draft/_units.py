@@ -435,7 +435,11 @@ _FURNITURE = re.compile(
     r"videos|for you)\b|read (?:more|next|the full)\b|(?:see|watch) also\b|click here\b|"
     r"advertisement\W*$|skip to\b|(?:\d+ ?°[cf]?|weather\b)|(?:this|our) (?:site|website) "
     r"uses cookies|(?:manage|accept) cookies|(?:privacy policy|terms of (?:use|service))\W*$|"
-    r"(?:sign up for|get) (?:our|the) [\w ]{0,30}newsletter)", re.I)  # fmt: skip
+    r"(?:sign up for|get) (?:our|the) [\w ]{0,30}newsletter|leave a (?:reply|comment)|"
+    r"post a comment|no comments|back to top|\(?continue reading|this site uses akismet|"
+    r"learn how your comment data|your email address will not be published|"
+    r"you have reached (?:an|a premium|the) (?:article|story)|you can subscribe|"
+    r"follow us on (?:social|twitter|facebook|instagram|linkedin|x)\b)", re.I)  # fmt: skip
 #: A picture's caption or credit ("Sam Gagner (center) celebrates ...", "Photo: Reuters").
 _CAPTION = re.compile(
     r"\((?:center|centre|left|right|front|second from (?:left|right)|l|r|top|bottom)\)|"
