@@ -609,6 +609,10 @@ def test_a_quoted_speakers_should_or_i_think_is_not_the_authors():
                                       False)  # fmt: skip
     assert not any("opinion marker" in cue for cue in why_whole)
     assert any("quotes another's words whole" in cue for cue in why_whole)
+    # A quotation running over several sentences, opened in one unit, closed in another.
+    _, opening = _central_score(3, "“We must re-engage our Alliance.", 8, False)
+    _, closing = _central_score(3, "We should re-imagine it,” the secretary said.", 8, False)
+    assert not any("modal verb" in cue for cue in opening + closing)
     own, _ = _central_score(3, "We need to tax short-term rentals.", 8, False)
     assert own > max(quoted, whole)
     assert not _MODAL.search("the need to apologize") and _MODAL.search("we need to act")

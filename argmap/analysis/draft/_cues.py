@@ -453,7 +453,7 @@ _REPORTED = re.compile(r"\b(?:some|many|most|others|critics|opponents|proponents
                        r"predicts|declared|declares|alleged|alleges|recommends|recommended|"
                        r"urges|urged|proposes|proposed) that\b"
                        # "“It would amount to a tax on 14 percent,” he declared."
-                       r"|[”\"]\s*(?:[\w'’.-]+\s+){1,3}?(?:said|says|declared|declares|"
+                       r"|[”\"]\s*(?:[\w'’.-]+\s+){1,6}?(?:said|says|declared|declares|"
                        r"insisted|insists|claimed|claims|argued|argues|contended|contends|"
                        r"added|adds|wrote|writes)\b",
                        re.I)  # fmt: skip
@@ -475,7 +475,18 @@ def _unquoted(text: str) -> str:
     “we really need to think through our impact.”" -> "Chesky cited the need to apologize:
     "). A modal verb or an "I think" inside quotation marks is the quoted speaker's, not
     the author's."""
-    return _QUOTED.sub(" ", text)
+    own = _QUOTED.sub(" ", text)
+    # A quotation running over several sentences: this unit opens it, or closes it
+    # ("“We re-engaged our Alliance." / "We helped to re-energize it,” Blinken said.").
+    opens, closes = own.find("“"), own.rfind("”")
+    if opens >= 0:
+        own = own[:opens]
+    elif closes >= 0:
+        own = own[closes + 1 :]
+    elif own.count('"') % 2:
+        at = own.find('"')
+        own = own[:at] if not own[:at].strip(" ([") else own[at + 1 :]
+    return own
 
 
 def _cue(pattern: re.Pattern, text: str) -> str:
