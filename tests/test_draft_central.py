@@ -20,6 +20,16 @@ def _draft(paragraphs: list[str], title: str | None = None):
     return [u.text for u in units], draft_structure([u.text for u in units], index, title)
 
 
+def _place(end: str, *, ends_paragraph: bool = True, concludes_text: bool = False):
+    """Where a unit stands in a text of five paragraphs: at its opening or its closing."""
+    from argmap.analysis.draft._central import _Place
+
+    opening = end == "opening"
+    return _Place(paragraph=0 if opening else 4, paragraphs=5, ends_paragraph=ends_paragraph,
+                  opening=opening, closing=not opening, concludes_text=concludes_text,
+                  returns=0.0, titled=0.0)  # fmt: skip
+
+
 ESSAY = [
     "Should cities ban cars from their centres?",
     "Cars fill the streets of every old town. While some argue that shops need drivers, "
@@ -197,10 +207,9 @@ def test_a_conclusion_drawn_in_other_words_than_in_conclusion_concludes_the_text
 
 
 def test_the_authors_view_after_a_turn_counts_for_more_than_the_same_view_alone():
-    from argmap.analysis.draft._central import _central_score, _Place
+    from argmap.analysis.draft._central import _central_score
 
-    closing = _Place(paragraph=4, paragraphs=5, ends_paragraph=True, opening=False,
-                     closing=True, concludes_text=False, returns=0.0, titled=0.0)  # fmt: skip
+    closing = _place("closing")
     plain, _ = _central_score(9, "I believe that learning alone is better.", 10, False, closing)
     turned, why = _central_score(
         9, "I believe, however, that learning alone is better.", 10, False, closing
@@ -210,10 +219,9 @@ def test_the_authors_view_after_a_turn_counts_for_more_than_the_same_view_alone(
 
 
 def test_the_authors_view_is_read_through_an_adverb():
-    from argmap.analysis.draft._central import _central_score, _Place
+    from argmap.analysis.draft._central import _central_score
 
-    opening = _Place(paragraph=0, paragraphs=5, ends_paragraph=True, opening=True,
-                     closing=False, concludes_text=False, returns=0.0, titled=0.0)  # fmt: skip
+    opening = _place("opening")
     for said in ("I truly believe that sport belongs in every school.",
                  "I do sincerely think that sport belongs in every school."):  # fmt: skip
         _, why = _central_score(3, said, 10, False, opening)
@@ -264,10 +272,9 @@ def test_a_line_about_the_text_or_its_author_is_background_not_a_claim():
 
 
 def test_a_sentence_pointing_at_what_was_said_above_announces_rather_than_claims():
-    from argmap.analysis.draft._central import _central_score, _Place
+    from argmap.analysis.draft._central import _central_score
 
-    closing = _Place(paragraph=4, paragraphs=5, ends_paragraph=False, opening=False,
-                     closing=True, concludes_text=True, returns=0.0, titled=0.0)  # fmt: skip
+    closing = _place("closing", ends_paragraph=False, concludes_text=True)
     pointing, why = _central_score(
         9, "In conclusion, there are the abovementioned three points in favour of aid.", 12,
         False, closing)  # fmt: skip
@@ -278,10 +285,9 @@ def test_a_sentence_pointing_at_what_was_said_above_announces_rather_than_claims
 
 
 def test_a_sentence_weighing_both_sides_frames_the_question_rather_than_answers_it():
-    from argmap.analysis.draft._central import _central_score, _Place
+    from argmap.analysis.draft._central import _central_score
 
-    closing = _Place(paragraph=4, paragraphs=5, ends_paragraph=False, opening=False,
-                     closing=True, concludes_text=True, returns=0.0, titled=0.0)  # fmt: skip
+    closing = _place("closing", ends_paragraph=False, concludes_text=True)
     framing, why = _central_score(
         9, "In conclusion, the restriction has both pros and cons.", 12, False, closing
     )
@@ -443,10 +449,9 @@ def test_the_answer_to_a_reported_view_is_a_reply_not_the_thesis():
 
 
 def test_a_claim_announcing_its_reasons_still_makes_it_an_announcement_alone_makes_none():
-    from argmap.analysis.draft._central import _central_score, _Place
+    from argmap.analysis.draft._central import _central_score
 
-    opening = _Place(paragraph=0, paragraphs=5, ends_paragraph=True, opening=True,
-                     closing=False, concludes_text=False, returns=0.0, titled=0.0)  # fmt: skip
+    opening = _place("opening")
     _, claim = _central_score(
         2, "In my opinion, life in the old days was happier, for several reasons.", 12, False,
         opening)  # fmt: skip
@@ -466,10 +471,9 @@ def test_a_claim_announcing_its_reasons_still_makes_it_an_announcement_alone_mak
      "However, I have to profoundly disagree, for there are two other ways."],
 )  # fmt: skip
 def test_a_stance_that_only_points_at_a_side_takes_it_without_stating_it(bare):
-    from argmap.analysis.draft._central import _central_score, _Place
+    from argmap.analysis.draft._central import _central_score
 
-    closing = _Place(paragraph=4, paragraphs=5, ends_paragraph=True, opening=False,
-                     closing=True, concludes_text=False, returns=0.0, titled=0.0)  # fmt: skip
+    closing = _place("closing")
     pointing, why = _central_score(9, bare, 12, False, closing)
     stated, said = _central_score(9, "But I prefer to live in a city.", 12, False, closing)
     assert pointing < stated
@@ -485,10 +489,9 @@ def test_a_stance_that_only_points_at_a_side_takes_it_without_stating_it(bare):
      "In summary, each way of learning has its own benefits."],
 )  # fmt: skip
 def test_a_sentence_telling_of_a_debate_frames_the_question_rather_than_answers_it(debate):
-    from argmap.analysis.draft._central import _central_score, _Place
+    from argmap.analysis.draft._central import _central_score
 
-    opening = _Place(paragraph=0, paragraphs=5, ends_paragraph=True, opening=True,
-                     closing=False, concludes_text=False, returns=0.0, titled=0.0)  # fmt: skip
+    opening = _place("opening")
     framing, why = _central_score(2, debate, 12, False, opening)
     thesis, _ = _central_score(2, "Over time, zoos have come to help people.", 12, False,
                                opening)  # fmt: skip
@@ -496,10 +499,9 @@ def test_a_sentence_telling_of_a_debate_frames_the_question_rather_than_answers_
 
 
 def test_a_view_reported_under_the_authors_stance_is_still_anothers_view():
-    from argmap.analysis.draft._central import _central_score, _Place
+    from argmap.analysis.draft._central import _central_score
 
-    closing = _Place(paragraph=4, paragraphs=5, ends_paragraph=False, opening=False,
-                     closing=True, concludes_text=True, returns=0.0, titled=0.0)  # fmt: skip
+    closing = _place("closing", ends_paragraph=False, concludes_text=True)
     _, told = _central_score(
         9, "In sum, I am sure some people will oppose part-time jobs for students.", 12,
         False, closing)  # fmt: skip
@@ -568,10 +570,9 @@ def test_the_page_around_a_pasted_article_is_left_out_and_its_headline_found_pas
 
 
 def test_a_recommendation_reported_as_anothers_is_their_view_not_the_authors_thesis():
-    from argmap.analysis.draft._central import _central_score, _Place
+    from argmap.analysis.draft._central import _central_score
 
-    opening = _Place(paragraph=0, paragraphs=5, ends_paragraph=True, opening=True,
-                     closing=False, concludes_text=False, returns=0.0, titled=0.0)  # fmt: skip
+    opening = _place("opening")
     _, why = _central_score(
         1, "The Republic recommends that taxpayers keep paying the subsidies.", 12, False,
         opening)  # fmt: skip
