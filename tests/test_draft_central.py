@@ -630,3 +630,18 @@ def test_a_quoted_speakers_should_or_i_think_is_not_the_authors():
 )  # fmt: skip
 def test_as_naming_a_role_is_no_clause_but_as_with_a_clause_of_its_own_is(sentence, units):
     assert len(split_units(sentence, [(0, len(sentence))])) == units
+
+
+def test_a_standfirst_under_the_headline_is_left_out_as_a_summary_not_a_sentence():
+    from argmap.analysis.draft import background
+
+    units = [
+        "Start shedding the mission creep and get on with being a defensive alliance again",
+        "The anniversary celebration is over.",
+        "Leadership is needed now to rescue the alliance.",
+        "The West faces a world in chaos.",
+    ]
+    why = background(units, [0, 1, 1, 2])
+    assert why[0].startswith("the standfirst") and why[1:] == ["", "", ""]
+    # A first paragraph that ends as a sentence does is the text's own.
+    assert background([units[0] + ".", *units[1:]], [0, 1, 1, 2]) == [""] * 4

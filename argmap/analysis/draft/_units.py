@@ -484,6 +484,10 @@ def _argues(text: str) -> bool:
                 or _CONDITION.search(text))  # fmt: skip
 
 
+#: What ends a sentence (a closing quote or bracket after the stop included).
+_STOPS = (".", "!", "?", '"', "”", "’", "'", ")", ":", ";")
+
+
 def background(units: list[str], para: list[int]) -> list[str]:
     """Why each unit is background, not a claim ("" for a claim): the news hook an article
     opens with (in its first paragraph, an event told in the past tense with when it
@@ -510,6 +514,9 @@ def background(units: list[str], para: list[int]) -> list[str]:
         else "a picture's caption or credit, not the text"
         if _CAPTION.search(t) and not _argues(t)
         else "about the text or its author, not its argument" if para[i] in about
+        else "the standfirst under the headline: a summary of the text, not a sentence of it"
+        if para[i] == first and para.count(first) == 1 and len(order) >= 3
+        and len(t.split()) >= 8 and not t.rstrip().endswith(_STOPS)
         else "a news hook: an event told, with when it happened, and no argument"
         if para[i] == first and _WHEN.search(t) and _EVENT.search(t) and not _argues(t)
         else "announces the sentence after it, which is the claim"
