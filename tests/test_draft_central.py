@@ -645,3 +645,20 @@ def test_a_standfirst_under_the_headline_is_left_out_as_a_summary_not_a_sentence
     assert why[0].startswith("the standfirst") and why[1:] == ["", "", ""]
     # A first paragraph that ends as a sentence does is the text's own.
     assert background([units[0] + ".", *units[1:]], [0, 1, 1, 2]) == [""] * 4
+
+
+def test_a_stop_inside_brackets_ends_no_sentence_and_a_bracketed_reference_is_left_out():
+    from argmap.analysis.draft import article_units
+    from argmap.analysis.provenance import SourceText
+
+    text = ("I think the bylaw has good things in it, up for a vote on June 6. (“Good "
+            "governing? Residents divided on rental rules,” Eagle, May 25.)\n\nThe bylaw "
+            "requires hosts to register. A registry gives us facts.\n\nBut one rule goes "
+            "too far. The town should drop it.\n")  # fmt: skip
+    source = SourceText(text)
+    kept, left_out = article_units(source.text, source.paragraphs)
+    assert [u.text for u, _ in left_out] == [
+        "(“Good governing? Residents divided on rental rules,” Eagle, May 25.)"
+    ]
+    assert left_out[0][1] == "a reference to another text, in brackets"
+    assert kept[0].text.endswith("on June 6.")

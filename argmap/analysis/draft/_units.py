@@ -38,7 +38,7 @@ _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|vs|etc|e\.g|i\.e|U\.S|U\
                             r"Inc|Ltd|Gen|Sen|Rep|Gov|approx|ca|cf|Fig|al|Col|Lt|Capt|Sgt|Rev|Hon|"
                             r"Mt|Ave|Dept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
                             r"Dec)\.$")  # fmt: skip
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]{0,3}[A-Z0-9])")
 _CLAUSE = re.compile(r"(?:,|;|:|\s[–—-])\s+(?=(?:but|because|since|although|though|whereas|"
                      r"while|so that|so|which means|and|for|unless|even if|as|"
                      r"as a result|even though|however|yet)\b)|;\s+|\s(?=(?:because|unless)\b)",
@@ -201,6 +201,8 @@ def _cut(text: str, start: int, end: int, at: Iterable[re.Match], keep_end: bool
         cut = m.end() if keep_end else m.start() + (text[m.start()] in ",;:")
         if keep_end and _ABBREVIATIONS.search(text[last:cut]):
             continue
+        if keep_end and text.count("(", last, cut) > text.count(")", last, cut):
+            continue  # a stop inside brackets: "(“Good governing? Residents divided,” ...)"
         if text[last:cut].strip():
             pieces.append((last, cut))
         last = m.end()
@@ -440,6 +442,11 @@ _FURNITURE = re.compile(
     r"learn how your comment data|your email address will not be published|"
     r"you have reached (?:an|a premium|the) (?:article|story)|you can subscribe|"
     r"follow us on (?:social|twitter|facebook|instagram|linkedin|x)\b)", re.I)  # fmt: skip
+#: A reference in brackets to another text ("(“Residents divided on Airbnb rules,” Eagle,
+#: May 25.)", "(See “The case for tolls,” March 2024.)").
+_CITATION = re.compile(
+    r"^\s*\((?=[^()]*(?:[\"“‘]|\b(?:19|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|"
+    r"Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b))[^()]*\)[.;,]?\s*$")  # fmt: skip
 #: A picture's caption or credit ("Sam Gagner (center) celebrates ...", "Photo: Reuters").
 _CAPTION = re.compile(
     r"\((?:center|centre|left|right|front|second from (?:left|right)|l|r|top|bottom)\)|"
@@ -513,6 +520,8 @@ def background(units: list[str], para: list[int]) -> list[str]:
         if _FURNITURE.search(t) and not _argues(t)
         else "a picture's caption or credit, not the text"
         if _CAPTION.search(t) and not _argues(t)
+        else "a reference to another text, in brackets"
+        if _CITATION.match(t)
         else "about the text or its author, not its argument" if para[i] in about
         else "the standfirst under the headline: a summary of the text, not a sentence of it"
         if para[i] == first and para.count(first) == 1 and len(order) >= 3
