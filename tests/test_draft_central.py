@@ -662,3 +662,6 @@ def test_a_stop_inside_brackets_ends_no_sentence_and_a_bracketed_reference_is_le
     ]
     assert left_out[0][1] == "a reference to another text, in brackets"
     assert kept[0].text.endswith("on June 6.")
+    # A bracket never closed in its paragraph holds no sentence back.
+    sad = "The bus is late again :( It never comes on time. So the city should act."
+    assert len(split_units(sad, [(0, len(sad))])) == 2

@@ -201,7 +201,8 @@ def _cut(text: str, start: int, end: int, at: Iterable[re.Match], keep_end: bool
         cut = m.end() if keep_end else m.start() + (text[m.start()] in ",;:")
         if keep_end and _ABBREVIATIONS.search(text[last:cut]):
             continue
-        if keep_end and text.count("(", last, cut) > text.count(")", last, cut):
+        if (keep_end and text.count("(", last, cut) > text.count(")", last, cut)
+                and text.find(")", cut, end) != -1):  # fmt: skip
             continue  # a stop inside brackets: "(“Good governing? Residents divided,” ...)"
         if text[last:cut].strip():
             pieces.append((last, cut))
