@@ -665,3 +665,16 @@ def test_a_stop_inside_brackets_ends_no_sentence_and_a_bracketed_reference_is_le
     # A bracket never closed in its paragraph holds no sentence back.
     sad = "The bus is late again :( It never comes on time. So the city should act."
     assert len(split_units(sad, [(0, len(sad))])) == 2
+
+
+def test_the_texts_reasons_pointed_back_at_conclude_it_and_give_no_reason_of_their_own():
+    from argmap.analysis.draft._central import _central_score
+    from argmap.analysis.draft._cues import _TEXT_CONCLUSION
+
+    for concluding in ("Due to the reasons given above, a part-time job is a good choice.",
+                       "From all the analysis suggested above, athletes are overpaid.",
+                       "Based on the points I have outlined, the town should act."):  # fmt: skip
+        assert _TEXT_CONCLUSION.search(concluding)
+        _, why = _central_score(9, concluding, 12, False, _place("closing"))
+        assert not any("opens with a reason" in cue for cue in why)
+    assert not _TEXT_CONCLUSION.search("Due to the rain, the match was put off.")

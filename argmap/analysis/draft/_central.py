@@ -149,6 +149,9 @@ def _central_score(
     "therefore" concludes that paragraph's step, not the text."""
     score, why = 0.0, []
     own = _unquoted(text)  # a quoted speaker's "should" or "I think" is not the author's
+    # "Due to the reasons given above, X": the text's reasons pointed back at, no reason of
+    # X's own and no announcement
+    concluding = bool(_TEXT_CONCLUSION.search(text))
     if conceded:
         score -= 2.0
         why.append("the next unit turns against it (but, however...): a concession")
@@ -247,7 +250,7 @@ def _central_score(
             score -= 1.5
             why.append("reports what others hold: less likely the author's thesis")
 
-    if _reason(text):
+    if _reason(text) and not concluding:
         score -= 2.0
         why.append("opens with a reason: less likely the central claim")
     for pattern, cost, said in ((_EXAMPLE, 2.0, "opens with an example"),

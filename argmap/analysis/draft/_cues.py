@@ -361,6 +361,13 @@ _TEXT_CONCLUSION = _words(
     "in (?:the )?light of (?:all|the above|these|everything)",
     "for (?:all )?(?:the|these|those) (?:above |above-mentioned )?reasons",
     "(?:from|given) (?:all )?(?:the|these) (?:reasons|facts|arguments)",
+    # "Due to the reasons given above, ...", "From all analysis suggested above, ...": the
+    # text's reasons, pointed back at as it concludes
+    "(?:due to|because of|based on|given|from|for|in (?:the )?light of|in view of|"
+    "considering|after) (?:all )?(?:of )?(?:the |these |those |my )?(?:[\\w-]+ ){0,2}?"
+    "(?:reasons?|arguments?|analys[ie]s|facts|points|factors|evidences?|discussion) "
+    "(?:(?:i|we) have )?(?:above|mentioned|discussed|given|stated|listed|presented|"
+    "suggested|outlined)",
     "(?:[\\w'’-]+,? ){0,8}(?:(?:i|we|one) (?:can|could|may|might|would|must) "
     "(?:easily |safely |therefore )?(?:conclude|reach the conclusion|draw the conclusion|"
     "come to the conclusion)|it can (?:easily |safely )?be (?:concluded|deduced))",
