@@ -54,10 +54,11 @@ def draft(
     a verbatim quote, with the central claim, supports, objections and replies, evidence,
     questions and further conclusions proposed from the cues a reader uses (modal verbs;
     because, therefore, but, admittedly...; place in the text). Background (a news hook,
-    a line about the author) is left out and named on standard error. Every claim and link
-    is marked drafted, with a score (0-1), until you review it: argmap set MAP ID drafted
-    false. Offline: nothing is fetched or fitted, unless --model names a language model to
-    ask.
+    a line about the author, and the page around an article pasted from a browser: offers,
+    links, captions, the standfirst) is left out and named on standard error; the headline
+    titles the map. Every claim and link is marked drafted, with a score (0-1), until you
+    review it: argmap review MAP, or argmap set MAP ID drafted false. Offline: nothing is
+    fetched or fitted, unless --model names a language model to ask.
 
     Example: argmap draft article.txt -o article.yaml && argmap show article.yaml
     """
