@@ -1112,6 +1112,7 @@ def test_a_turn_set_inside_a_sentence_concedes_the_sentence_before_and_its_claim
     d = draft_structure(units)
     assert (d.role[1], d.function[1]) == ("opp", "attack")
     assert (d.function[2], d.head[2]) == ("attack", 1)
+    assert any("turns against it (however)" in cue for cue in d.cues[1])
     # What a turn concedes is the sentence's claim, not the reason that ends it.
     units = [
         "The city should close the old bridge to cars.",

@@ -103,8 +103,8 @@ def _rejection(text: str) -> str:
 def _against(text: str) -> str:
     """How a unit goes against the one before it, and what that makes the one before, for
     a cue."""
-    if _TURN.search(text):
-        return f"turns against it ({_cue(_TURN, text)}): an objection the author concedes"
+    if turn := _turns(text):
+        return f"turns against it ({turn}): an objection the author concedes"
     return f"rejects it ({_rejection(text)}): a view the author reports to answer it"
 
 
