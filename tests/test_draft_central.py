@@ -678,3 +678,17 @@ def test_the_texts_reasons_pointed_back_at_conclude_it_and_give_no_reason_of_the
         _, why = _central_score(9, concluding, 12, False, _place("closing"))
         assert not any("opens with a reason" in cue for cue in why)
     assert not _TEXT_CONCLUSION.search("Due to the rain, the match was put off.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ought"),
+    [("A rethink of military strategy is urgently required.", True),
+     ("Proactive leadership is needed now more than ever to rescue the alliance.", True),
+     ("Reform of the port board is long overdue.", True),
+     ("Workers are required to wear helmets on site.", False),
+     ("Further investigation is needed to find the cause.", False)],
+)  # fmt: skip
+def test_what_is_needed_or_overdue_is_a_claim_of_what_ought_to_be(sentence, ought):
+    from argmap.analysis.draft._cues import _MODAL
+
+    assert bool(_MODAL.search(sentence)) is ought

@@ -268,6 +268,10 @@ _CONCESSION = _words(*_GRANTING, "although", "even though",
                      "complain|complains|object|objects|protest|protests|allege|alleges)"
                      "(?: that)?")  # fmt: skip
 _MODAL = re.compile(r"\b(?:should|must|ought to|needs to|has to|have to|had better|"
+                    # "A rethink of strategy is urgently required."
+                    r"(?:is|are) (?:(?:now|urgently|badly|sorely|also|still|therefore|"
+                    r"clearly) )*(?:needed|required|called for|(?:long )?overdue)"
+                    r"(?= *[.;!]| +(?:now|today|more than ever|if|before)\b)|"
                     # "we need to", not "the need to" (a noun)
                     r"(?<!\bthe )(?<!\ba )(?<!\bno )(?<!\bany )need to|"
                     # "The better course is to ...", "the answer is to ...": a recommendation
