@@ -1182,3 +1182,19 @@ def test_indeed_and_clearly_go_on_with_the_point_they_do_not_concede_it():
     ]
     d = draft_structure(units, [0, 1, 1, 2])
     assert d.role[2] == "pro" and d.function[2] == "support"
+
+
+def test_a_negated_modal_is_one_and_a_turn_saying_the_norm_is_not_met_concedes_nothing():
+    from argmap.analysis.draft._cues import _MODAL
+
+    assert _MODAL.search("It shouldn't be this hard.") and _MODAL.search("We mustn’t wait.")
+    units = [
+        "The city must fix the subway now.",
+        "It shouldn't be this hard to get around the city.",
+        "But it is.",
+        "The trains are grinding to a halt.",
+    ]
+    d = draft_structure(units, [0, 1, 1, 1])
+    # The norm and the fact that it is not met are both the author's: no concession.
+    assert d.role[1] == "pro" and d.function[1] == "support"
+    assert d.role[2] == "pro" and d.function[2] == "support"

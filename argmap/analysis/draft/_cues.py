@@ -33,6 +33,11 @@ _TURN = _words("but", "however", "nevertheless", "nonetheless", "still", "yet", 
                "on the other hand", "instead", r"though(?=\s*,)", "then again", "that said",
                "on the contrary", "the (?:trouble|problem|catch|snag|difficulty) (?:is|with "
                "(?:this|that|these|it) is)(?: that)?")  # fmt: skip
+#: A turn that only says the norm before it is not met ("It shouldn't be this hard. But it
+#: is."; "This bill should be a no-brainer, but it wasn't."): the author holds both.
+_NOT_MET = re.compile(r"^\W*(?:but|yet)\s+(?:it|they|he|she|we|that|this|so it)\s+(?:is|are|was|"
+                      r"were|does|do|did|has|have|had|isn't|aren't|wasn't|weren't|doesn't|"
+                      r"don't|didn't|hasn't|haven't|hadn't)(?:n't|\s+not)?\W*$", re.I)  # fmt: skip
 #: A turn set off inside a sentence's first clause ("Most workers, however, already ...").
 _TURN_INSIDE = re.compile(r"^[^,.;:!?]{1,80},\s*(?P<turn>however|though|nevertheless|"
                           r"nonetheless|on the contrary|by contrast|in contrast)\s*,",
@@ -267,7 +272,8 @@ _CONCESSION = _words(*_GRANTING, "although", "even though",
                      "(?!(?:i|we)\\b)(?:[\\w'’-]+ ){1,3}(?:fear|fears|worry|worries|"
                      "complain|complains|object|objects|protest|protests|allege|alleges)"
                      "(?: that)?")  # fmt: skip
-_MODAL = re.compile(r"\b(?:should|must|ought to|needs to|has to|have to|had better|"
+_MODAL = re.compile(r"\b(?:(?:should|must)(?:n['’]t)?|ought to|needs to|has to|have to|"
+                    r"had better|"
                     # "A rethink of strategy is urgently required."
                     r"(?:is|are) (?:(?:now|urgently|badly|sorely|also|still|therefore|"
                     r"clearly) )*(?:needed|required|called for|(?:long )?overdue)"

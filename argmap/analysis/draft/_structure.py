@@ -23,6 +23,7 @@ from argmap.analysis.draft._cues import (
     _MEANS,
     _MODAL,
     _NEGATED,
+    _NOT_MET,
     _ONE_HAND,
     _OPINION,
     _ORDINAL,
@@ -137,7 +138,8 @@ def draft_structure(
     # A unit the next one rejects, or turns against in its paragraph ("..., but ..."), is
     # conceded, not asserted (a paragraph opening with a turn answers the paragraph before
     # as a whole: see ``turned`` below).
-    conceded = [i + 1 < n and bool(_rejection(units[i + 1])
+    conceded = [i + 1 < n and not (_NOT_MET.match(units[i + 1]) and _MODAL.search(units[i]))
+                and bool(_rejection(units[i + 1])
                                    or (para[i + 1] == para[i] and _new_sentence(units, i + 1)
                                        and _turns(units[i + 1]))
                                    or (para[i + 1] == para[i] and _TURN.search(units[i + 1])))
