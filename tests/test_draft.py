@@ -1188,6 +1188,9 @@ def test_a_negated_modal_is_one_and_a_turn_saying_the_norm_is_not_met_concedes_n
     from argmap.analysis.draft._cues import _MODAL
 
     assert _MODAL.search("It shouldn't be this hard.") and _MODAL.search("We mustn’t wait.")
+    # What is expected, not what ought to be.
+    assert not _MODAL.search("That shouldn't be an issue, given the many stations.")
+    assert not _MODAL.search("And it mustn't be that he has one up on me.")
     units = [
         "The city must fix the subway now.",
         "It shouldn't be this hard to get around the city.",

@@ -272,7 +272,10 @@ _CONCESSION = _words(*_GRANTING, "although", "even though",
                      "(?!(?:i|we)\\b)(?:[\\w'’-]+ ){1,3}(?:fear|fears|worry|worries|"
                      "complain|complains|object|objects|protest|protests|allege|alleges)"
                      "(?: that)?")  # fmt: skip
-_MODAL = re.compile(r"\b(?:(?:should|must)(?:n['’]t)?|ought to|needs to|has to|have to|"
+_MODAL = re.compile(r"\b(?:should|must|(?:should|must)n['’]t"
+                    # "That shouldn't be an issue", "it mustn't be that ...": what is expected
+                    r"(?!\s+be\s+(?:that\b|(?:a|an|any|much of an?)\s+(?:problem|issue|"
+                    r"obstacle|surprise|concern|difficulty)))|ought to|needs to|has to|have to|"
                     r"had better|"
                     # "A rethink of strategy is urgently required."
                     r"(?:is|are) (?:(?:now|urgently|badly|sorely|also|still|therefore|"
