@@ -692,3 +692,23 @@ def test_what_is_needed_or_overdue_is_a_claim_of_what_ought_to_be(sentence, ough
     from argmap.analysis.draft._cues import _MODAL
 
     assert bool(_MODAL.search(sentence)) is ought
+
+
+def test_a_tagline_between_the_pages_headings_is_left_out_and_the_headline_found_after_it():
+    from argmap.analysis.draft import article_units
+    from argmap.analysis.provenance import SourceText
+
+    page = ("City Futures Blog\n\nNews and research in housing policy, from the leading "
+            "urban research centre.\n\nOn housing, clear blue water between the parties\n\n"
+            "Housing policy will decide this election. Labor would end the tax breaks.\n\n"
+            "The housing market is volatile. Housing investors drive the swings.\n\n"
+            "So housing reform should come first, whoever wins the city.\n")  # fmt: skip
+    source = SourceText(page)
+    # The site's name holds a word the text uses once; the headline's come back throughout.
+    assert headline(source.text, source.paragraphs) == (
+        "On housing, clear blue water between the parties"
+    )
+    kept, left_out = article_units(source.text, source.paragraphs)
+    assert [u.text[:22] for u, _ in left_out] == ["News and research in h"]
+    assert "tagline" in left_out[0][1]
+    assert kept[0].text.startswith("Housing policy will decide")

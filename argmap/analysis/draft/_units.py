@@ -301,6 +301,25 @@ def _title_case(para: str) -> bool:
             and sum(w[0].isupper() for w in long) >= 0.9 * len(long))  # fmt: skip
 
 
+def _header_taglines(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
+    """The paragraphs of a page's header that are sentences, not headings: a motto or a
+    tagline ("News and research in housing policy, from Australia's leading centre."), one
+    short sentence with headings before and after it, above the text's first paragraph."""
+    out: set[int] = set()
+    for k, (start, end) in enumerate(paragraphs):
+        para = " ".join(text[start:end].split())
+        if _heading(para) or (k == 0 and _title_case(para)):
+            continue
+        after = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+        if (k > 0 and after is not None and len(para.split()) < 30
+                and len(re.findall(r"[.!?](?:\s|$)", para)) <= 1
+                and _heading(" ".join(text[after[0] : after[1]].split()))):  # fmt: skip
+            out.add(k)
+            continue
+        break
+    return out
+
+
 def headline(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
     """The text's headline: of the headings before its first sentence that read as a title
     (three words or more; not a bullet, a byline, a date or a line in capitals), the one
@@ -311,9 +330,11 @@ def headline(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
 
     candidates: list[str] = []
     body = len(text)
+    taglines = _header_taglines(text, paragraphs)
     for k, (start, end) in enumerate(paragraphs):
         para = " ".join(text[start:end].split())
-        if all(_FURNITURE.search(part) for part in re.split(r"(?<=[.!?])\s+", para)):
+        if k in taglines or all(_FURNITURE.search(part)
+                                for part in re.split(r"(?<=[.!?])\s+", para)):  # fmt: skip
             continue  # "$1 for 3 months. Save 97%.", "weather icon Clear": the page's
         if not (_heading(para) or (k == 0 and _title_case(para))):
             body = start
@@ -325,11 +346,17 @@ def headline(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
             candidates.append(_RUBRIC.sub("", para) or para)
     if len(candidates) < 2:
         return candidates[0] if candidates else None
-    held = set(content_words(text[body:]))
+    held: dict[str, int] = {}  # in how many of the text's paragraphs each word stands
+    for start, end in paragraphs:
+        if start >= body:
+            for word in set(content_words(text[start:end])):
+                held[word] = held.get(word, 0) + 1
 
     def recurs(title: str) -> float:
+        """How much of the title comes back in the text: each word by how many paragraphs
+        hold it (up to three), so the site's name, once met in the text, weighs little."""
         words = set(content_words(title))
-        return len(words & held) / len(words) if words else 0.0
+        return sum(min(held.get(w, 0), 3) for w in words) / (3 * len(words)) if words else 0.0
 
     return max(candidates, key=recurs)  # the first of the best
 
@@ -554,5 +581,8 @@ def article_units(
     starts = [start for start, _ in paragraphs]
     para = [bisect.bisect_right(starts, u.start) for u in units]
     why = background([u.text for u in units], para)
+    taglines = _header_taglines(text, paragraphs)
+    tagline = "a line of the page's header between its headings (a motto, a tagline), not the text"
+    why = [tagline if p - 1 in taglines else out for p, out in zip(para, why, strict=True)]
     return ([u for u, out in zip(units, why, strict=True) if not out],
             [(u, out) for u, out in zip(units, why, strict=True) if out])  # fmt: skip
