@@ -712,3 +712,21 @@ def test_a_tagline_between_the_pages_headings_is_left_out_and_the_headline_found
     assert [u.text[:22] for u, _ in left_out] == ["News and research in h"]
     assert "tagline" in left_out[0][1]
     assert kept[0].text.startswith("Housing policy will decide")
+
+
+def test_a_byline_and_the_references_after_their_heading_are_no_claims():
+    from argmap.analysis.draft import article_units
+    from argmap.analysis.provenance import SourceText
+
+    page = ("Tolls for the bridge\n\nBy Jane Doe.\n\nThe city should toll the bridge. By "
+            "far the best option is a peak toll.\n\nTraffic fell where tolls came in.\n\n"
+            "References\n\n1. Smith, J. Tolls and traffic. Transport Review, 2020.\n"
+            "2. Lee, K. Peak pricing works. City Journal, 2021.\n")  # fmt: skip
+    source = SourceText(page)
+    kept, left_out = article_units(source.text, source.paragraphs)
+    assert [u.text for u in kept] == ["The city should toll the bridge.",
+                                      "By far the best option is a peak toll.",
+                                      "Traffic fell where tolls came in."]  # fmt: skip
+    reasons = {why for _, why in left_out}
+    assert reasons == {"a byline: who wrote the text",
+                       "the text's notes or references, after its heading"}  # fmt: skip

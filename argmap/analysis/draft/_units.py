@@ -475,6 +475,12 @@ _FURNITURE = re.compile(
 _CITATION = re.compile(
     r"^\s*\((?=[^()]*(?:[\"“‘]|\b(?:19|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|"
     r"Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b))[^()]*\)[.;,]?\s*$")  # fmt: skip
+#: A heading over a text's notes or references.
+_NOTES = re.compile(r"\W*(?:references|notes|end ?notes|footnotes|sources|bibliography|"
+                    r"works cited|further reading|citations)\W*", re.I)  # fmt: skip
+#: A byline: "By Jane Doe.", "By Hal Pawson and Bill Randolph."
+_BYLINE = re.compile(r"^\W*[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:(?:,\s*|\s+and\s+|"
+                     r"\s*&\s*)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*[.,]?\s*$")  # fmt: skip
 #: A picture's caption or credit ("Sam Gagner (center) celebrates ...", "Photo: Reuters").
 _CAPTION = re.compile(
     r"\((?:center|centre|left|right|front|second from (?:left|right)|l|r|top|bottom)\)|"
@@ -584,5 +590,12 @@ def article_units(
     taglines = _header_taglines(text, paragraphs)
     tagline = "a line of the page's header between its headings (a motto, a tagline), not the text"
     why = [tagline if p - 1 in taglines else out for p, out in zip(para, why, strict=True)]
+    # The notes or references after a heading that names them ("References", "Notes"), and
+    # a byline ("By Jane Doe.").
+    notes = next((start for start, end in paragraphs
+                  if _NOTES.fullmatch(" ".join(text[start:end].split()))), len(text))  # fmt: skip
+    why = [out or ("the text's notes or references, after its heading" if u.start > notes
+                   else "a byline: who wrote the text" if _BYLINE.match(u.text) else "")
+           for u, out in zip(units, why, strict=True)]  # fmt: skip
     return ([u for u, out in zip(units, why, strict=True) if not out],
             [(u, out) for u, out in zip(units, why, strict=True) if out])  # fmt: skip
