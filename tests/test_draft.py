@@ -1201,3 +1201,18 @@ def test_a_negated_modal_is_one_and_a_turn_saying_the_norm_is_not_met_concedes_n
     # The norm and the fact that it is not met are both the author's: no concession.
     assert d.role[1] == "pro" and d.function[1] == "support"
     assert d.role[2] == "pro" and d.function[2] == "support"
+
+
+def test_while_inside_a_sentence_sets_a_claim_beside_the_one_before_not_a_concession():
+    units = [
+        "Cities should keep their bike lanes.",
+        "Municipalities should make the rules for their own streets,",
+        "while the province should only step in for province-wide issues.",
+        "Bike lanes cut traffic.",
+    ]
+    d = draft_structure(units, [0, 1, 1, 2])
+    assert (d.role[2], d.function[2], d.head[2]) == ("pro", d.function[1], d.head[1])
+    # A view others hold, set inside the sentence, is still theirs to answer.
+    units[2] = "while critics say the province knows best."
+    d = draft_structure(units, [0, 1, 1, 2])
+    assert d.role[2] == "opp"

@@ -33,6 +33,8 @@ _TURN = _words("but", "however", "nevertheless", "nonetheless", "still", "yet", 
                "on the other hand", "instead", r"though(?=\s*,)", "then again", "that said",
                "on the contrary", "the (?:trouble|problem|catch|snag|difficulty) (?:is|with "
                "(?:this|that|these|it) is)(?: that)?")  # fmt: skip
+#: A clause set beside the one before it, inside its sentence ("..., whereas Y ...").
+_CONTRAST = _words("while", "whereas")
 #: A turn that only says the norm before it is not met ("It shouldn't be this hard. But it
 #: is."; "This bill should be a no-brainer, but it wasn't."): the author holds both.
 _NOT_MET = re.compile(r"^\W*(?:but|yet)\s+(?:it|they|he|she|we|that|this|so it)\s+(?:is|are|was|"

@@ -16,6 +16,7 @@ from argmap.analysis.draft._cues import (
     _CONCLUSIVE,
     _CONDITION,
     _CONSEQUENCE,
+    _CONTRAST,
     _EVIDENTIAL,
     _EXAMPLE,
     _GRANTED,
@@ -352,6 +353,18 @@ def draft_structure(
             cues[i].append(
                 "the main clause of a sentence opening with a concession: the author's answer to it"
             )
+        elif (
+            before is not None
+            and not _new_sentence(units, i)
+            and _CONTRAST.search(text)
+            and not _REPORTED.search(text)
+            and role[before] == "pro"
+        ):
+            # "Cities should make the law, while the province should only step in ...": two
+            # claims set side by side, both the author's, not a concession.
+            role[i], function[i], head[i], score[i] = "pro", function[before], head[before], 0.6
+            cues[i].append(f"sets a claim beside the one before ({_cue(_CONTRAST, text)}, "
+                           "inside its sentence): does what that one does")  # fmt: skip
         elif _CONCESSION.search(text) or (
             # "Yes, X." opening a paragraph grants X (not answering a question before it)
             several and i == firsts[para[i]] and _YES.search(text)
