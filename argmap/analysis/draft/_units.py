@@ -341,7 +341,9 @@ def headline(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
             break
         if (len(para.split()) >= 3 and para[:1].isalnum() and not para.isupper()
                 and not re.match(r"(?:by|photo|image|updated|published)\b", para, re.I)
-                and not re.search(r"\b(?:19|20)\d\d\b", para)):  # fmt: skip
+                and not re.search(r"\b(?:19|20)\d\d\b", para)
+                and not para.endswith(("…", "..."))):  # fmt: skip
+            # (a line cut short, "The first point that I would…", is a teaser, not a title)
             # "Editorial: A scalpel vs. a sledgehammer": the rubric is no part of the title.
             candidates.append(_RUBRIC.sub("", para) or para)
     if len(candidates) < 2:
