@@ -619,6 +619,9 @@ def test_a_quoted_speakers_should_or_i_think_is_not_the_authors():
     assert not _MODAL.search("the need to apologize") and _MODAL.search("we need to act")
     text = "Opinion/Letter: Keep the bylaw\n\nThe town should keep it. It works.\n"
     assert headline(text, [(0, 30), (32, len(text) - 1)]) == "Keep the bylaw"
+    # A rubric and a section ("Analysis | Europe") make no title.
+    text = "Rescuing the alliance\n\nAnalysis | Europe\n\nThe alliance needs Europe. It works.\n"
+    assert headline(text, [(0, 21), (23, 40), (42, len(text) - 1)]) == "Rescuing the alliance"
     # A line cut short is a teaser of the text, not its title.
     text = "The first point I would…\n\nThe first point I would make is that towns decide.\n"
     assert headline(text, [(0, 24), (26, len(text) - 1)]) is None

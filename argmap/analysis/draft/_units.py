@@ -344,8 +344,11 @@ def headline(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
                 and not re.search(r"\b(?:19|20)\d\d\b", para)
                 and not para.endswith(("…", "..."))):  # fmt: skip
             # (a line cut short, "The first point that I would…", is a teaser, not a title)
-            # "Editorial: A scalpel vs. a sledgehammer": the rubric is no part of the title.
-            candidates.append(_RUBRIC.sub("", para) or para)
+            # "Editorial: A scalpel vs. a sledgehammer": the rubric is no part of the title
+            # (and "Analysis | Europe", a rubric and a section, is none).
+            title = _RUBRIC.sub("", para) or para
+            if len(title.split()) >= 3:
+                candidates.append(title)
     if len(candidates) < 2:
         return candidates[0] if candidates else None
     held: dict[str, int] = {}  # in how many of the text's paragraphs each word stands
