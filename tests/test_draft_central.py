@@ -535,6 +535,8 @@ Don't miss the big stories. Like us on Facebook.
 
 This site uses Akismet to reduce spam. Learn how your comment data is processed.
 
+Thanks for reading The Council Letter! Subscribe for free to receive new posts.
+
 MORE STORIES
 """
 
@@ -551,7 +553,8 @@ def test_the_page_around_a_pasted_article_is_left_out_and_its_headline_found_pas
     why = {u.text: reason for u, reason in left_out}
     for furniture in ("$1 for 3 months.", "Save 97%.", "Don't miss the big stories.",
                       "Like us on Facebook.", "This site uses Akismet to reduce spam.",
-                      "Learn how your comment data is processed."):  # fmt: skip
+                      "Learn how your comment data is processed.",
+                      "Thanks for reading The Council Letter!"):  # fmt: skip
         assert furniture not in kept and "the page around the text" in why[furniture]
     assert not any("(center)" in t for t in kept)
     assert any("caption" in reason for reason in why.values())

@@ -474,7 +474,10 @@ _FURNITURE = re.compile(
     r"post a comment|no comments|back to top|\(?continue reading|this site uses akismet|"
     r"learn how your comment data|your email address will not be published|"
     r"you have reached (?:an|a premium|the) (?:article|story)|you can subscribe|"
-    r"follow us on (?:social|twitter|facebook|instagram|linkedin|x)\b)", re.I)  # fmt: skip
+    r"follow us on (?:social|twitter|facebook|instagram|linkedin|x)\b|thanks for reading\b|"
+    r"subscribe for free\b|upgrade to paid\b|listen to (?:this|the) (?:article|story)\b|"
+    r"copy link\W*$|print (?:this|article)\W*$|email (?:this|article)\W*$)"
+    r"|\bdelivered (?:straight |directly )?to your inbox\b", re.I)  # fmt: skip
 #: A reference in brackets to another text ("(“Residents divided on Airbnb rules,” Eagle,
 #: May 25.)", "(See “The case for tolls,” March 2024.)").
 _CITATION = re.compile(
