@@ -30,6 +30,17 @@ def _place(end: str, *, ends_paragraph: bool = True, concludes_text: bool = Fals
                   returns=0.0, titled=0.0)  # fmt: skip
 
 
+def _article(text: str):
+    """A text as `argmap draft` reads it: its source, the units it keeps and those it
+    leaves out (with why)."""
+    from argmap.analysis.draft import article_units
+    from argmap.analysis.provenance import SourceText
+
+    source = SourceText(text)
+    kept, left_out = article_units(source.text, source.paragraphs)
+    return source, kept, left_out
+
+
 ESSAY = [
     "Should cities ban cars from their centres?",
     "Cars fill the streets of every old town. While some argue that shops need drivers, "
@@ -542,13 +553,9 @@ MORE STORIES
 
 
 def test_the_page_around_a_pasted_article_is_left_out_and_its_headline_found_past_it():
-    from argmap.analysis.draft import article_units
-    from argmap.analysis.provenance import SourceText
-
-    source = SourceText(PASTED_PAGE)
+    source, units, left_out = _article(PASTED_PAGE)
     title = headline(source.text, source.paragraphs)
     assert title == "Reject the stadium deal"  # not the offer, the weather or the rubric
-    units, left_out = article_units(source.text, source.paragraphs)
     kept = [u.text for u in units]
     why = {u.text: reason for u, reason in left_out}
     for furniture in ("$1 for 3 months.", "Save 97%.", "Don't miss the big stories.",
@@ -583,19 +590,14 @@ def test_a_recommendation_reported_as_anothers_is_their_view_not_the_authors_the
 
 
 def test_of_the_headings_above_a_text_the_headline_is_the_one_whose_words_come_back():
-    from argmap.analysis.provenance import SourceText
-
     page = ("Serving the Basin for over 100 years\n\nOur View: Some bills deserve to die\n\n"
             "Mayor Ann Lee and Bo Park hold a press conference\n\n"
             "Of the 497 bills filed, most died. Some of those bills deserve to stay dead. "
             "Legislators should let them die.\n\nFor access to this article please "
             "sign in or subscribe.\n")  # fmt: skip
-    source = SourceText(page)
+    source, _, left_out = _article(page)
     # Not the site's motto, nor the picture's caption; the rubric is no part of it.
     assert headline(source.text, source.paragraphs) == "Some bills deserve to die"
-    from argmap.analysis.draft import article_units
-
-    _, left_out = article_units(source.text, source.paragraphs)
     assert [u.text for u, _ in left_out] == [
         "For access to this article please sign in or subscribe."
     ]
@@ -657,15 +659,11 @@ def test_a_standfirst_under_the_headline_is_left_out_as_a_summary_not_a_sentence
 
 
 def test_a_stop_inside_brackets_ends_no_sentence_and_a_bracketed_reference_is_left_out():
-    from argmap.analysis.draft import article_units
-    from argmap.analysis.provenance import SourceText
-
     text = ("I think the bylaw has good things in it, up for a vote on June 6. (“Good "
             "governing? Residents divided on rental rules,” Eagle, May 25.)\n\nThe bylaw "
             "requires hosts to register. A registry gives us facts.\n\nBut one rule goes "
             "too far. The town should drop it.\n")  # fmt: skip
-    source = SourceText(text)
-    kept, left_out = article_units(source.text, source.paragraphs)
+    _, kept, left_out = _article(text)
     assert [u.text for u, _ in left_out] == [
         "(“Good governing? Residents divided on rental rules,” Eagle, May 25.)"
     ]
@@ -704,35 +702,27 @@ def test_what_is_needed_or_overdue_is_a_claim_of_what_ought_to_be(sentence, ough
 
 
 def test_a_tagline_between_the_pages_headings_is_left_out_and_the_headline_found_after_it():
-    from argmap.analysis.draft import article_units
-    from argmap.analysis.provenance import SourceText
-
     page = ("City Futures Blog\n\nNews and research in housing policy, from the leading "
             "urban research centre.\n\nOn housing, clear blue water between the parties\n\n"
             "Housing policy will decide this election. Labor would end the tax breaks.\n\n"
             "The housing market is volatile. Housing investors drive the swings.\n\n"
             "So housing reform should come first, whoever wins the city.\n")  # fmt: skip
-    source = SourceText(page)
+    source, kept, left_out = _article(page)
     # The site's name holds a word the text uses once; the headline's come back throughout.
     assert headline(source.text, source.paragraphs) == (
         "On housing, clear blue water between the parties"
     )
-    kept, left_out = article_units(source.text, source.paragraphs)
     assert [u.text[:22] for u, _ in left_out] == ["News and research in h"]
     assert "tagline" in left_out[0][1]
     assert kept[0].text.startswith("Housing policy will decide")
 
 
 def test_a_byline_and_the_references_after_their_heading_are_no_claims():
-    from argmap.analysis.draft import article_units
-    from argmap.analysis.provenance import SourceText
-
     page = ("Tolls for the bridge\n\nBy Jane Doe.\n\nThe city should toll the bridge. By "
             "far the best option is a peak toll.\n\nTraffic fell where tolls came in.\n\n"
             "References\n\n1. Smith, J. Tolls and traffic. Transport Review, 2020.\n"
             "2. Lee, K. Peak pricing works. City Journal, 2021.\n")  # fmt: skip
-    source = SourceText(page)
-    kept, left_out = article_units(source.text, source.paragraphs)
+    _, kept, left_out = _article(page)
     assert [u.text for u in kept] == ["The city should toll the bridge.",
                                       "By far the best option is a peak toll.",
                                       "Traffic fell where tolls came in."]  # fmt: skip
