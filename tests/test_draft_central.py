@@ -715,6 +715,12 @@ def test_a_tagline_between_the_pages_headings_is_left_out_and_the_headline_found
     assert [u.text[:22] for u, _ in left_out] == ["News and research in h"]
     assert "tagline" in left_out[0][1]
     assert kept[0].text.startswith("Housing policy will decide")
+    # A thesis stated under the title, before the first section, is the text's own.
+    for brief in ("Tolls for Riverton\n\nThe council should adopt a peak charge.\n\n"
+                  "Background\n\nTraffic has grown. Buses are slow.\n\nAdopt it.\n",
+                  "Tolls for Riverton\n\nTolls cut traffic in every city that tried them.\n\n"
+                  "What the council must decide\n\nTraffic has grown.\n"):  # fmt: skip
+        assert _article(brief)[2] == []
 
 
 def test_a_byline_and_the_references_after_their_heading_are_no_claims():

@@ -311,9 +311,12 @@ def _header_taglines(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
         if _heading(para) or (k == 0 and _title_case(para)):
             continue
         after = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
-        if (k > 0 and after is not None and len(para.split()) < 30
-                and len(re.findall(r"[.!?](?:\s|$)", para)) <= 1
-                and _heading(" ".join(text[after[0] : after[1]].split()))):  # fmt: skip
+        nxt = " ".join(text[after[0] : after[1]].split()) if after is not None else ""
+        # A motto names, it does not argue or tell: no verb, no cue; and a headline, not a
+        # section's heading ("Background"), follows it.
+        if (k > 0 and len(para.split()) < 30 and len(re.findall(r"[.!?](?:\s|$)", para)) <= 1
+                and _verbless(para) and not _argues(para)
+                and _heading(nxt) and len(nxt.split()) >= 3):  # fmt: skip
             out.add(k)
             continue
         break
