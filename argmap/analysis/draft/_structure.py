@@ -139,12 +139,16 @@ def draft_structure(
     # A unit the next one rejects, or turns against in its paragraph ("..., but ..."), is
     # conceded, not asserted (a paragraph opening with a turn answers the paragraph before
     # as a whole: see ``turned`` below).
-    conceded = [i + 1 < n and not (_NOT_MET.match(units[i + 1]) and _MODAL.search(units[i]))
-                and bool(_rejection(units[i + 1])
-                                   or (para[i + 1] == para[i] and _new_sentence(units, i + 1)
-                                       and _turns(units[i + 1]))
-                                   or (para[i + 1] == para[i] and _TURN.search(units[i + 1])))
-                for i in range(n)]  # fmt: skip
+    # A turn set inside the next sentence's first clause ("Most drivers, however, ...")
+    # counts as one opening it; "It shouldn't be this hard. But it is." concedes nothing.
+    conceded = [
+        i + 1 < n
+        and not (_NOT_MET.match(units[i + 1]) and _MODAL.search(units[i]))
+        and bool(_rejection(units[i + 1]) or (para[i + 1] == para[i] and (
+            _TURN.search(units[i + 1]) or (_new_sentence(units, i + 1) and _turns(units[i + 1]))
+        )))
+        for i in range(n)
+    ]  # fmt: skip
     answered = [i + 1 for i in range(n)]  # the unit going against each conceded one
     quote_of: dict[int, int] = {}  # a view's own words, quoted after it: the view
     # A sentence turned against whole ("X, since Y. However, Z."): what is conceded is its
