@@ -1216,3 +1216,21 @@ def test_while_inside_a_sentence_sets_a_claim_beside_the_one_before_not_a_conces
     units[2] = "while critics say the province knows best."
     d = draft_structure(units, [0, 1, 1, 2])
     assert d.role[2] == "opp"
+
+
+def test_a_clause_of_result_inside_a_sentence_concludes_that_sentence_not_the_text():
+    units = [
+        "To some extent phones have brought families closer.",
+        "They have made it easier to talk,",
+        "so families talk when they otherwise would not.",
+    ]
+    d = draft_structure(units)
+    assert d.central == 0
+    from argmap.analysis.draft._central import _central_score
+
+    _, why = _central_score(2, units[2], 3, False)
+    assert any("clause of result (so, thus...) inside its sentence" in cue for cue in why)
+    # Opening a sentence, the same word concludes.
+    d = draft_structure([units[0], "They have made it easier to talk.",
+                         "So phones bring families closer."])  # fmt: skip
+    assert d.central == 2

@@ -179,13 +179,12 @@ def _central_score(
                 "a conclusion (therefore, so...) before the closing paragraphs: "
                 "the step of one paragraph"
             )
-        else:
-            score += 2.0 if sentence else 0.5
-            why.append(
-                "opens with a conclusion (therefore, so...)"
-                if sentence
-                else "a clause of result (so, thus...)"
-            )
+        elif sentence:
+            score += 2.0
+            why.append("opens with a conclusion (therefore, so...)")
+        else:  # "..., so that really makes no difference": the step of its sentence
+            why.append("a clause of result (so, thus...) inside its sentence: the step of "
+                       "that sentence, not the text's conclusion")  # fmt: skip
     if place is None:
         if i == 0:
             score += 1.0
