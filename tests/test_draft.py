@@ -1234,3 +1234,14 @@ def test_a_clause_of_result_inside_a_sentence_concludes_that_sentence_not_the_te
     d = draft_structure([units[0], "They have made it easier to talk.",
                          "So phones bring families closer."])  # fmt: skip
     assert d.central == 2
+
+
+def test_the_main_clause_of_a_short_texts_first_sentence_stands_first():
+    units = [
+        "While cutting poaching would be wonderful,",
+        "removing the horns of wild rhinos is not the answer.",
+        "Horns are the rhinos' natural protection.",
+    ]
+    d = draft_structure(units)
+    assert d.central == 1  # not the last unit, which stands last
+    assert d.role[0] == "opp"
