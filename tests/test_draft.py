@@ -1245,3 +1245,19 @@ def test_the_main_clause_of_a_short_texts_first_sentence_stands_first():
     d = draft_structure(units)
     assert d.central == 1  # not the last unit, which stands last
     assert d.role[0] == "opp"
+
+
+def test_a_verdict_on_a_course_of_action_reads_as_the_claim_of_a_short_text():
+    from argmap.analysis.draft._central import _VERDICT_ON
+
+    for verdict in ("No, teenage marriages are not a good idea.", "Landfills are necessary.",
+                    "Removing the horns is not the answer.",
+                    "Treating a dog as family is a very unwise choice."):  # fmt: skip
+        assert _VERDICT_ON.search(verdict)
+    assert not _VERDICT_ON.search("The answer came too late.")
+    units = [
+        "Because teenagers are still growing up,",
+        "marrying as a teenager is not a good idea.",
+        "Most such marriages end within five years.",
+    ]
+    assert draft_structure(units).central == 1  # not the last unit, which stands last

@@ -134,6 +134,17 @@ def _content(text: str) -> list[str]:
     return content_words(text)
 
 
+#: A verdict on a course of action: "X is not a good idea", "X is the answer", "X is a very
+#: unwise choice", "X is detrimental to Y".
+_VERDICT_ON = re.compile(
+    r"\b(?:is|are|would be|will be)(?: not| never)? (?:(?:a|an|the) )?(?:(?:very|really|"
+    r"absolutely|definitely|clearly|simply) )?(?:(?:good|bad|great|terrible|wise|unwise|smart|"
+    r"foolish|sensible|poor|better|worse) (?:idea|choice|thing|policy|decision|option|move|"
+    r"approach)|answer|solution|way forward|(?:detrimental|harmful|beneficial|good|bad) "
+    r"(?:to|for)|(?:absolutely )?(?:okay|ok|acceptable|unacceptable|justified|unjustified|"
+    r"necessary|unnecessary))\b", re.I)  # fmt: skip
+
+
 #: Reasons announced at a unit's end ("... for the following reasons.").
 _REASONS_AHEAD = re.compile(r",?\s*(?:for|due to|because of)\s+(?:the\s+)?(?:following|several|"
                             r"two|three|some|many|a few|a number of|various)\s+(?:\w+\s+)?"
@@ -161,6 +172,9 @@ def _central_score(
     if _MODAL.search(own):
         score += 1.5 if place is None else 1.0
         why.append("a modal verb (should, must...): a claim of what ought to be")
+    if place is None and _VERDICT_ON.search(own) and not _MODAL.search(own):
+        score += 1.0
+        why.append("judges a course of action (is a good idea, is not the answer...)")
     if _OPINION.search(own) or (place is not None and _STANCE.search(own)):
         score += 1.0 if place is None else 1.5
         why.append("an opinion marker (I think, in my view...)")
