@@ -1245,6 +1245,13 @@ def test_the_main_clause_of_a_short_texts_first_sentence_stands_first():
     d = draft_structure(units)
     assert d.central == 1  # not the last unit, which stands last
     assert d.role[0] == "opp"
+    # The answer to a concession in the first sentence stands first, as well.
+    units = [
+        "Smart watches have many benefits,",
+        "but they will never do everything a phone can do.",
+        "I read library books on my phone because the screen is larger.",
+    ]
+    assert draft_structure(units).central == 1
 
 
 def test_a_verdict_on_a_course_of_action_reads_as_the_claim_of_a_short_text():

@@ -319,10 +319,11 @@ def _central_scores(
             scored[i] = (scored[i][0] - 1.5,
                          [*scored[i][1], "answers the view reported before it: a reply, "
                           "not the thesis"])  # fmt: skip
-    if (n > 1 and places[1] is None and _SUBORDINATE.search(units[0])
+    if (n > 1 and places[1] is None and (_SUBORDINATE.search(units[0]) or conceded[0])
             and not _new_sentence(units, 1)):  # fmt: skip
-        # "While X would be wonderful, removing the horns is not the answer.": the main
-        # clause of the text's first sentence stands first.
+        # "While X would be wonderful, removing the horns is not the answer.", "Smart
+        # watches have many benefits, but they will never ...": the main clause, or the
+        # answer, of the text's first sentence stands first.
         scored[1] = (scored[1][0] + 1.0, [*scored[1][1], "the main clause of the text's "
                                           "first sentence"])  # fmt: skip
     for i in range(n - 1):
