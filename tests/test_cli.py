@@ -419,3 +419,24 @@ def test_version_and_a_bare_argmap():
     assert (version.exit_code, version.stdout) == (0, f"argmap {__version__}\n")
     bare = run()
     assert bare.exit_code == 0 and bare.stdout.startswith("Usage: argmap")
+
+
+def test_a_note_on_a_terminal_wraps_at_spaces_and_never_cuts_an_id(monkeypatch, capsys):
+    import shutil
+    import sys
+
+    from argmap.cli.output import print_notes
+
+    ident = "glendale-represents-an-important-lesson-one"
+    note = f"a close second for the central claim: {ident} (its cues score nearly as high)"
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *a, **k: os.terminal_size((40, 24)))
+    print_notes([note])
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) > 1 and all(len(line) <= 40 or " " not in line.strip() for line in lines)
+    assert any(line.strip() == ident for line in lines)  # whole, on a line of its own
+    assert " ".join(line.strip() for line in lines) == f"argmap: {note}"
+    # Piped, a note is one line, as a script reads it.
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    print_notes([note])
+    assert capsys.readouterr().err == f"argmap: {note}\n"
