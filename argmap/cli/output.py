@@ -252,8 +252,12 @@ def print_notes(notes: list[str], problems: Sequence[Any] = ()) -> None:
     terminal a note is wrapped at spaces to its width (the rest indented), so the terminal
     never cuts a word or an id; a located problem stays one line, as tools read it."""
     if notes or problems:
+        lines = [f"argmap: {n}" for n in notes]
         width = _stderr_width()
-        lines = [line for n in notes for line in _wrapped(f"argmap: {n}", width)]
+        if width is not None and width >= 20:
+            from argmap.views.columns import wrapped_lines
+
+            lines = wrapped_lines(lines, width)
         print_error(lines + [d.format() for d in problems])
 
 
@@ -265,17 +269,6 @@ def _stderr_width() -> int | None:
     import shutil
 
     return shutil.get_terminal_size().columns
-
-
-def _wrapped(line: str, width: int | None) -> list[str]:
-    """A line wrapped at spaces to ``width`` (None: whole); a word or an id longer than
-    the width keeps a line of its own, never cut, and an id is never broken at a hyphen."""
-    if width is None or len(line) <= width or width < 20:
-        return [line]
-    import textwrap
-
-    return textwrap.wrap(line, width, subsequent_indent="  ", break_long_words=False,
-                         break_on_hyphens=False, replace_whitespace=False) or [line]  # fmt: skip
 
 
 def emit(result: Any, fmt: Any = "text") -> None:
