@@ -236,10 +236,13 @@ def draft_file(
     if output not in (None, "-") and Path(output).exists():
         raise UsageError(f"{output}: already exists; argmap draft writes a new map",
                          hint="name another file with -o, or remove it")  # fmt: skip
+    from argmap.analysis.draft import headline
+
     source = SourceText(_read_text(source_path))
     notes: list[str] = []
-    units = _units(source, source_path, units_file, model_name, notes)
-    src = _source_record(source, source_path, source_id)
+    heading = headline(source.text, source.paragraphs)  # the headline above the text
+    units = _units(source, source_path, units_file, model_name, notes, heading)
+    src = _source_record(source, source_path, source_id, heading)
     if source_path != "-":
         src["path"] = _source_path(source_path, source.text, output, notes)
     model, ids = _drafted_map(source, src, units)
@@ -278,14 +281,15 @@ def _read_text(source_path: str) -> str:
 
 
 def _units(source: Any, source_path: str, units_file: str | None, model_name: str | None,
-           notes: list[str]) -> _Units:  # fmt: skip
+           notes: list[str], heading: str | None) -> _Units:  # fmt: skip
     """The units and their structure: asked of a language model, or drafted by argmap's
-    cues over the text's sentences or the units a file gives.
+    cues over the text's sentences or the units a file gives (``heading``: the headline
+    above the text, the title when its header gives none).
 
     Raises:
         UsageError: both a model and units given, or no unit found.
     """
-    from argmap.analysis.draft import article_units, draft_structure, headline
+    from argmap.analysis.draft import article_units, draft_structure
     from argmap.errors import UsageError
 
     if model_name is not None:
@@ -304,16 +308,19 @@ def _units(source: Any, source_path: str, units_file: str | None, model_name: st
     drafted = draft_structure(
         [t for _, _, t in spans],
         [source.paragraph_at(start) for start, _, _ in spans],
-        title=source.header.get("title") or headline(source.text, source.paragraphs),
+        title=source.header.get("title") or heading,
     )
     units = _from_cues(spans, drafted)
     units.left_out = [(u.text, why) for u, why in hook]
     return units
 
 
-def _source_record(source: Any, source_path: str, source_id: str | None) -> dict[str, Any]:
+def _source_record(
+    source: Any, source_path: str, source_id: str | None, heading: str | None
+) -> dict[str, Any]:
     """The map's record of the text: its id, and the title, author, URL and date its
-    header gives, where the map can hold them."""
+    header gives, where the map can hold them (the title, else ``heading``, the headline
+    above the text, else the file's name)."""
     from pydantic import ValidationError
 
     from argmap.model import Source
@@ -323,11 +330,7 @@ def _source_record(source: Any, source_path: str, source_id: str | None) -> dict
     header = {k: re.sub(r"[\x00-\x1f\x7f]", "", v).strip() for k, v in source.header.items()}
     stem = Path(source_path).stem if source_path != "-" else "text"
     sid = source_id or slug(stem) or "text"
-    from argmap.analysis.draft import headline
-
-    # The title a header gives, else the headline above the text, else the file's name.
-    title = header.get("title") or headline(source.text, source.paragraphs) or stem
-    src: dict[str, Any] = {"id": sid, "title": title}
+    src: dict[str, Any] = {"id": sid, "title": header.get("title") or heading or stem}
     for key in ("author", "url"):
         if header.get(key):
             src[key] = header[key]
