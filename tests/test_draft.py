@@ -1255,7 +1255,7 @@ def test_the_main_clause_of_a_short_texts_first_sentence_stands_first():
 
 
 def test_a_verdict_on_a_course_of_action_reads_as_the_claim_of_a_short_text():
-    from argmap.analysis.draft._central import _VERDICT_ON
+    from argmap.analysis.draft._cues import _VERDICT_ON
 
     for verdict in ("No, teenage marriages are not a good idea.", "Landfills are necessary.",
                     "Removing the horns is not the answer.",

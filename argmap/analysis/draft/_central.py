@@ -18,10 +18,12 @@ from argmap.analysis.draft._cues import (
     _META,
     _MODAL,
     _OPINION,
+    _REASONS_AHEAD,
     _REPORTED,
     _STANCE,
     _SUBORDINATE,
     _TEXT_CONCLUSION,
+    _VERDICT_ON,
     _new_sentence,
     _reason,
     _turns,
@@ -134,23 +136,6 @@ def _content(text: str) -> list[str]:
     return content_words(text)
 
 
-#: A verdict on a course of action: "X is not a good idea", "X is the answer", "X is a very
-#: unwise choice", "X is detrimental to Y".
-_VERDICT_ON = re.compile(
-    r"\b(?:is|are|would be|will be)(?: not| never)? (?:(?:a|an|the) )?(?:(?:very|really|"
-    r"absolutely|definitely|clearly|simply) )?(?:(?:good|bad|great|terrible|wise|unwise|smart|"
-    r"foolish|sensible|poor|better|worse) (?:idea|choice|thing|policy|decision|option|move|"
-    r"approach)|answer|solution|way forward|(?:detrimental|harmful|beneficial|good|bad) "
-    r"(?:to|for)|(?:absolutely )?(?:okay|ok|acceptable|unacceptable|justified|unjustified|"
-    r"necessary|unnecessary))\b", re.I)  # fmt: skip
-
-
-#: Reasons announced at a unit's end ("... for the following reasons.").
-_REASONS_AHEAD = re.compile(r",?\s*(?:for|due to|because of)\s+(?:the\s+)?(?:following|several|"
-                            r"two|three|some|many|a few|a number of|various)\s+(?:\w+\s+)?"
-                            r"reasons?(?:\s+(?:below|as follows))?\W*$", re.I)  # fmt: skip
-
-
 def _central_score(
     i: int, text: str, n: int, conceded: bool, place: _Place | None = None
 ) -> tuple[float, list[str]]:
@@ -169,10 +154,11 @@ def _central_score(
     if not re.search(r"\w", own):
         score -= 1.5
         why.append("quotes another's words whole: not the author's claim")
-    if _MODAL.search(own):
+    modal = bool(_MODAL.search(own))
+    if modal:
         score += 1.5 if place is None else 1.0
         why.append("a modal verb (should, must...): a claim of what ought to be")
-    if place is None and _VERDICT_ON.search(own) and not _MODAL.search(own):
+    if place is None and not modal and _VERDICT_ON.search(own):
         score += 1.0
         why.append("judges a course of action (is a good idea, is not the answer...)")
     if _OPINION.search(own) or (place is not None and _STANCE.search(own)):

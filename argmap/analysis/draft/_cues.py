@@ -410,6 +410,21 @@ _META = re.compile(r"\b(?:(?:this|these|the following|the above|following)\s+(?:
                    r"|\bhere are\b|\bwill (?:be )?(?:discuss|explain|examin|outlin|present|"
                    r"elaborat)\w*|\bas follows\b|\b(?:above-?\s?mentioned|aforementioned|"
                    r"(?:mentioned|discussed|stated|given|described) above)\b", re.I)  # fmt: skip
+#: A verdict on a course of action: "X is not a good idea", "X is the answer", "X is a very
+#: unwise choice", "X is detrimental to Y".
+_VERDICT_ON = re.compile(
+    r"\b(?:is|are|would be|will be)(?: not| never)? (?:(?:a|an|the) )?(?:(?:very|really|"
+    r"absolutely|definitely|clearly|simply) )?(?:(?:good|bad|great|terrible|wise|unwise|smart|"
+    r"foolish|sensible|poor|better|worse) (?:idea|choice|thing|policy|decision|option|move|"
+    r"approach)|answer|solution|way forward|(?:detrimental|harmful|beneficial|good|bad) "
+    r"(?:to|for)|(?:absolutely )?(?:okay|ok|acceptable|unacceptable|justified|unjustified|"
+    r"necessary|unnecessary))\b", re.I)  # fmt: skip
+
+
+#: Reasons announced at a unit's end ("... for the following reasons.").
+_REASONS_AHEAD = re.compile(r",?\s*(?:for|due to|because of)\s+(?:the\s+)?(?:following|several|"
+                            r"two|three|some|many|a few|a number of|various)\s+(?:\w+\s+)?"
+                            r"reasons?(?:\s+(?:below|as follows))?\W*$", re.I)  # fmt: skip
 #: A stance whose object is only a pointer, or none ("I prefer the latter.", "I firmly
 #: object to it", "However, I disagree, for ..."): it takes a side on what was said
 #: elsewhere without saying it; the thesis is stated elsewhere.

@@ -204,7 +204,7 @@ def draft_structure(
     # The claims of what ought to be (a modal verb, the author's stated view): the points
     # an article's evidence gathers under, wherever in the text it stands.
     hubs = [j for j, t in enumerate(units) if j != central and not conceded[j]
-            and (_MODAL.search(_unquoted(t)) or _OUGHT.search(t) or _STANCE.search(_unquoted(t)))
+            and (_MODAL.search(own := _unquoted(t)) or _OUGHT.search(t) or _STANCE.search(own))
             and not _reason(t)
             and not _CONCESSION.search(t) and not t.rstrip().endswith("?")]  # fmt: skip
     # Each paragraph's point: the sentence that concludes it ("Therefore, ..."), else its
