@@ -277,12 +277,15 @@ def _unit_words(units: list[str]) -> list[dict[str, float]]:
         for w in words:
             df[w] = df.get(w, 0) + 1
     n = len(units)
-    return [{w: math.log((n + 1) / df[w]) for w in words} for words in found]
+    # In the words' order, not a set's: the weights are summed in the same order in every
+    # run, whatever the interpreter's hash seed, so a tie is broken the same way each time.
+    return [{w: math.log((n + 1) / df[w]) for w in sorted(words)} for words in found]
 
 
 def _shared(i: int, j: int, words: list[dict[str, float]]) -> float:
-    """How much two units share: the weights of their common words."""
-    return sum(words[i][w] for w in words[i].keys() & words[j].keys())
+    """How much two units share: the weights of their common words (in ``i``'s order)."""
+    other = words[j]
+    return sum(weight for w, weight in words[i].items() if w in other)
 
 
 def _central_scores(
