@@ -3,7 +3,6 @@ central claim (its cues and its place)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from argmap.analysis.draft._cues import (
@@ -25,6 +24,7 @@ from argmap.analysis.draft._cues import (
     _TEXT_CONCLUSION,
     _VERDICT_ON,
     _new_sentence,
+    _quoted_whole,
     _reason,
     _turns,
     _unquoted,
@@ -151,7 +151,7 @@ def _central_score(
     if conceded:
         score -= 2.0
         why.append("the next unit turns against it (but, however...): a concession")
-    if not re.search(r"\w", own):
+    if _quoted_whole(text):
         score -= 1.5
         why.append("quotes another's words whole: not the author's claim")
     modal = bool(_MODAL.search(own))

@@ -526,6 +526,11 @@ def _unquoted(text: str) -> str:
     return own
 
 
+def _quoted_whole(text: str) -> bool:
+    """Whether a unit is a quotation whole: no word of its own outside quotation marks."""
+    return not re.search(r"\w", _unquoted(text))
+
+
 def _cue(pattern: re.Pattern, text: str) -> str:
     m = pattern.search(text)
     return m.group(0).strip(" ,.;:").lower() if m else ""

@@ -3,7 +3,6 @@ function and head, with a score and the cues behind each."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +40,7 @@ from argmap.analysis.draft._cues import (
     _cue,
     _cued,
     _new_sentence,
+    _quoted_whole,
     _reason,
     _rejection,
     _reports,
@@ -168,7 +168,7 @@ def draft_structure(
         if _REPORTED.search(units[i]) and not _STANCE.search(units[i]) and not conceded[i]:
             k = next((k for k in range(i + 1, n) if _new_sentence(units, k)), n)
             quoted = []  # the view's own words quoted after it ("“I favour a sales tax.”")
-            while k < n and not re.search(r"\w", _unquoted(units[k])):
+            while k < n and _quoted_whole(units[k]):
                 quoted.append(k)
                 k = next((j for j in range(k + 1, n) if _new_sentence(units, j)), n)
             if k < n and _rejection(units[k]):
